@@ -1,0 +1,96 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { healthResponseSchema } from '../shared/platform/api';
+import type { Config } from './config';
+import { DigisnapRepository } from './digisnap/digisnap.repository';
+import { digisnapRoutes } from './digisnap/digisnap.routes';
+import { DigisnapService } from './digisnap/digisnap.service';
+import { FrameworkRegistry } from './digisnap/framework.registry';
+import { AuditRepository } from './platform/audit/audit.repository';
+import { AccountsRepository } from './platform/auth/accounts.repository';
+import { authRoutes } from './platform/auth/auth.routes';
+import { AuthService } from './platform/auth/auth.service';
+import { SessionsRepository } from './platform/auth/sessions.repository';
+import { type Db, openDatabase } from './platform/db/database';
+import { migrateToLatest } from './platform/db/migrations';
+import { makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerWebApp } from './platform/http/web-app';
+import { SchoolRepository } from './school/school.repository';
+import { SchoolService } from './school/school.service';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Services {
+  auth: AuthService;
+  digisnap: DigisnapService;
+  schools: SchoolService;
+  frameworks: FrameworkRegistry;
+}
+
+export interface BuildOptions {
+  /** Extra routes, e.g. the benchmark's constant ceiling route. */
+  extend?: (app: FastifyInstance) => void;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    db: Db;
+  }
+}
+
+/** Wires the whole platform: frameworks, database (migrated), services, routes, docs and the web app. */
+export function createServices(config: Config, db: Db, frameworks: FrameworkRegistry): Services {
+  const audit = new AuditRepository(db.kysely);
+  const schools = new SchoolService(new SchoolRepository(db.kysely));
+  const auth = new AuthService(
+    new AccountsRepository(db.kysely),
+    new SessionsRepository(db.kysely),
+    audit,
+    (id) => schools.exists(id),
+    config.sessionIdleHours,
+  );
+  const digisnap = new DigisnapService(new DigisnapRepository(db.kysely), frameworks, audit);
+  return { auth, digisnap, schools, frameworks };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db.kysely);
+  const services = createServices(config, db, frameworks);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.decorate('services', services);
+  app.decorate('db', db);
+  app.addHook('onClose', async () => db.close());
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerAuthDecorator(app);
+  await app.register(cookie);
+  await registerOpenApi(app, APP_VERSION);
+  const serveAppShell = await registerWebApp(app, config.webDir);
+  registerErrorHandling(app, { serveAppShell });
+
+  const requireAuth = makeRequireAuth(services.auth);
+  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Is the server up and its database reachable', response: { 200: healthResponseSchema } },
+    handler: async () => {
+      await db.kysely.selectFrom('users').select((eb) => eb.lit(1).as('one')).limit(1).execute();
+      return { status: 'ok' as const, database: db.dialect, version: APP_VERSION };
+    },
+  });
+  authRoutes(app, { auth: services.auth, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
+  digisnapRoutes(app, { digisnap: services.digisnap, auth: services.auth, requireAuth });
+  options.extend?.(app);
+  await app.ready();
+  return app;
+}

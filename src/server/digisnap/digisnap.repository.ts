@@ -1,0 +1,142 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ScansTable } from '../platform/db/schema';
+
+export type ScanRow = Selectable<ScansTable>;
+export type Answers = Record<string, number>;
+
+export interface SubmittedScan {
+  id: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  submittedAt: string;
+  result: string;
+}
+
+/** The only code that touches the scans and scan_answers tables. Every read is scoped to its owner. */
+export class DigisnapRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertScan(scan: { id: string; userId: string; frameworkId: string; frameworkVersion: string; now: string }) {
+    await this.db
+      .insertInto('scans')
+      .values({
+        id: scan.id,
+        user_id: scan.userId,
+        framework_id: scan.frameworkId,
+        framework_version: scan.frameworkVersion,
+        status: 'in_progress',
+        background: '{}',
+        started_at: scan.now,
+        updated_at: scan.now,
+      })
+      .execute();
+  }
+
+  findInProgress(userId: string): Promise<ScanRow | undefined> {
+    return this.db
+      .selectFrom('scans')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('status', '=', 'in_progress')
+      .orderBy('started_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  findOwned(scanId: string, userId: string): Promise<ScanRow | undefined> {
+    return this.db.selectFrom('scans').selectAll().where('id', '=', scanId).where('user_id', '=', userId).executeTakeFirst();
+  }
+
+  async answersOf(scanId: string): Promise<Answers> {
+    const rows = await this.db
+      .selectFrom('scan_answers')
+      .select(['competence_code', 'option_index'])
+      .where('scan_id', '=', scanId)
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.competence_code, Number(r.option_index)]));
+  }
+
+  /** Saves one answer, but only while the scan is still in progress; false when it was not. */
+  async saveAnswer(scanId: string, competence: string, option: number, now: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const touched = await trx
+        .updateTable('scans')
+        .set({ updated_at: now })
+        .where('id', '=', scanId)
+        .where('status', '=', 'in_progress')
+        .executeTakeFirst();
+      if (Number(touched.numUpdatedRows) === 0) return false;
+      await trx
+        .insertInto('scan_answers')
+        .values({ scan_id: scanId, competence_code: competence, option_index: option, answered_at: now })
+        .onConflict((oc) =>
+          oc.columns(['scan_id', 'competence_code']).doUpdateSet({ option_index: option, answered_at: now }),
+        )
+        .execute();
+      return true;
+    });
+  }
+
+  async saveBackground(scanId: string, background: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('scans')
+      .set({ background, updated_at: now })
+      .where('id', '=', scanId)
+      .where('status', '=', 'in_progress')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Marks the scan submitted with its result; false when it was already submitted (a retry). */
+  async markSubmitted(
+    scanId: string,
+    result: { total: number; level: string; band: string; json: string },
+    now: string,
+  ): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('scans')
+      .set({ status: 'submitted', submitted_at: now, updated_at: now, total: result.total, level: result.level, band: result.band, result: result.json })
+      .where('id', '=', scanId)
+      .where('status', '=', 'in_progress')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  }
+
+  listOfUser(userId: string): Promise<ScanRow[]> {
+    return this.db
+      .selectFrom('scans')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('started_at', 'desc')
+      .execute();
+  }
+
+  /** Submitted scans, oldest first: the teacher's growth history. */
+  async submittedOfUser(userId: string): Promise<SubmittedScan[]> {
+    const rows = await this.db
+      .selectFrom('scans')
+      .select(['id', 'framework_id', 'framework_version', 'submitted_at', 'result'])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'submitted')
+      .orderBy('submitted_at', 'asc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      frameworkId: r.framework_id,
+      frameworkVersion: r.framework_version,
+      submittedAt: r.submitted_at ?? '',
+      result: r.result ?? '{}',
+    }));
+  }
+
+  async allAnswersOfUser(userId: string): Promise<Array<{ scanId: string; competence: string; option: number; answeredAt: string }>> {
+    const rows = await this.db
+      .selectFrom('scan_answers')
+      .innerJoin('scans', 'scans.id', 'scan_answers.scan_id')
+      .select(['scan_answers.scan_id', 'scan_answers.competence_code', 'scan_answers.option_index', 'scan_answers.answered_at'])
+      .where('scans.user_id', '=', userId)
+      .orderBy('scans.started_at')
+      .orderBy('scan_answers.competence_code')
+      .execute();
+    return rows.map((r) => ({ scanId: r.scan_id, competence: r.competence_code, option: Number(r.option_index), answeredAt: r.answered_at }));
+  }
+}

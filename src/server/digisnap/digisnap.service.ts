@@ -1,0 +1,205 @@
+import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
+import { type Framework, competenceList, findCompetence } from '../../shared/digisnap/framework';
+import { missingCompetences, scoreAnswers } from '../../shared/digisnap/scoring';
+import { AppError, notFound, validationError } from '../../shared/errors';
+import type { AuditRepository } from '../platform/audit/audit.repository';
+import { newId, nowIso } from '../platform/ids';
+import type { DigisnapRepository, ScanRow } from './digisnap.repository';
+import type { FrameworkRegistry } from './framework.registry';
+
+/**
+ * Digisnap for one teacher: start, answer, submit, profile, export. Every method takes the
+ * caller's user id and reads only that user's scans: another user's scan is simply not found.
+ */
+export class DigisnapService {
+  constructor(
+    private readonly repo: DigisnapRepository,
+    private readonly frameworks: FrameworkRegistry,
+    private readonly audit: AuditRepository,
+    /** The time recorded on writes; demo data and tests may fix it. */
+    private readonly now: () => string = nowIso,
+  ) {}
+
+  currentFramework(): Framework {
+    return this.frameworks.current();
+  }
+
+  frameworkLookup(): (id: string, version: string) => Framework | undefined {
+    return (id, version) => this.frameworks.get(id, version);
+  }
+
+  /** Resumes the scan in progress, or starts one on the current framework. */
+  async startScan(userId: string): Promise<{ scan: ScanDto; created: boolean }> {
+    const open = await this.repo.findInProgress(userId);
+    if (open) return { scan: await this.toDto(open), created: false };
+    const framework = this.frameworks.current();
+    const id = newId();
+    await this.repo.insertScan({ id, userId, frameworkId: framework.id, frameworkVersion: framework.version, now: this.now() });
+    return { scan: await this.getScan(userId, id), created: true };
+  }
+
+  async getScan(userId: string, scanId: string): Promise<ScanDto> {
+    return this.toDto(await this.ownedScan(userId, scanId));
+  }
+
+  async answerItem(userId: string, scanId: string, competence: string, option: number): Promise<ScanDto> {
+    const scan = await this.ownedScan(userId, scanId);
+    const framework = this.frameworkOf(scan);
+    const item = findCompetence(framework, competence);
+    if (!item) throw validationError('params.competence', `Competence ${competence} is not part of ${framework.id} ${framework.version}`);
+    const optionCount = item.item.options.length;
+    if (option >= optionCount) throw validationError('body.option', `option must be between 0 and ${optionCount - 1}`);
+    if (!(await this.repo.saveAnswer(scan.id, competence, option, this.now()))) throw submittedError();
+    return this.getScan(userId, scanId);
+  }
+
+  async answerBackground(userId: string, scanId: string, background: Background): Promise<ScanDto> {
+    const scan = await this.ownedScan(userId, scanId);
+    const framework = this.frameworkOf(scan);
+    const merged: Background = { ...parseBackground(scan.background) };
+    for (const [question, value] of Object.entries(background) as Array<[keyof Background, string | null | undefined]>) {
+      if (value === undefined) continue;
+      const definition = framework.background.find((b) => b.id === question);
+      if (value !== null && !definition?.options.some((o) => o.value === value)) {
+        throw validationError(`body.${question}`, `${String(value)} is not an answer to ${question}`);
+      }
+      merged[question] = value;
+    }
+    if (!(await this.repo.saveBackground(scan.id, JSON.stringify(merged), this.now()))) throw submittedError();
+    return this.getScan(userId, scanId);
+  }
+
+  /** Idempotent: a retry or a double click returns the one result that was stored. */
+  async submitScan(userId: string, scanId: string): Promise<ScanDto> {
+    const scan = await this.ownedScan(userId, scanId);
+    if (scan.status === 'submitted') return this.toDto(scan);
+    const framework = this.frameworkOf(scan);
+    const answers = await this.repo.answersOf(scan.id);
+    const missing = missingCompetences(framework, answers);
+    if (missing.length > 0) {
+      throw new AppError(
+        'scan_incomplete',
+        `${missing.length} competence(s) still need an answer`,
+        `answers.${missing[0]}`,
+        missing.map((code) => ({ field: `answers.${code}`, message: `Competence ${code} has no answer yet` })),
+      );
+    }
+    const result = scoreAnswers(framework, answers);
+    const submitted = await this.repo.markSubmitted(
+      scan.id,
+      { total: result.total, level: result.level, band: result.band, json: JSON.stringify(result) },
+      this.now(),
+    );
+    if (submitted) await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id });
+    return this.getScan(userId, scanId);
+  }
+
+  async listScans(userId: string): Promise<ScanSummaryDto[]> {
+    const rows = await this.repo.listOfUser(userId);
+    return rows.map((row) => ({
+      id: row.id,
+      frameworkId: row.framework_id,
+      frameworkVersion: row.framework_version,
+      status: row.status,
+      startedAt: row.started_at,
+      submittedAt: row.submitted_at,
+      total: row.total === null ? null : Number(row.total),
+      level: row.level as ScanSummaryDto['level'],
+      band: row.band as ScanSummaryDto['band'],
+    }));
+  }
+
+  /** The latest submitted scan, with history and growth since the previous one. */
+  async profile(userId: string): Promise<ProfileDto> {
+    const submitted = await this.repo.submittedOfUser(userId);
+    const latest = submitted.at(-1);
+    if (!latest) throw notFound('Profile: no submitted scan yet');
+    const history = submitted.map((scan) => {
+      const result = JSON.parse(scan.result) as ScanResultDto;
+      return {
+        scanId: scan.id,
+        frameworkId: scan.frameworkId,
+        frameworkVersion: scan.frameworkVersion,
+        submittedAt: scan.submittedAt,
+        result,
+      };
+    });
+    const current = history[history.length - 1];
+    const previous = history.slice(0, -1).reverse().find((h) => h.frameworkId === current.frameworkId);
+    return {
+      scanId: current.scanId,
+      frameworkId: current.frameworkId,
+      frameworkVersion: current.frameworkVersion,
+      submittedAt: current.submittedAt,
+      result: current.result,
+      history: history.map((h) => ({
+        scanId: h.scanId,
+        submittedAt: h.submittedAt,
+        frameworkVersion: h.frameworkVersion,
+        total: h.result.total,
+        level: h.result.level,
+        areas: h.result.areas.map((a) => ({ number: a.number, score: a.score, max: a.max })),
+      })),
+      growth: previous
+        ? {
+            since: previous.submittedAt,
+            totalChange: current.result.total - previous.result.total,
+            areas: current.result.areas.map((area) => ({
+              number: area.number,
+              change: area.score - (previous.result.areas.find((a) => a.number === area.number)?.score ?? 0),
+            })),
+          }
+        : null,
+    };
+  }
+
+  /** Every scan of the teacher with its answers and result: the teacher's own data, whole. */
+  async exportScans(userId: string): Promise<ScanDto[]> {
+    const rows = await this.repo.listOfUser(userId);
+    return Promise.all(rows.map((row) => this.toDto(row)));
+  }
+
+  private async ownedScan(userId: string, scanId: string): Promise<ScanRow> {
+    const scan = await this.repo.findOwned(scanId, userId);
+    if (!scan) throw notFound('Scan', 'params.scanId');
+    return scan;
+  }
+
+  private frameworkOf(scan: ScanRow): Framework {
+    const framework = this.frameworks.get(scan.framework_id, scan.framework_version);
+    if (!framework) throw new Error(`Framework ${scan.framework_id}@${scan.framework_version} of scan ${scan.id} is not loaded`);
+    return framework;
+  }
+
+  private async toDto(scan: ScanRow): Promise<ScanDto> {
+    const answers = await this.repo.answersOf(scan.id);
+    return {
+      id: scan.id,
+      frameworkId: scan.framework_id,
+      frameworkVersion: scan.framework_version,
+      status: scan.status,
+      startedAt: scan.started_at,
+      updatedAt: scan.updated_at,
+      submittedAt: scan.submitted_at,
+      answers,
+      background: parseBackground(scan.background),
+      progress: progressOf(this.frameworkOf(scan), answers),
+      result: scan.result ? (JSON.parse(scan.result) as ScanResultDto) : null,
+    };
+  }
+}
+
+const submittedError = () => new AppError('scan_submitted', 'This scan is submitted and can no longer change', 'params.scanId');
+
+function parseBackground(json: string): Background {
+  try {
+    return JSON.parse(json) as Background;
+  } catch {
+    return {};
+  }
+}
+
+function progressOf(framework: Framework, answers: Record<string, number>) {
+  const total = competenceList(framework).length;
+  return { answered: total - missingCompetences(framework, answers).length, total };
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/platform/api';
+import type { Database, UsersTable } from '../db/schema';
+
+export interface NewUser {
+  id: string;
+  email: string;
+  passwordHash: string | null;
+  displayName: string;
+  locale: string;
+  createdAt: string;
+}
+
+export interface MembershipRow {
+  schoolId: string;
+  schoolName: string;
+  role: Role;
+}
+
+export class AccountsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertUser(user: NewUser, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx
+      .insertInto('users')
+      .values({
+        id: user.id,
+        email: user.email,
+        password_hash: user.passwordHash,
+        display_name: user.displayName,
+        locale: user.locale,
+        created_at: user.createdAt,
+      })
+      .execute();
+  }
+
+  findByEmail(email: string): Promise<UsersTable | undefined> {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  findById(id: string): Promise<UsersTable | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async updateProfile(id: string, changes: { displayName?: string; locale?: string }): Promise<void> {
+    const values: Partial<UsersTable> = {};
+    if (changes.displayName !== undefined) values.display_name = changes.displayName;
+    if (changes.locale !== undefined) values.locale = changes.locale;
+    if (Object.keys(values).length === 0) return;
+    await this.db.updateTable('users').set(values).where('id', '=', id).execute();
+  }
+
+  async grantRole(userId: string, role: Role, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx
+      .insertInto('user_roles')
+      .values({ user_id: userId, role })
+      .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+      .execute();
+  }
+
+  async globalRoles(userId: string): Promise<Role[]> {
+    const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+    return rows.map((r) => r.role as Role);
+  }
+
+  async addMembership(userId: string, schoolId: string, role: Role, createdAt: string, trx: Kysely<Database> = this.db) {
+    await trx
+      .insertInto('memberships')
+      .values({ user_id: userId, school_id: schoolId, role, created_at: createdAt })
+      .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
+      .execute();
+  }
+
+  async memberships(userId: string): Promise<MembershipRow[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .select(['memberships.school_id', 'schools.name', 'memberships.role'])
+      .where('memberships.user_id', '=', userId)
+      .orderBy('schools.name')
+      .orderBy('memberships.role')
+      .execute();
+    return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, role: r.role as Role }));
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

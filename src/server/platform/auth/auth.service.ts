@@ -1,0 +1,159 @@
+import { AppError, validationError } from '../../../shared/errors';
+import {
+  type CurrentUser,
+  type Locale,
+  type Role,
+  emailSchema,
+  localeSchema,
+  passwordSchema,
+  roleSchema,
+} from '../../../shared/platform/api';
+import type { AuditRepository } from '../audit/audit.repository';
+import { newId, newToken, nowIso, sha256 } from '../ids';
+import type { AccountsRepository } from './accounts.repository';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import type { SessionsRepository } from './sessions.repository';
+
+/** Who is calling: resolved from the session cookie on every request that needs it. */
+export interface AuthContext {
+  userId: string;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export interface NewAccount {
+  email: string;
+  password?: string;
+  displayName?: string;
+  locale?: Locale;
+  role: Role;
+  schoolId?: string;
+}
+
+/** Roles that exist only inside a school; the others hold platform-wide. */
+const schoolRoles: ReadonlySet<Role> = new Set(['teacher', 'ict_coordinator', 'principal', 'board_admin']);
+
+export class AuthService {
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly audit: AuditRepository,
+    private readonly schoolExists: (schoolId: string) => Promise<boolean>,
+    sessionIdleHours: number,
+  ) {
+    this.idleMs = sessionIdleHours * 3600_000;
+  }
+
+  async login(email: string, password: string): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
+    const user = await this.accounts.findByEmail(email);
+    const valid = user?.password_hash
+      ? await verifyPassword(user.password_hash, password)
+      : (await verifyPassword(await decoyPasswordHash(), password)) && false;
+    if (!user || !valid) throw new AppError('invalid_credentials', 'Email or password is wrong');
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = Date.now();
+    await this.sessions.insert({
+      id: sha256(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + this.idleMs).toISOString(),
+    });
+    await this.audit.record({ actorId: user.id, action: 'login' });
+    return { token, csrfToken, user: await this.currentUser(user.id) };
+  }
+
+  /** The session behind a cookie token, or null when it is unknown or expired. */
+  async authenticate(token: string): Promise<AuthContext | null> {
+    const session = await this.sessions.find(sha256(token));
+    if (!session) return null;
+    const now = Date.now();
+    const expiresAt = Date.parse(session.expiresAt);
+    if (expiresAt <= now) {
+      await this.sessions.delete(session.id);
+      return null;
+    }
+    // Slide the expiry at most once an hour, so reads stay reads.
+    if (expiresAt - now < this.idleMs - 3600_000) {
+      await this.sessions.extend(session.id, new Date(now + this.idleMs).toISOString());
+    }
+    return { userId: session.userId, sessionId: session.id, csrfToken: session.csrfToken };
+  }
+
+  async logout(auth: AuthContext): Promise<void> {
+    await this.sessions.delete(auth.sessionId);
+    await this.audit.record({ actorId: auth.userId, action: 'logout' });
+  }
+
+  async logoutEverywhere(auth: AuthContext): Promise<number> {
+    const ended = await this.sessions.deleteAllOfUser(auth.userId);
+    await this.audit.record({ actorId: auth.userId, action: 'logout_everywhere', details: { sessions: ended } });
+    return ended;
+  }
+
+  async currentUser(userId: string): Promise<CurrentUser> {
+    const user = await this.accounts.findById(userId);
+    if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
+    const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.accounts.memberships(userId)]);
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      locale: localeSchema.catch('nl').parse(user.locale),
+      globalRoles,
+      memberships,
+    };
+  }
+
+  countUsers(): Promise<number> {
+    return this.accounts.countUsers();
+  }
+
+  async updateMe(userId: string, changes: { displayName?: string; locale?: Locale }): Promise<CurrentUser> {
+    await this.accounts.updateProfile(userId, changes);
+    return this.currentUser(userId);
+  }
+
+  /**
+   * Creates an account, or adds a role to an existing one with the same email
+   * (a teacher may also coordinate ICT, or teach at a second school).
+   */
+  async createAccount(input: NewAccount): Promise<{ userId: string; created: boolean }> {
+    const email = parseOrThrow(emailSchema, input.email, 'email');
+    const role = parseOrThrow(roleSchema, input.role, 'role');
+    if (input.schoolId !== undefined && !(await this.schoolExists(input.schoolId))) {
+      throw new AppError('not_found', `No school with id ${input.schoolId}`, 'school');
+    }
+    if (input.schoolId === undefined && schoolRoles.has(role) && role !== 'teacher') {
+      throw validationError('school', `The role ${role} needs a school (--school ID)`);
+    }
+    const existing = await this.accounts.findByEmail(email);
+    const userId = existing?.id ?? newId();
+    const now = nowIso();
+    if (!existing) {
+      if (input.password === undefined) throw validationError('password', 'A new account needs a password');
+      const password = parseOrThrow(passwordSchema, input.password, 'password');
+      await this.accounts.insertUser({
+        id: userId,
+        email,
+        passwordHash: await hashPassword(password),
+        displayName: input.displayName?.trim() || email.split('@')[0],
+        locale: input.locale ?? 'nl',
+        createdAt: now,
+      });
+    }
+    if (input.schoolId !== undefined) await this.accounts.addMembership(userId, input.schoolId, role, now);
+    else await this.accounts.grantRole(userId, role);
+    await this.audit.record({ actorId: null, action: existing ? 'account_role_added' : 'account_created', subject: userId, details: { role, schoolId: input.schoolId } });
+    return { userId, created: !existing };
+  }
+}
+
+function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, value: unknown, field: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(field, `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
+import { schoolMigrations } from '../../school/school.migrations';
+import { platformMigrations } from '../platform.migrations';
+
+/**
+ * Every module contributes its migrations under names that sort in the order they must run
+ * (`<yyyymmdd>_<nn>_<module>_<what>`). Names never change once released.
+ */
+const allMigrations: Record<string, Migration> = {
+  ...platformMigrations,
+  ...schoolMigrations,
+  ...digisnapMigrations,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => allMigrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

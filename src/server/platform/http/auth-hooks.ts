@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, unauthenticated } from '../../../shared/errors';
+import type { AuthContext, AuthService } from '../auth/auth.service';
+
+export const SESSION_COOKIE = 'ds_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A preHandler for routes that need a logged-in user. It resolves the session cookie and,
+ * for state-changing requests, demands the session's CSRF token in the `x-csrf-token` header.
+ */
+export function makeRequireAuth(auth: AuthService) {
+  return async function requireAuth(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const token = request.cookies[SESSION_COOKIE];
+    const context = token ? await auth.authenticate(token) : null;
+    if (!context) throw unauthenticated();
+    if (!safeMethods.has(request.method) && request.headers[CSRF_HEADER] !== context.csrfToken) {
+      throw new AppError('csrf_failed', 'Missing or wrong x-csrf-token header', `headers.${CSRF_HEADER}`);
+    }
+    request.auth = context;
+  };
+}
+
+export function registerAuthDecorator(app: FastifyInstance): void {
+  app.decorateRequest('auth', null);
+}
+
+/** The caller of a route behind requireAuth. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthenticated();
+  return request.auth;
+}

@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  competenceList,
+  findCompetence,
+  formatPath,
+  maxTotal,
+  validateFramework,
+  type Framework,
+} from './framework';
+
+const CONTENT_URL = new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url);
+const raw: unknown = JSON.parse(readFileSync(CONTENT_URL, 'utf8'));
+
+function loadValid(): Framework {
+  const result = validateFramework(raw);
+  if (!result.ok) throw new Error(`content does not validate:\n${result.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
+  return result.framework;
+}
+
+/** A deep copy of the content file to break on purpose. */
+function mutable(): any {
+  return structuredClone(raw);
+}
+
+function problemsOf(input: unknown) {
+  const result = validateFramework(input);
+  if (result.ok) throw new Error('expected validation to fail');
+  return result.problems;
+}
+
+function* localisedTexts(node: unknown, path = ''): Generator<{ path: string; text: Record<string, unknown> }> {
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) yield* localisedTexts(child, `${path}[${i}]`);
+  } else if (node !== null && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if ('nl' in record || 'en' in record) yield { path, text: record };
+    else for (const [key, child] of Object.entries(record)) yield* localisedTexts(child, path ? `${path}.${key}` : key);
+  }
+}
+
+// DOMAIN.md §2.1 (JRC names)
+const EXPECTED_AREAS = [
+  { number: 1, en: 'Professional Engagement', competences: {
+    '1.1': 'Organisational communication', '1.2': 'Professional collaboration', '1.3': 'Reflective practice',
+    '1.4': 'Digital Continuous Professional Development' } },
+  { number: 2, en: 'Digital Resources', competences: {
+    '2.1': 'Selecting digital resources', '2.2': 'Creating and modifying digital resources',
+    '2.3': 'Managing, protecting and sharing digital resources' } },
+  { number: 3, en: 'Teaching and Learning', competences: {
+    '3.1': 'Teaching', '3.2': 'Guidance', '3.3': 'Collaborative learning', '3.4': 'Self-regulated learning' } },
+  { number: 4, en: 'Assessment', competences: {
+    '4.1': 'Assessment strategies', '4.2': 'Analysing evidence', '4.3': 'Feedback and planning' } },
+  { number: 5, en: 'Empowering Learners', competences: {
+    '5.1': 'Accessibility and inclusion', '5.2': 'Differentiation and personalisation', '5.3': 'Actively engaging learners' } },
+  { number: 6, en: "Facilitating Learners' Digital Competence", competences: {
+    '6.1': 'Information and media literacy', '6.2': 'Digital communication and collaboration',
+    '6.3': 'Digital content creation', '6.4': 'Responsible use', '6.5': 'Digital problem solving' } },
+];
+
+describe('the DigCompEdu 2017 content file', () => {
+  it('validates without problems', () => {
+    expect(validateFramework(raw)).toMatchObject({ ok: true });
+  });
+
+  it('is version 2017.1 with six levels A1–C2 and bands A, B, C', () => {
+    const framework = loadValid();
+    expect([framework.id, framework.version]).toEqual(['digcompedu', '2017.1']);
+    expect(framework.levels.map((level) => level.code)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    expect(framework.levels.map((level) => level.name.nl)).toEqual(['Nieuwkomer', 'Ontdekker', 'Integreerder', 'Expert', 'Leider', 'Pionier']);
+    expect(framework.bands.map((band) => band.code)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('has the 6 areas and 22 competences of DOMAIN.md §2.1, in order and with the JRC names', () => {
+    const framework = loadValid();
+    expect(framework.areas.map((area) => ({
+      number: area.number,
+      en: area.name.en,
+      competences: Object.fromEntries(area.competences.map((c) => [c.code, c.name.en])),
+    }))).toEqual(EXPECTED_AREAS);
+    expect(competenceList(framework)).toHaveLength(22);
+  });
+
+  it('has a non-empty Dutch and English text everywhere', () => {
+    const texts = [...localisedTexts(raw)];
+    expect(texts.length).toBeGreaterThan(22 * 12);
+    for (const { path, text } of texts) {
+      expect(Object.keys(text).sort(), path).toEqual(['en', 'nl']);
+      expect(String(text.nl).trim(), `${path}.nl`).not.toBe('');
+      expect(String(text.en).trim(), `${path}.en`).not.toBe('');
+    }
+  });
+
+  it('gives every item five distinct options A1..C1 worth 0..4, short enough for a phone, and a tip per level', () => {
+    for (const competence of competenceList(loadValid())) {
+      const { options } = competence.item;
+      expect(options.map((o) => [o.points, o.level]), competence.code).toEqual([[0, 'A1'], [1, 'A2'], [2, 'B1'], [3, 'B2'], [4, 'C1']]);
+      for (const lang of ['nl', 'en'] as const) {
+        expect(new Set(options.map((o) => o.text[lang])).size, `${competence.code} ${lang}`).toBe(5);
+        for (const option of options) expect(option.text[lang].length, `${competence.code} ${lang}: ${option.text[lang]}`).toBeLessThanOrEqual(160);
+      }
+      expect(Object.keys(competence.tips).sort(), competence.code).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
+    }
+  });
+
+  it('keeps its cut-offs marked as unverified and sourced', () => {
+    const { scoring } = loadValid();
+    expect(scoring.verified).toBe(false);
+    expect(scoring.source).toMatch(/Ghomi & Redecker 2019/);
+    expect(scoring.area.method).toBe('share-of-overall');
+  });
+
+  it('asks the three background questions with their options', () => {
+    const framework = loadValid();
+    const byId = Object.fromEntries(framework.background.map((q) => [q.id, q.options.map((o) => o.value)]));
+    expect(byId).toEqual({
+      educationLevel: ['pre_primary', 'primary', 'secondary', 'adult', 'special_needs', 'higher', 'other'],
+      experience: ['0_5', '6_10', '11_20', '21_plus'],
+      subject: ['languages', 'stem', 'humanities', 'arts', 'physical_education', 'vocational', 'general_primary', 'other'],
+    });
+  });
+});
+
+describe('framework helpers', () => {
+  it('maxTotal sums the best option of every item', () => {
+    expect(maxTotal(loadValid())).toBe(88);
+  });
+
+  it('competenceList is flat, in framework order, with the area number', () => {
+    const list = competenceList(loadValid());
+    expect(list.slice(0, 5).map((c) => [c.code, c.areaNumber])).toEqual([['1.1', 1], ['1.2', 1], ['1.3', 1], ['1.4', 1], ['2.1', 2]]);
+    expect(list.at(-1)).toMatchObject({ code: '6.5', areaNumber: 6 });
+  });
+
+  it('findCompetence finds by code, or returns undefined', () => {
+    const framework = loadValid();
+    expect(findCompetence(framework, '4.2')).toMatchObject({ code: '4.2', areaNumber: 4, name: { en: 'Analysing evidence' } });
+    expect(findCompetence(framework, '7.1')).toBeUndefined();
+  });
+
+  it('formatPath writes dotted paths with bracketed indexes', () => {
+    expect(formatPath(['areas', 2, 'competences', 1, 'item', 'options', 3, 'points'])).toBe('areas[2].competences[1].item.options[3].points');
+    expect(formatPath([])).toBe('');
+  });
+});
+
+describe('validateFramework catches', () => {
+  it('a missing Dutch text', () => {
+    const input = mutable();
+    delete input.areas[2].competences[1].name.nl;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'areas[2].competences[1].name.nl' }));
+  });
+
+  it('a blank English text', () => {
+    const input = mutable();
+    input.areas[0].competences[0].item.options[2].text.en = '   ';
+    expect(problemsOf(input)).toContainEqual({ path: 'areas[0].competences[0].item.options[2].text.en', message: 'must not be empty' });
+  });
+
+  it('a duplicate competence code', () => {
+    const input = mutable();
+    input.areas[1].competences[2].code = '2.1';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
+      path: 'areas[1].competences[2].code', message: expect.stringContaining('used twice'),
+    }));
+  });
+
+  it('a competence code that does not start with its area number', () => {
+    const input = mutable();
+    input.areas[3].competences[0].code = '5.9';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
+      path: 'areas[3].competences[0].code', message: expect.stringContaining('area number 4'),
+    }));
+  });
+
+  it('a duplicate area number', () => {
+    const input = mutable();
+    input.areas[5].number = 5;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'areas[5].number' }));
+  });
+
+  it('a gap in the thresholds', () => {
+    const input = mutable();
+    input.scoring.overall[2].min = 35;
+    expect(problemsOf(input)).toEqual([expect.objectContaining({
+      path: 'scoring.overall[2].min', message: expect.stringContaining('must be 34'),
+    })]);
+  });
+
+  it('an overlap in the thresholds', () => {
+    const input = mutable();
+    input.scoring.overall[4].min = 60;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[4].min' }));
+  });
+
+  it('thresholds that do not start at 0', () => {
+    const input = mutable();
+    input.scoring.overall[0].min = 1;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[0].min' }));
+  });
+
+  it('thresholds that stop short of the maximum total', () => {
+    const input = mutable();
+    input.scoring.overall[5].max = 87;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
+      path: 'scoring.overall[5].max', message: expect.stringContaining('88'),
+    }));
+  });
+
+  it('thresholds out of level order', () => {
+    const input = mutable();
+    input.scoring.overall[1].level = 'B1';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[2].level' }));
+  });
+
+  it('an option level without a tip', () => {
+    const input = mutable();
+    delete input.areas[0].competences[3].tips.B2;
+    expect(problemsOf(input)).toEqual([expect.objectContaining({
+      path: 'areas[0].competences[3].tips.B2', message: expect.stringContaining('no tip for B2'),
+    })]);
+  });
+
+  it('points out of order', () => {
+    const input = mutable();
+    const options = input.areas[2].competences[1].item.options;
+    [options[2].points, options[3].points] = [options[3].points, options[2].points];
+    const paths = problemsOf(input).map((problem) => problem.path);
+    expect(paths).toEqual(['areas[2].competences[1].item.options[2].points', 'areas[2].competences[1].item.options[3].points']);
+  });
+
+  it('option levels that fall', () => {
+    const input = mutable();
+    input.areas[4].competences[2].item.options[3].level = 'A2';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'areas[4].competences[2].item.options[3].level' }));
+  });
+
+  it('an unknown level code', () => {
+    const input = mutable();
+    input.areas[0].competences[0].item.options[1].level = 'D1';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'areas[0].competences[0].item.options[1].level' }));
+  });
+
+  it('a level in two bands, and a level in none', () => {
+    const input = mutable();
+    input.bands[1].levels = ['A2', 'B2'];
+    const problems = problemsOf(input);
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'bands[1].levels[0]', message: expect.stringContaining('already in band A') }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'bands', message: expect.stringContaining('B1 belongs to no band') }));
+  });
+
+  it('a duplicate background option value', () => {
+    const input = mutable();
+    input.background[1].options[3].value = '0_5';
+    expect(problemsOf(input)).toEqual([expect.objectContaining({ path: 'background[1].options[3].value' })]);
+  });
+
+  it('input that is not a framework at all', () => {
+    expect(problemsOf(null)).toEqual([expect.objectContaining({ path: '' })]);
+    expect(problemsOf({ id: 'x' }).length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,291 @@
+import { z } from 'zod';
+
+/**
+ * A competence framework (e.g. DigCompEdu 2017) as stored in `content/frameworks/*.json`:
+ * levels, bands, the scoring table, areas → competences → one scan item each, and the
+ * background questions. `validateFramework` is the only way a file should enter the app.
+ */
+
+export const LEVEL_CODES = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const BAND_CODES = ['A', 'B', 'C'] as const;
+
+export const levelCodeSchema = z.enum(LEVEL_CODES);
+export const bandCodeSchema = z.enum(BAND_CODES);
+
+const nonBlankText = z.string().regex(/\S/, 'must not be empty');
+
+export const localisedTextSchema = z.object({ nl: nonBlankText, en: nonBlankText });
+
+const optionSchema = z.object({
+  points: z.number().int().min(0),
+  level: levelCodeSchema,
+  text: localisedTextSchema,
+});
+
+const itemSchema = z.object({
+  statement: localisedTextSchema,
+  options: z.array(optionSchema).min(2),
+});
+
+const competenceSchema = z.object({
+  code: z.string().regex(/^\d+\.\d+$/, 'must look like "1.1"'),
+  name: localisedTextSchema,
+  item: itemSchema,
+  tips: z.partialRecord(levelCodeSchema, localisedTextSchema),
+});
+
+const areaSchema = z.object({
+  number: z.number().int().min(1),
+  name: localisedTextSchema,
+  description: localisedTextSchema.optional(),
+  competences: z.array(competenceSchema).min(1),
+});
+
+const levelSchema = z.object({
+  code: levelCodeSchema,
+  name: localisedTextSchema,
+  description: localisedTextSchema,
+});
+
+const bandSchema = z.object({
+  code: bandCodeSchema,
+  levels: z.array(levelCodeSchema).min(1),
+  name: localisedTextSchema,
+  description: localisedTextSchema.optional(),
+});
+
+export const thresholdSchema = z.object({
+  level: levelCodeSchema,
+  min: z.number().int().min(0),
+  max: z.number().int().min(0),
+});
+
+const scoringSchema = z.object({
+  overall: z.array(thresholdSchema).min(1),
+  area: z.object({ method: z.literal('share-of-overall') }),
+  note: z.string().optional(),
+  source: nonBlankText,
+  sourceUrl: z.string().optional(),
+  verified: z.boolean(),
+});
+
+const backgroundQuestionSchema = z.object({
+  id: nonBlankText,
+  question: localisedTextSchema,
+  options: z.array(z.object({ value: nonBlankText, label: localisedTextSchema })).min(2),
+});
+
+export const frameworkSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+  version: nonBlankText,
+  name: localisedTextSchema,
+  description: localisedTextSchema,
+  source: z.object({ title: nonBlankText, url: z.string().optional() }).optional(),
+  levels: z.array(levelSchema).min(1),
+  bands: z.array(bandSchema).min(1),
+  scoring: scoringSchema,
+  areas: z.array(areaSchema).min(1),
+  background: z.array(backgroundQuestionSchema),
+});
+
+export type LevelCode = z.infer<typeof levelCodeSchema>;
+export type BandCode = z.infer<typeof bandCodeSchema>;
+export type LocalisedText = z.infer<typeof localisedTextSchema>;
+export type Threshold = z.infer<typeof thresholdSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;
+export type Area = Framework['areas'][number];
+export type Competence = Area['competences'][number];
+export type AnswerOption = Competence['item']['options'][number];
+export type BackgroundQuestion = Framework['background'][number];
+export type CompetenceInArea = Competence & { areaNumber: number };
+
+export type FrameworkProblem = { path: string; message: string };
+export type FrameworkValidation =
+  | { ok: true; framework: Framework }
+  | { ok: false; problems: FrameworkProblem[] };
+
+/** Schema check first; semantic checks only run on a structurally valid framework. */
+export function validateFramework(raw: unknown): FrameworkValidation {
+  const parsed = frameworkSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
+    return { ok: false, problems };
+  }
+  const framework = parsed.data;
+  const problems = [
+    ...checkLevels(framework),
+    ...checkBands(framework),
+    ...checkAreasAndCodes(framework),
+    ...checkItemsAndTips(framework),
+    ...checkThresholds(framework),
+    ...checkBackground(framework),
+  ];
+  return problems.length === 0 ? { ok: true, framework } : { ok: false, problems };
+}
+
+/** `['areas', 2, 'name', 'nl']` → `areas[2].name.nl` */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc === '' ? String(key) : `${acc}.${String(key)}`;
+  }, '');
+}
+
+/** The highest total a teacher can score: the best option of every item. */
+export function maxTotal(framework: Framework): number {
+  return competenceList(framework).reduce((sum, competence) => sum + maxPoints(competence), 0);
+}
+
+export function maxPoints(competence: Competence): number {
+  return Math.max(...competence.item.options.map((option) => option.points));
+}
+
+/** All competences in framework order, each with the number of its area. */
+export function competenceList(framework: Framework): CompetenceInArea[] {
+  return framework.areas.flatMap((area) =>
+    area.competences.map((competence) => ({ ...competence, areaNumber: area.number })),
+  );
+}
+
+export function findCompetence(framework: Framework, code: string): CompetenceInArea | undefined {
+  return competenceList(framework).find((competence) => competence.code === code);
+}
+
+/** Position of a level in the framework's own order (A1 = 0 …); -1 when unknown. */
+export function levelRank(framework: Framework, level: LevelCode): number {
+  return framework.levels.findIndex((candidate) => candidate.code === level);
+}
+
+// ---------------------------------------------------------------- semantic checks
+
+const problem = (path: string, message: string): FrameworkProblem => ({ path, message });
+
+function checkLevels(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  let previousRank = -1;
+  framework.levels.forEach((level, i) => {
+    const rank = LEVEL_CODES.indexOf(level.code);
+    if (rank <= previousRank) {
+      problems.push(problem(`levels[${i}].code`, `level ${level.code} is repeated or out of order (${LEVEL_CODES.join(' < ')})`));
+    }
+    previousRank = Math.max(previousRank, rank);
+  });
+  return problems;
+}
+
+function checkBands(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const known = new Set(framework.levels.map((level) => level.code));
+  const bandOf = new Map<LevelCode, BandCode>();
+  const bandCodes = new Set<BandCode>();
+  framework.bands.forEach((band, b) => {
+    if (bandCodes.has(band.code)) problems.push(problem(`bands[${b}].code`, `band ${band.code} is defined twice`));
+    bandCodes.add(band.code);
+    band.levels.forEach((level, l) => {
+      const path = `bands[${b}].levels[${l}]`;
+      if (!known.has(level)) problems.push(problem(path, `level ${level} is not one of the framework's levels`));
+      else if (bandOf.has(level)) problems.push(problem(path, `level ${level} is already in band ${bandOf.get(level)}`));
+      else bandOf.set(level, band.code);
+    });
+  });
+  for (const level of known) {
+    if (!bandOf.has(level)) problems.push(problem('bands', `level ${level} belongs to no band`));
+  }
+  return problems;
+}
+
+function checkAreasAndCodes(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const areaNumbers = new Set<number>();
+  const codes = new Set<string>();
+  framework.areas.forEach((area, a) => {
+    if (areaNumbers.has(area.number)) problems.push(problem(`areas[${a}].number`, `area number ${area.number} is used twice`));
+    areaNumbers.add(area.number);
+    area.competences.forEach((competence, c) => {
+      const path = `areas[${a}].competences[${c}].code`;
+      if (codes.has(competence.code)) problems.push(problem(path, `competence code ${competence.code} is used twice`));
+      codes.add(competence.code);
+      if (!competence.code.startsWith(`${area.number}.`)) {
+        problems.push(problem(path, `competence code ${competence.code} does not start with its area number ${area.number}`));
+      }
+    });
+  });
+  return problems;
+}
+
+function checkItemsAndTips(framework: Framework): FrameworkProblem[] {
+  return framework.areas.flatMap((area, a) =>
+    area.competences.flatMap((competence, c) =>
+      checkCompetenceItem(framework, competence, `areas[${a}].competences[${c}]`),
+    ),
+  );
+}
+
+function checkCompetenceItem(framework: Framework, competence: Competence, path: string): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  let previousRank = -1;
+  competence.item.options.forEach((option, o) => {
+    const optionPath = `${path}.item.options[${o}]`;
+    if (option.points !== o) {
+      problems.push(problem(`${optionPath}.points`, `option ${o} must be worth ${o} points (0, 1, 2, … in order), found ${option.points}`));
+    }
+    const rank = levelRank(framework, option.level);
+    if (rank === -1) {
+      problems.push(problem(`${optionPath}.level`, `level ${option.level} is not one of the framework's levels`));
+      return;
+    }
+    if (rank < previousRank) {
+      problems.push(problem(`${optionPath}.level`, `level ${option.level} is lower than the level of the option before it`));
+    }
+    previousRank = Math.max(previousRank, rank);
+    if (!competence.tips[option.level]) {
+      problems.push(problem(`${path}.tips.${option.level}`, `option ${o} has level ${option.level} but there is no tip for ${option.level}`));
+    }
+  });
+  return problems;
+}
+
+/** The table must tile 0..maxTotal exactly, so every possible total has exactly one level. */
+function checkThresholds(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const overall = framework.scoring.overall;
+  let previousRank = -1;
+  overall.forEach((threshold, i) => {
+    const path = `scoring.overall[${i}]`;
+    const expectedMin = i === 0 ? 0 : overall[i - 1].max + 1;
+    if (threshold.min !== expectedMin) {
+      const rule = i === 0 ? 'the first threshold must start at 0' : `must be ${expectedMin}, right after the previous max`;
+      problems.push(problem(`${path}.min`, `min ${threshold.min}: ${rule} (no gap or overlap)`));
+    }
+    if (threshold.max < threshold.min) problems.push(problem(`${path}.max`, `max ${threshold.max} is below min ${threshold.min}`));
+    const rank = levelRank(framework, threshold.level);
+    if (rank === -1) problems.push(problem(`${path}.level`, `level ${threshold.level} is not one of the framework's levels`));
+    else if (rank <= previousRank) problems.push(problem(`${path}.level`, `level ${threshold.level} is repeated or out of level order`));
+    previousRank = Math.max(previousRank, rank);
+  });
+  const last = overall.length - 1;
+  const highest = maxTotal(framework);
+  if (overall[last].max !== highest) {
+    problems.push(problem(`scoring.overall[${last}].max`, `must end at the maximum possible total ${highest}, found ${overall[last].max}`));
+  }
+  return problems;
+}
+
+function checkBackground(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const ids = new Set<string>();
+  framework.background.forEach((question, q) => {
+    if (ids.has(question.id)) problems.push(problem(`background[${q}].id`, `background question ${question.id} is defined twice`));
+    ids.add(question.id);
+    const values = new Set<string>();
+    question.options.forEach((option, o) => {
+      const path = `background[${q}].options[${o}].value`;
+      if (values.has(option.value)) problems.push(problem(path, `value ${option.value} is used twice in ${question.id}`));
+      values.add(option.value);
+    });
+  });
+  return problems;
+}

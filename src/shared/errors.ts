@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The catalogue of error ids. Clients switch on the id, never on the message;
+ * the web app translates each id (see src/shared/i18n).
+ */
+export const errorIds = [
+  'validation_error',
+  'unauthenticated',
+  'invalid_credentials',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'scan_submitted',
+  'scan_incomplete',
+  'too_few_respondents',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type ErrorId = (typeof errorIds)[number];
+
+export const httpStatusOf: Record<ErrorId, number> = {
+  validation_error: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  scan_submitted: 409,
+  scan_incomplete: 422,
+  too_few_respondents: 422,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      id: z.enum(errorIds),
+      message: z.string(),
+      field: z.string().optional().describe('Path of the field at fault, e.g. `body.option`'),
+      details: z
+        .array(z.object({ field: z.string(), message: z.string() }))
+        .optional()
+        .describe('Every problem found, when there are several'),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** An error the API returns as-is: a stable id, a human message and the field at fault. */
+export class AppError extends Error {
+  constructor(
+    readonly id: ErrorId,
+    message: string,
+    readonly field?: string,
+    readonly details?: Array<{ field: string; message: string }>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return httpStatusOf[this.id];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { id: this.id, message: this.message, field: this.field, details: this.details } };
+  }
+}
+
+export const notFound = (what: string, field?: string) => new AppError('not_found', `${what} not found`, field);
+export const validationError = (field: string, message: string) => new AppError('validation_error', message, field);
+export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
+export const unauthenticated = () => new AppError('unauthenticated', 'Log in first');
+export const conflict = (message: string, field?: string) => new AppError('conflict', message, field);

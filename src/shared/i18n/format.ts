@@ -1,0 +1,69 @@
+/**
+ * Number and date formatting for the interface languages. Both use Belgian
+ * conventions (`1.234,5`, `29/11/2026`), in the Europe/Brussels time zone,
+ * so a date reads the same for every teacher whatever their device says.
+ */
+export type UiLocale = 'nl' | 'en';
+
+const TIME_ZONE = 'Europe/Brussels';
+
+export function intlLocale(locale: UiLocale): string {
+  return locale === 'en' ? 'en-BE' : 'nl-BE';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: UiLocale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** `1234.5` → `1.234,5`; at most `maximumFractionDigits` decimals (default 1). */
+export function formatNumber(value: number, locale: UiLocale, maximumFractionDigits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A change with its sign: `+3`, `-2`, `0`. */
+export function formatChange(value: number, locale: UiLocale): string {
+  return numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A score out of a maximum: `52 / 88`. */
+export function formatScore(score: number, max: number, locale: UiLocale): string {
+  return `${formatNumber(score, locale)} / ${formatNumber(max, locale)}`;
+}
+
+/** `0.25` → `25%` (no space, as Belgian Dutch writes it in running text). */
+export function formatPercent(ratio: number, locale: UiLocale): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio).replace(/\s/g, '');
+}
+
+function toDate(value: string | Date): Date {
+  return typeof value === 'string' ? new Date(value) : value;
+}
+
+/** An ISO timestamp or Date → `29/11/2026` (Brussels calendar day). */
+export function formatDate(value: string | Date, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+}
+
+/** An ISO timestamp or Date → `29/11/2026 14:05` (Brussels time, 24-hour clock). */
+export function formatDateTime(value: string | Date, locale: UiLocale): string {
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+  return `${formatDate(value, locale)} ${time}`;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const roles = [
+  'teacher',
+  'ict_coordinator',
+  'principal',
+  'board_admin',
+  'provider',
+  'centre_analyst',
+  'admin',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const locales = ['nl', 'en'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
+
+export const membershipSchema = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  role: roleSchema,
+});
+
+export const currentUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    locale: localeSchema,
+    /** Roles that hold everywhere (admin, centre_analyst, provider, teacher without a school). */
+    globalRoles: z.array(roleSchema),
+    memberships: z.array(membershipSchema),
+  })
+  .meta({ id: 'CurrentUser' });
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const sessionResponseSchema = z
+  .object({
+    user: currentUserSchema,
+    csrfToken: z.string().describe('Send back in the `x-csrf-token` header of every state-changing request'),
+  })
+  .meta({ id: 'Session' });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const updateMeBodySchema = z.object({
+  displayName: z.string().trim().min(1).max(120).optional(),
+  locale: localeSchema.optional(),
+});
+
+export const healthResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    database: z.enum(['sqlite', 'postgres']),
+    version: z.string(),
+  })
+  .meta({ id: 'Health' });

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useI18n } from './i18n';
+import { matchPath, useLocation } from './router';
+import { useSession } from './platform/session';
+import { LoginPage } from './platform/LoginPage';
+import { HomePage } from './platform/HomePage';
+import { ScanStartPage } from './digisnap/ScanStartPage';
+import { ScanPage } from './digisnap/ScanPage';
+import { ProfilePage } from './digisnap/ProfilePage';
+import { NotFoundPage } from './components/NotFoundPage';
+import { Loading } from './components/Loading';
+import { Redirect } from './components/Redirect';
+import { TopBar } from './components/TopBar';
+
+/** Pathname → page. Every page but /login needs a session. */
+function pageFor(path: string): ReactNode {
+  if (path === '/') return <HomePage />;
+  if (matchPath('/scan', path)) return <ScanStartPage />;
+  const scan = matchPath('/scan/:scanId', path);
+  if (scan) return <ScanPage key={scan.scanId} scanId={scan.scanId} />;
+  if (matchPath('/profile', path)) return <ProfilePage />;
+  return <NotFoundPage />;
+}
+
+function Layout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <TopBar />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const { status, user } = useSession();
+  const { path } = useLocation();
+
+  if (status === 'loading') {
+    return (
+      <Layout>
+        <Loading />
+      </Layout>
+    );
+  }
+  const isLogin = matchPath('/login', path) !== null;
+  if (!user && !isLogin) return <Redirect to="/login" />;
+  if (user && isLogin) return <Redirect to="/" />;
+  return <Layout>{isLogin ? <LoginPage /> : pageFor(path)}</Layout>;
+}

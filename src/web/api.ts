@@ -1,0 +1,100 @@
+import type { ErrorId } from '../shared/errors';
+import type { CurrentUser, Locale, SessionResponse } from '../shared/platform/api';
+import type { Background, ProfileDto, ScanDto } from '../shared/digisnap/api';
+import type { Framework, ScanSummary } from './digisnap/types';
+
+/** Error ids the server sends, plus the one the client raises when the server cannot be reached. */
+export type ClientErrorId = ErrorId | 'network_error';
+
+/** A failed API call: the server's stable error id, its message, and the field(s) at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly id: ClientErrorId,
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+    readonly details?: Array<{ field: string; message: string }>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+// The CSRF token lives in memory only: it comes with the session (login, /auth/me)
+// and goes back on every state-changing request.
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request finds the session gone (401 `unauthenticated`). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function isErrorBody(body: unknown): body is { error: { id: ErrorId; message: string; field?: string; details?: ApiError['details'] } } {
+  const error = (body as { error?: { id?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.id === 'string' && typeof error.message === 'string';
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError('network_error', cause instanceof Error ? cause.message : 'Network error', 0);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+
+  if (isErrorBody(payload)) {
+    const { id, message, field, details } = payload.error;
+    if (id === 'unauthenticated' && !path.startsWith('/auth/')) unauthenticatedListeners.forEach((listener) => listener());
+    throw new ApiError(id, message, response.status, field, details);
+  }
+  throw new ApiError('internal_error', `HTTP ${response.status}`, response.status);
+}
+
+async function startSession(session: Promise<SessionResponse>): Promise<CurrentUser> {
+  const { user, csrfToken: token } = await session;
+  setCsrfToken(token);
+  return user;
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    startSession(request<SessionResponse>('POST', '/auth/login', { email, password })),
+  currentUser: () => startSession(request<SessionResponse>('GET', '/auth/me')),
+  logout: () => request<void>('POST', '/auth/logout').finally(() => setCsrfToken(null)),
+  logoutEverywhere: () => request<void>('POST', '/auth/logout-all').finally(() => setCsrfToken(null)),
+  updateMe: (changes: { displayName?: string; locale?: Locale }) => request<CurrentUser>('PATCH', '/me', changes),
+
+  currentFramework: () => request<Framework>('GET', '/frameworks/current'),
+  startOrResumeScan: () => request<ScanDto>('POST', '/scans'),
+  scan: (scanId: string) => request<ScanDto>('GET', `/scans/${encodeURIComponent(scanId)}`),
+  saveAnswer: (scanId: string, competence: string, option: number) =>
+    request<ScanDto>('PUT', `/scans/${encodeURIComponent(scanId)}/answers/${encodeURIComponent(competence)}`, { option }),
+  saveBackground: (scanId: string, background: Background) =>
+    request<ScanDto>('PUT', `/scans/${encodeURIComponent(scanId)}/background`, background),
+  submitScan: (scanId: string) => request<ScanDto>('POST', `/scans/${encodeURIComponent(scanId)}/submit`),
+  myScans: () => request<{ scans: ScanSummary[] }>('GET', '/me/scans'),
+  myProfile: () => request<ProfileDto>('GET', '/me/profile'),
+};
+
+export const exportUrl = (format: 'json' | 'csv') => `/api/me/export?format=${format}`;

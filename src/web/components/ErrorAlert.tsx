@@ -1,0 +1,27 @@
+import { useI18n } from '../i18n';
+import type { ApiError } from '../api';
+
+interface Props {
+  error: ApiError;
+  /** A short lead-in such as "Not saved." */
+  title?: string;
+  onRetry?: () => void;
+}
+
+/** A translated error, announced at once; the server's message is never shown raw. */
+export function ErrorAlert({ error, title, onRetry }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>
+        {title && <strong>{title} </strong>}
+        {t(`errors.${error.id}`)}
+      </p>
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

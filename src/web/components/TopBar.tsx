@@ -1,0 +1,53 @@
+import { useI18n } from '../i18n';
+import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../platform/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const navItems = [
+  { href: '/', key: 'nav.home', matches: (path: string) => path === '/' },
+  { href: '/scan', key: 'nav.scan', matches: (path: string) => path.startsWith('/scan') },
+  { href: '/profile', key: 'nav.profile', matches: (path: string) => path.startsWith('/profile') },
+] as const;
+
+/** Product name, main navigation, language switch and log-out. */
+export function TopBar() {
+  const { t } = useI18n();
+  const { user, logout } = useSession();
+  const { path } = useLocation();
+
+  const handleLogout = async () => {
+    await logout();
+    navigate('/login');
+  };
+
+  return (
+    <header className="top-bar">
+      <div className="top-bar-inner">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        {user && (
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
+                    {t(item.key)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="top-bar-tools">
+          <LanguageSwitch />
+          {user && (
+            <button type="button" className="button button-quiet" onClick={handleLogout}>
+              {t('auth.logout')}
+            </button>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

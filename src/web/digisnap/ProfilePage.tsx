@@ -1,0 +1,95 @@
+import { formatDate, formatScore } from '../../shared/i18n/format';
+import { api, exportUrl } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { bandName, levelName } from './frameworkView';
+import { loadFramework } from './frameworkStore';
+import { ProfileAreas } from './ProfileAreas';
+import { ProfileCompetences, ProfilePriorities } from './ProfileCompetences';
+import { ProfileGrowth } from './ProfileGrowth';
+
+/** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
+export function ProfilePage() {
+  const { t, text, locale } = useI18n();
+  const loaded = useAsync(() => Promise.all([loadFramework(), api.myProfile()]), []);
+  const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
+
+  if (loaded.loading) {
+    return (
+      <section className="page">
+        {heading}
+        <Loading />
+      </section>
+    );
+  }
+  if (loaded.error?.id === 'not_found') {
+    return (
+      <section className="page page-narrow" data-testid="profile-empty">
+        {heading}
+        <h2>{t('profile.emptyTitle')}</h2>
+        <p>{t('profile.emptyText')}</p>
+        <p>
+          <Link href="/scan" className="button button-primary button-large">
+            {t('profile.emptyStart')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (loaded.error || !loaded.data) {
+    return (
+      <section className="page">
+        {heading}
+        {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
+      </section>
+    );
+  }
+
+  const [framework, profile] = loaded.data;
+  const { result } = profile;
+  return (
+    <section className="page page-profile">
+      {heading}
+      <p className="lead">{t('profile.basedOn', { date: formatDate(profile.submittedAt, locale) })}</p>
+
+      <section className="card overall" aria-labelledby="overall-title">
+        <h2 id="overall-title">{t('profile.overall')}</h2>
+        <p className="overall-level" data-testid="overall-level">
+          <span className="overall-code">{result.level}</span>{' '}
+          <span className="overall-name">{text(levelName(framework, result.level))}</span>
+        </p>
+        <p className="overall-band" data-testid="overall-band">
+          {t('profile.band', { code: result.band, name: text(bandName(framework, result.band)) })}
+        </p>
+        <p className="overall-total">
+          {t('profile.total')}: <strong data-testid="overall-total">{formatScore(result.total, result.maxTotal, locale)}</strong>
+        </p>
+        <p className="muted">{t('profile.selfAssessmentNote')}</p>
+      </section>
+
+      <ProfilePriorities framework={framework} profile={profile} />
+      <ProfileAreas framework={framework} profile={profile} />
+      <ProfileCompetences framework={framework} profile={profile} />
+      <ProfileGrowth framework={framework} profile={profile} />
+
+      <section className="card no-print" aria-labelledby="actions-title">
+        <h2 id="actions-title">{t('profile.actionsTitle')}</h2>
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>
+            {t('profile.print')}
+          </button>
+          <a className="button button-secondary" href={exportUrl('json')} download>
+            {t('profile.downloadJson')}
+          </a>
+          <a className="button button-secondary" href={exportUrl('csv')} download>
+            {t('profile.downloadCsv')}
+          </a>
+        </div>
+      </section>
+    </section>
+  );
+}

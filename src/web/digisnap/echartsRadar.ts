@@ -1,0 +1,9 @@
+// Loaded only by RadarChart through a dynamic import, so ECharts lands in its own lazy chunk.
+import { init, use } from 'echarts/core';
+import { RadarChart } from 'echarts/charts';
+import { LegendComponent, RadarComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([RadarChart, RadarComponent, LegendComponent, SVGRenderer]);
+
+export { init };

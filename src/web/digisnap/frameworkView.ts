@@ -1,0 +1,44 @@
+import type { Framework, FrameworkArea, FrameworkCompetence, LevelCode, LocalisedText } from './types';
+
+export interface NumberedCompetence extends FrameworkCompetence {
+  /** 1-based position in the scan: area order, then competence order. */
+  number: number;
+  area: FrameworkArea;
+}
+
+/** Every competence in scan order, with its position and area. */
+export function competencesInOrder(framework: Framework): NumberedCompetence[] {
+  const areas = [...framework.areas].sort((a, b) => a.number - b.number);
+  const ordered: NumberedCompetence[] = [];
+  for (const area of areas) {
+    for (const competence of area.competences) ordered.push({ ...competence, number: ordered.length + 1, area });
+  }
+  return ordered;
+}
+
+export function levelName(framework: Framework, code: LevelCode | string): LocalisedText | undefined {
+  return framework.levels.find((level) => level.code === code)?.name;
+}
+
+export function bandName(framework: Framework, code: string): LocalisedText | string | undefined {
+  return framework.bands.find((band) => band.code === code)?.name;
+}
+
+/** The highest total a scan of this framework can reach (88 for DigCompEdu). */
+export function maxTotal(framework: Framework): number {
+  return framework.areas
+    .flatMap((area) => area.competences)
+    .reduce((sum, competence) => sum + Math.max(0, ...competence.item.options.map((option) => option.points)), 0);
+}
+
+export function areaByNumber(framework: Framework, number: number): FrameworkArea | undefined {
+  return framework.areas.find((area) => area.number === number);
+}
+
+export function competenceByCode(framework: Framework, code: string): FrameworkCompetence | undefined {
+  for (const area of framework.areas) {
+    const found = area.competences.find((competence) => competence.code === code);
+    if (found) return found;
+  }
+  return undefined;
+}

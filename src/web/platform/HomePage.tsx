@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { formatDate, formatScore } from '../../shared/i18n/format';
+import { api, type ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { asApiError, useAsync } from '../components/useAsync';
+import { loadFramework } from '../digisnap/frameworkStore';
+import { maxTotal } from '../digisnap/frameworkView';
+import type { ScanSummary } from '../digisnap/types';
+import { useI18n } from '../i18n';
+import { Link, navigate } from '../router';
+import { useSession } from './session';
+
+async function loadHome() {
+  const [{ scans }, framework] = await Promise.all([api.myScans(), loadFramework()]);
+  const open = scans.find((scan) => scan.status === 'in_progress');
+  const openScan = open ? await api.scan(open.id) : undefined;
+  return { scans, openScan, maxTotal: maxTotal(framework) };
+}
+
+function ScanList({ scans, max }: { scans: ScanSummary[]; max: number }) {
+  const { t, locale } = useI18n();
+  if (scans.length === 0) return <p>{t('home.scansEmpty')}</p>;
+  const newestFirst = [...scans].sort((a, b) => (b.submittedAt ?? b.startedAt).localeCompare(a.submittedAt ?? a.startedAt));
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('home.scansCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('home.columnDate')}</th>
+            <th scope="col">{t('home.columnStatus')}</th>
+            <th scope="col">{t('home.columnLevel')}</th>
+            <th scope="col" className="numeric">
+              {t('home.columnScore')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((scan) => (
+            <tr key={scan.id} data-testid="scan-history-row">
+              <td>{formatDate(scan.submittedAt ?? scan.startedAt, locale)}</td>
+              <td>{t(scan.status === 'submitted' ? 'home.statusSubmitted' : 'home.statusInProgress')}</td>
+              <td>{scan.level ?? t('home.noValue')}</td>
+              <td className="numeric">{scan.total === null ? t('home.noValue') : formatScore(scan.total, max, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function LogoutEverywhere() {
+  const { t } = useI18n();
+  const { logoutEverywhere } = useSession();
+  const [failure, setFailure] = useState<ApiError>();
+  const handleClick = async () => {
+    try {
+      await logoutEverywhere();
+      navigate('/login');
+    } catch (error) {
+      setFailure(asApiError(error));
+    }
+  };
+  return (
+    <section className="card card-quiet" aria-labelledby="logout-all-title">
+      <h2 id="logout-all-title">{t('auth.logoutAllTitle')}</h2>
+      <p>{t('auth.logoutAllText')}</p>
+      {failure && <ErrorAlert error={failure} />}
+      <button type="button" className="button button-secondary" onClick={handleClick}>
+        {t('auth.logoutAll')}
+      </button>
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const home = useAsync(loadHome, []);
+  const hasSubmitted = home.data?.scans.some((scan) => scan.status === 'submitted') ?? false;
+  const open = home.data?.openScan;
+
+  return (
+    <section className="page">
+      <PageHeading title={t('home.title')}>{t('home.greeting', { name: user?.displayName ?? '' })}</PageHeading>
+      <p className="lead">{t('home.intro')}</p>
+      {home.loading && <Loading />}
+      {home.error && <ErrorAlert error={home.error} onRetry={home.reload} />}
+      {home.data && (
+        <>
+          <div className="actions">
+            {open ? (
+              <Link href={`/scan/${encodeURIComponent(open.id)}`} className="button button-primary button-large">
+                {t('home.resume', { progress: formatScore(open.progress.answered, open.progress.total, locale) })}
+              </Link>
+            ) : (
+              <Link href="/scan" className="button button-primary button-large">
+                {t(hasSubmitted ? 'home.startAgain' : 'home.start')}
+              </Link>
+            )}
+            {hasSubmitted && (
+              <Link href="/profile" className="button button-secondary button-large">
+                {t('home.viewProfile')}
+              </Link>
+            )}
+          </div>
+          <section aria-labelledby="scans-title">
+            <h2 id="scans-title">{t('home.scansTitle')}</h2>
+            <ScanList scans={home.data.scans} max={home.data.maxTotal} />
+          </section>
+        </>
+      )}
+      <LogoutEverywhere />
+    </section>
+  );
+}

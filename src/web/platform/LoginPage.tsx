@@ -1,0 +1,97 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { asApiError } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { navigate } from '../router';
+import { useSession } from './session';
+import { validateLogin, type LoginProblems } from './loginForm';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login, expired } = useSession();
+  const [problems, setProblems] = useState<LoginProblems>({});
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const found = validateLogin(email, password);
+    setProblems(found);
+    setFailure(undefined);
+    if (found.email) return emailRef.current?.focus();
+    if (found.password) return passwordRef.current?.focus();
+
+    setBusy(true);
+    try {
+      await login(email, password);
+      navigate('/');
+    } catch (error) {
+      setFailure(asApiError(error));
+      setBusy(false);
+      passwordRef.current?.select();
+    }
+  };
+
+  return (
+    <section className="page page-narrow">
+      <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
+      <p className="lead">{t('login.intro')}</p>
+      {expired && !failure && (
+        <p className="alert alert-info" role="status">
+          {t('auth.sessionExpired')}
+        </p>
+      )}
+      {failure && <ErrorAlert error={failure} />}
+      <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
+        <div className="field">
+          <label htmlFor="login-email">{t('login.email')}</label>
+          <input
+            ref={emailRef}
+            id="login-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            required
+            aria-invalid={problems.email ? true : undefined}
+            aria-describedby={problems.email ? 'login-email-problem' : undefined}
+          />
+          {problems.email && (
+            <p id="login-email-problem" className="field-problem">
+              {t(problems.email === 'required' ? 'login.emailRequired' : 'login.emailInvalid')}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input
+            ref={passwordRef}
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={problems.password ? true : undefined}
+            aria-describedby={problems.password ? 'login-password-problem' : undefined}
+          />
+          {problems.password && (
+            <p id="login-password-problem" className="field-problem">
+              {t('login.passwordRequired')}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button button-primary button-wide" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CurrentUser, Locale } from '../../shared/platform/api';
+import { api, onUnauthenticated } from '../api';
+import { adoptAccountLocale, chooseLocale, storedLocale } from '../i18n';
+
+export interface Session {
+  status: 'loading' | 'ready';
+  user: CurrentUser | null;
+  /** Set when the server ended the session under our feet, so the login page can say so. */
+  expired: boolean;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  logoutEverywhere(): Promise<void>;
+  setLocale(locale: Locale): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <SessionProvider>');
+  return session;
+}
+
+/** Keeps the logged-in teacher: restored from `/api/auth/me` on start, cleared on logout or expiry. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Session['status']>('loading');
+  const [user, setUser] = useState<CurrentUser | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    api
+      .currentUser()
+      .then((restored) => {
+        if (!active) return;
+        adoptAccountLocale(restored.locale);
+        setUser(restored);
+      })
+      .catch(() => active && setUser(null))
+      .finally(() => active && setStatus('ready'));
+    const stop = onUnauthenticated(() => {
+      setUser(null);
+      setExpired(true);
+    });
+    return () => {
+      active = false;
+      stop();
+    };
+  }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const loggedIn = await api.login(email, password);
+    const chosenHere = storedLocale();
+    setExpired(false);
+    setUser(loggedIn);
+    if (chosenHere && chosenHere !== loggedIn.locale) {
+      // the language picked on the login page wins and becomes the account's language
+      api.updateMe({ locale: chosenHere }).then(setUser, () => undefined);
+    } else adoptAccountLocale(loggedIn.locale);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.logout().catch(() => undefined);
+    setUser(null);
+  }, []);
+
+  const logoutEverywhere = useCallback(async () => {
+    await api.logoutEverywhere();
+    setUser(null);
+  }, []);
+
+  const setLocale = useCallback(
+    (locale: Locale) => {
+      chooseLocale(locale);
+      if (user && user.locale !== locale) api.updateMe({ locale }).then(setUser, () => undefined);
+    },
+    [user],
+  );
+
+  const value = useMemo<Session>(
+    () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale }),
+    [status, user, expired, login, logout, logoutEverywhere, setLocale],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

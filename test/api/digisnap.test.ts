@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
+
+interface FrameworkBody {
+  id: string;
+  version: string;
+  areas: Array<{ number: number; competences: Array<{ code: string; item: { options: Array<{ points: number }> } }> }>;
+}
+
+describe('Digisnap for a teacher', () => {
+  let t: TestApp;
+  let codes: string[];
+  beforeAll(async () => {
+    t = await startTestApp();
+    const framework: FrameworkBody = (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json();
+    codes = framework.areas.flatMap((a) => a.competences.map((c) => c.code));
+  });
+  afterAll(() => t.close());
+
+  const start = async (teacher: TestClient) => (await teacher.request({ method: 'POST', url: '/api/scans' })).json();
+  const answer = (teacher: TestClient, scanId: string, code: string, option: number) =>
+    teacher.request({ method: 'PUT', url: `/api/scans/${scanId}/answers/${code}`, payload: { option } });
+  const answerAll = async (teacher: TestClient, scanId: string, option: (i: number) => number) => {
+    for (const [i, code] of codes.entries()) expect((await answer(teacher, scanId, code, option(i))).statusCode).toBe(200);
+  };
+  const submit = (teacher: TestClient, scanId: string) => teacher.request({ method: 'POST', url: `/api/scans/${scanId}/submit` });
+
+  describe('getCurrentFramework', () => {
+    it('serves the 22 competences of DigCompEdu in 6 areas, without a login', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/current' });
+      expect(response.statusCode).toBe(200);
+      const framework: FrameworkBody = response.json();
+      expect(framework.id).toBe('digcompedu');
+      expect(framework.areas).toHaveLength(6);
+      expect(codes).toHaveLength(22);
+    });
+  });
+
+  describe('startScan', () => {
+    it('starts a scan on the current framework, then resumes the same one', async () => {
+      const teacher = await t.user();
+      const first = await teacher.request({ method: 'POST', url: '/api/scans' });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ status: 'in_progress', frameworkId: 'digcompedu', progress: { answered: 0, total: 22 }, result: null });
+      const again = await teacher.request({ method: 'POST', url: '/api/scans' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().id).toBe(first.json().id);
+    });
+
+    it('needs a session', async () => {
+      expect(errorOf(await t.app.inject({ method: 'POST', url: '/api/scans' }))).toMatchObject({ status: 401, id: 'unauthenticated' });
+    });
+  });
+
+  describe('answerScanItem', () => {
+    it('saves each answer as it is given, so another device resumes where the teacher left', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      const response = await answer(teacher, scan.id, '3.1', 2);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ answers: { '3.1': 2 }, progress: { answered: 1 } });
+      expect((await answer(teacher, scan.id, '3.1', 4)).json().answers['3.1']).toBe(4);
+      const resumed = await teacher.request({ method: 'GET', url: `/api/scans/${scan.id}` });
+      expect(resumed.json().answers).toEqual({ '3.1': 4 });
+    });
+
+    it('refuses an unknown competence, an option out of range and a malformed body, naming the field', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      expect(errorOf(await answer(teacher, scan.id, '7.1', 1))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.competence' });
+      expect(errorOf(await answer(teacher, scan.id, 'x', 1))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.competence' });
+      expect(errorOf(await answer(teacher, scan.id, '1.1', 5))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
+      expect(errorOf(await answer(teacher, scan.id, '1.1', -1))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
+      const text = await teacher.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/1.1`, payload: { option: 'two' } });
+      expect(errorOf(text)).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
+      const broken = await teacher.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/1.1`, headers: { 'content-type': 'application/json' }, payload: '{' });
+      expect(errorOf(broken)).toMatchObject({ status: 400, id: 'validation_error', field: 'body' });
+    });
+
+    it('refuses to change a submitted scan', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      await answerAll(teacher, scan.id, () => 1);
+      expect((await submit(teacher, scan.id)).statusCode).toBe(200);
+      expect(errorOf(await answer(teacher, scan.id, '1.1', 3))).toMatchObject({ status: 409, id: 'scan_submitted', field: 'params.scanId' });
+    });
+
+    it("hides another teacher's scan as not found, and needs a session", async () => {
+      const owner = await t.user();
+      const other = await t.user();
+      const scan = await start(owner);
+      expect(errorOf(await answer(other, scan.id, '1.1', 1))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await t.app.inject({ method: 'PUT', url: `/api/scans/${scan.id}/answers/1.1`, payload: { option: 1 } }))).toMatchObject({ status: 401 });
+    });
+  });
+
+  describe('answerScanBackground', () => {
+    it('saves known answers, clears with null and refuses unknown values', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      const url = `/api/scans/${scan.id}/background`;
+      const saved = await teacher.request({ method: 'PUT', url, payload: { educationLevel: 'primary' } });
+      expect(saved.json().background).toEqual({ educationLevel: 'primary' });
+      const cleared = await teacher.request({ method: 'PUT', url, payload: { educationLevel: null } });
+      expect(cleared.json().background).toEqual({ educationLevel: null });
+      expect(errorOf(await teacher.request({ method: 'PUT', url, payload: { educationLevel: 'kindergarten-on-mars' } }))).toMatchObject({ status: 400, field: 'body.educationLevel' });
+      expect(errorOf(await teacher.request({ method: 'PUT', url, payload: { favouriteColour: 'blue' } }))).toMatchObject({ status: 400, id: 'validation_error' });
+    });
+  });
+
+  describe('submitScan', () => {
+    it('scores a complete scan; a double submit returns the same single result', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      await answerAll(teacher, scan.id, (i) => (i < 11 ? 2 : 3));
+      const [a, b] = await Promise.all([submit(teacher, scan.id), submit(teacher, scan.id)]);
+      expect(a.statusCode).toBe(200);
+      expect(b.statusCode).toBe(200);
+      expect(a.json().result).toEqual(b.json().result);
+      expect(a.json().submittedAt).toBe(b.json().submittedAt);
+      expect(a.json().result).toMatchObject({ total: 11 * 2 + 11 * 3, maxTotal: 88, level: 'B2', band: 'B' });
+      const list = (await teacher.request({ method: 'GET', url: '/api/me/scans' })).json();
+      expect(list.scans.filter((s: { status: string }) => s.status === 'submitted')).toHaveLength(1);
+      // A new start after submitting begins a fresh scan.
+      expect((await teacher.request({ method: 'POST', url: '/api/scans' })).statusCode).toBe(201);
+    });
+
+    it('refuses an incomplete scan with every missing competence', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      await answer(teacher, scan.id, '1.1', 1);
+      const response = await submit(teacher, scan.id);
+      expect(errorOf(response)).toMatchObject({ status: 422, id: 'scan_incomplete', field: 'answers.1.2' });
+      expect(response.json().error.details).toHaveLength(21);
+    });
+
+    it("hides another teacher's scan, and needs a session", async () => {
+      const owner = await t.user();
+      const scan = await start(owner);
+      expect(errorOf(await submit(await t.user(), scan.id))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await t.app.inject({ method: 'POST', url: `/api/scans/${scan.id}/submit` }))).toMatchObject({ status: 401 });
+    });
+  });
+
+  describe('getScan', () => {
+    it('returns your own scan; another teacher and the admin get not_found', async () => {
+      const owner = await t.user();
+      const scan = await start(owner);
+      expect((await owner.request({ method: 'GET', url: `/api/scans/${scan.id}` })).statusCode).toBe(200);
+      const admin = await t.user('admin');
+      expect(errorOf(await admin.request({ method: 'GET', url: `/api/scans/${scan.id}` }))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await owner.request({ method: 'GET', url: `/api/scans/${'x'.repeat(65)}` }))).toMatchObject({ status: 400, field: 'params.scanId' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/scans/${scan.id}` }))).toMatchObject({ status: 401 });
+    });
+  });
+
+  describe('getMyProfile', () => {
+    it('is not found before the first submitted scan', async () => {
+      const teacher = await t.user();
+      expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/profile' }))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/profile' }))).toMatchObject({ status: 401 });
+    });
+
+    it('shows levels, priorities with tips, and growth since the previous scan', async () => {
+      const teacher = await t.user();
+      const first = await start(teacher);
+      await answerAll(teacher, first.id, () => 1);
+      await submit(teacher, first.id);
+      const second = await start(teacher);
+      await answerAll(teacher, second.id, (i) => (i === 0 ? 0 : 3));
+      await submit(teacher, second.id);
+
+      const profile = (await teacher.request({ method: 'GET', url: '/api/me/profile' })).json();
+      expect(profile.scanId).toBe(second.id);
+      expect(profile.result.total).toBe(21 * 3);
+      expect(profile.result.areas).toHaveLength(6);
+      expect(profile.result.competences).toHaveLength(22);
+      expect(profile.result.priorities).toHaveLength(3);
+      expect(profile.result.priorities[0]).toMatchObject({ code: '1.1', points: 0, level: 'A1' });
+      expect(profile.result.priorities[0].tip.nl.length).toBeGreaterThan(10);
+      expect(profile.history.map((h: { scanId: string }) => h.scanId)).toEqual([first.id, second.id]);
+      expect(profile.growth.totalChange).toBe(63 - 22);
+      expect(profile.growth.areas.find((a: { number: number }) => a.number === 1).change).toBe(0 + 3 * 3 - 4);
+    });
+
+    it('never shows one teacher the profile of another', async () => {
+      const a = await t.user();
+      const scan = await start(a);
+      await answerAll(a, scan.id, () => 4);
+      await submit(a, scan.id);
+      const b = await t.user();
+      expect((await b.request({ method: 'GET', url: '/api/me/profile' })).statusCode).toBe(404);
+    });
+  });
+
+  describe('exportMyData', () => {
+    it('downloads all own data as JSON and as semicolon CSV', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      await answerAll(teacher, scan.id, () => 2);
+      await submit(teacher, scan.id);
+      const json = await teacher.request({ method: 'GET', url: '/api/me/export' });
+      expect(json.statusCode).toBe(200);
+      expect(json.headers['content-disposition']).toMatch(/attachment; filename="digisnap-.*\.json"/);
+      const data = JSON.parse(json.body);
+      expect(data.account.email).toBe(teacher.email);
+      expect(data.scans[0].answers).toHaveProperty('6.5', 2);
+      const csv = await teacher.request({ method: 'GET', url: '/api/me/export?format=csv' });
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0].split(';')).toContain('competence');
+      expect(lines).toHaveLength(1 + 22);
+    });
+
+    it('refuses an unknown format and needs a session', async () => {
+      const teacher = await t.user();
+      expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/export?format=pdf' }))).toMatchObject({ status: 400, field: 'querystring.format' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/export' }))).toMatchObject({ status: 401 });
+    });
+  });
+});

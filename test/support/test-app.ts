@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp, type BuildOptions } from '../../src/server/app';
+import { configFromEnv } from '../../src/server/config';
+
+/**
+ * A real server on a real, empty database: SQLite in memory, or, when TEST_DATABASE_URL names a
+ * PostgreSQL server, a database of its own created for this suite and dropped after it.
+ */
+export interface TestApp {
+  app: FastifyInstance;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  /** Creates an account and logs it in; returns a client that sends its cookie and CSRF token. */
+  user(role?: 'teacher' | 'admin' | 'principal' | 'ict_coordinator' | 'provider' | 'centre_analyst', options?: { schoolId?: string }): Promise<TestClient>;
+}
+
+export interface TestClient {
+  userId: string;
+  email: string;
+  password: string;
+  cookie: string;
+  csrfToken: string;
+  request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export async function startTestApp(options: BuildOptions = {}): Promise<TestApp> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let databaseUrl = 'sqlite::memory:';
+  let dropDatabase = async () => {};
+  if (adminUrl) {
+    const name = `digisprong_test_${randomBytes(6).toString('hex')}`;
+    await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+  }
+  const config = { ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent', logLevel: 'silent' };
+  const app = await buildApp(config, { logger: false, ...options });
+  let counter = 0;
+  return {
+    app,
+    dialect: adminUrl ? 'postgres' : 'sqlite',
+    async close() {
+      await app.close();
+      await dropDatabase();
+    },
+    async user(role = 'teacher', userOptions = {}) {
+      counter += 1;
+      const email = `${role}${counter}-${randomBytes(3).toString('hex')}@school.test`;
+      const { userId } = await app.services.auth.createAccount({ email, password: TEST_PASSWORD, role, schoolId: userOptions.schoolId });
+      return login(app, email, TEST_PASSWORD, userId);
+    },
+  };
+}
+
+export async function login(app: FastifyInstance, email: string, password: string, userId = ''): Promise<TestClient> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'ds_session');
+  const { csrfToken, user } = response.json();
+  const cookieHeader = `ds_session=${cookie?.value}`;
+  return {
+    userId: userId || user.id,
+    email,
+    password,
+    cookie: cookieHeader,
+    csrfToken,
+    request({ csrf = true, headers, ...rest }) {
+      return app.inject({
+        ...rest,
+        headers: { cookie: cookieHeader, ...(csrf ? { 'x-csrf-token': csrfToken } : {}), ...headers },
+      });
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The error body's id and field, for compact assertions. */
+export function errorOf(response: LightMyRequestResponse): { status: number; id: string; field?: string } {
+  const body = response.json();
+  return { status: response.statusCode, id: body.error?.id, field: body.error?.field };
+}
