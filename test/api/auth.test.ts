@@ -22,6 +22,17 @@ describe('accounts and sessions', () => {
       expect(body.user).toMatchObject({ email: teacher.email, locale: 'nl', globalRoles: ['teacher'] });
     });
 
+    it('marks the cookie Secure behind https', async () => {
+      const teacher = await t.user('teacher');
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: teacher.email, password: TEST_PASSWORD },
+      });
+      expect(response.cookies.find((c) => c.name === 'ds_session')?.secure).toBe(true);
+    });
+
     it('refuses a wrong password and an unknown account with the same error', async () => {
       const teacher = await t.user('teacher');
       const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: teacher.email, password: 'not-the-password' } });

@@ -23,7 +23,8 @@ export function authRoutes(
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.secureCookies,
+    // Secure whenever the request came over https (directly or via a proxy's x-forwarded-proto).
+    secure: deps.secureCookies ? true : ('auto' as const),
   };
 
   api.post('/api/auth/login', {

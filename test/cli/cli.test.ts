@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { configFromEnv } from '../../src/server/config';
+import { login } from '../support/test-app';
+
+const run = promisify(execFile);
+const bin = new URL('../../bin/digisprong.js', import.meta.url).pathname;
+
+/** The CLI as an admin runs it: its own process, on the database DATABASE_URL names. */
+async function digisprong(databaseUrl: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    return { code: 0, stdout: stdout.trim(), stderr: stderr.trim() };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout.trim(), stderr: failed.stderr.trim() };
+  }
+}
+
+describe('digisprong command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digisprong-cli-'));
+  const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, adds a school and accounts that can then log in to the server', async () => {
+    expect((await digisprong(databaseUrl, 'migrate')).stdout).toMatch(/Applied: .*platform_accounts/);
+    expect((await digisprong(databaseUrl, 'migrate')).stdout).toBe('The database is up to date.');
+
+    const school = await digisprong(databaseUrl, 'schools', 'add', '--name', 'VBS De Linde', '--number', '012345', '--level', 'primary', '--province', 'antwerpen');
+    expect(school.code).toBe(0);
+    const schoolId = school.stdout;
+    expect(schoolId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const added = await digisprong(databaseUrl, 'users', 'add', '--email', 'Coord@School.be', '--password', 'a-long-password', '--role', 'ict_coordinator', '--school', schoolId);
+    expect(added.stdout).toMatch(/^Created account /);
+    const again = await digisprong(databaseUrl, 'users', 'add', '--email', 'coord@school.be', '--role', 'teacher', '--school', schoolId);
+    expect(again.stdout).toMatch(/^Added role teacher/);
+
+    const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent' }, { logger: false });
+    try {
+      const client = await login(app, 'coord@school.be', 'a-long-password');
+      const me = (await client.request({ method: 'GET', url: '/api/auth/me' })).json();
+      expect(me.user.memberships).toEqual([
+        { schoolId, schoolName: 'VBS De Linde', role: 'ict_coordinator' },
+        { schoolId, schoolName: 'VBS De Linde', role: 'teacher' },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reports bad input with the error id and the option at fault, and exits non-zero', async () => {
+    const short = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@school.be', '--password', 'short', '--role', 'teacher');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toBe('error validation_error (password): password: at least 10 characters');
+
+    const noSchool = await digisprong(databaseUrl, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal');
+    expect(noSchool.stderr).toMatch(/^error validation_error \(school\)/);
+
+    const unknownSchool = await digisprong(databaseUrl, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal', '--school', 'nope');
+    expect(unknownSchool.stderr).toMatch(/^error not_found \(school\)/);
+
+    const badRole = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@school.be', '--password', 'a-long-password', '--role', 'wizard');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/--role <role>' argument 'wizard' is invalid/);
+
+    const duplicate = await digisprong(databaseUrl, 'schools', 'add', '--name', 'Another', '--number', '012345');
+    expect(duplicate.stderr).toMatch(/^error conflict \(number\)/);
+  });
+
+  it('seeds demo data only into an empty database', async () => {
+    const fresh = `sqlite:${join(dir, 'demo.db')}`;
+    const seeded = await digisprong(fresh, 'seed');
+    expect(seeded.stdout).toMatch(/leerkracht@demo\.digisprong\.be/);
+    const twice = await digisprong(fresh, 'seed');
+    expect(twice.stderr).toMatch(/^error conflict/);
+  });
+});
