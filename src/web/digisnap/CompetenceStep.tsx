@@ -38,7 +38,7 @@ export function CompetenceStep({ competence, total, answered, answer, save, onCh
     <form className="scan-step" onSubmit={handleSubmit} data-testid="scan-item" data-competence={competence.code}>
       <ScanProgress current={competence.number} total={total} answered={answered} />
       <PageHeading title={`${heading} – ${t('scan.title')}`} focus className="scan-heading">
-        <span className="eyebrow">{t('scan.area', { number: competence.area.number, name: text(competence.area.name) })}</span>
+        <span className="eyebrow">{t('scan.area', { number: competence.area.number, name: text(competence.area.name) })}</span>{' '}
         <span className="heading-main">{heading}</span>
       </PageHeading>
       <fieldset className="options">

@@ -17,14 +17,13 @@ export function ProfileAreas({ framework, profile }: { framework: Framework; pro
     const order = areas.map((area) => area.number);
     const before = previousScan(profile);
     return {
-      axes: areas.map((area) => ({ name: areaName(area.number), max: area.max })),
+      axes: areas.map((area) => ({ name: areaName(area.number), short: String(area.number), max: area.max })),
       current: { label: t('profile.chartCurrent'), values: areas.map((area) => area.score) },
       previous: before && {
         label: t('profile.chartPrevious', { date: formatDate(before.submittedAt, locale) }),
         values: scoresByArea(before.areas, order),
       },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [areas, profile, locale, framework]);
 
   const summary = areas
@@ -53,7 +52,7 @@ export function ProfileAreas({ framework, profile }: { framework: Framework; pro
                 <tr key={area.number}>
                   <th scope="row">{areaName(area.number)}</th>
                   <td className="numeric">{formatScore(area.score, area.max, locale)}</td>
-                  <td>
+                  <td className="level-cell">
                     <span className="level-badge">{area.level}</span> {text(levelName(framework, area.level))}
                   </td>
                 </tr>

@@ -14,13 +14,18 @@ describe('wrapLabel', () => {
 
 describe('radarOption', () => {
   const axes = [
-    { name: '1 Professional Engagement', max: 16 },
-    { name: '2 Digital Resources', max: 12 },
+    { name: '1 Professional Engagement', short: '1', max: 16 },
+    { name: '2 Digital Resources', short: '2', max: 12 },
   ];
 
   it('draws one series per scan, against each area maximum', () => {
     const option = radarOption({ axes, current: { label: 'Now', values: [10, 6] }, width: 600 });
-    expect(option.radar).toMatchObject({ indicator: [{ max: 16 }, { max: 12 }] });
+    expect(option.radar).toMatchObject({
+      indicator: [
+        { name: '1 Professional Engagement', max: 16 },
+        { name: '2 Digital Resources', max: 12 },
+      ],
+    });
     const [series] = option.series as Array<{ data: Array<{ value: number[] }> }>;
     expect(series.data.map((d) => d.value)).toEqual([[10, 6]]);
     expect(option.legend).toBeUndefined();
@@ -35,6 +40,7 @@ describe('radarOption', () => {
     });
     const [series] = option.series as Array<{ data: Array<{ name: string }> }>;
     expect(series.data.map((d) => d.name)).toEqual(['Now', 'Before']);
+    expect(option.radar).toMatchObject({ indicator: [{ name: '1' }, { name: '2' }] });
     expect(option.legend).toMatchObject({ data: ['Now', 'Before'] });
   });
 });

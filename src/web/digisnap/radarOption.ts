@@ -10,7 +10,8 @@ export interface RadarSeries {
 }
 
 export interface RadarInput {
-  axes: Array<{ name: string; max: number }>;
+  /** One axis per area; `short` (the area number) labels the axis on narrow screens. */
+  axes: Array<{ name: string; short: string; max: number }>;
   current: RadarSeries;
   previous?: RadarSeries;
   /** Width in pixels; narrow charts get shorter axis labels. */
@@ -62,14 +63,16 @@ export function radarOption({ axes, current, previous, width }: RadarInput): Rad
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: TEXT },
     legend: previous ? { bottom: 0, data: [current.label, previous.label], textStyle: { color: TEXT, fontSize: 13 } } : undefined,
     radar: {
-      indicator: axes.map((axis) => ({ name: axis.name, max: axis.max })),
-      radius: narrow ? '55%' : '65%',
+      indicator: axes.map((axis) => ({ name: narrow ? axis.short : axis.name, max: axis.max })),
+      radius: narrow ? '68%' : '60%',
       center: ['50%', previous ? '46%' : '50%'],
       splitNumber: 4,
       axisName: {
         color: TEXT,
-        fontSize: narrow ? 11 : 13,
-        formatter: (name?: string) => wrapLabel(name ?? '', narrow ? 14 : 22),
+        fontSize: narrow ? 15 : 13,
+        fontWeight: narrow ? 'bold' : 'normal',
+        lineHeight: 17,
+        formatter: (name?: string) => wrapLabel(name ?? '', 18),
       },
       splitLine: { lineStyle: { color: '#c9d3da' } },
       splitArea: { areaStyle: { color: ['#f7fafb', '#eef4f6'] } },

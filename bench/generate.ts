@@ -1,0 +1,170 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { SingleBar, Presets } from 'cli-progress';
+import { Kysely, SqliteDialect } from 'kysely';
+import { configFromEnv } from '../src/server/config';
+import { seededRandom } from '../src/server/demo/simulated-answers';
+import { FrameworkRegistry } from '../src/server/digisnap/framework.registry';
+import { hashPassword } from '../src/server/platform/auth/passwords';
+import { migrateToLatest } from '../src/server/platform/db/migrations';
+import { newId } from '../src/server/platform/ids';
+import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScans, makeTeacher } from './fixtures';
+
+/**
+ * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
+ * scan is fully answered and waits for its submit, and a manifest of their session tokens.
+ * Raw prepared better-sqlite3 statements in large transactions: 10,000 teachers take seconds.
+ */
+
+export const BENCH_PASSWORD = 'Bench-password-2026';
+const BATCH = 1_000;
+
+export interface GenerateOptions {
+  out: string;
+  /** Teachers with 1–3 submitted scans: the getMyProfile users. */
+  teachers: number;
+  /** Further teachers, each with one fully answered scan in progress: one submitScan each. */
+  submitScans: number;
+  schools: number;
+  seed: number;
+  contentDir: string;
+  sessionIdleHours: number;
+}
+
+export interface Manifest {
+  database: string;
+  generatedAt: string;
+  password: string;
+  profileUsers: Array<{ token: string }>;
+  submitScans: Array<{ token: string; csrfToken: string; scanId: string }>;
+}
+
+export const manifestPathOf = (databaseFile: string) => databaseFile.replace(/\.db$/, '') + '.manifest.json';
+
+export async function generateBenchData(options: GenerateOptions): Promise<{ manifest: Manifest; manifestPath: string }> {
+  const out = resolve(options.out);
+  mkdirSync(dirname(out), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(out + suffix, { force: true });
+
+  const sqlite = new SQLite(out);
+  sqlite.pragma('journal_mode = WAL');
+  // A throw-away database: no fsync while filling it.
+  sqlite.pragma('synchronous = OFF');
+  const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(kysely);
+
+  const framework = FrameworkRegistry.loadFromDirectory(`${options.contentDir}/frameworks`).current();
+  // One argon2 hash for every account: hashing 10,000 passwords would take minutes.
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const random = seededRandom(options.seed);
+  const now = Date.now();
+  const write = statements(sqlite);
+
+  const schools = makeSchools(options.schools, random, now);
+  sqlite.transaction(() => schools.forEach((school) => write.school.run(school)))();
+
+  const manifest: Manifest = { database: out, generatedAt: new Date(now).toISOString(), password: BENCH_PASSWORD, profileUsers: [], submitScans: [] };
+  const total = options.teachers + options.submitScans;
+  const bar = new SingleBar({ format: 'generating {bar} {value}/{total} teachers | {eta}s left', etaBuffer: 5_000 }, Presets.shades_classic);
+  bar.start(total, 0);
+
+  const addTeacher = (n: number) => {
+    const teacher = makeTeacher(n, schools, random, now, options.sessionIdleHours);
+    write.teacher(teacher, passwordHash);
+    if (n < options.teachers) {
+      for (const scan of makeSubmittedScans(framework, random, now)) write.scan(teacher.user.id, scan);
+      manifest.profileUsers.push({ token: teacher.session.token });
+    } else {
+      const scan = makeAnsweredScan(framework, random, now);
+      write.scan(teacher.user.id, scan);
+      manifest.submitScans.push({ token: teacher.session.token, csrfToken: teacher.session.csrf_token, scanId: scan.scan.id });
+    }
+  };
+  for (let start = 0; start < total; start += BATCH) {
+    const end = Math.min(total, start + BATCH);
+    sqlite.transaction(() => {
+      for (let n = start; n < end; n += 1) addTeacher(n);
+    })();
+    bar.update(end);
+  }
+  bar.stop();
+
+  sqlite.pragma('optimize');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await kysely.destroy();
+
+  const manifestPath = manifestPathOf(out);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { manifest, manifestPath };
+}
+
+/** Prepared inserts, written the way the services write these rows. */
+function statements(sqlite: SQLite.Database) {
+  const school = sqlite.prepare(
+    'insert into schools (id, name, institution_number, education_level, province, created_at) values (@id, @name, @institution_number, @education_level, @province, @created_at)',
+  );
+  const user = sqlite.prepare('insert into users (id, email, password_hash, display_name, locale, created_at) values (?, ?, ?, ?, ?, ?)');
+  const membership = sqlite.prepare('insert into memberships (user_id, school_id, role, created_at) values (?, ?, ?, ?)');
+  const session = sqlite.prepare('insert into sessions (id, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)');
+  const scan = sqlite.prepare(
+    `insert into scans (id, user_id, framework_id, framework_version, status, background, started_at, updated_at, submitted_at, total, level, band, result)
+     values (@id, @user_id, @framework_id, @framework_version, @status, @background, @started_at, @updated_at, @submitted_at, @total, @level, @band, @result)`,
+  );
+  const answer = sqlite.prepare('insert into scan_answers (scan_id, competence_code, option_index, answered_at) values (?, ?, ?, ?)');
+  const audit = sqlite.prepare('insert into audit_log (id, at, actor_id, action, subject, details) values (?, ?, ?, ?, ?, ?)');
+
+  return {
+    school,
+    teacher({ user: u, membership: m, session: s }: TeacherRows, passwordHash: string) {
+      user.run(u.id, u.email, passwordHash, u.display_name, u.locale, u.created_at);
+      membership.run(u.id, m.school_id, m.role, m.created_at);
+      audit.run(newId(), u.created_at, null, 'account_created', u.id, JSON.stringify({ role: m.role, schoolId: m.school_id }));
+      session.run(s.id, u.id, s.csrf_token, s.created_at, s.expires_at);
+    },
+    scan(userId: string, { scan: row, answers }: ScanRows) {
+      scan.run({ ...row, user_id: userId });
+      for (const a of answers) answer.run(row.id, a.competence_code, a.option_index, a.answered_at);
+      if (row.submitted_at) audit.run(newId(), row.submitted_at, userId, 'scan_submitted', row.id, null);
+    },
+  };
+}
+
+const defaultContentDir = fileURLToPath(new URL('../content', import.meta.url));
+
+export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOptions> = {}): GenerateOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      teachers: { type: 'string' },
+      'submit-scans': { type: 'string' },
+      schools: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: false,
+  });
+  const num = (value: unknown, fallback: number) => (typeof value === 'string' && value !== '' ? Number(value) : fallback);
+  return {
+    out: typeof values.out === 'string' ? values.out : (defaults.out ?? 'bench/data/bench.db'),
+    teachers: num(values.teachers, defaults.teachers ?? 10_000),
+    submitScans: num(values['submit-scans'], defaults.submitScans ?? 3_000),
+    schools: num(values.schools, defaults.schools ?? 40),
+    seed: num(values.seed, defaults.seed ?? 2026),
+    contentDir: defaults.contentDir ?? defaultContentDir,
+    sessionIdleHours: defaults.sessionIdleHours ?? configFromEnv().sessionIdleHours,
+  };
+}
+
+// Usable alone: npx tsx bench/generate.ts --teachers 10000 --submit-scans 3000 --out bench/data/bench.db
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const options = parseGenerateArgs(process.argv.slice(2));
+  const started = Date.now();
+  const { manifest, manifestPath } = await generateBenchData(options);
+  console.log(
+    `${manifest.profileUsers.length} teachers with submitted scans, ${manifest.submitScans.length} answered scans to submit ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s\n  database ${manifest.database}\n  manifest ${manifestPath}`,
+  );
+}

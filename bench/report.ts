@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import type { Measurement } from './load';
+
+export interface ScenarioResult {
+  name: string;
+  operationId: string | null;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  ratio_to_ceiling: number;
+  requests: number;
+  non_2xx: number;
+  errors: number;
+}
+
+export interface Results {
+  measured_at: string;
+  machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; platform: string };
+  ceiling_rps: number;
+  peak_rss_mb: number;
+  scenarios: ScenarioResult[];
+}
+
+/** The goals of the issue: each scenario's share of the ceiling, and the server's peak memory. */
+const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25 };
+const PEAK_RSS_GOAL_MB = 200;
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function toResult(name: string, operationId: string | null, m: Measurement, ceilingRps: number): ScenarioResult {
+  return {
+    name,
+    operationId,
+    rps: Math.round(m.rps),
+    p50_ms: m.p50_ms,
+    p99_ms: m.p99_ms,
+    ratio_to_ceiling: ceilingRps > 0 ? round(m.rps / ceilingRps, 3) : 0,
+    requests: m.requests,
+    non_2xx: m.non_2xx,
+    errors: m.errors,
+  };
+}
+
+export function machine(): Results['machine'] {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    cpu_model: list[0]?.model.trim() ?? 'unknown',
+    memory_gb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+export function printReport(results: Results): void {
+  const rows = results.scenarios.map((s) => ({
+    scenario: s.name,
+    operationId: s.operationId ?? '-',
+    'req/s': s.rps,
+    'p50 ms': s.p50_ms,
+    'p99 ms': s.p99_ms,
+    'ratio': s.ratio_to_ceiling.toFixed(2),
+    requests: s.requests,
+    'non-2xx': s.non_2xx,
+    errors: s.errors,
+  }));
+  console.log(`\nMeasured ${results.measured_at} on ${results.machine.cpus} CPUs (${results.machine.cpu_model}), Node ${results.machine.node}`);
+  console.table(rows);
+  console.log(`peak server RSS: ${results.peak_rss_mb} MB\n`);
+  for (const line of goalLines(results)) console.log(line);
+}
+
+/** PASS or MISS per goal; a miss is reported, never a failed process. */
+export function goalLines(results: Results): string[] {
+  const lines: string[] = [];
+  for (const [name, goal] of Object.entries(ratioGoals)) {
+    const s = results.scenarios.find((candidate) => candidate.name === name);
+    if (!s) continue;
+    const clean = s.non_2xx === 0 && s.errors === 0;
+    const verdict = s.ratio_to_ceiling >= goal && clean ? 'PASS' : 'MISS';
+    const note = clean ? '' : ` (${s.non_2xx} non-2xx, ${s.errors} errors: must be 0)`;
+    lines.push(`${verdict}  ${name} ≥ ${goal * 100}% of the ceiling: ${(s.ratio_to_ceiling * 100).toFixed(1)}%${note}`);
+  }
+  const memory = results.peak_rss_mb < PEAK_RSS_GOAL_MB ? 'PASS' : 'MISS';
+  lines.push(`${memory}  peak server memory < ${PEAK_RSS_GOAL_MB} MB: ${results.peak_rss_mb} MB`);
+  return lines;
+}
+
+/** Writes the results, keeping scenarios that other benchmarks measured earlier and this run did not. */
+export function writeResults(file: string, results: Results): void {
+  const earlier = readEarlier(file);
+  const measured = new Set(results.scenarios.map((s) => s.name));
+  const kept = earlier.filter((s) => !measured.has(s.name));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...results, scenarios: [...results.scenarios, ...kept] }, null, 2) + '\n');
+}
+
+function readEarlier(file: string): ScenarioResult[] {
+  if (!existsSync(file)) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { scenarios?: unknown };
+    return Array.isArray(parsed.scenarios) ? (parsed.scenarios as ScenarioResult[]) : [];
+  } catch {
+    return []; // a broken file is replaced, not merged
+  }
+}

@@ -1,0 +1,28 @@
+import { buildApp } from '../src/server/app';
+import { configFromEnv } from '../src/server/config';
+
+/**
+ * The real server, in a process of its own so its memory is measured alone. Started by run.ts
+ * with BENCH_DATABASE_URL; listens on a free loopback port and tells the parent which one.
+ * The constant /bench/ceiling route exists only in this build: the most a route can do here.
+ */
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set; start this through `npm run bench`');
+
+const app = await buildApp(
+  { ...configFromEnv(), databaseUrl, demo: false, logLevel: process.env.LOG_LEVEL || 'warn' },
+  {
+    extend: (instance) =>
+      instance.get('/bench/ceiling', { schema: { operationId: 'ceiling', hide: true } }, async () => ({ ok: true })),
+  },
+);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+process.send?.({ port });
+
+const stop = () => app.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+// The parent went away without saying so: do not linger as an orphan.
+process.once('disconnect', stop);

@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+
+const PASSWORD = 'browser-test-password';
+
+/** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
+async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function logInWithKeyboard(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await tabTo(page, 'input[type=email]');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** Answers the item on screen with the keyboard: Tab into the options, Space, arrows, then Enter. */
+async function answerWithKeyboard(page: Page, option: number): Promise<void> {
+  await tabTo(page, '[data-testid=scan-item] input[type=radio]');
+  await page.keyboard.press('Space');
+  for (let i = 0; i < option; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/Opgeslagen/);
+}
+
+describe('Digisnap in the browser', () => {
+  let world: BrowserWorld;
+  let userCount = 0;
+  const newTeacher = async () => {
+    userCount += 1;
+    const email = `teacher${userCount}@browser.test`;
+    await world.app.services.auth.createAccount({ email, password: PASSWORD, role: 'teacher', displayName: `Leerkracht ${userCount}` });
+    return email;
+  };
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+  });
+  afterAll(() => world?.close());
+
+  it('a new teacher logs in, takes the whole scan with the keyboard alone and sees the profile with its radar chart', async () => {
+    const page = await world.newPage();
+    const email = await newTeacher();
+
+    await page.goto(`${world.baseUrl}/login`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await logInWithKeyboard(page, world.baseUrl, email);
+
+    await tabTo(page, 'a[href="/scan"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-intro').waitFor();
+    await tabTo(page, '[data-testid=scan-skip]');
+    await page.keyboard.press('Enter');
+
+    for (let n = 1; n <= 22; n++) {
+      const item = page.getByTestId('scan-item');
+      await item.waitFor();
+      await expect.poll(() => page.getByTestId('scan-position').textContent()).toBe(`${n} / 22`);
+      if (n === 1) expect(await accessibilityViolations(page)).toEqual([]);
+      await answerWithKeyboard(page, n % 5);
+      await page.keyboard.press('Enter');
+      if (n < 22) await expect.poll(() => page.getByTestId('scan-position').textContent()).toBe(`${n + 1} / 22`);
+    }
+
+    await page.getByTestId('scan-summary').waitFor();
+    await tabTo(page, '[data-testid=scan-submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${world.baseUrl}/profile`);
+
+    const chart = page.getByTestId('radar-chart');
+    await chart.locator('svg, canvas').first().waitFor();
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await page.getByTestId('area-table').locator('tbody tr').count()).toBe(6);
+    // Answers 1,2,3,4,0 four times, then 1 and 2: 4 × 10 + 3 = 43 points, B1.
+    expect(await page.getByTestId('overall-total').textContent()).toMatch(/43\s*\/\s*88/);
+    expect(await page.getByTestId('overall-level').textContent()).toMatch(/B1/);
+    expect(await page.getByTestId('priorities').locator('li').count()).toBe(3);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('an interrupted scan resumes where the teacher left it, on another device', async () => {
+    const email = await newTeacher();
+    const phone = await world.newPage();
+    await logInWithKeyboard(phone, world.baseUrl, email);
+    await phone.goto(`${world.baseUrl}/scan`);
+    await phone.getByTestId('scan-skip').click();
+    for (let n = 1; n <= 5; n++) {
+      await phone.getByTestId('scan-item').waitFor();
+      await expect.poll(() => phone.getByTestId('scan-position').textContent()).toBe(`${n} / 22`);
+      await phone.getByTestId('option-2').check();
+      await expect.poll(() => phone.getByTestId('save-status').textContent()).toMatch(/Opgeslagen/);
+      await phone.getByTestId('scan-next').click();
+    }
+    await phone.context().close();
+
+    const laptop = await world.newPage();
+    await logInWithKeyboard(laptop, world.baseUrl, email);
+    await expect.poll(() => laptop.getByRole('link', { name: /Ga verder met je scan/ }).textContent()).toMatch(/5 \/ 22/);
+    await laptop.getByRole('link', { name: /Ga verder met je scan/ }).click();
+    await laptop.getByTestId('scan-item').waitFor();
+    expect(await laptop.getByTestId('scan-item').getAttribute('data-competence')).toBe('2.2');
+    expect(await laptop.getByTestId('scan-position').textContent()).toBe('6 / 22');
+    await laptop.goto(`${world.baseUrl}/scan`);
+    await laptop.getByTestId('scan-item').waitFor();
+    expect(await laptop.getByTestId('scan-item').getAttribute('data-competence')).toBe('2.2');
+  });
+
+  it('shows the interface in English when the teacher switches, and keeps that choice', async () => {
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/login`);
+    await page.getByRole('button', { name: /EN/ }).click();
+    await page.getByLabel('Email address').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByLabel('Email address').waitFor();
+  });
+});
