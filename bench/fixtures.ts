@@ -1,7 +1,7 @@
 import type { Framework } from '../src/shared/digisnap/framework';
 import { scoreAnswers } from '../src/shared/digisnap/scoring';
 import { simulatedAnswers } from '../src/server/demo/simulated-answers';
-import { educationLevels, provinces } from '../src/server/school/school.service';
+import { educationLevels, provinces } from '../src/shared/platform/flanders';
 import { newId, newToken, sha256 } from '../src/server/platform/ids';
 
 /**

@@ -12,6 +12,7 @@ import { hashPassword } from '../src/server/platform/auth/passwords';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
 import { newId } from '../src/server/platform/ids';
 import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScans, makeTeacher } from './fixtures';
+import { buildProfile } from '../src/shared/digisnap/profile';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
@@ -75,7 +76,9 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
     const teacher = makeTeacher(n, schools, random, now, options.sessionIdleHours);
     write.teacher(teacher, passwordHash);
     if (n < options.teachers) {
-      for (const scan of makeSubmittedScans(framework, random, now)) write.scan(teacher.user.id, scan);
+      const submitted = makeSubmittedScans(framework, random, now);
+      for (const scan of submitted) write.scan(teacher.user.id, scan);
+      write.profile(teacher.user.id, submitted);
       manifest.profileUsers.push({ token: teacher.session.token });
     } else {
       const scan = makeAnsweredScan(framework, random, now);
@@ -115,6 +118,7 @@ function statements(sqlite: SQLite.Database) {
   );
   const answer = sqlite.prepare('insert into scan_answers (scan_id, competence_code, option_index, answered_at) values (?, ?, ?, ?)');
   const audit = sqlite.prepare('insert into audit_log (id, at, actor_id, action, subject, details) values (?, ?, ?, ?, ?, ?)');
+  const profile = sqlite.prepare('insert into profiles (user_id, scan_id, body, updated_at) values (?, ?, ?, ?)');
 
   return {
     school,
@@ -128,6 +132,20 @@ function statements(sqlite: SQLite.Database) {
       scan.run({ ...row, user_id: userId });
       for (const a of answers) answer.run(row.id, a.competence_code, a.option_index, a.answered_at);
       if (row.submitted_at) audit.run(newId(), row.submitted_at, userId, 'scan_submitted', row.id, null);
+    },
+    /** The stored profile, as DigisnapService writes it at every submit. */
+    profile(userId: string, submitted: ScanRows[]) {
+      const body = buildProfile(
+        submitted.map(({ scan: row }) => ({
+          scanId: row.id,
+          frameworkId: row.framework_id,
+          frameworkVersion: row.framework_version,
+          submittedAt: row.submitted_at ?? '',
+          result: JSON.parse(row.result ?? '{}'),
+        })),
+      );
+      const latest = submitted[submitted.length - 1].scan;
+      profile.run(userId, latest.id, JSON.stringify(body), latest.updated_at);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface Measurement {
   non_2xx: number;
   errors: number;
   seconds: number;
+  /** Filled in by the caller, which watches the server process. */
+  server_cpu_us_per_request?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { Measurement } from './load';
 
@@ -13,12 +13,19 @@ export interface ScenarioResult {
   requests: number;
   non_2xx: number;
   errors: number;
+  /** Server CPU time (all its threads) per request: steadier than req/s on a shared machine. */
+  server_cpu_us_per_request: number | null;
+  /** The ceiling's server CPU per request over this scenario's: the cost ratio, less swayed by other work. */
+  cpu_ratio_to_ceiling: number | null;
 }
 
 export interface Results {
   measured_at: string;
-  machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; platform: string };
+  /** load_average_1m is taken before the server starts: other work on the machine skews req/s. */
+  machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; platform: string; load_average_1m: number };
   ceiling_rps: number;
+  /** Every ceiling run (first and last); ceiling_rps is the best of them. */
+  ceiling_runs_rps: number[];
   peak_rss_mb: number;
   scenarios: ScenarioResult[];
 }
@@ -29,17 +36,24 @@ const PEAK_RSS_GOAL_MB = 200;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function toResult(name: string, operationId: string | null, m: Measurement, ceilingRps: number): ScenarioResult {
+const cpuOf = (m: Measurement) => (m.server_cpu_us_per_request === undefined || Number.isNaN(m.server_cpu_us_per_request) ? null : m.server_cpu_us_per_request);
+
+/** One scenario's row, against the ceiling run `top`. */
+export function toResult(name: string, operationId: string | null, m: Measurement, top: Measurement): ScenarioResult {
+  const ownCpu = cpuOf(m);
+  const ceilingCpu = cpuOf(top);
   return {
     name,
     operationId,
     rps: Math.round(m.rps),
     p50_ms: m.p50_ms,
     p99_ms: m.p99_ms,
-    ratio_to_ceiling: ceilingRps > 0 ? round(m.rps / ceilingRps, 3) : 0,
+    ratio_to_ceiling: top.rps > 0 ? round(m.rps / top.rps, 3) : 0,
     requests: m.requests,
     non_2xx: m.non_2xx,
     errors: m.errors,
+    server_cpu_us_per_request: ownCpu === null ? null : Math.round(ownCpu),
+    cpu_ratio_to_ceiling: ownCpu && ceilingCpu ? round(ceilingCpu / ownCpu, 3) : null,
   };
 }
 
@@ -51,6 +65,7 @@ export function machine(): Results['machine'] {
     memory_gb: round(totalmem() / 1024 ** 3, 1),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    load_average_1m: round(loadavg()[0], 2),
   };
 }
 
@@ -65,10 +80,18 @@ export function printReport(results: Results): void {
     requests: s.requests,
     'non-2xx': s.non_2xx,
     errors: s.errors,
+    'server CPU µs/req': s.server_cpu_us_per_request ?? '-',
+    'CPU ratio': s.cpu_ratio_to_ceiling?.toFixed(2) ?? '-',
   }));
-  console.log(`\nMeasured ${results.measured_at} on ${results.machine.cpus} CPUs (${results.machine.cpu_model}), Node ${results.machine.node}`);
+  const { cpus: count, cpu_model, node, load_average_1m } = results.machine;
+  console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run`);
   console.table(rows);
-  console.log(`peak server RSS: ${results.peak_rss_mb} MB\n`);
+  console.log(`ceiling runs (first, last): ${results.ceiling_runs_rps.join(', ')} req/s; ratios use the best`);
+  console.log(`peak server RSS: ${results.peak_rss_mb} MB`);
+  if (load_average_1m > count) {
+    console.log(`note: the machine was busy (load ${load_average_1m} on ${count} CPUs); req/s and its ratios move with that, server CPU µs/req much less`);
+  }
+  console.log('');
   for (const line of goalLines(results)) console.log(line);
 }
 

@@ -22,8 +22,7 @@ export function ceiling(): Scenario {
 }
 
 /** Every request is another teacher's session, so no cache of one profile flatters the figure. */
-export function getMyProfile(manifest: Manifest): Scenario {
-  const users = manifest.profileUsers;
+export function getMyProfile(users: Manifest['profileUsers']): Scenario {
   let next = 0;
   return {
     name: 'getMyProfile',
@@ -42,8 +41,7 @@ export function getMyProfile(manifest: Manifest): Scenario {
 }
 
 /** Every request submits another teacher's fully answered scan, each exactly once. */
-export function submitScan(manifest: Manifest): Scenario {
-  const scans = manifest.submitScans;
+export function submitScan(scans: Manifest['submitScans']): Scenario {
   let next = 0;
   return {
     name: 'submitScan',
@@ -55,7 +53,7 @@ export function submitScan(manifest: Manifest): Scenario {
         // Rewritten per request; autocannon builds the first one before any is sent.
         path: '/api/scans/-/submit',
         setupRequest: (request) => {
-          // run.ts stops short of the end; repeating the last scan would only be an idempotent retry.
+          // load.ts keeps a spare scan per connection; past the end this would only be an idempotent retry.
           const scan = scans[Math.min(next++, scans.length - 1)];
           return {
             ...request,

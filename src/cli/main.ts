@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { AppError } from '../shared/errors';
 import { roles } from '../shared/platform/api';
 import { configFromEnv } from '../server/config';
-import { educationLevels, provinces } from '../server/school/school.service';
+import { educationLevels, provinces } from '../shared/platform/flanders';
 import { withServices } from './context';
 
 const program = new Command('digisprong')
@@ -39,9 +39,17 @@ users
   .option('--password <password>', 'password for a new account (at least 10 characters)')
   .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
   .option('--school <id>', 'school id (needed for ict_coordinator, principal, board_admin)')
+  .option('--provider <id>', 'training provider id the account works for (needed for --role provider; see `providers add`)')
   .option('--name <name>', 'display name')
-  .action((options: { email: string; password?: string; role: (typeof roles)[number]; school?: string; name?: string }) =>
+  .action((options: { email: string; password?: string; role: (typeof roles)[number]; school?: string; provider?: string; name?: string }) =>
     withServices(configFromEnv(), async ({ services }) => {
+      if (options.role === 'provider' && options.provider === undefined) {
+        throw new AppError('validation_error', 'A provider account needs the provider it works for: --provider ID', 'provider');
+      }
+      if (options.provider !== undefined && options.role !== 'provider') {
+        throw new AppError('validation_error', '--provider goes with --role provider', 'provider');
+      }
+      if (options.provider !== undefined) await services.catalogue.requireProviderExists(options.provider, 'provider');
       const { userId, created } = await services.auth.createAccount({
         email: options.email,
         password: options.password,
@@ -49,7 +57,32 @@ users
         schoolId: options.school,
         displayName: options.name,
       });
+      if (options.provider !== undefined) await services.catalogue.addProviderMember(userId, options.provider);
       console.log(created ? `Created account ${userId}` : `Added role ${options.role} to account ${userId}`);
+    }),
+  );
+
+const providers = program.command('providers').description('Manage training providers (the organisations behind the training catalogue)');
+providers
+  .command('add')
+  .description('Add a training provider; prints its id. Link accounts with `users add --role provider --provider ID`')
+  .requiredOption('--name <name>', 'organisation name')
+  .requiredOption('--email <email>', 'contact email')
+  .option('--website <url>', 'website, e.g. https://www.example.be')
+  .option('--verified', 'mark the provider verified at once (otherwise an admin or centre analyst verifies it in the app)')
+  .action((options: { name: string; email: string; website?: string; verified?: boolean }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const provider = await services.catalogue.addProvider({ name: options.name, contactEmail: options.email, website: options.website ?? null });
+      if (options.verified) await services.catalogue.markVerified(provider.id, null);
+      console.log(provider.id);
+    }),
+  );
+providers
+  .command('list')
+  .description('List every training provider: id, verified or not, name')
+  .action(() =>
+    withServices(configFromEnv(), async ({ services }) => {
+      for (const p of await services.catalogue.listAllProviders()) console.log(`${p.id}  ${p.verified ? 'verified  ' : 'unverified'}  ${p.name}`);
     }),
   );
 

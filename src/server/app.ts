@@ -2,6 +2,14 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
+import { CatalogueRepository } from './catalogue/catalogue.repository';
+import { catalogueRoutes } from './catalogue/catalogue.routes';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { EnrolmentRepository } from './catalogue/enrolment.repository';
+import { enrolmentRoutes } from './catalogue/enrolment.routes';
+import { EnrolmentService } from './catalogue/enrolment.service';
+import { RecommendationService } from './catalogue/recommendation.service';
+import { SearchRepository } from './catalogue/search.repository';
 import type { Config } from './config';
 import { DigisnapRepository } from './digisnap/digisnap.repository';
 import { digisnapRoutes } from './digisnap/digisnap.routes';
@@ -14,7 +22,7 @@ import { AuthService } from './platform/auth/auth.service';
 import { SessionsRepository } from './platform/auth/sessions.repository';
 import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
-import { makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
+import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
@@ -28,6 +36,9 @@ export interface Services {
   digisnap: DigisnapService;
   schools: SchoolService;
   frameworks: FrameworkRegistry;
+  catalogue: CatalogueService;
+  enrolments: EnrolmentService;
+  recommendations: RecommendationService;
 }
 
 export interface BuildOptions {
@@ -47,15 +58,25 @@ declare module 'fastify' {
 export function createServices(config: Config, db: Db, frameworks: FrameworkRegistry): Services {
   const audit = new AuditRepository(db.kysely);
   const schools = new SchoolService(new SchoolRepository(db.kysely));
-  const auth = new AuthService(
+  const catalogueRepo = new CatalogueRepository(db.kysely, db.dialect);
+  const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
+  const auth: AuthService = new AuthService(
     new AccountsRepository(db.kysely),
     new SessionsRepository(db.kysely),
     audit,
     (id) => schools.exists(id),
     config.sessionIdleHours,
+    (userId) => catalogue.providersOfUser(userId),
   );
   const digisnap = new DigisnapService(new DigisnapRepository(db.kysely), frameworks, audit);
-  return { auth, digisnap, schools, frameworks };
+  const catalogue: CatalogueService = new CatalogueService(catalogueRepo, new SearchRepository(db.kysely, db.dialect), enrolmentRepo, {
+    rolesOf: (userId) => auth.rolesOf(userId),
+    digisnap,
+    audit,
+  });
+  const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools });
+  const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap, schools });
+  return { auth, digisnap, schools, frameworks, catalogue, enrolments, recommendations };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -90,6 +111,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   authRoutes(app, { auth: services.auth, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   digisnapRoutes(app, { digisnap: services.digisnap, auth: services.auth, requireAuth });
+  const optionalAuth = makeOptionalAuth(services.auth);
+  catalogueRoutes(app, { catalogue: services.catalogue, requireAuth, optionalAuth });
+  enrolmentRoutes(app, { catalogue: services.catalogue, enrolments: services.enrolments, recommendations: services.recommendations, requireAuth });
   options.extend?.(app);
   await app.ready();
   return app;

@@ -15,6 +15,9 @@ export const errorIds = [
   'scan_submitted',
   'scan_incomplete',
   'too_few_respondents',
+  'enrolment_closed',
+  'cancellation_closed',
+  'import_rejected',
   'rate_limited',
   'internal_error',
 ] as const;
@@ -31,6 +34,9 @@ export const httpStatusOf: Record<ErrorId, number> = {
   scan_submitted: 409,
   scan_incomplete: 422,
   too_few_respondents: 422,
+  enrolment_closed: 409,
+  cancellation_closed: 409,
+  import_rejected: 422,
   rate_limited: 429,
   internal_error: 500,
 };

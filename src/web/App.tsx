@@ -7,6 +7,12 @@ import { HomePage } from './platform/HomePage';
 import { ScanStartPage } from './digisnap/ScanStartPage';
 import { ScanPage } from './digisnap/ScanPage';
 import { ProfilePage } from './digisnap/ProfilePage';
+import { SearchPage } from './catalogue/SearchPage';
+import { TrainingPage } from './catalogue/TrainingPage';
+import { RecommendationsPage } from './catalogue/RecommendationsPage';
+import { MyTrainingsPage } from './catalogue/MyTrainingsPage';
+import { ProviderHomePage } from './catalogue/provider/ProviderHomePage';
+import { ProviderTrainingPage } from './catalogue/provider/ProviderTrainingPage';
 import { NotFoundPage } from './components/NotFoundPage';
 import { Loading } from './components/Loading';
 import { Redirect } from './components/Redirect';
@@ -19,6 +25,15 @@ function pageFor(path: string): ReactNode {
   const scan = matchPath('/scan/:scanId', path);
   if (scan) return <ScanPage key={scan.scanId} scanId={scan.scanId} />;
   if (matchPath('/profile', path)) return <ProfilePage />;
+  if (matchPath('/opleidingen', path)) return <SearchPage />;
+  const training = matchPath('/opleidingen/:trainingId', path);
+  if (training) return <TrainingPage key={training.trainingId} trainingId={training.trainingId} />;
+  if (matchPath('/aanbevelingen', path)) return <RecommendationsPage />;
+  if (matchPath('/mijn-opleidingen', path)) return <MyTrainingsPage />;
+  if (matchPath('/aanbieder', path)) return <ProviderHomePage />;
+  if (matchPath('/aanbieder/opleidingen/nieuw', path)) return <ProviderTrainingPage key="new" />;
+  const own = matchPath('/aanbieder/opleidingen/:trainingId', path);
+  if (own) return <ProviderTrainingPage key={own.trainingId} trainingId={own.trainingId} />;
   return <NotFoundPage />;
 }
 

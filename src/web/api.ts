@@ -2,6 +2,19 @@ import type { ErrorId } from '../shared/errors';
 import type { CurrentUser, Locale, SessionResponse } from '../shared/platform/api';
 import type { Background, ProfileDto, ScanDto } from '../shared/digisnap/api';
 import type { Framework, ScanSummary } from './digisnap/types';
+import type {
+  Completion,
+  EnrolmentDto,
+  ImportReport,
+  RecommendationsDto,
+  SearchResultDto,
+  SessionDto,
+  SessionEnrolment,
+  SessionInput,
+  TrainingDto,
+  TrainingInput,
+  TrainingSummaryDto,
+} from './catalogue/types';
 
 /** Error ids the server sends, plus the one the client raises when the server cannot be reached. */
 export type ClientErrorId = ErrorId | 'network_error';
@@ -42,9 +55,14 @@ function isErrorBody(body: unknown): body is { error: { id: ErrorId; message: st
   return typeof error?.id === 'string' && typeof error.message === 'string';
 }
 
+/** A CSV file, sent as it is rather than as JSON. */
+class CsvBody {
+  constructor(readonly text: string) {}
+}
+
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body instanceof CsvBody ? 'text/csv; charset=utf-8' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -53,7 +71,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof CsvBody ? body.text : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError('network_error', cause instanceof Error ? cause.message : 'Network error', 0);
@@ -95,6 +113,36 @@ export const api = {
   submitScan: (scanId: string) => request<ScanDto>('POST', `/scans/${encodeURIComponent(scanId)}/submit`),
   myScans: () => request<{ scans: ScanSummary[] }>('GET', '/me/scans'),
   myProfile: () => request<ProfileDto>('GET', '/me/profile'),
+
+  searchTrainings: (queryString: string) => request<SearchResultDto>('GET', `/trainings${queryString ? `?${queryString}` : ''}`),
+  training: (trainingId: string) => request<TrainingDto>('GET', `/trainings/${id(trainingId)}`),
+  enrol: (sessionId: string) => request<EnrolmentDto>('POST', `/sessions/${id(sessionId)}/enrolments`),
+  cancelEnrolment: (enrolmentId: string) => request<EnrolmentDto>('DELETE', `/enrolments/${id(enrolmentId)}`),
+  myEnrolments: () => request<{ items: EnrolmentDto[] }>('GET', '/me/enrolments'),
+  myRecommendations: (limit: number) => request<RecommendationsDto>('GET', `/me/recommendations?limit=${limit}`),
+  myBookmarks: () => request<{ items: TrainingSummaryDto[] }>('GET', '/me/bookmarks'),
+  setBookmark: (trainingId: string, on: boolean) => request<void>(on ? 'PUT' : 'DELETE', `/me/bookmarks/${id(trainingId)}`),
+  myCompletions: () => request<{ items: Completion[] }>('GET', '/me/completions'),
+  markCompleted: (trainingId: string, completedOn: string) =>
+    request<void>('PUT', `/me/completions/${id(trainingId)}`, { completedOn }),
+  unmarkCompleted: (trainingId: string) => request<void>('DELETE', `/me/completions/${id(trainingId)}`),
+
+  providerTrainings: () => request<{ items: TrainingSummaryDto[] }>('GET', '/provider/trainings'),
+  createTraining: (input: TrainingInput) => request<TrainingDto>('POST', '/trainings', input),
+  updateTraining: (trainingId: string, input: TrainingInput) => request<TrainingDto>('PUT', `/trainings/${id(trainingId)}`, input),
+  createSession: (trainingId: string, input: SessionInput) =>
+    request<SessionDto>('POST', `/trainings/${id(trainingId)}/sessions`, input),
+  updateSession: (sessionId: string, input: SessionInput) => request<SessionDto>('PUT', `/sessions/${id(sessionId)}`, input),
+  sessionEnrolments: (sessionId: string) =>
+    request<{ items: SessionEnrolment[] }>('GET', `/sessions/${id(sessionId)}/enrolments?format=json`),
+  importTrainings: (csv: string, dryRun: boolean) =>
+    request<ImportReport>('POST', `/trainings/import${dryRun ? '?dryRun=true' : ''}`, new CsvBody(csv)),
 };
 
+function id(value: string): string {
+  return encodeURIComponent(value);
+}
+
 export const exportUrl = (format: 'json' | 'csv') => `/api/me/export?format=${format}`;
+export const trainingsExportUrl = '/api/provider/trainings/export';
+export const sessionEnrolmentsCsvUrl = (sessionId: string) => `/api/sessions/${id(sessionId)}/enrolments?format=csv`;

@@ -35,13 +35,16 @@ export function useLocation(): Location {
   return { path: url.pathname, query: url.searchParams };
 }
 
-/** Go to an in-app address; `replace` keeps the history entry (redirects, URL bookkeeping). */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Go to an in-app address; `replace` keeps the history entry (redirects, URL bookkeeping),
+ * `keepScroll` stays where the reader is (a filter ticked halfway down a page).
+ */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === snapshot()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else {
     window.history.pushState(null, '', to);
-    window.scrollTo(0, 0);
+    if (!options.keepScroll) window.scrollTo(0, 0);
     navigations += 1;
   }
   notify();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileSchema } from '../../src/shared/digisnap/api';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 interface FrameworkBody {
@@ -181,6 +182,18 @@ describe('Digisnap for a teacher', () => {
       expect(profile.history.map((h: { scanId: string }) => h.scanId)).toEqual([first.id, second.id]);
       expect(profile.growth.totalChange).toBe(63 - 22);
       expect(profile.growth.areas.find((a: { number: number }) => a.number === 1).change).toBe(0 + 3 * 3 - 4);
+    });
+
+    it('sends exactly the bytes the Zod contract serializer would (the route skips it for speed)', async () => {
+      const teacher = await t.user();
+      for (const option of [1, 3]) {
+        const scan = await start(teacher);
+        await answerAll(teacher, scan.id, (i) => (option + i) % 5);
+        await submit(teacher, scan.id);
+      }
+      const response = await teacher.request({ method: 'GET', url: '/api/me/profile' });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe(JSON.stringify(profileSchema.encode(response.json())));
     });
 
     it('never shows one teacher the profile of another', async () => {

@@ -5,6 +5,7 @@ import { DigisnapRepository } from '../digisnap/digisnap.repository';
 import { DigisnapService } from '../digisnap/digisnap.service';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 import type { Role } from '../../shared/platform/api';
+import { demoProviders, generateDemoTrainings } from '../catalogue/demo-trainings';
 
 export const DEMO_PASSWORD = 'Digisnap-demo-2026';
 
@@ -33,6 +34,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     { email: 'ict@demo.digisprong.be', role: 'ict_coordinator', displayName: 'Ilias ICT', note: 'ICT coordinator' },
     { email: 'directie@demo.digisprong.be', role: 'principal', displayName: 'Dominique Directie', note: 'principal' },
     { email: 'admin@demo.digisprong.be', role: 'admin', displayName: 'Ada Admin', note: 'platform administrator' },
+    { email: 'aanbieder@demo.digisprong.be', role: 'provider', displayName: 'Arne Aanbieder', note: `training provider (${demoProviders[0].name})` },
   ];
   const ids = new Map<string, string>();
   for (const account of accounts) {
@@ -41,7 +43,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
       password: DEMO_PASSWORD,
       displayName: account.displayName,
       role: account.role,
-      schoolId: account.role === 'admin' ? undefined : schoolId,
+      schoolId: account.role === 'admin' || account.role === 'provider' ? undefined : schoolId,
     });
     ids.set(account.email, userId);
   }
@@ -71,5 +73,45 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     });
     await submitScan(userId, 0.2 + (i / colleagues.length) * 0.6, 25 - i);
   }
+  await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
   return accounts;
+}
+
+/** Number of demo trainings: enough to search, filter and page through. */
+export const DEMO_TRAINING_COUNT = 240;
+
+/**
+ * The demo training catalogue: the demo providers (most verified), their trainings with
+ * sessions around today, the provider account working for the first provider, and for the
+ * demo teacher one enrolment in an upcoming session and one completed training.
+ */
+async function seedDemoCatalogue(services: Services, providerUserId: string, teacherId: string): Promise<void> {
+  const { catalogue, enrolments } = services;
+  const providerIds = new Map<string, string>();
+  for (const provider of demoProviders) {
+    const created = await catalogue.addProvider({ name: provider.name, contactEmail: provider.contactEmail, website: provider.website });
+    if (provider.verified) await catalogue.markVerified(created.id, null);
+    providerIds.set(provider.key, created.id);
+  }
+  await catalogue.addProviderMember(providerUserId, providerIds.get(demoProviders[0].key)!);
+
+  const now = new Date();
+  const demo = generateDemoTrainings(DEMO_TRAINING_COUNT, seededRandom(1302), now);
+  const trainingIds = await catalogue.seedTrainings(
+    demo.map((d) => ({ providerId: providerIds.get(d.providerKey)!, training: d.training, sessions: d.sessions })),
+  );
+
+  const teacher = await catalogue.caller({ userId: teacherId, sessionId: 'demo', csrfToken: 'demo' });
+  const published = demo.map((d, i) => ({ ...d, id: trainingIds[i] })).filter((d) => d.training.status === 'published');
+  const open = published.find((d) => d.sessions.some((s) => Date.parse(s.enrolmentDeadline) > now.getTime() + 86_400_000));
+  if (open) {
+    const details = await catalogue.getTraining(teacher, open.id);
+    const session = details.sessions.find((s) => Date.parse(s.enrolmentDeadline) > now.getTime() + 86_400_000);
+    if (session) await enrolments.enrol(teacher, session.id);
+  }
+  const done = published.find((d) => d.id !== open?.id);
+  if (done) {
+    const completedOn = new Date(now.getTime() - 45 * 86_400_000).toISOString().slice(0, 10);
+    await enrolments.markCompleted(teacher, done.id, completedOn);
+  }
 }

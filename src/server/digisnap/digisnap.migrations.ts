@@ -30,4 +30,16 @@ export const digisnapMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261129_05_digisnap_profiles': {
+    async up(db: Kysely<any>) {
+      // Filled at submit; a teacher whose profile is missing gets it rebuilt on first read.
+      await db.schema
+        .createTable('profiles')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+        .addColumn('scan_id', 'text', (c) => c.notNull().references('scans.id').onDelete('cascade'))
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { precompiled } from '../platform/db/precompiled';
 import type { Database, ScansTable } from '../platform/db/schema';
 
 export type ScanRow = Selectable<ScansTable>;
@@ -12,9 +13,24 @@ export interface SubmittedScan {
   result: string;
 }
 
+const submittedScansQuery = (db: Kysely<Database>, userId: string) =>
+  db
+    .selectFrom('scans')
+    .select(['id', 'framework_id', 'framework_version', 'submitted_at', 'result'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'submitted')
+    .orderBy('submitted_at', 'asc');
+
 /** The only code that touches the scans and scan_answers tables. Every read is scoped to its owner. */
 export class DigisnapRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Behind getMyProfile, the hottest read, and its fallback: compiled once. */
+  private readonly submittedRowsOf;
+  private readonly profileBodyOf;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.submittedRowsOf = precompiled(db, (userId: string) => submittedScansQuery(db, userId), 1);
+    this.profileBodyOf = precompiled(db, (userId: string) => db.selectFrom('profiles').select('body').where('user_id', '=', userId), 1);
+  }
 
   async insertScan(scan: { id: string; userId: string; frameworkId: string; frameworkVersion: string; now: string }) {
     await this.db
@@ -86,19 +102,44 @@ export class DigisnapRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Marks the scan submitted with its result; false when it was already submitted (a retry). */
-  async markSubmitted(
-    scanId: string,
+  /**
+   * Marks the scan submitted with its result and rewrites the owner's stored profile, in one
+   * transaction. False when it was already submitted (a retry), and then nothing is written.
+   */
+  async submit(
+    scan: { id: string; userId: string },
     result: { total: number; level: string; band: string; json: string },
     now: string,
+    profileBody: (submitted: SubmittedScan[]) => string,
+    alsoInTransaction: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<boolean> {
-    const updated = await this.db
-      .updateTable('scans')
-      .set({ status: 'submitted', submitted_at: now, updated_at: now, total: result.total, level: result.level, band: result.band, result: result.json })
-      .where('id', '=', scanId)
-      .where('status', '=', 'in_progress')
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) > 0;
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('scans')
+        .set({ status: 'submitted', submitted_at: now, updated_at: now, total: result.total, level: result.level, band: result.band, result: result.json })
+        .where('id', '=', scan.id)
+        .where('status', '=', 'in_progress')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return false;
+      const body = profileBody(await this.submittedOfUser(scan.userId, trx));
+      await this.saveProfile(scan.userId, scan.id, body, now, trx);
+      await alsoInTransaction(trx);
+      return true;
+    });
+  }
+
+  /** The stored profile JSON of a teacher, or undefined before it was built. */
+  async profileBody(userId: string): Promise<string | undefined> {
+    const [row] = await this.profileBodyOf(userId);
+    return row?.body;
+  }
+
+  async saveProfile(userId: string, scanId: string, body: string, now: string, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx
+      .insertInto('profiles')
+      .values({ user_id: userId, scan_id: scanId, body, updated_at: now })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ scan_id: scanId, body, updated_at: now }))
+      .execute();
   }
 
   listOfUser(userId: string): Promise<ScanRow[]> {
@@ -111,14 +152,8 @@ export class DigisnapRepository {
   }
 
   /** Submitted scans, oldest first: the teacher's growth history. */
-  async submittedOfUser(userId: string): Promise<SubmittedScan[]> {
-    const rows = await this.db
-      .selectFrom('scans')
-      .select(['id', 'framework_id', 'framework_version', 'submitted_at', 'result'])
-      .where('user_id', '=', userId)
-      .where('status', '=', 'submitted')
-      .orderBy('submitted_at', 'asc')
-      .execute();
+  async submittedOfUser(userId: string, trx?: Kysely<Database>): Promise<SubmittedScan[]> {
+    const rows = trx ? await submittedScansQuery(trx, userId).execute() : await this.submittedRowsOf(userId);
     return rows.map((r) => ({
       id: r.id,
       frameworkId: r.framework_id,

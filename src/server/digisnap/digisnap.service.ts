@@ -1,10 +1,11 @@
 import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
 import { type Framework, competenceList, findCompetence } from '../../shared/digisnap/framework';
-import { missingCompetences, scoreAnswers } from '../../shared/digisnap/scoring';
+import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
+import { type ScanResult, missingCompetences, scoreAnswers } from '../../shared/digisnap/scoring';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
-import type { DigisnapRepository, ScanRow } from './digisnap.repository';
+import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
 import type { FrameworkRegistry } from './framework.registry';
 
 /**
@@ -85,13 +86,18 @@ export class DigisnapService {
       );
     }
     const result = scoreAnswers(framework, answers);
-    const submitted = await this.repo.markSubmitted(
-      scan.id,
-      { total: result.total, level: result.level, band: result.band, json: JSON.stringify(result) },
-      this.now(),
+    const resultJson = JSON.stringify(result);
+    const now = this.now();
+    const submitted = await this.repo.submit(
+      { id: scan.id, userId },
+      { total: result.total, level: result.level, band: result.band, json: resultJson },
+      now,
+      (scans) => JSON.stringify(buildProfile(scans.map(submittedResult))),
+      (trx) => this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx),
     );
-    if (submitted) await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id });
-    return this.getScan(userId, scanId);
+    // A retry lost the race to an earlier submit: answer with what that one stored.
+    if (!submitted) return this.getScan(userId, scanId);
+    return this.dtoOf({ ...scan, status: 'submitted', submitted_at: now, updated_at: now, result: resultJson }, answers);
   }
 
   async listScans(userId: string): Promise<ScanSummaryDto[]> {
@@ -109,48 +115,25 @@ export class DigisnapService {
     }));
   }
 
+  /**
+   * The teacher's profile as the JSON the API sends: stored at every submit, so the hottest
+   * read is one indexed row. A missing row (a scan submitted before profiles were stored) is
+   * rebuilt from the scans and stored.
+   */
+  async profileJson(userId: string): Promise<string> {
+    const stored = await this.repo.profileBody(userId);
+    if (stored !== undefined) return stored;
+    const submitted = await this.repo.submittedOfUser(userId);
+    const profile = buildProfile(submitted.map(submittedResult));
+    if (!profile) throw notFound('Profile: no submitted scan yet');
+    const body = JSON.stringify(profile);
+    await this.repo.saveProfile(userId, profile.scanId, body, this.now());
+    return body;
+  }
+
   /** The latest submitted scan, with history and growth since the previous one. */
   async profile(userId: string): Promise<ProfileDto> {
-    const submitted = await this.repo.submittedOfUser(userId);
-    const latest = submitted.at(-1);
-    if (!latest) throw notFound('Profile: no submitted scan yet');
-    const history = submitted.map((scan) => {
-      const result = JSON.parse(scan.result) as ScanResultDto;
-      return {
-        scanId: scan.id,
-        frameworkId: scan.frameworkId,
-        frameworkVersion: scan.frameworkVersion,
-        submittedAt: scan.submittedAt,
-        result,
-      };
-    });
-    const current = history[history.length - 1];
-    const previous = history.slice(0, -1).reverse().find((h) => h.frameworkId === current.frameworkId);
-    return {
-      scanId: current.scanId,
-      frameworkId: current.frameworkId,
-      frameworkVersion: current.frameworkVersion,
-      submittedAt: current.submittedAt,
-      result: current.result,
-      history: history.map((h) => ({
-        scanId: h.scanId,
-        submittedAt: h.submittedAt,
-        frameworkVersion: h.frameworkVersion,
-        total: h.result.total,
-        level: h.result.level,
-        areas: h.result.areas.map((a) => ({ number: a.number, score: a.score, max: a.max })),
-      })),
-      growth: previous
-        ? {
-            since: previous.submittedAt,
-            totalChange: current.result.total - previous.result.total,
-            areas: current.result.areas.map((area) => ({
-              number: area.number,
-              change: area.score - (previous.result.areas.find((a) => a.number === area.number)?.score ?? 0),
-            })),
-          }
-        : null,
-    };
+    return JSON.parse(await this.profileJson(userId)) as ProfileDto;
   }
 
   /** Every scan of the teacher with its answers and result: the teacher's own data, whole. */
@@ -172,7 +155,10 @@ export class DigisnapService {
   }
 
   private async toDto(scan: ScanRow): Promise<ScanDto> {
-    const answers = await this.repo.answersOf(scan.id);
+    return this.dtoOf(scan, await this.repo.answersOf(scan.id));
+  }
+
+  private dtoOf(scan: ScanRow, answers: Record<string, number>): ScanDto {
     return {
       id: scan.id,
       frameworkId: scan.framework_id,
@@ -188,6 +174,14 @@ export class DigisnapService {
     };
   }
 }
+
+const submittedResult = (scan: SubmittedScan): SubmittedResult => ({
+  scanId: scan.id,
+  frameworkId: scan.frameworkId,
+  frameworkVersion: scan.frameworkVersion,
+  submittedAt: scan.submittedAt,
+  result: JSON.parse(scan.result) as ScanResult,
+});
 
 const submittedError = () => new AppError('scan_submitted', 'This scan is submitted and can no longer change', 'params.scanId');
 

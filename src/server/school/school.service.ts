@@ -1,15 +1,26 @@
 import { conflict, validationError } from '../../shared/errors';
+import { type Province, educationLevels, provinces } from '../../shared/platform/flanders';
 import { newId, nowIso } from '../platform/ids';
 import type { SchoolRepository } from './school.repository';
-
-export const educationLevels = ['pre_primary', 'primary', 'secondary', 'adult', 'special_needs', 'higher'] as const;
-export const provinces = ['antwerpen', 'limburg', 'oost-vlaanderen', 'vlaams-brabant', 'west-vlaanderen', 'brussel'] as const;
 
 export class SchoolService {
   constructor(private readonly repo: SchoolRepository) {}
 
   exists(id: string): Promise<boolean> {
     return this.repo.exists(id);
+  }
+
+  /** The provinces of the schools a user belongs to, without repeats (e.g. for recommendations nearby). */
+  async provincesOfUser(userId: string): Promise<Province[]> {
+    const schools = await this.repo.schoolsOfUsers([userId]);
+    return [...new Set(schools.map((s) => s.province).filter((p): p is Province => p !== null && (provinces as readonly string[]).includes(p)))];
+  }
+
+  /** The names of each user's schools, for lists that show people with their school. */
+  async schoolNamesOfUsers(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const names = new Map<string, string[]>();
+    for (const school of await this.repo.schoolsOfUsers(userIds)) names.set(school.userId, [...(names.get(school.userId) ?? []), school.name]);
+    return names;
   }
 
   async createSchool(input: { name: string; institutionNumber?: string; educationLevel?: string; province?: string }): Promise<string> {

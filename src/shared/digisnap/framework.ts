@@ -143,11 +143,22 @@ export function maxPoints(competence: Competence): number {
   return Math.max(...competence.item.options.map((option) => option.points));
 }
 
-/** All competences in framework order, each with the number of its area. */
-export function competenceList(framework: Framework): CompetenceInArea[] {
-  return framework.areas.flatMap((area) =>
-    area.competences.map((competence) => ({ ...competence, areaNumber: area.number })),
-  );
+const competenceLists = new WeakMap<Framework, readonly CompetenceInArea[]>();
+
+/**
+ * All competences in framework order, each with the number of its area. A loaded framework never
+ * changes, so the list is built once per framework and shared: scoring one scan asks for it a
+ * dozen times, and rebuilding it each time was most of the cost of a submit (see bench/).
+ */
+export function competenceList(framework: Framework): readonly CompetenceInArea[] {
+  let list = competenceLists.get(framework);
+  if (!list) {
+    list = framework.areas.flatMap((area) =>
+      area.competences.map((competence) => ({ ...competence, areaNumber: area.number })),
+    );
+    competenceLists.set(framework, list);
+  }
+  return list;
 }
 
 export function findCompetence(framework: Framework, code: string): CompetenceInArea | undefined {

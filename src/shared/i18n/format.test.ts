@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatDateTime, formatNumber, formatPercent, formatScore } from './format';
+import {
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatHours,
+  formatNumber,
+  formatPercent,
+  formatPrice,
+  formatScore,
+  formatTimeRange,
+} from './format';
 
 describe('formatNumber', () => {
   it('uses Belgian separators in both languages', () => {
@@ -42,5 +52,27 @@ describe('formatDate', () => {
 
   it('adds a 24-hour time', () => {
     expect(formatDateTime('2026-07-01T12:05:00Z', 'nl')).toBe('01/07/2026 14:05');
+  });
+});
+
+describe('formatTimeRange', () => {
+  it('writes the date once for a session within one day', () => {
+    expect(formatTimeRange('2026-11-29T13:00:00Z', '2026-11-29T15:30:00Z', 'nl')).toBe('29/11/2026 14:00–16:30');
+  });
+
+  it('writes both dates for a session over several days', () => {
+    expect(formatTimeRange('2026-11-29T08:00:00Z', '2026-11-30T15:00:00Z', 'en')).toBe('29/11/2026 09:00 – 30/11/2026 16:00');
+  });
+});
+
+describe('formatPrice and formatHours', () => {
+  it('writes euro the Belgian way, cents only when there are any', () => {
+    expect(formatPrice(12.5, 'nl')).toBe('€ 12,50');
+    expect(formatPrice(1250, 'en')).toBe('€ 1.250');
+  });
+
+  it('writes hours with the unit of the language', () => {
+    expect(formatHours(1.5, 'nl')).toBe('1,5 u');
+    expect(formatHours(12, 'en')).toBe('12 h');
   });
 });

@@ -67,3 +67,30 @@ export function formatDateTime(value: string | Date, locale: UiLocale): string {
   }).format(toDate(value));
   return `${formatDate(value, locale)} ${time}`;
 }
+
+/** An ISO timestamp or Date → `14:05` (Brussels time, 24-hour clock). */
+export function formatTime(value: string | Date, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+}
+
+/** A session's time: `29/11/2026 14:00–16:30`, or both dates when it spans days. */
+export function formatTimeRange(start: string | Date, end: string | Date, locale: UiLocale): string {
+  if (formatDate(start, locale) === formatDate(end, locale)) return `${formatDateTime(start, locale)}–${formatTime(end, locale)}`;
+  return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`;
+}
+
+/** Euro: `€ 12,50`, whole amounts without cents (`€ 120`). Free is a word, not a number: see the labels. */
+export function formatPrice(euro: number, locale: UiLocale): string {
+  const digits = Number.isInteger(euro) ? 0 : 2;
+  return `€ ${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(euro)}`;
+}
+
+/** A duration in hours: `1,5 u` (Dutch) or `1,5 h` (English). */
+export function formatHours(hours: number, locale: UiLocale): string {
+  return `${formatNumber(hours, locale)} ${locale === 'en' ? 'h' : 'u'}`;
+}

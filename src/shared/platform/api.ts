@@ -25,6 +25,13 @@ export const membershipSchema = z.object({
   role: roleSchema,
 });
 
+export const providerMembershipSchema = z.object({
+  providerId: z.string(),
+  providerName: z.string(),
+});
+
+export type ProviderMembership = z.infer<typeof providerMembershipSchema>;
+
 export const currentUserSchema = z
   .object({
     id: z.string(),
@@ -34,6 +41,8 @@ export const currentUserSchema = z
     /** Roles that hold everywhere (admin, centre_analyst, provider, teacher without a school). */
     globalRoles: z.array(roleSchema),
     memberships: z.array(membershipSchema),
+    /** The training providers this account manages trainings for (provider accounts). */
+    providers: z.array(providerMembershipSchema),
   })
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof currentUserSchema>;

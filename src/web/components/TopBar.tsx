@@ -1,19 +1,29 @@
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../platform/session';
+import { providerMemberships } from '../catalogue/provider/providerAccess';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const navItems = [
   { href: '/', key: 'nav.home', matches: (path: string) => path === '/' },
   { href: '/scan', key: 'nav.scan', matches: (path: string) => path.startsWith('/scan') },
   { href: '/profile', key: 'nav.profile', matches: (path: string) => path.startsWith('/profile') },
+  { href: '/opleidingen', key: 'nav.trainings', matches: (path: string) => path.startsWith('/opleidingen') },
+  {
+    href: '/mijn-opleidingen',
+    key: 'nav.myTrainings',
+    matches: (path: string) => path.startsWith('/mijn-opleidingen') || path.startsWith('/aanbevelingen'),
+  },
 ] as const;
+
+const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
 /** Product name, main navigation, language switch and log-out. */
 export function TopBar() {
   const { t } = useI18n();
   const { user, logout } = useSession();
   const { path } = useLocation();
+  const items = providerMemberships(user).length > 0 ? [...navItems, providerItem] : navItems;
 
   const handleLogout = async () => {
     await logout();
@@ -29,7 +39,7 @@ export function TopBar() {
         {user && (
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
-              {navItems.map((item) => (
+              {items.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
                     {t(item.key)}

@@ -11,6 +11,8 @@ import { loadFramework } from './frameworkStore';
 import { ProfileAreas } from './ProfileAreas';
 import { ProfileCompetences, ProfilePriorities } from './ProfileCompetences';
 import { ProfileGrowth } from './ProfileGrowth';
+import { ProfileRecommendations } from '../catalogue/ProfileRecommendations';
+import { TrainingHistory } from '../catalogue/TrainingHistory';
 
 /** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
 export function ProfilePage() {
@@ -72,9 +74,11 @@ export function ProfilePage() {
       </section>
 
       <ProfilePriorities framework={framework} profile={profile} />
+      <ProfileRecommendations />
       <ProfileAreas framework={framework} profile={profile} />
       <ProfileCompetences framework={framework} profile={profile} />
       <ProfileGrowth framework={framework} profile={profile} />
+      <TrainingHistory />
 
       <section className="card no-print" aria-labelledby="actions-title">
         <h2 id="actions-title">{t('profile.actionsTitle')}</h2>

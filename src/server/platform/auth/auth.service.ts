@@ -2,6 +2,7 @@ import { AppError, validationError } from '../../../shared/errors';
 import {
   type CurrentUser,
   type Locale,
+  type ProviderMembership,
   type Role,
   emailSchema,
   localeSchema,
@@ -42,6 +43,8 @@ export class AuthService {
     private readonly audit: AuditRepository,
     private readonly schoolExists: (schoolId: string) => Promise<boolean>,
     sessionIdleHours: number,
+    /** The provider organisations an account works for; owned by the catalogue module. */
+    private readonly providersOf: (userId: string) => Promise<ProviderMembership[]> = async () => [],
   ) {
     this.idleMs = sessionIdleHours * 3600_000;
   }
@@ -97,7 +100,11 @@ export class AuthService {
   async currentUser(userId: string): Promise<CurrentUser> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
-    const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.accounts.memberships(userId)]);
+    const [globalRoles, memberships, providers] = await Promise.all([
+      this.accounts.globalRoles(userId),
+      this.accounts.memberships(userId),
+      this.providersOf(userId),
+    ]);
     return {
       id: user.id,
       email: user.email,
@@ -105,7 +112,19 @@ export class AuthService {
       locale: localeSchema.catch('nl').parse(user.locale),
       globalRoles,
       memberships,
+      providers,
     };
+  }
+
+  /** Every role the user holds, platform-wide or in any school: what access checks ask. */
+  async rolesOf(userId: string): Promise<Set<Role>> {
+    const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.accounts.memberships(userId)]);
+    return new Set<Role>([...globalRoles, ...memberships.map((m) => m.role)]);
+  }
+
+  /** Names and emails of accounts, e.g. for a provider's list of participants. */
+  usersByIds(ids: readonly string[]): Promise<Array<{ id: string; displayName: string; email: string }>> {
+    return this.accounts.usersByIds(ids);
   }
 
   countUsers(): Promise<number> {

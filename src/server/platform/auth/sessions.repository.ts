@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled';
 import type { Database } from '../db/schema';
 
 export interface SessionRow {
@@ -9,7 +10,16 @@ export interface SessionRow {
 }
 
 export class SessionsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Runs on every authenticated request: compiled once. */
+  private readonly findById;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.findById = precompiled(
+      db,
+      (id: string) => db.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'expires_at']).where('id', '=', id),
+      1,
+    );
+  }
 
   async insert(session: SessionRow & { createdAt: string }): Promise<void> {
     await this.db
@@ -25,11 +35,7 @@ export class SessionsRepository {
   }
 
   async find(id: string): Promise<SessionRow | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .select(['id', 'user_id', 'csrf_token', 'expires_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = await this.findById(id);
     return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
   }
 

@@ -27,8 +27,22 @@ export function openDatabase(databaseUrl: string): Db {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || 10) });
+    let closing = false;
+    // An idle connection the server ends (restart, failover; in tests DROP DATABASE … WITH (FORCE)
+    // right after close, since pool.end() resolves before its sockets are closed) would otherwise be
+    // an uncaught 'error' that stops the process. The pool drops it and connects anew when needed.
+    pool.on('error', (error) => {
+      if (!closing) console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect, close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect,
+      close: () => {
+        closing = true;
+        return kysely.destroy();
+      },
+    };
   }
   const file = databaseUrl.slice('sqlite:'.length) || ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
 import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
 import { schoolMigrations } from '../../school/school.migrations';
 import { platformMigrations } from '../platform.migrations';
@@ -11,6 +12,7 @@ const allMigrations: Record<string, Migration> = {
   ...platformMigrations,
   ...schoolMigrations,
   ...digisnapMigrations,
+  ...catalogueMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

@@ -29,6 +29,17 @@ export function makeRequireAuth(auth: AuthService) {
   };
 }
 
+/**
+ * A preHandler for read routes that anyone may call but that say more to a logged-in user
+ * (e.g. their own enrolment). A missing or stale cookie is simply anonymous, never an error.
+ */
+export function makeOptionalAuth(auth: AuthService) {
+  return async function optionalAuth(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await auth.authenticate(token) : null;
+  };
+}
+
 export function registerAuthDecorator(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
 }

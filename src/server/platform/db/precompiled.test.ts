@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { precompiled } from './precompiled';
+
+describe('precompiled', () => {
+  const db = openDatabase('sqlite::memory:');
+  const k = db.kysely as unknown as Kysely<{ t: { a: string; b: string; c: string } }>;
+  beforeAll(async () => {
+    await k.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'text').addColumn('c', 'text').execute();
+    await k.insertInto('t').values([{ a: '1', b: 'x', c: 'k' }, { a: '2', b: 'y', c: 'k' }, { a: '1', b: 'y', c: 'other' }]).execute();
+  });
+  afterAll(() => db.close());
+
+  it('runs the query compiled once with each call’s values, keeping its constants', async () => {
+    const find = precompiled(k, (b: string, a: string) => k.selectFrom('t').select('a').where('c', '=', 'k').where('a', '=', a).where('b', '=', b), 2);
+    expect(await find('x', '1')).toEqual([{ a: '1' }]);
+    expect(await find('y', '2')).toEqual([{ a: '2' }]);
+    expect(await find('y', '1')).toEqual([]);
+  });
+
+  it('refuses a query that does not bind each argument exactly once', () => {
+    expect(() => precompiled(k, (_a: string) => k.selectFrom('t').select('a'), 1)).toThrow(/argument 0/);
+  });
+});

@@ -1,0 +1,6 @@
+/** Code lists of Flemish education used across modules. Labels live in the i18n files. */
+export const provinces = ['antwerpen', 'limburg', 'oost-vlaanderen', 'vlaams-brabant', 'west-vlaanderen', 'brussel'] as const;
+export type Province = (typeof provinces)[number];
+
+export const educationLevels = ['pre_primary', 'primary', 'secondary', 'adult', 'special_needs', 'higher'] as const;
+export type EducationLevel = (typeof educationLevels)[number];

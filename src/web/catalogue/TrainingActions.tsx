@@ -1,0 +1,109 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { asApiError } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { brusselsToday } from './brusselsTime';
+import type { TrainingDto } from './types';
+
+/** Keep a training for later: a toggle button whose pressed state is the bookmark. */
+export function BookmarkToggle({ training }: { training: TrainingDto }) {
+  const { t } = useI18n();
+  const [bookmarked, setBookmarked] = useState(training.bookmarked);
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState<ApiError>();
+
+  const toggle = async () => {
+    const next = !bookmarked;
+    setBookmarked(next);
+    setFailure(undefined);
+    try {
+      await api.setBookmark(training.id, next);
+      setMessage(t(next ? 'training.bookmarkAdded' : 'training.bookmarkRemoved'));
+    } catch (error) {
+      setBookmarked(!next);
+      setMessage('');
+      setFailure(asApiError(error));
+    }
+  };
+
+  return (
+    <div className="training-action">
+      <button
+        type="button"
+        className="button button-secondary bookmark-button"
+        aria-pressed={bookmarked}
+        data-testid="bookmark-button"
+        onClick={toggle}
+      >
+        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t('training.bookmark')}
+      </button>
+      <p className="muted action-status" role="status">
+        {message}
+      </p>
+      {failure && <ErrorAlert error={failure} />}
+    </div>
+  );
+}
+
+/** "I took this training": adds it to the teacher's history on the profile, with the date. */
+export function CompletionForm({ training }: { training: TrainingDto }) {
+  const { t } = useI18n();
+  const [completed, setCompleted] = useState(training.completed);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError>();
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const today = brusselsToday();
+
+  const run = async (action: () => Promise<void>, next: boolean) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+      setCompleted(next);
+      if (next) requestAnimationFrame(() => doneRef.current?.focus());
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const completedOn = String(new FormData(event.currentTarget).get('completedOn') ?? '') || today;
+    void run(() => api.markCompleted(training.id, completedOn), true);
+  };
+
+  return (
+    <div className="training-action">
+      {completed ? (
+        <>
+          <p className="completed-note" ref={doneRef} tabIndex={-1}>
+            <span aria-hidden="true">✓ </span>
+            {t('training.completedNote')}
+          </p>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={busy}
+            onClick={() => run(() => api.unmarkCompleted(training.id), false)}
+          >
+            {t('training.uncomplete')}
+          </button>
+        </>
+      ) : (
+        <form className="completion-form" onSubmit={handleSubmit}>
+          <div className="field field-compact">
+            <label htmlFor="completed-on">{t('training.completedOn')}</label>
+            <input id="completed-on" name="completedOn" type="date" defaultValue={today} max={today} required />
+          </div>
+          <button type="submit" className="button button-secondary" data-testid="complete-button" disabled={busy}>
+            {t('training.complete')}
+          </button>
+        </form>
+      )}
+      {failure && <ErrorAlert error={failure} />}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { asApiError } from '../../components/useAsync';
+import { useI18n } from '../../i18n';
+import type { SessionDto } from '../types';
+import { fieldId, problemsFromApi, type FieldProblems } from './formProblems';
+import { CheckboxField, ProblemSummary, TextField } from './FormFields';
+import {
+  emptySessionForm,
+  formFromSession,
+  sessionFormProblems,
+  sessionProblemKey,
+  toSessionInput,
+  type SessionFormValues,
+} from './sessionForm';
+
+interface Props {
+  trainingId: string;
+  /** The session being edited; none to add one. */
+  session?: SessionDto;
+  onSaved(session: SessionDto): void;
+  onCancel(): void;
+}
+
+/** Add or change one session: times on the Brussels clock, place or online, seats and deadlines. */
+export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
+  const { t } = useI18n();
+  const form = `session-${session?.id ?? 'new'}`;
+  const [values, setValues] = useState<SessionFormValues>(() => (session ? formFromSession(session) : emptySessionForm()));
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const enrolled = session ? session.enrolled : 0;
+
+  // the form replaces the button that opened it: carry the focus into it
+  useEffect(() => document.getElementById(fieldId(form, 'startsAt'))?.focus(), [form]);
+
+  const set =
+    <K extends keyof SessionFormValues>(key: K) =>
+    (value: SessionFormValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
+  const problem = (path: string) => (problems[path] ? t(`sessionForm.problems.${sessionProblemKey(path)}`, { enrolled }) : undefined);
+  const showProblems = (found: FieldProblems) => {
+    setProblems(found);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const found = sessionFormProblems(values, enrolled);
+    if (Object.keys(found).length > 0) return showProblems(found);
+    setProblems({});
+    setBusy(true);
+    try {
+      const input = toSessionInput(values);
+      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
+    } catch (error) {
+      const apiError = asApiError(error);
+      if (apiError.id === 'validation_error' && (apiError.field || apiError.details)) showProblems(problemsFromApi(apiError));
+      else setFailure(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const summary = Object.keys(problems).map((path) => {
+    const key = sessionProblemKey(path);
+    return {
+      id: fieldId(form, key === 'other' ? 'startsAt' : key),
+      text: `${key === 'other' ? t('sessionForm.legendNew') : t(`sessionForm.label.${key}`)}: ${t(`sessionForm.problems.${key}`, { enrolled })}`,
+    };
+  });
+  const timeField = (key: 'startsAt' | 'endsAt' | 'enrolmentDeadline' | 'cancellationDeadline', hint?: string) => (
+    <TextField
+      id={fieldId(form, key)}
+      type="datetime-local"
+      label={t(`sessionForm.label.${key}`)}
+      hint={hint}
+      value={values[key]}
+      onChange={set(key)}
+      problem={problem(key)}
+    />
+  );
+
+  return (
+    <form className="form session-form card" data-testid="session-form" noValidate onSubmit={handleSubmit} aria-busy={busy}>
+      <fieldset className="form-section">
+        <legend>{t(session ? 'sessionForm.legendEdit' : 'sessionForm.legendNew')}</legend>
+        <ProblemSummary ref={summaryRef} entries={summary} />
+        {failure && <ErrorAlert error={failure} title={t('trainingForm.notSaved')} />}
+        <p className="field-hint">{t('sessionForm.timeHint')}</p>
+        <div className="form-row">
+          {timeField('startsAt')}
+          {timeField('endsAt')}
+        </div>
+        <CheckboxField
+          id={fieldId(form, 'online')}
+          label={t('sessionForm.label.online')}
+          checked={values.online}
+          onChange={set('online')}
+        />
+        <TextField
+          id={fieldId(form, 'place')}
+          label={t('sessionForm.label.place')}
+          hint={t('sessionForm.placeHint')}
+          value={values.place}
+          onChange={set('place')}
+          problem={problem('place')}
+          maxLength={200}
+          optional
+        />
+        <TextField
+          id={fieldId(form, 'capacity')}
+          label={t('sessionForm.label.capacity')}
+          value={values.capacity}
+          onChange={set('capacity')}
+          problem={problem('capacity')}
+          inputMode="numeric"
+        />
+        <div className="form-row">
+          {timeField('enrolmentDeadline', t('sessionForm.deadlineHint'))}
+          {timeField('cancellationDeadline', t('sessionForm.deadlineHint'))}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('trainingForm.saving') : t('sessionForm.save')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { configFromEnv } from '../../src/server/config';
+import { login } from '../support/test-app';
+
+const run = promisify(execFile);
+const bin = new URL('../../bin/digisprong.js', import.meta.url).pathname;
+
+async function digisprong(databaseUrl: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    return { code: 0, stdout: stdout.trim(), stderr: stderr.trim() };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout.trim(), stderr: failed.stderr.trim() };
+  }
+}
+
+describe('digisprong providers add, users add --provider', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'digisprong-cli-'));
+  const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds a verified provider and an account working for it, which then manages trainings', async () => {
+    const added = await digisprong(databaseUrl, 'providers', 'add', '--name', 'CVO De Brug', '--email', 'info@cvo.test', '--website', 'https://cvo.test', '--verified');
+    expect(added.code).toBe(0);
+    const providerId = added.stdout;
+    expect(providerId).toMatch(/^[0-9a-f-]{36}$/);
+    const account = await digisprong(databaseUrl, 'users', 'add', '--email', 'opleidingen@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', providerId);
+    expect(account.stdout).toMatch(/^Created account /);
+    const missing = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', 'nope');
+    expect(missing).toMatchObject({ code: 2, stderr: 'error not_found (provider): No provider with id nope' });
+
+    const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent' }, { logger: false });
+    try {
+      const client = await login(app, 'opleidingen@cvo.test', 'a-long-password');
+      expect((await client.request({ method: 'GET', url: '/api/auth/me' })).json().user.providers).toEqual([{ providerId, providerName: 'CVO De Brug' }]);
+      expect((await app.inject({ method: 'GET', url: '/api/providers' })).json().items).toEqual([expect.objectContaining({ id: providerId, verified: true })]);
+      expect((await client.request({ method: 'GET', url: '/api/provider/trainings' })).json()).toEqual({ items: [] });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recommendationsSchema } from '../../src/shared/catalogue/api';
+import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
+
+describe('getMyRecommendations', () => {
+  let t: TestApp;
+  let teacher: TestClient;
+  const ids: Record<string, string> = {};
+  const nameOf = (id: string) => Object.keys(ids).find((name) => ids[name] === id);
+  const recommend = async (client: TestClient, query = '') => {
+    const response = await client.request({ method: 'GET', url: `/api/me/recommendations${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  /** A teacher at A2 in 3.1 Teaching and at B2 in every other competence, in a school in Antwerp. */
+  async function scannedTeacher(): Promise<TestClient> {
+    const schoolId = await t.app.services.schools.createSchool({ name: `School ${Math.random()}`, province: 'antwerpen' });
+    const client = await t.user('teacher', { schoolId });
+    const scan = (await client.request({ method: 'POST', url: '/api/scans' })).json();
+    const framework = (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json();
+    for (const area of framework.areas) {
+      for (const competence of area.competences) {
+        await client.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/${competence.code}`, payload: { option: competence.code === '3.1' ? 1 : 3 } });
+      }
+    }
+    expect((await client.request({ method: 'POST', url: `/api/scans/${scan.id}/submit` })).statusCode).toBe(200);
+    return client;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { client: provider } = await providerAccount(t);
+    const add = async (name: string, steps: Array<[string, string]>, options: { sessionsInDays?: number[]; kind?: 'in_person' | 'self_paced'; status?: 'draft' | 'published' } = {}) => {
+      ids[name] = (
+        await createTraining(provider, {
+          title: `Opleiding ${name}`,
+          kind: options.kind ?? 'in_person',
+          status: options.status ?? 'published',
+          location: options.kind === 'self_paced' ? null : { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' },
+          levelSteps: [{ competence: '3.1', from: steps[0][0] as 'A2', to: steps[0][1] as 'B1' }],
+        })
+      ).id;
+      for (const days of options.sessionsInDays ?? [10]) await createSession(provider, ids[name], sessionInput(days));
+    };
+    await add('a2b1', [['A2', 'B1']]);
+    await add('b1b2', [['B1', 'B2']]);
+    await add('a1a2', [['A1', 'A2']]);
+    await add('enrolled', [['A2', 'B1']]);
+    await add('completed', [['A2', 'B1']]);
+    await add('pastOnly', [['A2', 'B1']], { sessionsInDays: [-5] });
+    await add('draft', [['A2', 'B1']], { status: 'draft' });
+    await add('selfPaced', [['A2', 'B1']], { kind: 'self_paced', sessionsInDays: [] });
+    teacher = await scannedTeacher();
+    const enrolledSession = (await teacher.request({ method: 'GET', url: `/api/trainings/${ids.enrolled}` })).json().sessions[0].id;
+    expect((await teacher.request({ method: 'POST', url: `/api/sessions/${enrolledSession}/enrolments` })).statusCode).toBe(201);
+    expect((await teacher.request({ method: 'PUT', url: `/api/me/completions/${ids.completed}`, payload: { completedOn: '2026-01-10' } })).statusCode).toBe(204);
+  });
+  afterAll(() => t.close());
+
+  it('puts the A2→B1 trainings first for a teacher at A2, then the one starting a level higher', async () => {
+    const result = await recommend(teacher);
+    expect(recommendationsSchema.safeParse(result).success).toBe(true);
+    const names = result.items.map((i: { training: { id: string } }) => nameOf(i.training.id));
+    expect(names.slice(0, 2).sort()).toEqual(['a2b1', 'selfPaced']);
+    expect(names[2]).toBe('b1b2');
+    const first = result.items.find((i: { training: { id: string } }) => i.training.id === ids.a2b1);
+    expect(first).toMatchObject({ competence: '3.1', currentLevel: 'A2', targetLevel: 'B1' });
+    expect(first.reason.nl).toContain('3.1 Lesgeven');
+    expect(first.reason.en).toContain('A2');
+    expect(first.training.nextSession).not.toBeNull();
+    expect(result.basedOn.scanId).toEqual(expect.any(String));
+  });
+
+  it('leaves out trainings enrolled in, completed, with only past sessions, drafts, and steps that teach nothing new', async () => {
+    const names = (await recommend(teacher)).items.map((i: { training: { id: string } }) => nameOf(i.training.id));
+    for (const excluded of ['enrolled', 'completed', 'pastOnly', 'draft', 'a1a2']) expect(names).not.toContain(excluded);
+  });
+
+  it('honours the limit, and checks it', async () => {
+    expect((await recommend(teacher, '?limit=1')).items).toHaveLength(1);
+    expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/recommendations?limit=0' }))).toMatchObject({ status: 400, field: 'querystring.limit' });
+    expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/recommendations?limit=51' }))).toMatchObject({ status: 400, field: 'querystring.limit' });
+  });
+
+  it('is not found before the first submitted scan, and needs a session', async () => {
+    const newcomer = await t.user('teacher');
+    expect(errorOf(await newcomer.request({ method: 'GET', url: '/api/me/recommendations' }))).toMatchObject({ status: 404, id: 'not_found' });
+    expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/recommendations' }))).toMatchObject({ status: 401 });
+  });
+});
