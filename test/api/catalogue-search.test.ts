@@ -222,6 +222,7 @@ describe('searchTrainings', () => {
     it('sends exactly the bytes the Zod contract serializer would (the route skips it for speed)', async () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/trainings?q=leren&sort=date' });
       expect(JSON.stringify(searchResultSchema.parse(response.json()))).toBe(response.body);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     });
   });
 
