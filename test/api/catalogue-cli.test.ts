@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
+import { digisprong } from '../support/cli';
 import { login } from '../support/test-app';
-
-const run = promisify(execFile);
-const bin = new URL('../../bin/digisprong.js', import.meta.url).pathname;
-
-async function digisprong(databaseUrl: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    return { code: 0, stdout: stdout.trim(), stderr: stderr.trim() };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout.trim(), stderr: failed.stderr.trim() };
-  }
-}
 
 describe('digisprong providers add, users add --provider', () => {
   const dir = mkdtempSync(join(tmpdir(), 'digisprong-cli-'));
