@@ -1,5 +1,7 @@
+import { recommendationsSchema, searchResultSchema } from '../src/shared/catalogue/api';
 import { profileSchema, scanSchema } from '../src/shared/digisnap/api';
 import type { Manifest } from './generate';
+import { searchPath } from './search-queries';
 
 /**
  * Before anything is measured: the answers the benchmark is about to hammer are the ones the API
@@ -25,6 +27,33 @@ export async function checkContracts(url: string, profileUsers: Manifest['profil
     const parsed = scanSchema.safeParse(JSON.parse(body));
     if (!parsed.success) throw new Error(`submitScan breaks its contract: ${parsed.error.message}`);
     if (parsed.data.status !== 'submitted' || !parsed.data.result) throw new Error('submitScan answered 200 but the scan is not submitted');
+  }
+}
+
+/**
+ * The catalogue reads: searchTrainings is sent as cached bytes without the Zod serializer, so its
+ * bytes are held to the serializer's and its total to what the service answered while generating
+ * (the catalogue has not changed since); getMyRecommendations must parse, and find something for
+ * a teacher with a profile in a catalogue this size.
+ */
+export async function checkCatalogueContracts(url: string, queries: Manifest['searchQueries'], users: Manifest['profileUsers']): Promise<void> {
+  for (const query of queries) {
+    const body = await expectOk(fetch(`${url}${searchPath(query)}`), 'searchTrainings');
+    const parsed = searchResultSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) throw new Error(`searchTrainings breaks its contract: ${parsed.error.message}`);
+    if (body !== JSON.stringify(searchResultSchema.encode(parsed.data))) throw new Error('searchTrainings differs from the Zod serializer’s bytes');
+    if (parsed.data.total !== query.total) throw new Error(`searchTrainings ${searchPath(query)}: total ${parsed.data.total}, expected ${query.total}`);
+    if (parsed.data.items.length !== Math.min(query.total, parsed.data.pageSize)) throw new Error(`searchTrainings ${searchPath(query)}: a short page`);
+    for (const item of parsed.data.items) {
+      if (item.kind !== query.kind || item.province !== query.province) throw new Error(`searchTrainings ${searchPath(query)}: ${item.id} does not pass the filters`);
+    }
+  }
+  for (const { token } of users) {
+    const body = await expectOk(fetch(`${url}/api/me/recommendations`, { headers: { cookie: `ds_session=${token}` } }), 'getMyRecommendations');
+    const parsed = recommendationsSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) throw new Error(`getMyRecommendations breaks its contract: ${parsed.error.message}`);
+    if (parsed.data.items.length === 0) throw new Error('getMyRecommendations found nothing for a teacher with a profile');
+    if (new Set(parsed.data.items.map((item) => item.training.id)).size !== parsed.data.items.length) throw new Error('getMyRecommendations repeats a training');
   }
 }
 

@@ -5,23 +5,34 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { SingleBar, Presets } from 'cli-progress';
 import { Kysely, SqliteDialect } from 'kysely';
+import { createServices } from '../src/server/app';
+import { demoProviders, generateDemoTrainings } from '../src/server/catalogue/demo-trainings';
 import { configFromEnv } from '../src/server/config';
 import { seededRandom } from '../src/server/demo/simulated-answers';
 import { FrameworkRegistry } from '../src/server/digisnap/framework.registry';
 import { hashPassword } from '../src/server/platform/auth/passwords';
+import type { Db } from '../src/server/platform/db/database';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
+import type { Database } from '../src/server/platform/db/schema';
 import { newId } from '../src/server/platform/ids';
 import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScans, makeTeacher } from './fixtures';
 import { buildProfile } from '../src/shared/digisnap/profile';
+import { type BenchSearchQuery, buildSearchQueries } from './search-queries';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
  * scan is fully answered and waits for its submit, and a manifest of their session tokens.
  * Raw prepared better-sqlite3 statements in large transactions: 10,000 teachers take seconds.
+ * The training catalogue is written through the catalogue service instead (seedTrainings), on
+ * the same connection: its repository keeps the FTS5 search index, which raw rows would miss.
  */
 
 export const BENCH_PASSWORD = 'Bench-password-2026';
 const BATCH = 1_000;
+/** Trainings per seedTrainings call: one transaction each, and a step of the progress bar. */
+const TRAINING_BATCH = 1_000;
+/** Distinct searches (cache keys) the searchTrainings scenarios rotate through. */
+const SEARCH_QUERIES = 300;
 
 export interface GenerateOptions {
   out: string;
@@ -30,6 +41,8 @@ export interface GenerateOptions {
   /** Further teachers, each with one fully answered scan in progress: one submitScan each. */
   submitScans: number;
   schools: number;
+  /** Demo trainings with their sessions, from the demo providers: the catalogue to search and recommend from. */
+  trainings: number;
   seed: number;
   contentDir: string;
   sessionIdleHours: number;
@@ -41,6 +54,10 @@ export interface Manifest {
   password: string;
   profileUsers: Array<{ token: string }>;
   submitScans: Array<{ token: string; csrfToken: string; scanId: string }>;
+  /** Trainings in the catalogue, every status. */
+  trainings: number;
+  /** Searches with results, from the catalogue's own title words; see search-queries.ts. */
+  searchQueries: BenchSearchQuery[];
 }
 
 export const manifestPathOf = (databaseFile: string) => databaseFile.replace(/\.db$/, '') + '.manifest.json';
@@ -57,7 +74,8 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(kysely);
 
-  const framework = FrameworkRegistry.loadFromDirectory(`${options.contentDir}/frameworks`).current();
+  const frameworks = FrameworkRegistry.loadFromDirectory(`${options.contentDir}/frameworks`);
+  const framework = frameworks.current();
   // One argon2 hash for every account: hashing 10,000 passwords would take minutes.
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const random = seededRandom(options.seed);
@@ -67,7 +85,15 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   const schools = makeSchools(options.schools, random, now);
   sqlite.transaction(() => schools.forEach((school) => write.school.run(school)))();
 
-  const manifest: Manifest = { database: out, generatedAt: new Date(now).toISOString(), password: BENCH_PASSWORD, profileUsers: [], submitScans: [] };
+  const manifest: Manifest = {
+    database: out,
+    generatedAt: new Date(now).toISOString(),
+    password: BENCH_PASSWORD,
+    profileUsers: [],
+    submitScans: [],
+    trainings: 0,
+    searchQueries: [],
+  };
   const total = options.teachers + options.submitScans;
   const bar = new SingleBar({ format: 'generating {bar} {value}/{total} teachers | {eta}s left', etaBuffer: 5_000 }, Presets.shades_classic);
   bar.start(total, 0);
@@ -94,6 +120,33 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
     bar.update(end);
   }
   bar.stop();
+
+  // The catalogue, through the services on this same connection (see above).
+  const db: Db = { kysely: kysely as Kysely<Database>, dialect: 'sqlite', close: () => kysely.destroy() };
+  const services = createServices({ ...configFromEnv(), databaseUrl: `sqlite:${out}`, demo: false, contentDir: options.contentDir }, db, frameworks);
+  const providerIds = new Map<string, string>();
+  for (const provider of demoProviders) {
+    const created = await services.catalogue.addProvider({ name: provider.name, contactEmail: provider.contactEmail, website: provider.website });
+    if (provider.verified) await services.catalogue.markVerified(created.id, null);
+    providerIds.set(provider.key, created.id);
+  }
+  const demo = generateDemoTrainings(options.trainings, seededRandom(options.seed), new Date(now));
+  const trainingBar = new SingleBar({ format: 'generating {bar} {value}/{total} trainings | {eta}s left', etaBuffer: 5_000 }, Presets.shades_classic);
+  trainingBar.start(demo.length, 0);
+  for (let start = 0; start < demo.length; start += TRAINING_BATCH) {
+    const part = demo.slice(start, start + TRAINING_BATCH);
+    await services.catalogue.seedTrainings(part.map((d) => ({ providerId: providerIds.get(d.providerKey)!, training: d.training, sessions: d.sessions })));
+    trainingBar.update(start + part.length);
+  }
+  trainingBar.stop();
+  manifest.trainings = demo.length;
+  if (demo.length > 0) {
+    // The service answers each candidate query exactly as the API will, so only searches that find something are kept.
+    manifest.searchQueries = await buildSearchQueries(demo, seededRandom(options.seed + 1), SEARCH_QUERIES, async ({ q, kind, province }) => {
+      const result = await services.catalogue.search({ q, kind: [kind as never], province: [province as never], sort: 'relevance', page: 1, pageSize: 20 });
+      return result.total;
+    });
+  }
 
   sqlite.pragma('optimize');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -160,6 +213,7 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
       teachers: { type: 'string' },
       'submit-scans': { type: 'string' },
       schools: { type: 'string' },
+      trainings: { type: 'string' },
       seed: { type: 'string' },
     },
     strict: false,
@@ -170,19 +224,21 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
     teachers: num(values.teachers, defaults.teachers ?? 10_000),
     submitScans: num(values['submit-scans'], defaults.submitScans ?? 3_000),
     schools: num(values.schools, defaults.schools ?? 40),
+    trainings: num(values.trainings, defaults.trainings ?? 20_000),
     seed: num(values.seed, defaults.seed ?? 2026),
     contentDir: defaults.contentDir ?? defaultContentDir,
     sessionIdleHours: defaults.sessionIdleHours ?? configFromEnv().sessionIdleHours,
   };
 }
 
-// Usable alone: npx tsx bench/generate.ts --teachers 10000 --submit-scans 3000 --out bench/data/bench.db
+// Usable alone: npx tsx bench/generate.ts --teachers 10000 --submit-scans 3000 --trainings 20000 --out bench/data/bench.db
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const options = parseGenerateArgs(process.argv.slice(2));
   const started = Date.now();
   const { manifest, manifestPath } = await generateBenchData(options);
   console.log(
-    `${manifest.profileUsers.length} teachers with submitted scans, ${manifest.submitScans.length} answered scans to submit ` +
+    `${manifest.profileUsers.length} teachers with submitted scans, ${manifest.submitScans.length} answered scans to submit, ` +
+      `${manifest.trainings} trainings and ${manifest.searchQueries.length} searches ` +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s\n  database ${manifest.database}\n  manifest ${manifestPath}`,
   );
 }

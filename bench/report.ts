@@ -27,11 +27,15 @@ export interface Results {
   /** Every ceiling run (first and last); ceiling_rps is the best of them. */
   ceiling_runs_rps: number[];
   peak_rss_mb: number;
+  /** The second server's peak, the one started with its search cache off for `searchTrainings (uncached)`. */
+  peak_rss_mb_uncached_search?: number;
   scenarios: ScenarioResult[];
 }
 
 /** The goals of the issue: each scenario's share of the ceiling, and the server's peak memory. */
-const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25 };
+const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25, searchTrainings: 0.3, getMyRecommendations: 0.3 };
+/** Measured and reported beside a goal, without one of their own. */
+const reportedOnly = ['searchTrainings (uncached)'];
 const PEAK_RSS_GOAL_MB = 200;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -88,6 +92,9 @@ export function printReport(results: Results): void {
   console.table(rows);
   console.log(`ceiling runs (first, last): ${results.ceiling_runs_rps.join(', ')} req/s; ratios use the best`);
   console.log(`peak server RSS: ${results.peak_rss_mb} MB`);
+  if (results.peak_rss_mb_uncached_search !== undefined) {
+    console.log(`peak RSS of the second server (search cache off, searchTrainings (uncached) only): ${results.peak_rss_mb_uncached_search} MB`);
+  }
   if (load_average_1m > count) {
     console.log(`note: the machine was busy (load ${load_average_1m} on ${count} CPUs); req/s and its ratios move with that, server CPU µs/req much less`);
   }
@@ -106,8 +113,15 @@ export function goalLines(results: Results): string[] {
     const note = clean ? '' : ` (${s.non_2xx} non-2xx, ${s.errors} errors: must be 0)`;
     lines.push(`${verdict}  ${name} ≥ ${goal * 100}% of the ceiling: ${(s.ratio_to_ceiling * 100).toFixed(1)}%${note}`);
   }
-  const memory = results.peak_rss_mb < PEAK_RSS_GOAL_MB ? 'PASS' : 'MISS';
-  lines.push(`${memory}  peak server memory < ${PEAK_RSS_GOAL_MB} MB: ${results.peak_rss_mb} MB`);
+  for (const name of reportedOnly) {
+    const s = results.scenarios.find((candidate) => candidate.name === name);
+    if (!s) continue;
+    const note = s.non_2xx === 0 && s.errors === 0 ? '' : ` (${s.non_2xx} non-2xx, ${s.errors} errors: must be 0)`;
+    lines.push(`info  ${name} (no goal of its own): ${(s.ratio_to_ceiling * 100).toFixed(1)}% of the ceiling${note}`);
+  }
+  const peak = Math.max(results.peak_rss_mb, results.peak_rss_mb_uncached_search ?? 0);
+  const memory = peak < PEAK_RSS_GOAL_MB ? 'PASS' : 'MISS';
+  lines.push(`${memory}  peak server memory < ${PEAK_RSS_GOAL_MB} MB: ${peak} MB`);
   return lines;
 }
 

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { checkContracts } from './contract';
+import { checkCatalogueContracts, checkContracts } from './contract';
 import { generateBenchData, parseGenerateArgs } from './generate';
 import { type Measurement, measure } from './load';
 import { type Results, machine, printReport, toResult, writeResults } from './report';
-import { type Scenario, ceiling, getMyProfile, submitScan } from './scenarios';
+import { type Scenario, ceiling, getMyProfile, getMyRecommendations, searchTrainings, submitScan } from './scenarios';
 import { type BenchServer, startServer, stopServer } from './server-process';
 import { ServerWatch } from './server-watch';
 
@@ -13,9 +13,10 @@ import { ServerWatch } from './server-watch';
  * npm run bench: generate Flanders-scale data, start the real server in a child process, load
  * each scenario with autocannon on loopback, and report req/s, latency, the ratio to the constant
  * ceiling route, server CPU per request and the server's peak memory; write bench/results/latest.json.
+ * `searchTrainings (uncached)` runs last, on a second server whose search cache is off.
  *
  *   --duration 10 --warmup 2 --connections 20       the measurement
- *   --teachers 10000 --submit-scans 20000 --schools 40   the data (see generate.ts)
+ *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
  */
 
@@ -32,25 +33,36 @@ const connections = Number(values.connections ?? 20);
 const generateOptions = parseGenerateArgs(process.argv.slice(2), { out: here('./data/bench.db'), submitScans: 20_000 });
 const CONTRACT_SAMPLE = 5;
 
-console.log(`Generating ${generateOptions.teachers} teachers and ${generateOptions.submitScans} answered scans to submit…`);
+console.log(
+  `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit and ${generateOptions.trainings} trainings…`,
+);
 const started = Date.now();
 const { manifest } = await generateBenchData(generateOptions);
 console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const loadAverage = machine().load_average_1m;
-const server = await startServer(manifest.database, { cpuProfileDir: values['cpu-prof'] ? here('./data/profiles') : undefined });
+const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
+// The realistic server keeps search results for the default 30 s, whatever this shell's environment says.
+const server = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '30' } });
 const watch = new ServerWatch(server.pid);
+let results: Results;
 try {
   const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
   await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), manifest.submitScans.slice(0, CONTRACT_SAMPLE));
+  await checkCatalogueContracts(server.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), sample(manifest.profileUsers, CONTRACT_SAMPLE));
   // The ceiling is measured first and last: other work on a shared machine can pull one run
   // down, and a low ceiling would flatter every ratio, so the better of the two counts.
   const top = ceiling();
-  const scenarios = [getMyProfile(manifest.profileUsers), submitScan(submittable)];
+  const scenarios = [
+    getMyProfile(manifest.profileUsers),
+    submitScan(submittable),
+    searchTrainings(manifest.searchQueries),
+    getMyRecommendations(manifest.profileUsers),
+  ];
   const runs = await runScenarios(server, watch, [top, ...scenarios, top]);
   const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
   const best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
-  const results: Results = {
+  results = {
     measured_at: new Date().toISOString(),
     machine: { ...machine(), load_average_1m: loadAverage },
     ceiling_rps: Math.round(best.rps),
@@ -61,13 +73,36 @@ try {
       ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best)),
     ],
   };
-  printReport(results);
-  const file = here('./results/latest.json');
-  writeResults(file, results);
-  console.log(`\nwritten to ${file}`);
 } finally {
   watch.stop();
   await stopServer(server);
+}
+
+// Every search a miss: the same queries against a second server started with its search cache
+// off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
+const uncachedServer = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '0' } });
+const uncachedWatch = new ServerWatch(uncachedServer.pid);
+try {
+  await checkCatalogueContracts(uncachedServer.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
+  const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
+  const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
+  const best = { rps: results.ceiling_rps, server_cpu_us_per_request: results.scenarios[0].server_cpu_us_per_request ?? undefined } as Measurement;
+  results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
+  results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
+} finally {
+  uncachedWatch.stop();
+  await stopServer(uncachedServer);
+}
+
+printReport(results);
+const file = here('./results/latest.json');
+writeResults(file, results);
+console.log(`\nwritten to ${file}`);
+
+/** `count` items spread over the list, first and last included: not only the first few. */
+function sample<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  return Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / (count - 1))]);
 }
 
 /** One scenario after another, each warmed up first; the warm-up's figures are dropped. */

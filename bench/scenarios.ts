@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { Manifest } from './generate';
+import { searchPath } from './search-queries';
 
 /**
  * What the benchmark asks of the server. A scenario hands autocannon its requests; one that
@@ -60,6 +61,48 @@ export function submitScan(scans: Manifest['submitScans']): Scenario {
             path: `/api/scans/${encodeURIComponent(scan.scanId)}/submit`,
             headers: { ...request.headers, cookie: `ds_session=${scan.token}`, 'x-csrf-token': scan.csrfToken },
           };
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * A catalogue search with a full-text `q` and two filters (kind and province), each request the
+ * next of the generated queries, so requests spread evenly over them. Run against a server with
+ * its search cache on, that is the realistic case; against one started with SEARCH_CACHE_SECONDS=0,
+ * every request is answered from the database.
+ */
+export function searchTrainings(queries: Manifest['searchQueries'], name = 'searchTrainings'): Scenario {
+  if (queries.length === 0) throw new Error(`${name}: the manifest holds no search queries; generate with --trainings`);
+  const paths = queries.map(searchPath);
+  let next = 0;
+  return {
+    name,
+    operationId: 'searchTrainings',
+    requests: () => [
+      {
+        method: 'GET',
+        path: paths[0],
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
+  };
+}
+
+/** Every request is another teacher (one with a stored profile), so the figure is not one teacher's. */
+export function getMyRecommendations(users: Manifest['profileUsers']): Scenario {
+  let next = 0;
+  return {
+    name: 'getMyRecommendations',
+    operationId: 'getMyRecommendations',
+    requests: () => [
+      {
+        method: 'GET',
+        path: '/api/me/recommendations',
+        setupRequest: (request) => {
+          const { token } = users[next++ % users.length];
+          return { ...request, headers: { ...request.headers, cookie: `ds_session=${token}` } };
         },
       },
     ],

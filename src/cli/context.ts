@@ -14,10 +14,12 @@ export async function withServices(
   command: (context: { services: Services; db: Db; migrated: string[] }) => Promise<void>,
 ): Promise<void> {
   const db = openDatabase(config.databaseUrl);
+  let services: Services | undefined;
   try {
     const migrated = await migrateToLatest(db.kysely);
     const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
-    await command({ services: createServices(config, db, frameworks), db, migrated });
+    services = createServices(config, db, frameworks);
+    await command({ services, db, migrated });
   } catch (error) {
     if (error instanceof AppError) {
       console.error(`error ${error.id}${error.field ? ` (${error.field})` : ''}: ${error.message}`);
@@ -27,6 +29,8 @@ export async function withServices(
       process.exitCode = 1;
     }
   } finally {
+    // Mails a command sent are delivered (and marked) before the database closes.
+    await services?.mail.close();
     await db.close();
   }
 }

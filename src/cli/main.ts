@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { AppError } from '../shared/errors';
 import { roles } from '../shared/platform/api';
 import { configFromEnv } from '../server/config';
-import { educationLevels, provinces } from '../shared/platform/flanders';
+import { educationLevels, provinces, schoolNetworks } from '../shared/platform/flanders';
 import { withServices } from './context';
 
 const program = new Command('digisprong')
@@ -86,21 +86,47 @@ providers
     }),
   );
 
+const boards = program.command('boards').description('Manage school boards (schoolbesturen)');
+boards
+  .command('add')
+  .description('Create a school board; prints its id. Add its schools with `schools add --board ID`')
+  .requiredOption('--name <name>', 'board name')
+  .option('--number <number>', 'board number (bestuursnummer)')
+  .action((options: { name: string; number?: string }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      console.log(await services.boards.createBoard({ name: options.name, number: options.number }));
+    }),
+  );
+boards
+  .command('list')
+  .description('List every school board: id, number, name')
+  .action(() =>
+    withServices(configFromEnv(), async ({ services }) => {
+      for (const b of await services.boards.listBoards()) console.log(`${b.id}  ${(b.number ?? '-').padEnd(10)}  ${b.name}`);
+    }),
+  );
+
 const schools = program.command('schools').description('Manage schools');
 schools
   .command('add')
-  .description('Create a school; prints its id')
+  .description(
+    'Create a school; prints its id. A board_admin of one school of a board (`users add --role board_admin --school ID`) manages every school of that board',
+  )
   .requiredOption('--name <name>', 'school name')
   .option('--number <number>', 'institution number')
   .addOption(new Option('--level <level>', 'education level').choices(educationLevels))
   .addOption(new Option('--province <province>', 'province').choices(provinces))
-  .action((options: { name: string; number?: string; level?: string; province?: string }) =>
+  .option('--board <id>', 'the school board it belongs to (see `boards add`)')
+  .addOption(new Option('--network <network>', 'education network: GO!, official subsidised (OVSG/POV), Katholiek Onderwijs Vlaanderen, other').choices(schoolNetworks))
+  .action((options: { name: string; number?: string; level?: string; province?: string; board?: string; network?: string }) =>
     withServices(configFromEnv(), async ({ services }) => {
       const id = await services.schools.createSchool({
         name: options.name,
         institutionNumber: options.number,
         educationLevel: options.level,
         province: options.province,
+        boardId: options.board,
+        network: options.network,
       });
       console.log(id);
     }),

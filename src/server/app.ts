@@ -26,7 +26,19 @@ import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './plat
 import { registerErrorHandling } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
+import { MailService, smtpTransport } from './platform/mail/mail.service';
+import { mailRoutes } from './platform/mail/mail.routes';
+import { OutboxRepository } from './platform/mail/outbox.repository';
+import { BoardRepository } from './school/board.repository';
+import { BoardService } from './school/board.service';
+import { CampaignRepository } from './school/campaign.repository';
+import { campaignRoutes } from './school/campaign.routes';
+import { CampaignService } from './school/campaign.service';
+import { InvitationRepository } from './school/invitation.repository';
+import { invitationRoutes } from './school/invitation.routes';
+import { InvitationService } from './school/invitation.service';
 import { SchoolRepository } from './school/school.repository';
+import { schoolRoutes } from './school/school.routes';
 import { SchoolService } from './school/school.service';
 
 export const APP_VERSION = '0.1.0';
@@ -35,6 +47,10 @@ export interface Services {
   auth: AuthService;
   digisnap: DigisnapService;
   schools: SchoolService;
+  campaigns: CampaignService;
+  boards: BoardService;
+  invitations: InvitationService;
+  mail: MailService;
   frameworks: FrameworkRegistry;
   catalogue: CatalogueService;
   enrolments: EnrolmentService;
@@ -57,7 +73,8 @@ declare module 'fastify' {
 /** Wires the whole platform: frameworks, database (migrated), services, routes, docs and the web app. */
 export function createServices(config: Config, db: Db, frameworks: FrameworkRegistry): Services {
   const audit = new AuditRepository(db.kysely);
-  const schools = new SchoolService(new SchoolRepository(db.kysely));
+  const schoolRepo = new SchoolRepository(db.kysely);
+  const boardRepo = new BoardRepository(db.kysely);
   const catalogueRepo = new CatalogueRepository(db.kysely, db.dialect);
   const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
   const auth: AuthService = new AuthService(
@@ -68,15 +85,23 @@ export function createServices(config: Config, db: Db, frameworks: FrameworkRegi
     config.sessionIdleHours,
     (userId) => catalogue.providersOfUser(userId),
   );
+  const mail = new MailService(new OutboxRepository(db.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) =>
+    auth.rolesOf(userId),
+  );
+  const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, appUrl: config.appUrl });
+  const boards = new BoardService(boardRepo, schoolRepo, audit);
+  const invitations = new InvitationService(new InvitationRepository(db.kysely), { schools, auth, mail, audit, appUrl: config.appUrl });
   const digisnap = new DigisnapService(new DigisnapRepository(db.kysely), frameworks, audit);
+  const campaigns = new CampaignService(new CampaignRepository(db.kysely, db.dialect), { schools, digisnap, mail, auth, audit, appUrl: config.appUrl });
   const catalogue: CatalogueService = new CatalogueService(catalogueRepo, new SearchRepository(db.kysely, db.dialect), enrolmentRepo, {
     rolesOf: (userId) => auth.rolesOf(userId),
     digisnap,
     audit,
+    searchCacheSeconds: config.searchCacheSeconds,
   });
   const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools });
   const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap, schools });
-  return { auth, digisnap, schools, frameworks, catalogue, enrolments, recommendations };
+  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -92,7 +117,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('services', services);
   app.decorate('db', db);
-  app.addHook('onClose', async () => db.close());
+  services.mail.useLog(app.log);
+  // Deliveries under way finish (and are marked sent or failed) before the database closes.
+  app.addHook('onClose', async () => {
+    await services.mail.close();
+    await db.close();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerAuthDecorator(app);
@@ -114,6 +144,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const optionalAuth = makeOptionalAuth(services.auth);
   catalogueRoutes(app, { catalogue: services.catalogue, requireAuth, optionalAuth });
   enrolmentRoutes(app, { catalogue: services.catalogue, enrolments: services.enrolments, recommendations: services.recommendations, requireAuth });
+  schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
+  invitationRoutes(app, {
+    invitations: services.invitations,
+    requireAuth,
+    optionalAuth,
+    secureCookies: config.secureCookies,
+    sessionIdleHours: config.sessionIdleHours,
+  });
+  mailRoutes(app, { mail: services.mail, requireAuth });
+  campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
   options.extend?.(app);
   await app.ready();
   return app;

@@ -14,10 +14,26 @@ export interface Config {
   logLevel: string;
   /** Sessions expire after this many hours without use. */
   sessionIdleHours: number;
+  /** Seconds a catalogue search result may be served from memory; 0 turns the cache off. */
+  searchCacheSeconds: number;
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; unset keeps every mail in the outbox table (and the log). */
+  smtpUrl: string | undefined;
+  /** The sender of every mail. */
+  mailFrom: string;
+  /** Where users reach the web app, for links in mails (no trailing slash). */
+  appUrl: string;
 }
 
 const truthy = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+/** A number of seconds, 0 or more; a typo must not silently make a cache keep its entries forever. */
+function seconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of seconds, 0 or more (got "${value}")`);
+  return parsed;
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -30,5 +46,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.WEB_DIR || new URL('../../dist/web', import.meta.url).pathname,
     logLevel: env.LOG_LEVEL || 'info',
     sessionIdleHours: Number(env.SESSION_IDLE_HOURS || 24 * 14),
+    searchCacheSeconds: seconds(env.SEARCH_CACHE_SECONDS, 30, 'SEARCH_CACHE_SECONDS'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Digisprong <no-reply@digisprong.local>',
+    appUrl: (env.APP_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
   };
 }

@@ -18,6 +18,7 @@ export const errorIds = [
   'enrolment_closed',
   'cancellation_closed',
   'import_rejected',
+  'invitation_expired',
   'rate_limited',
   'internal_error',
 ] as const;
@@ -37,6 +38,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   enrolment_closed: 409,
   cancellation_closed: 409,
   import_rejected: 422,
+  invitation_expired: 410,
   rate_limited: 429,
   internal_error: 500,
 };

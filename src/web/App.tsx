@@ -17,6 +17,8 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { Loading } from './components/Loading';
 import { Redirect } from './components/Redirect';
 import { TopBar } from './components/TopBar';
+import { InvitationPage } from './school/InvitationPage';
+import { JoinPage } from './school/JoinPage';
 
 /** Pathname → page. Every page but /login needs a session. */
 function pageFor(path: string): ReactNode {
@@ -63,6 +65,11 @@ export function App() {
       </Layout>
     );
   }
+  // The links in invitation mails and join links open with or without a session.
+  const invitation = matchPath('/uitnodiging/:token', path);
+  if (invitation) return <Layout><InvitationPage key={invitation.token} token={invitation.token} /></Layout>;
+  const join = matchPath('/aansluiten/:code', path);
+  if (join) return <Layout><JoinPage key={join.code} code={join.code} /></Layout>;
   const isLogin = matchPath('/login', path) !== null;
   if (!user && !isLogin) return <Redirect to="/login" />;
   if (user && isLogin) return <Redirect to="/" />;

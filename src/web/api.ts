@@ -1,6 +1,7 @@
 import type { ErrorId } from '../shared/errors';
 import type { CurrentUser, Locale, SessionResponse } from '../shared/platform/api';
 import type { Background, ProfileDto, ScanDto } from '../shared/digisnap/api';
+import type { InvitationView, JoinResult } from './school/types';
 import type { Framework, ScanSummary } from './digisnap/types';
 import type {
   Completion,
@@ -137,6 +138,12 @@ export const api = {
     request<{ items: SessionEnrolment[] }>('GET', `/sessions/${id(sessionId)}/enrolments?format=json`),
   importTrainings: (csv: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/trainings/import${dryRun ? '?dryRun=true' : ''}`, new CsvBody(csv)),
+
+  invitation: (token: string) => request<InvitationView>('GET', `/invitations/${id(token)}`),
+  /** Accepting logs in (or keeps the session): the answer is a session like login's. */
+  acceptInvitation: (token: string, body: { name?: string; password?: string; locale?: Locale }) =>
+    startSession(request<SessionResponse>('POST', `/invitations/${id(token)}/accept`, body)),
+  joinSchool: (code: string) => request<JoinResult>('POST', `/join/${id(code)}`),
 };
 
 function id(value: string): string {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp, type BuildOptions } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
+import { type Config, configFromEnv } from '../../src/server/config';
 
 /**
  * A real server on a real, empty database: SQLite in memory, or, when TEST_DATABASE_URL names a
@@ -13,7 +13,7 @@ export interface TestApp {
   dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
   /** Creates an account and logs it in; returns a client that sends its cookie and CSRF token. */
-  user(role?: 'teacher' | 'admin' | 'principal' | 'ict_coordinator' | 'provider' | 'centre_analyst', options?: { schoolId?: string }): Promise<TestClient>;
+  user(role?: 'teacher' | 'admin' | 'principal' | 'ict_coordinator' | 'board_admin' | 'provider' | 'centre_analyst', options?: { schoolId?: string }): Promise<TestClient>;
 }
 
 export interface TestClient {
@@ -27,7 +27,8 @@ export interface TestClient {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-export async function startTestApp(options: BuildOptions = {}): Promise<TestApp> {
+/** `config` overrides settings of the test server, e.g. `smtpUrl` for a suite with a mail server. */
+export async function startTestApp(options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl = 'sqlite::memory:';
   let dropDatabase = async () => {};
@@ -39,8 +40,7 @@ export async function startTestApp(options: BuildOptions = {}): Promise<TestApp>
     databaseUrl = url.toString();
     dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   }
-  const config = { ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent', logLevel: 'silent' };
-  const app = await buildApp(config, { logger: false, ...options });
+  const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent', logLevel: 'silent', ...config }, { logger: false, ...options });
   let counter = 0;
   return {
     app,

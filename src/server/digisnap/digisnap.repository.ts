@@ -174,4 +174,58 @@ export class DigisnapRepository {
       .execute();
     return rows.map((r) => ({ scanId: r.scan_id, competence: r.competence_code, option: Number(r.option_index), answeredAt: r.answered_at }));
   }
+
+  /**
+   * Scans of these users on this framework version, submitted in [from, to): the rows a team
+   * aggregate is counted from. Users go in chunks, so a cohort of any size stays under the
+   * databases' limits on bound parameters.
+   */
+  async submittedInWindow(
+    userIds: readonly string[],
+    window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
+  ): Promise<Array<{ userId: string; submittedAt: string; result: string; background: string }>> {
+    const rows = [];
+    for (const chunk of chunksOf(userIds)) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('scans')
+          .select(['user_id', 'submitted_at', 'result', 'background'])
+          .where('user_id', 'in', chunk)
+          .where('status', '=', 'submitted')
+          .where('framework_id', '=', window.frameworkId)
+          .where('framework_version', '=', window.frameworkVersion)
+          .where('submitted_at', '>=', window.from)
+          .where('submitted_at', '<', window.to)
+          .execute()),
+      );
+    }
+    return rows.map((r) => ({ userId: r.user_id, submittedAt: r.submitted_at ?? '', result: r.result ?? '{}', background: r.background }));
+  }
+
+  /** Of these users, who has a scan on this framework version in progress and worked on during [from, to). */
+  async inProgressDuring(userIds: readonly string[], window: { from: string; to: string; frameworkId: string; frameworkVersion: string }): Promise<string[]> {
+    const ids: string[] = [];
+    for (const chunk of chunksOf(userIds)) {
+      const rows = await this.db
+        .selectFrom('scans')
+        .select('user_id')
+        .distinct()
+        .where('user_id', 'in', chunk)
+        .where('status', '=', 'in_progress')
+        .where('framework_id', '=', window.frameworkId)
+        .where('framework_version', '=', window.frameworkVersion)
+        .where('started_at', '<', window.to)
+        .where('updated_at', '>=', window.from)
+        .execute();
+      ids.push(...rows.map((r) => r.user_id));
+    }
+    return ids;
+  }
+}
+
+function chunksOf(ids: readonly string[], size = 1000): string[][] {
+  const unique = [...new Set(ids)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += size) chunks.push(unique.slice(i, i + size));
+  return chunks;
 }

@@ -6,6 +6,7 @@ import { AppError, notFound, validationError } from '../../shared/errors';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
+import { type TeamAggregate, type TeamAggregateRequest, type TeamScan, teamAggregateOf } from './team-aggregate';
 import type { FrameworkRegistry } from './framework.registry';
 
 /**
@@ -140,6 +141,51 @@ export class DigisnapService {
   async exportScans(userId: string): Promise<ScanDto[]> {
     const rows = await this.repo.listOfUser(userId);
     return Promise.all(rows.map((row) => this.toDto(row)));
+  }
+
+  // ------------------------------------------------------------ teams (for the school module)
+
+  /**
+   * A team's aggregate over cohorts of users and windows: the latest scan per teacher on the
+   * given framework version, submitted inside its cohort's window. What comes back has passed
+   * `suppressSmallGroups` (see team-aggregate.ts); no answer of one teacher leaves this way.
+   */
+  async teamAggregate(request: TeamAggregateRequest): Promise<TeamAggregate> {
+    const framework = this.frameworks.get(request.frameworkId, request.frameworkVersion);
+    if (!framework) throw notFound(`Framework ${request.frameworkId} ${request.frameworkVersion}`, 'frameworkVersion');
+    const scans: TeamScan[] = [];
+    for (const cohort of request.cohorts) {
+      const rows = await this.repo.submittedInWindow(cohort.userIds, { ...cohort, frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion });
+      for (const row of rows) {
+        scans.push({ userId: row.userId, submittedAt: row.submittedAt, result: JSON.parse(row.result) as ScanResult, background: parseBackground(row.background) });
+      }
+    }
+    return teamAggregateOf(scans, framework, request);
+  }
+
+  /**
+   * Participation in a window, as counts: who of these users began a scan (one in progress
+   * worked on during the window, or one submitted in it) and who submitted one in it. The ids of those who
+   * have not submitted come back only for reminders, which the caller sends without showing them.
+   */
+  async teamParticipation(
+    userIds: readonly string[],
+    window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
+  ): Promise<{ invited: number; started: number; completed: number; notCompletedIds: string[] }> {
+    const members = new Set(userIds);
+    const completed = new Set((await this.repo.submittedInWindow([...members], window)).map((row) => row.userId));
+    const started = new Set([...completed, ...(await this.repo.inProgressDuring([...members], window))]);
+    return {
+      invited: members.size,
+      started: started.size,
+      completed: completed.size,
+      notCompletedIds: [...members].filter((id) => !completed.has(id)),
+    };
+  }
+
+  /** Whether scans can be taken with this framework version. */
+  hasFramework(frameworkId: string, version: string): boolean {
+    return this.frameworks.get(frameworkId, version) !== undefined;
   }
 
   private async ownedScan(userId: string, scanId: string): Promise<ScanRow> {

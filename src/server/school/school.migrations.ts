@@ -23,4 +23,37 @@ export const schoolMigrations: Record<string, Migration> = {
       await db.schema.createIndex('memberships_school_idx').on('memberships').column('school_id').execute();
     },
   },
+  '20261206_01_school_boards_invitations': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('boards')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // SQLite adds no UNIQUE column to an existing table: the join code gets a unique index instead.
+      await db.schema.alterTable('schools').addColumn('board_id', 'text', (c) => c.references('boards.id').onDelete('set null')).execute();
+      await db.schema.alterTable('schools').addColumn('network', 'text').execute();
+      await db.schema.alterTable('schools').addColumn('join_code', 'text').execute();
+      await db.schema.createIndex('schools_join_code_idx').on('schools').column('join_code').unique().execute();
+      await db.schema.createIndex('schools_board_idx').on('schools').column('board_id').execute();
+      await db.schema
+        .createTable('invitations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        // sha-256 of the link's token, like sessions: the table holds no live links.
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('invited_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('accepted_at', 'text')
+        .addColumn('accepted_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .execute();
+      await db.schema.createIndex('invitations_school_email_idx').on('invitations').columns(['school_id', 'email']).execute();
+    },
+  },
 };

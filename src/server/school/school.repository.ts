@@ -7,7 +7,25 @@ export interface NewSchool {
   institutionNumber: string | null;
   educationLevel: string | null;
   province: string | null;
+  boardId: string | null;
+  network: string | null;
   createdAt: string;
+}
+
+export interface SchoolRow {
+  id: string;
+  name: string;
+  institutionNumber: string | null;
+  educationLevel: string | null;
+  province: string | null;
+  network: string | null;
+  boardId: string | null;
+}
+
+export interface MembershipRow {
+  userId: string;
+  role: string;
+  since: string;
 }
 
 export class SchoolRepository {
@@ -22,6 +40,9 @@ export class SchoolRepository {
         institution_number: school.institutionNumber,
         education_level: school.educationLevel,
         province: school.province,
+        board_id: school.boardId,
+        network: school.network,
+        join_code: null,
         created_at: school.createdAt,
       })
       .execute();
@@ -30,6 +51,110 @@ export class SchoolRepository {
   async exists(id: string): Promise<boolean> {
     const row = await this.db.selectFrom('schools').select('id').where('id', '=', id).executeTakeFirst();
     return row !== undefined;
+  }
+
+  async find(id: string): Promise<SchoolRow | undefined> {
+    const row = await this.db
+      .selectFrom('schools')
+      .select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toSchoolRow(row);
+  }
+
+  async schoolsOfBoard(boardId: string): Promise<SchoolRow[]> {
+    const rows = await this.db
+      .selectFrom('schools')
+      .select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id'])
+      .where('board_id', '=', boardId)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSchoolRow);
+  }
+
+  /** The user's roles in the school itself (memberships), without those inherited from the board. */
+  async ownRoles(userId: string, schoolId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+    return rows.map((r) => r.role);
+  }
+
+  /** Whether the user is board_admin in some school of the given board. */
+  async isBoardAdmin(userId: string, boardId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .select('memberships.user_id')
+      .where('memberships.user_id', '=', userId)
+      .where('memberships.role', '=', 'board_admin')
+      .where('schools.board_id', '=', boardId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async userIdsWithRoles(schoolId: string, roles: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .distinct()
+      .where('school_id', '=', schoolId)
+      .where('role', 'in', [...roles])
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /** One row per member and role. */
+  async memberships(schoolId: string, userId?: string): Promise<MembershipRow[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select(['user_id', 'role', 'created_at'])
+      .where('school_id', '=', schoolId)
+      .$if(userId !== undefined, (qb) => qb.where('user_id', '=', userId!))
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, role: r.role, since: r.created_at }));
+  }
+
+  /** Replaces the user's roles in the school; an empty list removes them from it. */
+  async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const kept = await trx.selectFrom('memberships').select(['role', 'created_at']).where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+      await trx.deleteFrom('memberships').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+      if (roles.length === 0) return;
+      const since = new Map(kept.map((k) => [k.role, k.created_at]));
+      await trx
+        .insertInto('memberships')
+        .values(roles.map((role) => ({ user_id: userId, school_id: schoolId, role, created_at: since.get(role) ?? now })))
+        .execute();
+    });
+  }
+
+  async addRole(userId: string, schoolId: string, role: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('memberships')
+      .values({ user_id: userId, school_id: schoolId, role, created_at: now })
+      .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
+      .execute();
+  }
+
+  async joinCodeOf(schoolId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('schools').select('join_code').where('id', '=', schoolId).executeTakeFirst();
+    return row?.join_code ?? null;
+  }
+
+  async setJoinCode(schoolId: string, code: string): Promise<void> {
+    await this.db.updateTable('schools').set({ join_code: code }).where('id', '=', schoolId).execute();
+  }
+
+  async findByJoinCode(code: string): Promise<SchoolRow | undefined> {
+    const row = await this.db
+      .selectFrom('schools')
+      .select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id'])
+      .where('join_code', '=', code)
+      .executeTakeFirst();
+    return row && toSchoolRow(row);
   }
 
   /** The schools the given users belong to (any role), by name. */
@@ -50,4 +175,24 @@ export class SchoolRepository {
   findByInstitutionNumber(number: string) {
     return this.db.selectFrom('schools').selectAll().where('institution_number', '=', number).executeTakeFirst();
   }
+}
+
+function toSchoolRow(row: {
+  id: string;
+  name: string;
+  institution_number: string | null;
+  education_level: string | null;
+  province: string | null;
+  network: string | null;
+  board_id: string | null;
+}): SchoolRow {
+  return {
+    id: row.id,
+    name: row.name,
+    institutionNumber: row.institution_number,
+    educationLevel: row.education_level,
+    province: row.province,
+    network: row.network,
+    boardId: row.board_id,
+  };
 }

@@ -1,13 +1,106 @@
-import { conflict, validationError } from '../../shared/errors';
-import { type Province, educationLevels, provinces } from '../../shared/platform/flanders';
+import { randomInt } from 'node:crypto';
+import { AppError, conflict, forbidden, notFound, validationError } from '../../shared/errors';
+import type { Role } from '../../shared/platform/api';
+import { type EducationLevel, type Province, type SchoolNetwork, educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
+import {
+  type MemberDto,
+  type SchoolDto,
+  type SchoolRole,
+  grantableRoles,
+  schoolRoles,
+  teamManagerRoles,
+} from '../../shared/school/schools';
+import type { AuditRepository } from '../platform/audit/audit.repository';
+import type { AuthService } from '../platform/auth/auth.service';
 import { newId, nowIso } from '../platform/ids';
-import type { SchoolRepository } from './school.repository';
+import type { BoardRepository } from './board.repository';
+import type { SchoolRepository, SchoolRow } from './school.repository';
 
+/**
+ * Who takes Digisnap in a school: teachers and ICT coordinators (most of them teach, and KD
+ * counts them in the team). Principals and board admins request the round and read the team
+ * report; a principal who also teaches holds the teacher role as well and is counted by it.
+ */
+export const digisnapTakerRoles = ['teacher', 'ict_coordinator'] as const satisfies readonly SchoolRole[];
+
+export interface SchoolInfo {
+  id: string;
+  name: string;
+  educationLevel: string | null;
+  province: string | null;
+  boardId: string | null;
+}
+
+export interface SchoolDeps {
+  auth: AuthService;
+  audit: AuditRepository;
+  /** Where the web app is reached, for links in mails and join codes. */
+  appUrl: string;
+}
+
+/** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
+const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * Schools and their teams. Every public method that serves a caller begins with the access
+ * check: a school the caller has no role in is not found (404); a member whose role may not do
+ * the thing gets 403.
+ */
 export class SchoolService {
-  constructor(private readonly repo: SchoolRepository) {}
+  constructor(
+    private readonly repo: SchoolRepository,
+    private readonly boards: BoardRepository,
+    private readonly deps: SchoolDeps,
+  ) {}
+
+  // ------------------------------------------------------------ for other modules (no access check)
 
   exists(id: string): Promise<boolean> {
     return this.repo.exists(id);
+  }
+
+  /** The school's name and place in Flemish education, or undefined when there is none with this id. */
+  async schoolOf(schoolId: string): Promise<SchoolInfo | undefined> {
+    const row = await this.repo.find(schoolId);
+    return row && { id: row.id, name: row.name, educationLevel: row.educationLevel, province: row.province, boardId: row.boardId };
+  }
+
+  /** The members who take Digisnap (`digisnapTakerRoles`: teacher or ict_coordinator), each once, by id. */
+  teacherIdsOf(schoolId: string): Promise<string[]> {
+    return this.repo.userIdsWithRoles(schoolId, digisnapTakerRoles);
+  }
+
+  /**
+   * The user's roles in the school: their own memberships, plus board_admin when they are
+   * board_admin in any school of the same board (a board admin manages every school of the
+   * board). Empty when the user has nothing to do with the school, or it does not exist.
+   */
+  async rolesIn(userId: string, schoolId: string): Promise<Role[]> {
+    const school = await this.repo.find(schoolId);
+    return school ? this.rolesInSchool(userId, school) : [];
+  }
+
+  /**
+   * The access check of school operations: the caller's roles in the school when one of them is
+   * in `allowed`. A school the caller has no role in is not found (404, also when it does not
+   * exist); a member in another role gets 403.
+   */
+  async requireSchoolRole(userId: string, schoolId: string, allowed: readonly Role[]): Promise<Role[]> {
+    const roles = await this.rolesIn(userId, schoolId);
+    if (roles.length === 0) throw notFound('School', 'schoolId');
+    if (!roles.some((role) => allowed.includes(role))) throw forbidden(`Only a ${allowed.join(', ')} of this school may do this`);
+    return roles;
+  }
+
+  /** Gives a role in the school (invitations, join codes); a role held already stays as it is. */
+  async grantRole(userId: string, schoolId: string, role: SchoolRole): Promise<void> {
+    await this.repo.addRole(userId, schoolId, role, nowIso());
+  }
+
+  /** The user's own roles in the school, without the board's. */
+  async ownRoles(userId: string, schoolId: string): Promise<SchoolRole[]> {
+    const roles = new Set(await this.repo.ownRoles(userId, schoolId));
+    return schoolRoles.filter((role) => roles.has(role));
   }
 
   /** The provinces of the schools a user belongs to, without repeats (e.g. for recommendations nearby). */
@@ -23,7 +116,101 @@ export class SchoolService {
     return names;
   }
 
-  async createSchool(input: { name: string; institutionNumber?: string; educationLevel?: string; province?: string }): Promise<string> {
+  // ------------------------------------------------------------ the school and its team
+
+  /** The school as any of its members (or its board's admins) sees it, with the caller's roles. */
+  async getSchool(userId: string, schoolId: string): Promise<SchoolDto> {
+    const myRoles = (await this.requireSchoolRole(userId, schoolId, schoolRoles)) as SchoolRole[];
+    const school = (await this.repo.find(schoolId))!;
+    const board = school.boardId === null ? null : ((await this.boards.find(school.boardId)) ?? null);
+    return { ...toSchoolFields(school), board, myRoles };
+  }
+
+  async listMembers(userId: string, schoolId: string): Promise<MemberDto[]> {
+    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    return this.members(schoolId);
+  }
+
+  /** Sets a member's roles in the school. The caller must be able to grant both the old roles and the new. */
+  async setMemberRoles(userId: string, schoolId: string, memberId: string, roles: readonly SchoolRole[]): Promise<MemberDto> {
+    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const current = await this.ownRoles(memberId, schoolId);
+    if (current.length === 0) throw notFound('Member', 'userId');
+    this.requireGrantable(callerRoles, [...current, ...roles], 'body.roles');
+    const next = schoolRoles.filter((role) => roles.includes(role));
+    await this.repo.setRoles(memberId, schoolId, next, nowIso());
+    await this.deps.audit.record({ actorId: userId, action: 'member_roles_changed', subject: memberId, details: { schoolId, from: current, to: next } });
+    return (await this.members(schoolId, memberId))[0];
+  }
+
+  async removeMember(userId: string, schoolId: string, memberId: string): Promise<void> {
+    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const current = await this.ownRoles(memberId, schoolId);
+    if (current.length === 0) throw notFound('Member', 'userId');
+    this.requireGrantable(callerRoles, current, 'userId');
+    await this.repo.setRoles(memberId, schoolId, [], nowIso());
+    await this.deps.audit.record({ actorId: userId, action: 'member_removed', subject: memberId, details: { schoolId, roles: current } });
+  }
+
+  /** Adds an existing account to the team (the invitation service decides when that applies). */
+  async addExistingMember(userId: string, schoolId: string, memberId: string, role: SchoolRole): Promise<MemberDto> {
+    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    this.requireGrantable(callerRoles, [role], 'body.role');
+    await this.repo.addRole(memberId, schoolId, role, nowIso());
+    await this.deps.audit.record({ actorId: userId, action: 'member_added', subject: memberId, details: { schoolId, role } });
+    return (await this.members(schoolId, memberId))[0];
+  }
+
+  /** 403 unless the caller's roles may give (and take away) every one of `roles`. */
+  requireGrantable(callerRoles: readonly Role[], roles: readonly SchoolRole[], field: string): void {
+    const grantable = new Set(callerRoles.flatMap((role) => grantableRoles[role as SchoolRole] ?? []));
+    const refused = roles.filter((role) => !grantable.has(role));
+    if (refused.length > 0) {
+      throw new AppError('forbidden', `You may not give or take away the role ${[...new Set(refused)].join(', ')}`, field);
+    }
+  }
+
+  // ------------------------------------------------------------ join code
+
+  /** The school's join code, made on first request. */
+  async joinCode(userId: string, schoolId: string): Promise<{ code: string; joinUrl: string }> {
+    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const code = (await this.repo.joinCodeOf(schoolId)) ?? (await this.newJoinCode(schoolId));
+    return this.joinCodeDto(code);
+  }
+
+  /** A new join code; the old one stops working at once. */
+  async rotateJoinCode(userId: string, schoolId: string): Promise<{ code: string; joinUrl: string }> {
+    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const code = await this.newJoinCode(schoolId);
+    await this.deps.audit.record({ actorId: userId, action: 'join_code_rotated', subject: schoolId });
+    return this.joinCodeDto(code);
+  }
+
+  /** Joins the school behind a code as a teacher; joining again changes nothing. */
+  async joinByCode(userId: string, code: string): Promise<{ schoolId: string; schoolName: string; roles: SchoolRole[] }> {
+    const normalised = normaliseJoinCode(code);
+    const school = normalised.length === 8 ? await this.repo.findByJoinCode(normalised) : undefined;
+    if (!school) throw notFound('Join code', 'code');
+    const before = await this.ownRoles(userId, school.id);
+    if (!before.includes('teacher')) {
+      await this.repo.addRole(userId, school.id, 'teacher', nowIso());
+      await this.deps.audit.record({ actorId: userId, action: 'school_joined', subject: school.id });
+    }
+    return { schoolId: school.id, schoolName: school.name, roles: await this.ownRoles(userId, school.id) };
+  }
+
+  // ------------------------------------------------------------ creation (CLI, demo data)
+
+  /** Creates a school; the board must exist when given. */
+  async createSchool(input: {
+    name: string;
+    institutionNumber?: string;
+    educationLevel?: string;
+    province?: string;
+    boardId?: string;
+    network?: string;
+  }): Promise<string> {
     const name = input.name.trim();
     if (!name) throw validationError('name', 'A school needs a name');
     if (input.educationLevel && !(educationLevels as readonly string[]).includes(input.educationLevel)) {
@@ -33,6 +220,10 @@ export class SchoolService {
     if (province && !(provinces as readonly string[]).includes(province)) {
       throw validationError('province', `province must be one of ${provinces.join(', ')}`);
     }
+    if (input.network && !(schoolNetworks as readonly string[]).includes(input.network)) {
+      throw validationError('network', `network must be one of ${schoolNetworks.join(', ')}`);
+    }
+    if (input.boardId !== undefined && !(await this.boards.find(input.boardId))) throw notFound(`Board ${input.boardId}`, 'board');
     if (input.institutionNumber && (await this.repo.findByInstitutionNumber(input.institutionNumber))) {
       throw conflict(`A school with institution number ${input.institutionNumber} exists already`, 'number');
     }
@@ -43,8 +234,64 @@ export class SchoolService {
       institutionNumber: input.institutionNumber ?? null,
       educationLevel: input.educationLevel ?? null,
       province: province ?? null,
+      boardId: input.boardId ?? null,
+      network: input.network ?? null,
       createdAt: nowIso(),
     });
     return id;
   }
+
+  // ------------------------------------------------------------ internals
+
+  private async rolesInSchool(userId: string, school: SchoolRow): Promise<Role[]> {
+    const roles = new Set(await this.repo.ownRoles(userId, school.id));
+    if (!roles.has('board_admin') && school.boardId !== null && (await this.repo.isBoardAdmin(userId, school.boardId))) roles.add('board_admin');
+    return schoolRoles.filter((role) => roles.has(role));
+  }
+
+  private async members(schoolId: string, memberId?: string): Promise<MemberDto[]> {
+    const rows = await this.repo.memberships(schoolId, memberId);
+    const users = new Map((await this.deps.auth.usersByIds(rows.map((r) => r.userId))).map((u) => [u.id, u]));
+    const byUser = new Map<string, MemberDto>();
+    for (const row of rows) {
+      const user = users.get(row.userId);
+      if (!user) continue;
+      const member = byUser.get(row.userId) ?? { userId: row.userId, name: user.displayName, email: user.email, roles: [], since: row.since };
+      member.roles.push(row.role as SchoolRole);
+      if (row.since < member.since) member.since = row.since;
+      byUser.set(row.userId, member);
+    }
+    const members = [...byUser.values()];
+    for (const member of members) member.roles = schoolRoles.filter((role) => member.roles.includes(role));
+    return members.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.userId.localeCompare(b.userId));
+  }
+
+  private async newJoinCode(schoolId: string): Promise<string> {
+    for (;;) {
+      const code = Array.from({ length: 8 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+      if (await this.repo.findByJoinCode(code)) continue;
+      await this.repo.setJoinCode(schoolId, code);
+      return code;
+    }
+  }
+
+  private joinCodeDto(code: string): { code: string; joinUrl: string } {
+    return { code: `${code.slice(0, 4)}-${code.slice(4)}`, joinUrl: `${this.deps.appUrl}/aansluiten/${code}` };
+  }
+}
+
+/** Upper case, letters and digits only: `abcd-efgh` and `ABCDEFGH` are the same code. */
+export function normaliseJoinCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function toSchoolFields(school: SchoolRow): Omit<SchoolDto, 'board' | 'myRoles'> {
+  return {
+    id: school.id,
+    name: school.name,
+    institutionNumber: school.institutionNumber,
+    educationLevel: school.educationLevel as EducationLevel | null,
+    province: school.province as Province | null,
+    network: school.network as SchoolNetwork | null,
+  };
 }

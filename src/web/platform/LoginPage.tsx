@@ -4,13 +4,19 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { asApiError } from '../components/useAsync';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
+import { navigate, useLocation } from '../router';
 import { useSession } from './session';
 import { validateLogin, type LoginProblems } from './loginForm';
+
+/** Where to go after logging in: `?next=` when it is a path of this app, the start page otherwise. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
 
 export function LoginPage() {
   const { t } = useI18n();
   const { login, expired } = useSession();
+  const { query } = useLocation();
   const [problems, setProblems] = useState<LoginProblems>({});
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -31,7 +37,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(email, password);
-      navigate('/');
+      navigate(safeNext(query.get('next')));
     } catch (error) {
       setFailure(asApiError(error));
       setBusy(false);

@@ -12,6 +12,8 @@ export interface Session {
   logout(): Promise<void>;
   logoutEverywhere(): Promise<void>;
   setLocale(locale: Locale): void;
+  /** Takes over a session the server opened some other way (accepting an invitation). */
+  adopt(user: CurrentUser): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -78,9 +80,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [user],
   );
 
+  const adopt = useCallback((adopted: CurrentUser) => {
+    setExpired(false);
+    setUser(adopted);
+    adoptAccountLocale(adopted.locale);
+  }, []);
+
   const value = useMemo<Session>(
-    () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale }),
-    [status, user, expired, login, logout, logoutEverywhere, setLocale],
+    () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale, adopt }),
+    [status, user, expired, login, logout, logoutEverywhere, setLocale, adopt],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

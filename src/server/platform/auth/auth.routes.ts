@@ -11,6 +11,17 @@ import {
 import { SESSION_COOKIE, authOf } from '../http/auth-hooks';
 import type { AuthService } from './auth.service';
 
+/** How the session cookie is set: by login, and by accepting an invitation. */
+export function sessionCookieOptions(secureCookies: boolean) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    // Secure whenever the request came over https (directly or via a proxy's x-forwarded-proto).
+    secure: secureCookies ? true : ('auto' as const),
+  };
+}
+
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
 
 export function authRoutes(
@@ -19,13 +30,7 @@ export function authRoutes(
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { auth, requireAuth } = deps;
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    // Secure whenever the request came over https (directly or via a proxy's x-forwarded-proto).
-    secure: deps.secureCookies ? true : ('auto' as const),
-  };
+  const cookieOptions = sessionCookieOptions(deps.secureCookies);
 
   api.post('/api/auth/login', {
     schema: {

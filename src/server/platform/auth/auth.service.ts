@@ -127,6 +127,12 @@ export class AuthService {
     return this.accounts.usersByIds(ids);
   }
 
+  /** The account behind an email address, if any: to invite or add someone by address. */
+  async accountByEmail(email: string): Promise<{ id: string; displayName: string; email: string; locale: Locale } | undefined> {
+    const user = await this.accounts.findByEmail(email.trim().toLowerCase());
+    return user && { id: user.id, displayName: user.display_name, email: user.email, locale: localeSchema.catch('nl').parse(user.locale) };
+  }
+
   countUsers(): Promise<number> {
     return this.accounts.countUsers();
   }

@@ -1,7 +1,9 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
 import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
+import { campaignMigrations } from '../../school/campaign.migrations';
 import { schoolMigrations } from '../../school/school.migrations';
+import { mailMigrations } from '../mail/mail.migrations';
 import { platformMigrations } from '../platform.migrations';
 
 /**
@@ -11,8 +13,10 @@ import { platformMigrations } from '../platform.migrations';
 const allMigrations: Record<string, Migration> = {
   ...platformMigrations,
   ...schoolMigrations,
+  ...mailMigrations,
   ...digisnapMigrations,
   ...catalogueMigrations,
+  ...campaignMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

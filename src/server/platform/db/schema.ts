@@ -21,7 +21,49 @@ export interface SchoolsTable {
   institution_number: string | null;
   education_level: string | null;
   province: string | null;
+  board_id: string | null;
+  /** A code of `schoolNetworks`. */
+  network: string | null;
+  /** The code a teacher types or follows to join the school; set on first view, rotated on demand. */
+  join_code: string | null;
   created_at: string;
+}
+
+export interface BoardsTable {
+  id: string;
+  name: string;
+  /** The board's number (*bestuursnummer*), when known. */
+  number: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  school_id: string;
+  email: string;
+  display_name: string | null;
+  role: string;
+  /** sha-256 of the token in the link. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: 'queued' | 'sent' | 'failed';
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  /** 1 when the recipient must stay hidden from everyone (a reminder tells who has not finished). */
+  confidential: number;
 }
 
 export interface MembershipsTable {
@@ -192,11 +234,49 @@ export interface ProfilesTable {
   updated_at: string;
 }
 
+/** A school's Digisnap round: window, framework version and minimum group size. */
+export interface CampaignsTable {
+  id: string;
+  school_id: string;
+  framework_id: string;
+  framework_version: string;
+  /** Dates (YYYY-MM-DD) on the Brussels clock, both days included. */
+  opens_on: string;
+  closes_on: string;
+  team_moment: string | null;
+  min_group_size: number;
+  education_level: string | null;
+  opened_by: string | null;
+  created_at: string;
+  /** Set when closed before its last day; cleared when reopened. */
+  closed_at: string | null;
+  reminder_rounds: number;
+  reminders_sent: number;
+  reminded_at: string | null;
+}
+
+/** Each published state of a campaign's report (see privacy.ts, publicationDecision). */
+export interface CampaignReportsTable {
+  campaign_id: string;
+  seq: number;
+  published_at: string;
+  respondents: number;
+  /** JSON array of opaque respondent keys. */
+  respondent_keys: string;
+  /** JSON of the SchoolReport as published. */
+  body: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
   schools: SchoolsTable;
+  boards: BoardsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
   memberships: MembershipsTable;
+  campaigns: CampaignsTable;
+  campaign_reports: CampaignReportsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   scans: ScansTable;

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { competenceList, validateFramework, type Framework } from '../../shared/digisnap/framework';
+import { scoreAnswers } from '../../shared/digisnap/scoring';
+import { type TeamScan, countTeam, latestPerTeacher, respondentKey, teamAggregateOf } from './team-aggregate';
+
+const framework: Framework = (() => {
+  const result = validateFramework(JSON.parse(readFileSync(new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url), 'utf8')));
+  if (!result.ok) throw new Error('the shipped framework is invalid');
+  return result.framework;
+})();
+const codes = competenceList(framework).map((c) => c.code);
+
+const scanOf = (userId: string, submittedAt: string, options: number[], background: TeamScan['background'] = {}): TeamScan => ({
+  userId,
+  submittedAt,
+  result: scoreAnswers(framework, Object.fromEntries(codes.map((code, i) => [code, options[i % options.length]]))),
+  background,
+});
+
+describe('team aggregate', () => {
+  it('counts each teacher once, by the latest scan', () => {
+    const scans = [scanOf('a', '2026-01-02T00:00:00.000Z', [1]), scanOf('a', '2026-01-03T00:00:00.000Z', [4]), scanOf('b', '2026-01-01T00:00:00.000Z', [2])];
+    expect(latestPerTeacher(scans).map((s) => [s.userId, s.result.band])).toEqual([['a', 'C'], ['b', 'B']]);
+  });
+
+  it('puts an unknown or missing background answer under not_answered', () => {
+    const counts = countTeam([scanOf('a', 'x', [2], { experience: '0_5' }), scanOf('b', 'x', [2], { experience: 'on mars' }), scanOf('c', 'x', [2])], framework);
+    const experience = counts.background.find((b) => b.question === 'experience')!;
+    expect(experience.groups.find((g) => g.value === '0_5')!.bands.B).toBe(1);
+    expect(experience.groups.find((g) => g.value === 'not_answered')!.bands.B).toBe(2);
+  });
+
+  it('gives keys that tell teachers and scans apart, and differ per salt', () => {
+    const first = respondentKey('c1', { userId: 'u', submittedAt: 't1' });
+    expect(first).toMatch(/^[\w-]{16}\.[\w-]{16}$/);
+    expect(respondentKey('c1', { userId: 'u', submittedAt: 't2' }).split('.')[0]).toBe(first.split('.')[0]);
+    expect(respondentKey('c1', { userId: 'u', submittedAt: 't2' })).not.toBe(first);
+    expect(respondentKey('c2', { userId: 'u', submittedAt: 't1' }).split('.')[0]).not.toBe(first.split('.')[0]);
+  });
+
+  it('lets no table out for a team under the threshold', () => {
+    const four = ['a', 'b', 'c', 'd'].map((id) => scanOf(id, 'x', [2]));
+    expect(teamAggregateOf(four, framework, { threshold: 5, respondentSalt: 's' })).toMatchObject({ respondents: 4, team: null });
+    expect(teamAggregateOf([...four, scanOf('e', 'x', [3])], framework, { threshold: 5, respondentSalt: 's' }).team).not.toBeNull();
+    expect(teamAggregateOf([...four, scanOf('e', 'x', [3])], framework, { threshold: 6, respondentSalt: 's' }).team).toBeNull();
+  });
+
+  it('never lets a count below the threshold out, whatever the team', () => {
+    const teams = fc.array(fc.record({ options: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 22 }), experience: fc.constantFrom('0_5', '6_10', undefined) }), {
+      minLength: 5,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(teams, fc.integer({ min: 0, max: 8 }), (members, threshold) => {
+        const scans = members.map((m, i) => scanOf(`u${i}`, 'x', m.options, m.experience ? { experience: m.experience } : {}));
+        const { team } = teamAggregateOf(scans, framework, { threshold, respondentSalt: 's' });
+        const t = Math.max(5, threshold);
+        if (members.length < t) {
+          expect(team).toBeNull();
+          return;
+        }
+        JSON.stringify(team, (key, value) => {
+          if (value && typeof value === 'object' && 'suppressed' in value && 'count' in value) {
+            if (value.suppressed) expect(value.count).toBeNull();
+            else expect(value.count).toBeGreaterThanOrEqual(t);
+          }
+          return value;
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,231 @@
+import { AppError, notFound, validationError } from '../../shared/errors';
+import { type CurrentUser, type Locale, passwordSchema } from '../../shared/platform/api';
+import {
+  INVITATION_DAYS,
+  type PendingInvitationDto,
+  type SchoolRole,
+  type addMemberResultSchema,
+  type invitationSchema,
+  type rosterReportSchema,
+  teamManagerRoles,
+} from '../../shared/school/schools';
+import type { z } from 'zod';
+import type { AuditRepository } from '../platform/audit/audit.repository';
+import type { AuthContext, AuthService } from '../platform/auth/auth.service';
+import { newId, newToken, sha256 } from '../platform/ids';
+import type { MailService } from '../platform/mail/mail.service';
+import type { InvitationRepository, InvitationRow } from './invitation.repository';
+import { invitationMail } from './mail.templates';
+import { readRoster } from './roster';
+import type { SchoolService } from './school.service';
+
+export interface InvitationDeps {
+  schools: SchoolService;
+  auth: AuthService;
+  mail: MailService;
+  audit: AuditRepository;
+  /** Where the web app is reached: invitation links point there. */
+  appUrl: string;
+  now?: () => Date;
+}
+
+interface Invitee {
+  email: string;
+  name: string | null;
+  role: SchoolRole;
+  locale: Locale;
+}
+
+/** A logged-in session after accepting; `sessionToken` is set when accepting opened a new session. */
+export interface AcceptedInvitation {
+  user: CurrentUser;
+  csrfToken: string;
+  sessionToken?: string;
+}
+
+/**
+ * Bringing people into a school's team: by address (added at once when they have an account,
+ * invited otherwise), by roster upload (everyone invited), and the invitation link itself, valid
+ * for 14 days, that creates or links the account and logs it in.
+ */
+export class InvitationService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly repo: InvitationRepository,
+    private readonly deps: InvitationDeps,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async addMember(
+    userId: string,
+    schoolId: string,
+    input: { email: string; role: SchoolRole; name?: string; locale?: Locale },
+  ): Promise<z.infer<typeof addMemberResultSchema>> {
+    const callerRoles = await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    this.deps.schools.requireGrantable(callerRoles, [input.role], 'body.role');
+    const account = await this.deps.auth.accountByEmail(input.email);
+    if (account) return { outcome: 'added', member: await this.deps.schools.addExistingMember(userId, schoolId, account.id, input.role) };
+    const [invitation] = await this.invite(userId, schoolId, [{ email: input.email, name: input.name ?? null, role: input.role, locale: input.locale ?? 'nl' }]);
+    return { outcome: 'invited', invitation };
+  }
+
+  /**
+   * Invites every teacher of a roster (CSV `naam;e-mail`), all or nothing: any bad line rejects
+   * the file with 422 import_rejected naming every bad line, and then nothing is written or sent.
+   * Members already in the team are skipped and reported.
+   */
+  async importRoster(userId: string, schoolId: string, csv: string): Promise<z.infer<typeof rosterReportSchema>> {
+    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const { entries, problems } = readRoster(csv);
+    if (problems.length > 0) {
+      const lines = new Set(problems.map((p) => p.line)).size;
+      throw new AppError(
+        'import_rejected',
+        `${problems.length} problem(s) on ${lines} line(s); nobody was invited`,
+        undefined,
+        problems.map((p) => ({ field: `line ${p.line}: ${p.field}`, message: `line ${p.line}: ${p.field}: ${p.message}` })),
+      );
+    }
+    const memberEmails = new Set((await this.deps.schools.listMembers(userId, schoolId)).map((m) => m.email));
+    const alreadyMembers = entries.filter((e) => memberEmails.has(e.email)).map((e) => ({ line: e.line, email: e.email }));
+    const invitees: Invitee[] = [];
+    for (const entry of entries.filter((e) => !memberEmails.has(e.email))) {
+      const account = await this.deps.auth.accountByEmail(entry.email);
+      invitees.push({ email: entry.email, name: entry.name, role: 'teacher', locale: account?.locale ?? 'nl' });
+    }
+    await this.invite(userId, schoolId, invitees);
+    return { invited: invitees.length, alreadyMembers };
+  }
+
+  async listInvitations(userId: string, schoolId: string): Promise<PendingInvitationDto[]> {
+    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    return (await this.repo.open(schoolId, this.now().toISOString())).map(toPendingDto);
+  }
+
+  /** Withdraws an open invitation: its link stops working. */
+  async revokeInvitation(userId: string, schoolId: string, invitationId: string): Promise<void> {
+    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    if (!(await this.repo.deleteOpen(schoolId, invitationId))) throw notFound('Invitation', 'invitationId');
+    await this.deps.audit.record({ actorId: userId, action: 'invitation_revoked', subject: invitationId, details: { schoolId } });
+  }
+
+  /** What the link shows to whoever holds it: the school and the address invited. */
+  async getInvitation(token: string): Promise<z.infer<typeof invitationSchema>> {
+    const invitation = await this.openInvitation(token);
+    const school = await this.deps.schools.schoolOf(invitation.schoolId);
+    const account = await this.deps.auth.accountByEmail(invitation.email);
+    return {
+      schoolName: school?.name ?? '',
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role as SchoolRole,
+      expiresAt: invitation.expiresAt,
+      accountExists: account !== undefined,
+    };
+  }
+
+  /**
+   * Accepts the invitation: with a session, for the logged-in account; otherwise with the
+   * existing account's password, or by creating the account (name and password). Either way the
+   * account gets the invited role at the school and the caller ends up logged in.
+   */
+  async acceptInvitation(
+    token: string,
+    body: { name?: string; password?: string; locale?: Locale },
+    session: AuthContext | null,
+  ): Promise<AcceptedInvitation> {
+    const invitation = await this.openInvitation(token);
+    const role = invitation.role as SchoolRole;
+    if (session) {
+      await this.claimOrThrow(invitation);
+      await this.joined(invitation, session.userId);
+      return { user: await this.deps.auth.currentUser(session.userId), csrfToken: session.csrfToken };
+    }
+    if (body.password === undefined) throw validationError('body.password', 'body.password: enter your password, or log in first');
+    const account = await this.deps.auth.accountByEmail(invitation.email);
+    if (!account) {
+      const displayName = body.name ?? invitation.name;
+      if (!displayName) throw validationError('body.name', 'body.name: a new account needs a name');
+      const password = passwordSchema.safeParse(body.password);
+      if (!password.success) throw validationError('body.password', `body.password: ${password.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    await this.claimOrThrow(invitation);
+    try {
+      if (!account) {
+        await this.deps.auth.createAccount({
+          email: invitation.email,
+          password: body.password,
+          displayName: body.name ?? invitation.name ?? undefined,
+          locale: body.locale,
+          role,
+          schoolId: invitation.schoolId,
+        });
+      }
+      const { token: sessionToken, csrfToken, user } = await this.deps.auth.login(invitation.email, body.password);
+      await this.joined(invitation, user.id);
+      return { user: account ? await this.deps.auth.currentUser(user.id) : user, csrfToken, sessionToken };
+    } catch (error) {
+      await this.repo.unclaim(invitation.id);
+      throw error;
+    }
+  }
+
+  // ------------------------------------------------------------ internals
+
+  /** Writes the invitations (replacing open ones to the same addresses), then mails each link. */
+  private async invite(userId: string, schoolId: string, invitees: readonly Invitee[]): Promise<PendingInvitationDto[]> {
+    if (invitees.length === 0) return [];
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000).toISOString();
+    const rows = invitees.map((invitee) => ({
+      token: newToken(),
+      invitee,
+      row: { id: newId(), schoolId, email: invitee.email, name: invitee.name, role: invitee.role, invitedBy: userId, createdAt: now.toISOString(), expiresAt },
+    }));
+    await this.repo.replaceOpen(rows.map(({ row, token }) => ({ ...row, tokenHash: sha256(token) })));
+    await this.deps.audit.record({ actorId: userId, action: 'invitations_sent', subject: schoolId, details: { count: rows.length } });
+    const [school, [inviter]] = await Promise.all([this.deps.schools.schoolOf(schoolId), this.deps.auth.usersByIds([userId])]);
+    for (const { token, invitee } of rows) {
+      await this.deps.mail.send(
+        invitationMail({
+          locale: invitee.locale,
+          to: invitee.email,
+          name: invitee.name,
+          schoolName: school?.name ?? '',
+          inviterName: inviter?.displayName ?? 'Digisprong',
+          role: invitee.role,
+          link: `${this.deps.appUrl}/uitnodiging/${token}`,
+          expiresAt,
+        }),
+      );
+    }
+    return rows.map(({ row }) => toPendingDto({ ...row, acceptedAt: null }));
+  }
+
+  /** The invitation behind a link: 404 when unknown, 410 invitation_expired when used or past its date. */
+  private async openInvitation(token: string): Promise<InvitationRow> {
+    const invitation = await this.repo.findByTokenHash(sha256(token));
+    if (!invitation) throw notFound('Invitation', 'token');
+    if (invitation.acceptedAt !== null) throw new AppError('invitation_expired', 'This invitation has been used already', 'token');
+    if (invitation.expiresAt <= this.now().toISOString()) throw new AppError('invitation_expired', 'This invitation has expired', 'token');
+    return invitation;
+  }
+
+  private async claimOrThrow(invitation: InvitationRow): Promise<void> {
+    if (!(await this.repo.claim(invitation.id, this.now().toISOString()))) {
+      throw new AppError('invitation_expired', 'This invitation has been used already', 'token');
+    }
+  }
+
+  private async joined(invitation: InvitationRow, userId: string): Promise<void> {
+    await this.deps.schools.grantRole(userId, invitation.schoolId, invitation.role as SchoolRole);
+    await this.repo.setAcceptedBy(invitation.id, userId);
+    await this.deps.audit.record({ actorId: userId, action: 'invitation_accepted', subject: invitation.id, details: { schoolId: invitation.schoolId, role: invitation.role } });
+  }
+}
+
+function toPendingDto(row: InvitationRow): PendingInvitationDto {
+  return { id: row.id, email: row.email, name: row.name, role: row.role as SchoolRole, createdAt: row.createdAt, expiresAt: row.expiresAt };
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { MIN_GROUP_SIZE } from './privacy';
+
+/**
+ * Digisnap campaigns (KD: a round a school *requests*): contracts shared by server, web app
+ * and tests. Participation is counts only; nobody sees who took part.
+ */
+
+const dateSchema = z.iso.date('a date as YYYY-MM-DD');
+
+export const campaignParamsSchema = z.object({ schoolId: z.string().min(1).max(100), campaignId: z.string().min(1).max(100) });
+
+export const openCampaignBodySchema = z
+  .object({
+    frameworkVersion: z.string().min(1).max(40).optional().describe('Version of DigCompEdu to take the scan with; the current one by default'),
+    opensOn: dateSchema.describe('First day (Brussels time) a submitted scan counts'),
+    closesOn: dateSchema.describe('Last day (Brussels time) a submitted scan counts'),
+    teamMoment: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time' }).nullable().optional().describe('The joint session, if any'),
+    minGroupSize: z
+      .number()
+      .int()
+      .min(MIN_GROUP_SIZE, `never below ${MIN_GROUP_SIZE}`)
+      .max(500)
+      .default(MIN_GROUP_SIZE)
+      .describe('The smallest group the report shows a number of; never below 5'),
+  })
+  .strict();
+export type OpenCampaignBody = z.infer<typeof openCampaignBodySchema>;
+
+export const reopenCampaignBodySchema = z
+  .object({ closesOn: dateSchema.optional().describe('A new last day; needed when the old one has passed') })
+  .strict();
+
+export const campaignStatusSchema = z.enum(['scheduled', 'open', 'closed']);
+
+export const campaignSchema = z
+  .object({
+    id: z.string(),
+    schoolId: z.string(),
+    frameworkId: z.string(),
+    frameworkVersion: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    teamMoment: z.string().nullable(),
+    minGroupSize: z.number().int().min(MIN_GROUP_SIZE),
+    status: campaignStatusSchema,
+    closedAt: z.string().nullable().describe('When it was closed before its last day'),
+    createdAt: z.string(),
+    participation: z
+      .object({
+        invited: z.number().int().describe('Teachers and ICT coordinators of the school'),
+        started: z.number().int().describe('Of them, with a scan begun during the campaign (completed ones included)'),
+        completed: z.number().int().describe('Of them, with a scan submitted during the campaign'),
+      })
+      .describe('Counts only, never who'),
+    reminders: z.object({ rounds: z.number().int(), sent: z.number().int(), lastSentAt: z.string().nullable() }),
+    report: z.object({
+      available: z.boolean().describe('A report exists or can be made (enough respondents)'),
+      publishedAt: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'Campaign' });
+export type CampaignDto = z.infer<typeof campaignSchema>;
+
+export const campaignListSchema = z.object({ items: z.array(campaignSchema) }).meta({ id: 'CampaignList' });
+
+export const reminderResultSchema = z
+  .object({ sent: z.number().int().describe('Reminders sent to teachers who have not finished; never who'), sentAt: z.string() })
+  .meta({ id: 'ReminderResult' });
+
+export const reportQuerySchema = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  lang: z.enum(['nl', 'en']).default('nl').describe('Language of the CSV headers and names'),
+});
+
+/** How long after one round of reminders the next may go out. */
+export const REMINDER_INTERVAL_HOURS = 24;
+
+// ---------------------------------------------------------------- the window on the Brussels clock
+
+const TIME_ZONE = 'Europe/Brussels';
+
+/** Minutes Brussels is ahead of UTC at this instant (60 in winter, 120 in summer). */
+function brusselsOffsetMinutes(instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((wallClock - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a Brussels day (YYYY-MM-DD) begins, plus `days` days. */
+export function brusselsDayStart(date: string, days = 0): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const utcMidnight = Date.UTC(year, month - 1, day + days);
+  const first = utcMidnight - brusselsOffsetMinutes(utcMidnight) * 60_000;
+  return new Date(utcMidnight - brusselsOffsetMinutes(first) * 60_000);
+}
+
+/** Today's date in Brussels, YYYY-MM-DD. */
+export function brusselsDate(now: Date): string {
+  return new Date(now.getTime() + brusselsOffsetMinutes(now.getTime()) * 60_000).toISOString().slice(0, 10);
+}
+
+export interface CampaignDates {
+  opensOn: string;
+  closesOn: string;
+  closedAt: string | null;
+}
+
+/** When scans count: from the first day's start to the end of the last day, or to the early close. ISO-8601 UTC; `to` excluded. */
+export function campaignWindow(campaign: CampaignDates): { from: string; to: string } {
+  const from = brusselsDayStart(campaign.opensOn).toISOString();
+  const end = brusselsDayStart(campaign.closesOn, 1).toISOString();
+  return { from, to: campaign.closedAt !== null && campaign.closedAt < end ? campaign.closedAt : end };
+}
+
+export function campaignStatus(campaign: CampaignDates, now: Date): z.infer<typeof campaignStatusSchema> {
+  const { from, to } = campaignWindow(campaign);
+  const at = now.toISOString();
+  if (at >= to) return 'closed';
+  return at < from ? 'scheduled' : 'open';
+}
+
+/** Two windows overlap when each begins before the other ends; an empty one (closed before it opened) overlaps nothing. */
+export function windowsOverlap(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
+  if (a.from >= a.to || b.from >= b.to) return false;
+  return a.from < b.to && b.from < a.to;
+}

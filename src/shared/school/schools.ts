@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { emailSchema, localeSchema } from '../platform/api';
+import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
+
+/** Schools, boards and their teams: contracts shared by the server, the web app and the tests. */
+
+/** The roles held inside a school, in the order lists show them. */
+export const schoolRoles = ['teacher', 'ict_coordinator', 'principal', 'board_admin'] as const;
+export const schoolRoleSchema = z.enum(schoolRoles);
+export type SchoolRole = z.infer<typeof schoolRoleSchema>;
+
+/** Roles that manage a school's team: its members, invitations and join code. */
+export const teamManagerRoles = ['ict_coordinator', 'principal', 'board_admin'] as const satisfies readonly SchoolRole[];
+
+/**
+ * The roles a manager may give or take away. An ICT coordinator builds the team; a principal
+ * also appoints principals; only a board admin names board admins.
+ */
+export const grantableRoles: Record<SchoolRole, readonly SchoolRole[]> = {
+  teacher: [],
+  ict_coordinator: ['teacher', 'ict_coordinator'],
+  principal: ['teacher', 'ict_coordinator', 'principal'],
+  board_admin: ['teacher', 'ict_coordinator', 'principal', 'board_admin'],
+};
+
+/** An invitation link stays valid this many days. */
+export const INVITATION_DAYS = 14;
+
+export const schoolIdParamsSchema = z.object({ schoolId: z.string().min(1).max(100) });
+export const memberParamsSchema = z.object({ schoolId: z.string().min(1).max(100), userId: z.string().min(1).max(100) });
+export const invitationParamsSchema = z.object({ schoolId: z.string().min(1).max(100), invitationId: z.string().min(1).max(100) });
+export const boardParamsSchema = z.object({ boardId: z.string().min(1).max(100) });
+export const tokenParamsSchema = z.object({ token: z.string().min(1).max(200) });
+export const joinCodeParamsSchema = z.object({ code: z.string().min(1).max(40) });
+
+export const boardRefSchema = z.object({ id: z.string(), name: z.string(), number: z.string().nullable() });
+
+export const schoolSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    institutionNumber: z.string().nullable(),
+    educationLevel: z.enum(educationLevels).nullable(),
+    province: z.enum(provinces).nullable(),
+    network: z.enum(schoolNetworks).nullable(),
+    board: boardRefSchema.nullable(),
+    /** The caller's roles here, a board admin's included: what the UI may offer. */
+    myRoles: z.array(schoolRoleSchema),
+  })
+  .meta({ id: 'School' });
+export type SchoolDto = z.infer<typeof schoolSchema>;
+
+export const boardSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    number: z.string().nullable(),
+    schools: z.array(schoolSchema.omit({ board: true, myRoles: true })),
+  })
+  .meta({ id: 'Board' });
+
+/** A member of a school's team as its managers see them: who, and in which roles. Never scan data. */
+export const memberSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    roles: z.array(schoolRoleSchema).min(1),
+    since: z.string().describe('When the first of these roles was given (ISO-8601 UTC)'),
+  })
+  .meta({ id: 'Member' });
+export type MemberDto = z.infer<typeof memberSchema>;
+
+export const memberListSchema = z.object({ items: z.array(memberSchema) }).meta({ id: 'MemberList' });
+
+export const addMemberBodySchema = z
+  .object({
+    email: emailSchema,
+    role: schoolRoleSchema,
+    /** For the invitation of someone without an account yet. */
+    name: z.string().trim().min(1).max(120).optional(),
+    /** The language of the invitation mail to someone without an account yet. */
+    locale: localeSchema.optional(),
+  })
+  .meta({ id: 'AddMemberBody' });
+
+export const setRolesBodySchema = z.object({ roles: z.array(schoolRoleSchema).min(1).max(schoolRoles.length) }).meta({ id: 'MemberRolesBody' });
+
+export const pendingInvitationSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: schoolRoleSchema,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PendingInvitation' });
+export type PendingInvitationDto = z.infer<typeof pendingInvitationSchema>;
+
+export const invitationListSchema = z.object({ items: z.array(pendingInvitationSchema) }).meta({ id: 'InvitationList' });
+
+export const addMemberResultSchema = z
+  .discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('added').describe('The account existed: it is a member now'), member: memberSchema }),
+    z.object({ outcome: z.literal('invited').describe('No account yet: an invitation mail went out'), invitation: pendingInvitationSchema }),
+  ])
+  .meta({ id: 'AddMemberResult' });
+
+export const rosterReportSchema = z
+  .object({
+    /** Invitations sent (a pending invitation to the same address is replaced by the new one). */
+    invited: z.number().int(),
+    /** Lines whose address belongs to a member already: nothing sent. */
+    alreadyMembers: z.array(z.object({ line: z.number().int(), email: z.string() })),
+  })
+  .meta({ id: 'RosterReport' });
+
+export const joinCodeSchema = z
+  .object({
+    code: z.string().describe('Eight letters and digits, shown as XXXX-XXXX; case and dash do not matter when typed'),
+    joinUrl: z.string().describe('The link that opens the join page with the code filled in'),
+  })
+  .meta({ id: 'JoinCode' });
+
+export const joinResultSchema = z
+  .object({ schoolId: z.string(), schoolName: z.string(), roles: z.array(schoolRoleSchema) })
+  .meta({ id: 'JoinResult' });
+
+/** What the invitation link shows before anyone logs in: enough to recognise it, nothing more. */
+export const invitationSchema = z
+  .object({
+    schoolName: z.string(),
+    email: z.string(),
+    /** The name the inviter gave, to fill in the form. */
+    name: z.string().nullable(),
+    role: schoolRoleSchema,
+    expiresAt: z.string(),
+    /** Whether the address has an account: accept then with its password, or while logged in. */
+    accountExists: z.boolean(),
+  })
+  .meta({ id: 'Invitation' });
+
+export const acceptInvitationBodySchema = z
+  .object({
+    /** Needed for a new account; ignored for an existing one. */
+    name: z.string().trim().min(1).max(120).optional(),
+    /** A new account's password, or the existing account's. Leave out when logged in. */
+    password: z.string().min(1).max(200).optional(),
+    locale: localeSchema.optional(),
+  })
+  .meta({ id: 'AcceptInvitationBody' });

@@ -1,0 +1,153 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { asApiError, useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { Link, navigate } from '../router';
+import { useSession } from '../platform/session';
+import type { InvitationView } from './types';
+
+/** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
+const landingOf = (invitation: InvitationView) => (invitation.role === 'teacher' || invitation.role === 'ict_coordinator' ? '/scan' : '/');
+
+/**
+ * The page behind the link in an invitation mail: name and password (or the existing account's
+ * password, or one click when logged in), and the new team member is in, and on their way to the scan.
+ */
+export function InvitationPage({ token }: { token: string }) {
+  const { t } = useI18n();
+  const { data: invitation, error, loading } = useAsync(() => api.invitation(token), [token]);
+
+  if (loading) return <Loading />;
+  if (error || !invitation) {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('invitation.title')}>{t('invitation.title')}</PageHeading>
+        {error && <ErrorAlert error={error} />}
+        <p>
+          <Link href="/login">{t('invitation.toLogin')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="page page-narrow">
+      <PageHeading title={t('invitation.title')}>{t('invitation.heading', { school: invitation.schoolName })}</PageHeading>
+      <p className="lead">{t('invitation.intro', { email: invitation.email, role: t(`invitation.roles.${invitation.role}`) })}</p>
+      <AcceptForm token={token} invitation={invitation} />
+    </section>
+  );
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: InvitationView }) {
+  const { t, locale } = useI18n();
+  const { user, adopt, logout } = useSession();
+  const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const newAccount = !user && !invitation.accountExists;
+
+  const accept = async (body: { name?: string; password?: string }) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      adopt(await api.acceptInvitation(token, { ...body, locale }));
+      navigate(landingOf(invitation));
+    } catch (caught) {
+      setFailure(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (user) return void accept({});
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const found: typeof problems = {};
+    if (newAccount && !name) found.name = t('invitation.nameRequired');
+    if (!password) found.password = t('invitation.passwordRequired');
+    else if (newAccount && password.length < 10) found.password = t('invitation.passwordTooShort');
+    setProblems(found);
+    if (found.name) return nameRef.current?.focus();
+    if (found.password) return passwordRef.current?.focus();
+    void accept(newAccount ? { name, password } : { password });
+  };
+
+  return (
+    <>
+      {failure && <ErrorAlert error={failure} />}
+      <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
+        {user ? (
+          <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>
+        ) : (
+          <>
+            {newAccount ? (
+              <div className="field">
+                <label htmlFor="invitation-name">{t('invitation.name')}</label>
+                <input
+                  ref={nameRef}
+                  id="invitation-name"
+                  name="name"
+                  autoComplete="name"
+                  defaultValue={invitation.name ?? ''}
+                  required
+                  aria-invalid={problems.name ? true : undefined}
+                  aria-describedby={problems.name ? 'invitation-name-problem' : undefined}
+                />
+                {problems.name && (
+                  <p id="invitation-name-problem" className="field-problem">
+                    {problems.name}
+                  </p>
+                )}
+              </div>
+            ) : (
+              <p>{t('invitation.existingAccount')}</p>
+            )}
+            <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
+            <div className="field">
+              <label htmlFor="invitation-password">{t(newAccount ? 'invitation.newPassword' : 'invitation.password')}</label>
+              {newAccount && (
+                <p id="invitation-password-hint" className="field-hint">
+                  {t('invitation.passwordHint')}
+                </p>
+              )}
+              <input
+                ref={passwordRef}
+                id="invitation-password"
+                name="password"
+                type="password"
+                autoComplete={newAccount ? 'new-password' : 'current-password'}
+                required
+                aria-invalid={problems.password ? true : undefined}
+                aria-describedby={
+                  [newAccount ? 'invitation-password-hint' : '', problems.password ? 'invitation-password-problem' : ''].filter(Boolean).join(' ') || undefined
+                }
+              />
+              {problems.password && (
+                <p id="invitation-password-problem" className="field-problem">
+                  {problems.password}
+                </p>
+              )}
+            </div>
+          </>
+        )}
+        <button type="submit" className="button button-primary button-wide" disabled={busy}>
+          {busy ? t('invitation.accepting') : t('invitation.accept')}
+        </button>
+      </form>
+      {user && (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => void logout()}>
+            {t('invitation.notYou')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

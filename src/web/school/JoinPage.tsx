@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { api, type ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { asApiError } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { useSession } from '../platform/session';
+import type { JoinResult } from './types';
+
+/** The page behind a school's join link: a logged-in teacher joins the team with one click. */
+export function JoinPage({ code }: { code: string }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const [joined, setJoined] = useState<JoinResult>();
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  const join = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      setJoined(await api.joinSchool(code));
+    } catch (caught) {
+      setFailure(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="page page-narrow">
+      <PageHeading title={t('join.title')}>{t('join.title')}</PageHeading>
+      {joined ? (
+        <>
+          <p className="alert alert-success" role="status">
+            {t('join.joined', { school: joined.schoolName })}
+          </p>
+          <p>
+            <Link className="button button-primary" href="/scan">
+              {t('join.toScan')}
+            </Link>
+          </p>
+        </>
+      ) : user ? (
+        <>
+          {failure && <ErrorAlert error={failure} />}
+          <p className="lead">{t('join.intro', { code })}</p>
+          <button type="button" className="button button-primary" onClick={() => void join()} disabled={busy}>
+            {t('join.submit')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t('join.loginFirst')}</p>
+          <p>
+            <Link className="button button-primary" href={`/login?next=${encodeURIComponent(`/aansluiten/${code}`)}`}>
+              {t('join.toLogin')}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
