@@ -46,6 +46,8 @@ const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
 const server = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '30' } });
 const watch = new ServerWatch(server.pid);
 let results: Results;
+// The better ceiling run: every ratio, the uncached search's on the second server too, is to it.
+let best: Measurement;
 try {
   const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
   await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), manifest.submitScans.slice(0, CONTRACT_SAMPLE));
@@ -61,7 +63,7 @@ try {
   ];
   const runs = await runScenarios(server, watch, [top, ...scenarios, top]);
   const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
-  const best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
+  best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
   results = {
     measured_at: new Date().toISOString(),
     machine: { ...machine(), load_average_1m: loadAverage },
@@ -86,7 +88,6 @@ try {
   await checkCatalogueContracts(uncachedServer.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
   const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
   const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
-  const best = { rps: results.ceiling_rps, server_cpu_us_per_request: results.scenarios[0].server_cpu_us_per_request ?? undefined } as Measurement;
   results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
   results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
 } finally {

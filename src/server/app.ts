@@ -30,6 +30,9 @@ import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { mailRoutes } from './platform/mail/mail.routes';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import { BoardRepository } from './school/board.repository';
+import { BudgetRepository } from './school/budget.repository';
+import { budgetRoutes } from './school/budget.routes';
+import { BudgetService } from './school/budget.service';
 import { BoardService } from './school/board.service';
 import { CampaignRepository } from './school/campaign.repository';
 import { campaignRoutes } from './school/campaign.routes';
@@ -40,6 +43,9 @@ import { InvitationService } from './school/invitation.service';
 import { SchoolRepository } from './school/school.repository';
 import { schoolRoutes } from './school/school.routes';
 import { SchoolService } from './school/school.service';
+import { TrainingPlanRepository } from './school/training-plan.repository';
+import { trainingPlanRoutes } from './school/training-plan.routes';
+import { TrainingPlanService } from './school/training-plan.service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -55,6 +61,8 @@ export interface Services {
   catalogue: CatalogueService;
   enrolments: EnrolmentService;
   recommendations: RecommendationService;
+  trainingPlan: TrainingPlanService;
+  budgets: BudgetService;
 }
 
 export interface BuildOptions {
@@ -101,7 +109,9 @@ export function createServices(config: Config, db: Db, frameworks: FrameworkRegi
   });
   const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools });
   const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap, schools });
-  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations };
+  const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(db.kysely), { schools, campaigns, catalogue, audit });
+  const budgets = new BudgetService(new BudgetRepository(db.kysely), { schools, enrolments, trainingPlan, audit });
+  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations, trainingPlan, budgets };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -154,6 +164,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   mailRoutes(app, { mail: services.mail, requireAuth });
   campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
+  trainingPlanRoutes(app, { trainingPlan: services.trainingPlan, requireAuth });
+  budgetRoutes(app, { budgets: services.budgets, requireAuth });
   options.extend?.(app);
   await app.ready();
   return app;

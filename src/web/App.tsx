@@ -19,6 +19,9 @@ import { Redirect } from './components/Redirect';
 import { TopBar } from './components/TopBar';
 import { InvitationPage } from './school/InvitationPage';
 import { JoinPage } from './school/JoinPage';
+import { SchoolPage } from './school/SchoolPage';
+import { CampaignsPage } from './school/CampaignsPage';
+import { ReportPage } from './school/ReportPage';
 
 /** Pathname → page. Every page but /login needs a session. */
 function pageFor(path: string): ReactNode {
@@ -36,6 +39,12 @@ function pageFor(path: string): ReactNode {
   if (matchPath('/aanbieder/opleidingen/nieuw', path)) return <ProviderTrainingPage key="new" />;
   const own = matchPath('/aanbieder/opleidingen/:trainingId', path);
   if (own) return <ProviderTrainingPage key={own.trainingId} trainingId={own.trainingId} />;
+  const school = matchPath('/school/:schoolId', path);
+  if (school) return <SchoolPage key={school.schoolId} schoolId={school.schoolId} />;
+  const campaigns = matchPath('/school/:schoolId/digisnap', path);
+  if (campaigns) return <CampaignsPage key={campaigns.schoolId} schoolId={campaigns.schoolId} />;
+  const report = matchPath('/school/:schoolId/digisnap/:campaignId/rapport', path);
+  if (report) return <ReportPage key={`${report.schoolId}/${report.campaignId}`} schoolId={report.schoolId} campaignId={report.campaignId} />;
   return <NotFoundPage />;
 }
 

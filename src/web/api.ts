@@ -1,7 +1,21 @@
 import type { ErrorId } from '../shared/errors';
 import type { CurrentUser, Locale, SessionResponse } from '../shared/platform/api';
 import type { Background, ProfileDto, ScanDto } from '../shared/digisnap/api';
-import type { InvitationView, JoinResult } from './school/types';
+import type {
+  AddMemberResult,
+  Campaign,
+  CampaignInput,
+  InvitationView,
+  JoinCode,
+  JoinResult,
+  Member,
+  PendingInvitation,
+  ReminderResult,
+  RosterReport,
+  SchoolReport,
+  SchoolRole,
+  SchoolView,
+} from './school/types';
 import type { Framework, ScanSummary } from './digisnap/types';
 import type {
   Completion,
@@ -144,6 +158,29 @@ export const api = {
   acceptInvitation: (token: string, body: { name?: string; password?: string; locale?: Locale }) =>
     startSession(request<SessionResponse>('POST', `/invitations/${id(token)}/accept`, body)),
   joinSchool: (code: string) => request<JoinResult>('POST', `/join/${id(code)}`),
+
+  school: (schoolId: string) => request<SchoolView>('GET', `/schools/${id(schoolId)}`),
+  schoolMembers: (schoolId: string) => request<{ items: Member[] }>('GET', `/schools/${id(schoolId)}/members`),
+  addSchoolMember: (schoolId: string, body: { email: string; role: SchoolRole; name?: string }) =>
+    request<AddMemberResult>('POST', `/schools/${id(schoolId)}/members`, body),
+  importRoster: (schoolId: string, csv: string) => request<RosterReport>('POST', `/schools/${id(schoolId)}/roster`, new CsvBody(csv)),
+  schoolInvitations: (schoolId: string) => request<{ items: PendingInvitation[] }>('GET', `/schools/${id(schoolId)}/invitations`),
+  revokeInvitation: (schoolId: string, invitationId: string) =>
+    request<void>('DELETE', `/schools/${id(schoolId)}/invitations/${id(invitationId)}`),
+  joinCode: (schoolId: string) => request<JoinCode>('GET', `/schools/${id(schoolId)}/join-code`),
+  rotateJoinCode: (schoolId: string) => request<JoinCode>('POST', `/schools/${id(schoolId)}/join-code`),
+
+  campaigns: (schoolId: string) => request<{ items: Campaign[] }>('GET', `/schools/${id(schoolId)}/campaigns`),
+  campaign: (schoolId: string, campaignId: string) => request<Campaign>('GET', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}`),
+  openCampaign: (schoolId: string, body: CampaignInput) => request<Campaign>('POST', `/schools/${id(schoolId)}/campaigns`, body),
+  closeCampaign: (schoolId: string, campaignId: string) =>
+    request<Campaign>('POST', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/close`),
+  reopenCampaign: (schoolId: string, campaignId: string, closesOn?: string) =>
+    request<Campaign>('POST', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/reopen`, closesOn ? { closesOn } : {}),
+  remindCampaign: (schoolId: string, campaignId: string) =>
+    request<ReminderResult>('POST', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/reminders`),
+  schoolReport: (schoolId: string, campaignId: string) =>
+    request<SchoolReport>('GET', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/report`),
 };
 
 function id(value: string): string {
@@ -152,4 +189,6 @@ function id(value: string): string {
 
 export const exportUrl = (format: 'json' | 'csv') => `/api/me/export?format=${format}`;
 export const trainingsExportUrl = '/api/provider/trainings/export';
+export const schoolReportCsvUrl = (schoolId: string, campaignId: string, lang: 'nl' | 'en') =>
+  `/api/schools/${id(schoolId)}/campaigns/${id(campaignId)}/report?format=csv&lang=${lang}`;
 export const sessionEnrolmentsCsvUrl = (sessionId: string) => `/api/sessions/${id(sessionId)}/enrolments?format=csv`;

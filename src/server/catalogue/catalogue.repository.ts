@@ -8,6 +8,7 @@ export type ProviderRow = Selectable<ProvidersTable>;
 export type TrainingRow = Selectable<TrainingsTable>;
 export type SessionRow = Selectable<TrainingSessionsTable>;
 export type SessionWithTraining = SessionRow & { provider_id: string; training_status: string; training_title: string };
+export type RecommendationSessionRow = Pick<SessionRow, 'id' | 'training_id' | 'starts_at' | 'enrolment_deadline' | 'online' | 'capacity' | 'enrolled_count'>;
 
 export interface NewTraining {
   id: string;
@@ -280,6 +281,47 @@ export class CatalogueRepository {
   }
 
   // ------------------------------------------------------------ recommendations
+
+  /**
+   * What recommendations read of the published catalogue (see RecommendationCatalogue): every
+   * published training, its level steps by competence, and its sessions, earliest first. Three
+   * reads of plain rows, in one transaction so they agree.
+   */
+  recommendationCatalogue() {
+    return this.db.transaction().execute(async (trx) => {
+      const trainings = await trx
+        .selectFrom('trainings')
+        .select(['id', 'kind', 'province', 'price_cents'])
+        .where('status', '=', 'published')
+        .execute();
+      const steps = await trx
+        .selectFrom('training_level_steps as s')
+        .innerJoin('trainings as t', 't.id', 's.training_id')
+        .select(['s.training_id', 's.competence', 's.from_level', 's.to_level'])
+        .where('t.status', '=', 'published')
+        .orderBy('s.training_id')
+        .orderBy('s.competence')
+        .execute();
+      const sessions: RecommendationSessionRow[] = await trx
+        .selectFrom('training_sessions as s')
+        .innerJoin('trainings as t', 't.id', 's.training_id')
+        .select(['s.id', 's.training_id', 's.starts_at', 's.enrolment_deadline', 's.online', 's.capacity', 's.enrolled_count'])
+        .where('t.status', '=', 'published')
+        .orderBy('s.starts_at')
+        .orderBy('s.id')
+        .execute();
+      return { trainings, steps, sessions };
+    });
+  }
+
+  /** The capacity and enrolled count of the given sessions, as they are now. */
+  async sessionSeats(sessionIds: readonly string[]): Promise<Array<{ id: string; capacity: number; enrolled_count: number }>> {
+    const rows: Array<{ id: string; capacity: number; enrolled_count: number }> = [];
+    for (const part of chunks([...new Set(sessionIds)], 500)) {
+      rows.push(...(await this.db.selectFrom('training_sessions').select(['id', 'capacity', 'enrolled_count']).where('id', 'in', part).execute()));
+    }
+    return rows;
+  }
 
   /**
    * Published trainings with a step that can raise the teacher in one of the focus competences

@@ -52,6 +52,7 @@ export interface CatalogueDeps {
 export class CatalogueService {
   private readonly now: () => Date;
   private readonly searchCache: SearchCache<Buffer>;
+  private readonly changeListeners: Array<(sessionId?: string) => void> = [];
 
   constructor(
     private readonly repo: CatalogueRepository,
@@ -60,7 +61,31 @@ export class CatalogueService {
     private readonly deps: CatalogueDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
-    this.searchCache = new SearchCache(2000, (deps.searchCacheSeconds ?? 30) * 1000);
+    this.searchCache = new SearchCache(2000, this.readCacheSeconds * 1000);
+  }
+
+  /** Seconds a search result, or what recommendations keep of the catalogue, may be served from memory; 0: read live. */
+  get readCacheSeconds(): number {
+    return this.deps.searchCacheSeconds ?? 30;
+  }
+
+  /**
+   * `listener` hears of every write of the catalogue in this process (no argument), and of every
+   * change of a session's enrolled or waiting count (its id): for what is kept of the catalogue
+   * in memory besides the search cache (see RecommendationCatalogue).
+   */
+  onChange(listener: (sessionId?: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Told by the enrolment service after an enrolment or cancellation is written. */
+  seatsChanged(sessionId: string): void {
+    for (const listener of this.changeListeners) listener(sessionId);
+  }
+
+  private catalogueChanged(): void {
+    this.searchCache.clear();
+    for (const listener of this.changeListeners) listener();
   }
 
   /** The caller behind a session, with roles and provider organisations; null when anonymous. */
@@ -114,7 +139,7 @@ export class CatalogueService {
     if (!(await this.repo.findProvider(providerId))) throw notFound('Provider', 'params.providerId');
     await this.repo.verifyProvider(providerId, actorId ?? 'system', this.nowIso());
     await this.deps.audit.record({ actorId, action: 'provider_verified', subject: providerId });
-    this.searchCache.clear();
+    this.catalogueChanged();
     return toProviderDto((await this.repo.findProvider(providerId))!);
   }
 
@@ -215,7 +240,7 @@ export class CatalogueService {
     const id = newId();
     await this.repo.insertTrainings([{ id, providerId: provider, input, now: this.nowIso() }]);
     await this.deps.audit.record({ actorId: caller!.userId, action: 'training_created', subject: id });
-    this.searchCache.clear();
+    this.catalogueChanged();
     return this.trainingDto(caller, (await this.repo.findTraining(id))!);
   }
 
@@ -225,7 +250,7 @@ export class CatalogueService {
     if (problem) throw validationError(`body.${problem.path}`, `body.${problem.path}: ${problem.message}`);
     await this.repo.updateTraining(row.id, input, this.nowIso());
     await this.deps.audit.record({ actorId: caller!.userId, action: 'training_updated', subject: row.id });
-    this.searchCache.clear();
+    this.catalogueChanged();
     return this.trainingDto(caller, (await this.repo.findTraining(row.id))!);
   }
 
@@ -234,7 +259,7 @@ export class CatalogueService {
     checkSessionTimes(input);
     const id = newId();
     await this.repo.insertSession({ id, trainingId: training.id, input, now: this.nowIso() });
-    this.searchCache.clear();
+    this.catalogueChanged();
     return this.sessionDto(caller!, id);
   }
 
@@ -245,7 +270,7 @@ export class CatalogueService {
     if (!outcome.ok) {
       throw validationError('body.capacity', `body.capacity: ${outcome.enrolled} people are enrolled; the capacity cannot be lower`);
     }
-    this.searchCache.clear();
+    this.catalogueChanged();
     return this.sessionDto(caller!, session.id);
   }
 
@@ -321,7 +346,7 @@ export class CatalogueService {
       const now = this.nowIso();
       await this.repo.insertTrainings(valid.map((input) => ({ id: newId(), providerId: provider, input, now })));
       await this.deps.audit.record({ actorId: caller!.userId, action: 'trainings_imported', subject: provider, details: { count: valid.length } });
-      this.searchCache.clear();
+      this.catalogueChanged();
     }
     return { imported: valid.length, errors: [] };
   }
@@ -332,7 +357,7 @@ export class CatalogueService {
     const withIds = items.map((item) => ({ ...item, id: newId() }));
     await this.repo.insertTrainings(withIds.map((item) => ({ id: item.id, providerId: item.providerId, input: trainingInputSchema.parse(item.training), now })));
     await this.repo.insertSessions(withIds.flatMap((item) => item.sessions.map((input) => ({ id: newId(), trainingId: item.id, input, now }))));
-    this.searchCache.clear();
+    this.catalogueChanged();
     return withIds.map((item) => item.id);
   }
 
@@ -382,7 +407,8 @@ export class CatalogueService {
     return problems;
   }
 
-  private nowIso(): string {
+  /** The catalogue's clock, as stored and compared: ISO-8601 UTC. */
+  nowIso(): string {
     return this.now().toISOString();
   }
 }

@@ -1,10 +1,19 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
+import { precompiled } from '../platform/db/precompiled';
 import type { Database, EnrolmentsTable } from '../platform/db/schema';
 import type { SessionRow } from './catalogue.repository';
 
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
 export type EnrolmentWithSession = EnrolmentRow & { starts_at: string; cancellation_deadline: string; training_title: string };
+
+/** A sum of training prices (euro cents) of several people's enrolments or completions on one day. */
+export interface PriceSum {
+  kind: 'enrolment' | 'completion';
+  status: 'enrolled' | 'waitlisted' | 'cancelled' | 'completed';
+  on: string;
+  amountCents: number;
+}
 
 /** Why an enrolment could not be made; the service turns these into errors. */
 export type EnrolOutcome =
@@ -23,10 +32,25 @@ export type CancelOutcome =
  * the last seat at once are served one after the other, and exactly one of them gets it.
  */
 export class EnrolmentRepository {
+  /** Every recommendation asks this: one statement, compiled once. */
+  private readonly engagedOf;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.engagedOf = precompiled(
+      db,
+      (enrolledUserId: string, completedUserId: string) =>
+        db
+          .selectFrom('enrolments')
+          .select('training_id')
+          .where('user_id', '=', enrolledUserId)
+          .where('status', '<>', 'cancelled')
+          .unionAll(db.selectFrom('training_completions').select('training_id').where('user_id', '=', completedUserId)),
+      2,
+    );
+  }
 
   private lockSession(trx: Transaction<Database>, sessionId: string): Promise<SessionRow | undefined> {
     return trx
@@ -222,11 +246,61 @@ export class EnrolmentRepository {
 
   /** Trainings the user has completed, joined or is waiting for: never recommended again. */
   async engagedTrainingIds(userId: string): Promise<Set<string>> {
-    const [enrolled, completed] = await Promise.all([
-      this.db.selectFrom('enrolments').select('training_id').where('user_id', '=', userId).where('status', '<>', 'cancelled').execute(),
-      this.db.selectFrom('training_completions').select('training_id').where('user_id', '=', userId).execute(),
-    ]);
-    return new Set([...enrolled, ...completed].map((r) => r.training_id));
+    return new Set((await this.engagedOf(userId, userId)).map((r) => r.training_id));
+  }
+
+  /**
+   * Sums of training prices for a set of people, by status and day, with no person in them:
+   * enrolments by the day their session starts (UTC), and completions of trainings none of them
+   * had an enrolment for that is counted already. Days in [from, to) (YYYY-MM-DD).
+   */
+  async priceSumsOfUsers(userIds: readonly string[], from: string, to: string): Promise<PriceSum[]> {
+    const sums = new Map<string, PriceSum>();
+    const add = (row: Omit<PriceSum, 'amountCents'> & { amount: number | string | null }) => {
+      const key = `${row.kind}|${row.status}|${row.on}`;
+      const sum = sums.get(key) ?? { kind: row.kind, status: row.status, on: row.on, amountCents: 0 };
+      sum.amountCents += Number(row.amount ?? 0);
+      sums.set(key, sum);
+    };
+    const ids = [...new Set(userIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      // Literal arguments: PostgreSQL matches the grouped expression to the selected one by its text.
+      const day = sql<string>`substr(${sql.ref('s.starts_at')}, 1, 10)`;
+      const enrolments = await this.db
+        .selectFrom('enrolments as e')
+        .innerJoin('training_sessions as s', 's.id', 'e.session_id')
+        .innerJoin('trainings as t', 't.id', 'e.training_id')
+        .select((eb) => ['e.status', day.as('on'), eb.fn.sum<number>('t.price_cents').as('amount')])
+        .where('e.user_id', 'in', part)
+        .where('s.starts_at', '>=', from)
+        .where('s.starts_at', '<', to)
+        .groupBy(['e.status', day])
+        .execute();
+      for (const row of enrolments) add({ kind: 'enrolment', status: row.status, on: row.on, amount: row.amount });
+      const completions = await this.db
+        .selectFrom('training_completions as c')
+        .innerJoin('trainings as t', 't.id', 'c.training_id')
+        .select((eb) => ['c.completed_on', eb.fn.sum<number>('t.price_cents').as('amount')])
+        .where('c.user_id', 'in', part)
+        .where('c.completed_on', '>=', from)
+        .where('c.completed_on', '<', to)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('enrolments as e2')
+                .select('e2.id')
+                .whereRef('e2.user_id', '=', 'c.user_id')
+                .whereRef('e2.training_id', '=', 'c.training_id')
+                .where('e2.status', '=', 'enrolled'),
+            ),
+          ),
+        )
+        .groupBy('c.completed_on')
+        .execute();
+      for (const row of completions) add({ kind: 'completion', status: 'completed', on: row.completed_on, amount: row.amount });
+    }
+    return [...sums.values()].sort((a, b) => a.on.localeCompare(b.on) || a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status));
   }
 
   // ------------------------------------------------------------ bookmarks and completions

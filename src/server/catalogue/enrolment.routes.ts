@@ -15,7 +15,7 @@ import {
   trainingParamsSchema,
   trainingSummaryListSchema,
 } from '../../shared/catalogue/api';
-import { errorBodySchema } from '../../shared/errors';
+import { errorBodySchema, unauthenticated } from '../../shared/errors';
 import type { CatalogueService } from './catalogue.service';
 import { EnrolmentService } from './enrolment.service';
 import type { RecommendationService } from './recommendation.service';
@@ -93,7 +93,11 @@ export function enrolmentRoutes(
       querystring: recommendationsQuerySchema,
       response: { 200: recommendationsSchema, ...errors },
     },
-    handler: async (request) => deps.recommendations.recommendationsFor(await caller(request), request.query.limit),
+    // Only the teacher's id is needed: no roles or provider organisations to read first.
+    handler: async (request) => {
+      if (!request.auth) throw unauthenticated();
+      return deps.recommendations.recommendationsForUser(request.auth.userId, request.query.limit);
+    },
   });
 
   api.get('/api/me/bookmarks', {

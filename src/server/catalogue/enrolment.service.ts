@@ -6,7 +6,7 @@ import { newId } from '../platform/ids';
 import type { SchoolService } from '../school/school.service';
 import { type Caller, requireCaller } from './catalogue.access';
 import { type CatalogueService, isOpenForEnrolment } from './catalogue.service';
-import type { EnrolmentRepository } from './enrolment.repository';
+import type { EnrolmentRepository, PriceSum } from './enrolment.repository';
 import { toEnrolmentDto, toEnrolmentDtoWithSession } from './training-dto';
 
 export interface SessionEnrolmentDto {
@@ -45,6 +45,7 @@ export class EnrolmentService {
       now,
       isOpen: (session) => isOpenForEnrolment(session, now),
     });
+    if (outcome.ok) this.catalogue.seatsChanged(sessionId);
     if (!outcome.ok && outcome.reason === 'no_session') throw notFound('Session', 'params.sessionId');
     const session = outcome.ok ? null : outcome.session!;
     if (!outcome.ok && outcome.reason === 'closed') {
@@ -67,6 +68,7 @@ export class EnrolmentService {
   async cancel(caller: Caller | null, enrolmentId: string): Promise<EnrolmentDto> {
     const who = requireCaller(caller);
     const outcome = await this.repo.cancel({ enrolmentId, userId: who.userId, now: this.now().toISOString() });
+    if (outcome.ok) this.catalogue.seatsChanged(outcome.enrolment.session_id);
     if (!outcome.ok && outcome.reason === 'not_found') throw notFound('Enrolment', 'params.enrolmentId');
     if (!outcome.ok && outcome.reason === 'deadline_passed') {
       throw new AppError(
@@ -109,6 +111,15 @@ export class EnrolmentService {
       ['naam', 'email', 'school', 'status', 'wachtlijstpositie', 'ingeschreven_op'],
       items.map((i) => [i.name, i.email, i.school, status[i.status], i.position, i.createdAt]),
     );
+  }
+
+  /**
+   * For a school's budget (no access check: the school module checks its callers): the sums of
+   * training prices of these people's enrolments and completions by status and day in
+   * [from, to), YYYY-MM-DD. Only sums, never who.
+   */
+  priceSumsOfUsers(userIds: readonly string[], from: string, to: string): Promise<PriceSum[]> {
+    return userIds.length === 0 ? Promise.resolve([]) : this.repo.priceSumsOfUsers(userIds, from, to);
   }
 
   // ------------------------------------------------------------ bookmarks and history

@@ -1,4 +1,4 @@
-import type { LevelStep, RecommendationsDto } from '../../shared/catalogue/api';
+import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../shared/catalogue/api';
 import { type RankingCandidate, type TeacherProfileForRanking, focusCompetences, rankRecommendations, recommendationReason } from '../../shared/catalogue/recommend';
 import { LEVEL_CODES, type LevelCode, findCompetence } from '../../shared/digisnap/framework';
 import { AppError } from '../../shared/errors';
@@ -9,9 +9,12 @@ import { type Caller, requireCaller } from './catalogue.access';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
+import { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
-/** Candidates read from the database per request; the ranking then keeps the best `limit`. */
+type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
+
+/** Candidates selected per request (in memory, or in SQL); the ranking then keeps the best `limit`. */
 const CANDIDATE_LIMIT = 400;
 /** A step may start this many levels above the teacher and still be worth ranking (see recommend.ts). */
 const REACHABLE_ABOVE = 2;
@@ -19,11 +22,15 @@ const REACHABLE_ABOVE = 2;
 /**
  * Trainings for a teacher from their latest Digisnap profile: the profile comes from the
  * digisnap service and the school's province from the school service; candidates are
- * narrowed in SQL to the competences worth working on, then ranked by the pure rules in
- * src/shared/catalogue/recommend.ts.
+ * narrowed to the competences worth working on, then ranked by the pure rules in
+ * src/shared/catalogue/recommend.ts. The narrowing runs on the catalogue kept in memory
+ * (RecommendationCatalogue), or in SQL when the catalogue's read cache is off; both select the
+ * same candidates in the same order.
  */
 export class RecommendationService {
   private readonly now: () => Date;
+  /** What recommendations read of the catalogue, kept in memory; undefined when the catalogue's read cache is off. */
+  private readonly catalogueInMemory: RecommendationCatalogue | undefined;
 
   constructor(
     private readonly repo: CatalogueRepository,
@@ -32,17 +39,27 @@ export class RecommendationService {
     private readonly deps: { digisnap: DigisnapService; schools: SchoolService; now?: () => Date },
   ) {
     this.now = deps.now ?? (() => new Date());
+    const seconds = catalogue.readCacheSeconds;
+    if (seconds > 0) {
+      const inMemory = new RecommendationCatalogue(repo, seconds * 1000);
+      catalogue.onChange((sessionId) => (sessionId === undefined ? inMemory.invalidate() : inMemory.seatsChanged(sessionId)));
+      this.catalogueInMemory = inMemory;
+    }
   }
 
   async recommendationsFor(caller: Caller | null, limit: number): Promise<RecommendationsDto> {
-    const who = requireCaller(caller);
-    const profile = await this.deps.digisnap.profile(who.userId).catch((error: unknown) => {
+    return this.recommendationsForUser(requireCaller(caller).userId, limit);
+  }
+
+  /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
+  async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
+    const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
       }
       throw error;
     });
-    const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(who.userId), this.enrolments.engagedTrainingIds(who.userId)]);
+    const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
       competences: profile.result.competences.map((c) => ({ code: c.code, level: c.level, points: c.points })),
       priorities: profile.result.priorities.map((p) => p.code),
@@ -60,7 +77,56 @@ export class RecommendationService {
     });
 
     const now = this.now();
-    const ids = await this.repo.recommendationCandidates({ userId: who.userId, focus, province: teacher.province, now: now.toISOString(), limit: CANDIDATE_LIMIT });
+    const { ranked, summaries } = this.catalogueInMemory
+      ? await this.rankFromMemory(this.catalogueInMemory, teacher, focus, now, limit)
+      : await this.rankFromDatabase(userId, teacher, focus, now, limit);
+    const framework =
+      this.deps.digisnap.frameworkLookup()(profile.frameworkId, profile.frameworkVersion) ?? this.deps.digisnap.currentFramework();
+    return {
+      basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
+      items: ranked.map((r) => {
+        const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
+        return {
+          training: summaries.get(r.trainingId)!,
+          competence: r.competence,
+          currentLevel: r.currentLevel,
+          targetLevel: r.targetLevel as LevelCode,
+          reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
+          score: r.score,
+        };
+      }),
+    };
+  }
+
+  /**
+   * Candidates, ranking and summaries from the catalogue kept in memory: the same candidates in
+   * the same order as the SQL below, the same ranking, summaries as catalogue.summaries builds
+   * them (kept per training) with the next session and its seats as they are now.
+   */
+  private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
+    const snapshot = await catalogue.snapshot();
+    const at = now.toISOString();
+    const found = snapshot.candidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT });
+    const ranked = rankRecommendations(teacher, found.map((training) => snapshot.rankingCandidate(training, at)), now, { limit });
+    const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
+    const missing = trainings.filter((training) => training.summary === null);
+    if (missing.length > 0) {
+      for (const summary of await this.catalogue.summaries(missing.map((training) => training.id))) {
+        const { nextSession: _live, ...kept } = summary;
+        const training = snapshot.training(summary.id);
+        if (training) training.summary = kept;
+      }
+    }
+    const summaryNow = this.catalogue.nowIso();
+    const summaries = new Map<string, TrainingSummaryDto>(
+      trainings.filter((training) => training.summary !== null).map((training) => [training.id, { ...training.summary!, nextSession: snapshot.nextSession(training, summaryNow) }]),
+    );
+    return { ranked, summaries };
+  }
+
+  /** Candidates selected in SQL and read per request: when nothing may be kept in memory (SEARCH_CACHE_SECONDS=0). */
+  private async rankFromDatabase(userId: string, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
+    const ids = await this.repo.recommendationCandidates({ userId, focus, province: teacher.province, now: now.toISOString(), limit: CANDIDATE_LIMIT });
     const [rows, steps, sessions] = await Promise.all([this.repo.trainingsByIds(ids), this.repo.levelStepsOf(ids), this.repo.nextSessionsOfAll(ids, now.toISOString())]);
     const candidates: RankingCandidate[] = rows.map((row) => ({
       trainingId: row.id,
@@ -78,21 +144,6 @@ export class RecommendationService {
     }));
     const ranked = rankRecommendations(teacher, candidates, now, { limit });
     const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((s) => [s.id, s]));
-    const framework =
-      this.deps.digisnap.frameworkLookup()(profile.frameworkId, profile.frameworkVersion) ?? this.deps.digisnap.currentFramework();
-    return {
-      basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
-      items: ranked.map((r) => {
-        const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
-        return {
-          training: summaries.get(r.trainingId)!,
-          competence: r.competence,
-          currentLevel: r.currentLevel,
-          targetLevel: r.targetLevel as LevelCode,
-          reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
-          score: r.score,
-        };
-      }),
-    };
+    return { ranked, summaries };
   }
 }

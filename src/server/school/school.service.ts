@@ -23,6 +23,9 @@ import type { SchoolRepository, SchoolRow } from './school.repository';
  */
 export const digisnapTakerRoles = ['teacher', 'ict_coordinator'] as const satisfies readonly SchoolRole[];
 
+/** Who counts as the school's staff, e.g. for the training budget per staff member. */
+export const schoolStaffRoles = ['teacher', 'ict_coordinator', 'principal'] as const satisfies readonly SchoolRole[];
+
 export interface SchoolInfo {
   id: string;
   name: string;
@@ -68,6 +71,11 @@ export class SchoolService {
   /** The members who take Digisnap (`digisnapTakerRoles`: teacher or ict_coordinator), each once, by id. */
   teacherIdsOf(schoolId: string): Promise<string[]> {
     return this.repo.userIdsWithRoles(schoolId, digisnapTakerRoles);
+  }
+
+  /** The school's staff, each once, by id: its teachers, ICT coordinators and principals (the board's admins are not staff). */
+  staffIdsOf(schoolId: string): Promise<string[]> {
+    return this.repo.userIdsWithRoles(schoolId, schoolStaffRoles);
   }
 
   /**

@@ -2,6 +2,7 @@ import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../platform/session';
 import { providerMemberships } from '../catalogue/provider/providerAccess';
+import { managedSchools, schoolPath } from '../school/schoolAccess';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const navItems = [
@@ -23,7 +24,13 @@ export function TopBar() {
   const { t } = useI18n();
   const { user, logout } = useSession();
   const { path } = useLocation();
-  const items = providerMemberships(user).length > 0 ? [...navItems, providerItem] : navItems;
+  const schools = managedSchools(user);
+  const schoolItem = schools.length > 0 && {
+    href: schoolPath(schools[0].schoolId),
+    key: 'nav.school',
+    matches: (current: string) => current.startsWith('/school'),
+  } as const;
+  const items = [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : [])];
 
   const handleLogout = async () => {
     await logout();

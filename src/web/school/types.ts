@@ -1,5 +1,27 @@
 import type { z } from 'zod';
-import type { invitationSchema, joinResultSchema } from '../../shared/school/schools';
+import type {
+  addMemberResultSchema,
+  invitationSchema,
+  joinCodeSchema,
+  joinResultSchema,
+  memberSchema,
+  pendingInvitationSchema,
+  rosterReportSchema,
+  schoolSchema,
+  SchoolRole,
+} from '../../shared/school/schools';
+import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign';
+import type { SchoolReport } from '../../shared/school/report';
 
 export type InvitationView = z.infer<typeof invitationSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;
+export type SchoolView = z.infer<typeof schoolSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type PendingInvitation = z.infer<typeof pendingInvitationSchema>;
+export type AddMemberResult = z.infer<typeof addMemberResultSchema>;
+export type RosterReport = z.infer<typeof rosterReportSchema>;
+export type JoinCode = z.infer<typeof joinCodeSchema>;
+export type ReminderResult = z.infer<typeof reminderResultSchema>;
+export type Campaign = CampaignDto;
+export type CampaignInput = Omit<OpenCampaignBody, 'minGroupSize'> & { minGroupSize?: number };
+export type { SchoolReport, SchoolRole };

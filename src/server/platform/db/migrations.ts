@@ -1,8 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
 import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
+import { budgetMigrations } from '../../school/budget.migrations';
 import { campaignMigrations } from '../../school/campaign.migrations';
 import { schoolMigrations } from '../../school/school.migrations';
+import { trainingPlanMigrations } from '../../school/training-plan.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
 import { platformMigrations } from '../platform.migrations';
 
@@ -17,6 +19,8 @@ const allMigrations: Record<string, Migration> = {
   ...digisnapMigrations,
   ...catalogueMigrations,
   ...campaignMigrations,
+  ...trainingPlanMigrations,
+  ...budgetMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

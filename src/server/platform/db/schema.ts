@@ -267,6 +267,40 @@ export interface CampaignReportsTable {
   body: string;
 }
 
+/** A pedagogical study day a school plans with a training of the catalogue. */
+export interface StudyDaysTable {
+  id: string;
+  school_id: string;
+  /** YYYY-MM-DD, Brussels. */
+  on_date: string;
+  training_id: string;
+  /** The title when planned, so the list reads without the catalogue. */
+  training_title: string;
+  session_id: string | null;
+  campaign_id: string | null;
+  participants: number;
+  price_per_person_cents: number;
+  team_price_cents: number | null;
+  cost_cents: number;
+  status: 'planned' | 'cancelled';
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
+/** A school's own ICT training budget settings; without a row the defaults apply. */
+export interface SchoolBudgetSettingsTable {
+  school_id: string;
+  top_up_per_staff_cents: number;
+  top_up_ends_on: string;
+  regular_per_staff_cents: number;
+  staff_count_override: number | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -277,6 +311,8 @@ export interface Database {
   memberships: MembershipsTable;
   campaigns: CampaignsTable;
   campaign_reports: CampaignReportsTable;
+  study_days: StudyDaysTable;
+  school_budget_settings: SchoolBudgetSettingsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   scans: ScansTable;

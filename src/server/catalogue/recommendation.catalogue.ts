@@ -1,0 +1,299 @@
+import type { LevelStep, TrainingSummaryDto } from '../../shared/catalogue/api';
+import { type RankingCandidate, SESSIONLESS_KINDS } from '../../shared/catalogue/recommend';
+import type { Province } from '../../shared/platform/flanders';
+import type { CatalogueRepository, RecommendationSessionRow } from './catalogue.repository';
+
+/**
+ * The published catalogue as recommendations read it, held in memory: per training its kind,
+ * province, price and level steps, and its sessions. Every recommendation used to select its
+ * candidates in SQL by walking every published training (over 100 ms on 20,000), and then read
+ * 400 candidates with their steps and sessions; here the same selection is a union of bit sets
+ * kept in the SQL's order, and reads nothing.
+ *
+ * What it holds changes only when the catalogue is written (the catalogue service then drops it,
+ * like its search cache) and, for seat counts, when someone enrols or cancels (the enrolment
+ * service names the session, whose counts are read again before the next recommendation). So in
+ * one process a recommendation sees exactly what the database holds. Writes by another process
+ * (the command line, a second server on the same PostgreSQL) are seen once it is `ttlMs` old,
+ * the bound the search cache has too.
+ */
+export class RecommendationCatalogue {
+  private current: Promise<Snapshot> | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly repo: CatalogueRepository,
+    private readonly ttlMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The snapshot, built on first use or when stale, with every seat count changed so far read in. */
+  async snapshot(): Promise<Snapshot> {
+    let current = this.current;
+    if (current) {
+      const snapshot = await current;
+      if (this.clock() - snapshot.builtAt <= this.ttlMs) {
+        await snapshot.seatsFresh();
+        return snapshot;
+      }
+      if (this.current === current) this.current = undefined;
+    }
+    current = this.current ?? this.build();
+    const snapshot = await current;
+    await snapshot.seatsFresh();
+    return snapshot;
+  }
+
+  /** Something in the catalogue changed: the next recommendation reads it anew. */
+  invalidate(): void {
+    this.generation += 1;
+    this.current = undefined;
+  }
+
+  /** Enrolled or waiting counts of this session changed. */
+  seatsChanged(sessionId: string): void {
+    // A snapshot still being built reads the counts after this write, or marks them itself.
+    void this.current?.then((snapshot) => snapshot.markSeats(sessionId)).catch(() => undefined);
+  }
+
+  private build(): Promise<Snapshot> {
+    const generation = this.generation;
+    const builtAt = this.clock();
+    const promise = Snapshot.load(this.repo, builtAt, () => this.invalidate());
+    this.current = promise;
+    promise.then(
+      () => {
+        if (this.generation !== generation && this.current === promise) this.current = undefined;
+      },
+      () => {
+        if (this.current === promise) this.current = undefined;
+      },
+    );
+    return promise;
+  }
+}
+
+/** A session as the ranking reads it (seatsLeft kept in step with the counts), with those counts. */
+type SessionEntry = RankingCandidate['sessions'][number] & { capacity: number; enrolled: number };
+
+interface TrainingEntry {
+  id: string;
+  kind: RankingCandidate['kind'];
+  province: string | null;
+  priceCents: number;
+  steps: LevelStep[];
+  /** Every session, earliest first (then by id). */
+  sessions: SessionEntry[];
+  sessionless: boolean;
+  /** The latest moment some session is open for enrolment: min(start, deadline), maxed over sessions. */
+  openUntil: string;
+  /** The ranking's view, its sessions those after `upcomingAfter`; rebuilt once the first of them starts. */
+  candidate: RankingCandidate | null;
+  upcomingAfter: string;
+  /** Everything of the summary but its next session, which is read from `sessions`. */
+  summary: Omit<TrainingSummaryDto, 'nextSession'> | null;
+}
+
+export interface CandidateQuery {
+  focus: ReadonlyArray<{ competence: string; above: readonly string[]; reachable: readonly string[] }>;
+  province: string | null;
+  excluded: ReadonlySet<string>;
+  now: string;
+  limit: number;
+}
+
+const seatsLeftOf = (session: { capacity: number; enrolled: number }) => Math.max(0, session.capacity - session.enrolled);
+
+export class Snapshot {
+  private readonly sessionsById = new Map<string, SessionEntry>();
+  /**
+   * Per teacher province ('' when unknown): every training in the SQL's order (nearest first,
+   * then price, then id), and per level step (competence, from, to) the set of positions in that
+   * order of the trainings with that step, as bits.
+   */
+  private readonly orders = new Map<string, { trainings: TrainingEntry[]; bySteps: Map<string, Uint32Array>; words: number }>();
+  private dirtySeats = new Set<string>();
+  private seatsRead: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly repo: CatalogueRepository,
+    readonly builtAt: number,
+    private readonly trainings: TrainingEntry[],
+    private readonly byId: Map<string, TrainingEntry>,
+    private readonly onFailure: () => void,
+  ) {
+    for (const training of trainings) for (const session of training.sessions) this.sessionsById.set(session.id, session);
+  }
+
+  static async load(repo: CatalogueRepository, builtAt: number, onFailure: () => void): Promise<Snapshot> {
+    // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
+    const { trainings, steps, sessions } = await repo.recommendationCatalogue();
+    const byId = new Map<string, TrainingEntry>();
+    const entries = trainings.map((row) => {
+      const entry: TrainingEntry = {
+        id: row.id,
+        kind: row.kind as RankingCandidate['kind'],
+        province: row.province,
+        priceCents: Number(row.price_cents),
+        steps: [],
+        sessions: [],
+        sessionless: SESSIONLESS_KINDS.has(row.kind as RankingCandidate['kind']),
+        openUntil: '',
+        candidate: null,
+        upcomingAfter: '',
+        summary: null,
+      };
+      byId.set(row.id, entry);
+      return entry;
+    });
+    // A few hundred distinct steps among tens of thousands: one object each, shared (never changed).
+    const shared = new Map<string, LevelStep>();
+    for (const row of steps) {
+      const key = stepKey(row.competence, row.from_level, row.to_level);
+      let step = shared.get(key);
+      if (!step) shared.set(key, (step = { competence: row.competence, from: row.from_level, to: row.to_level } as LevelStep));
+      byId.get(row.training_id)?.steps.push(step);
+    }
+    for (const row of sessions) {
+      const entry = byId.get(row.training_id);
+      if (!entry) continue;
+      const session = toSessionEntry(row);
+      entry.sessions.push(session);
+      const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
+      if (open > entry.openUntil) entry.openUntil = open;
+    }
+    return new Snapshot(repo, builtAt, entries, byId, onFailure);
+  }
+
+  /**
+   * The ids the SQL of CatalogueRepository.recommendationCandidates selects, in its order:
+   * published trainings with a step raising the teacher in a focus competence, open for
+   * enrolment or needing no session, not excluded; nearest province first, then price, then id.
+   */
+  candidates(query: CandidateQuery): TrainingEntry[] {
+    if (query.focus.length === 0 || query.limit <= 0) return [];
+    const order = this.orderFor(query.province ?? '');
+    // Every training with a step that raises the teacher: the union of the bit sets of the
+    // (competence, from, to) steps the focus allows, taken a word at a time, in the SQL's order,
+    // until enough are found (the nearest and cheapest come first, so seldom far).
+    const sets: Uint32Array[] = [];
+    for (const f of query.focus) {
+      for (const from of f.reachable) {
+        for (const to of f.above) {
+          const set = order.bySteps.get(stepKey(f.competence, from, to));
+          if (set) sets.push(set);
+        }
+      }
+    }
+    const found: TrainingEntry[] = [];
+    for (let word = 0; word < order.words && found.length < query.limit; word += 1) {
+      let bits = 0;
+      for (let i = 0; i < sets.length; i += 1) bits |= sets[i][word];
+      while (bits !== 0 && found.length < query.limit) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const training = order.trainings[word * 32 + bit];
+        if (!training.sessionless && !(training.openUntil > query.now)) continue;
+        if (query.excluded.has(training.id)) continue;
+        found.push(training);
+      }
+    }
+    return found;
+  }
+
+  /** The ranking's view of a candidate: its sessions starting after `now`, earliest first, with live seats. */
+  rankingCandidate(training: TrainingEntry, now: string): RankingCandidate {
+    const first = training.candidate?.sessions[0];
+    if (!training.candidate || training.upcomingAfter > now || (first !== undefined && !(first.startsAt > now))) {
+      training.candidate = {
+        trainingId: training.id,
+        kind: training.kind,
+        levelSteps: training.steps,
+        province: training.province as Province | null,
+        priceEuro: training.priceCents / 100,
+        sessions: training.sessions.filter((s) => s.startsAt > now),
+      };
+      training.upcomingAfter = now;
+    }
+    return training.candidate;
+  }
+
+  training(id: string): TrainingEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The next session after `now` as a summary shows it, with live seats. */
+  nextSession(training: TrainingEntry, now: string): TrainingSummaryDto['nextSession'] {
+    const next = training.sessions.find((s) => s.startsAt > now);
+    return next ? { id: next.id, startsAt: next.startsAt, seatsLeft: seatsLeftOf(next), online: next.online } : null;
+  }
+
+  markSeats(sessionId: string): void {
+    if (this.sessionsById.has(sessionId)) this.dirtySeats.add(sessionId);
+  }
+
+  /** Reads the counts of sessions marked since the last read; also waits for a read already under way. */
+  seatsFresh(): Promise<void> {
+    if (this.dirtySeats.size > 0) {
+      const ids = [...this.dirtySeats];
+      this.dirtySeats = new Set();
+      const previous = this.seatsRead;
+      this.seatsRead = previous
+        .then(() => this.repo.sessionSeats(ids))
+        .then(
+          (rows) => {
+            for (const row of rows) {
+              const session = this.sessionsById.get(row.id);
+              if (!session) continue;
+              session.capacity = Number(row.capacity);
+              session.enrolled = Number(row.enrolled_count);
+              session.seatsLeft = seatsLeftOf(session);
+            }
+          },
+          (error: unknown) => {
+            // Counts that could not be read must not be served stale: start over next time.
+            this.onFailure();
+            throw error;
+          },
+        );
+    }
+    return this.seatsRead;
+  }
+
+  private orderFor(province: string) {
+    let order = this.orders.get(province);
+    if (!order) {
+      const near = (t: TrainingEntry) => (t.province === null || t.province === province ? 0 : 1);
+      const trainings = [...this.trainings].sort((a, b) => near(a) - near(b) || a.priceCents - b.priceCents || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const bySteps = new Map<string, Uint32Array>();
+      const words = Math.ceil(trainings.length / 32);
+      trainings.forEach((training, position) => {
+        for (const step of training.steps) {
+          const key = stepKey(step.competence, step.from, step.to);
+          let set = bySteps.get(key);
+          if (!set) bySteps.set(key, (set = new Uint32Array(words)));
+          set[position >>> 5] |= 1 << (position & 31);
+        }
+      });
+      order = { trainings, bySteps, words };
+      this.orders.set(province, order);
+    }
+    return order;
+  }
+}
+
+const stepKey = (competence: string, from: string, to: string) => `${competence} ${from} ${to}`;
+
+function toSessionEntry(row: RecommendationSessionRow): SessionEntry {
+  const capacity = Number(row.capacity);
+  const enrolled = Number(row.enrolled_count);
+  return {
+    id: row.id,
+    startsAt: row.starts_at,
+    enrolmentDeadline: row.enrolment_deadline,
+    online: Number(row.online) === 1,
+    seatsLeft: Math.max(0, capacity - enrolled),
+    capacity,
+    enrolled,
+  };
+}

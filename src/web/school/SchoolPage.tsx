@@ -1,0 +1,452 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { formatDate } from '../../shared/i18n/format';
+import { api, type ApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { asApiError, useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { rolesGrantableBy } from './roles';
+import { SchoolNav } from './SchoolNav';
+import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
+
+/** A school's team as its ICT coordinator, principal or board admin manages it. Never scan data. */
+export function SchoolPage({ schoolId }: { schoolId: string }) {
+  const { t } = useI18n();
+  const school = useAsync(() => api.school(schoolId), [schoolId]);
+  const members = useAsync(() => api.schoolMembers(schoolId), [schoolId]);
+  const invitations = useAsync(() => api.schoolInvitations(schoolId), [schoolId]);
+
+  if (school.loading && !school.data) return <Loading />;
+  if (school.error || !school.data) {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('school.title')}>{t('school.title')}</PageHeading>
+        {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
+      </section>
+    );
+  }
+  const changed = () => {
+    members.reload();
+    invitations.reload();
+  };
+  return (
+    <section className="page school-page">
+      <PageHeading title={school.data.name}>{school.data.name}</PageHeading>
+      <SchoolNav schoolId={schoolId} />
+      <MembersTable members={members.data?.items} error={members.error} onRetry={members.reload} />
+      <div className="school-grid">
+        <AddMemberForm school={school.data} onAdded={changed} />
+        <JoinCodePanel schoolId={schoolId} />
+      </div>
+      <RosterPanel schoolId={schoolId} onImported={changed} />
+      <InvitationsTable schoolId={schoolId} items={invitations.data?.items} error={invitations.error} onChanged={invitations.reload} />
+    </section>
+  );
+}
+
+function RoleList({ roles }: { roles: SchoolRole[] }) {
+  const { t } = useI18n();
+  return <>{roles.map((role) => t(`invitation.roles.${role}`)).join(', ')}</>;
+}
+
+function MembersTable({ members, error, onRetry }: { members?: Member[]; error?: ApiError; onRetry(): void }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="card" aria-labelledby="members-title">
+      <h2 id="members-title">{t('school.membersTitle')}</h2>
+      <p className="muted">{t('school.membersIntro')}</p>
+      {error && <ErrorAlert error={error} onRetry={onRetry} />}
+      {!members && !error && <Loading />}
+      {members && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="members-title">
+          <table className="data-table" data-testid="school-members">
+            <caption className="visually-hidden">{t('school.membersCaption', { count: members.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('school.columnName')}</th>
+                <th scope="col">{t('school.columnEmail')}</th>
+                <th scope="col">{t('school.columnRoles')}</th>
+                <th scope="col">{t('school.columnSince')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.userId}>
+                  <th scope="row">{member.name}</th>
+                  <td>{member.email}</td>
+                  <td>
+                    <RoleList roles={member.roles} />
+                  </td>
+                  <td>{formatDate(member.since, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): void }) {
+  const { t } = useI18n();
+  const roles = rolesGrantableBy(school.myRoles);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<SchoolRole>('teacher');
+  const [problem, setProblem] = useState<string>();
+  const [failure, setFailure] = useState<ApiError>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  if (roles.length === 0) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(undefined);
+    setFailure(undefined);
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setProblem(t('school.emailProblem'));
+      emailRef.current?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      const result = await api.addSchoolMember(school.id, { email: email.trim(), role, name: name.trim() || undefined });
+      setDone(
+        result.outcome === 'added'
+          ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
+          : t('school.invited', { email: result.invitation.email }),
+      );
+      setEmail('');
+      setName('');
+      onAdded();
+    } catch (caught) {
+      setFailure(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="add-member-title">
+      <h2 id="add-member-title">{t('school.addTitle')}</h2>
+      <p className="muted">{t('school.addIntro')}</p>
+      <form className="form" noValidate onSubmit={submit} data-testid="add-member-form">
+        <div className="field">
+          <label htmlFor="member-email">{t('school.email')}</label>
+          <input
+            ref={emailRef}
+            id="member-email"
+            type="email"
+            autoComplete="off"
+            required
+            value={email}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'member-email-problem' : undefined}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          {problem && (
+            <p id="member-email-problem" className="field-problem">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="member-name">
+            {t('school.name')}
+            <span className="field-optional"> {t('form.optional')}</span>
+          </label>
+          <p id="member-name-hint" className="field-hint">
+            {t('school.nameHint')}
+          </p>
+          <input id="member-name" type="text" autoComplete="off" maxLength={120} aria-describedby="member-name-hint" value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="member-role">{t('school.role')}</label>
+          <select id="member-role" value={role} onChange={(event) => setRole(event.target.value as SchoolRole)}>
+            {roles.map((code) => (
+              <option key={code} value={code}>
+                {t(`invitation.roles.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('school.adding') : t('school.add')}
+          </button>
+        </div>
+        {failure && <ErrorAlert error={failure} />}
+        {done && (
+          <p className="alert alert-success" role="status">
+            {done}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function JoinCodePanel({ schoolId }: { schoolId: string }) {
+  const { t } = useI18n();
+  const code = useAsync(() => api.joinCode(schoolId), [schoolId]);
+  const [rotating, setRotating] = useState(false);
+  const [failure, setFailure] = useState<ApiError>();
+  const [rotated, setRotated] = useState(false);
+
+  const rotate = async () => {
+    if (!window.confirm(t('school.rotateConfirm'))) return;
+    setRotating(true);
+    setFailure(undefined);
+    try {
+      code.setData(await api.rotateJoinCode(schoolId));
+      setRotated(true);
+    } catch (caught) {
+      setFailure(asApiError(caught));
+    } finally {
+      setRotating(false);
+    }
+  };
+
+  const shown: JoinCode | undefined = code.data;
+  return (
+    <section className="card" aria-labelledby="join-code-title" data-testid="join-code">
+      <h2 id="join-code-title">{t('school.joinCodeTitle')}</h2>
+      <p className="muted">{t('school.joinCodeIntro')}</p>
+      {code.error && <ErrorAlert error={code.error} onRetry={code.reload} />}
+      {!shown && !code.error && <Loading />}
+      {shown && (
+        <>
+          <p className="join-code" data-testid="join-code-value">
+            {shown.code}
+          </p>
+          <p className="join-link">
+            {t('school.joinLink')} <a href={shown.joinUrl}>{shown.joinUrl}</a>
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => void rotate()} disabled={rotating}>
+            {t('school.rotate')}
+          </button>
+          <p className="field-hint">{t('school.rotateHint')}</p>
+          {rotated && (
+            <p className="alert alert-success" role="status">
+              {t('school.rotated')}
+            </p>
+          )}
+        </>
+      )}
+      {failure && <ErrorAlert error={failure} />}
+    </section>
+  );
+}
+
+type RosterOutcome = { kind: 'report'; report: RosterReport } | { kind: 'failure'; error: ApiError };
+
+function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported(): void }) {
+  const { t } = useI18n();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [missingFile, setMissingFile] = useState(false);
+  const [outcome, setOutcome] = useState<RosterOutcome>();
+
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setMissingFile(!file);
+    setOutcome(undefined);
+    if (!file) return fileRef.current?.focus();
+    setBusy(true);
+    try {
+      const report = await api.importRoster(schoolId, await file.text());
+      setOutcome({ kind: 'report', report });
+      onImported();
+    } catch (caught) {
+      setOutcome({ kind: 'failure', error: asApiError(caught) });
+    } finally {
+      setBusy(false);
+      requestAnimationFrame(() => outcomeRef.current?.focus());
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="roster-title" data-testid="roster-panel">
+      <h2 id="roster-title">{t('school.rosterTitle')}</h2>
+      <p>{t('school.rosterIntro')}</p>
+      <p>
+        <code>naam;e-mail</code>
+      </p>
+      <form className="form" noValidate onSubmit={upload}>
+        <div className="field">
+          <label htmlFor="roster-file">{t('school.rosterFile')}</label>
+          <input
+            ref={fileRef}
+            id="roster-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-invalid={missingFile || undefined}
+            aria-describedby={missingFile ? 'roster-file-problem' : undefined}
+            onChange={() => {
+              setMissingFile(false);
+              setOutcome(undefined);
+            }}
+          />
+          {missingFile && (
+            <p id="roster-file-problem" className="field-problem">
+              {t('school.rosterFileMissing')}
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('school.rosterUploading') : t('school.rosterUpload')}
+          </button>
+        </div>
+      </form>
+      <div ref={outcomeRef} tabIndex={-1} className="import-report-region" data-testid="roster-report">
+        {outcome && <RosterOutcomeView outcome={outcome} />}
+      </div>
+    </section>
+  );
+}
+
+/** `line 3: e-mail` → `regel 3: e-mail` (the column names are the file's own). */
+function useLineLabel() {
+  const { t } = useI18n();
+  return (field: string) => field.replace(/^line (\d+): /, (_, line: string) => `${t('import.line', { line })}: `);
+}
+
+function RosterOutcomeView({ outcome }: { outcome: RosterOutcome }) {
+  const { t } = useI18n();
+  const where = useLineLabel();
+  if (outcome.kind === 'failure') {
+    const { error } = outcome;
+    if (error.id !== 'import_rejected' || !error.details?.length) return <ErrorAlert error={error} />;
+    return (
+      <div className="alert alert-error" role="alert">
+        <p>
+          <strong>{t('school.rosterRejected', { count: error.details.length })}</strong> {t('school.rosterNobodyInvited')}
+        </p>
+        <div className="table-wrap">
+          <table className="data-table import-problems">
+            <caption className="visually-hidden">{t('import.problemsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.columnWhere')}</th>
+                <th scope="col">{t('import.columnProblem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {error.details.map((line, index) => (
+                <tr key={index}>
+                  <th scope="row">{where(line.field)}</th>
+                  {/* the API writes its messages in English */}
+                  <td lang="en">{line.message.startsWith(`${line.field}: `) ? line.message.slice(line.field.length + 2) : line.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    );
+  }
+  const { report } = outcome;
+  return (
+    <div className="alert alert-success" role="status">
+      <p>{t('school.rosterInvited', { count: report.invited })}</p>
+      {report.alreadyMembers.length > 0 && (
+        <>
+          <p>{t('school.rosterAlreadyMembers', { count: report.alreadyMembers.length })}</p>
+          <ul>
+            {report.alreadyMembers.map((entry) => (
+              <li key={entry.line}>
+                {t('import.line', { line: entry.line })}: {entry.email}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function InvitationsTable({
+  schoolId,
+  items,
+  error,
+  onChanged,
+}: {
+  schoolId: string;
+  items?: PendingInvitation[];
+  error?: ApiError;
+  onChanged(): void;
+}) {
+  const { t, locale } = useI18n();
+  const [failure, setFailure] = useState<ApiError>();
+  const [busyId, setBusyId] = useState<string>();
+
+  const revoke = async (invitation: PendingInvitation) => {
+    setBusyId(invitation.id);
+    setFailure(undefined);
+    try {
+      await api.revokeInvitation(schoolId, invitation.id);
+      onChanged();
+    } catch (caught) {
+      setFailure(asApiError(caught));
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="invitations-title" data-testid="school-invitations">
+      <h2 id="invitations-title">{t('school.invitationsTitle')}</h2>
+      {error && <ErrorAlert error={error} onRetry={onChanged} />}
+      {failure && <ErrorAlert error={failure} />}
+      {!items && !error && <Loading />}
+      {items && items.length === 0 && <p className="muted">{t('school.invitationsNone')}</p>}
+      {items && items.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="invitations-title">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('school.invitationsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('school.columnEmail')}</th>
+                <th scope="col">{t('school.columnName')}</th>
+                <th scope="col">{t('school.role')}</th>
+                <th scope="col">{t('school.columnExpires')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('school.columnActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{invitation.name ?? '—'}</td>
+                  <td>{t(`invitation.roles.${invitation.role}`)}</td>
+                  <td>{formatDate(invitation.expiresAt, locale)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      disabled={busyId === invitation.id}
+                      onClick={() => void revoke(invitation)}
+                      aria-label={t('school.revokeFor', { email: invitation.email })}
+                    >
+                      {t('school.revoke')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+// Loaded only by AreaChart through a dynamic import, so ECharts lands in a lazy chunk.
+import { init, use } from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+
+export { init };

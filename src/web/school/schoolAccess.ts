@@ -1,0 +1,26 @@
+import type { CurrentUser } from '../../shared/platform/api';
+import type { SchoolRole } from './types';
+
+// Listed here rather than imported from the shared contract, which would pull Zod into the bundle.
+export const managerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal', 'board_admin'];
+/** Who may open, close and remind campaigns (board admins read them). */
+export const campaignRunnerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal'];
+
+export interface ManagedSchool {
+  schoolId: string;
+  schoolName: string;
+}
+
+/** The schools where the user manages the team (ICT coordinator, principal, board admin), each once. */
+export function managedSchools(user: CurrentUser | null): ManagedSchool[] {
+  const seen = new Map<string, ManagedSchool>();
+  for (const membership of user?.memberships ?? []) {
+    if (!(managerRoles as readonly string[]).includes(membership.role) || seen.has(membership.schoolId)) continue;
+    seen.set(membership.schoolId, { schoolId: membership.schoolId, schoolName: membership.schoolName });
+  }
+  return [...seen.values()];
+}
+
+export const schoolPath = (schoolId: string) => `/school/${encodeURIComponent(schoolId)}`;
+export const campaignsPath = (schoolId: string) => `${schoolPath(schoolId)}/digisnap`;
+export const reportPath = (schoolId: string, campaignId: string) => `${campaignsPath(schoolId)}/${encodeURIComponent(campaignId)}/rapport`;

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+
+const PASSWORD = 'browser-test-password';
+
+describe('managing a school team in the browser', () => {
+  let world: BrowserWorld;
+  let schoolId: string;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    const { schools, auth } = world.app.services;
+    schoolId = await schools.createSchool({ name: 'VBS Het Anker', educationLevel: 'primary', province: 'antwerpen' });
+    await auth.createAccount({ email: 'directie@anker.test', password: PASSWORD, role: 'principal', schoolId, displayName: 'Dirk' });
+  });
+  afterAll(() => world?.close());
+
+  it('a principal adds a member, uploads a roster with a bad line, sees the line report, and the join code', async () => {
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/login`);
+    await page.getByLabel('E-mailadres').fill('directie@anker.test');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${world.baseUrl}/`);
+    await page.getByRole('link', { name: 'Mijn school' }).click();
+    await page.getByTestId('school-members').waitFor();
+    await expect.poll(() => page.getByTestId('join-code-value').textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const form = page.getByTestId('add-member-form');
+    await form.getByLabel('E-mailadres').fill('lien@anker.test');
+    await form.getByLabel('Rol').selectOption('ict_coordinator');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('status').filter({ hasText: 'uitnodiging verstuurd naar lien@anker.test' }).waitFor();
+    await expect.poll(() => page.getByTestId('school-invitations').textContent()).toMatch(/lien@anker\.test.*ICT-coördinator/);
+
+    await page.getByLabel('Ledenlijst (CSV)').setInputFiles({
+      name: 'team.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('naam;e-mail\nAn;an@anker.test\n;bert@anker.test\nCis;geen-adres\n'),
+    });
+    await page.getByRole('button', { name: 'Opladen en uitnodigen' }).click();
+    const report = page.getByTestId('roster-report');
+    await report.getByRole('alert').waitFor();
+    expect(await report.textContent()).toMatch(/2 problemen gevonden/);
+    expect(await report.locator('tbody th').allTextContents()).toEqual(['regel 3: naam', 'regel 4: e-mail']);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Ledenlijst (CSV)').setInputFiles({
+      name: 'team.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('naam;e-mail\nAn;an@anker.test\nBert;bert@anker.test\n'),
+    });
+    await page.getByRole('button', { name: 'Opladen en uitnodigen' }).click();
+    await report.getByText('2 uitnodigingen verstuurd.').waitFor();
+  });
+});
