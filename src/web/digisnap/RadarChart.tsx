@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useLazyChart } from '../components/useLazyChart';
 import { useI18n } from '../i18n';
 import { radarOption, type RadarInput } from './radarOption';
-
-type Chart = ReturnType<typeof import('./echartsRadar')['init']>;
 
 interface Props extends Omit<RadarInput, 'width'> {
   /** What the chart shows, in words, for screen readers. */
@@ -12,30 +11,7 @@ interface Props extends Omit<RadarInput, 'width'> {
 /** The area radar. ECharts is fetched only when this component first appears. */
 export function RadarChart({ axes, current, previous, label }: Props) {
   const { t } = useI18n();
-  const container = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<Chart>();
-  const [failed, setFailed] = useState(false);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    let created: Chart | undefined;
-    let observer: ResizeObserver | undefined;
-    import('./echartsRadar')
-      .then(({ init }) => {
-        if (!live || !container.current) return;
-        created = init(container.current, null, { renderer: 'svg' });
-        observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
-        observer.observe(container.current);
-        setChart(created);
-      })
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-      observer?.disconnect();
-      created?.dispose();
-    };
-  }, []);
+  const { container, chart, failed, width } = useLazyChart(() => import('./echartsRadar'));
 
   useEffect(() => {
     if (!chart) return;

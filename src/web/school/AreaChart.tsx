@@ -1,36 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useLazyChart } from '../components/useLazyChart';
 import { useI18n } from '../i18n';
 import { allSharesHidden, areaChartOption, type AreaChartInput } from './reportView';
-
-type Chart = ReturnType<typeof import('./echartsBar')['init']>;
 
 /** The areas' spread over A / B / C as stacked bars. ECharts is fetched only when this appears. */
 export function AreaChart({ input, label }: { input: AreaChartInput; label: string }) {
   const { t } = useI18n();
-  const container = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<Chart>();
-  const [failed, setFailed] = useState(false);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    let created: Chart | undefined;
-    let observer: ResizeObserver | undefined;
-    import('./echartsBar')
-      .then(({ init }) => {
-        if (!live || !container.current) return;
-        created = init(container.current, null, { renderer: 'svg' });
-        observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
-        observer.observe(container.current);
-        setChart(created);
-      })
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-      observer?.disconnect();
-      created?.dispose();
-    };
-  }, []);
+  const { container, chart, failed, width } = useLazyChart(() => import('./echartsBar'));
 
   useEffect(() => {
     if (!chart) return;
