@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
 import { api, type ApiError } from '../api';
+import { CsvFileField } from '../components/CsvFileField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -280,26 +281,16 @@ function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported():
         <code>naam;e-mail</code>
       </p>
       <form className="form" noValidate onSubmit={upload}>
-        <div className="field">
-          <label htmlFor="roster-file">{t('school.rosterFile')}</label>
-          <input
-            ref={fileRef}
-            id="roster-file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={missingFile || undefined}
-            aria-describedby={missingFile ? 'roster-file-problem' : undefined}
-            onChange={() => {
-              setMissingFile(false);
-              setOutcome(undefined);
-            }}
-          />
-          {missingFile && (
-            <p id="roster-file-problem" className="field-problem">
-              {t('school.rosterFileMissing')}
-            </p>
-          )}
-        </div>
+        <CsvFileField
+          id="roster-file"
+          label={t('school.rosterFile')}
+          inputRef={fileRef}
+          missingMessage={missingFile ? t('school.rosterFileMissing') : null}
+          onChange={() => {
+            setMissingFile(false);
+            setOutcome(undefined);
+          }}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('school.rosterUploading') : t('school.rosterUpload')}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
 import { api, trainingsExportUrl, type ApiError } from '../../api';
+import { CsvFileField } from '../../components/CsvFileField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
@@ -51,26 +52,16 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           </a>
         </p>
       </details>
-      <div className="field">
-        <label htmlFor="import-file">{t('import.fileLabel')}</label>
-        <input
-          ref={fileRef}
-          id="import-file"
-          type="file"
-          accept=".csv,text/csv"
-          aria-invalid={missingFile || undefined}
-          aria-describedby={missingFile ? 'import-file-problem' : undefined}
-          onChange={() => {
-            setMissingFile(false);
-            setOutcome(undefined);
-          }}
-        />
-        {missingFile && (
-          <p id="import-file-problem" className="field-problem">
-            {t('import.fileMissing')}
-          </p>
-        )}
-      </div>
+      <CsvFileField
+        id="import-file"
+        label={t('import.fileLabel')}
+        inputRef={fileRef}
+        missingMessage={missingFile ? t('import.fileMissing') : null}
+        onChange={() => {
+          setMissingFile(false);
+          setOutcome(undefined);
+        }}
+      />
       <div className="actions actions-tight">
         <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => run(true)}>
           {busy === 'check' ? t('import.checking') : t('import.check')}
