@@ -1,6 +1,8 @@
 import { recommendationsSchema, searchResultSchema } from '../src/shared/catalogue/api';
 import { profileSchema, scanSchema } from '../src/shared/digisnap/api';
+import { schoolReportSchema } from '../src/shared/school/report';
 import type { Manifest } from './generate';
+import { schoolReportPath } from './scenarios';
 import { searchPath } from './search-queries';
 
 /**
@@ -54,6 +56,20 @@ export async function checkCatalogueContracts(url: string, queries: Manifest['se
     if (!parsed.success) throw new Error(`getMyRecommendations breaks its contract: ${parsed.error.message}`);
     if (parsed.data.items.length === 0) throw new Error('getMyRecommendations found nothing for a teacher with a profile');
     if (new Set(parsed.data.items.map((item) => item.training.id)).size !== parsed.data.items.length) throw new Error('getMyRecommendations repeats a training');
+  }
+}
+
+/**
+ * The team report as its principal reads it: 200, the report's contract, areas, and every
+ * teacher of the report school counted (each has a submitted scan in the window).
+ */
+export async function checkReportContract(url: string, report: NonNullable<Manifest['report']>): Promise<void> {
+  const body = await expectOk(fetch(`${url}${schoolReportPath(report)}`, { headers: { cookie: `ds_session=${report.principalToken}` } }), 'getSchoolReport');
+  const parsed = schoolReportSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new Error(`getSchoolReport breaks its contract: ${parsed.error.message}`);
+  if (parsed.data.areas.length === 0) throw new Error('getSchoolReport answered 200 without areas');
+  if (parsed.data.respondents !== report.schoolTeachers) {
+    throw new Error(`getSchoolReport counts ${parsed.data.respondents} respondents, expected the school's ${report.schoolTeachers} teachers`);
   }
 }
 

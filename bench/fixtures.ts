@@ -31,8 +31,9 @@ export interface SchoolRow {
   created_at: string;
 }
 
-export function makeSchools(count: number, random: Random, now: number): SchoolRow[] {
-  return Array.from({ length: count }, (_, i) => ({
+/** `first`: the number of schools made before, so names and institution numbers stay distinct. */
+export function makeSchools(count: number, random: Random, now: number, first = 0): SchoolRow[] {
+  return Array.from({ length: count }, (_, j) => j + first).map((i) => ({
     id: newId(),
     name: `${pick(random, schoolKinds)} ${pick(random, places)} ${i + 1}`,
     // Distinct six-digit numbers, like the ministry's institution numbers.
@@ -105,6 +106,11 @@ export function makeSubmittedScans(framework: Framework, random: Random, now: nu
     skill = Math.min(1, skill + random() * 0.12);
     return scan;
   });
+}
+
+/** One submitted scan, at `at` (ms): a report teacher's scan in the campaign window. */
+export function makeSubmittedScanAt(framework: Framework, random: Random, at: number): ScanRows {
+  return makeScan(framework, 0.15 + random() * 0.7, random, at, 'submitted');
 }
 
 /** A scan with every competence answered in the last day, waiting for its submit. */

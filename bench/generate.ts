@@ -15,7 +15,9 @@ import type { Db } from '../src/server/platform/db/database';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
 import type { Database } from '../src/server/platform/db/schema';
 import { newId } from '../src/server/platform/ids';
-import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScans, makeTeacher } from './fixtures';
+import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher } from './fixtures';
+import { brusselsDate } from '../src/shared/school/campaign';
+import { MIN_GROUP_SIZE } from '../src/shared/school/privacy';
 import { buildProfile } from '../src/shared/digisnap/profile';
 import { type BenchSearchQuery, buildSearchQueries } from './search-queries';
 
@@ -33,6 +35,13 @@ const BATCH = 1_000;
 const TRAINING_BATCH = 1_000;
 /** Distinct searches (cache keys) the searchTrainings scenarios rotate through. */
 const SEARCH_QUERIES = 300;
+/** The school whose team report getSchoolReport reads: exactly this many teachers, each with a scan in the campaign. */
+const REPORT_SCHOOL_TEACHERS = 150;
+/** Teachers per school among the report teachers: 170,000 over ~3,900 schools, as in Flanders. */
+const REPORT_TEACHERS_PER_SCHOOL = 170_000 / 3_900;
+/** The report teachers' scans were submitted in the last this many days; the campaign opened a day before. */
+const REPORT_SCAN_DAYS = 20;
+const DAY_MS = 86_400_000;
 
 export interface GenerateOptions {
   out: string;
@@ -46,6 +55,12 @@ export interface GenerateOptions {
   seed: number;
   contentDir: string;
   sessionIdleHours: number;
+  /**
+   * Further teachers, each with one submitted scan in the last REPORT_SCAN_DAYS days, over about
+   * 3,900 schools per 170,000; the first school of them has exactly REPORT_SCHOOL_TEACHERS, a
+   * principal and an open campaign (getSchoolReport). 0: no report data.
+   */
+  reportTeachers: number;
 }
 
 export interface Manifest {
@@ -58,6 +73,8 @@ export interface Manifest {
   trainings: number;
   /** Searches with results, from the catalogue's own title words; see search-queries.ts. */
   searchQueries: BenchSearchQuery[];
+  /** The team report getSchoolReport reads, made through CampaignService; absent without --report-teachers. */
+  report?: { schoolId: string; campaignId: string; principalToken: string; schoolTeachers: number; teachers: number; schools: number; seconds: number };
 }
 
 export const manifestPathOf = (databaseFile: string) => databaseFile.replace(/\.db$/, '') + '.manifest.json';
@@ -148,6 +165,12 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
     });
   }
 
+  if (options.reportTeachers > 0) {
+    const reportStarted = Date.now();
+    const report = await addReportData({ sqlite, write, services, framework, random, now, passwordHash, options });
+    manifest.report = { ...report, seconds: (Date.now() - reportStarted) / 1000 };
+  }
+
   sqlite.pragma('optimize');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await kysely.destroy();
@@ -155,6 +178,67 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   const manifestPath = manifestPathOf(out);
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return { manifest, manifestPath };
+}
+
+/**
+ * The report teachers (see GenerateOptions.reportTeachers) with raw rows, then the principal of
+ * the report school and the campaign, opened through the real CampaignService so its rows are
+ * exactly what the service writes.
+ */
+async function addReportData(input: {
+  sqlite: SQLite.Database;
+  write: ReturnType<typeof statements>;
+  services: ReturnType<typeof createServices>;
+  framework: ReturnType<FrameworkRegistry['current']>;
+  random: () => number;
+  now: number;
+  passwordHash: string;
+  options: GenerateOptions;
+}) {
+  const { sqlite, write, services, framework, random, now, passwordHash, options } = input;
+  const teachers = Math.max(options.reportTeachers, REPORT_SCHOOL_TEACHERS);
+  const others = teachers - REPORT_SCHOOL_TEACHERS;
+  const schoolCount = 1 + (others > 0 ? Math.max(1, Math.round(others / REPORT_TEACHERS_PER_SCHOOL)) : 0);
+  const schools = makeSchools(schoolCount, random, now, options.schools);
+  sqlite.transaction(() => schools.forEach((school) => write.school.run(school)))();
+  const [reportSchool, ...otherSchools] = schools;
+  // Emails go on after the other teachers' numbers, so they stay distinct.
+  const firstNumber = options.teachers + options.submitScans;
+  const bar = new SingleBar({ format: 'generating {bar} {value}/{total} report teachers | {eta}s left', etaBuffer: 20_000 }, Presets.shades_classic);
+  bar.start(teachers, 0);
+  const addTeacher = (k: number) => {
+    // The report school's teachers first, then round the others.
+    const school = k < REPORT_SCHOOL_TEACHERS ? reportSchool : otherSchools[(k - REPORT_SCHOOL_TEACHERS) % otherSchools.length];
+    const teacher = makeTeacher(firstNumber + k, [school], random, now, options.sessionIdleHours);
+    write.teacher(teacher, passwordHash);
+    // Submitted between REPORT_SCAN_DAYS days and an hour ago: inside the campaign window.
+    const scan = makeSubmittedScanAt(framework, random, now - 3_600_000 - Math.floor(random() * (REPORT_SCAN_DAYS * DAY_MS - 3_600_000)));
+    write.scan(teacher.user.id, scan);
+    write.profile(teacher.user.id, [scan]);
+  };
+  const batch = 10 * BATCH;
+  for (let start = 0; start < teachers; start += batch) {
+    const end = Math.min(teachers, start + batch);
+    sqlite.transaction(() => {
+      for (let k = start; k < end; k += 1) addTeacher(k);
+    })();
+    bar.update(end);
+  }
+  bar.stop();
+
+  // The principal: raw rows like a teacher's, in the role that opens the campaign and reads the report.
+  const principal = makeTeacher(firstNumber + teachers, [reportSchool], random, now, options.sessionIdleHours);
+  principal.membership.role = 'principal';
+  sqlite.transaction(() => write.teacher(principal, passwordHash))();
+  const campaign = await services.campaigns.openCampaign(principal.user.id, reportSchool.id, {
+    opensOn: brusselsDate(new Date(now - (REPORT_SCAN_DAYS + 1) * DAY_MS)),
+    closesOn: brusselsDate(new Date(now + 7 * DAY_MS)),
+    minGroupSize: MIN_GROUP_SIZE,
+  });
+  if (campaign.participation.completed !== REPORT_SCHOOL_TEACHERS) {
+    throw new Error(`the report campaign counts ${campaign.participation.completed} completed scans, expected ${REPORT_SCHOOL_TEACHERS}`);
+  }
+  return { schoolId: reportSchool.id, campaignId: campaign.id, principalToken: principal.session.token, schoolTeachers: REPORT_SCHOOL_TEACHERS, teachers, schools: schoolCount };
 }
 
 /** Prepared inserts, written the way the services write these rows. */
@@ -215,6 +299,7 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
       schools: { type: 'string' },
       trainings: { type: 'string' },
       seed: { type: 'string' },
+      'report-teachers': { type: 'string' },
     },
     strict: false,
   });
@@ -226,6 +311,7 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
     schools: num(values.schools, defaults.schools ?? 40),
     trainings: num(values.trainings, defaults.trainings ?? 20_000),
     seed: num(values.seed, defaults.seed ?? 2026),
+    reportTeachers: num(values['report-teachers'], defaults.reportTeachers ?? 170_000),
     contentDir: defaults.contentDir ?? defaultContentDir,
     sessionIdleHours: defaults.sessionIdleHours ?? configFromEnv().sessionIdleHours,
   };
@@ -238,7 +324,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const { manifest, manifestPath } = await generateBenchData(options);
   console.log(
     `${manifest.profileUsers.length} teachers with submitted scans, ${manifest.submitScans.length} answered scans to submit, ` +
-      `${manifest.trainings} trainings and ${manifest.searchQueries.length} searches ` +
+      `${manifest.trainings} trainings and ${manifest.searchQueries.length} searches` +
+      (manifest.report ? `, ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools (${manifest.report.seconds.toFixed(1)} s) ` : ' ') +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s\n  database ${manifest.database}\n  manifest ${manifestPath}`,
   );
 }

@@ -33,7 +33,7 @@ export interface Results {
 }
 
 /** The goals of the issue: each scenario's share of the ceiling, and the server's peak memory. */
-const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25, searchTrainings: 0.3, getMyRecommendations: 0.3 };
+const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25, searchTrainings: 0.3, getMyRecommendations: 0.3, getSchoolReport: 0.3 };
 /** Measured and reported beside a goal, without one of their own. */
 const reportedOnly = ['searchTrainings (uncached)'];
 const PEAK_RSS_GOAL_MB = 200;

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { checkCatalogueContracts, checkContracts } from './contract';
+import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
 import { generateBenchData, parseGenerateArgs } from './generate';
 import { type Measurement, measure } from './load';
 import { type Results, machine, printReport, toResult, writeResults } from './report';
-import { type Scenario, ceiling, getMyProfile, getMyRecommendations, searchTrainings, submitScan } from './scenarios';
+import { type Scenario, ceiling, getMyProfile, getMyRecommendations, getSchoolReport, searchTrainings, submitScan } from './scenarios';
 import { type BenchServer, startServer, stopServer } from './server-process';
 import { ServerWatch } from './server-watch';
 
@@ -17,6 +17,7 @@ import { ServerWatch } from './server-watch';
  *
  *   --duration 10 --warmup 2 --connections 20       the measurement
  *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
+ *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
  */
 
@@ -34,11 +35,15 @@ const generateOptions = parseGenerateArgs(process.argv.slice(2), { out: here('./
 const CONTRACT_SAMPLE = 5;
 
 console.log(
-  `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit and ${generateOptions.trainings} trainings…`,
+  `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings ` +
+    `and ${generateOptions.reportTeachers} report teachers…`,
 );
 const started = Date.now();
 const { manifest } = await generateBenchData(generateOptions);
-console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `  done in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+    (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : ''),
+);
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
@@ -52,6 +57,7 @@ try {
   const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
   await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), manifest.submitScans.slice(0, CONTRACT_SAMPLE));
   await checkCatalogueContracts(server.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), sample(manifest.profileUsers, CONTRACT_SAMPLE));
+  if (manifest.report) await checkReportContract(server.url, manifest.report);
   // The ceiling is measured first and last: other work on a shared machine can pull one run
   // down, and a low ceiling would flatter every ratio, so the better of the two counts.
   const top = ceiling();
@@ -60,6 +66,7 @@ try {
     submitScan(submittable),
     searchTrainings(manifest.searchQueries),
     getMyRecommendations(manifest.profileUsers),
+    ...(manifest.report ? [getSchoolReport(manifest.report)] : []),
   ];
   const runs = await runScenarios(server, watch, [top, ...scenarios, top]);
   const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);

@@ -108,3 +108,18 @@ export function getMyRecommendations(users: Manifest['profileUsers']): Scenario 
     ],
   };
 }
+
+/**
+ * The team report of the generated campaign, read by its school's principal: every request runs
+ * the live aggregate over the school's 150 teachers in a database of the report teachers' scans.
+ */
+export function getSchoolReport(report: NonNullable<Manifest['report']>): Scenario {
+  return {
+    name: 'getSchoolReport',
+    operationId: 'getSchoolReport',
+    requests: () => [{ method: 'GET', path: schoolReportPath(report), headers: { cookie: `ds_session=${report.principalToken}` } }],
+  };
+}
+
+export const schoolReportPath = (report: NonNullable<Manifest['report']>) =>
+  `/api/schools/${encodeURIComponent(report.schoolId)}/campaigns/${encodeURIComponent(report.campaignId)}/report`;
