@@ -3,6 +3,7 @@ import { scoreAnswers } from '../src/shared/digisnap/scoring';
 import { simulatedAnswers } from '../src/server/demo/simulated-answers';
 import { educationLevels, provinces } from '../src/shared/platform/flanders';
 import { newId, newToken, sha256 } from '../src/server/platform/ids';
+import type { ScanAnswersTable, ScansTable } from '../src/server/platform/db/schema';
 
 /**
  * Plausible Flemish schools, teachers and scans as plain rows, from a seeded random source.
@@ -79,21 +80,9 @@ export function makeTeacher(n: number, schools: SchoolRow[], random: Random, now
 }
 
 export interface ScanRows {
-  scan: {
-    id: string;
-    framework_id: string;
-    framework_version: string;
-    status: 'in_progress' | 'submitted';
-    background: string;
-    started_at: string;
-    updated_at: string;
-    submitted_at: string | null;
-    total: number | null;
-    level: string | null;
-    band: string | null;
-    result: string | null;
-  };
-  answers: Array<{ competence_code: string; option_index: number; answered_at: string }>;
+  /** A `scans` row as the service writes it, less its owner (set when written). */
+  scan: Omit<ScansTable, 'user_id'>;
+  answers: Array<Omit<ScanAnswersTable, 'scan_id'>>;
 }
 
 /** One to three submitted scans, oldest first, spread over the past two years; skill grows a little between them. */
