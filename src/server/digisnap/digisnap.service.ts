@@ -1,8 +1,9 @@
 import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
-import { type Framework, competenceList, findCompetence } from '../../shared/digisnap/framework';
+import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { type ScanResult, missingCompetences, scoreAnswers } from '../../shared/digisnap/scoring';
 import { AppError, notFound, validationError } from '../../shared/errors';
+import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
@@ -46,11 +47,8 @@ export class DigisnapService {
 
   async answerItem(userId: string, scanId: string, competence: string, option: number): Promise<ScanDto> {
     const scan = await this.ownedScan(userId, scanId);
-    const framework = this.frameworkOf(scan);
-    const item = findCompetence(framework, competence);
-    if (!item) throw validationError('params.competence', `Competence ${competence} is not part of ${framework.id} ${framework.version}`);
-    const optionCount = item.item.options.length;
-    if (option >= optionCount) throw validationError('body.option', `option must be between 0 and ${optionCount - 1}`);
+    const problem = answerProblem(questionnaireOf(this.frameworkOf(scan)), competence, option, { item: 'params.competence', option: 'body.option' });
+    if (problem) throw validationError(problem.field, problem.message);
     if (!(await this.repo.saveAnswer(scan.id, competence, option, this.now()))) throw submittedError();
     return this.getScan(userId, scanId);
   }
@@ -239,7 +237,4 @@ function parseBackground(json: string): Background {
   }
 }
 
-function progressOf(framework: Framework, answers: Record<string, number>) {
-  const total = competenceList(framework).length;
-  return { answered: total - missingCompetences(framework, answers).length, total };
-}
+const progressOf = (framework: Framework, answers: Record<string, number>) => scanProgress(questionnaireOf(framework), answers);

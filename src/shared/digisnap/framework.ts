@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatPath, localisedTextSchema, nonBlankText } from '../platform/text';
+import type { Questionnaire } from '../scan/engine';
 
 /**
  * A competence framework (e.g. DigCompEdu 2017) as stored in `content/frameworks/*.json`:
@@ -12,9 +14,7 @@ export const BAND_CODES = ['A', 'B', 'C'] as const;
 export const levelCodeSchema = z.enum(LEVEL_CODES);
 export const bandCodeSchema = z.enum(BAND_CODES);
 
-const nonBlankText = z.string().regex(/\S/, 'must not be empty');
-
-export const localisedTextSchema = z.object({ nl: nonBlankText, en: nonBlankText });
+export { formatPath, type LocalisedText, localisedTextSchema } from '../platform/text';
 
 const optionSchema = z.object({
   points: z.number().int().min(0),
@@ -90,7 +90,6 @@ export const frameworkSchema = z.object({
 
 export type LevelCode = z.infer<typeof levelCodeSchema>;
 export type BandCode = z.infer<typeof bandCodeSchema>;
-export type LocalisedText = z.infer<typeof localisedTextSchema>;
 export type Threshold = z.infer<typeof thresholdSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 export type Area = Framework['areas'][number];
@@ -126,14 +125,6 @@ export function validateFramework(raw: unknown): FrameworkValidation {
   return problems.length === 0 ? { ok: true, framework } : { ok: false, problems };
 }
 
-/** `['areas', 2, 'name', 'nl']` → `areas[2].name.nl` */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc === '' ? String(key) : `${acc}.${String(key)}`;
-  }, '');
-}
-
 /** The highest total a teacher can score: the best option of every item. */
 export function maxTotal(framework: Framework): number {
   return competenceList(framework).reduce((sum, competence) => sum + maxPoints(competence), 0);
@@ -141,6 +132,27 @@ export function maxTotal(framework: Framework): number {
 
 export function maxPoints(competence: Competence): number {
   return Math.max(...competence.item.options.map((option) => option.points));
+}
+
+const questionnaires = new WeakMap<Framework, Questionnaire>();
+
+/**
+ * The framework as the scan engine sees it: each area a section, each competence one item
+ * whose id is the competence code. Built once per loaded framework.
+ */
+export function questionnaireOf(framework: Framework): Questionnaire {
+  let questionnaire = questionnaires.get(framework);
+  if (!questionnaire) {
+    questionnaire = {
+      sections: framework.areas.map((area) => ({
+        id: String(area.number),
+        name: area.name,
+        items: area.competences.map((competence) => ({ id: competence.code, ...competence.item })),
+      })),
+    };
+    questionnaires.set(framework, questionnaire);
+  }
+  return questionnaire;
 }
 
 const competenceLists = new WeakMap<Framework, readonly CompetenceInArea[]>();

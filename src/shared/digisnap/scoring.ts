@@ -6,12 +6,14 @@ import {
   localisedTextSchema,
   maxPoints,
   maxTotal,
+  questionnaireOf,
   type Area,
   type BandCode,
   type Framework,
   type LevelCode,
   type Threshold,
 } from './framework';
+import { missingItems } from '../scan/engine';
 
 /**
  * Pure scoring rules for a Digisnap scan. No I/O: server, browser and tests share them.
@@ -82,15 +84,9 @@ export function levelForAreaScore(framework: Framework, score: number, max: numb
   return levelForScore(overall, Math.round(share * overallMax));
 }
 
-function isValidAnswer(answer: unknown, optionCount: number): boolean {
-  return Number.isInteger(answer) && (answer as number) >= 0 && (answer as number) < optionCount;
-}
-
 /** Codes of competences without a valid answer (absent, or not an index of one of its options). */
 export function missingCompetences(framework: Framework, answers: Answers): string[] {
-  return competenceList(framework)
-    .filter((competence) => !isValidAnswer(answers[competence.code], competence.item.options.length))
-    .map((competence) => competence.code);
+  return missingItems(questionnaireOf(framework), answers);
 }
 
 /** True exactly when `scoreAnswers` can score these answers. */

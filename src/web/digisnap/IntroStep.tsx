@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Background } from '../../shared/digisnap/api';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
-import { SaveStatus } from './SaveStatus';
+import { SaveStatus } from '../components/scan/SaveStatus';
 import type { BackgroundQuestion } from './types';
-import type { SaveState } from './useScanAnswers';
+import type { SaveState } from '../components/scan/useAnswerSaving';
 
 interface Props {
   questions: BackgroundQuestion[];

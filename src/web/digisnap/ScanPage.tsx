@@ -1,17 +1,17 @@
 import { useEffect, useMemo } from 'react';
-import type { ScanDto } from '../../shared/digisnap/api';
+import type { Background, ScanDto } from '../../shared/digisnap/api';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ItemStep } from '../components/scan/ItemStep';
+import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../components/scan/scanSteps';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
-import { CompetenceStep } from './CompetenceStep';
-import { competencesInOrder } from './frameworkView';
+import { competencesInOrder, type NumberedCompetence } from './frameworkView';
 import { loadFramework } from './frameworkStore';
 import { IntroStep } from './IntroStep';
-import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from './scanSteps';
 import { SummaryStep } from './SummaryStep';
 import type { Framework } from './types';
 import { useScanAnswers } from './useScanAnswers';
@@ -64,7 +64,7 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
 
   useEffect(() => {
     // no (valid) step in the address: resume where the teacher left off, and say so in the address
-    if (!step) navigate(hrefOf(resumeStep(codes, scan.answers, scan.background)), { replace: true });
+    if (!step) navigate(hrefOf(resumeStep(codes, scan.answers, backgroundGiven(scan.background))), { replace: true });
   });
 
   if (!step) return null;
@@ -84,7 +84,7 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
         />
       )}
       {step.kind === 'item' && (
-        <CompetenceStep
+        <CompetenceItem
           key={step.number}
           competence={competences[step.number - 1]}
           total={total}
@@ -112,5 +112,24 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
         />
       )}
     </section>
+  );
+}
+
+const backgroundGiven = (background: Background) => Object.values(background).some((value) => value !== null && value !== undefined);
+
+type CompetenceItemProps = Omit<Parameters<typeof ItemStep>[0], 'item' | 'eyebrow' | 'heading' | 'scanTitle'> & { competence: NumberedCompetence };
+
+/** A competence on the engine's item screen: the area above, code and name as the heading. */
+function CompetenceItem({ competence, ...rest }: CompetenceItemProps) {
+  const { t, text } = useI18n();
+  return (
+    <ItemStep
+      {...rest}
+      item={{ id: competence.code, number: competence.number, statement: competence.item.statement, options: competence.item.options }}
+      eyebrow={t('scan.area', { number: competence.area.number, name: text(competence.area.name) })}
+      heading={`${competence.code} ${text(competence.name)}`}
+      scanTitle={t('scan.title')}
+      dataAttributes={{ 'data-competence': competence.code }}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useI18n } from '../i18n';
-import type { SaveState } from './useScanAnswers';
+import { ErrorAlert } from '../ErrorAlert';
+import { useI18n } from '../../i18n';
+import type { SaveState } from './useAnswerSaving';
 
 /** "Saving…" / "Saved" in a polite live region; a failed save as an alert with a retry. */
 export function SaveStatus({ save }: { save: SaveState | undefined }) {

@@ -1,6 +1,8 @@
-import type { Background } from '../../shared/digisnap/api';
-
-/** A screen of the scan: the optional background intro, one competence, or the summary. */
+/**
+ * The screens of a scan on the engine: an intro (background questions, or what the scan is
+ * about), one item per screen, and the summary. The address names the screen (`?step=`), so a
+ * scan resumes where it was left, on any device.
+ */
 export type ScanStep = { kind: 'intro' } | { kind: 'item'; number: number } | { kind: 'summary' };
 
 /** `?step=` value → step; null when absent or not a step of this scan. */
@@ -28,19 +30,19 @@ export function previousStep(step: ScanStep, total: number): ScanStep {
   return { kind: 'intro' };
 }
 
-/** Competence codes (in scan order) that have no answer yet. */
+/** Item ids (in scan order) that have no answer yet. */
 export function unansweredCodes(codes: string[], answers: Record<string, number>): string[] {
   return codes.filter((code) => answers[code] === undefined);
 }
 
 /**
  * Where a scan opens when the address names no step: a fresh scan at the intro,
- * a scan in progress at its first unanswered competence, a complete one at the summary.
+ * a scan in progress at its first unanswered item, a complete one at the summary.
+ * `introDone` says whether the intro was already answered (e.g. background given).
  */
-export function resumeStep(codes: string[], answers: Record<string, number>, background: Background): ScanStep {
+export function resumeStep(codes: string[], answers: Record<string, number>, introDone = false): ScanStep {
   const answeredAny = codes.some((code) => answers[code] !== undefined);
-  const backgroundGiven = Object.values(background).some((value) => value !== null && value !== undefined);
-  if (!answeredAny && !backgroundGiven) return { kind: 'intro' };
+  if (!answeredAny && !introDone) return { kind: 'intro' };
   const first = codes.findIndex((code) => answers[code] === undefined);
   return first === -1 ? { kind: 'summary' } : { kind: 'item', number: first + 1 };
 }

@@ -34,21 +34,21 @@ describe('nextStep and previousStep', () => {
 
 describe('resumeStep', () => {
   it('opens a fresh scan at the intro', () => {
-    expect(resumeStep(codes, {}, {})).toEqual({ kind: 'intro' });
-    expect(resumeStep(codes, {}, { subject: null })).toEqual({ kind: 'intro' });
+    expect(resumeStep(codes, {})).toEqual({ kind: 'intro' });
+    expect(resumeStep(codes, {}, false)).toEqual({ kind: 'intro' });
   });
 
-  it('skips the intro once background is given', () => {
-    expect(resumeStep(codes, {}, { experience: '5-10' })).toEqual({ kind: 'item', number: 1 });
+  it('skips the intro once it is done (e.g. background given)', () => {
+    expect(resumeStep(codes, {}, true)).toEqual({ kind: 'item', number: 1 });
   });
 
-  it('opens at the first unanswered competence, even before answered ones', () => {
-    expect(resumeStep(codes, { '1.1': 2 }, {})).toEqual({ kind: 'item', number: 2 });
-    expect(resumeStep(codes, { '1.1': 0, '2.1': 4 }, {})).toEqual({ kind: 'item', number: 2 });
+  it('opens at the first unanswered item, even before answered ones', () => {
+    expect(resumeStep(codes, { '1.1': 2 })).toEqual({ kind: 'item', number: 2 });
+    expect(resumeStep(codes, { '1.1': 0, '2.1': 4 })).toEqual({ kind: 'item', number: 2 });
   });
 
   it('opens a complete scan at the summary', () => {
-    expect(resumeStep(codes, { '1.1': 0, '1.2': 1, '2.1': 4 }, {})).toEqual({ kind: 'summary' });
+    expect(resumeStep(codes, { '1.1': 0, '1.2': 1, '2.1': 4 })).toEqual({ kind: 'summary' });
   });
 });
 

@@ -1,5 +1,5 @@
-import { formatScore } from '../../shared/i18n/format';
-import { useI18n } from '../i18n';
+import { formatScore } from '../../../shared/i18n/format';
+import { useI18n } from '../../i18n';
 
 interface Props {
   current: number;
