@@ -61,12 +61,14 @@ export async function checkCatalogueContracts(url: string, queries: Manifest['se
 
 /**
  * The team report as its principal reads it: 200, the report's contract, areas, and every
- * teacher of the report school counted (each has a submitted scan in the window).
+ * teacher of the report school counted (each has a submitted scan in the window). It goes out
+ * as stored bytes behind a fresh head, so its bytes are held to the Zod serializer's too.
  */
 export async function checkReportContract(url: string, report: NonNullable<Manifest['report']>): Promise<void> {
   const body = await expectOk(fetch(`${url}${schoolReportPath(report)}`, { headers: { cookie: `ds_session=${report.principalToken}` } }), 'getSchoolReport');
   const parsed = schoolReportSchema.safeParse(JSON.parse(body));
   if (!parsed.success) throw new Error(`getSchoolReport breaks its contract: ${parsed.error.message}`);
+  if (body !== JSON.stringify(schoolReportSchema.encode(parsed.data))) throw new Error('getSchoolReport differs from the Zod serializer’s bytes');
   if (parsed.data.areas.length === 0) throw new Error('getSchoolReport answered 200 without areas');
   if (parsed.data.respondents !== report.schoolTeachers) {
     throw new Error(`getSchoolReport counts ${parsed.data.respondents} respondents, expected the school's ${report.schoolTeachers} teachers`);

@@ -1,8 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
-import { generateBenchData, parseGenerateArgs } from './generate';
+import { type Manifest, generateBenchData, manifestPathOf, parseGenerateArgs } from './generate';
 import { type Measurement, measure } from './load';
 import { type Results, machine, printReport, toResult, writeResults } from './report';
 import { type Scenario, ceiling, getMyProfile, getMyRecommendations, getSchoolReport, searchTrainings, submitScan } from './scenarios';
@@ -19,11 +20,26 @@ import { ServerWatch } from './server-watch';
  *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
  *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
+ *   --only getSchoolReport,getMyProfile             measure only these scenarios (and the ceiling); the
+ *                                                   uncached search runs only when named
+ *   --reuse                                         skip generating: measure the database and manifest of
+ *                                                   the last run again (submitScan is left out then: its
+ *                                                   scans were submitted by that run)
+ *
+ * Quick iterations on the team report:
+ *   npm run bench -- --only getSchoolReport --teachers 0 --submit-scans 0 --trainings 0 --report-teachers 20000
  */
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const { values } = parseArgs({
-  options: { duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, 'cpu-prof': { type: 'boolean' } },
+  options: {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    'cpu-prof': { type: 'boolean' },
+    only: { type: 'string' },
+    reuse: { type: 'boolean' },
+  },
   strict: false,
 });
 const seconds = Number(values.duration ?? 10);
@@ -33,17 +49,12 @@ const connections = Number(values.connections ?? 20);
 // should the server outrun them, the run ends early and req/s is taken over the time it ran.
 const generateOptions = parseGenerateArgs(process.argv.slice(2), { out: here('./data/bench.db'), submitScans: 20_000 });
 const CONTRACT_SAMPLE = 5;
+const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((name) => name.trim())) : null;
+const reuse = values.reuse === true;
+/** Whether a scenario is measured in this run: every one by default, or those named by --only. */
+const wanted = (name: string) => (only === null || only.has(name)) && !(reuse && name === 'submitScan');
 
-console.log(
-  `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings ` +
-    `and ${generateOptions.reportTeachers} report teachers…`,
-);
-const started = Date.now();
-const { manifest } = await generateBenchData(generateOptions);
-console.log(
-  `  done in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-    (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : ''),
-);
+const manifest = reuse ? reusedManifest(generateOptions.out) : await generate();
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
@@ -55,18 +66,22 @@ let results: Results;
 let best: Measurement;
 try {
   const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
-  await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), manifest.submitScans.slice(0, CONTRACT_SAMPLE));
-  await checkCatalogueContracts(server.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), sample(manifest.profileUsers, CONTRACT_SAMPLE));
-  if (manifest.report) await checkReportContract(server.url, manifest.report);
+  await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), reuse ? [] : manifest.submitScans.slice(0, CONTRACT_SAMPLE));
+  await checkCatalogueContracts(
+    server.url,
+    wanted('searchTrainings') ? sample(manifest.searchQueries, CONTRACT_SAMPLE) : [],
+    wanted('getMyRecommendations') ? sample(manifest.profileUsers, CONTRACT_SAMPLE) : [],
+  );
+  if (manifest.report && wanted('getSchoolReport')) await checkReportContract(server.url, manifest.report);
   // The ceiling is measured first and last: other work on a shared machine can pull one run
   // down, and a low ceiling would flatter every ratio, so the better of the two counts.
   const top = ceiling();
   const scenarios = [
-    getMyProfile(manifest.profileUsers),
-    submitScan(submittable),
-    searchTrainings(manifest.searchQueries),
-    getMyRecommendations(manifest.profileUsers),
-    ...(manifest.report ? [getSchoolReport(manifest.report)] : []),
+    ...(wanted('getMyProfile') ? [getMyProfile(manifest.profileUsers)] : []),
+    ...(wanted('submitScan') ? [submitScan(submittable)] : []),
+    ...(wanted('searchTrainings') ? [searchTrainings(manifest.searchQueries)] : []),
+    ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
+    ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
   ];
   const runs = await runScenarios(server, watch, [top, ...scenarios, top]);
   const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
@@ -89,23 +104,51 @@ try {
 
 // Every search a miss: the same queries against a second server started with its search cache
 // off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
-const uncachedServer = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '0' } });
-const uncachedWatch = new ServerWatch(uncachedServer.pid);
-try {
-  await checkCatalogueContracts(uncachedServer.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
-  const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
-  const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
-  results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
-  results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
-} finally {
-  uncachedWatch.stop();
-  await stopServer(uncachedServer);
-}
+if (wanted('searchTrainings (uncached)')) await measureUncachedSearch(results, best);
 
 printReport(results);
 const file = here('./results/latest.json');
 writeResults(file, results);
 console.log(`\nwritten to ${file}`);
+
+/** searchTrainings once more, on a second server whose search cache is off. */
+async function measureUncachedSearch(results: Results, best: Measurement) {
+  const uncachedServer = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '0' } });
+  const uncachedWatch = new ServerWatch(uncachedServer.pid);
+  try {
+    await checkCatalogueContracts(uncachedServer.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
+    const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
+    const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
+    results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
+    results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
+  } finally {
+    uncachedWatch.stop();
+    await stopServer(uncachedServer);
+  }
+}
+
+async function generate(): Promise<Manifest> {
+  console.log(
+    `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings ` +
+      `and ${generateOptions.reportTeachers} report teachers…`,
+  );
+  const started = Date.now();
+  const { manifest } = await generateBenchData(generateOptions);
+  console.log(
+    `  done in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : ''),
+  );
+  return manifest;
+}
+
+/** The manifest of an earlier run's database, for --reuse. */
+function reusedManifest(databaseFile: string): Manifest {
+  const path = manifestPathOf(databaseFile);
+  if (!existsSync(path)) throw new Error(`--reuse: no ${path}; run once without --reuse first`);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  console.log(`Reusing ${manifest.database} (generated ${manifest.generatedAt}); submitScan is not measured`);
+  return manifest;
+}
 
 /** `count` items spread over the list, first and last included: not only the first few. */
 function sample<T>(list: readonly T[], count: number): T[] {

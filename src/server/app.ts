@@ -19,6 +19,10 @@ import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
 import { AuthService } from './platform/auth/auth.service';
+import { OidcClient } from './platform/auth/oidc.client';
+import { OidcRepository } from './platform/auth/oidc.repository';
+import { OIDC_CALLBACK_PATH, oidcRoutes } from './platform/auth/oidc.routes';
+import { OidcService } from './platform/auth/oidc.service';
 import { SessionsRepository } from './platform/auth/sessions.repository';
 import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
@@ -37,12 +41,23 @@ import { BoardService } from './school/board.service';
 import { CampaignRepository } from './school/campaign.repository';
 import { campaignRoutes } from './school/campaign.routes';
 import { CampaignService } from './school/campaign.service';
+import { CyberCheckRepository } from './school/cyber-check.repository';
+import { cyberCheckRoutes } from './school/cyber-check.routes';
+import { CyberCheckService } from './school/cyber-check.service';
+import { InstrumentRegistry } from './school/instrument.registry';
 import { InvitationRepository } from './school/invitation.repository';
 import { invitationRoutes } from './school/invitation.routes';
 import { InvitationService } from './school/invitation.service';
+import { PolicyPlanRepository } from './school/policy-plan.repository';
+import { policyPlanRoutes } from './school/policy-plan.routes';
+import { PolicyPlanService } from './school/policy-plan.service';
+import { ReflectionRepository } from './school/reflection.repository';
+import { reflectionRoutes } from './school/reflection.routes';
+import { ReflectionService } from './school/reflection.service';
 import { SchoolRepository } from './school/school.repository';
 import { schoolRoutes } from './school/school.routes';
 import { SchoolService } from './school/school.service';
+import { TeamReportActions } from './school/team-report.actions';
 import { TrainingPlanRepository } from './school/training-plan.repository';
 import { trainingPlanRoutes } from './school/training-plan.routes';
 import { TrainingPlanService } from './school/training-plan.service';
@@ -63,6 +78,13 @@ export interface Services {
   recommendations: RecommendationService;
   trainingPlan: TrainingPlanService;
   budgets: BudgetService;
+  /** The school instruments under content/instruments (reflection, cyber check, …), every version. */
+  instruments: InstrumentRegistry;
+  cyberChecks: CyberCheckService;
+  reflections: ReflectionService;
+  policyPlan: PolicyPlanService;
+  /** Logging in with the identity provider; null when none is configured. */
+  oidc: OidcService | null;
 }
 
 export interface BuildOptions {
@@ -85,8 +107,9 @@ export function createServices(config: Config, db: Db, frameworks: FrameworkRegi
   const boardRepo = new BoardRepository(db.kysely);
   const catalogueRepo = new CatalogueRepository(db.kysely, db.dialect);
   const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
+  const accounts = new AccountsRepository(db.kysely);
   const auth: AuthService = new AuthService(
-    new AccountsRepository(db.kysely),
+    accounts,
     new SessionsRepository(db.kysely),
     audit,
     (id) => schools.exists(id),
@@ -111,7 +134,21 @@ export function createServices(config: Config, db: Db, frameworks: FrameworkRegi
   const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap, schools });
   const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(db.kysely), { schools, campaigns, catalogue, audit });
   const budgets = new BudgetService(new BudgetRepository(db.kysely), { schools, enrolments, trainingPlan, audit });
-  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations, trainingPlan, budgets };
+  const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);
+  const cyberChecks = new CyberCheckService(new CyberCheckRepository(db.kysely), { schools, auth, audit, instruments });
+  const reflections = new ReflectionService(new ReflectionRepository(db.kysely, db.dialect), { schools, auth, audit, instruments, appUrl: config.appUrl });
+  // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness.
+  const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources()];
+  const policyPlan = new PolicyPlanService(new PolicyPlanRepository(db.kysely), { schools, auth, audit, framework: () => digisnap.currentFramework(), sources: actionSources });
+  const oidc = config.oidc
+    ? new OidcService(new OidcRepository(db.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
+        auth,
+        invitations,
+        audit,
+        label: config.oidc.name,
+      })
+    : null;
+  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations, trainingPlan, budgets, oidc, instruments, cyberChecks, reflections, policyPlan };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -150,6 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   authRoutes(app, { auth: services.auth, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
+  oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   digisnapRoutes(app, { digisnap: services.digisnap, auth: services.auth, requireAuth });
   const optionalAuth = makeOptionalAuth(services.auth);
   catalogueRoutes(app, { catalogue: services.catalogue, requireAuth, optionalAuth });
@@ -166,6 +204,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
   trainingPlanRoutes(app, { trainingPlan: services.trainingPlan, requireAuth });
   budgetRoutes(app, { budgets: services.budgets, requireAuth });
+  cyberCheckRoutes(app, { cyberChecks: services.cyberChecks, requireAuth });
+  reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
+  policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
   options.extend?.(app);
   await app.ready();
   return app;

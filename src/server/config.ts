@@ -22,6 +22,17 @@ export interface Config {
   mailFrom: string;
   /** Where users reach the web app, for links in mails (no trailing slash). */
   appUrl: string;
+  /** Logging in with an OpenID Connect identity provider; unset means password login only. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer identifier; its discovery document lives under it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the login button, e.g. `Smartschool`; unset shows a generic label. */
+  name: string | undefined;
 }
 
 const truthy = (value: string | undefined, fallback: boolean) =>
@@ -33,6 +44,20 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of seconds, 0 or more (got "${value}")`);
   return parsed;
+}
+
+/**
+ * The identity provider, when configured. Half a configuration stops the start: a login button
+ * that can only fail is worse than none.
+ */
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) throw new Error('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three, or none');
+  if (!URL.canParse(issuer)) throw new Error(`OIDC_ISSUER must be a URL (got "${issuer}")`);
+  return { issuer, clientId, clientSecret, name: env.OIDC_NAME?.trim() || undefined };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +75,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Digisprong <no-reply@digisprong.local>',
     appUrl: (env.APP_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
+    oidc: oidcFromEnv(env),
   };
 }

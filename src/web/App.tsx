@@ -22,6 +22,13 @@ import { JoinPage } from './school/JoinPage';
 import { SchoolPage } from './school/SchoolPage';
 import { CampaignsPage } from './school/CampaignsPage';
 import { ReportPage } from './school/ReportPage';
+import { TrainingPlanPage } from './school/TrainingPlanPage';
+import { BudgetPage } from './school/BudgetPage';
+import { CyberCheckPage } from './school/cyber/CyberCheckPage';
+import { CyberCheckAnswerPage } from './school/cyber/CyberCheckAnswerPage';
+import { CyberCheckResultPage } from './school/cyber/CyberCheckResultPage';
+import { PolicyPlanPage } from './school/policy/PolicyPlanPage';
+import { reflectionPublicPage, reflectionSchoolPage } from './school/reflection/reflectionRoutes';
 
 /** Pathname → page. Every page but /login needs a session. */
 function pageFor(path: string): ReactNode {
@@ -45,7 +52,19 @@ function pageFor(path: string): ReactNode {
   if (campaigns) return <CampaignsPage key={campaigns.schoolId} schoolId={campaigns.schoolId} />;
   const report = matchPath('/school/:schoolId/digisnap/:campaignId/rapport', path);
   if (report) return <ReportPage key={`${report.schoolId}/${report.campaignId}`} schoolId={report.schoolId} campaignId={report.campaignId} />;
-  return <NotFoundPage />;
+  const trainingPlan = matchPath('/school/:schoolId/opleidingsplan', path);
+  if (trainingPlan) return <TrainingPlanPage key={trainingPlan.schoolId} schoolId={trainingPlan.schoolId} />;
+  const budget = matchPath('/school/:schoolId/budget', path);
+  if (budget) return <BudgetPage key={budget.schoolId} schoolId={budget.schoolId} />;
+  const policyPlan = matchPath('/school/:schoolId/ict-beleidsplan', path);
+  if (policyPlan) return <PolicyPlanPage key={policyPlan.schoolId} schoolId={policyPlan.schoolId} />;
+  const cyber = matchPath('/school/:schoolId/cybercheck', path);
+  if (cyber) return <CyberCheckPage key={cyber.schoolId} schoolId={cyber.schoolId} />;
+  const cyberCheck = matchPath('/school/:schoolId/cybercheck/:checkId', path);
+  if (cyberCheck) return <CyberCheckAnswerPage key={cyberCheck.checkId} schoolId={cyberCheck.schoolId} checkId={cyberCheck.checkId} />;
+  const cyberResult = matchPath('/school/:schoolId/cybercheck/:checkId/resultaat', path);
+  if (cyberResult) return <CyberCheckResultPage key={cyberResult.checkId} schoolId={cyberResult.schoolId} checkId={cyberResult.checkId} />;
+  return reflectionSchoolPage(path) ?? <NotFoundPage />;
 }
 
 function Layout({ children }: { children: ReactNode }) {
@@ -79,6 +98,9 @@ export function App() {
   if (invitation) return <Layout><InvitationPage key={invitation.token} token={invitation.token} /></Layout>;
   const join = matchPath('/aansluiten/:code', path);
   if (join) return <Layout><JoinPage key={join.code} code={join.code} /></Layout>;
+  // Pupils answer the school reflection without an account.
+  const reflection = reflectionPublicPage(path);
+  if (reflection) return <Layout>{reflection}</Layout>;
   const isLogin = matchPath('/login', path) !== null;
   if (!user && !isLogin) return <Redirect to="/login" />;
   if (user && isLogin) return <Redirect to="/" />;

@@ -1,5 +1,6 @@
 import type { ErrorId } from '../shared/errors';
 import type { CurrentUser, Locale, SessionResponse } from '../shared/platform/api';
+import type { IdentityProvider } from '../shared/platform/oidc';
 import type { Background, ProfileDto, ScanDto } from '../shared/digisnap/api';
 import type {
   AddMemberResult,
@@ -15,8 +16,40 @@ import type {
   SchoolReport,
   SchoolRole,
   SchoolView,
+  StudyDay,
+  StudyDayInput,
+  TrainingSuggestions,
+  SchoolBudget,
+  BudgetSettingsInput,
 } from './school/types';
 import type { Framework, ScanSummary } from './digisnap/types';
+import type { CyberCheck, CyberCheckInstrument, CyberCheckResult, CyberCheckSummary } from './school/cyber/types';
+import type {
+  ClassCodeInfo,
+  MyReflectionRound,
+  ReflectionInstrument,
+  ReflectionReport,
+  ReflectionResponse,
+  ReflectionRound,
+  RoundInput,
+  StartedResponse,
+} from './school/reflection/types';
+import type {
+  ActionInput,
+  ActionUpdate,
+  GoalInput,
+  GoalUpdate,
+  PolicyAction,
+  PolicyGoal,
+  PolicyPlan,
+  PolicySources,
+  PolicySuggestions,
+  PolicyVision,
+  SourceKind,
+  SuggestionsInput,
+  SuggestionsResult,
+  VisionInput,
+} from './school/policy/types';
 import type {
   Completion,
   EnrolmentDto,
@@ -117,6 +150,7 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout').finally(() => setCsrfToken(null)),
   logoutEverywhere: () => request<void>('POST', '/auth/logout-all').finally(() => setCsrfToken(null)),
   updateMe: (changes: { displayName?: string; locale?: Locale }) => request<CurrentUser>('PATCH', '/me', changes),
+  identityProvider: () => request<IdentityProvider>('GET', '/auth/identity-provider'),
 
   currentFramework: () => request<Framework>('GET', '/frameworks/current'),
   startOrResumeScan: () => request<ScanDto>('POST', '/scans'),
@@ -181,14 +215,84 @@ export const api = {
     request<ReminderResult>('POST', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/reminders`),
   schoolReport: (schoolId: string, campaignId: string) =>
     request<SchoolReport>('GET', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/report`),
+
+  trainingSuggestions: (schoolId: string, campaignId: string) =>
+    request<TrainingSuggestions>('GET', `/schools/${id(schoolId)}/campaigns/${id(campaignId)}/training-suggestions`),
+  studyDays: (schoolId: string) => request<{ items: StudyDay[] }>('GET', `/schools/${id(schoolId)}/study-days`),
+  planStudyDay: (schoolId: string, body: StudyDayInput) => request<StudyDay>('POST', `/schools/${id(schoolId)}/study-days`, body),
+  cancelStudyDay: (schoolId: string, studyDayId: string) =>
+    request<StudyDay>('POST', `/schools/${id(schoolId)}/study-days/${id(studyDayId)}/cancel`),
+  schoolBudget: (schoolId: string, year?: number) =>
+    request<SchoolBudget>('GET', `/schools/${id(schoolId)}/budget${year === undefined ? '' : `?year=${year}`}`),
+  setBudgetSettings: (schoolId: string, body: BudgetSettingsInput) =>
+    request<SchoolBudget>('PUT', `/schools/${id(schoolId)}/budget/settings`, body),
+  cyberCheckInstrument: (version: string) => request<CyberCheckInstrument>('GET', `/instruments/cyber-check/${id(version)}`),
+  cyberChecks: (schoolId: string) => request<{ items: CyberCheckSummary[] }>('GET', `/schools/${id(schoolId)}/cyber-checks`),
+  startCyberCheck: (schoolId: string) => request<CyberCheck>('POST', `/schools/${id(schoolId)}/cyber-checks`),
+  cyberCheck: (schoolId: string, checkId: string) => request<CyberCheck>('GET', `/schools/${id(schoolId)}/cyber-checks/${id(checkId)}`),
+  answerCyberCheckItem: (schoolId: string, checkId: string, itemId: string, option: number) =>
+    request<CyberCheck>('PUT', `/schools/${id(schoolId)}/cyber-checks/${id(checkId)}/answers/${id(itemId)}`, { option }),
+  submitCyberCheck: (schoolId: string, checkId: string) => request<CyberCheck>('POST', `/schools/${id(schoolId)}/cyber-checks/${id(checkId)}/submit`),
+  cyberCheckResult: (schoolId: string, checkId: string) =>
+    request<CyberCheckResult>('GET', `/schools/${id(schoolId)}/cyber-checks/${id(checkId)}/result`),
+
+  policyPlan: (schoolId: string) => request<PolicyPlan>('GET', policyPlanBase(schoolId)),
+  savePolicyVision: (schoolId: string, body: VisionInput) => request<PolicyVision>('PUT', policyPlanBase(schoolId), body),
+  addPolicyGoal: (schoolId: string, body: GoalInput) => request<PolicyGoal>('POST', `${policyPlanBase(schoolId)}/goals`, body),
+  changePolicyGoal: (schoolId: string, goalId: string, body: GoalUpdate) =>
+    request<PolicyGoal>('PATCH', `${policyPlanBase(schoolId)}/goals/${id(goalId)}`, body),
+  removePolicyGoal: (schoolId: string, goalId: string) => request<void>('DELETE', `${policyPlanBase(schoolId)}/goals/${id(goalId)}`),
+  addPolicyAction: (schoolId: string, body: ActionInput) => request<PolicyAction>('POST', `${policyPlanBase(schoolId)}/actions`, body),
+  changePolicyAction: (schoolId: string, actionId: string, body: ActionUpdate) =>
+    request<PolicyAction>('PATCH', `${policyPlanBase(schoolId)}/actions/${id(actionId)}`, body),
+  removePolicyAction: (schoolId: string, actionId: string) => request<void>('DELETE', `${policyPlanBase(schoolId)}/actions/${id(actionId)}`),
+  policySources: (schoolId: string) => request<PolicySources>('GET', `${policyPlanBase(schoolId)}/sources`),
+  policySuggestions: (schoolId: string, kind: SourceKind, sourceId: string) =>
+    request<PolicySuggestions>('GET', `${policyPlanBase(schoolId)}/suggestions?kind=${id(kind)}&id=${id(sourceId)}`),
+  addPolicyActionsFromSuggestions: (schoolId: string, body: SuggestionsInput) =>
+    request<SuggestionsResult>('POST', `${policyPlanBase(schoolId)}/actions/from-suggestions`, body),
+
+  reflectionInstruments: () => request<{ items: ReflectionInstrument[] }>('GET', '/reflection-instruments'),
+  reflectionRounds: (schoolId: string) => request<{ items: ReflectionRound[] }>('GET', `/schools/${id(schoolId)}/reflections`),
+  openReflectionRound: (schoolId: string, body: RoundInput) => request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections`, body),
+  closeReflectionRound: (schoolId: string, roundId: string) =>
+    request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections/${id(roundId)}/close`),
+  reopenReflectionRound: (schoolId: string, roundId: string, closesOn?: string) =>
+    request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections/${id(roundId)}/reopen`, closesOn ? { closesOn } : {}),
+  createReflectionCode: (schoolId: string, roundId: string, body: { label: string; maxResponses?: number }) =>
+    request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections/${id(roundId)}/codes`, body),
+  rotateReflectionCode: (schoolId: string, roundId: string, codeId: string) =>
+    request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections/${id(roundId)}/codes/${id(codeId)}/rotate`),
+  revokeReflectionCode: (schoolId: string, roundId: string, codeId: string) =>
+    request<ReflectionRound>('POST', `/schools/${id(schoolId)}/reflections/${id(roundId)}/codes/${id(codeId)}/revoke`),
+  reflectionReport: (schoolId: string, roundId: string) =>
+    request<ReflectionReport>('GET', `/schools/${id(schoolId)}/reflections/${id(roundId)}/report`),
+  myReflections: () => request<{ items: MyReflectionRound[] }>('GET', '/me/reflections'),
+  startReflectionResponse: (roundId: string) => request<StartedResponse>('POST', `/reflection-rounds/${id(roundId)}/responses`),
+  reflectionCode: (code: string) => request<ClassCodeInfo>('GET', `/reflection-codes/${id(code)}`),
+  startPupilReflection: (code: string) => request<StartedResponse>('POST', `/reflection-codes/${id(code)}/responses`),
+  reflectionResponse: (token: string) => request<ReflectionResponse>('GET', `/reflection-responses/${id(token)}`),
+  answerReflectionItem: (token: string, itemId: string, option: number) =>
+    request<ReflectionResponse>('PUT', `/reflection-responses/${id(token)}/answers/${id(itemId)}`, { option }),
+  submitReflectionResponse: (token: string) => request<ReflectionResponse>('POST', `/reflection-responses/${id(token)}/submit`),
 };
 
 function id(value: string): string {
   return encodeURIComponent(value);
 }
 
+function policyPlanBase(schoolId: string): string {
+  return `/schools/${id(schoolId)}/policy-plan`;
+}
+
 export const exportUrl = (format: 'json' | 'csv') => `/api/me/export?format=${format}`;
 export const trainingsExportUrl = '/api/provider/trainings/export';
-export const schoolReportCsvUrl = (schoolId: string, campaignId: string, lang: 'nl' | 'en') =>
-  `/api/schools/${id(schoolId)}/campaigns/${id(campaignId)}/report?format=csv&lang=${lang}`;
+export const schoolReportDownloadUrl = (schoolId: string, campaignId: string, format: 'csv' | 'xlsx', lang: 'nl' | 'en') =>
+  `/api/schools/${id(schoolId)}/campaigns/${id(campaignId)}/report?format=${format}&lang=${lang}`;
+export const cyberCheckCsvUrl = (schoolId: string, checkId: string, lang: 'nl' | 'en') =>
+  `/api/schools/${id(schoolId)}/cyber-checks/${id(checkId)}/result?format=csv&lang=${lang}`;
+export const policyPlanDownloadUrl = (schoolId: string, format: 'csv' | 'xlsx', lang: 'nl' | 'en') =>
+  `/api${policyPlanBase(schoolId)}?format=${format}&lang=${lang}`;
 export const sessionEnrolmentsCsvUrl = (sessionId: string) => `/api/sessions/${id(sessionId)}/enrolments?format=csv`;
+export const reflectionReportCsvUrl = (schoolId: string, roundId: string, lang: 'nl' | 'en') =>
+  `/api/schools/${id(schoolId)}/reflections/${id(roundId)}/report?format=csv&lang=${lang}`;

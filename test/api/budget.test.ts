@@ -125,4 +125,11 @@ describe('school ICT training budget', () => {
     }
     expect((await school.principal.request({ method: 'GET', url: budgetUrl(school.id) })).json().settings.staffCountOverride).toBeNull();
   });
+
+  it('lets the ICT coordinator read the budget but leaves the amounts to leadership', async () => {
+    expect((await school.ict.request({ method: 'GET', url: budgetUrl(school.id) })).statusCode).toBe(200);
+    const change = { method: 'PUT' as const, url: settingsUrl(school.id), payload: { staffCountOverride: 3 } };
+    expect(errorOf(await school.ict.request(change))).toMatchObject({ status: 403, id: 'forbidden' });
+    expect((await school.principal.request({ method: 'GET', url: budgetUrl(school.id) })).json().settings.staffCountOverride).toBeNull();
+  });
 });

@@ -42,4 +42,60 @@ export const digisnapMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261215_01_digisnap_team_aggregates': {
+    async up(db: Kysely<any>) {
+      // Filled when a team (a campaign) is first read and kept up to date at every submit, so a
+      // team report is a read; see team-aggregate.service.ts.
+      await db.schema
+        .createTable('team_aggregates')
+        .addColumn('team_id', 'text', (c) => c.primaryKey())
+        .addColumn('framework_id', 'text', (c) => c.notNull())
+        .addColumn('framework_version', 'text', (c) => c.notNull())
+        .addColumn('window_from', 'text', (c) => c.notNull())
+        .addColumn('window_to', 'text', (c) => c.notNull())
+        .addColumn('members_version', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('respondents', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('counts', 'text', (c) => c.notNull())
+        .addColumn('changed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('publication', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('published_respondents', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('published_counts', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // No foreign key to users or scans: a published respondent stays counted as one who went.
+      await db.schema
+        .createTable('team_members')
+        .addColumn('team_id', 'text', (c) => c.notNull().references('team_aggregates.team_id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('is_member', 'integer', (c) => c.notNull())
+        .addColumn('scan_id', 'text')
+        .addColumn('submitted_at', 'text')
+        .addColumn('published_scan_id', 'text')
+        .addColumn('published_submitted_at', 'text')
+        .addPrimaryKeyConstraint('team_members_pk', ['team_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('team_members_user_idx').on('team_members').column('user_id').execute();
+      await db.schema
+        .createTable('comparison_parts')
+        .addColumn('framework_id', 'text', (c) => c.notNull())
+        .addColumn('framework_version', 'text', (c) => c.notNull())
+        .addColumn('member', 'text', (c) => c.notNull())
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('groups', 'text', (c) => c.notNull())
+        .addColumn('counts', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('comparison_parts_pk', ['framework_id', 'framework_version', 'member'])
+        .execute();
+      await db.schema
+        .createTable('comparison_totals')
+        .addColumn('framework_id', 'text', (c) => c.notNull())
+        .addColumn('framework_version', 'text', (c) => c.notNull())
+        .addColumn('group_key', 'text', (c) => c.notNull())
+        .addColumn('members', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('counts', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('comparison_totals_pk', ['framework_id', 'framework_version', 'group_key'])
+        .execute();
+    },
+  },
 };

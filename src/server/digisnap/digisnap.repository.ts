@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
 import type { Database, ScansTable } from '../platform/db/schema';
+import { TeamAggregateRepository } from './team-aggregate.repository';
 
 export type ScanRow = Selectable<ScansTable>;
 export type Answers = Record<string, number>;
@@ -26,8 +27,11 @@ export class DigisnapRepository {
   /** Behind getMyProfile, the hottest read, and its fallback: compiled once. */
   private readonly submittedRowsOf;
   private readonly profileBodyOf;
+  /** The team aggregates' tables, on the same database: kept up to date inside `submit`'s transaction. */
+  readonly teams: TeamAggregateRepository;
 
   constructor(private readonly db: Kysely<Database>) {
+    this.teams = new TeamAggregateRepository(db);
     this.submittedRowsOf = precompiled(db, (userId: string) => submittedScansQuery(db, userId), 1);
     this.profileBodyOf = precompiled(db, (userId: string) => db.selectFrom('profiles').select('body').where('user_id', '=', userId), 1);
   }
@@ -183,13 +187,14 @@ export class DigisnapRepository {
   async submittedInWindow(
     userIds: readonly string[],
     window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
-  ): Promise<Array<{ userId: string; submittedAt: string; result: string; background: string }>> {
+    trx: Kysely<Database> = this.db,
+  ): Promise<Array<{ id: string; userId: string; submittedAt: string; result: string; background: string }>> {
     const rows = [];
     for (const chunk of chunksOf(userIds)) {
       rows.push(
-        ...(await this.db
+        ...(await trx
           .selectFrom('scans')
-          .select(['user_id', 'submitted_at', 'result', 'background'])
+          .select(['id', 'user_id', 'submitted_at', 'result', 'background'])
           .where('user_id', 'in', chunk)
           .where('status', '=', 'submitted')
           .where('framework_id', '=', window.frameworkId)
@@ -199,7 +204,13 @@ export class DigisnapRepository {
           .execute()),
       );
     }
-    return rows.map((r) => ({ userId: r.user_id, submittedAt: r.submitted_at ?? '', result: r.result ?? '{}', background: r.background }));
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, submittedAt: r.submitted_at ?? '', result: r.result ?? '{}', background: r.background }));
+  }
+
+  /** A submitted scan's result and background: what it added to a team aggregate, to take away again. */
+  async countedScan(scanId: string, trx: Kysely<Database>): Promise<{ result: string; background: string } | undefined> {
+    const row = await trx.selectFrom('scans').select(['result', 'background']).where('id', '=', scanId).where('status', '=', 'submitted').executeTakeFirst();
+    return row && { result: row.result ?? '{}', background: row.background };
   }
 
   /** Of these users, who has a scan on this framework version in progress and worked on during [from, to). */

@@ -7,7 +7,8 @@ import { answerProblem, progressOf as scanProgress } from '../../shared/scan/eng
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
-import { type TeamAggregate, type TeamAggregateRequest, type TeamScan, teamAggregateOf } from './team-aggregate';
+import { type TeamAggregate, type TeamAggregateRequest, type TeamScan, parseBackground, teamAggregateOf } from './team-aggregate';
+import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
 import type { FrameworkRegistry } from './framework.registry';
 
 /**
@@ -15,13 +16,18 @@ import type { FrameworkRegistry } from './framework.registry';
  * caller's user id and reads only that user's scans: another user's scan is simply not found.
  */
 export class DigisnapService {
+  /** Stored team aggregates, for the school module's team reports; kept up to date by `submitScan`. */
+  readonly teams: TeamAggregateService;
+
   constructor(
     private readonly repo: DigisnapRepository,
     private readonly frameworks: FrameworkRegistry,
     private readonly audit: AuditRepository,
     /** The time recorded on writes; demo data and tests may fix it. */
     private readonly now: () => string = nowIso,
-  ) {}
+  ) {
+    this.teams = new TeamAggregateService(repo, (id, version) => frameworks.get(id, version), now);
+  }
 
   currentFramework(): Framework {
     return this.frameworks.current();
@@ -92,7 +98,18 @@ export class DigisnapService {
       { total: result.total, level: result.level, band: result.band, json: resultJson },
       now,
       (scans) => JSON.stringify(buildProfile(scans.map(submittedResult))),
-      (trx) => this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx),
+      async (trx) => {
+        await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx);
+        await this.teams.scanSubmitted(trx, {
+          scanId: scan.id,
+          userId,
+          frameworkId: scan.framework_id,
+          frameworkVersion: scan.framework_version,
+          submittedAt: now,
+          result,
+          background: parseBackground(scan.background),
+        });
+      },
     );
     // A retry lost the race to an earlier submit: answer with what that one stored.
     if (!submitted) return this.getScan(userId, scanId);
@@ -154,9 +171,7 @@ export class DigisnapService {
     const scans: TeamScan[] = [];
     for (const cohort of request.cohorts) {
       const rows = await this.repo.submittedInWindow(cohort.userIds, { ...cohort, frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion });
-      for (const row of rows) {
-        scans.push({ userId: row.userId, submittedAt: row.submittedAt, result: JSON.parse(row.result) as ScanResult, background: parseBackground(row.background) });
-      }
+      scans.push(...rows.map(teamScanOf));
     }
     return teamAggregateOf(scans, framework, request);
   }
@@ -228,13 +243,5 @@ const submittedResult = (scan: SubmittedScan): SubmittedResult => ({
 });
 
 const submittedError = () => new AppError('scan_submitted', 'This scan is submitted and can no longer change', 'params.scanId');
-
-function parseBackground(json: string): Background {
-  try {
-    return JSON.parse(json) as Background;
-  } catch {
-    return {};
-  }
-}
 
 const progressOf = (framework: Framework, answers: Record<string, number>) => scanProgress(questionnaireOf(framework), answers);

@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { competenceList, validateFramework, type Framework } from '../../shared/digisnap/framework';
 import { scoreAnswers } from '../../shared/digisnap/scoring';
-import { type TeamScan, countTeam, latestPerTeacher, respondentKey, teamAggregateOf } from './team-aggregate';
+import {
+  type TeamScan,
+  addCounts,
+  addScan,
+  countTeam,
+  emptyCounts,
+  isLaterScan,
+  latestPerTeacher,
+  parseBackground,
+  respondentKey,
+  teamAggregateOf,
+} from './team-aggregate';
 
 const framework: Framework = (() => {
   const result = validateFramework(JSON.parse(readFileSync(new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url), 'utf8')));
@@ -12,7 +23,9 @@ const framework: Framework = (() => {
 })();
 const codes = competenceList(framework).map((c) => c.code);
 
+let scans = 0;
 const scanOf = (userId: string, submittedAt: string, options: number[], background: TeamScan['background'] = {}): TeamScan => ({
+  scanId: `scan-${(scans += 1)}`,
   userId,
   submittedAt,
   result: scoreAnswers(framework, Object.fromEntries(codes.map((code, i) => [code, options[i % options.length]]))),
@@ -71,5 +84,62 @@ describe('team aggregate', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('counts kept scan by scan', () => {
+  const member = fc.record({ options: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 22 }), experience: fc.constantFrom('0_5', '21_plus', 'elsewhere', undefined) });
+  const scanOfMember = (m: { options: number[]; experience?: string }, i: number) => scanOf(`u${i}`, 'x', m.options, m.experience ? { experience: m.experience } : {});
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  it('equal a count from scratch, cell for cell, whatever is added and taken away', () => {
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 12 }), fc.array(fc.boolean(), { maxLength: 12 }), (members, leaving) => {
+        const scans = members.map(scanOfMember);
+        const counts = emptyCounts(framework);
+        for (const scan of scans) addScan(counts, scan);
+        expect(counts).toEqual(countTeam(scans, framework));
+        const stay = scans.filter((_, i) => !leaving[i]);
+        scans.forEach((scan, i) => leaving[i] && addScan(counts, scan, -1));
+        // Through JSON, as the stored counts go: no cell of a level nobody is at survives.
+        expect(copy(counts)).toEqual(countTeam(stay, framework));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('add up teams as the count of their scans together, and take one away again', () => {
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 8 }), fc.array(member, { maxLength: 8 }), (a, b) => {
+        const left = a.map(scanOfMember);
+        const right = b.map((m, i) => scanOfMember(m, i + a.length));
+        const sum = addCounts(countTeam(left, framework), countTeam(right, framework));
+        expect(sum).toEqual(countTeam([...left, ...right], framework));
+        expect(copy(addCounts(sum, countTeam(right, framework), -1))).toEqual(countTeam(left, framework));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('start from every cell at zero', () => {
+    const empty = emptyCounts(framework);
+    expect(empty).toEqual(countTeam([], framework));
+    expect(empty.respondents).toBe(0);
+    expect(empty.areas).toHaveLength(framework.areas.length);
+    expect(empty.competences.every((c) => Object.keys(c.levels).length === 0)).toBe(true);
+  });
+
+  it('tell which scan is a teacher’s latest without depending on row order', () => {
+    expect(isLaterScan({ scanId: 'a', submittedAt: '2026-01-02' }, { scanId: 'b', submittedAt: '2026-01-01' })).toBe(true);
+    expect(isLaterScan({ scanId: 'a', submittedAt: '2026-01-01' }, { scanId: 'b', submittedAt: '2026-01-02' })).toBe(false);
+    expect(isLaterScan({ scanId: 'b', submittedAt: '2026-01-01' }, { scanId: 'a', submittedAt: '2026-01-01' })).toBe(true);
+    expect(isLaterScan({ scanId: 'a', submittedAt: '2026-01-01' }, { scanId: 'a', submittedAt: '2026-01-01' })).toBe(false);
+    const same = [scanOf('t', '2026-01-01', [1]), scanOf('t', '2026-01-01', [4])];
+    expect(latestPerTeacher(same)).toEqual(latestPerTeacher([...same].reverse()));
+  });
+
+  it('read a broken background as no answers', () => {
+    expect(parseBackground('{"experience":"0_5"}')).toEqual({ experience: '0_5' });
+    expect(parseBackground('not json')).toEqual({});
   });
 });

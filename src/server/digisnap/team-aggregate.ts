@@ -6,8 +6,10 @@ import { effectiveThreshold } from '../../shared/school/privacy';
 import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/school/report';
 
 /**
- * A team's Digisnap results as one aggregate. The raw counts stay in this file: what leaves it
- * has passed `protectTeam`, and so `suppressSmallGroups`, with the campaign's threshold.
+ * A team's Digisnap results as one aggregate. The raw counts stay in the digisnap module: what
+ * leaves it has passed `protectTeam`, and so `suppressSmallGroups`, with the campaign's threshold.
+ * The counts are additive, so the stored aggregates (team-aggregate.service.ts) add and take
+ * away one scan at a time with the very functions that count a team from scratch here.
  */
 
 /** Members of a team and the window in which their submitted scans count (from inclusive, to exclusive; ISO-8601 UTC). */
@@ -38,10 +40,25 @@ export interface TeamAggregate {
 }
 
 export interface TeamScan {
+  scanId: string;
   userId: string;
   submittedAt: string;
   result: ScanResult;
   background: Background;
+}
+
+/** A scan's background answers; a broken or empty column reads as no answers. */
+export function parseBackground(json: string): Background {
+  try {
+    return JSON.parse(json) as Background;
+  } catch {
+    return {};
+  }
+}
+
+/** Whether scan `a` replaces `b` as its teacher's latest: submitted later, or at the same instant with the larger id, so ties never depend on row order. */
+export function isLaterScan(a: Pick<TeamScan, 'scanId' | 'submittedAt'>, b: Pick<TeamScan, 'scanId' | 'submittedAt'>): boolean {
+  return a.submittedAt > b.submittedAt || (a.submittedAt === b.submittedAt && a.scanId > b.scanId);
 }
 
 /** Each teacher's latest scan among those given. */
@@ -49,17 +66,17 @@ export function latestPerTeacher(scans: readonly TeamScan[]): TeamScan[] {
   const latest = new Map<string, TeamScan>();
   for (const scan of scans) {
     const seen = latest.get(scan.userId);
-    if (!seen || scan.submittedAt > seen.submittedAt) latest.set(scan.userId, scan);
+    if (!seen || isLaterScan(scan, seen)) latest.set(scan.userId, scan);
   }
   return [...latest.values()];
 }
 
-/** Adds up one scan per teacher. Raw: never returned from the digisnap module as it is. */
-export function countTeam(scans: readonly TeamScan[], framework: Framework): TeamCounts {
+/** The counts of a team without respondents: every cell the framework has, at zero. */
+export function emptyCounts(framework: Framework): TeamCounts {
   const zeroLevels = () => Object.fromEntries(framework.levels.map((l) => [l.code, 0])) as Record<LevelCode, number>;
   const zeroBands = () => Object.fromEntries(framework.bands.map((b) => [b.code, 0])) as Record<BandCode, number>;
-  const counts: TeamCounts = {
-    respondents: scans.length,
+  return {
+    respondents: 0,
     totalScoreSum: 0,
     overallLevels: zeroLevels(),
     areas: framework.areas.map((area) => ({ number: area.number, scoreSum: 0, levels: zeroLevels() })),
@@ -69,30 +86,78 @@ export function countTeam(scans: readonly TeamScan[], framework: Framework): Tea
       groups: [...question.options.map((o) => o.value), NOT_ANSWERED].map((value) => ({ value, bands: zeroBands() })),
     })),
   };
-  const areaIndex = new Map(counts.areas.map((area, i) => [area.number, i]));
-  const competenceIndex = new Map(counts.competences.map((c, i) => [c.code, i]));
-  for (const { result, background } of scans) {
-    counts.totalScoreSum += result.total;
-    counts.overallLevels[result.level] += 1;
-    for (const area of result.areas) {
-      const i = areaIndex.get(area.number);
-      if (i === undefined) continue;
-      counts.areas[i].scoreSum += area.score;
-      counts.areas[i].levels[area.level] += 1;
-    }
-    for (const competence of result.competences) {
-      const i = competenceIndex.get(competence.code);
-      if (i === undefined) continue;
-      const cell = (counts.competences[i].levels[competence.level] ??= { count: 0, pointsSum: 0 });
-      cell.count += 1;
-      cell.pointsSum += competence.points;
-    }
-    for (const breakdown of counts.background) {
-      const answer = (background as Record<string, string | null | undefined>)[breakdown.question];
-      const group = breakdown.groups.find((g) => g.value === answer) ?? breakdown.groups.find((g) => g.value === NOT_ANSWERED)!;
-      group.bands[result.band] += 1;
+}
+
+/**
+ * Adds one scan to the counts (sign 1) or takes it away again (sign -1), in place. A competence
+ * level whose count comes back to zero is removed, so counts kept up to date scan by scan equal
+ * counts made from scratch, cell for cell.
+ */
+export function addScan(counts: TeamCounts, scan: Pick<TeamScan, 'result' | 'background'>, sign: 1 | -1 = 1): TeamCounts {
+  const { result, background } = scan;
+  counts.respondents += sign;
+  counts.totalScoreSum += sign * result.total;
+  counts.overallLevels[result.level] += sign;
+  for (const area of result.areas) {
+    const cell = counts.areas.find((a) => a.number === area.number);
+    if (!cell) continue;
+    cell.scoreSum += sign * area.score;
+    cell.levels[area.level] += sign;
+  }
+  for (const competence of result.competences) {
+    const row = counts.competences.find((c) => c.code === competence.code);
+    if (!row) continue;
+    const cell = (row.levels[competence.level] ??= { count: 0, pointsSum: 0 });
+    cell.count += sign;
+    cell.pointsSum += sign * competence.points;
+    if (cell.count === 0) delete row.levels[competence.level];
+  }
+  for (const breakdown of counts.background) {
+    const answer = (background as Record<string, string | null | undefined>)[breakdown.question];
+    const group = breakdown.groups.find((g) => g.value === answer) ?? breakdown.groups.find((g) => g.value === NOT_ANSWERED)!;
+    group.bands[result.band] += sign;
+  }
+  return counts;
+}
+
+/** Adds (sign 1) or takes away (sign -1) a whole team's counts, in place: comparison groups are sums of teams. */
+export function addCounts(counts: TeamCounts, other: TeamCounts, sign: 1 | -1 = 1): TeamCounts {
+  const addLevels = <K extends string>(into: Record<K, number>, from: Record<K, number>) => {
+    for (const key of Object.keys(from) as K[]) into[key] = (into[key] ?? 0) + sign * from[key];
+  };
+  counts.respondents += sign * other.respondents;
+  counts.totalScoreSum += sign * other.totalScoreSum;
+  addLevels(counts.overallLevels, other.overallLevels);
+  for (const area of other.areas) {
+    const cell = counts.areas.find((a) => a.number === area.number);
+    if (!cell) continue;
+    cell.scoreSum += sign * area.scoreSum;
+    addLevels(cell.levels, area.levels);
+  }
+  for (const competence of other.competences) {
+    const row = counts.competences.find((c) => c.code === competence.code);
+    if (!row) continue;
+    for (const [level, from] of Object.entries(competence.levels) as Array<[LevelCode, { count: number; pointsSum: number }]>) {
+      const cell = (row.levels[level] ??= { count: 0, pointsSum: 0 });
+      cell.count += sign * from.count;
+      cell.pointsSum += sign * from.pointsSum;
+      if (cell.count === 0) delete row.levels[level];
     }
   }
+  for (const breakdown of other.background) {
+    const into = counts.background.find((b) => b.question === breakdown.question);
+    for (const group of breakdown.groups) {
+      const cell = into?.groups.find((g) => g.value === group.value);
+      if (cell) addLevels(cell.bands, group.bands);
+    }
+  }
+  return counts;
+}
+
+/** Adds up one scan per teacher. Raw: never returned from the digisnap module as it is. */
+export function countTeam(scans: readonly Pick<TeamScan, 'result' | 'background'>[], framework: Framework): TeamCounts {
+  const counts = emptyCounts(framework);
+  for (const scan of scans) addScan(counts, scan);
   return counts;
 }
 
@@ -102,13 +167,18 @@ export function respondentKey(salt: string, scan: Pick<TeamScan, 'userId' | 'sub
   return `${hash(`${salt}\u0000${scan.userId}`)}.${hash(`${salt}\u0000${scan.userId}\u0000${scan.submittedAt}`)}`;
 }
 
+/** The tables of a team that may leave the module: protected, or none under the threshold. */
+export function protectedTeamOf(counts: TeamCounts, framework: Framework, threshold: number): ProtectedTeam | null {
+  const t = effectiveThreshold(threshold);
+  return counts.respondents >= t ? protectTeam(counts, framework, t) : null;
+}
+
 /** From the scans that count, the aggregate that may leave: keys, a count, and protected tables or none. */
 export function teamAggregateOf(scans: readonly TeamScan[], framework: Framework, request: Pick<TeamAggregateRequest, 'threshold' | 'respondentSalt'>): TeamAggregate {
   const counted = latestPerTeacher(scans);
-  const threshold = effectiveThreshold(request.threshold);
   return {
     respondents: counted.length,
     respondentKeys: counted.map((scan) => respondentKey(request.respondentSalt, scan)).sort(),
-    team: counted.length >= threshold ? protectTeam(countTeam(counted, framework), framework, threshold) : null,
+    team: protectedTeamOf(countTeam(counted, framework), framework, request.threshold),
   };
 }

@@ -9,6 +9,7 @@ import type { BudgetService } from './budget.service';
 const tags = ['training-plan'];
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const access = 'For the principal, the ICT coordinator and the board admins of the school; teachers get 403, anyone without a role in the school 404.';
+const setterAccess = 'For the principal and the board admins of the school; the ICT coordinator and teachers get 403, anyone without a role in the school 404.';
 
 /** The school's ICT training budget: amounts in integer euro cents. */
 export function budgetRoutes(app: FastifyInstance, deps: { budgets: BudgetService; requireAuth: preHandlerAsyncHookHandler }): void {
@@ -37,7 +38,7 @@ export function budgetRoutes(app: FastifyInstance, deps: { budgets: BudgetServic
       operationId: 'setBudgetSettings',
       tags,
       summary: 'Change the school’s amounts per staff member, the top-up’s last day or the staff count (fields left out stay as they are)',
-      description: access,
+      description: setterAccess,
       params: schoolIdParamsSchema,
       body: setBudgetSettingsBodySchema,
       response: { 200: schoolBudgetSchema, ...errors },

@@ -7,6 +7,7 @@ import {
   defaultBudgetSettings,
 } from '../../shared/school/budget';
 import { brusselsDate } from '../../shared/school/campaign';
+import type { SchoolRole } from '../../shared/school/schools';
 import type { EnrolmentService } from '../catalogue/enrolment.service';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { BudgetRepository, BudgetSettingsRow } from './budget.repository';
@@ -27,6 +28,8 @@ export interface BudgetDeps {
  * settings, or the policy's defaults), its staff, and what study days and its staff's
  * enrolments plan and spend. The catalogue gives sums only, never whose.
  */
+export const budgetSetterRoles = ['principal', 'board_admin'] as const satisfies readonly SchoolRole[];
+
 export class BudgetService {
   private readonly now: () => Date;
 
@@ -42,8 +45,9 @@ export class BudgetService {
     return this.budgetOf(schoolId, year);
   }
 
+  /** The amounts are the school's money, so leadership sets them; the ICT coordinator reads them. */
   async setSettings(userId: string, schoolId: string, body: SetBudgetSettingsBody): Promise<SchoolBudgetDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.schools.requireSchoolRole(userId, schoolId, budgetSetterRoles);
     const before = await this.settingsOf(schoolId);
     const after: BudgetSettings = { ...before, ...body };
     await this.repo.saveSettings({

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 
 export const campaignMigrations: Record<string, Migration> = {
   '20261206_10_school_campaigns': {
@@ -36,6 +36,38 @@ export const campaignMigrations: Record<string, Migration> = {
         .addColumn('body', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('campaign_reports_pk', ['campaign_id', 'seq'])
         .execute();
+    },
+  },
+  '20261215_02_school_report_publications': {
+    async up(db: Kysely<any>) {
+      // The publication of the digisnap team aggregate a stored state shows; null for states stored before.
+      await db.schema.alterTable('campaign_reports').addColumn('publication', 'integer').execute();
+      // A school's member list changes through several modules (accounts, invitations, join codes,
+      // the team page) and cascades; triggers bump this version on every change, whoever makes it,
+      // so a team report learns with one indexed read whether its team must be counted anew.
+      await db.schema
+        .createTable('school_membership_versions')
+        .addColumn('school_id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      const bump = (row: 'NEW' | 'OLD') =>
+        `INSERT INTO school_membership_versions (school_id, version) VALUES (${row}.school_id, 1) ` +
+        'ON CONFLICT (school_id) DO UPDATE SET version = school_membership_versions.version + 1';
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql
+          .raw(
+            'CREATE FUNCTION bump_school_membership_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ' +
+              `IF TG_OP <> 'DELETE' THEN ${bump('NEW')}; END IF; IF TG_OP <> 'INSERT' THEN ${bump('OLD')}; END IF; RETURN NULL; END $$`,
+          )
+          .execute(db);
+        await sql
+          .raw('CREATE TRIGGER memberships_version AFTER INSERT OR UPDATE OR DELETE ON memberships FOR EACH ROW EXECUTE FUNCTION bump_school_membership_version()')
+          .execute(db);
+        return;
+      }
+      await sql.raw(`CREATE TRIGGER memberships_version_insert AFTER INSERT ON memberships BEGIN ${bump('NEW')}; END`).execute(db);
+      await sql.raw(`CREATE TRIGGER memberships_version_delete AFTER DELETE ON memberships BEGIN ${bump('OLD')}; END`).execute(db);
+      await sql.raw(`CREATE TRIGGER memberships_version_update AFTER UPDATE ON memberships BEGIN ${bump('NEW')}; ${bump('OLD')}; END`).execute(db);
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../platform/db/database';
+import { precompiled } from '../platform/db/precompiled';
 import type { CampaignsTable, Database } from '../platform/db/schema';
 
 export type CampaignRow = Selectable<CampaignsTable>;
@@ -11,26 +12,82 @@ export interface StoredReport {
   respondents: number;
   respondentKeys: string[];
   body: string;
+  /** The digisnap team aggregate's publication this state shows; null for a state stored before there were any. */
+  publication: number | null;
 }
 
-/** A campaign of another school whose report was published: what a comparison group is made of. */
-export interface PublishedCampaign {
-  campaignId: string;
-  schoolId: string;
-  educationLevel: string | null;
-  opensOn: string;
-  closesOn: string;
-  closedAt: string | null;
-  /** When its latest report state was published: later scans are not in it. */
-  publishedAt: string;
+/** What a team report is read from: the campaign, its school's name and member-list version, and the latest stored state. */
+export interface ReportView {
+  campaign: CampaignRow;
+  schoolName: string;
+  /** The school's education level now (the campaign keeps the one it opened with). */
+  schoolLevel: string | null;
+  /** Changes with every change to the school's memberships (a trigger keeps it). */
+  membersVersion: number;
+  report: Pick<StoredReport, 'seq' | 'publishedAt' | 'publication'> | null;
 }
+
+/** Stored states kept in memory as bytes; a state never changes once stored, so nothing goes stale. */
+const STORED_BODIES_KEPT = 256;
+
+const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: string) =>
+  db
+    .selectFrom('campaigns')
+    .innerJoin('schools', 'schools.id', 'campaigns.school_id')
+    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'campaigns.school_id')
+    .leftJoin('campaign_reports as report', (join) =>
+      join
+        .onRef('report.campaign_id', '=', 'campaigns.id')
+        .on((eb) => eb('report.seq', '=', eb.selectFrom('campaign_reports as later').select((sub) => sub.fn.max('later.seq').as('seq')).whereRef('later.campaign_id', '=', 'campaigns.id'))),
+    )
+    .selectAll('campaigns')
+    .select(['schools.name as school_name', 'schools.education_level as school_level', 'versions.version as members_version', 'report.seq', 'report.publication', 'report.published_at'])
+    .where('campaigns.id', '=', campaignId)
+    .where('campaigns.school_id', '=', schoolId);
 
 /** The only code that touches the campaigns and campaign_reports tables. */
 export class CampaignRepository {
+  /** Behind every team report read: compiled once. */
+  private readonly reportViewOf;
+  private readonly bodies = new Map<string, Buffer>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.reportViewOf = precompiled(db, (schoolId: string, campaignId: string) => reportViewQuery(db, schoolId, campaignId), 2);
+  }
+
+  /**
+   * A stored state's body, as UTF-8 bytes: read once, then kept (the most recently used
+   * STORED_BODIES_KEPT of them), since a stored state never changes. Undefined when there is none.
+   */
+  async storedBody(campaignId: string, seq: number): Promise<Buffer | undefined> {
+    const key = `${campaignId}\u0000${seq}`;
+    const kept = this.bodies.get(key);
+    if (kept) return kept;
+    const row = await this.db.selectFrom('campaign_reports').select('body').where('campaign_id', '=', campaignId).where('seq', '=', seq).executeTakeFirst();
+    if (!row) return undefined;
+    const body = Buffer.from(row.body);
+    if (this.bodies.size >= STORED_BODIES_KEPT) this.bodies.delete(this.bodies.keys().next().value!);
+    this.bodies.set(key, body);
+    return body;
+  }
+
+  /** The campaign of this school with what its report is read from, in one query; undefined when the school has no such campaign. */
+  async reportView(schoolId: string, campaignId: string): Promise<ReportView | undefined> {
+    const [row] = await this.reportViewOf(schoolId, campaignId);
+    if (!row) return undefined;
+    const { school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
+    return {
+      campaign,
+      schoolName: school_name,
+      schoolLevel: school_level,
+      membersVersion: Number(members_version ?? 0),
+      report:
+        seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
+    };
+  }
 
   /**
    * Inserts the campaign unless `overlaps` finds a clash with the school's other campaigns,
@@ -114,6 +171,7 @@ export class CampaignRepository {
       respondents: Number(row.respondents),
       respondentKeys: JSON.parse(row.respondent_keys) as string[],
       body: row.body,
+      publication: row.publication === null ? null : Number(row.publication),
     };
   }
 
@@ -133,6 +191,7 @@ export class CampaignRepository {
           respondents: report.respondents,
           respondent_keys: JSON.stringify(report.respondentKeys),
           body: report.body,
+          publication: report.publication,
         })
         .execute();
       return true;
@@ -148,37 +207,21 @@ export class CampaignRepository {
   }
 
   /**
-   * The campaigns on this framework version, of schools other than `exceptSchoolId`, that have a
-   * published report, with the time of its latest state.
+   * Whether the school has a campaign on the same framework version that opened later than this
+   * one and has a stored report: then that one, not this, stands for the school in comparisons.
    */
-  async publishedCampaigns(frameworkId: string, frameworkVersion: string, exceptSchoolId: string): Promise<PublishedCampaign[]> {
-    const rows = await this.db
+  async laterReportedCampaign(campaign: Pick<CampaignRow, 'id' | 'school_id' | 'framework_id' | 'framework_version' | 'opens_on'>): Promise<boolean> {
+    const row = await this.db
       .selectFrom('campaigns')
-      .innerJoin('campaign_reports', 'campaign_reports.campaign_id', 'campaigns.id')
-      .select((eb) => [
-        'campaigns.id',
-        'campaigns.school_id',
-        'campaigns.education_level',
-        'campaigns.opens_on',
-        'campaigns.closes_on',
-        'campaigns.closed_at',
-        eb.fn.max('campaign_reports.published_at').as('published_at'),
-      ])
-      .where('campaigns.framework_id', '=', frameworkId)
-      .where('campaigns.framework_version', '=', frameworkVersion)
-      .where('campaigns.school_id', '!=', exceptSchoolId)
-      .groupBy(['campaigns.id', 'campaigns.school_id', 'campaigns.education_level', 'campaigns.opens_on', 'campaigns.closes_on', 'campaigns.closed_at'])
-      .orderBy('campaigns.school_id')
-      .orderBy('campaigns.opens_on', 'desc')
-      .execute();
-    return rows.map((r) => ({
-      campaignId: r.id,
-      schoolId: r.school_id,
-      educationLevel: r.education_level,
-      opensOn: r.opens_on,
-      closesOn: r.closes_on,
-      closedAt: r.closed_at,
-      publishedAt: String(r.published_at),
-    }));
+      .select('campaigns.id')
+      .where('campaigns.school_id', '=', campaign.school_id)
+      .where('campaigns.framework_id', '=', campaign.framework_id)
+      .where('campaigns.framework_version', '=', campaign.framework_version)
+      .where('campaigns.opens_on', '>', campaign.opens_on)
+      .where('campaigns.id', '!=', campaign.id)
+      .where((eb) => eb.exists(eb.selectFrom('campaign_reports').select('campaign_reports.seq').whereRef('campaign_reports.campaign_id', '=', 'campaigns.id')))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }

@@ -14,8 +14,10 @@ import {
 import { schoolReportSchema } from '../../shared/school/report';
 import { schoolReportCsv } from '../../shared/school/report-csv';
 import { schoolIdParamsSchema } from '../../shared/school/schools';
+import { XLSX_CONTENT_TYPE, attachmentDisposition } from '../platform/export/xlsx';
 import { authOf } from '../platform/http/auth-hooks';
 import type { CampaignService } from './campaign.service';
+import { schoolReportFileName, schoolReportXlsx } from './report-xlsx';
 
 const tags = ['campaigns'];
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -109,22 +111,39 @@ export function campaignRoutes(app: FastifyInstance, deps: { campaigns: Campaign
     schema: {
       operationId: 'getSchoolReport',
       tags,
-      summary: 'The team report (directierapport): areas, competences, KD norms, priority, growth, comparisons, breakdowns; JSON or CSV',
+      summary: 'The team report (directierapport): areas, competences, KD norms, priority, growth, comparisons, breakdowns; JSON, CSV or XLSX',
       description:
         `${access} Fewer respondents than the threshold: 422 too_few_respondents. Every count below the threshold is null with ` +
         '`suppressed: true`, and so is any count it could be worked out from. A new state is shown only once at least the ' +
         'threshold of respondents came or went since the last one (`state: kept` with a note otherwise).',
       params: campaignParamsSchema,
       querystring: reportQuerySchema,
-      response: { 200: z.union([schoolReportSchema, z.string().describe('text/csv')]), 422: errorBodySchema, ...errors },
+      response: {
+        200: z.union([schoolReportSchema, z.string().describe('text/csv'), z.instanceof(Buffer).describe(`${XLSX_CONTENT_TYPE}, one sheet per table`)]),
+        422: errorBodySchema,
+        ...errors,
+      },
     },
     handler: async (request, reply) => {
+      const { format, lang } = request.query;
+      if (format === 'json') {
+        // Stored as the serializer writes it (campaign.service.ts, reportJson), so it goes out as it is;
+        // the typed send() only knows objects, hence the cast.
+        const json = await campaigns.schoolReportJson(authOf(request).userId, request.params.schoolId, request.params.campaignId);
+        return reply.type('application/json; charset=utf-8').send(json as never);
+      }
       const report = await campaigns.schoolReport(authOf(request).userId, request.params.schoolId, request.params.campaignId);
-      if (request.query.format === 'csv') {
+      if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="digisnap-teamrapport-${report.campaign.opensOn}.csv"`)
-          .send(schoolReportCsv(report, request.query.lang));
+          .header('content-disposition', attachmentDisposition(schoolReportFileName(report, 'csv')))
+          .send(schoolReportCsv(report, lang));
+      }
+      if (format === 'xlsx') {
+        return reply
+          .type(XLSX_CONTENT_TYPE)
+          .header('content-disposition', attachmentDisposition(schoolReportFileName(report, 'xlsx')))
+          .send(await schoolReportXlsx(report, lang));
       }
       return report;
     },

@@ -9,15 +9,15 @@ import {
 } from '../../shared/school/campaign';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
-import { comparisonsAllowed, effectiveThreshold, publicationDecision } from '../../shared/school/privacy';
-import { type PreviousCampaign, type SchoolReport, buildSchoolReport } from '../../shared/school/report';
+import { type PublicationDecision, decidePublication, effectiveThreshold, publicationDecision } from '../../shared/school/privacy';
+import { type PreviousCampaign, type SchoolReport, type SchoolReportInput, buildSchoolReport, schoolReportSchema } from '../../shared/school/report';
 import type { DigisnapService } from '../digisnap/digisnap.service';
-import type { TeamAggregate, TeamCohort } from '../digisnap/team-aggregate';
+import type { PublishedTeam, TeamSource, TeamState } from '../digisnap/team-aggregate.service';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import type { MailService } from '../platform/mail/mail.service';
-import type { CampaignRepository, CampaignRow, PublishedCampaign, StoredReport } from './campaign.repository';
+import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
 import type { SchoolInfo, SchoolService } from './school.service';
 
 /** Who runs a campaign (KD: the principal or the ICT coordinator requests the round). */
@@ -151,110 +151,150 @@ export class CampaignService {
   }
 
   /**
-   * The team report of a campaign. It is built from the live aggregate and stored as it is
-   * shown; a later request shows a new state only when at least the threshold of respondents
-   * came or went since (privacy.ts, publicationDecision). Otherwise it shows the stored state
-   * with a note, so two reports can never be subtracted to find one teacher. No report is made
-   * for fewer respondents than the threshold (422 too_few_respondents).
+   * The team report of a campaign, as the JSON the API sends. Each state is built from the
+   * digisnap module's stored team aggregate and stored as it is shown; a later request shows a
+   * new state only when at least the threshold of respondents came or went since
+   * (privacy.ts, decidePublication). Otherwise it shows the stored state, with a note when
+   * anyone changed, so two reports can never be subtracted to find one teacher. No report is
+   * made for fewer respondents than the threshold (422 too_few_respondents). A read while
+   * nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
-  async schoolReport(userId: string, schoolId: string, campaignId: string): Promise<SchoolReport> {
+  async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
     await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
-    const campaign = await this.campaignOf(schoolId, campaignId);
-    const school = (await this.deps.schools.schoolOf(schoolId))!;
-    const report = await this.currentReport(campaign, school);
-    if (!report) {
-      throw new AppError('too_few_respondents', `A report needs at least ${effectiveThreshold(campaign.min_group_size)} respondents; ask the team to finish their scan`);
+    const view = await this.repo.reportView(schoolId, campaignId);
+    if (!view) throw notFound('Campaign', 'params.campaignId');
+    const report = await this.currentReport(view);
+    if (report === null) {
+      throw new AppError('too_few_respondents', `A report needs at least ${effectiveThreshold(view.campaign.min_group_size)} respondents; ask the team to finish their scan`);
     }
     return report;
   }
 
+  /** The team report as an object (CSV, spreadsheet, training plan); see `schoolReportJson`. */
+  async schoolReport(userId: string, schoolId: string, campaignId: string): Promise<SchoolReport> {
+    return JSON.parse((await this.schoolReportJson(userId, schoolId, campaignId)).toString('utf8')) as SchoolReport;
+  }
+
   // ------------------------------------------------------------ internals
 
-  private async currentReport(campaign: CampaignRow, school: SchoolInfo): Promise<SchoolReport | null> {
+  private async currentReport(first: ReportView): Promise<Buffer | null> {
+    let view = first;
+    const threshold = effectiveThreshold(view.campaign.min_group_size);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const [live, published] = await Promise.all([this.liveAggregate(campaign), this.repo.latestReport(campaign.id)]);
-      const decision = publicationDecision(published ?? null, live, campaign.min_group_size);
-      if (decision.kind === 'too_few') return null;
-      if (decision.kind === 'keep') return keptReport(published!, campaign, school, decision.changed);
-      const publishedAt = this.now().toISOString();
-      const report = buildSchoolReport({
-        campaign: campaignRef(campaign, school),
-        framework: this.frameworkOf(campaign),
-        team: live.team!,
-        publishedAt,
-        previous: await this.previousCampaign(campaign, school),
-        ...(await this.comparisons(campaign, school)),
-      });
-      const stored = await this.repo.insertReport({
-        campaignId: campaign.id,
-        seq: (published?.seq ?? 0) + 1,
-        publishedAt,
-        respondents: live.respondents,
-        respondentKeys: live.respondentKeys,
-        body: JSON.stringify(report),
-      });
-      if (stored) return report;
-      // Another request published first: decide again against what it stored.
+      const source = this.teamSource(view);
+      const step = await this.nextStep(view, source, await this.deps.digisnap.teams.state(source));
+      if (step.kind === 'too_few') return null;
+      if (step.kind === 'keep') return this.storedReport(view, step.changed);
+      const teams = this.deps.digisnap.teams;
+      const published = step.kind === 'publish' ? await teams.publishIfDue(source, threshold, await this.comparisonPart(view)) : await teams.published(source, threshold);
+      const body = published && (await this.store(view, published));
+      if (body) return Buffer.from(body);
+      // Another request published or stored first: decide again against what it left.
+      view = (await this.repo.reportView(view.campaign.school_id, view.campaign.id))!;
     }
-    throw new Error(`The report of campaign ${campaign.id} kept changing while it was published`);
+    throw new Error(`The report of campaign ${view.campaign.id} kept changing while it was published`);
   }
 
-  private liveAggregate(campaign: CampaignRow): Promise<TeamAggregate> {
-    return this.cohortAggregate(campaign, [this.cohortOf(campaign.school_id, campaignWindow(datesOf(campaign)))]);
+  /**
+   * What to show: the stored state or a new one (the privacy gate decides), or `render` when
+   * the team aggregate published a state no stored report shows yet (its request stopped
+   * before storing it, or is storing it now).
+   */
+  private async nextStep(view: ReportView, source: TeamSource, state: TeamState): Promise<PublicationDecision | { kind: 'render' }> {
+    const stored = view.report;
+    const threshold = view.campaign.min_group_size;
+    if (stored?.publication === state.publication) return decidePublication({ published: true, ...state }, threshold);
+    if (state.publication > (stored?.publication ?? 0)) return { kind: 'render' };
+    if (stored === null) return decidePublication({ published: false, ...state }, threshold);
+    // Stored before the team aggregate kept its published state: the stored respondent keys decide, as they did then.
+    const keys = (await this.repo.latestReport(view.campaign.id))!.respondentKeys;
+    return publicationDecision({ respondentKeys: keys }, { respondentKeys: await this.deps.digisnap.teams.liveRespondentKeys(source) }, threshold);
   }
 
-  private async cohortOf(schoolId: string, window: { from: string; to: string }): Promise<TeamCohort> {
-    return { userIds: await this.deps.schools.teacherIdsOf(schoolId), ...window };
-  }
-
-  private async cohortAggregate(campaign: CampaignRow, cohorts: Array<Promise<TeamCohort>>, salt = campaign.id): Promise<TeamAggregate> {
-    return this.deps.digisnap.teamAggregate({
-      cohorts: await Promise.all(cohorts),
+  /** The campaign's team as the digisnap module counts it: the school's Digisnap takers, in the campaign's window. */
+  private teamSource(view: ReportView): TeamSource {
+    const { campaign } = view;
+    return {
+      teamId: campaign.id,
       frameworkId: campaign.framework_id,
       frameworkVersion: campaign.framework_version,
-      threshold: campaign.min_group_size,
-      respondentSalt: salt,
+      ...campaignWindow(datesOf(campaign)),
+      membersVersion: String(view.membersVersion),
+      members: () => this.deps.schools.teacherIdsOf(campaign.school_id),
+    };
+  }
+
+  /** The latest stored state, as the API sends it; see reportJson. */
+  private async storedReport(view: ReportView, changed: number): Promise<Buffer> {
+    const body = await this.repo.storedBody(view.campaign.id, view.report!.seq);
+    if (!body) throw new Error(`Stored state ${view.report!.seq} of campaign ${view.campaign.id} is gone`);
+    return reportJson(view, body, changed);
+  }
+
+  /** Builds the report of a published team state and stores it as the next state; null when another request stored that one first. */
+  private async store(view: ReportView, published: PublishedTeam): Promise<string | null> {
+    const { campaign } = view;
+    const publishedAt = this.now().toISOString();
+    const report = buildSchoolReport({
+      campaign: campaignRef(campaign, view.schoolName),
+      framework: this.frameworkOf(campaign),
+      team: published.team,
+      publishedAt,
+      previous: await this.previousCampaign(view),
+      ...(await this.comparisons(view)),
     });
+    // The very bytes the response serializer writes, so the stored state can go out as it is.
+    const body = JSON.stringify(schoolReportSchema.encode(report));
+    const stored = await this.repo.insertReport({
+      campaignId: campaign.id,
+      seq: (view.report?.seq ?? 0) + 1,
+      publishedAt,
+      respondents: published.respondents,
+      respondentKeys: published.respondentKeys,
+      body,
+      publication: published.publication,
+    });
+    return stored ? body : null;
   }
 
   /** The school's latest earlier campaign on the same framework with a report, as it stands. */
-  private async previousCampaign(campaign: CampaignRow, school: SchoolInfo): Promise<PreviousCampaign | null> {
+  private async previousCampaign(view: ReportView): Promise<PreviousCampaign | null> {
+    const { campaign } = view;
     const earlier = (await this.repo.listOfSchool(campaign.school_id)).filter(
       (other) => other.id !== campaign.id && other.framework_id === campaign.framework_id && other.opens_on < campaign.opens_on,
     );
     for (const other of earlier) {
-      const report = await this.currentReport(other, school);
-      if (report) return { campaignId: other.id, opensOn: other.opens_on, report };
+      const otherView = await this.repo.reportView(other.school_id, other.id);
+      const report = otherView && (await this.currentReport(otherView));
+      if (report) return { campaignId: other.id, opensOn: other.opens_on, report: JSON.parse(report.toString('utf8')) as SchoolReport };
     }
     return null;
   }
 
   /**
-   * Other schools' campaigns on the same framework version, each school by its latest campaign
-   * with a published report, and only the scans in that published state. Groups of fewer than
-   * COMPARISON_MIN_SCHOOLS schools are not shown (privacy.ts, comparisonsAllowed).
+   * Other schools on the same framework version, each by the published state of its latest
+   * campaign with a report, as the digisnap module adds them up; it shows a group only when
+   * privacy.ts (comparisonsAllowed) allows it.
    */
-  private async comparisons(campaign: CampaignRow, school: SchoolInfo) {
-    const latestPerSchool = new Map<string, PublishedCampaign>();
-    for (const other of await this.repo.publishedCampaigns(campaign.framework_id, campaign.framework_version, campaign.school_id)) {
-      if (!latestPerSchool.has(other.schoolId)) latestPerSchool.set(other.schoolId, other);
-    }
-    const all = [...latestPerSchool.values()];
-    const sameLevel = school.educationLevel === null ? null : all.filter((other) => other.educationLevel === school.educationLevel);
-    const allowed = comparisonsAllowed(all.length, sameLevel?.length ?? null);
-    const aggregate = async (group: PublishedCampaign[]) => {
-      const cohorts = group.map((other) => {
-        const window = campaignWindow({ opensOn: other.opensOn, closesOn: other.closesOn, closedAt: other.closedAt });
-        return this.cohortOf(other.schoolId, { from: window.from, to: window.to < other.publishedAt ? window.to : other.publishedAt });
-      });
-      return (await this.cohortAggregate(campaign, cohorts, 'comparison')).team;
-    };
-    const flandersTeam = allowed.flanders ? await aggregate(all) : null;
-    const sameLevelTeam = allowed.sameLevel ? await aggregate(sameLevel!) : null;
+  private async comparisons(view: ReportView): Promise<Pick<SchoolReportInput, 'flanders' | 'sameLevel'>> {
+    const { campaign, schoolLevel } = view;
+    const groups = await this.deps.digisnap.teams.comparisons({
+      frameworkId: campaign.framework_id,
+      frameworkVersion: campaign.framework_version,
+      exceptMember: campaign.school_id,
+      level: schoolLevel,
+      threshold: campaign.min_group_size,
+    });
     return {
-      flanders: flandersTeam && { schools: all.length, team: flandersTeam },
-      sameLevel: sameLevelTeam && { schools: sameLevel!.length, educationLevel: school.educationLevel!, team: sameLevelTeam },
+      flanders: groups.all && { schools: groups.all.members, team: groups.all.team },
+      sameLevel: groups.level && schoolLevel !== null ? { schools: groups.level.members, educationLevel: schoolLevel, team: groups.level.team } : null,
     };
+  }
+
+  /** A campaign stands for its school in comparisons unless a later one of the same framework version has a report. */
+  private async comparisonPart(view: ReportView) {
+    const { campaign } = view;
+    return (await this.repo.laterReportedCampaign(campaign)) ? undefined : { member: campaign.school_id, level: campaign.education_level };
   }
 
   private async participation(campaign: CampaignRow) {
@@ -321,35 +361,41 @@ const overlapError = (clash: CampaignRow) =>
 const reminderTooSoon = (last: string) =>
   new AppError('rate_limited', `Reminders went out at ${last}; the next round can go ${REMINDER_INTERVAL_HOURS} hours later`, 'params.campaignId');
 
-const campaignRef = (campaign: CampaignRow, school: SchoolInfo): SchoolReport['campaign'] => ({
+const campaignRef = (campaign: CampaignRow, schoolName: string): SchoolReport['campaign'] => ({
   id: campaign.id,
   schoolId: campaign.school_id,
-  schoolName: school.name,
+  schoolName,
   frameworkId: campaign.framework_id,
   frameworkVersion: campaign.framework_version,
   opensOn: campaign.opens_on,
   closesOn: campaign.closes_on,
 });
 
-/** The stored state, as it was published, under the campaign's current dates. */
-function keptReport(stored: StoredReport, campaign: CampaignRow, school: SchoolInfo, changed: number): SchoolReport {
-  const report = JSON.parse(stored.body) as SchoolReport;
-  const threshold = effectiveThreshold(campaign.min_group_size);
-  return {
-    ...report,
-    campaign: campaignRef(campaign, school),
-    state: changed === 0 ? 'current' : 'kept',
-    note:
-      changed === 0
-        ? null
-        : {
-            id: 'earlier_state_kept',
-            message:
-              `These are the numbers published at ${stored.publishedAt}. They change once at least ${threshold} respondents ` +
-              'have come or gone since, so that no single teacher’s answers can be read from the difference.',
-          },
+/** Where a stored report's tables begin: its first key after the head (see reportJson). */
+const TABLES_START = ',"publishedAt":';
+
+/**
+ * A stored state as the API sends it, under the campaign's current dates and school name: a
+ * head of its own, then the stored bytes from `publishedAt` on. The schema's keys come in that
+ * order, and no string in the head can hold the marker, as JSON escapes every quote in it.
+ */
+function reportJson(view: ReportView, body: Buffer, changed: number): Buffer {
+  const stored = view.report!;
+  const threshold = effectiveThreshold(view.campaign.min_group_size);
+  const head = {
+    campaign: campaignRef(view.campaign, view.schoolName),
+    threshold,
+    state: changed === 0 ? ('current' as const) : ('kept' as const),
+    note: changed === 0 ? null : { id: 'earlier_state_kept' as const, message: keptNote(stored.publishedAt, threshold) },
   };
+  const tables = body.indexOf(TABLES_START);
+  if (tables < 0) return Buffer.from(JSON.stringify(schoolReportSchema.encode({ ...(JSON.parse(body.toString('utf8')) as SchoolReport), ...head })));
+  return Buffer.concat([Buffer.from(JSON.stringify(head).slice(0, -1)), body.subarray(tables)]);
 }
+
+const keptNote = (publishedAt: string, threshold: number) =>
+  `These are the numbers published at ${publishedAt}. They change once at least ${threshold} respondents ` +
+  'have come or gone since, so that no single teacher’s answers can be read from the difference.';
 
 function reminderMail(recipient: { displayName: string; email: string }, school: SchoolInfo, campaign: CampaignRow, appUrl: string) {
   const link = `${appUrl.replace(/\/$/, '')}/scan`;

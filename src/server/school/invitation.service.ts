@@ -14,6 +14,7 @@ import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext, AuthService } from '../platform/auth/auth.service';
 import { newId, newToken, sha256 } from '../platform/ids';
 import type { MailService } from '../platform/mail/mail.service';
+import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationRepository, InvitationRow } from './invitation.repository';
 import { invitationMail } from './mail.templates';
 import { readRoster } from './roster';
@@ -170,6 +171,29 @@ export class InvitationService {
       await this.repo.unclaim(invitation.id);
       throw error;
     }
+  }
+
+  /**
+   * Accepts the invitation for the account `accountFor` finds or makes for the invited address
+   * (a login through the identity provider). The link is claimed first, so only one request can
+   * use it, and freed again when no account comes of it.
+   */
+  async acceptForAccount(
+    token: string,
+    accountFor: (invited: { email: string; name: string | null }) => Promise<string>,
+  ): Promise<{ userId: string; role: SchoolRole; landing: string }> {
+    const invitation = await this.openInvitation(token);
+    await this.claimOrThrow(invitation);
+    let userId: string;
+    try {
+      userId = await accountFor({ email: invitation.email, name: invitation.name });
+    } catch (error) {
+      await this.repo.unclaim(invitation.id);
+      throw error;
+    }
+    await this.joined(invitation, userId);
+    const role = invitation.role as SchoolRole;
+    return { userId, role, landing: landingAfterJoining(role) };
   }
 
   // ------------------------------------------------------------ internals

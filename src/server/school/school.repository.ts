@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../platform/db/precompiled';
 import type { Database } from '../platform/db/schema';
 
 export interface NewSchool {
@@ -29,7 +30,22 @@ export interface MembershipRow {
 }
 
 export class SchoolRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Behind every school access check (requireSchoolRole), on hot reads like the team report: compiled once. */
+  private readonly schoolById;
+  private readonly rolesOf;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.schoolById = precompiled(
+      db,
+      (id: string) => db.selectFrom('schools').select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id']).where('id', '=', id),
+      1,
+    );
+    this.rolesOf = precompiled(
+      db,
+      (userId: string, schoolId: string) => db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('school_id', '=', schoolId),
+      2,
+    );
+  }
 
   async insert(school: NewSchool): Promise<void> {
     await this.db
@@ -54,11 +70,7 @@ export class SchoolRepository {
   }
 
   async find(id: string): Promise<SchoolRow | undefined> {
-    const row = await this.db
-      .selectFrom('schools')
-      .select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = await this.schoolById(id);
     return row && toSchoolRow(row);
   }
 
@@ -75,7 +87,7 @@ export class SchoolRepository {
 
   /** The user's roles in the school itself (memberships), without those inherited from the board. */
   async ownRoles(userId: string, schoolId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+    const rows = await this.rolesOf(userId, schoolId);
     return rows.map((r) => r.role);
   }
 

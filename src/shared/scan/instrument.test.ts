@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemsOf, missingItems } from './engine';
-import { type Instrument, questionnaireFor, scaleValue, validateInstrument } from './instrument';
+import { type Instrument, isDontKnow, questionnaireFor, scaleOptions, scaleValue, validateInstrument } from './instrument';
 
 const text = (s: string) => ({ nl: `${s} (nl)`, en: s });
 
@@ -96,5 +96,37 @@ describe('questionnaireFor', () => {
         for (const answer of picked) expect(scaleValue(test, answer) === null).toBe(answer === 5);
       }),
     );
+  });
+});
+
+describe('"don\'t know"', () => {
+  const both = instrument({ dontKnow: text("Don't know") });
+
+  it('comes after the scale and before "not applicable", and counts as the lowest step', () => {
+    expect(scaleOptions(both).map((o) => [o.text.en, o.value, o.dontKnow ?? false, o.notApplicable ?? false])).toEqual([
+      ['1', 1, false, false],
+      ['2', 2, false, false],
+      ['3', 3, false, false],
+      ['4', 4, false, false],
+      ['5', 5, false, false],
+      ["Don't know", 1, true, false],
+      ['Not applicable', undefined, false, true],
+    ]);
+    expect([0, 4, 5, 6, 7].map((answer) => scaleValue(both, answer))).toEqual([1, 5, 1, null, null]);
+    expect([4, 5, 6].map((answer) => isDontKnow(both, answer))).toEqual([false, true, false]);
+  });
+
+  it('is a valid answer for the engine, so a check answered "don\'t know" can be submitted', () => {
+    const questionnaire = questionnaireFor(both, 'teachers');
+    const all = (answer: number) => Object.fromEntries(itemsOf(questionnaire).map((item) => [item.id, answer]));
+    expect(missingItems(questionnaire, all(5))).toEqual([]);
+    expect(missingItems(questionnaire, all(7))).toHaveLength(itemsOf(questionnaire).length);
+  });
+
+  it('is absent unless the instrument offers it, and needs a label in both languages', () => {
+    expect(isDontKnow(instrument(), 5)).toBe(false);
+    const validated = validateInstrument({ ...instrument(), dontKnow: { nl: 'Weet ik niet' } });
+    expect(validated.ok).toBe(false);
+    if (!validated.ok) expect(validated.problems[0].path).toBe('dontKnow.en');
   });
 });

@@ -6,6 +6,7 @@ import {
   type ProtectedCounts,
   comparisonsAllowed,
   countTableOf,
+  decidePublication,
   effectiveThreshold,
   publicationDecision,
   suppressGroupTable,
@@ -242,6 +243,33 @@ describe('publicationDecision', () => {
     expect(publicationDecision({ respondentKeys: before }, { respondentKeys: oneRetake }, 5)).toEqual({ kind: 'keep', changed: 1 });
     const fiveRetakes = [...before.slice(5), ...keys(5).map((k) => `${k}.new`)];
     expect(publicationDecision({ respondentKeys: before }, { respondentKeys: fiveRetakes }, 5)).toEqual({ kind: 'publish' });
+  });
+});
+
+describe('decidePublication', () => {
+  it('publishes a first state at the threshold, and a later one once the threshold of teachers changed', () => {
+    expect(decidePublication({ published: false, respondents: 4, changed: 4 }, 5)).toEqual({ kind: 'too_few' });
+    expect(decidePublication({ published: false, respondents: 5, changed: 0 }, 5)).toEqual({ kind: 'publish' });
+    expect(decidePublication({ published: false, respondents: 5, changed: 0 }, 3)).toEqual({ kind: 'publish' });
+    expect(decidePublication({ published: true, respondents: 9, changed: 4 }, 5)).toEqual({ kind: 'keep', changed: 4 });
+    expect(decidePublication({ published: true, respondents: 9, changed: 5 }, 5)).toEqual({ kind: 'publish' });
+    expect(decidePublication({ published: true, respondents: 9, changed: 5 }, 6)).toEqual({ kind: 'keep', changed: 5 });
+    expect(decidePublication({ published: true, respondents: 4, changed: 9 }, 5)).toEqual({ kind: 'keep', changed: 9 });
+    expect(decidePublication({ published: true, respondents: 0, changed: 0 }, 5)).toEqual({ kind: 'keep', changed: 0 });
+  });
+
+  it('decides on counts as publicationDecision decides on the keys they were counted from', () => {
+    const teacher = fc.nat(12);
+    const scan = fc.nat(2);
+    const respondents = fc.uniqueArray(fc.tuple(teacher, scan), { selector: ([t]) => t, maxLength: 13 });
+    fc.assert(
+      fc.property(fc.option(respondents), respondents, fc.integer({ min: 0, max: 9 }), (before, after, threshold) => {
+        const keys = (list: Array<[number, number]>) => list.map(([t, s]) => `t${t}.s${s}`);
+        const published = before && { respondentKeys: keys(before) };
+        const counts = { published: before !== null, respondents: after.length, changed: before ? respondentChanges(keys(before), keys(after)) : 0 };
+        expect(decidePublication(counts, threshold)).toEqual(publicationDecision(published, { respondentKeys: keys(after) }, threshold));
+      }),
+    );
   });
 });
 

@@ -199,12 +199,26 @@ export function publicationDecision(
   live: { respondentKeys: readonly string[] },
   threshold: number,
 ): PublicationDecision {
+  return decidePublication(
+    {
+      published: published !== null,
+      respondents: teachersOf(live.respondentKeys).size,
+      changed: published === null ? 0 : respondentChanges(published.respondentKeys, live.respondentKeys),
+    },
+    threshold,
+  );
+}
+
+/**
+ * The same rule on counts, for a team whose changes are counted as they happen (the stored team
+ * aggregates of the digisnap module): whether a state was published, how many respondents
+ * the live state has, and how many teachers came, went or retook the scan since the published one.
+ */
+export function decidePublication(state: { published: boolean; respondents: number; changed: number }, threshold: number): PublicationDecision {
   const t = effectiveThreshold(threshold);
-  const liveCount = teachersOf(live.respondentKeys).size;
-  if (published === null) return liveCount >= t ? { kind: 'publish' } : { kind: 'too_few' };
-  const changed = respondentChanges(published.respondentKeys, live.respondentKeys);
-  if (changed >= t && liveCount >= t) return { kind: 'publish' };
-  return { kind: 'keep', changed };
+  if (!state.published) return state.respondents >= t ? { kind: 'publish' } : { kind: 'too_few' };
+  if (state.changed >= t && state.respondents >= t) return { kind: 'publish' };
+  return { kind: 'keep', changed: state.changed };
 }
 
 /** Teacher part → scan part of each key; a key without a dot is a teacher with no scan part. */

@@ -11,6 +11,7 @@ import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from './session';
+import { MyReflections } from '../school/reflection/MyReflections';
 
 async function loadHome() {
   const [{ scans }, framework] = await Promise.all([api.myScans(), loadFramework()]);
@@ -87,6 +88,7 @@ export function HomePage() {
     <section className="page">
       <PageHeading title={t('home.title')}>{t('home.greeting', { name: user?.displayName ?? '' })}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
+      <MyReflections />
       {home.loading && <Loading />}
       {home.error && <ErrorAlert error={home.error} onRetry={home.reload} />}
       {home.data && (

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import { asApiError } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
+import { IdentityProviderLogin, useReturnedError } from './IdentityProviderLogin';
 import { useSession } from './session';
 import { validateLogin, type LoginProblems } from './loginForm';
 
@@ -19,6 +20,9 @@ export function LoginPage() {
   const { query } = useLocation();
   const [problems, setProblems] = useState<LoginProblems>({});
   const [failure, setFailure] = useState<ApiError>();
+  // A login at the identity provider that failed comes back here with its error id.
+  const returned = useReturnedError();
+  const shownFailure = failure ?? returned;
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -49,12 +53,13 @@ export function LoginPage() {
     <section className="page page-narrow">
       <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
       <p className="lead">{t('login.intro')}</p>
-      {expired && !failure && (
+      {expired && !shownFailure && (
         <p className="alert alert-info" role="status">
           {t('auth.sessionExpired')}
         </p>
       )}
-      {failure && <ErrorAlert error={failure} />}
+      {shownFailure && <ErrorAlert error={shownFailure} />}
+      <IdentityProviderLogin purpose="login" next={safeNext(query.get('next'))} />
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
         <div className="field">
           <label htmlFor="login-email">{t('login.email')}</label>

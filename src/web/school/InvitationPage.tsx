@@ -6,11 +6,12 @@ import { PageHeading } from '../components/PageHeading';
 import { asApiError, useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
+import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityProviderLogin';
 import { useSession } from '../platform/session';
+import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationView } from './types';
 
 /** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
-const landingOf = (invitation: InvitationView) => (invitation.role === 'teacher' || invitation.role === 'ict_coordinator' ? '/scan' : '/');
 
 /**
  * The page behind the link in an invitation mail: name and password (or the existing account's
@@ -46,6 +47,9 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { user, adopt, logout } = useSession();
   const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
   const [failure, setFailure] = useState<ApiError>();
+  // Accepting through the identity provider that failed comes back here with its error id.
+  const returned = useReturnedError();
+  const shownFailure = failure ?? returned;
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -56,7 +60,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     setFailure(undefined);
     try {
       adopt(await api.acceptInvitation(token, { ...body, locale }));
-      navigate(landingOf(invitation));
+      navigate(landingAfterJoining(invitation.role));
     } catch (caught) {
       setFailure(asApiError(caught));
       setBusy(false);
@@ -81,7 +85,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   return (
     <>
-      {failure && <ErrorAlert error={failure} />}
+      {shownFailure && <ErrorAlert error={shownFailure} />}
+      {!user && <IdentityProviderLogin purpose="accept" invitation={token} />}
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
         {user ? (
           <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatChange, formatDate, formatDateTime, formatNumber } from '../../shared/i18n/format';
-import { api, schoolReportCsvUrl } from '../api';
+import { api, schoolReportDownloadUrl } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -10,13 +10,14 @@ import { Link } from '../router';
 import { useCatalogueLabels } from '../catalogue/labels';
 import { AreaChart } from './AreaChart';
 import { cellText, hasSuppressed, levelColumns, percentText, type ShownCell } from './reportView';
-import { campaignsPath } from './schoolAccess';
+import { campaignsPath, trainingPlanPath } from './schoolAccess';
 import { SchoolNav } from './SchoolNav';
+import { policyPlanPath } from './policy/policyPaths';
 import type { SchoolReport } from './types';
 
 const MIN_GROUP_SIZE = 5;
 
-/** The Digisnap team report of one campaign: printable, with a CSV of the same numbers. */
+/** The Digisnap team report of one campaign: printable, with a CSV and an XLSX of the same numbers. */
 export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
   const report = useAsync(() => api.schoolReport(schoolId, campaignId), [schoolId, campaignId]);
@@ -127,9 +128,15 @@ function ReportView({ report }: { report: SchoolReport }) {
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button button-secondary" href={schoolReportCsvUrl(schoolId, report.campaign.id, locale)} download data-testid="report-csv">
+        <a className="button button-secondary" href={schoolReportDownloadUrl(schoolId, report.campaign.id, 'csv', locale)} download data-testid="report-csv">
           {t('report.csv')}
         </a>
+        <a className="button button-secondary" href={schoolReportDownloadUrl(schoolId, report.campaign.id, 'xlsx', locale)} download data-testid="report-xlsx">
+          {t('report.xlsx')}
+        </a>
+        <Link className="button button-secondary" href={policyPlanPath(schoolId, { kind: 'team_report', id: report.campaign.id })} data-testid="report-to-policy-plan">
+          {t('policyPlan.toPolicyPlan')}
+        </Link>
         <Link className="button button-quiet" href={campaignsPath(schoolId)}>
           {t('report.toCampaigns')}
         </Link>
@@ -153,6 +160,11 @@ function ReportView({ report }: { report: SchoolReport }) {
             {report.priorityArea.basis === 'largest_share_at_a'
               ? t('report.priorityByA', { share: percentText(report.priorityArea.shareAtA, locale) ?? '' })
               : t('report.priorityByMean', { share: percentText(report.priorityArea.meanShare, locale) ?? '' })}
+          </p>
+          <p className="no-print">
+            <Link href={trainingPlanPath(schoolId, report.campaign.id)} data-testid="report-to-training-plan">
+              {t('report.toTrainingPlan')}
+            </Link>
           </p>
         </section>
       )}

@@ -1,26 +1,34 @@
 import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
-import { campaignsPath, schoolPath } from './schoolAccess';
+import { cyberPath } from './cyber/cyberPaths';
+import { policyPlanPath } from './policy/policyPaths';
+import { reflectionsPath } from './reflection/reflectionPaths';
+import { budgetPath, campaignsPath, schoolPath, trainingPlanPath } from './schoolAccess';
 
-/** Team ↔ Digisnap campaigns, the two pages of a school. */
+/** The pages of a school: team, Digisnap campaigns, training plan, training budget, school reflection, cybersecurity check and ICT policy plan. */
 export function SchoolNav({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const team = schoolPath(schoolId);
-  const campaigns = campaignsPath(schoolId);
+  const items = [
+    { href: team, label: t('school.navTeam'), current: path === team },
+    { href: campaignsPath(schoolId), label: t('school.navCampaigns'), current: path.startsWith(campaignsPath(schoolId)) },
+    { href: trainingPlanPath(schoolId), label: t('school.navTrainingPlan'), current: path === trainingPlanPath(schoolId) },
+    { href: budgetPath(schoolId), label: t('school.navBudget'), current: path === budgetPath(schoolId) },
+    { href: reflectionsPath(schoolId), label: t('reflection.nav'), current: path.startsWith(reflectionsPath(schoolId)) },
+    { href: cyberPath(schoolId), label: t('cyber.nav'), current: path.startsWith(cyberPath(schoolId)) },
+    { href: policyPlanPath(schoolId), label: t('policyPlan.nav'), current: path === policyPlanPath(schoolId) },
+  ];
   return (
     <nav aria-label={t('school.navLabel')} className="school-nav no-print">
       <ul>
-        <li>
-          <Link href={team} aria-current={path === team ? 'page' : undefined}>
-            {t('school.navTeam')}
-          </Link>
-        </li>
-        <li>
-          <Link href={campaigns} aria-current={path.startsWith(campaigns) ? 'page' : undefined}>
-            {t('school.navCampaigns')}
-          </Link>
-        </li>
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} aria-current={item.current ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -5,6 +5,8 @@ import type { SchoolRole } from './types';
 export const managerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal', 'board_admin'];
 /** Who may open, close and remind campaigns (board admins read them). */
 export const campaignRunnerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal'];
+/** Who changes the budget's amounts on screen: the school's leadership; the ICT coordinator reads them. */
+export const budgetEditorRoles: readonly SchoolRole[] = ['principal', 'board_admin'];
 
 export interface ManagedSchool {
   schoolId: string;
@@ -24,3 +26,7 @@ export function managedSchools(user: CurrentUser | null): ManagedSchool[] {
 export const schoolPath = (schoolId: string) => `/school/${encodeURIComponent(schoolId)}`;
 export const campaignsPath = (schoolId: string) => `${schoolPath(schoolId)}/digisnap`;
 export const reportPath = (schoolId: string, campaignId: string) => `${campaignsPath(schoolId)}/${encodeURIComponent(campaignId)}/rapport`;
+/** The training plan, for one campaign's report or (without one) the latest campaign. */
+export const trainingPlanPath = (schoolId: string, campaignId?: string) =>
+  `${schoolPath(schoolId)}/opleidingsplan${campaignId ? `?campagne=${encodeURIComponent(campaignId)}` : ''}`;
+export const budgetPath = (schoolId: string) => `${schoolPath(schoolId)}/budget`;

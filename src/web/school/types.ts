@@ -12,6 +12,8 @@ import type {
 } from '../../shared/school/schools';
 import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign';
 import type { SchoolReport } from '../../shared/school/report';
+import type { PlanStudyDayBody, StudyDayDto, TrainingSuggestionsDto } from '../../shared/school/training-plan';
+import type { SchoolBudgetDto, SetBudgetSettingsBody } from '../../shared/school/budget';
 
 export type InvitationView = z.infer<typeof invitationSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;
@@ -25,3 +27,8 @@ export type ReminderResult = z.infer<typeof reminderResultSchema>;
 export type Campaign = CampaignDto;
 export type CampaignInput = Omit<OpenCampaignBody, 'minGroupSize'> & { minGroupSize?: number };
 export type { SchoolReport, SchoolRole };
+export type TrainingSuggestions = TrainingSuggestionsDto;
+export type StudyDay = StudyDayDto;
+export type StudyDayInput = PlanStudyDayBody;
+export type SchoolBudget = SchoolBudgetDto;
+export type BudgetSettingsInput = SetBudgetSettingsBody;

@@ -55,18 +55,26 @@ export class AuthService {
       ? await verifyPassword(user.password_hash, password)
       : (await verifyPassword(await decoyPasswordHash(), password)) && false;
     if (!user || !valid) throw new AppError('invalid_credentials', 'Email or password is wrong');
+    return this.startSession(user.id, 'login');
+  }
+
+  /**
+   * Opens a session for an account whose owner has proven who they are (a password, or an
+   * identity provider): the cookie token and the CSRF token, as every kind of login returns them.
+   */
+  async startSession(userId: string, action: 'login' | 'login_oidc'): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
     const token = newToken();
     const csrfToken = newToken();
     const now = Date.now();
     await this.sessions.insert({
       id: sha256(token),
-      userId: user.id,
+      userId,
       csrfToken,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + this.idleMs).toISOString(),
     });
-    await this.audit.record({ actorId: user.id, action: 'login' });
-    return { token, csrfToken, user: await this.currentUser(user.id) };
+    await this.audit.record({ actorId: userId, action });
+    return { token, csrfToken, user: await this.currentUser(userId) };
   }
 
   /** The session behind a cookie token, or null when it is unknown or expired. */

@@ -3,8 +3,12 @@ import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
 import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
 import { budgetMigrations } from '../../school/budget.migrations';
 import { campaignMigrations } from '../../school/campaign.migrations';
+import { cyberCheckMigrations } from '../../school/cyber-check.migrations';
+import { policyPlanMigrations } from '../../school/policy-plan.migrations';
+import { reflectionMigrations } from '../../school/reflection.migrations';
 import { schoolMigrations } from '../../school/school.migrations';
 import { trainingPlanMigrations } from '../../school/training-plan.migrations';
+import { oidcMigrations } from '../auth/oidc.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
 import { platformMigrations } from '../platform.migrations';
 
@@ -21,6 +25,10 @@ const allMigrations: Record<string, Migration> = {
   ...campaignMigrations,
   ...trainingPlanMigrations,
   ...budgetMigrations,
+  ...oidcMigrations,
+  ...cyberCheckMigrations,
+  ...reflectionMigrations,
+  ...policyPlanMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

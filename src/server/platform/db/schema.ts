@@ -234,6 +234,72 @@ export interface ProfilesTable {
   updated_at: string;
 }
 
+/**
+ * A team's Digisnap aggregate (digisnap module), kept up to date at every submit: the raw counts
+ * of each member's latest scan in the window, live and as last published. Never leaves the module raw.
+ */
+export interface TeamAggregatesTable {
+  /** The caller's id for the team, e.g. the campaign's. */
+  team_id: string;
+  framework_id: string;
+  framework_version: string;
+  window_from: string;
+  window_to: string;
+  /** The caller's version of the member list these rows were made for. */
+  members_version: string;
+  /** Bumped by every write: what a write takes first, as its lock. */
+  revision: number;
+  respondents: number;
+  /** JSON of the raw TeamCounts. */
+  counts: string;
+  /** Teachers whose counted scan differs from the published one (came, went or retook). */
+  changed: number;
+  /** How many states were published; 0 before the first. */
+  publication: number;
+  published_respondents: number;
+  published_counts: string | null;
+  updated_at: string;
+}
+
+/** Per team and teacher: the scan that counts now and the one in the published state. */
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  /** 0 for a former member kept only because the published state counts them. */
+  is_member: number;
+  scan_id: string | null;
+  submitted_at: string | null;
+  published_scan_id: string | null;
+  published_submitted_at: string | null;
+}
+
+/** The published state a member (a school) adds to comparison groups, per framework version. */
+export interface ComparisonPartsTable {
+  framework_id: string;
+  framework_version: string;
+  member: string;
+  team_id: string;
+  /** JSON array of the group keys it is part of. */
+  groups: string;
+  counts: string;
+}
+
+/** The sum of the parts of a comparison group (e.g. all of Flanders, or one education level). */
+export interface ComparisonTotalsTable {
+  framework_id: string;
+  framework_version: string;
+  group_key: string;
+  members: number;
+  counts: string;
+  revision: number;
+}
+
+/** A school's version of its member list: bumped by triggers on every change to its memberships. */
+export interface SchoolMembershipVersionsTable {
+  school_id: string;
+  version: number;
+}
+
 /** A school's Digisnap round: window, framework version and minimum group size. */
 export interface CampaignsTable {
   id: string;
@@ -265,6 +331,8 @@ export interface CampaignReportsTable {
   respondent_keys: string;
   /** JSON of the SchoolReport as published. */
   body: string;
+  /** The team aggregate's publication this state shows; null for states stored before aggregates were. */
+  publication: number | null;
 }
 
 /** A pedagogical study day a school plans with a training of the catalogue. */
@@ -318,6 +386,11 @@ export interface Database {
   scans: ScansTable;
   scan_answers: ScanAnswersTable;
   profiles: ProfilesTable;
+  team_aggregates: TeamAggregatesTable;
+  team_members: TeamMembersTable;
+  comparison_parts: ComparisonPartsTable;
+  comparison_totals: ComparisonTotalsTable;
+  school_membership_versions: SchoolMembershipVersionsTable;
   providers: ProvidersTable;
   provider_members: ProviderMembersTable;
   trainings: TrainingsTable;

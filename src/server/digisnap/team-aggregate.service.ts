@@ -1,0 +1,355 @@
+import type { Kysely } from 'kysely';
+import type { Framework } from '../../shared/digisnap/framework';
+import type { ScanResult } from '../../shared/digisnap/scoring';
+import { comparisonsAllowed, decidePublication } from '../../shared/school/privacy';
+import type { ProtectedTeam, TeamCounts } from '../../shared/school/report';
+import type { Database } from '../platform/db/schema';
+import type { DigisnapRepository } from './digisnap.repository';
+import {
+  type TeamScan,
+  addCounts,
+  addScan,
+  countTeam,
+  emptyCounts,
+  isLaterScan,
+  latestPerTeacher,
+  parseBackground,
+  protectedTeamOf,
+  respondentKey,
+} from './team-aggregate';
+import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.repository';
+
+/**
+ * Stored team aggregates, for the school module's team reports: a read instead of a count of
+ * every scan. Each team (a campaign) keeps per member the scan that counts now and the one in
+ * its published state, with the raw counts of both; a submit adds the new scan and takes the
+ * teacher's earlier one away, inside the submit's own transaction. What the counts depend on
+ * beyond the scans (the members, the window, the framework version) comes with every request
+ * as a `TeamSource`; when it differs from what the counts were made for, the team is counted
+ * anew from the scans, exactly as `teamAggregateOf` counts it.
+ *
+ * Raw counts never leave: what comes back is a number of respondents, how many changed since
+ * the published state, and protected tables. Whether a new state may be published is decided
+ * here, by the privacy gate, on the team held for the write (`publishIfDue`).
+ */
+
+export interface TeamSource {
+  /** The caller's id for the team, e.g. the campaign's; also the salt of its respondent keys. */
+  teamId: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  /** The window scans count in: from inclusive, to exclusive, ISO-8601 UTC. */
+  from: string;
+  to: string;
+  /** Changes whenever the member list may have changed: the members are asked for only then. */
+  membersVersion: string;
+  members(): Promise<readonly string[]>;
+}
+
+export interface TeamState {
+  respondents: number;
+  /** Teachers who came, went or retook the scan since the published state. */
+  changed: number;
+  /** How many states were published; 0 before the first. */
+  publication: number;
+}
+
+export interface PublishedTeam {
+  publication: number;
+  respondents: number;
+  /** Opaque `<teacher>.<scan>` keys (see respondentKey), salted with the team id. */
+  respondentKeys: string[];
+  team: ProtectedTeam;
+}
+
+/** A team's published state also counts in comparison groups, as its member's (its school's) part. */
+export interface ComparisonPart {
+  member: string;
+  /** The member's education level, for the same-level group; null: Flanders only. */
+  level: string | null;
+}
+
+export interface ComparisonGroup {
+  /** Members (schools) in the group, the asking one left out. */
+  members: number;
+  team: ProtectedTeam;
+}
+
+const ALL_GROUP = 'all';
+const levelGroup = (level: string) => `level:${level}`;
+const groupsOf = (level: string | null) => (level === null ? [ALL_GROUP] : [ALL_GROUP, levelGroup(level)]);
+
+export class TeamAggregateService {
+  constructor(
+    private readonly scans: DigisnapRepository,
+    private readonly frameworks: (id: string, version: string) => Framework | undefined,
+    private readonly now: () => string,
+  ) {}
+
+  private get repo() {
+    return this.scans.teams;
+  }
+
+  /** The team as it stands: one indexed read while members, window and framework are unchanged. */
+  async state(source: TeamSource): Promise<TeamState> {
+    const row = await this.repo.teamHead(source.teamId);
+    return stateOf(row && isUpToDate(row, source) ? row : await this.recount(source));
+  }
+
+  /**
+   * Publishes the live state when the privacy gate allows it (decidePublication), and makes it
+   * the member's part of the comparison groups when `part` says so. Null when it may not (or no
+   * longer: another request published first); the caller then reads the state again.
+   */
+  async publishIfDue(source: TeamSource, threshold: number, part?: ComparisonPart): Promise<PublishedTeam | null> {
+    await this.state(source);
+    const published = await this.repo.transaction(async (trx) => {
+      const team = await this.repo.lockTeam(trx, source.teamId);
+      if (!team || !isUpToDate(team, source)) return null;
+      if (decidePublication({ published: team.publication > 0, ...stateOf(team) }, threshold).kind !== 'publish') return null;
+      await this.repo.markPublished(trx, team.team_id);
+      const publication = team.publication + 1;
+      await this.repo.saveTeam(trx, team.team_id, {
+        publication,
+        published_counts: team.counts,
+        published_respondents: team.respondents,
+        changed: 0,
+        updated_at: this.now(),
+      });
+      if (part) await this.setPart(trx, team, part);
+      return { publication, counts: team.counts, members: await this.repo.members(trx, team.team_id) };
+    });
+    return published && this.publishedTeam(source, published, threshold);
+  }
+
+  /** The latest published state's tables again (to show it once more), or null before the first. */
+  async published(source: TeamSource, threshold: number): Promise<PublishedTeam | null> {
+    const published = await this.repo.transaction(async (trx) => {
+      const team = await this.repo.lockTeam(trx, source.teamId);
+      if (!team || team.published_counts === null) return null;
+      return { publication: team.publication, counts: team.published_counts, members: await this.repo.members(trx, team.team_id) };
+    });
+    return published && this.publishedTeam(source, published, threshold);
+  }
+
+  /** The keys of the live respondents, for a caller that compares them with keys it stored itself. */
+  async liveRespondentKeys(source: TeamSource): Promise<string[]> {
+    await this.state(source);
+    const members = await this.repo.transaction((trx) => this.repo.members(trx, source.teamId));
+    return keysOf(source.teamId, members.map((m) => ({ userId: m.user_id, submittedAt: m.submitted_at })));
+  }
+
+  /**
+   * The comparison groups beside one member: all members' parts, and those of the same level,
+   * each without the asking member's own part. A group is shown only when comparisonsAllowed
+   * allows it and it holds at least the threshold of respondents.
+   */
+  async comparisons(request: {
+    frameworkId: string;
+    frameworkVersion: string;
+    exceptMember: string;
+    level: string | null;
+    threshold: number;
+  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
+    const framework = this.frameworkOf(request);
+    const empty = JSON.stringify(emptyCounts(framework));
+    const groups = await this.repo.transaction(async (trx) => {
+      const key = (group: string) => ({ frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion, group });
+      // Totals first, held, then the part: a part changes only together with its totals.
+      const all = await this.repo.lockTotal(trx, key(ALL_GROUP), empty);
+      const level = request.level === null ? null : await this.repo.lockTotal(trx, key(levelGroup(request.level)), empty);
+      const own = await this.repo.part(trx, { frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion, member: request.exceptMember });
+      return { all, level, own };
+    });
+    const ownGroups: string[] = groups.own ? JSON.parse(groups.own.groups) : [];
+    const withoutOwn = (total: { group_key: string; members: number; counts: string }) => {
+      const counts = JSON.parse(total.counts) as TeamCounts;
+      if (!ownGroups.includes(total.group_key)) return { members: total.members, counts };
+      return { members: total.members - 1, counts: addCounts(counts, JSON.parse(groups.own!.counts) as TeamCounts, -1) };
+    };
+    const all = withoutOwn(groups.all);
+    const level = groups.level && withoutOwn(groups.level);
+    const allowed = comparisonsAllowed(all.members, level?.members ?? null);
+    const shown = (group: { members: number; counts: TeamCounts }): ComparisonGroup | null => {
+      const team = protectedTeamOf(group.counts, framework, request.threshold);
+      return team && { members: group.members, team };
+    };
+    return { all: allowed.flanders ? shown(all) : null, level: allowed.sameLevel && level ? shown(level) : null };
+  }
+
+  /**
+   * Inside the submit's transaction: the scan replaces its teacher's earlier one in every team
+   * whose member they are and whose window, on the scan's framework version, holds its time.
+   */
+  async scanSubmitted(trx: Trx, scan: SubmittedTeamScan): Promise<void> {
+    const teamIds = await this.repo.teamsCounting(trx, { ...scan, at: scan.submittedAt });
+    for (const teamId of teamIds) await this.addToTeam(trx, teamId, scan);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private async addToTeam(trx: Trx, teamId: string, scan: SubmittedTeamScan): Promise<void> {
+    const team = await this.repo.lockTeam(trx, teamId);
+    const member = await this.repo.member(trx, teamId, scan.userId);
+    if (!team || !member || member.is_member !== 1 || !countsIn(team, scan)) return;
+    const previous = member.scan_id === null ? null : { scanId: member.scan_id, submittedAt: member.submitted_at ?? '' };
+    if (previous && !isLaterScan(scan, previous)) return;
+    const counts = JSON.parse(team.counts) as TeamCounts;
+    if (previous) {
+      const earlier = await this.scans.countedScan(previous.scanId, trx);
+      // The earlier scan is gone (its account was deleted): count the team anew at its next read.
+      if (!earlier) return this.repo.saveTeam(trx, teamId, { members_version: '' });
+      addScan(counts, { result: JSON.parse(earlier.result) as ScanResult, background: parseBackground(earlier.background) }, -1);
+    }
+    addScan(counts, scan);
+    await this.repo.saveMemberScan(trx, teamId, scan.userId, scan);
+    const wasChanged = member.scan_id !== member.published_scan_id ? 1 : 0;
+    const isChanged = scan.scanId !== member.published_scan_id ? 1 : 0;
+    await this.repo.saveTeam(trx, teamId, {
+      counts: JSON.stringify(counts),
+      respondents: team.respondents + (previous ? 0 : 1),
+      changed: team.changed + isChanged - wasChanged,
+      updated_at: this.now(),
+    });
+  }
+
+  /**
+   * Counts the team anew from the scans, for the members and window of `source`, keeping what
+   * its published state counted: members who left stay as rows until the next publication,
+   * so they count among those who changed.
+   */
+  private async recount(source: TeamSource): Promise<TeamRow> {
+    const framework = this.frameworkOf(source);
+    const members = [...new Set(await source.members())];
+    const now = this.now();
+    return this.repo.transaction(async (trx) => {
+      await this.repo.createTeam(trx, {
+        team_id: source.teamId,
+        framework_id: source.frameworkId,
+        framework_version: source.frameworkVersion,
+        window_from: source.from,
+        window_to: source.to,
+        members_version: '',
+        revision: 0,
+        respondents: 0,
+        counts: JSON.stringify(emptyCounts(framework)),
+        changed: 0,
+        publication: 0,
+        published_respondents: 0,
+        published_counts: null,
+        updated_at: now,
+      });
+      const team = (await this.repo.lockTeam(trx, source.teamId))!;
+      const rows = await this.scans.submittedInWindow(members, { ...source }, trx);
+      const counted = latestPerTeacher(rows.map(teamScanOf));
+      const memberRows = rowsOf(source.teamId, members, counted, await this.repo.members(trx, source.teamId));
+      await this.repo.replaceMembers(trx, source.teamId, memberRows);
+      const changes = {
+        framework_id: source.frameworkId,
+        framework_version: source.frameworkVersion,
+        window_from: source.from,
+        window_to: source.to,
+        members_version: source.membersVersion,
+        respondents: counted.length,
+        counts: JSON.stringify(countTeam(counted, framework)),
+        changed: memberRows.filter((row) => row.scan_id !== row.published_scan_id).length,
+        updated_at: now,
+      };
+      await this.repo.saveTeam(trx, source.teamId, changes);
+      return { ...team, ...changes };
+    });
+  }
+
+  /** Replaces the member's part of its comparison groups by this team's published counts. */
+  private async setPart(trx: Trx, team: TeamRow, part: ComparisonPart): Promise<void> {
+    const empty = JSON.stringify(emptyCounts(this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version })));
+    const key = { frameworkId: team.framework_id, frameworkVersion: team.framework_version };
+    const old = await this.repo.lockPart(trx, { ...key, member: part.member }, empty);
+    const oldGroups: string[] = JSON.parse(old.groups);
+    const newGroups = groupsOf(part.level);
+    for (const group of [...new Set([...oldGroups, ...newGroups])].sort()) {
+      const total = await this.repo.lockTotal(trx, { ...key, group }, empty);
+      const counts = JSON.parse(total.counts) as TeamCounts;
+      let members = total.members;
+      if (oldGroups.includes(group)) {
+        addCounts(counts, JSON.parse(old.counts) as TeamCounts, -1);
+        members -= 1;
+      }
+      if (newGroups.includes(group)) {
+        addCounts(counts, JSON.parse(team.counts) as TeamCounts, 1);
+        members += 1;
+      }
+      await this.repo.saveTotal(trx, { ...key, group }, { members, counts: JSON.stringify(counts) });
+    }
+    await this.repo.savePart(trx, { ...key, member: part.member }, { teamId: team.team_id, groups: newGroups, counts: team.counts });
+  }
+
+  private publishedTeam(source: TeamSource, state: { publication: number; counts: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
+    const counts = JSON.parse(state.counts) as TeamCounts;
+    const team = protectedTeamOf(counts, this.frameworkOf(source), threshold);
+    if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
+    const keys = keysOf(source.teamId, state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })));
+    return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };
+  }
+
+  private frameworkOf(team: { frameworkId: string; frameworkVersion: string }): Framework {
+    const framework = this.frameworks(team.frameworkId, team.frameworkVersion);
+    if (!framework) throw new Error(`Framework ${team.frameworkId}@${team.frameworkVersion} is not loaded`);
+    return framework;
+  }
+}
+
+type Trx = Kysely<Database>;
+
+/** A scan as submitted, with what a team needs of it. */
+export interface SubmittedTeamScan extends TeamScan {
+  frameworkId: string;
+  frameworkVersion: string;
+}
+
+/** A scans row as a team counts it. */
+export function teamScanOf(row: { id: string; userId: string; submittedAt: string; result: string; background: string }): TeamScan {
+  return { scanId: row.id, userId: row.userId, submittedAt: row.submittedAt, result: JSON.parse(row.result) as ScanResult, background: parseBackground(row.background) };
+}
+
+const stateOf = (row: TeamHead): TeamState => ({ respondents: Number(row.respondents), changed: Number(row.changed), publication: Number(row.publication) });
+
+const isUpToDate = (row: TeamHead, source: TeamSource) =>
+  row.framework_id === source.frameworkId &&
+  row.framework_version === source.frameworkVersion &&
+  row.window_from === source.from &&
+  row.window_to === source.to &&
+  row.members_version === source.membersVersion;
+
+const countsIn = (team: TeamRow, scan: SubmittedTeamScan) =>
+  team.framework_id === scan.frameworkId &&
+  team.framework_version === scan.frameworkVersion &&
+  team.window_from <= scan.submittedAt &&
+  scan.submittedAt < team.window_to;
+
+/** Member rows for a recount: the counted scan of each member, the published one kept, and former members the published state still counts. */
+function rowsOf(teamId: string, members: readonly string[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {
+  const latest = new Map(counted.map((scan) => [scan.userId, scan]));
+  const previous = new Map(before.map((row) => [row.user_id, row]));
+  const rows: TeamMemberRow[] = members.map((userId) => ({
+    team_id: teamId,
+    user_id: userId,
+    is_member: 1,
+    scan_id: latest.get(userId)?.scanId ?? null,
+    submitted_at: latest.get(userId)?.submittedAt ?? null,
+    published_scan_id: previous.get(userId)?.published_scan_id ?? null,
+    published_submitted_at: previous.get(userId)?.published_submitted_at ?? null,
+  }));
+  const current = new Set(members);
+  for (const row of before) {
+    if (!current.has(row.user_id) && row.published_scan_id !== null) rows.push({ ...row, is_member: 0, scan_id: null, submitted_at: null });
+  }
+  return rows;
+}
+
+function keysOf(salt: string, respondents: ReadonlyArray<{ userId: string; submittedAt: string | null }>): string[] {
+  return respondents
+    .filter((r): r is { userId: string; submittedAt: string } => r.submittedAt !== null)
+    .map((r) => respondentKey(salt, r))
+    .sort();
+}

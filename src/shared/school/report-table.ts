@@ -1,0 +1,191 @@
+import type { BandCell, Comparison, CountCell, LevelCell, SchoolReport } from './report';
+
+/**
+ * The school report as plain tables: one line per number shown in the report, with the table
+ * and part it belongs to. The CSV and the XLSX export both serialise these lines, so the two
+ * downloads always hold the same numbers, and never more than the report does.
+ */
+export type ReportLanguage = 'nl' | 'en';
+
+/** A number the report hides to protect a small group: shown as an explicit marker, never as a number. */
+export const HIDDEN = Object.freeze({ hidden: true as const });
+export type Hidden = typeof HIDDEN;
+export type ReportValue = number | string | null | Hidden;
+export const isHidden = (value: ReportValue): value is Hidden => value === HIDDEN;
+
+export interface ReportLine {
+  table: string;
+  part: string;
+  category: string;
+  count: ReportValue;
+  /** A percentage (0–100), as in the report. */
+  share: ReportValue;
+  mean: ReportValue;
+  suppressed: boolean;
+}
+
+/** Which sheet of the XLSX a table becomes; the CSV puts them one after the other. */
+export type ReportTableId = 'team' | 'areas' | 'competences' | 'growth' | 'comparison' | 'breakdowns';
+
+export interface ReportTable {
+  id: ReportTableId;
+  title: string;
+  lines: ReportLine[];
+}
+
+export const reportColumns: Record<ReportLanguage, { table: string; part: string; category: string; count: string; share: string; mean: string; suppressed: string }> = {
+  nl: { table: 'tabel', part: 'onderdeel', category: 'categorie', count: 'aantal', share: 'aandeel_pct', mean: 'gemiddelde', suppressed: 'verborgen' },
+  en: { table: 'table', part: 'part', category: 'category', count: 'count', share: 'share_pct', mean: 'mean', suppressed: 'suppressed' },
+};
+
+const words = {
+  nl: {
+    yes: 'ja', no: 'nee', team: 'team', respondents: 'respondenten', threshold: 'minimale groep', published: 'gepubliceerd',
+    area: 'domein', competence: 'competentie', norm: 'norm', bPlus: 'B of hoger', everyB: 'elke leraar minstens B',
+    someC: 'C-leraren in elke school', priority: 'prioriteit', growth: 'groei B of hoger', flanders: 'Vlaanderen (andere scholen)',
+    sameLevel: 'zelfde onderwijsniveau', background: 'achtergrond', meanScore: 'gemiddelde score', change: 'verschil', previous: 'vorige', current: 'nu',
+    schools: 'scholen', kept: 'eerdere stand behouden', hidden: 'verborgen (kleine groep)',
+  },
+  en: {
+    yes: 'yes', no: 'no', team: 'team', respondents: 'respondents', threshold: 'minimum group', published: 'published',
+    area: 'area', competence: 'competence', norm: 'norm', bPlus: 'B or above', everyB: 'every teacher at least B',
+    someC: 'C teachers in every school', priority: 'priority', growth: 'growth B or above', flanders: 'Flanders (other schools)',
+    sameLevel: 'same education level', background: 'background', meanScore: 'mean score', change: 'change', previous: 'previous', current: 'now',
+    schools: 'schools', kept: 'earlier state kept', hidden: 'hidden (small group)',
+  },
+} as const;
+
+const tableTitles: Record<ReportLanguage, Record<ReportTableId, string>> = {
+  nl: { team: 'Team', areas: 'Domeinen', competences: 'Competenties', growth: 'Groei', comparison: 'Vergelijking', breakdowns: 'Achtergrond' },
+  en: { team: 'Team', areas: 'Areas', competences: 'Competences', growth: 'Growth', comparison: 'Comparison', breakdowns: 'Background' },
+};
+
+/** The words the exports use for yes/no and for a hidden number, per language. */
+export function reportWords(language: ReportLanguage) {
+  return words[language];
+}
+
+/** A shown count cell's value, or HIDDEN when the report suppressed it. */
+const hiddenOr = <T>(value: T | null, suppressed: boolean): T | Hidden | null => (suppressed ? HIDDEN : value);
+/** Comparison and growth give a share only; null there always means "not shown". */
+const shownShare = (share: number | null): number | Hidden => (share === null ? HIDDEN : share);
+
+function line(table: string, part: string, category: string, values: Partial<Pick<ReportLine, 'count' | 'share' | 'mean'>> = {}): ReportLine {
+  const { count = null, share = null, mean = null } = values;
+  const suppressed = [count, share, mean].some(isHidden);
+  return { table, part, category, count, share, mean, suppressed };
+}
+
+function cellLine(table: string, part: string, category: string, cell: CountCell, mean?: number | null): ReportLine {
+  return line(table, part, category, {
+    count: hiddenOr(cell.count, cell.suppressed),
+    share: hiddenOr(cell.share, cell.suppressed),
+    mean: mean === undefined ? null : hiddenOr(mean, cell.suppressed),
+  });
+}
+
+const bandLines = (table: string, part: string, cells: BandCell[]) => cells.map((c) => cellLine(table, part, c.band, c));
+const levelLines = (table: string, part: string, cells: LevelCell[]) => cells.map((c) => cellLine(table, part, c.level, c));
+
+function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  const school = report.campaign.schoolName;
+  const { everyTeacherAtLeastB: everyB, someCInEverySchool: someC } = report.norms;
+  const lines = [
+    line(w.team, school, w.respondents, { count: report.respondents }),
+    line(w.team, school, w.threshold, { count: report.threshold }),
+    line(w.team, school, report.state === 'kept' ? w.kept : w.published, { count: report.publishedAt }),
+    line(w.team, school, w.meanScore, { mean: report.meanTotal }),
+    ...bandLines(w.team, school, report.overall.bands),
+    ...levelLines(w.team, school, report.overall.levels),
+    cellLine(w.team, school, w.bPlus, report.overall.bOrAbove),
+    line(w.norm, w.everyB, everyB.status, { share: hiddenOr(everyB.share, everyB.suppressed) }),
+    line(w.norm, w.someC, someC.status, { count: hiddenOr(someC.count, someC.suppressed) }),
+  ];
+  const p = report.priorityArea;
+  if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, p.basis, { share: p.shareAtA, mean: p.meanShare }));
+  return lines;
+}
+
+function areasTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  return report.areas.flatMap((area) => {
+    const part = `${area.number} ${area.name[language]}`;
+    return [
+      line(w.area, part, w.meanScore, { share: area.meanShare, mean: area.meanScore }),
+      ...bandLines(w.area, part, area.bands),
+      ...levelLines(w.area, part, area.levels),
+      cellLine(w.area, part, w.bPlus, area.bOrAbove),
+    ];
+  });
+}
+
+function competencesTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  return report.competences.flatMap((competence) =>
+    competence.levels.map((level) => cellLine(w.competence, `${competence.code} ${competence.name[language]}`, level.level, level, level.meanPoints)),
+  );
+}
+
+function growthTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  if (!report.growth) return [];
+  return [
+    line(w.growth, w.team, w.change, { share: shownShare(report.growth.overall.change) }),
+    ...report.growth.areas.flatMap((area) => {
+      const part = `${w.area} ${area.number}`;
+      return [
+        line(w.growth, part, w.previous, { share: shownShare(area.previous) }),
+        line(w.growth, part, w.current, { share: shownShare(area.current) }),
+        line(w.growth, part, w.change, { share: shownShare(area.change) }),
+      ];
+    }),
+  ];
+}
+
+function comparisonLines(table: string, comparison: Comparison, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  return [
+    line(table, w.team, w.schools, { count: comparison.schools }),
+    line(table, w.team, w.bPlus, { share: shownShare(comparison.bOrAbove) }),
+    ...comparison.areas.flatMap((area) => [
+      ...area.bands.map((band) => line(table, `${w.area} ${area.number}`, band.band, { share: shownShare(band.share) })),
+      line(table, `${w.area} ${area.number}`, w.bPlus, { share: shownShare(area.bOrAbove) }),
+    ]),
+  ];
+}
+
+function comparisonTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  const { flanders, sameLevel } = report.comparisons;
+  return [
+    ...(flanders ? comparisonLines(w.flanders, flanders, language) : []),
+    ...(sameLevel ? comparisonLines(`${w.sameLevel} (${sameLevel.educationLevel})`, sameLevel, language) : []),
+  ];
+}
+
+function breakdownsTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
+  const w = words[language];
+  return report.breakdowns.flatMap((breakdown) =>
+    breakdown.groups.flatMap((group) => {
+      const part = `${breakdown.label[language]}: ${group.label[language]}`;
+      return [cellLine(w.background, part, w.respondents, group.respondents), ...bandLines(w.background, part, group.bands)];
+    }),
+  );
+}
+
+const builders: Record<ReportTableId, (report: SchoolReport, language: ReportLanguage) => ReportLine[]> = {
+  team: teamTable,
+  areas: areasTable,
+  competences: competencesTable,
+  growth: growthTable,
+  comparison: comparisonTable,
+  breakdowns: breakdownsTable,
+};
+
+/** The report's tables in reading order; a table with nothing to show (no growth, no comparison) is left out. */
+export function schoolReportTables(report: SchoolReport, language: ReportLanguage = 'nl'): ReportTable[] {
+  return (Object.keys(builders) as ReportTableId[])
+    .map((id) => ({ id, title: tableTitles[language][id], lines: builders[id](report, language) }))
+    .filter((table) => table.lines.length > 0);
+}

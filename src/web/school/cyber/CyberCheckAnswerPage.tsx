@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ItemStep } from '../../components/scan/ItemStep';
+import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../../components/scan/scanSteps';
+import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
+import { useAsync } from '../../components/useAsync';
+import { useI18n } from '../../i18n';
+import { Link, navigate, useLocation } from '../../router';
+import { SchoolNav } from '../SchoolNav';
+import { CyberSummaryStep } from './CyberSummaryStep';
+import { cyberCheckPath, cyberPath, cyberResultPath } from './cyberPaths';
+import { type CyberStep, cyberSteps, targetLabel } from './cyberView';
+import type { CyberCheck, CyberCheckInstrument } from './types';
+
+/** `/school/:schoolId/cybercheck/:checkId?step=…`: one measure per screen; the address names the screen. */
+export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
+  const { t } = useI18n();
+  const loaded = useAsync(async () => {
+    const check = await api.cyberCheck(schoolId, checkId);
+    return { check, instrument: await api.cyberCheckInstrument(check.instrumentVersion) };
+  }, [schoolId, checkId]);
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('cyber.title')}>{t('cyber.title')}</PageHeading>
+        <SchoolNav schoolId={schoolId} />
+        {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
+      </section>
+    );
+  }
+  const { check, instrument } = loaded.data;
+  if (check.status === 'submitted') {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('cyber.submittedTitle')}>{t('cyber.submittedTitle')}</PageHeading>
+        <SchoolNav schoolId={schoolId} />
+        <p>{t('cyber.submittedText')}</p>
+        <p>
+          <Link href={cyberResultPath(schoolId, check.id)} className="button button-primary">
+            {t('cyber.toResult')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  return <CheckFlow check={check} instrument={instrument} />;
+}
+
+function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: CyberCheckInstrument }) {
+  const { t, text } = useI18n();
+  const { query } = useLocation();
+  const steps = useMemo(() => cyberSteps(instrument), [instrument]);
+  const ids = useMemo(() => steps.map((step) => step.item.id), [steps]);
+  const total = steps.length;
+  const save = useCallback(
+    (itemId: string, option: number) => api.answerCyberCheckItem(check.schoolId, check.id, itemId, option),
+    [check.schoolId, check.id],
+  );
+  const { answers, saves, choose, settled } = useAnswerSaving(check.answers, save);
+
+  const hrefOf = (step: ScanStep) => `${cyberCheckPath(check.schoolId, check.id)}?step=${stepParam(step)}`;
+  const goTo = (step: ScanStep) => navigate(hrefOf(step));
+  const step = parseStep(query.get('step'), total);
+
+  useEffect(() => {
+    // No (valid) step in the address: resume at the first open measure, and say so in the address.
+    if (!step) navigate(hrefOf(resumeStep(ids, check.answers)), { replace: true });
+  });
+
+  if (!step) return null;
+  const answered = ids.filter((id) => answers[id] !== undefined).length;
+  const scanTitle = t('cyber.title');
+
+  return (
+    <section className="page page-scan cyber-answer-page">
+      {step.kind === 'intro' && <CyberIntro check={check} instrument={instrument} total={total} onNext={() => goTo(nextStep(step, total))} />}
+      {step.kind === 'item' && (
+        <MeasureStep
+          key={step.number}
+          step={steps[step.number - 1]}
+          topics={instrument.sections.length}
+          scanTitle={scanTitle}
+          total={total}
+          answered={answered}
+          answer={answers[ids[step.number - 1]]}
+          save={saves[ids[step.number - 1]]}
+          onChoose={(option) => choose(ids[step.number - 1], option)}
+          onBack={() => goTo(previousStep(step, total))}
+          onNext={() => goTo(nextStep(step, total))}
+        />
+      )}
+      {step.kind === 'summary' && (
+        <CyberSummaryStep
+          steps={steps}
+          answers={answers}
+          optionText={(itemId) => text(steps.find((s) => s.item.id === itemId)!.item.options[answers[itemId]]?.text)}
+          stepHref={(number) => hrefOf({ kind: 'item', number })}
+          onBack={() => goTo(previousStep(step, total))}
+          onSubmit={async () => {
+            await settled();
+            await api.submitCyberCheck(check.schoolId, check.id);
+            navigate(cyberResultPath(check.schoolId, check.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** What the check is, how to answer, and who worked on it last. */
+function CyberIntro({ check, instrument, total, onNext }: { check: CyberCheck; instrument: CyberCheckInstrument; total: number; onNext(): void }) {
+  const { t, text, locale } = useI18n();
+  return (
+    <div className="scan-step" data-testid="cyber-intro">
+      <PageHeading title={t('cyber.title')} focus>
+        {t('cyber.title')}
+      </PageHeading>
+      <p className="lead">{t('cyber.introAnswer', { total, target: text(targetLabel(instrument)) })}</p>
+      <p>{t('cyber.introDontKnow')}</p>
+      <p>{t('cyber.introShared')}</p>
+      {check.lastChangedBy && (
+        <p className="muted" data-testid="cyber-last-changed">
+          {t('cyber.lastChanged', { name: check.lastChangedBy.name, date: formatDateTime(check.updatedAt, locale) })}
+        </p>
+      )}
+      <h2>{t('cyber.scaleTitle')}</h2>
+      <dl className="facts">
+        {instrument.scale.map((step) => (
+          <div key={step.value}>
+            <dt>{text(step.label)}</dt>
+            <dd>{text(step.description)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="step-nav">
+        <Link href={cyberPath(check.schoolId)} className="button button-secondary">
+          {t('cyber.toOverview')}
+        </Link>
+        <button type="button" className="button button-primary" onClick={onNext} data-testid="scan-next">
+          {t('cyber.begin')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type MeasureStepProps = Omit<Parameters<typeof ItemStep>[0], 'item' | 'eyebrow' | 'heading' | 'badge'> & { step: CyberStep; topics: number };
+
+/** A measure on the engine's item screen: its topic as the heading, a key measure marked with its control. */
+function MeasureStep({ step, topics, ...rest }: MeasureStepProps) {
+  const { t, text } = useI18n();
+  return (
+    <ItemStep
+      {...rest}
+      item={step.item}
+      eyebrow={t('cyber.topicOf', { number: step.topic.number, total: topics })}
+      heading={text(step.topic.name)}
+      badge={step.keyMeasure ? <KeyMeasureBadge reference={step.reference} /> : undefined}
+    />
+  );
+}
+
+/** "Key measure (PR.AA-03.2)": the CyberFundamentals Basic measures that come first. */
+export function KeyMeasureBadge({ reference }: { reference: string | null }) {
+  const { t } = useI18n();
+  return (
+    <p className="key-measure-line">
+      <span className="badge badge-key-measure" data-testid="key-measure">
+        {reference ? t('cyber.keyMeasureRef', { reference }) : t('cyber.keyMeasure')}
+      </span>
+    </p>
+  );
+}

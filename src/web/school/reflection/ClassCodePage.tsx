@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { formatDate } from '../../../shared/i18n/format';
+import { api, type ApiError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { asApiError, useAsync } from '../../components/useAsync';
+import { useI18n } from '../../i18n';
+import { Link, navigate } from '../../router';
+import { answerPath, codeEntryPath } from './reflectionPaths';
+import { rememberToken, storedToken } from './reflectionTokens';
+
+/** `/reflectie/:code`: what the class code opens, and the button that starts (or continues) a pupil's answers. */
+export function ClassCodePage({ code }: { code: string }) {
+  const { t, text, locale } = useI18n();
+  const info = useAsync(() => api.reflectionCode(code), [code]);
+  const [failure, setFailure] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  if (info.loading && !info.data) return <Loading />;
+  if (info.error || !info.data) {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('reflection.pupil.entryTitle')}>{t('reflection.pupil.entryTitle')}</PageHeading>
+        {info.error?.id === 'not_found' ? (
+          <p className="alert alert-error" role="alert">
+            {t('reflection.pupil.unknownCode')}
+          </p>
+        ) : (
+          info.error && <ErrorAlert error={info.error} onRetry={info.reload} />
+        )}
+        <p>
+          <Link href={codeEntryPath}>{t('reflection.pupil.otherCode')}</Link>
+        </p>
+      </section>
+    );
+  }
+  const { round, label } = info.data;
+  const resumable = storedToken(round.id);
+  const start = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const { token } = await api.startPupilReflection(code);
+      rememberToken(round.id, token);
+      navigate(answerPath(token));
+    } catch (caught) {
+      setFailure(asApiError(caught));
+      setBusy(false);
+    }
+  };
+  const title = text(round.instrument.name);
+  return (
+    <section className="page page-narrow" data-testid="class-code-page">
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">{t('reflection.pupil.welcome', { school: round.schoolName, label })}</p>
+      <p>{t('reflection.pupil.anonymous')}</p>
+      {round.status === 'open' ? (
+        <>
+          <p className="muted">{t('reflection.pupil.until', { date: formatDate(round.closesOn, locale) })}</p>
+          <div className="actions">
+            {resumable && (
+              <Link href={answerPath(resumable)} className="button button-primary button-large">
+                {t('reflection.pupil.continue')}
+              </Link>
+            )}
+            <button type="button" className={`button button-large ${resumable ? 'button-secondary' : 'button-primary'}`} disabled={busy} onClick={() => void start()} data-testid="pupil-start">
+              {resumable ? t('reflection.pupil.startNew') : t('reflection.pupil.start')}
+            </button>
+          </div>
+          {resumable && <p className="muted">{t('reflection.pupil.sharedDevice')}</p>}
+        </>
+      ) : (
+        <p className="alert alert-info" role="status">
+          {t(round.status === 'closed' ? 'reflection.pupil.closed' : 'reflection.pupil.notYet')}
+        </p>
+      )}
+      {failure && <ErrorAlert error={failure} />}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ItemStep } from '../../components/scan/ItemStep';
+import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../../components/scan/scanSteps';
+import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
+import { useAsync } from '../../components/useAsync';
+import { useI18n } from '../../i18n';
+import { Link, navigate, useLocation } from '../../router';
+import { useSession } from '../../platform/session';
+import { answerPath, codeEntryPath } from './reflectionPaths';
+import { ReflectionSummary } from './ReflectionSummary';
+import { forgetToken } from './reflectionTokens';
+import { respondentSteps } from './reflectionView';
+import type { ReflectionResponse } from './types';
+
+/**
+ * `/reflectie/antwoorden/:token?step=…`: answering one response, one statement per screen, for
+ * pupils and account holders alike; the token in the address is the only key to the answers.
+ */
+export function ReflectionAnswerPage({ token }: { token: string }) {
+  const { t } = useI18n();
+  const loaded = useAsync(() => api.reflectionResponse(token), [token]);
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error || !loaded.data) {
+    return (
+      <section className="page page-narrow">
+        <PageHeading title={t('reflection.answer.title')}>{t('reflection.answer.title')}</PageHeading>
+        {loaded.error?.id === 'not_found' ? (
+          <p className="alert alert-error" role="alert">
+            {t('reflection.answer.unknown')}
+          </p>
+        ) : (
+          loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
+        )}
+      </section>
+    );
+  }
+  const response = loaded.data;
+  if (response.submitted) return <ThankYou response={response} />;
+  return <AnswerFlow token={token} response={response} onSubmitted={loaded.setData} />;
+}
+
+function AnswerFlow({ token, response, onSubmitted }: { token: string; response: ReflectionResponse; onSubmitted(response: ReflectionResponse): void }) {
+  const { t, text } = useI18n();
+  const { query } = useLocation();
+  const steps = useMemo(() => respondentSteps(response.questionnaire), [response.questionnaire]);
+  const ids = useMemo(() => steps.map((step) => step.id), [steps]);
+  const total = steps.length;
+  const save = useCallback((itemId: string, option: number) => api.answerReflectionItem(token, itemId, option), [token]);
+  const { answers, saves, choose, settled } = useAnswerSaving(response.answers, save);
+  const scanTitle = text(response.round.instrument.name);
+
+  const hrefOf = (step: ScanStep) => `${answerPath(token)}?step=${stepParam(step)}`;
+  const goTo = (step: ScanStep) => navigate(hrefOf(step));
+  const step = parseStep(query.get('step'), total);
+
+  useEffect(() => {
+    // No (valid) step in the address: a fresh response opens at the intro, one under way at its first open statement.
+    if (!step) navigate(hrefOf(resumeStep(ids, response.answers)), { replace: true });
+  });
+
+  if (!step) return null;
+  const answered = ids.filter((id) => answers[id] !== undefined).length;
+  return (
+    <section className="page page-scan reflection-answer-page">
+      {step.kind === 'intro' && <Intro response={response} total={total} onNext={() => goTo(nextStep(step, total))} />}
+      {step.kind === 'item' && (
+        <ItemStep
+          key={step.number}
+          item={steps[step.number - 1]}
+          eyebrow={t('reflection.answer.section', {
+            number: steps[step.number - 1].sectionNumber,
+            total: steps[step.number - 1].sections,
+            name: text(steps[step.number - 1].sectionName),
+          })}
+          heading={t('reflection.answer.statementNumber', { number: step.number, total })}
+          scanTitle={scanTitle}
+          total={total}
+          answered={answered}
+          answer={answers[ids[step.number - 1]]}
+          save={saves[ids[step.number - 1]]}
+          onChoose={(option) => choose(ids[step.number - 1], option)}
+          onBack={() => goTo(previousStep(step, total))}
+          onNext={() => goTo(nextStep(step, total))}
+        />
+      )}
+      {step.kind === 'summary' && (
+        <ReflectionSummary
+          steps={steps}
+          answers={answers}
+          scanTitle={scanTitle}
+          stepHref={(number) => hrefOf({ kind: 'item', number })}
+          onBack={() => goTo(previousStep(step, total))}
+          onSubmit={async () => {
+            await settled();
+            const submitted = await api.submitReflectionResponse(token);
+            forgetToken(response.round.id);
+            onSubmitted(submitted);
+            navigate(answerPath(token), { replace: true });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** What this is, the scale, and why nobody can see who answered what. */
+function Intro({ response, total, onNext }: { response: ReflectionResponse; total: number; onNext(): void }) {
+  const { t, text } = useI18n();
+  const pupil = response.group === 'pupils';
+  const scale = response.questionnaire.sections[0]?.items[0]?.options ?? [];
+  const title = text(response.round.instrument.name);
+  return (
+    <div className="scan-step" data-testid="reflection-intro">
+      <PageHeading title={title} focus>
+        {title}
+      </PageHeading>
+      <p className="lead">{t(pupil ? 'reflection.answer.introPupil' : 'reflection.answer.introStaff', { school: response.round.schoolName, total })}</p>
+      <p>{t(pupil ? 'reflection.answer.anonymousPupil' : 'reflection.answer.anonymousStaff')}</p>
+      <h2>{t('reflection.answer.scaleTitle')}</h2>
+      <ul>
+        {scale.map((option, index) => (
+          <li key={index}>{text(option.text)}</li>
+        ))}
+      </ul>
+      <p className="muted">{t('reflection.answer.notApplicableHint')}</p>
+      <div className="step-nav">
+        <button type="button" className="button button-primary" onClick={onNext} data-testid="scan-next">
+          {t('reflection.answer.begin')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ThankYou({ response }: { response: ReflectionResponse }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  return (
+    <section className="page page-narrow" data-testid="reflection-thanks">
+      <PageHeading title={t('reflection.answer.thanksTitle')} focus>
+        {t('reflection.answer.thanksTitle')}
+      </PageHeading>
+      <p className="lead">{t('reflection.answer.thanksText', { school: response.round.schoolName })}</p>
+      <p>{t(response.group === 'pupils' ? 'reflection.answer.thanksPupil' : 'reflection.answer.thanksStaff')}</p>
+      <p>
+        <Link href={user ? '/' : codeEntryPath} className="button button-secondary">
+          {t(user ? 'reflection.answer.toHome' : 'reflection.answer.toCodes')}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Framework, competenceList } from '../../src/shared/digisnap/framework';
+import { publicationDecision, respondentChanges } from '../../src/shared/school/privacy';
+import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
+import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
+import { FrameworkRegistry } from '../../src/server/digisnap/framework.registry';
+import { countTeam, latestPerTeacher } from '../../src/server/digisnap/team-aggregate';
+import { type TeamSource, teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
+import { AuditRepository } from '../../src/server/platform/audit/audit.repository';
+import { TEST_PASSWORD, type TestApp, startTestApp } from '../support/test-app';
+
+/**
+ * The stored team aggregates of the digisnap module against a count from scratch: after any
+ * sequence of submits and retakes (on the campaign's framework version and on a newer one),
+ * changes of members and of the window, and publications, the stored raw counts equal the
+ * counts of every member's latest scan in the window, cell for cell, and what the privacy gate
+ * decides on them equals what it decides on respondent keys counted from scratch.
+ */
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-02-01T00:00:00.000Z');
+const USERS = 10;
+const THRESHOLD = 5;
+
+type Op =
+  | { kind: 'submit'; user: number; day: number; newVersion: boolean; option: number }
+  | { kind: 'members'; mask: number }
+  | { kind: 'window'; from: number; days: number }
+  | { kind: 'publish' };
+
+const ops = fc.array(
+  fc.oneof(
+    { weight: 8, arbitrary: fc.record({ kind: fc.constant('submit' as const), user: fc.nat(USERS - 1), day: fc.nat(34), newVersion: fc.nat(3).map((n) => n === 0), option: fc.nat(4) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('members' as const), mask: fc.nat(2 ** USERS - 1) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('window' as const), from: fc.nat(20), days: fc.nat(30) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('publish' as const) }) },
+  ),
+  { minLength: 12, maxLength: 30 },
+);
+
+describe('stored team aggregates', () => {
+  let t: TestApp;
+  let users: string[];
+  let current: Framework;
+  let older: FrameworkRegistry;
+  let both: FrameworkRegistry;
+  /** Every scan gets its own instant, so "latest" never depends on a tie. */
+  let tick = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    current = t.app.services.frameworks.current();
+    older = new FrameworkRegistry([current]);
+    both = new FrameworkRegistry([current, { ...current, version: `${current.version}.9` }]);
+    users = [];
+    for (let i = 0; i < USERS; i += 1) {
+      const email = `aggregate-${i}-${randomBytes(3).toString('hex')}@school.test`;
+      users.push((await t.app.services.auth.createAccount({ email, password: TEST_PASSWORD, role: 'teacher' })).userId);
+    }
+  });
+  afterAll(() => t.close());
+
+  const digisnapAt = (registry: FrameworkRegistry, at = new Date().toISOString()) =>
+    new DigisnapService(new DigisnapRepository(t.app.db.kysely), registry, new AuditRepository(t.app.db.kysely), () => at);
+
+  /** A whole scan, on the current framework version or the newer one, with levels that vary by competence. */
+  async function submit(op: Extract<Op, { kind: 'submit' }>) {
+    const at = new Date(START + op.day * DAY + (tick += 1)).toISOString();
+    const digisnap = digisnapAt(op.newVersion ? both : older, at);
+    const { scan } = await digisnap.startScan(users[op.user]);
+    for (const [i, { code }] of competenceList(digisnap.currentFramework()).entries()) await digisnap.answerItem(users[op.user], scan.id, code, (op.option + i) % 5);
+    await digisnap.submitScan(users[op.user], scan.id);
+  }
+
+  it('equal a count from scratch after any submits, retakes, member and window changes and publications', async () => {
+    const digisnap = digisnapAt(both);
+    const teams = digisnap.teams;
+    // What the sequences reached, so a run that never published cannot pass for one that did.
+    const reached = { published: 0, keptAfterChanges: 0, republished: 0 };
+    await fc.assert(
+      fc.asyncProperty(ops, async (sequence) => {
+        let members = users.slice(0, 8);
+        let membersVersion = 0;
+        let window = { from: new Date(START).toISOString(), to: new Date(START + 30 * DAY).toISOString() };
+        let publishedKeys: string[] | null = null;
+        const teamId = `team-${randomBytes(6).toString('hex')}`;
+        const source = (): TeamSource => ({
+          teamId,
+          frameworkId: current.id,
+          frameworkVersion: current.version,
+          ...window,
+          membersVersion: String(membersVersion),
+          members: async () => members,
+        });
+        const fromScratch = () =>
+          digisnap.teamAggregate({
+            cohorts: [{ userIds: members, ...window }],
+            frameworkId: current.id,
+            frameworkVersion: current.version,
+            threshold: THRESHOLD,
+            respondentSalt: teamId,
+          });
+
+        for (const op of sequence) {
+          if (op.kind === 'submit') await submit(op);
+          if (op.kind === 'members') {
+            members = users.filter((_, i) => op.mask & (1 << i));
+            membersVersion += 1;
+          }
+          if (op.kind === 'window') window = { from: new Date(START + op.from * DAY).toISOString(), to: new Date(START + (op.from + op.days) * DAY).toISOString() };
+          if (op.kind === 'publish') {
+            const live = await fromScratch();
+            const decision = publicationDecision(publishedKeys && { respondentKeys: publishedKeys }, live, THRESHOLD);
+            const published = await teams.publishIfDue(source(), THRESHOLD);
+            if (decision.kind === 'publish') {
+              expect(published).toMatchObject({ respondents: live.respondents, respondentKeys: live.respondentKeys, team: live.team });
+              reached.published += 1;
+              if (publishedKeys) reached.republished += 1;
+              publishedKeys = live.respondentKeys;
+            } else {
+              if (decision.kind === 'keep' && decision.changed > 0) reached.keptAfterChanges += 1;
+              expect(published).toBeNull();
+            }
+            if (publishedKeys) expect((await teams.published(source(), THRESHOLD))?.respondentKeys).toEqual(publishedKeys);
+          }
+
+          const state = await teams.state(source());
+          const live = await fromScratch();
+          const scans = await new DigisnapRepository(t.app.db.kysely).submittedInWindow(members, { ...window, frameworkId: current.id, frameworkVersion: current.version });
+          const stored = await t.app.db.kysely.selectFrom('team_aggregates').select('counts').where('team_id', '=', teamId).executeTakeFirstOrThrow();
+          expect(JSON.parse(stored.counts)).toEqual(countTeam(latestPerTeacher(scans.map(teamScanOf)), current));
+          expect(state.respondents).toBe(live.respondents);
+          expect(await teams.liveRespondentKeys(source())).toEqual(live.respondentKeys);
+          if (publishedKeys) expect(state.changed).toBe(respondentChanges(publishedKeys, live.respondentKeys));
+        }
+      }),
+      { numRuns: 25 },
+    );
+    expect(reached.published).toBeGreaterThan(0);
+    expect(reached.keptAfterChanges).toBeGreaterThan(0);
+    expect(reached.republished).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('ignores a scan on another framework version, outside the window, or of someone who is no member', async () => {
+    const digisnap = digisnapAt(both);
+    const teamId = `team-${randomBytes(6).toString('hex')}`;
+    const source: TeamSource = {
+      teamId,
+      frameworkId: current.id,
+      frameworkVersion: current.version,
+      from: new Date(START + 100 * DAY).toISOString(),
+      to: new Date(START + 110 * DAY).toISOString(),
+      membersVersion: 'v',
+      members: async () => users.slice(0, 2),
+    };
+    expect(await digisnap.teams.state(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
+    await submit({ kind: 'submit', user: 0, day: 105, newVersion: true, option: 2 });
+    await submit({ kind: 'submit', user: 1, day: 111, newVersion: false, option: 2 });
+    await submit({ kind: 'submit', user: 4, day: 105, newVersion: false, option: 2 });
+    expect(await digisnap.teams.state(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
+    await submit({ kind: 'submit', user: 1, day: 101, newVersion: false, option: 2 });
+    expect(await digisnap.teams.state(source)).toEqual({ respondents: 1, changed: 1, publication: 0 });
+    expect(await digisnap.teams.publishIfDue(source, THRESHOLD)).toBeNull();
+    expect(await digisnap.teams.published(source, THRESHOLD)).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { competenceList } from '../../src/shared/digisnap/framework';
+import { brusselsDate } from '../../src/shared/school/campaign';
+import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+
+const PASSWORD = 'browser-test-password';
+const DAY = 86_400_000;
+
+describe('the ICT policy plan in the browser', () => {
+  let world: BrowserWorld;
+
+  /** A school whose team report is readable: 25 teachers in five groups, weakest in competence 2.1. */
+  const schoolWithReport = async () => {
+    const { schools, auth, digisnap, campaigns } = world.app.services;
+    const schoolId = await schools.createSchool({ name: 'BuSO De Horizon', educationLevel: 'secondary', province: 'oost-vlaanderen' });
+    const email = 'directie@beleidsplan.test';
+    const { userId: principalId } = await auth.createAccount({ email, password: PASSWORD, role: 'principal', schoolId, displayName: 'Griet Directeur' });
+    const { userId: coordinatorId } = await auth.createAccount({ email: 'ict@beleidsplan.test', password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ilias ICT' });
+    const today = brusselsDate(new Date());
+    const campaign = await campaigns.openCampaign(principalId, schoolId, { opensOn: today, closesOn: brusselsDate(new Date(Date.now() + 10 * DAY)), minGroupSize: 5 });
+    const codes = competenceList(digisnap.currentFramework()).map((c) => c.code);
+    for (let i = 0; i < 25; i += 1) {
+      const group = Math.floor(i / 5);
+      const { userId } = await auth.createAccount({ email: `leraar${i}@beleidsplan.test`, password: PASSWORD, role: 'teacher', schoolId, displayName: `Leraar ${i}` });
+      const { scan } = await digisnap.startScan(userId);
+      for (const code of codes) await digisnap.answerItem(userId, scan.id, code, code === '2.1' && group === 2 ? 1 : code === '2.1' && group === 3 ? 0 : group);
+      await digisnap.submitScan(userId, scan.id);
+    }
+    return { schoolId, campaignId: campaign.id, email, coordinatorId };
+  };
+
+  const logIn = async (email: string): Promise<Page> => {
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${world.baseUrl}/`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+  });
+  afterAll(() => world?.close());
+
+  it('a principal writes the vision, adds a goal, takes actions from the team report, prints and exports', async () => {
+    const { schoolId, campaignId, email, coordinatorId } = await schoolWithReport();
+    const page = await logIn(email);
+
+    // From the team report to the plan: the team report's suggestions open at once.
+    await page.goto(`${world.baseUrl}/school/${schoolId}/digisnap/${campaignId}/rapport`);
+    await page.getByTestId('report').waitFor();
+    await page.getByTestId('report-to-policy-plan').click();
+    await page.getByTestId('policy-plan').waitFor();
+    const panel = page.getByTestId('suggestion-form-team_report');
+    await panel.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('suggestions-team_report');
+    expect(await page.getByRole('link', { name: 'ICT-beleidsplan', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The vision.
+    const vision = page.getByTestId('vision-form');
+    await vision.getByLabel('Visietekst').fill('Wij maken van elke leerling een kritische en veilige gebruiker van ICT.');
+    await vision.getByRole('button', { name: 'Visie bewaren' }).click();
+    await expect.poll(() => vision.getByRole('status').textContent()).toBe('Bewaard.');
+    await expect.poll(() => vision.textContent()).toMatch(/Laatst gewijzigd op .* door Griet Directeur/);
+
+    // The coordinator saves meanwhile: the principal's next save is refused, both texts are shown, and saving again is deliberate.
+    await world.app.services.policyPlan.saveVision(coordinatorId, schoolId, { vision: 'Tekst van de coördinator.', periodFrom: '2026-2027', periodTo: '2027-2028', version: 1 });
+    await vision.getByLabel('Visietekst').fill('Wij maken van elke leerling een kritische en veilige gebruiker van ICT.\n\nSamen met de ouders.');
+    await vision.getByRole('button', { name: 'Visie bewaren' }).click();
+    const conflict = page.getByTestId('vision-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toMatch(/Ilias ICT.*Tekst van de coördinator\./);
+    expect(await vision.getByLabel('Visietekst').inputValue()).toMatch(/Samen met de ouders/);
+    await vision.getByRole('button', { name: 'Visie bewaren' }).click();
+    await expect.poll(() => conflict.count()).toBe(0);
+    await expect.poll(() => vision.getByRole('status').textContent()).toBe('Bewaard.');
+
+    // A goal, checked first: an empty one is refused at its field.
+    const goalForm = page.getByTestId('goal-form');
+    await goalForm.getByRole('button', { name: 'Doel toevoegen' }).click();
+    await expect.poll(() => goalForm.locator('.field-problem').textContent()).toBe('Vul dit in.');
+    await goalForm.getByLabel('Termijn').selectOption({ label: 'Middellange termijn' });
+    await goalForm.getByLabel('Doel', { exact: true }).fill('Elke leraar deelt digitaal lesmateriaal veilig');
+    await goalForm.getByLabel(/Succescriterium/).fill('Op de teamdag toont elke vakgroep één voorbeeld');
+    await goalForm.getByRole('button', { name: 'Doel toevoegen' }).click();
+    await expect.poll(() => page.getByTestId('goals-medium').textContent()).toMatch(/Elke leraar deelt digitaal lesmateriaal veilig/);
+
+    // Actions from the team report's suggestions, linked to the goal.
+    await panel.getByLabel(/Groeien in competentie 2\.1/).check();
+    await panel.getByLabel(/Het team professionaliseren in domein/).check();
+    await panel.getByLabel('Hoort bij doel').selectOption({ label: 'Middellange termijn: Elke leraar deelt digitaal lesmateriaal veilig' });
+    await panel.getByRole('button', { name: 'Aangevinkte acties opnemen (2)' }).click();
+    await expect.poll(() => page.getByTestId('suggestion-outcome-team_report').textContent()).toBe('2 acties opgenomen in het plan.');
+    const table = page.getByTestId('policy-action-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    expect(await table.textContent()).toMatch(/Uit het Digisnap-teamrapport/);
+    await expect.poll(() => panel.getByLabel(/Groeien in competentie 2\.1/).isDisabled()).toBe(true);
+
+    // A hand-made action with a name as owner.
+    const actionForm = page.getByTestId('action-form');
+    await actionForm.getByLabel('Wat gaat er gebeuren?').fill('Wifi-dekking meten in alle lokalen');
+    await actionForm.getByLabel('Een naam of een groep').check();
+    await actionForm.getByLabel('Naam of groep').fill('ICT-werkgroep');
+    await actionForm.getByLabel('Front').selectOption({ label: 'ICT-infrastructuur' });
+    await actionForm.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    expect(await page.getByTestId('policy-summary').textContent()).toMatch(/ICT-infrastructuur/);
+
+    // Status from the list, and the filters.
+    await table.getByLabel('Status van “Wifi-dekking meten in alle lokalen”').selectOption({ label: 'Klaar' });
+    await page.getByLabel('Toon status').selectOption({ label: 'Klaar' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Toon front').selectOption({ label: 'ICT-vaardigheden' });
+    await expect.poll(() => page.getByTestId('policy-actions').textContent()).toMatch(/Geen acties die aan deze keuze voldoen/);
+    await page.getByLabel('Toon status').selectOption({ label: 'Alle' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('Toon front').selectOption({ label: 'Alle' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Print: the paper version shows vision, goals by term and actions by front, nothing to click.
+    await page.evaluate(() => {
+      (window as unknown as { printed: boolean }).printed = false;
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByTestId('policy-print').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    const paper = page.getByTestId('policy-print-view');
+    expect(await paper.isVisible()).toBe(true);
+    expect(await page.getByTestId('policy-suggestions').isVisible()).toBe(false);
+    expect(await page.getByTestId('vision-form').isVisible()).toBe(false);
+    const printed = (await paper.innerText()).replace(/\s+/g, ' ');
+    expect(printed).toMatch(/kritische en veilige gebruiker/);
+    expect(printed).toMatch(/Middellange termijn Elke leraar deelt digitaal lesmateriaal veilig/);
+    expect(printed).toMatch(/ICT-infrastructuur .*Wifi-dekking meten in alle lokalen ICT-werkgroep – Klaar/);
+    expect(printed).toMatch(/ICT-vaardigheden/);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Export: the CSV and the XLSX with the session of the page.
+    const csvHref = (await page.getByTestId('policy-csv').getAttribute('href'))!;
+    expect(csvHref).toMatch(/format=csv&lang=nl$/);
+    const csv = await page.request.get(`${world.baseUrl}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.startsWith('\uFEFFonderdeel;termijn;front;titel')).toBe(true);
+    expect(text).toMatch(/visie;.*kritische en veilige gebruiker/);
+    expect(text).toMatch(/actie;;ICT-infrastructuur;Wifi-dekking meten in alle lokalen;;ICT-werkgroep;;Klaar;nee/);
+    const xlsx = await page.request.get(`${world.baseUrl}${(await page.getByTestId('policy-xlsx').getAttribute('href'))!}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
+  it('a teacher reads the plan without anything to change', async () => {
+    const { schools, auth } = world.app.services;
+    const schoolId = await schools.createSchool({ name: 'VBS Klavertje', educationLevel: 'primary', province: 'limburg' });
+    await auth.createAccount({ email: 'juf@beleidsplan.test', password: PASSWORD, role: 'teacher', schoolId, displayName: 'Juf Lien' });
+    const page = await logIn('juf@beleidsplan.test');
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ict-beleidsplan`);
+    await page.getByTestId('policy-plan').waitFor();
+    expect(await page.getByTestId('policy-plan').textContent()).toMatch(/Je kunt dit plan lezen/);
+    expect(await page.getByTestId('vision-form').count()).toBe(0);
+    expect(await page.getByTestId('policy-suggestions').count()).toBe(0);
+    expect(await page.getByTestId('action-form').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});

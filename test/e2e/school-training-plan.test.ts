@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { competenceList } from '../../src/shared/digisnap/framework';
+import { brusselsDate } from '../../src/shared/school/campaign';
+import { sessionInput, trainingInput } from '../api/catalogue-fixtures';
+import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+
+const PASSWORD = 'browser-test-password';
+const DAY = 86_400_000;
+
+describe('the team training plan and the ICT training budget in the browser', () => {
+  let world: BrowserWorld;
+  let schoolId: string;
+  let campaignId: string;
+  const principalEmail = 'directie@opleidingsplan.test';
+  const coordinatorEmail = 'ict@opleidingsplan.test';
+  const sessionDay = brusselsDate(new Date(Date.now() + 12 * DAY));
+
+  /** A whole scan through the service: `option(i)` for competence i (0 = A1 … 4 = C1). */
+  const completeScan = async (userId: string, option: (i: number) => number) => {
+    const { digisnap } = world.app.services;
+    const { scan } = await digisnap.startScan(userId);
+    for (const [i, { code }] of competenceList(digisnap.currentFramework()).entries()) await digisnap.answerItem(userId, scan.id, code, option(i));
+    await digisnap.submitScan(userId, scan.id);
+  };
+
+  const logIn = async (email: string): Promise<Page> => {
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${world.baseUrl}/`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    const { schools, auth, campaigns, catalogue } = world.app.services;
+    schoolId = await schools.createSchool({ name: 'BS Het Anker', educationLevel: 'primary', province: 'antwerpen' });
+    const { userId: principalId } = await auth.createAccount({ email: principalEmail, password: PASSWORD, role: 'principal', schoolId, displayName: 'Pieter' });
+    await auth.createAccount({ email: coordinatorEmail, password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ines' });
+    const today = brusselsDate(new Date());
+    campaignId = (await campaigns.openCampaign(principalId, schoolId, { opensOn: today, closesOn: brusselsDate(new Date(Date.now() + 14 * DAY)), minGroupSize: 5 })).id;
+    // 15 teachers: 5 at A (weakest in area 6), 5 at B1, 5 at C1; area 6 is the priority, 6.1 shows most at B1.
+    for (let i = 0; i < 15; i += 1) {
+      const { userId } = await auth.createAccount({ email: `leraar${i}@opleidingsplan.test`, password: PASSWORD, role: 'teacher', schoolId });
+      await completeScan(userId, [(c: number) => (c >= 17 ? 0 : 1), () => 2, () => 4][Math.floor(i / 5)]);
+    }
+    const provider = await catalogue.addProvider({ name: 'Pedagogische begeleiding (test)', contactEmail: 'info@pb.test', website: null });
+    const step = [{ competence: '6.1', from: 'B1' as const, to: 'B2' as const }];
+    const start = Date.parse(`${sessionDay}T09:00:00+01:00`);
+    await catalogue.seedTrainings([
+      {
+        providerId: provider.id,
+        training: trainingInput({ title: 'Leerlingen digitaal laten samenwerken', levelSteps: step, location: { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' } }),
+        sessions: [sessionInput(0, { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 6 * 3600_000).toISOString(), capacity: 25, enrolmentDeadline: new Date(start - 2 * DAY).toISOString(), cancellationDeadline: new Date(start - 3 * DAY).toISOString() })],
+      },
+      { providerId: provider.id, training: trainingInput({ title: 'Zelfstudie: digitale leerpaden', kind: 'self_paced', levelSteps: step, location: null }), sessions: [] },
+    ]);
+  });
+  afterAll(() => world?.close());
+
+  it('a principal reads the budget, changes an amount, and it is counted again', async () => {
+    const page = await logIn(principalEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}`);
+    await page.getByRole('link', { name: 'Nascholingsbudget' }).click();
+    const summary = page.getByTestId('budget-summary');
+    await summary.waitFor();
+    // 17 staff: the principal, the ICT coordinator and 15 teachers, at € 64 each.
+    expect(await summary.getByTestId('budget-regular').textContent()).toMatch(/€ 64 per personeelslid × 17.*€ 1\.088/);
+    expect(await summary.getByTestId('budget-top-up').textContent()).toMatch(/Digisprong-toelage/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const form = page.getByTestId('budget-settings-form');
+    await form.getByLabel('Gewoon budget per personeelslid (€)').fill('zeventig');
+    await form.getByRole('button', { name: 'Bedragen opslaan' }).click();
+    await expect.poll(() => form.locator('.field-problem').textContent()).toMatch(/bedrag in euro/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-regularPerStaff');
+    await form.getByLabel('Gewoon budget per personeelslid (€)').fill('70,50');
+    await form.getByRole('button', { name: 'Bedragen opslaan' }).click();
+    await page.getByTestId('budget-saved').waitFor();
+    expect(await summary.getByTestId('budget-regular').textContent()).toMatch(/€ 70,50 per personeelslid × 17.*€ 1\.198,50/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('an ICT coordinator reads the budget and its amounts but gets no form to change them', async () => {
+    const page = await logIn(coordinatorEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/budget`);
+    const facts = page.getByTestId('budget-settings-facts');
+    await facts.waitFor();
+    expect(await facts.textContent()).toMatch(/Alleen de directie/);
+    expect(await page.getByTestId('budget-settings-form').count()).toBe(0);
+    expect(await page.getByTestId('budget-regular').textContent()).toMatch(/× 17/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a principal goes from the report’s priority to the plan, plans a study day from a suggestion and cancels it', async () => {
+    const page = await logIn(principalEmail);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${world.baseUrl}/school/${schoolId}/digisnap/${campaignId}/rapport`);
+    expect(await page.getByTestId('report-xlsx').getAttribute('href')).toMatch(/format=xlsx&lang=nl$/);
+    await page.getByTestId('report-to-training-plan').click();
+    await page.waitForURL(`${world.baseUrl}/school/${schoolId}/opleidingsplan?campagne=${campaignId}`);
+
+    const team = page.getByTestId('training-plan-team');
+    await team.getByTestId('training-suggestion').first().waitFor();
+    expect(await page.getByTestId('training-plan-focus').textContent()).toMatch(/6\.1 .*B1/);
+    expect(await team.getByRole('link', { name: 'Leerlingen digitaal laten samenwerken' }).getAttribute('href')).toMatch(/^\/opleidingen\//);
+    expect(await page.getByTestId('training-plan-individual').textContent()).toMatch(/Zelfstudie: digitale leerpaden/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await team.getByRole('button', { name: /Plan als studiedag/ }).first().click();
+    const form = page.getByTestId('study-day-form');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('studyday-training');
+    await form.getByLabel(/Aansluiten bij de sessie/).check();
+    expect(await form.getByLabel('Datum').inputValue()).toBe(sessionDay);
+    await form.getByRole('button', { name: 'Studiedag plannen' }).click();
+    // 15 participants (the report's respondents) × € 45.
+    await expect.poll(() => page.getByTestId('study-day-planned').textContent()).toMatch(/kost € 675/);
+    const days = page.getByTestId('study-days');
+    await expect.poll(() => days.locator('tbody tr').count()).toBe(1);
+    expect(await days.textContent()).toMatch(/Leerlingen digitaal laten samenwerken/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The study day counts as planned in the budget of its year.
+    await page.goto(`${world.baseUrl}/school/${schoolId}/budget?jaar=${sessionDay.slice(0, 4)}`);
+    await expect.poll(() => page.getByTestId('budget-planned').textContent()).toMatch(/studiedagen € 675/);
+
+    await page.goBack();
+    await days.getByRole('button', { name: /Annuleren/ }).click();
+    await expect.poll(() => page.getByTestId('study-day-notice').textContent()).toMatch(/is geannuleerd/);
+    await expect.poll(() => page.getByText('Er zijn nog geen studiedagen gepland.').count()).toBe(1);
+  });
+});
