@@ -278,5 +278,14 @@ describe('cybersecurity check', () => {
       expect(suggestions[0].why.en).toContain("don't know");
       await expect(t.app.services.cyberChecks.suggestedActions(w.principalOther.userId, school.schoolId, firstId)).rejects.toMatchObject({ id: 'not_found' });
     });
+
+    it('names the newest submitted check as the policy plan’s cyber-check source', async () => {
+      const sources = (await school.principal.request({ method: 'GET', url: `/api/schools/${school.schoolId}/policy-plan/sources` })).json();
+      expect(sources.items.find((s: { kind: string }) => s.kind === 'cyber_check')).toMatchObject({ latest: { id: secondId, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+      await expect(t.app.services.cyberChecks.latestResult(w.principalOther.userId, school.schoolId)).rejects.toMatchObject({ id: 'not_found' });
+      const fresh = await freshSchool();
+      await start(fresh.ict, fresh.schoolId);
+      expect(await t.app.services.cyberChecks.latestResult(fresh.principal.userId, fresh.schoolId)).toBeNull();
+    });
   });
 });

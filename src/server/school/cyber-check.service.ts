@@ -9,7 +9,8 @@ import type { SuggestedAction } from '../../shared/school/suggested-action';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
-import type { ActionSource } from './action-sources';
+import { brusselsDate } from '../../shared/school/campaign';
+import type { ActionSource, SourceResult } from './action-sources';
 import type { Answers, CyberCheckRepository, CyberCheckRow } from './cyber-check.repository';
 import type { InstrumentRegistry } from './instrument.registry';
 import type { SchoolService } from './school.service';
@@ -157,6 +158,15 @@ export class CyberCheckService implements ActionSource {
       changes: compareChecks(picture, previous?.picture ?? null),
       previous: previous && { id: previous.row.id, submittedAt: previous.row.submitted_at!, instrumentVersion: previous.row.instrument_version, overall: previous.picture.overall },
     });
+  }
+
+  /** For the ICT policy plan's panel: the newest submitted check (checks are listed newest first). */
+  async latestResult(userId: string, schoolId: string): Promise<SourceResult | null> {
+    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    const latest = (await this.repo.listOfSchool(schoolId)).find((row) => row.status === 'submitted');
+    if (!latest) return null;
+    const name = this.instrumentOf(latest).name;
+    return { id: latest.id, date: brusselsDate(new Date(latest.submitted_at!)), label: name };
   }
 
   /** For the ICT policy plan: the prioritised actions of a submitted check, most urgent first. */

@@ -39,5 +39,4 @@ export const oidcCallbackQuerySchema = z.looseObject({
   error: z.string().max(200).optional(),
 });
 
-/** The query of the login or invitation page a failed identity-provider login returns to. */
-export const OIDC_ERROR_PARAM = 'error';
+export { OIDC_ERROR_PARAM } from './oidc-param';

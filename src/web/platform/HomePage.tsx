@@ -11,6 +11,7 @@ import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from './session';
+import { MySchoolPlans } from '../school/policy/MySchoolPlans';
 import { MyReflections } from '../school/reflection/MyReflections';
 
 async function loadHome() {
@@ -115,6 +116,7 @@ export function HomePage() {
           </section>
         </>
       )}
+      <MySchoolPlans />
       <LogoutEverywhere />
     </section>
   );

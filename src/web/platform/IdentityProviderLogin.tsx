@@ -1,4 +1,4 @@
-import { OIDC_ERROR_PARAM } from '../../shared/platform/oidc';
+import { OIDC_ERROR_PARAM } from '../../shared/platform/oidc-param';
 import { ApiError, api } from '../api';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';

@@ -1,4 +1,4 @@
-import { type ErrorId, errorIds } from '../../shared/errors';
+import { type ErrorId, errorIds } from '../../shared/error-ids';
 import type { Locale } from '../../shared/platform/api';
 
 /** The address that starts a login at the identity provider: a page navigation, since the provider shows its own pages. */

@@ -7,7 +7,9 @@ import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { useLocation } from '../../router';
+import { useSession } from '../../platform/session';
 import { SchoolNav } from '../SchoolNav';
+import { managedSchools } from '../schoolAccess';
 import { ActionsSection } from './ActionsSection';
 import { GoalsSection } from './GoalsSection';
 import { PrintPlan } from './PrintPlan';
@@ -41,6 +43,9 @@ export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
 function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
   const { t, locale } = useI18n();
   const { query } = useLocation();
+  const { user } = useSession();
+  // Teachers read the plan; the school's other pages are for those who manage it.
+  const manages = managedSchools(user).some((school) => school.schoolId === plan.schoolId);
   const title = t('policyPlan.titleFor', { school: plan.schoolName });
   const requested = query.get('bron');
   const from = requested && query.get('resultaat') ? { kind: requested as SourceKind, id: query.get('resultaat')! } : null;
@@ -48,7 +53,7 @@ function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) 
     <section className="page policy-plan-page" data-testid="policy-plan">
       <PageHeading title={title}>{title}</PageHeading>
       <div className="no-print">
-        <SchoolNav schoolId={plan.schoolId} />
+        {manages && <SchoolNav schoolId={plan.schoolId} />}
         <p className="lead">{t('policyPlan.intro')}</p>
         {!plan.canEdit && <p className="alert alert-info">{t('policyPlan.readOnly')}</p>}
         <div className="actions actions-tight">
