@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type TrainingInput, trainingCsvColumns } from '../../shared/catalogue/api';
-import { toCsv } from '../../shared/csv';
+import { readCsvCell, toCsv } from '../../shared/csv';
 import type { Province } from '../../shared/platform/flanders';
 import { normaliseSearchText } from './search-text';
 
@@ -121,7 +121,7 @@ export function readTrainingCsv(text: string): { items: Array<{ line: number; ra
   const items = records.slice(1).map(({ record, info }) => {
     const cell = (column: CsvColumn) => {
       const i = index.get(column);
-      return i === undefined ? '' : (record[i] ?? '').trim();
+      return i === undefined ? '' : readCsvCell((record[i] ?? '').trim());
     };
     const problem = (field: CsvColumn, message: string) => problems.push({ line: info.lines, field, message });
     return { line: info.lines, raw: rawTraining(cell, problem) };

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { readCsvCell } from '../../shared/csv';
 import { emailSchema } from '../../shared/platform/api';
 
 /** One teacher of a roster file, with the line it came from. */
@@ -58,7 +59,7 @@ export function readRoster(text: string): { entries: RosterEntry[]; problems: Ro
   const firstLineOf = new Map<string, number>();
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
-    const name = (record[nameIndex] ?? '').trim();
+    const name = readCsvCell((record[nameIndex] ?? '').trim());
     const rawEmail = (record[emailIndex] ?? '').trim();
     let ok = true;
     if (name === '') {
