@@ -196,6 +196,13 @@ describe('anonymity', () => {
     expect(columns('reflection_participations')).toEqual(['completed', 'respondent_group', 'round_id', 'user_id']);
   });
 
+  // PostgreSQL keeps rows in a heap; its physical order is only for those with raw database access.
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('keeps no order of arrival in SQLite that could pair a participation with its response', async () => {
+    const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in ('reflection_responses', 'reflection_participations')`.execute(t.app.db.kysely);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.sql, row.name).toMatch(/without rowid\s*$/i);
+  });
+
   it('keeps only the hash of a token, and no API answer names a respondent', async () => {
     const school = await reflectionSchool(t);
     const round = await openRound(school.principal, school.schoolId, { instrumentId: 'ai-readiness', groups: ['teachers', 'pupils'] });

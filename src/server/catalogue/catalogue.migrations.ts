@@ -1,6 +1,5 @@
-import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
-
-const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
 
 export const catalogueMigrations: Record<string, Migration> = {
   '20261129_04_catalogue_trainings': {

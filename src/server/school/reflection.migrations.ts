@@ -1,4 +1,13 @@
-import type { Kysely, Migration } from 'kysely';
+import { type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
+
+/**
+ * Responses and participations must not pair up by the order they were written in. In SQLite a
+ * table without rowid is stored in primary-key order, and both keys are random (a UUID; a user
+ * id), so the file keeps no order of arrival. PostgreSQL keeps rows in a heap whose physical
+ * order only someone with raw access to the database files or system columns can read.
+ */
+const inKeyOrder = (db: Kysely<any>) => (table: CreateTableBuilder<any, any>) => (isPostgres(db) ? table : table.modifyEnd(sql`without rowid`));
 
 export const reflectionMigrations: Record<string, Migration> = {
   '20261216_04_school_reflections': {
@@ -45,6 +54,7 @@ export const reflectionMigrations: Record<string, Migration> = {
         .addColumn('token_hash', 'text', (c) => c.notNull().unique())
         .addColumn('submitted', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('in_report', 'integer', (c) => c.notNull().defaultTo(0))
+        .$call(inKeyOrder(db))
         .execute();
       await db.schema
         .createIndex('reflection_responses_round_idx')
@@ -69,6 +79,7 @@ export const reflectionMigrations: Record<string, Migration> = {
         .addColumn('respondent_group', 'text', (c) => c.notNull())
         .addColumn('completed', 'integer', (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('reflection_participations_pk', ['round_id', 'user_id'])
+        .$call(inKeyOrder(db))
         .execute();
     },
   },
