@@ -48,9 +48,10 @@ export const allAnswers = (option: number): AnswerPattern => () => option;
 
 /**
  * Takes and submits a whole scan for the teacher, as if at `at`, through DigisnapService with its
- * clock fixed to that time (started, answered and submitted then).
+ * clock fixed to that time (started, answered and submitted then). Any running app will do: the
+ * API tests' and the browser tests'.
  */
-export async function submitScanAt(t: TestApp, userId: string, at: string, answers: AnswerPattern, background: Background = {}): Promise<void> {
+export async function submitScanAt(t: Pick<TestApp, 'app'>, userId: string, at: string, answers: AnswerPattern, background: Background = {}): Promise<void> {
   const digisnap = new DigisnapService(new DigisnapRepository(t.app.db.kysely), t.app.services.frameworks, new AuditRepository(t.app.db.kysely), () => at);
   const { scan } = await digisnap.startScan(userId);
   const codes = competenceList(digisnap.currentFramework()).map((c) => c.code);

@@ -59,3 +59,17 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/** The password of every account the browser tests make. */
+export const PASSWORD = 'browser-test-password';
+
+/** A fresh page (its own cookies) logged in through the login form, on the home page it lands on. */
+export async function logIn(world: BrowserWorld, email: string, password = PASSWORD): Promise<Page> {
+  const page = await world.newPage();
+  await page.goto(`${world.baseUrl}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(`${world.baseUrl}/`);
+  return page;
+}

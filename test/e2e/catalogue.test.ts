@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { SessionInput, TrainingInput } from '../../src/shared/catalogue/api';
-import { competenceList } from '../../src/shared/digisnap/framework';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo/demo-data';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-async function logIn(world: BrowserWorld, email: string, password: string): Promise<Page> {
-  const page = await world.newPage();
-  await page.goto(`${world.baseUrl}/login`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(`${world.baseUrl}/`);
-  return page;
-}
+import { allAnswers } from '../api/campaign-fixtures';
+import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
+import { completeScan } from './school-steps';
 
 const day = 86_400_000;
 const training = (title: string, from: 'A2' | 'B2', to: 'B1' | 'C1'): TrainingInput => ({
@@ -52,18 +42,16 @@ describe('recommendations in the browser', () => {
 
   it('from the profile, a teacher opens the best-matching recommendation and enrols in two clicks', async () => {
     const { services } = world.app;
-    const { userId } = await services.auth.createAccount({ email: 'a2@browser.test', password: 'browser-test-password', role: 'teacher' });
+    const { userId } = await services.auth.createAccount({ email: 'a2@browser.test', password: PASSWORD, role: 'teacher' });
     // Every answer the second option: the teacher is at A2 on every competence.
-    const { scan } = await services.digisnap.startScan(userId);
-    for (const { code } of competenceList(services.frameworks.current())) await services.digisnap.answerItem(userId, scan.id, code, 1);
-    await services.digisnap.submitScan(userId, scan.id);
+    await completeScan(world, userId, allAnswers(1));
     const provider = await services.catalogue.addProvider({ name: 'Pedagogische begeleiding (test)', contactEmail: 'info@pbd.example.be', website: null });
     const [far, near] = await services.catalogue.seedTrainings([
       { providerId: provider.id, training: training('Communiceren voor gevorderden', 'B2', 'C1'), sessions: [session(20)] },
       { providerId: provider.id, training: training('Helder communiceren met het schoolplatform', 'A2', 'B1'), sessions: [session(30)] },
     ]);
 
-    const page = await logIn(world, 'a2@browser.test', 'browser-test-password');
+    const page = await logIn(world, 'a2@browser.test');
     await page.goto(`${world.baseUrl}/profile`);
     const items = page.getByTestId('recommendations').getByTestId('recommendation-item');
     await items.first().waitFor();

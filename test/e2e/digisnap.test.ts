@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
 
 /** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {

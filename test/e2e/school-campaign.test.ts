@@ -1,47 +1,22 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competenceList } from '../../src/shared/digisnap/framework';
-import { brusselsDate } from '../../src/shared/school/campaign';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
-const DAY = 86_400_000;
+import { allAnswers } from '../api/campaign-fixtures';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe('a Digisnap campaign and its team report in the browser', () => {
   let world: BrowserWorld;
   let accounts = 0;
 
   const newSchool = async (name: string, teachers: number) => {
-    const { schools, auth } = world.app.services;
-    const schoolId = await schools.createSchool({ name, educationLevel: 'primary', province: 'antwerpen' });
+    const schoolId = await world.app.services.schools.createSchool({ name, educationLevel: 'primary', province: 'antwerpen' });
     accounts += 1;
-    const coordinatorEmail = `ict${accounts}@campagne.test`;
-    const { userId: coordinatorId } = await auth.createAccount({ email: coordinatorEmail, password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: `Ilse ${accounts}` });
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', `ict${accounts}@campagne.test`, `Ilse ${accounts}`);
     const teacherIds: string[] = [];
     for (let i = 0; i < teachers; i += 1) {
       accounts += 1;
-      const { userId } = await auth.createAccount({ email: `leraar${accounts}@campagne.test`, password: PASSWORD, role: 'teacher', schoolId, displayName: `Leraar ${accounts}` });
-      teacherIds.push(userId);
+      teacherIds.push((await addMember(world, schoolId, 'teacher', `leraar${accounts}@campagne.test`, `Leraar ${accounts}`)).userId);
     }
-    return { schoolId, coordinatorId, coordinatorEmail, teacherIds };
-  };
-
-  /** A whole scan, submitted through the service for speed: answers vary per teacher. */
-  const completeScan = async (userId: string, option: number) => {
-    const { digisnap } = world.app.services;
-    const { scan } = await digisnap.startScan(userId);
-    for (const { code } of competenceList(digisnap.currentFramework())) await digisnap.answerItem(userId, scan.id, code, option);
-    await digisnap.submitScan(userId, scan.id);
-  };
-
-  const logIn = async (email: string): Promise<Page> => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
-    return page;
+    return { schoolId, coordinatorId: coordinator.userId, coordinatorEmail: coordinator.email, teacherIds };
   };
 
   beforeAll(async () => {
@@ -51,7 +26,7 @@ describe('a Digisnap campaign and its team report in the browser', () => {
 
   it('a coordinator opens a campaign, five teachers complete it and the report shows its chart', async () => {
     const school = await newSchool('VBS De Wilg', 5);
-    const page = await logIn(school.coordinatorEmail);
+    const page = await logIn(world, school.coordinatorEmail);
 
     // The "Mijn school" item leads to the team; the team list holds names and roles, no scan data.
     await page.getByRole('link', { name: 'Mijn school' }).click();
@@ -74,7 +49,8 @@ describe('a Digisnap campaign and its team report in the browser', () => {
     expect(await participation.getByTestId('count-completed').textContent()).toBe('0');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    for (const [i, teacherId] of school.teacherIds.entries()) await completeScan(teacherId, [1, 2, 3, 2, 4][i]);
+    // Answers vary per teacher.
+    for (const [i, teacherId] of school.teacherIds.entries()) await completeScan(world, teacherId, allAnswers([1, 2, 3, 2, 4][i]));
 
     await page.reload();
     await expect.poll(() => page.getByTestId('count-completed').textContent()).toBe('5');
@@ -98,15 +74,10 @@ describe('a Digisnap campaign and its team report in the browser', () => {
 
   it('in a school where only four teachers completed, the report explains that it needs more', async () => {
     const school = await newSchool('GO! De Beuk', 4);
-    const today = brusselsDate(new Date());
-    const campaign = await world.app.services.campaigns.openCampaign(school.coordinatorId, school.schoolId, {
-      opensOn: today,
-      closesOn: brusselsDate(new Date(Date.now() + 10 * DAY)),
-      minGroupSize: 5,
-    });
-    for (const teacherId of school.teacherIds) await completeScan(teacherId, 2);
+    const campaign = await openCampaign(world, school.coordinatorId, school.schoolId, 10);
+    for (const teacherId of school.teacherIds) await completeScan(world, teacherId, allAnswers(2));
 
-    const page = await logIn(school.coordinatorEmail);
+    const page = await logIn(world, school.coordinatorEmail);
     await page.goto(`${world.baseUrl}/school/${school.schoolId}/digisnap/${campaign.id}/rapport`);
     const tooFew = page.getByTestId('too-few-respondents');
     await tooFew.waitFor();

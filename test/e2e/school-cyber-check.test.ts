@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember } from './school-steps';
 
-const PASSWORD = 'browser-test-password';
 /** Answers below the target (3 – Vastgelegd); option 6 is "Weet ik niet". Every other measure gets 3. */
 const WEAK: Record<string, number> = { 'mfa-remote': 1, patching: 6, 'restore-test': 0, firewall: 2 };
 
@@ -14,16 +14,6 @@ describe('the cybersecurity check in the browser', () => {
   });
   afterAll(() => world?.close());
 
-  const logIn = async (email: string): Promise<Page> => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
-    return page;
-  };
-
   /** Chooses an option with the keyboard (focus, Space) and moves on with Enter once it is saved. */
   const answerWithKeyboard = async (page: Page, option: number) => {
     await page.getByTestId(`option-${option}`).focus();
@@ -33,10 +23,9 @@ describe('the cybersecurity check in the browser', () => {
   };
 
   it('an ICT coordinator completes a check and sees the prioritised actions, key measures first', async () => {
-    const { schools, auth } = world.app.services;
-    const schoolId = await schools.createSchool({ name: 'VBS De Beuk', educationLevel: 'primary', province: 'oost-vlaanderen' });
-    await auth.createAccount({ email: 'ict@cybercheck.test', password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ilse Cools' });
-    const page = await logIn('ict@cybercheck.test');
+    const schoolId = await world.app.services.schools.createSchool({ name: 'VBS De Beuk', educationLevel: 'primary', province: 'oost-vlaanderen' });
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', 'ict@cybercheck.test', 'Ilse Cools');
+    const page = await logIn(world, coordinator.email);
 
     await page.getByRole('link', { name: 'Mijn school' }).click();
     await page.getByRole('link', { name: 'Cybercheck' }).click();

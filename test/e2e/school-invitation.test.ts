@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
+import { addMember } from './school-steps';
 
 describe('joining a school team in the browser', () => {
   let world: BrowserWorld;
@@ -10,9 +9,8 @@ describe('joining a school team in the browser', () => {
 
   beforeAll(async () => {
     world = await startBrowserWorld();
-    const { schools, auth } = world.app.services;
-    schoolId = await schools.createSchool({ name: 'VBS De Linde', educationLevel: 'primary', province: 'antwerpen' });
-    ({ userId: coordinatorId } = await auth.createAccount({ email: 'ict@linde.test', password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ilse' }));
+    schoolId = await world.app.services.schools.createSchool({ name: 'VBS De Linde', educationLevel: 'primary', province: 'antwerpen' });
+    ({ userId: coordinatorId } = await addMember(world, schoolId, 'ict_coordinator', 'ict@linde.test', 'Ilse'));
   });
   afterAll(() => world?.close());
 

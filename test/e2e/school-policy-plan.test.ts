@@ -1,43 +1,24 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { competenceList } from '../../src/shared/digisnap/framework';
-import { brusselsDate } from '../../src/shared/school/campaign';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
-const DAY = 86_400_000;
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe('the ICT policy plan in the browser', () => {
   let world: BrowserWorld;
 
   /** A school whose team report is readable: 25 teachers in five groups, weakest in competence 2.1. */
   const schoolWithReport = async () => {
-    const { schools, auth, digisnap, campaigns } = world.app.services;
-    const schoolId = await schools.createSchool({ name: 'BuSO De Horizon', educationLevel: 'secondary', province: 'oost-vlaanderen' });
-    const email = 'directie@beleidsplan.test';
-    const { userId: principalId } = await auth.createAccount({ email, password: PASSWORD, role: 'principal', schoolId, displayName: 'Griet Directeur' });
-    const { userId: coordinatorId } = await auth.createAccount({ email: 'ict@beleidsplan.test', password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ilias ICT' });
-    const today = brusselsDate(new Date());
-    const campaign = await campaigns.openCampaign(principalId, schoolId, { opensOn: today, closesOn: brusselsDate(new Date(Date.now() + 10 * DAY)), minGroupSize: 5 });
-    const codes = competenceList(digisnap.currentFramework()).map((c) => c.code);
+    const schoolId = await world.app.services.schools.createSchool({ name: 'BuSO De Horizon', educationLevel: 'secondary', province: 'oost-vlaanderen' });
+    const principal = await addMember(world, schoolId, 'principal', 'directie@beleidsplan.test', 'Griet Directeur');
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', 'ict@beleidsplan.test', 'Ilias ICT');
+    const campaign = await openCampaign(world, principal.userId, schoolId, 10);
+    const codes = competenceList(world.app.services.digisnap.currentFramework()).map((c) => c.code);
     for (let i = 0; i < 25; i += 1) {
       const group = Math.floor(i / 5);
-      const { userId } = await auth.createAccount({ email: `leraar${i}@beleidsplan.test`, password: PASSWORD, role: 'teacher', schoolId, displayName: `Leraar ${i}` });
-      const { scan } = await digisnap.startScan(userId);
-      for (const code of codes) await digisnap.answerItem(userId, scan.id, code, code === '2.1' && group === 2 ? 1 : code === '2.1' && group === 3 ? 0 : group);
-      await digisnap.submitScan(userId, scan.id);
+      const teacher = await addMember(world, schoolId, 'teacher', `leraar${i}@beleidsplan.test`, `Leraar ${i}`);
+      await completeScan(world, teacher.userId, (c) => (codes[c] === '2.1' && group === 2 ? 1 : codes[c] === '2.1' && group === 3 ? 0 : group));
     }
-    return { schoolId, campaignId: campaign.id, email, coordinatorId };
-  };
-
-  const logIn = async (email: string): Promise<Page> => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
-    return page;
+    return { schoolId, campaignId: campaign.id, email: principal.email, coordinatorId: coordinator.userId };
   };
 
   beforeAll(async () => {
@@ -47,7 +28,7 @@ describe('the ICT policy plan in the browser', () => {
 
   it('a principal writes the vision, adds a goal, takes actions from the team report, prints and exports', async () => {
     const { schoolId, campaignId, email, coordinatorId } = await schoolWithReport();
-    const page = await logIn(email);
+    const page = await logIn(world, email);
 
     // From the team report to the plan: the team report's suggestions open at once.
     await page.goto(`${world.baseUrl}/school/${schoolId}/digisnap/${campaignId}/rapport`);
@@ -157,10 +138,9 @@ describe('the ICT policy plan in the browser', () => {
   });
 
   it('a teacher reads the plan without anything to change', async () => {
-    const { schools, auth } = world.app.services;
-    const schoolId = await schools.createSchool({ name: 'VBS Klavertje', educationLevel: 'primary', province: 'limburg' });
-    await auth.createAccount({ email: 'juf@beleidsplan.test', password: PASSWORD, role: 'teacher', schoolId, displayName: 'Juf Lien' });
-    const page = await logIn('juf@beleidsplan.test');
+    const schoolId = await world.app.services.schools.createSchool({ name: 'VBS Klavertje', educationLevel: 'primary', province: 'limburg' });
+    const teacher = await addMember(world, schoolId, 'teacher', 'juf@beleidsplan.test', 'Juf Lien');
+    const page = await logIn(world, teacher.email);
     await page.goto(`${world.baseUrl}/school/${schoolId}/ict-beleidsplan`);
     await page.getByTestId('policy-plan').waitFor();
     expect(await page.getByTestId('policy-plan').textContent()).toMatch(/Je kunt dit plan lezen/);

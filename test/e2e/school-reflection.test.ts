@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brusselsDate } from '../../src/shared/school/campaign';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import { dayFromToday } from '../api/campaign-fixtures';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember, completeReflection } from './school-steps';
 
 /**
  * The school reflection in the browser: a coordinator opens a round and hands out a class code,
@@ -17,22 +16,6 @@ describe('the school reflection in the browser', () => {
     world = await startBrowserWorld();
   });
   afterAll(() => world?.close());
-
-  /** An account in the school; returns its address (to log in with) and id. */
-  const account = async (schoolId: string, role: 'ict_coordinator' | 'teacher', email: string) => {
-    const { userId } = await world.app.services.auth.createAccount({ email, password: PASSWORD, role, schoolId, displayName: email.split('@')[0] });
-    return { email, userId };
-  };
-
-  const logIn = async (email: string): Promise<Page> => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
-    return page;
-  };
 
   /** From the intro to the thank-you: every statement with the keyboard (choose, Enter moves on), then submit. */
   const answerEverything = async (page: Page, option: (number: number) => number, checkAccessibility = false) => {
@@ -58,11 +41,11 @@ describe('the school reflection in the browser', () => {
 
   it('a coordinator opens a round, five pupils answer with the class code, five teachers answer, and the report shows each group', { timeout: 240_000 }, async () => {
     const schoolId = await world.app.services.schools.createSchool({ name: 'Sint-Victor Turnhout', educationLevel: 'secondary', province: 'antwerpen' });
-    const coordinator = await account(schoolId, 'ict_coordinator', 'ict@reflectie.test');
-    const teachers = await Promise.all([1, 2, 3, 4, 5].map((i) => account(schoolId, 'teacher', `leraar${i}@reflectie.test`)));
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', 'ict@reflectie.test');
+    const teachers = await Promise.all([1, 2, 3, 4, 5].map((i) => addMember(world, schoolId, 'teacher', `leraar${i}@reflectie.test`)));
 
     // The coordinator opens a round for teachers and pupils from the school's pages.
-    const page = await logIn(coordinator.email);
+    const page = await logIn(world, coordinator.email);
     await page.goto(`${world.baseUrl}/school/${schoolId}`);
     await page.getByRole('link', { name: 'Schoolreflectie' }).click();
     const form = page.getByTestId('reflection-round-form');
@@ -98,21 +81,16 @@ describe('the school reflection in the browser', () => {
     const { reflections } = world.app.services;
     for (let pupil = 2; pupil < 5; pupil += 1) {
       const started = await world.app.inject({ method: 'POST', url: `/api/reflection-codes/${code}/responses` });
-      const { token, response } = started.json();
-      for (const section of response.questionnaire.sections) for (const item of section.items) await reflections.answer(token, item.id, 3);
-      await reflections.submit(token, null);
+      await completeReflection(world, started.json(), null, () => 3);
     }
 
     // Teachers find the reflection on their home page: one in the browser, four through the service.
     // They find the infrastructure weak (statements 9–13: option 1, 2 on the scale), the rest fair.
     const teacherOption = (i: number) => (number: number) => (number >= 9 && number <= 13 ? 1 : 2 + (i % 2));
     for (const [i, teacher] of teachers.slice(1).entries()) {
-      const { token, response } = await reflections.startAccountResponse(teacher.userId, roundId);
-      const items = response.questionnaire.sections.flatMap((section) => section.items);
-      for (const [n, item] of items.entries()) await reflections.answer(token, item.id, teacherOption(i + 1)(n + 1));
-      await reflections.submit(token, teacher.userId);
+      await completeReflection(world, await reflections.startAccountResponse(teacher.userId, roundId), teacher.userId, teacherOption(i + 1));
     }
-    const own = await logIn(teachers[0].email);
+    const own = await logIn(world, teachers[0].email);
     const entry = own.getByTestId('my-reflection');
     await entry.waitFor();
     await entry.getByTestId('my-reflection-start').click();
@@ -143,7 +121,7 @@ describe('the school reflection in the browser', () => {
 
   it('a wrong class code says so, and a round of four teachers shows no numbers', { timeout: 120_000 }, async () => {
     const schoolId = await world.app.services.schools.createSchool({ name: 'VBS De Kiem', educationLevel: 'primary', province: 'limburg' });
-    const coordinator = await account(schoolId, 'ict_coordinator', 'ict@kiem.test');
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', 'ict@kiem.test');
     const device = await world.newPage();
     await device.goto(`${world.baseUrl}/reflectie/ABCD-2345`);
     await expect.poll(() => device.getByRole('alert').textContent()).toMatch(/werkt niet/);
@@ -153,19 +131,17 @@ describe('the school reflection in the browser', () => {
     const round = await reflections.openRound(coordinator.userId, schoolId, {
       instrumentId: 'ai-readiness',
       groups: ['teachers'],
-      opensOn: brusselsDate(new Date()),
-      closesOn: brusselsDate(new Date(Date.now() + 7 * 86_400_000)),
+      opensOn: dayFromToday(0),
+      closesOn: dayFromToday(7),
       minGroupSize: 5,
       maxResponsesPerCode: 35,
     });
     // Four teachers answer (through the service, for speed): fewer than five, so nothing shows.
     for (let i = 1; i <= 4; i += 1) {
-      const teacher = await account(schoolId, 'teacher', `leraar${i}@kiem.test`);
-      const { token, response } = await reflections.startAccountResponse(teacher.userId, round.id);
-      for (const item of response.questionnaire.sections.flatMap((section) => section.items)) await reflections.answer(token, item.id, 1);
-      await reflections.submit(token, teacher.userId);
+      const teacher = await addMember(world, schoolId, 'teacher', `leraar${i}@kiem.test`);
+      await completeReflection(world, await reflections.startAccountResponse(teacher.userId, round.id), teacher.userId, () => 1);
     }
-    const page = await logIn(coordinator.email);
+    const page = await logIn(world, coordinator.email);
     await page.goto(`${world.baseUrl}/school/${schoolId}/reflectie/${round.id}/rapport`);
     await page.getByTestId('too-few-respondents').waitFor();
     expect(await page.getByTestId('reflection-report').count()).toBe(0);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember } from './school-steps';
 
 describe('managing a school team in the browser', () => {
   let world: BrowserWorld;
@@ -9,19 +8,13 @@ describe('managing a school team in the browser', () => {
 
   beforeAll(async () => {
     world = await startBrowserWorld();
-    const { schools, auth } = world.app.services;
-    schoolId = await schools.createSchool({ name: 'VBS Het Anker', educationLevel: 'primary', province: 'antwerpen' });
-    await auth.createAccount({ email: 'directie@anker.test', password: PASSWORD, role: 'principal', schoolId, displayName: 'Dirk' });
+    schoolId = await world.app.services.schools.createSchool({ name: 'VBS Het Anker', educationLevel: 'primary', province: 'antwerpen' });
+    await addMember(world, schoolId, 'principal', 'directie@anker.test', 'Dirk');
   });
   afterAll(() => world?.close());
 
   it('a principal adds a member, uploads a roster with a bad line, sees the line report, and the join code', async () => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill('directie@anker.test');
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
+    const page = await logIn(world, 'directie@anker.test');
     await page.getByRole('link', { name: 'Mijn school' }).click();
     await page.getByTestId('school-members').waitFor();
     await expect.poll(() => page.getByTestId('join-code-value').textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);

@@ -1,12 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competenceList } from '../../src/shared/digisnap/framework';
-import { brusselsDate } from '../../src/shared/school/campaign';
+import { DAY, dayFromToday } from '../api/campaign-fixtures';
 import { sessionInput, trainingInput } from '../api/catalogue-fixtures';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
-
-const PASSWORD = 'browser-test-password';
-const DAY = 86_400_000;
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe('the team training plan and the ICT training budget in the browser', () => {
   let world: BrowserWorld;
@@ -14,38 +10,19 @@ describe('the team training plan and the ICT training budget in the browser', ()
   let campaignId: string;
   const principalEmail = 'directie@opleidingsplan.test';
   const coordinatorEmail = 'ict@opleidingsplan.test';
-  const sessionDay = brusselsDate(new Date(Date.now() + 12 * DAY));
-
-  /** A whole scan through the service: `option(i)` for competence i (0 = A1 … 4 = C1). */
-  const completeScan = async (userId: string, option: (i: number) => number) => {
-    const { digisnap } = world.app.services;
-    const { scan } = await digisnap.startScan(userId);
-    for (const [i, { code }] of competenceList(digisnap.currentFramework()).entries()) await digisnap.answerItem(userId, scan.id, code, option(i));
-    await digisnap.submitScan(userId, scan.id);
-  };
-
-  const logIn = async (email: string): Promise<Page> => {
-    const page = await world.newPage();
-    await page.goto(`${world.baseUrl}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${world.baseUrl}/`);
-    return page;
-  };
+  const sessionDay = dayFromToday(12);
 
   beforeAll(async () => {
     world = await startBrowserWorld();
-    const { schools, auth, campaigns, catalogue } = world.app.services;
+    const { schools, catalogue } = world.app.services;
     schoolId = await schools.createSchool({ name: 'BS Het Anker', educationLevel: 'primary', province: 'antwerpen' });
-    const { userId: principalId } = await auth.createAccount({ email: principalEmail, password: PASSWORD, role: 'principal', schoolId, displayName: 'Pieter' });
-    await auth.createAccount({ email: coordinatorEmail, password: PASSWORD, role: 'ict_coordinator', schoolId, displayName: 'Ines' });
-    const today = brusselsDate(new Date());
-    campaignId = (await campaigns.openCampaign(principalId, schoolId, { opensOn: today, closesOn: brusselsDate(new Date(Date.now() + 14 * DAY)), minGroupSize: 5 })).id;
+    const principal = await addMember(world, schoolId, 'principal', principalEmail, 'Pieter');
+    await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ines');
+    campaignId = (await openCampaign(world, principal.userId, schoolId, 14)).id;
     // 15 teachers: 5 at A (weakest in area 6), 5 at B1, 5 at C1; area 6 is the priority, 6.1 shows most at B1.
     for (let i = 0; i < 15; i += 1) {
-      const { userId } = await auth.createAccount({ email: `leraar${i}@opleidingsplan.test`, password: PASSWORD, role: 'teacher', schoolId });
-      await completeScan(userId, [(c: number) => (c >= 17 ? 0 : 1), () => 2, () => 4][Math.floor(i / 5)]);
+      const teacher = await addMember(world, schoolId, 'teacher', `leraar${i}@opleidingsplan.test`);
+      await completeScan(world, teacher.userId, [(c: number) => (c >= 17 ? 0 : 1), () => 2, () => 4][Math.floor(i / 5)]);
     }
     const provider = await catalogue.addProvider({ name: 'Pedagogische begeleiding (test)', contactEmail: 'info@pb.test', website: null });
     const step = [{ competence: '6.1', from: 'B1' as const, to: 'B2' as const }];
@@ -62,7 +39,7 @@ describe('the team training plan and the ICT training budget in the browser', ()
   afterAll(() => world?.close());
 
   it('a principal reads the budget, changes an amount, and it is counted again', async () => {
-    const page = await logIn(principalEmail);
+    const page = await logIn(world, principalEmail);
     await page.goto(`${world.baseUrl}/school/${schoolId}`);
     await page.getByRole('link', { name: 'Nascholingsbudget' }).click();
     const summary = page.getByTestId('budget-summary');
@@ -85,7 +62,7 @@ describe('the team training plan and the ICT training budget in the browser', ()
   });
 
   it('an ICT coordinator reads the budget and its amounts but gets no form to change them', async () => {
-    const page = await logIn(coordinatorEmail);
+    const page = await logIn(world, coordinatorEmail);
     await page.goto(`${world.baseUrl}/school/${schoolId}/budget`);
     const facts = page.getByTestId('budget-settings-facts');
     await facts.waitFor();
@@ -96,7 +73,7 @@ describe('the team training plan and the ICT training budget in the browser', ()
   });
 
   it('a principal goes from the report’s priority to the plan, plans a study day from a suggestion and cancels it', async () => {
-    const page = await logIn(principalEmail);
+    const page = await logIn(world, principalEmail);
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${world.baseUrl}/school/${schoolId}/digisnap/${campaignId}/rapport`);
     expect(await page.getByTestId('report-xlsx').getAttribute('href')).toMatch(/format=xlsx&lang=nl$/);

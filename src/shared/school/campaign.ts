@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brusselsDate, brusselsDayStart } from '../platform/brussels-time';
 import { MIN_GROUP_SIZE } from './privacy';
 
 /**
@@ -78,49 +79,8 @@ export const REMINDER_INTERVAL_HOURS = 24;
 
 // ---------------------------------------------------------------- the window on the Brussels clock
 
-const TIME_ZONE = 'Europe/Brussels';
-
-/** Made once: building a formatter costs far more than using it, and every campaign window asks four times. */
-const brusselsClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Minutes Brussels is ahead of UTC at this instant (60 in winter, 120 in summer). */
-function brusselsOffsetMinutes(instant: number): number {
-  const parts = brusselsClock.formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((wallClock - Math.floor(instant / 60_000) * 60_000) / 60_000);
-}
-
-/** Day starts already worked out: every team report read asks for its campaign's window, and the time zone rules are slow to consult. */
-const dayStarts = new Map<string, number>();
-
-/** The instant a Brussels day (YYYY-MM-DD) begins, plus `days` days. */
-export function brusselsDayStart(date: string, days = 0): Date {
-  const key = `${date}+${days}`;
-  let start = dayStarts.get(key);
-  if (start === undefined) {
-    const [year, month, day] = date.split('-').map(Number);
-    const utcMidnight = Date.UTC(year, month - 1, day + days);
-    const first = utcMidnight - brusselsOffsetMinutes(utcMidnight) * 60_000;
-    start = utcMidnight - brusselsOffsetMinutes(first) * 60_000;
-    if (dayStarts.size >= 10_000) dayStarts.clear();
-    dayStarts.set(key, start);
-  }
-  return new Date(start);
-}
-
-/** Today's date in Brussels, YYYY-MM-DD. */
-export function brusselsDate(now: Date): string {
-  return new Date(now.getTime() + brusselsOffsetMinutes(now.getTime()) * 60_000).toISOString().slice(0, 10);
-}
+/** Re-exported: the services, the benchmark and the tests take "today" from the campaign contract. */
+export { brusselsDate };
 
 export interface CampaignDates {
   opensOn: string;

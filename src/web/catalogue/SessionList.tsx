@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatTimeRange } from '../../shared/i18n/format';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { asApiError } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import type { SessionDto, TrainingDto } from './types';
 
@@ -55,8 +55,10 @@ interface RowProps {
 
 function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps) {
   const { t, locale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
+  const { run: act, busy, failure } = useSubmit(async (send: () => Promise<unknown>, focusAfter: 'status' | 'enrol') => {
+    await send();
+    onChanged(focusAfter);
+  });
   const statusRef = useRef<HTMLParagraphElement>(null);
   const enrolRef = useRef<HTMLButtonElement>(null);
   const whenRef = useRef<HTMLParagraphElement>(null);
@@ -74,19 +76,6 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
     element.focus();
     onFocused();
   }, [focus, mine?.id]);
-
-  const act = async (action: () => Promise<unknown>, focusAfter: 'status' | 'enrol') => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await action();
-      onChanged(focusAfter);
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <li className="session-row" data-testid="session-row" data-session-id={session.id}>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { asApiError } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { brusselsToday } from './brusselsTime';
 import type { TrainingDto } from './types';
@@ -50,24 +51,13 @@ export function BookmarkToggle({ training }: { training: TrainingDto }) {
 export function CompletionForm({ training }: { training: TrainingDto }) {
   const { t } = useI18n();
   const [completed, setCompleted] = useState(training.completed);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const today = brusselsToday();
-
-  const run = async (action: () => Promise<void>, next: boolean) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await action();
-      setCompleted(next);
-      if (next) requestAnimationFrame(() => doneRef.current?.focus());
-    } catch (error) {
-      setFailure(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, failure } = useSubmit(async (send: () => Promise<void>, next: boolean) => {
+    await send();
+    setCompleted(next);
+    if (next) requestAnimationFrame(() => doneRef.current?.focus());
+  });
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

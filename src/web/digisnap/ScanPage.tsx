@@ -1,14 +1,14 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Background, ScanDto } from '../../shared/digisnap/api';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ItemStep } from '../components/scan/ItemStep';
-import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../components/scan/scanSteps';
 import { Loading } from '../components/Loading';
-import { PageHeading } from '../components/PageHeading';
+import { NarrowPage } from '../components/NarrowPage';
+import { ItemStep } from '../components/scan/ItemStep';
+import { useScanSteps } from '../components/scan/useScanSteps';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
-import { Link, navigate, useLocation } from '../router';
+import { Link, navigate } from '../router';
 import { competencesInOrder, type NumberedCompetence } from './frameworkView';
 import { loadFramework } from './frameworkStore';
 import { IntroStep } from './IntroStep';
@@ -23,10 +23,9 @@ export function ScanPage({ scanId }: { scanId: string }) {
 
   if (loaded.error) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('scan.title')}>{t('scan.title')}</PageHeading>
+      <NarrowPage title={t('scan.title')}>
         <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
-      </section>
+      </NarrowPage>
     );
   }
   if (!loaded.data) return <Loading />;
@@ -38,37 +37,31 @@ export function ScanPage({ scanId }: { scanId: string }) {
 function SubmittedScan() {
   const { t } = useI18n();
   return (
-    <section className="page page-narrow">
-      <PageHeading title={t('scan.submittedTitle')}>{t('scan.submittedTitle')}</PageHeading>
+    <NarrowPage title={t('scan.submittedTitle')}>
       <p>{t('scan.submittedText')}</p>
       <p>
         <Link href="/profile" className="button button-primary">
           {t('scan.viewProfile')}
         </Link>
       </p>
-    </section>
+    </NarrowPage>
   );
 }
 
 function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) {
-  const { query } = useLocation();
   const competences = useMemo(() => competencesInOrder(framework), [framework]);
   const codes = useMemo(() => competences.map((competence) => competence.code), [competences]);
-  const total = competences.length;
-  const { answers, background, saves, choose, chooseBackground, settled } = useScanAnswers(scan);
-
-  const base = `/scan/${encodeURIComponent(scan.id)}`;
-  const hrefOf = (step: ScanStep) => `${base}?step=${stepParam(step)}`;
-  const goTo = (step: ScanStep) => navigate(hrefOf(step));
-  const step = parseStep(query.get('step'), total);
-
-  useEffect(() => {
-    // no (valid) step in the address: resume where the teacher left off, and say so in the address
-    if (!step) navigate(hrefOf(resumeStep(codes, scan.answers, backgroundGiven(scan.background))), { replace: true });
+  const saving = useScanAnswers(scan);
+  const { answers, background, saves, chooseBackground, settled } = saving;
+  const { step, total, next, itemProps, summaryProps } = useScanSteps({
+    path: `/scan/${encodeURIComponent(scan.id)}`,
+    codes,
+    saving,
+    openedWith: scan.answers,
+    introDone: backgroundGiven(scan.background),
   });
 
   if (!step) return null;
-  const answered = codes.filter((code) => answers[code] !== undefined).length;
 
   return (
     <section className="page page-scan">
@@ -80,21 +73,11 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
           total={total}
           saves={saves}
           onChoose={chooseBackground}
-          onNext={() => goTo(nextStep(step, total))}
+          onNext={next}
         />
       )}
       {step.kind === 'item' && (
-        <CompetenceItem
-          key={step.number}
-          competence={competences[step.number - 1]}
-          total={total}
-          answered={answered}
-          answer={answers[codes[step.number - 1]]}
-          save={saves[codes[step.number - 1]]}
-          onChoose={(option) => choose(codes[step.number - 1], option)}
-          onBack={() => goTo(previousStep(step, total))}
-          onNext={() => goTo(nextStep(step, total))}
-        />
+        <CompetenceItem key={step.number} competence={competences[step.number - 1]} {...itemProps(step.number)} />
       )}
       {step.kind === 'summary' && (
         <SummaryStep
@@ -102,8 +85,7 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
           framework={framework}
           competences={competences}
           answers={answers}
-          stepHref={(number) => hrefOf({ kind: 'item', number })}
-          onBack={() => goTo(previousStep(step, total))}
+          {...summaryProps}
           onSubmit={async () => {
             await settled();
             await api.submitScan(scan.id);

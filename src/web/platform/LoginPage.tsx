@@ -1,8 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { IdentityProviderLogin, useReturnedError } from './IdentityProviderLogin';
@@ -19,11 +18,16 @@ export function LoginPage() {
   const { login, expired } = useSession();
   const { query } = useLocation();
   const [problems, setProblems] = useState<LoginProblems>({});
-  const [failure, setFailure] = useState<ApiError>();
+  const { run, busy, failure, clearFailure } = useSubmit(
+    async (email: string, password: string) => {
+      await login(email, password);
+      navigate(safeNext(query.get('next')));
+    },
+    { leavesPage: true },
+  );
   // A login at the identity provider that failed comes back here with its error id.
   const returned = useReturnedError();
   const shownFailure = failure ?? returned;
-  const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -34,19 +38,10 @@ export function LoginPage() {
     const password = String(form.get('password') ?? '');
     const found = validateLogin(email, password);
     setProblems(found);
-    setFailure(undefined);
+    clearFailure();
     if (found.email) return emailRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
-
-    setBusy(true);
-    try {
-      await login(email, password);
-      navigate(safeNext(query.get('next')));
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-      passwordRef.current?.select();
-    }
+    if (!(await run(email, password))) passwordRef.current?.select();
   };
 
   return (

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FactList } from '../components/FactList';
 import { Loading } from '../components/Loading';
+import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
+import { useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './budgetView';
@@ -30,11 +33,10 @@ export function BudgetPage({ schoolId }: { schoolId: string }) {
   const failure = school.error ?? budget.error;
   if (failure || !school.data || !budget.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('budget.title')}>{t('budget.title')}</PageHeading>
+      <NarrowPage title={t('budget.title')}>
         <SchoolNav schoolId={schoolId} />
         {failure && <ErrorAlert error={failure} onRetry={school.error ? school.reload : budget.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const canEdit = school.data.myRoles.some((role) => budgetEditorRoles.includes(role));
@@ -163,14 +165,7 @@ function BudgetSettingsFacts({ budget }: { budget: SchoolBudget }) {
     <section className="card" aria-labelledby="budget-settings-title" data-testid="budget-settings-facts">
       <h2 id="budget-settings-title">{t('budget.settingsTitle')}</h2>
       <p className="muted">{t('budget.settingsReadOnly')}</p>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
     </section>
   );
 }
@@ -187,9 +182,11 @@ function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved
     staffCount: settings.staffCountOverride === null ? '' : String(settings.staffCountOverride),
   });
   const [problems, setProblems] = useState<Partial<Record<SettingsField, string>>>({});
-  const [failure, setFailure] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async (body: BudgetSettingsInput) => {
+    onSaved(await api.setBudgetSettings(budget.schoolId, body));
+    setSaved(true);
+  });
   const set = (field: SettingsField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
 
   /** The body to send, or the problems of the fields that do not read. */
@@ -209,22 +206,11 @@ function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    setFailure(undefined);
+    clearFailure();
     const { body, found } = read();
     setProblems(found);
-    if (!body) {
-      focusFirstProblem('budget', found);
-      return;
-    }
-    setBusy(true);
-    try {
-      onSaved(await api.setBudgetSettings(budget.schoolId, body));
-      setSaved(true);
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    if (body) await run(body);
+    else focusFirstProblem('budget', found);
   };
 
   const amountInput = (field: SettingsField) => (control: object) => (

@@ -1,24 +1,21 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useState } from 'react';
 import { formatDate, formatDateTime, formatPercent } from '../../shared/i18n/format';
+import { brusselsDate, fromBrusselsInput } from '../../shared/platform/brussels-time';
+import { MIN_GROUP_SIZE } from '../../shared/school/privacy';
 import { api, type ApiError } from '../api';
-import { brusselsToday, fromBrusselsInput } from '../catalogue/brusselsTime';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { asApiError, useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { FormField } from './FormField';
+import { OpeningFormEnd, useOpening } from './OpeningForm';
+import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from './openingView';
 import { campaignRunnerRoles, reportPath } from './schoolAccess';
 import { SchoolNav } from './SchoolNav';
 import type { Campaign } from './types';
-
-const MIN_GROUP_SIZE = 5;
-
-/** A day `days` after a YYYY-MM-DD date. */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+import { WindowFields } from './WindowFields';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
@@ -59,159 +56,61 @@ export function CampaignsPage({ schoolId }: { schoolId: string }) {
   );
 }
 
-interface FormProblems {
-  opensOn?: string;
-  closesOn?: string;
-  teamMoment?: string;
-  minGroupSize?: string;
-}
+type FormProblems = Partial<Record<'opensOn' | 'closesOn' | 'teamMoment' | 'minGroupSize', string>>;
 
 function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): void }) {
   const { t } = useI18n();
-  const today = brusselsToday();
-  const [opensOn, setOpensOn] = useState(today);
-  const [closesOn, setClosesOn] = useState(addDays(today, 14));
+  const today = brusselsDate();
+  const [dates, setDates] = useState(() => initialWindow(today));
   const [teamMoment, setTeamMoment] = useState('');
   const [minGroupSize, setMinGroupSize] = useState(String(MIN_GROUP_SIZE));
-  const [problems, setProblems] = useState<FormProblems>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [opened, setOpened] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setOpened(false);
-    setFailure(undefined);
-    const found: FormProblems = {};
-    const dateOk = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-    if (!dateOk(opensOn)) found.opensOn = t('campaigns.dateProblem');
-    if (!dateOk(closesOn)) found.closesOn = t('campaigns.dateProblem');
-    else if (closesOn < today) found.closesOn = t('campaigns.closesPast');
-    else if (dateOk(opensOn) && closesOn < opensOn) found.closesOn = t('campaigns.closesBeforeOpens');
-    const moment = teamMoment ? fromBrusselsInput(teamMoment) : null;
-    if (teamMoment && !moment) found.teamMoment = t('campaigns.teamMomentProblem');
-    const size = Number(minGroupSize);
-    if (!Number.isInteger(size) || size < MIN_GROUP_SIZE || size > 500) found.minGroupSize = t('campaigns.minGroupProblem', { min: MIN_GROUP_SIZE });
-    setProblems(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(`campaign-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.openCampaign(schoolId, { opensOn, closesOn, teamMoment: moment, minGroupSize: size });
-      setOpened(true);
-      onOpened();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+  const check = (): FormProblems => {
+    const found: FormProblems = windowProblems(dates, today, t);
+    if (teamMoment && !fromBrusselsInput(teamMoment)) found.teamMoment = t('campaigns.teamMomentProblem');
+    if (!isMinGroupSize(minGroupSize)) found.minGroupSize = t('campaigns.minGroupProblem', { min: MIN_GROUP_SIZE });
+    return found;
   };
 
-  const field = (id: keyof FormProblems, label: string, input: ReactElement, hint?: string, optional = false) => (
-    <div className="field">
-      <label htmlFor={`campaign-${id}`}>
-        {label}
-        {optional && <span className="field-optional"> {t('form.optional')}</span>}
-      </label>
-      {hint && (
-        <p id={`campaign-${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {input}
-      {problems[id] && (
-        <p id={`campaign-${id}-problem`} className="field-problem">
-          {problems[id]}
-        </p>
-      )}
-    </div>
-  );
-  const describe = (id: keyof FormProblems, hint: boolean) =>
-    [hint && `campaign-${id}-hint`, problems[id] && `campaign-${id}-problem`].filter(Boolean).join(' ') || undefined;
+  const { problems, failure, busy, opened, submit } = useOpening({
+    idPrefix: 'campaign',
+    check,
+    onOpened,
+    open: () =>
+      api.openCampaign(schoolId, { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) }),
+  });
 
   return (
     <section className="card" aria-labelledby="campaign-form-title">
       <h2 id="campaign-form-title">{t('campaigns.formTitle')}</h2>
       <p className="muted">{t('campaigns.formIntro')}</p>
       <form className="form" noValidate onSubmit={submit} data-testid="campaign-form">
-        <div className="form-row">
-          {field(
-            'opensOn',
-            t('campaigns.opensOn'),
+        <WindowFields
+          idPrefix="campaign"
+          labels={{ opensOn: t('campaigns.opensOn'), closesOn: t('campaigns.closesOn') }}
+          value={dates}
+          problems={problems}
+          onChange={setDates}
+        />
+        <FormField id="campaign-teamMoment" label={t('campaigns.teamMoment')} hint={t('campaigns.teamMomentHint')} problem={problems.teamMoment} optional>
+          {(control) => <input {...control} type="datetime-local" value={teamMoment} onChange={(event) => setTeamMoment(event.target.value)} />}
+        </FormField>
+        <FormField id="campaign-minGroupSize" label={t('campaigns.minGroupSize')} hint={t('campaigns.minGroupHint', { min: MIN_GROUP_SIZE })} problem={problems.minGroupSize}>
+          {(control) => (
             <input
-              id="campaign-opensOn"
-              type="date"
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={MIN_GROUP_SIZE}
+              max={MAX_GROUP_SIZE}
+              step={1}
               required
-              value={opensOn}
-              aria-invalid={problems.opensOn ? true : undefined}
-              aria-describedby={describe('opensOn', false)}
-              onChange={(event) => setOpensOn(event.target.value)}
-            />,
+              value={minGroupSize}
+              onChange={(event) => setMinGroupSize(event.target.value)}
+            />
           )}
-          {field(
-            'closesOn',
-            t('campaigns.closesOn'),
-            <input
-              id="campaign-closesOn"
-              type="date"
-              required
-              value={closesOn}
-              aria-invalid={problems.closesOn ? true : undefined}
-              aria-describedby={describe('closesOn', false)}
-              onChange={(event) => setClosesOn(event.target.value)}
-            />,
-          )}
-        </div>
-        {field(
-          'teamMoment',
-          t('campaigns.teamMoment'),
-          <input
-            id="campaign-teamMoment"
-            type="datetime-local"
-            value={teamMoment}
-            aria-invalid={problems.teamMoment ? true : undefined}
-            aria-describedby={describe('teamMoment', true)}
-            onChange={(event) => setTeamMoment(event.target.value)}
-          />,
-          t('campaigns.teamMomentHint'),
-          true,
-        )}
-        {field(
-          'minGroupSize',
-          t('campaigns.minGroupSize'),
-          <input
-            id="campaign-minGroupSize"
-            type="number"
-            inputMode="numeric"
-            min={MIN_GROUP_SIZE}
-            max={500}
-            step={1}
-            required
-            value={minGroupSize}
-            aria-invalid={problems.minGroupSize ? true : undefined}
-            aria-describedby={describe('minGroupSize', true)}
-            onChange={(event) => setMinGroupSize(event.target.value)}
-          />,
-          t('campaigns.minGroupHint', { min: MIN_GROUP_SIZE }),
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('campaigns.opening') : t('campaigns.open')}
-          </button>
-        </div>
-        {failure && (
-          <ErrorAlert error={failure} title={t('campaigns.notOpened')}>
-            {failure.id === 'conflict' ? t('campaigns.overlap') : undefined}
-          </ErrorAlert>
-        )}
-        {opened && (
-          <p className="alert alert-success" role="status">
-            {t('campaigns.opened')}
-          </p>
-        )}
+        </FormField>
+        <OpeningFormEnd texts="campaigns" busy={busy} failure={failure} opened={opened} />
       </form>
     </section>
   );

@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
+import { useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityProviderLogin';
@@ -24,13 +26,12 @@ export function InvitationPage({ token }: { token: string }) {
   if (loading) return <Loading />;
   if (error || !invitation) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('invitation.title')}>{t('invitation.title')}</PageHeading>
+      <NarrowPage title={t('invitation.title')}>
         {error && <ErrorAlert error={error} />}
         <p>
           <Link href="/login">{t('invitation.toLogin')}</Link>
         </p>
-      </section>
+      </NarrowPage>
     );
   }
   return (
@@ -46,26 +47,19 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { t, locale } = useI18n();
   const { user, adopt, logout } = useSession();
   const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
-  const [failure, setFailure] = useState<ApiError>();
+  const { run: accept, busy, failure } = useSubmit(
+    async (body: { name?: string; password?: string }) => {
+      adopt(await api.acceptInvitation(token, { ...body, locale }));
+      navigate(landingAfterJoining(invitation.role));
+    },
+    { leavesPage: true },
+  );
   // Accepting through the identity provider that failed comes back here with its error id.
   const returned = useReturnedError();
   const shownFailure = failure ?? returned;
-  const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const newAccount = !user && !invitation.accountExists;
-
-  const accept = async (body: { name?: string; password?: string }) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      adopt(await api.acceptInvitation(token, { ...body, locale }));
-      navigate(landingAfterJoining(invitation.role));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-      setBusy(false);
-    }
-  };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

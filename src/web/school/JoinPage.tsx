@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { PageHeading } from '../components/PageHeading';
-import { asApiError } from '../components/useAsync';
+import { NarrowPage } from '../components/NarrowPage';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../platform/session';
@@ -13,24 +13,10 @@ export function JoinPage({ code }: { code: string }) {
   const { t } = useI18n();
   const { user } = useSession();
   const [joined, setJoined] = useState<JoinResult>();
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-
-  const join = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      setJoined(await api.joinSchool(code));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: join, busy, failure } = useSubmit(async () => setJoined(await api.joinSchool(code)));
 
   return (
-    <section className="page page-narrow">
-      <PageHeading title={t('join.title')}>{t('join.title')}</PageHeading>
+    <NarrowPage title={t('join.title')}>
       {joined ? (
         <>
           <p className="alert alert-success" role="status">
@@ -60,6 +46,6 @@ export function JoinPage({ code }: { code: string }) {
           </p>
         </>
       )}
-    </section>
+    </NarrowPage>
   );
 }

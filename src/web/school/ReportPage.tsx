@@ -3,6 +3,7 @@ import { formatChange, formatDate, formatDateTime, formatNumber } from '../../sh
 import { api, schoolReportDownloadUrl } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
@@ -26,11 +27,10 @@ export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaig
   if (report.error?.id === 'too_few_respondents') return <TooFewRespondents schoolId={schoolId} campaignId={campaignId} />;
   if (report.error || !report.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('report.title')}>{t('report.title')}</PageHeading>
+      <NarrowPage title={t('report.title')}>
         <SchoolNav schoolId={schoolId} />
         {report.error && <ErrorAlert error={report.error} onRetry={report.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   return <ReportView report={report.data} />;
@@ -44,8 +44,7 @@ function TooFewRespondents({ schoolId, campaignId }: { schoolId: string; campaig
   const completed = campaign.data?.participation.completed;
   const missing = completed === undefined ? undefined : Math.max(1, threshold - completed);
   return (
-    <section className="page page-narrow">
-      <PageHeading title={t('report.title')}>{t('report.title')}</PageHeading>
+    <NarrowPage title={t('report.title')}>
       <SchoolNav schoolId={schoolId} />
       <div className="card card-accent" data-testid="too-few-respondents">
         <h2>{t('report.tooFewTitle')}</h2>
@@ -60,7 +59,7 @@ function TooFewRespondents({ schoolId, campaignId }: { schoolId: string; campaig
           <Link href={campaignsPath(schoolId)}>{t('report.toCampaigns')}</Link>
         </p>
       </div>
-    </section>
+    </NarrowPage>
   );
 }
 

@@ -4,8 +4,10 @@ import { api, type ApiError } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
 import { asApiError, useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
@@ -21,10 +23,9 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('school.title')}>{t('school.title')}</PageHeading>
+      <NarrowPage title={t('school.title')}>
         {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const changed = () => {
@@ -97,9 +98,18 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
   const [name, setName] = useState('');
   const [role, setRole] = useState<SchoolRole>('teacher');
   const [problem, setProblem] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
   const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async () => {
+    const result = await api.addSchoolMember(school.id, { email: email.trim(), role, name: name.trim() || undefined });
+    setDone(
+      result.outcome === 'added'
+        ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
+        : t('school.invited', { email: result.invitation.email }),
+    );
+    setEmail('');
+    setName('');
+    onAdded();
+  });
   const emailRef = useRef<HTMLInputElement>(null);
 
   if (roles.length === 0) return null;
@@ -107,29 +117,14 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(undefined);
-    setFailure(undefined);
+    clearFailure();
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
       setProblem(t('school.emailProblem'));
       emailRef.current?.focus();
       return;
     }
     setProblem(undefined);
-    setBusy(true);
-    try {
-      const result = await api.addSchoolMember(school.id, { email: email.trim(), role, name: name.trim() || undefined });
-      setDone(
-        result.outcome === 'added'
-          ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
-          : t('school.invited', { email: result.invitation.email }),
-      );
-      setEmail('');
-      setName('');
-      onAdded();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
 
   return (
@@ -195,22 +190,14 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
 function JoinCodePanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const code = useAsync(() => api.joinCode(schoolId), [schoolId]);
-  const [rotating, setRotating] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
   const [rotated, setRotated] = useState(false);
+  const rotation = useSubmit(async () => {
+    code.setData(await api.rotateJoinCode(schoolId));
+    setRotated(true);
+  });
 
   const rotate = async () => {
-    if (!window.confirm(t('school.rotateConfirm'))) return;
-    setRotating(true);
-    setFailure(undefined);
-    try {
-      code.setData(await api.rotateJoinCode(schoolId));
-      setRotated(true);
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setRotating(false);
-    }
+    if (window.confirm(t('school.rotateConfirm'))) await rotation.run();
   };
 
   const shown: JoinCode | undefined = code.data;
@@ -228,7 +215,7 @@ function JoinCodePanel({ schoolId }: { schoolId: string }) {
           <p className="join-link">
             {t('school.joinLink')} <a href={shown.joinUrl}>{shown.joinUrl}</a>
           </p>
-          <button type="button" className="button button-secondary" onClick={() => void rotate()} disabled={rotating}>
+          <button type="button" className="button button-secondary" onClick={() => void rotate()} disabled={rotation.busy}>
             {t('school.rotate')}
           </button>
           <p className="field-hint">{t('school.rotateHint')}</p>
@@ -239,7 +226,7 @@ function JoinCodePanel({ schoolId }: { schoolId: string }) {
           )}
         </>
       )}
-      {failure && <ErrorAlert error={failure} />}
+      {rotation.failure && <ErrorAlert error={rotation.failure} />}
     </section>
   );
 }

@@ -5,8 +5,10 @@ import { brusselsToday } from '../catalogue/brusselsTime';
 import { TrainingCard } from '../catalogue/TrainingCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
+import { useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { formatCents, parseEuroInput, parseWholeNumber } from './budgetView';
@@ -39,11 +41,10 @@ export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
   const failure = school.error ?? campaigns.error;
   if (failure || !school.data || !campaigns.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('trainingPlan.title')}>{t('trainingPlan.title')}</PageHeading>
+      <NarrowPage title={t('trainingPlan.title')}>
         <SchoolNav schoolId={schoolId} />
         {failure && <ErrorAlert error={failure} onRetry={school.error ? school.reload : campaigns.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const title = t('trainingPlan.titleFor', { school: school.data.name });
@@ -196,9 +197,12 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned 
   const [teamPrice, setTeamPrice] = useState('');
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Partial<Record<StudyDayField, string>>>({});
-  const [failure, setFailure] = useState<ApiError>();
   const [planned, setPlanned] = useState<StudyDay>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async (body: StudyDayInput) => {
+    setPlanned(await api.planStudyDay(schoolId, body));
+    setNote('');
+    onPlanned();
+  });
   const trainings = [...plan.team, ...plan.individual].map((s) => s.training);
   const training = trainings.find((tr) => tr.id === trainingId);
   const session = training?.nextSession ?? null;
@@ -238,23 +242,11 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setPlanned(undefined);
-    setFailure(undefined);
+    clearFailure();
     const { body, found } = read();
     setProblems(found);
-    if (!body) {
-      focusFirstProblem('studyday', found);
-      return;
-    }
-    setBusy(true);
-    try {
-      setPlanned(await api.planStudyDay(schoolId, body));
-      setNote('');
-      onPlanned();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    if (body) await run(body);
+    else focusFirstProblem('studyday', found);
   };
 
   return (
@@ -335,24 +327,17 @@ interface ListProps {
 function StudyDayList({ schoolId, items, error, onRetry, onChanged }: ListProps) {
   const { t, locale } = useI18n();
   const today = brusselsToday();
-  const [busy, setBusy] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
+  const { run, busy, failure } = useSubmit(async (day: StudyDay) => {
+    await api.cancelStudyDay(schoolId, day.id);
+    setNotice(t('trainingPlan.cancelled', { date: formatDate(day.date, locale) }));
+    onChanged();
+  });
 
   const cancel = async (day: StudyDay) => {
     if (!window.confirm(t('trainingPlan.cancelConfirm', { date: formatDate(day.date, locale), training: day.training.title }))) return;
-    setBusy(day.id);
-    setFailure(undefined);
     setNotice(undefined);
-    try {
-      await api.cancelStudyDay(schoolId, day.id);
-      setNotice(t('trainingPlan.cancelled', { date: formatDate(day.date, locale) }));
-      onChanged();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(undefined);
-    }
+    await run(day);
   };
 
   return (
@@ -390,7 +375,7 @@ function StudyDayList({ schoolId, items, error, onRetry, onChanged }: ListProps)
                   <td className="numeric">{formatCents(day.costCents, locale)}</td>
                   <td>
                     {day.date >= today ? (
-                      <button type="button" className="button button-quiet button-small" disabled={busy !== undefined} onClick={() => void cancel(day)}>
+                      <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void cancel(day)}>
                         {t('trainingPlan.cancel')}
                         <span className="visually-hidden">: {t('trainingPlan.cancelWhich', { date: formatDate(day.date, locale) })}</span>
                       </button>

@@ -1,4 +1,5 @@
 import { formatNumber, type UiLocale } from '../../shared/i18n/format';
+import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from './barChart';
 import type { SchoolReport } from './types';
 
 /** Pure helpers for the team report page: what each cell says, and the area chart's option. */
@@ -26,12 +27,12 @@ export function levelColumns(report: Pick<SchoolReport, 'overall'>): string[] {
   return report.overall.levels.map((level) => level.level);
 }
 
-/** Whether any number in the report is hidden, so the page explains why. */
 /** True when the chart would show no bar at all: every share is hidden. */
 export function allSharesHidden(input: AreaChartInput): boolean {
-  return input.series.every((serie) => serie.shares.every((share) => share === null));
+  return noBarShown(input.series.map((serie) => serie.shares));
 }
 
+/** Whether any number in the report is hidden, so the page explains why. */
 export function hasSuppressed(report: SchoolReport): boolean {
   const cells = [
     ...report.overall.bands,
@@ -55,23 +56,14 @@ const bandColours: Record<string, string> = { A: '#c2571a', B: '#0b6e75', C: '#1
 
 /** A horizontal stacked bar per area over A / B / C; a hidden share leaves a gap, never a guess. */
 export function areaChartOption(input: AreaChartInput, width: number) {
-  const narrow = width > 0 && width < 560;
+  const narrow = isNarrowChart(width);
   return {
-    animation: false,
-    aria: { enabled: false },
-    legend: { top: 0, textStyle: { color: '#1d2a33', fontSize: 13 } },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    // on a narrow screen only the area's number; the table beside the chart names it in full
+    ...horizontalBarFrame(input.areas.map((name) => (narrow ? name.split('.')[0] : name)), 240),
     xAxis: {
       type: 'value',
       max: 100,
-      axisLabel: { formatter: `{value}${input.percentLabel}`, color: '#1d2a33' },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      // on a narrow screen only the area's number; the table beside the chart names it in full
-      data: input.areas.map((name) => (narrow ? name.split('.')[0] : name)),
-      axisLabel: { color: '#1d2a33', width: 240, overflow: 'truncate', fontSize: 13 },
+      axisLabel: { formatter: `{value}${input.percentLabel}`, color: CHART_TEXT },
     },
     series: input.series.map((serie) => ({
       type: 'bar',

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import type { SessionDto } from '../types';
-import { fieldId, problemsFromApi, type FieldProblems } from './formProblems';
+import { fieldId, fieldProblemsOf, type FieldProblems } from './formProblems';
 import { CheckboxField, ProblemSummary, TextField } from './FormFields';
 import {
   emptySessionForm,
@@ -29,8 +29,6 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
   const form = `session-${session?.id ?? 'new'}`;
   const [values, setValues] = useState<SessionFormValues>(() => (session ? formFromSession(session) : emptySessionForm()));
   const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const enrolled = session ? session.enrolled : 0;
 
@@ -42,28 +40,28 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
     (value: SessionFormValues[K]) =>
       setValues((current) => ({ ...current, [key]: value }));
   const problem = (path: string) => (problems[path] ? t(`sessionForm.problems.${sessionProblemKey(path)}`, { enrolled }) : undefined);
-  const showProblems = (found: FieldProblems) => {
+  /** Shows problems beside their fields, the form's own or the server's; false when there are none. */
+  const showProblems = (found: FieldProblems | undefined) => {
+    if (!found) return false;
     setProblems(found);
     requestAnimationFrame(() => summaryRef.current?.focus());
+    return true;
   };
+  const { run, busy, failure, clearFailure } = useSubmit(
+    async () => {
+      const input = toSessionInput(values);
+      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
+    },
+    { handle: (error) => showProblems(fieldProblemsOf(error)) },
+  );
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(undefined);
+    clearFailure();
     const found = sessionFormProblems(values, enrolled);
     if (Object.keys(found).length > 0) return showProblems(found);
     setProblems({});
-    setBusy(true);
-    try {
-      const input = toSessionInput(values);
-      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (apiError.id === 'validation_error' && (apiError.field || apiError.details)) showProblems(problemsFromApi(apiError));
-      else setFailure(apiError);
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
 
   const summary = Object.keys(problems).map((path) => {

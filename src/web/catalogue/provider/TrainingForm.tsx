@@ -8,14 +8,14 @@ import {
 } from '../../../shared/catalogue/codes';
 import { formatTime } from '../../../shared/i18n/format';
 import { provinces } from '../../../shared/platform/flanders';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
 import { useCatalogueLabels } from '../labels';
 import type { TrainingDto } from '../types';
-import { fieldId, problemsFromApi, type FieldProblems } from './formProblems';
+import { fieldId, fieldProblemsOf, type FieldProblems } from './formProblems';
 import { CheckboxField, CheckboxGroupField, ProblemSummary, SelectField, TextField } from './FormFields';
 import { LevelStepRows } from './LevelStepRows';
 import {
@@ -46,8 +46,6 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
   const labels = useCatalogueLabels();
   const [values, setValues] = useState<TrainingFormValues>(() => (training ? formFromTraining(training) : emptyTrainingForm()));
   const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -57,31 +55,31 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
       setValues((current) => ({ ...current, [key]: value }));
   const problem = (path: string) => (problems[path] ? t(`trainingForm.problems.${trainingProblemKey(path)}`) : undefined);
   const id = (path: string) => fieldId(FORM, path);
-  const showProblems = (found: FieldProblems) => {
+  /** Shows problems beside their fields, the form's own or the server's; false when there are none. */
+  const showProblems = (found: FieldProblems | undefined) => {
+    if (!found) return false;
     setProblems(found);
     requestAnimationFrame(() => summaryRef.current?.focus());
+    return true;
   };
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFailure(undefined);
-    setSaved('');
-    const found = trainingFormProblems(values);
-    if (Object.keys(found).length > 0) return showProblems(found);
-    setProblems({});
-    setBusy(true);
-    try {
+  const { run, busy, failure, clearFailure } = useSubmit(
+    async () => {
       const input = toTrainingInput(values);
       const result = training ? await api.updateTraining(training.id, input) : await api.createTraining(input);
       setSaved(t('trainingForm.saved', { time: formatTime(new Date(), locale) }));
       onSaved(result);
-    } catch (error) {
-      const apiError = asApiError(error);
-      if (apiError.id === 'validation_error' && (apiError.field || apiError.details)) showProblems(problemsFromApi(apiError));
-      else setFailure(apiError);
-    } finally {
-      setBusy(false);
-    }
+    },
+    { handle: (error) => showProblems(fieldProblemsOf(error)) },
+  );
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    clearFailure();
+    setSaved('');
+    const found = trainingFormProblems(values);
+    if (Object.keys(found).length > 0) return showProblems(found);
+    setProblems({});
+    await run();
   };
 
   const labelOf = (path: string): string => {

@@ -12,6 +12,14 @@ export function problemsFromApi(error: { field?: string; details?: Array<{ field
   return problems;
 }
 
+/**
+ * The problems of a refusal that names its fields, to show beside them; none for any other
+ * failure, which the form shows as an alert instead.
+ */
+export function fieldProblemsOf(error: { id: string; field?: string; details?: Array<{ field: string }> }): FieldProblems | undefined {
+  return error.id === 'validation_error' && (error.field || error.details) ? problemsFromApi(error) : undefined;
+}
+
 /** The problems at or under one path (`levelSteps.2` also matches `levelSteps.2.to`). */
 export function problemsUnder(problems: FieldProblems, path: string): string[] {
   return Object.keys(problems).filter((key) => key === path || key.startsWith(`${path}.`));

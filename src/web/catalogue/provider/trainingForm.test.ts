@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimal, problemsFromApi, problemsUnder } from './formProblems';
+import { fieldProblemsOf, parseDecimal, problemsFromApi, problemsUnder } from './formProblems';
 import { emptyTrainingForm, toTrainingInput, trainingFormProblems, trainingProblemKey, type TrainingFormValues } from './trainingForm';
 
 function filledForm(): TrainingFormValues {
@@ -75,6 +75,13 @@ describe('server problems', () => {
     });
     expect(Object.keys(problems).sort()).toEqual(['levelSteps.0.to', 'location.postalCode', 'title']);
     expect(problemsUnder(problems, 'levelSteps.0')).toEqual(['levelSteps.0.to']);
+  });
+
+  it('shows beside its fields only a validation error that names them', () => {
+    expect(fieldProblemsOf({ id: 'validation_error', field: 'body.title' })).toEqual({ title: true });
+    expect(fieldProblemsOf({ id: 'validation_error', details: [{ field: 'body.priceEuro' }] })).toEqual({ priceEuro: true });
+    expect(fieldProblemsOf({ id: 'validation_error' })).toBeUndefined();
+    expect(fieldProblemsOf({ id: 'conflict', field: 'body.title' })).toBeUndefined();
   });
 
   it('maps each path to the message that explains it', () => {

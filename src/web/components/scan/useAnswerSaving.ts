@@ -57,3 +57,11 @@ export function useAnswerSaving(initial: Record<string, number>, save: (itemId: 
 
   return { answers, saves, choose, track, settled };
 }
+
+/** The part of useAnswerSaving (or a scan's own hook built on it) that answering an item uses. */
+export type Answering = Pick<ReturnType<typeof useAnswerSaving>, 'answers' | 'saves' | 'choose'>;
+
+/** What the item screen needs of one item's answer: the choice, the state of its save, and how to change it. */
+export function itemAnswer({ answers, saves, choose }: Answering, itemId: string) {
+  return { answer: answers[itemId], save: saves[itemId], onChoose: (option: number) => choose(itemId, option) };
+}

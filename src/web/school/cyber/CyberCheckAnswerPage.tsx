@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
-import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../../components/scan/scanSteps';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
+import { useScanSteps } from '../../components/scan/useScanSteps';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
-import { Link, navigate, useLocation } from '../../router';
+import { Link, navigate } from '../../router';
 import { SchoolNav } from '../SchoolNav';
 import { CyberSummaryStep } from './CyberSummaryStep';
 import { cyberCheckPath, cyberPath, cyberResultPath } from './cyberPaths';
@@ -27,18 +29,16 @@ export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('cyber.title')}>{t('cyber.title')}</PageHeading>
+      <NarrowPage title={t('cyber.title')}>
         <SchoolNav schoolId={schoolId} />
         {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const { check, instrument } = loaded.data;
   if (check.status === 'submitted') {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('cyber.submittedTitle')}>{t('cyber.submittedTitle')}</PageHeading>
+      <NarrowPage title={t('cyber.submittedTitle')}>
         <SchoolNav schoolId={schoolId} />
         <p>{t('cyber.submittedText')}</p>
         <p>
@@ -46,64 +46,44 @@ export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; 
             {t('cyber.toResult')}
           </Link>
         </p>
-      </section>
+      </NarrowPage>
     );
   }
   return <CheckFlow check={check} instrument={instrument} />;
 }
 
 function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: CyberCheckInstrument }) {
-  const { t, text } = useI18n();
-  const { query } = useLocation();
+  const { t } = useI18n();
   const steps = useMemo(() => cyberSteps(instrument), [instrument]);
   const ids = useMemo(() => steps.map((step) => step.item.id), [steps]);
-  const total = steps.length;
   const save = useCallback(
     (itemId: string, option: number) => api.answerCyberCheckItem(check.schoolId, check.id, itemId, option),
     [check.schoolId, check.id],
   );
-  const { answers, saves, choose, settled } = useAnswerSaving(check.answers, save);
-
-  const hrefOf = (step: ScanStep) => `${cyberCheckPath(check.schoolId, check.id)}?step=${stepParam(step)}`;
-  const goTo = (step: ScanStep) => navigate(hrefOf(step));
-  const step = parseStep(query.get('step'), total);
-
-  useEffect(() => {
-    // No (valid) step in the address: resume at the first open measure, and say so in the address.
-    if (!step) navigate(hrefOf(resumeStep(ids, check.answers)), { replace: true });
-  });
+  const saving = useAnswerSaving(check.answers, save);
+  const { step, total, next, itemProps, summaryProps } = useScanSteps({ path: cyberCheckPath(check.schoolId, check.id), codes: ids, saving, openedWith: check.answers });
 
   if (!step) return null;
-  const answered = ids.filter((id) => answers[id] !== undefined).length;
-  const scanTitle = t('cyber.title');
 
   return (
     <section className="page page-scan cyber-answer-page">
-      {step.kind === 'intro' && <CyberIntro check={check} instrument={instrument} total={total} onNext={() => goTo(nextStep(step, total))} />}
+      {step.kind === 'intro' && <CyberIntro check={check} instrument={instrument} total={total} onNext={next} />}
       {step.kind === 'item' && (
         <MeasureStep
           key={step.number}
           step={steps[step.number - 1]}
           topics={instrument.sections.length}
-          scanTitle={scanTitle}
-          total={total}
-          answered={answered}
-          answer={answers[ids[step.number - 1]]}
-          save={saves[ids[step.number - 1]]}
-          onChoose={(option) => choose(ids[step.number - 1], option)}
-          onBack={() => goTo(previousStep(step, total))}
-          onNext={() => goTo(nextStep(step, total))}
+          scanTitle={t('cyber.title')}
+          {...itemProps(step.number)}
         />
       )}
       {step.kind === 'summary' && (
         <CyberSummaryStep
           steps={steps}
-          answers={answers}
-          optionText={(itemId) => text(steps.find((s) => s.item.id === itemId)!.item.options[answers[itemId]]?.text)}
-          stepHref={(number) => hrefOf({ kind: 'item', number })}
-          onBack={() => goTo(previousStep(step, total))}
+          answers={saving.answers}
+          {...summaryProps}
           onSubmit={async () => {
-            await settled();
+            await saving.settled();
             await api.submitCyberCheck(check.schoolId, check.id);
             navigate(cyberResultPath(check.schoolId, check.id));
           }}
@@ -130,14 +110,7 @@ function CyberIntro({ check, instrument, total, onNext }: { check: CyberCheck; i
         </p>
       )}
       <h2>{t('cyber.scaleTitle')}</h2>
-      <dl className="facts">
-        {instrument.scale.map((step) => (
-          <div key={step.value}>
-            <dt>{text(step.label)}</dt>
-            <dd>{text(step.description)}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={instrument.scale.map((step) => [text(step.label), text(step.description)] as const)} />
       <div className="step-nav">
         <Link href={cyberPath(check.schoolId)} className="button button-secondary">
           {t('cyber.toOverview')}

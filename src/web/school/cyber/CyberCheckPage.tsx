@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { useAsync } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { SchoolNav } from '../SchoolNav';
@@ -21,10 +22,9 @@ export function CyberCheckPage({ schoolId }: { schoolId: string }) {
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('cyber.title')}>{t('cyber.title')}</PageHeading>
+      <NarrowPage title={t('cyber.title')}>
         {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const canRun = school.data.myRoles.some((role) => cyberCheckRunnerRoles.includes(role));
@@ -48,20 +48,13 @@ export function CyberCheckPage({ schoolId }: { schoolId: string }) {
 /** Start a check, or go on with the one in progress (any manager may continue another's work). */
 function StartCard({ schoolId, open }: { schoolId: string; open: CyberCheckSummary | undefined }) {
   const { t, locale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
-
-  const start = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { run: start, busy, failure } = useSubmit(
+    async () => {
       const check = await api.startCyberCheck(schoolId);
       navigate(cyberCheckPath(schoolId, check.id));
-    } catch (error) {
-      setFailure(asApiError(error));
-      setBusy(false);
-    }
-  };
+    },
+    { leavesPage: true },
+  );
 
   return (
     <section className="card card-accent" aria-labelledby="cyber-start-title" data-testid="cyber-start">

@@ -1,7 +1,9 @@
 import { formatDate } from '../../../shared/i18n/format';
 import { api, cyberCheckCsvUrl } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
@@ -20,11 +22,10 @@ export function CyberCheckResultPage({ schoolId, checkId }: { schoolId: string; 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('cyber.resultTitle')}>{t('cyber.resultTitle')}</PageHeading>
+      <NarrowPage title={t('cyber.resultTitle')}>
         <SchoolNav schoolId={schoolId} />
         {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const [school, result] = loaded.data;
@@ -81,14 +82,7 @@ function Overall({ result }: { result: CyberCheckResult }) {
   return (
     <section className="card" aria-labelledby="cyber-overall-title" data-testid="cyber-overall">
       <h2 id="cyber-overall-title">{t('cyber.overallTitle')}</h2>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
     </section>
   );
 }

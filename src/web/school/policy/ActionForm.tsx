@@ -3,7 +3,7 @@ import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan-rules';
 import { api, type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
 import { FormField, focusFirstProblem } from '../FormField';
@@ -26,35 +26,36 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
   const prefix = `action-${action?.id ?? 'new'}`;
   const [form, setForm] = useState<FormState>(() => formOfAction(action));
   const [problems, setProblems] = useState<Partial<Record<ActionField, string>>>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(undefined);
-    const found = Object.fromEntries(
-      Object.entries(actionFormProblems(form)).map(([field, kind]) => [field, kind === 'date' ? t('policyPlan.dateProblem') : t('policyPlan.textProblem')]),
-    ) as Partial<Record<ActionField, string>>;
-    setProblems(found);
-    if (focusFirstProblem(prefix, found)) return;
-    setBusy(true);
-    try {
+  /** A refusal of one field is shown beside that field. */
+  const showBesideField = (error: ApiError) => {
+    const field = actionFieldOf(error.field);
+    if (!field || error.id === 'forbidden') return false;
+    setProblems({ [field]: t(`errors.${error.id}`) });
+    focusFirstProblem(prefix, { [field]: 'x' });
+    return true;
+  };
+  const { run, busy, failure, clearFailure } = useSubmit(
+    async () => {
       const body = actionInputOf(form);
       if (action) await api.changePolicyAction(plan.schoolId, action.id, body);
       else await api.addPolicyAction(plan.schoolId, body);
       if (!action) setForm(formOfAction());
       onDone(true);
-    } catch (caught) {
-      const error = asApiError(caught);
-      const field = actionFieldOf(error.field);
-      if (field && error.id !== 'forbidden') {
-        setProblems({ [field]: t(`errors.${error.id}`) });
-        focusFirstProblem(prefix, { [field]: 'x' });
-      } else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    },
+    { handle: showBesideField },
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clearFailure();
+    const found = Object.fromEntries(
+      Object.entries(actionFormProblems(form)).map(([field, kind]) => [field, kind === 'date' ? t('policyPlan.dateProblem') : t('policyPlan.textProblem')]),
+    ) as Partial<Record<ActionField, string>>;
+    setProblems(found);
+    if (focusFirstProblem(prefix, found)) return;
+    await run();
   };
 
   const id = (field: ActionField) => `${prefix}-${field}`;

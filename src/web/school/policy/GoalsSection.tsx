@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { type GoalTerm, goalTerms, groupBy } from '../../../shared/school/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import type { PolicyGoal, PolicyPlan } from './types';
@@ -11,24 +11,20 @@ import type { PolicyGoal, PolicyPlan } from './types';
 export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiError>();
+  const removal = useSubmit(async (goal: PolicyGoal) => {
+    await api.removePolicyGoal(plan.schoolId, goal.id);
+    onChanged();
+  });
 
   const remove = async (goal: PolicyGoal) => {
-    if (!window.confirm(t('policyPlan.removeGoalConfirm'))) return;
-    setFailure(undefined);
-    try {
-      await api.removePolicyGoal(plan.schoolId, goal.id);
-      onChanged();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    }
+    if (window.confirm(t('policyPlan.removeGoalConfirm'))) await removal.run(goal);
   };
 
   return (
     <section className="card" aria-labelledby="policy-goals-title" data-testid="policy-goals">
       <h2 id="policy-goals-title">{t('policyPlan.goalsTitle')}</h2>
       <p className="muted">{t('policyPlan.goalsIntro')}</p>
-      {failure && <ErrorAlert error={failure} />}
+      {removal.failure && <ErrorAlert error={removal.failure} />}
       {groupBy(plan.goals, goalTerms, (goal) => goal.term).map(({ key: term, items }) => (
         <div key={term} className="policy-term" data-testid={`goals-${term}`}>
           <h3>{t(`policyPlan.term.${term}`)}</h3>
@@ -87,33 +83,27 @@ function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyG
   const [text, setText] = useState(goal?.text ?? '');
   const [criterion, setCriterion] = useState(goal?.successCriterion ?? '');
   const [problem, setProblem] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async () => {
+    const body = { term, text: text.trim(), successCriterion: criterion.trim() || null };
+    if (goal) await api.changePolicyGoal(schoolId, goal.id, body);
+    else await api.addPolicyGoal(schoolId, body);
+    if (!goal) {
+      setText('');
+      setCriterion('');
+    }
+    onDone(true);
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
+    clearFailure();
     setProblem(undefined);
     if (!text.trim()) {
       setProblem(t('policyPlan.textProblem'));
       document.getElementById(`${prefix}-text`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const body = { term, text: text.trim(), successCriterion: criterion.trim() || null };
-      if (goal) await api.changePolicyGoal(schoolId, goal.id, body);
-      else await api.addPolicyGoal(schoolId, body);
-      if (!goal) {
-        setText('');
-        setCriterion('');
-      }
-      onDone(true);
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
 
   return (

@@ -3,6 +3,7 @@ import { actionStatuses } from '../../../shared/school/policy-plan-rules';
 import { api, policyPlanDownloadUrl } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
@@ -30,11 +31,10 @@ export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
   if (plan.loading && !plan.data) return <Loading />;
   if (plan.error || !plan.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('policyPlan.title')}>{t('policyPlan.title')}</PageHeading>
+      <NarrowPage title={t('policyPlan.title')}>
         <SchoolNav schoolId={schoolId} />
         {plan.error && <ErrorAlert error={plan.error} onRetry={plan.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   return <PlanView plan={plan.data} onChanged={plan.reload} />;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { useAsync } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import type { PolicyPlan, PolicySources, SourceKind, SuggestionsResult } from './types';
 
@@ -73,9 +74,20 @@ function SuggestionList({ plan, kind, resultId, onAdded }: { plan: PolicyPlan; k
   const [deadline, setDeadline] = useState('');
   const [goalId, setGoalId] = useState('');
   const [problem, setProblem] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
   const [outcome, setOutcome] = useState<SuggestionsResult>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async () => {
+    const result = await api.addPolicyActionsFromSuggestions(plan.schoolId, {
+      source: { kind, id: resultId },
+      keys: [...chosen],
+      ...(deadline ? { deadline } : {}),
+      ...(goalId ? { goalId } : {}),
+      language: locale,
+    });
+    setOutcome(result);
+    setChosen(new Set());
+    suggestions.reload();
+    onAdded();
+  });
   const prefix = `suggest-${kind}`;
 
   if (suggestions.error) return <ErrorAlert error={suggestions.error} onRetry={suggestions.reload} />;
@@ -91,7 +103,7 @@ function SuggestionList({ plan, kind, resultId, onAdded }: { plan: PolicyPlan; k
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
+    clearFailure();
     setOutcome(undefined);
     setProblem(undefined);
     if (chosen.size === 0) {
@@ -99,24 +111,7 @@ function SuggestionList({ plan, kind, resultId, onAdded }: { plan: PolicyPlan; k
       document.getElementById(`${prefix}-${items.find((item) => !item.taken)?.key ?? ''}`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const result = await api.addPolicyActionsFromSuggestions(plan.schoolId, {
-        source: { kind, id: resultId },
-        keys: [...chosen],
-        ...(deadline ? { deadline } : {}),
-        ...(goalId ? { goalId } : {}),
-        language: locale,
-      });
-      setOutcome(result);
-      setChosen(new Set());
-      suggestions.reload();
-      onAdded();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
 
   return (

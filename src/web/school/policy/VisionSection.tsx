@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { MAX_PLAN_YEARS, VISION_MAX } from '../../../shared/school/policy-plan-rules';
 import { api, type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import { defaultPeriod, periodFormProblem, schoolYearChoices } from './policyView';
@@ -51,47 +51,46 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   const [base, setBase] = useState(plan.version);
   const [theirs, setTheirs] = useState<PolicyPlan | null>(null);
   const [periodProblem, setPeriodProblem] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const years = schoolYearChoices(plan.today, [plan.periodFrom, plan.periodTo]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    setFailure(undefined);
-    setPeriodProblem(undefined);
-    if (periodFormProblem(from, to)) {
-      setPeriodProblem(t('policyPlan.periodOrder', { max: MAX_PLAN_YEARS }));
-      document.getElementById('policy-periodTo')?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await api.savePolicyVision(plan.schoolId, { vision, periodFrom: from, periodTo: to, version: base });
-      setBase(result.version);
-      setTheirs(null);
-      setSaved(true);
-      onSaved();
-    } catch (caught) {
-      await handleFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const handleFailure = async (error: ApiError) => {
+  /** A conflict shows their text beside the draft; a refused period shows beside the period. */
+  const showConflictOrPeriod = async (error: ApiError) => {
     if (error.id === 'conflict') {
       const current = await api.policyPlan(plan.schoolId).catch(() => null);
       if (current) {
         setTheirs(current);
         setBase(current.version);
         onSaved();
-        return;
+        return true;
       }
     }
-    if (error.field?.startsWith('body.period')) setPeriodProblem(t('policyPlan.periodOrder', { max: MAX_PLAN_YEARS }));
-    else setFailure(error);
+    if (!error.field?.startsWith('body.period')) return false;
+    setPeriodProblem(t('policyPlan.periodOrder', { max: MAX_PLAN_YEARS }));
+    return true;
+  };
+  const { run, busy, failure, clearFailure } = useSubmit(
+    async () => {
+      const result = await api.savePolicyVision(plan.schoolId, { vision, periodFrom: from, periodTo: to, version: base });
+      setBase(result.version);
+      setTheirs(null);
+      setSaved(true);
+      onSaved();
+    },
+    { handle: showConflictOrPeriod },
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    clearFailure();
+    setPeriodProblem(undefined);
+    if (periodFormProblem(from, to)) {
+      setPeriodProblem(t('policyPlan.periodOrder', { max: MAX_PLAN_YEARS }));
+      document.getElementById('policy-periodTo')?.focus();
+      return;
+    }
+    await run();
   };
 
   const yearSelect = (id: string, value: string, onChange: (year: string) => void, control: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => (

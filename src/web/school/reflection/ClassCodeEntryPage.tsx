@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { PageHeading } from '../../components/PageHeading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { FormField } from '../FormField';
@@ -23,8 +23,7 @@ export function ClassCodeEntryPage() {
   };
 
   return (
-    <section className="page page-narrow">
-      <PageHeading title={t('reflection.pupil.entryTitle')}>{t('reflection.pupil.entryTitle')}</PageHeading>
+    <NarrowPage title={t('reflection.pupil.entryTitle')}>
       <p className="lead">{t('reflection.pupil.entryIntro')}</p>
       <form className="form card" noValidate onSubmit={submit}>
         <FormField id="class-code" label={t('reflection.pupil.codeLabel')} hint={t('reflection.pupil.codeHint')} problem={problem}>
@@ -36,6 +35,6 @@ export function ClassCodeEntryPage() {
           {t('reflection.pupil.codeGo')}
         </button>
       </form>
-    </section>
+    </NarrowPage>
   );
 }

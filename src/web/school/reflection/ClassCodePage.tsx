@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { PageHeading } from '../../components/PageHeading';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { NarrowPage } from '../../components/NarrowPage';
+import { useAsync } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { answerPath, codeEntryPath } from './reflectionPaths';
@@ -14,14 +14,19 @@ import { rememberToken, storedToken } from './reflectionTokens';
 export function ClassCodePage({ code }: { code: string }) {
   const { t, text, locale } = useI18n();
   const info = useAsync(() => api.reflectionCode(code), [code]);
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run: start, busy, failure } = useSubmit(
+    async (roundId: string) => {
+      const { token } = await api.startPupilReflection(code);
+      rememberToken(roundId, token);
+      navigate(answerPath(token));
+    },
+    { leavesPage: true },
+  );
 
   if (info.loading && !info.data) return <Loading />;
   if (info.error || !info.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('reflection.pupil.entryTitle')}>{t('reflection.pupil.entryTitle')}</PageHeading>
+      <NarrowPage title={t('reflection.pupil.entryTitle')}>
         {info.error?.id === 'not_found' ? (
           <p className="alert alert-error" role="alert">
             {t('reflection.pupil.unknownCode')}
@@ -32,27 +37,14 @@ export function ClassCodePage({ code }: { code: string }) {
         <p>
           <Link href={codeEntryPath}>{t('reflection.pupil.otherCode')}</Link>
         </p>
-      </section>
+      </NarrowPage>
     );
   }
   const { round, label } = info.data;
   const resumable = storedToken(round.id);
-  const start = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const { token } = await api.startPupilReflection(code);
-      rememberToken(round.id, token);
-      navigate(answerPath(token));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-      setBusy(false);
-    }
-  };
   const title = text(round.instrument.name);
   return (
-    <section className="page page-narrow" data-testid="class-code-page">
-      <PageHeading title={title}>{title}</PageHeading>
+    <NarrowPage title={title} testId="class-code-page">
       <p className="lead">{t('reflection.pupil.welcome', { school: round.schoolName, label })}</p>
       <p>{t('reflection.pupil.anonymous')}</p>
       {round.status === 'open' ? (
@@ -64,7 +56,7 @@ export function ClassCodePage({ code }: { code: string }) {
                 {t('reflection.pupil.continue')}
               </Link>
             )}
-            <button type="button" className={`button button-large ${resumable ? 'button-secondary' : 'button-primary'}`} disabled={busy} onClick={() => void start()} data-testid="pupil-start">
+            <button type="button" className={`button button-large ${resumable ? 'button-secondary' : 'button-primary'}`} disabled={busy} onClick={() => void start(round.id)} data-testid="pupil-start">
               {resumable ? t('reflection.pupil.startNew') : t('reflection.pupil.start')}
             </button>
           </div>
@@ -76,6 +68,6 @@ export function ClassCodePage({ code }: { code: string }) {
         </p>
       )}
       {failure && <ErrorAlert error={failure} />}
-    </section>
+    </NarrowPage>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField, focusFirstProblem } from '../FormField';
 import type { ClassCode, ReflectionRound } from './types';
@@ -18,21 +18,10 @@ interface Props {
  */
 export function ClassCodes({ round, canRun, onChanged }: Props) {
   const { t } = useI18n();
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const act = async (code: ClassCode, kind: 'rotate' | 'revoke') => {
-    setBusy(`${kind}-${code.id}`);
-    setFailure(undefined);
-    try {
-      const send = kind === 'rotate' ? api.rotateReflectionCode : api.revokeReflectionCode;
-      onChanged(await send(round.schoolId, round.id, code.id));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { run: act, busy, failure } = useSubmit(async (code: ClassCode, kind: 'rotate' | 'revoke') => {
+    const send = kind === 'rotate' ? api.rotateReflectionCode : api.revokeReflectionCode;
+    onChanged(await send(round.schoolId, round.id, code.id));
+  });
 
   const live = round.codes.filter((code) => code.revokedAt === null);
   const revoked = round.codes.length - live.length;
@@ -54,10 +43,10 @@ export function ClassCodes({ round, canRun, onChanged }: Props) {
             <p className="muted">{t('reflection.codes.used', { used: code.used, max: code.maxResponses })}</p>
             {canRun && (
               <div className="actions actions-tight no-print">
-                <button type="button" className="button button-secondary button-small" disabled={busy !== null} onClick={() => void act(code, 'rotate')}>
+                <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void act(code, 'rotate')}>
                   {t('reflection.codes.rotate', { label: code.label })}
                 </button>
-                <button type="button" className="button button-quiet button-small" disabled={busy !== null} onClick={() => void act(code, 'revoke')}>
+                <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void act(code, 'revoke')}>
                   {t('reflection.codes.revoke', { label: code.label })}
                 </button>
               </div>
@@ -87,27 +76,21 @@ function NewCodeForm({ round, onChanged }: { round: ReflectionRound; onChanged(r
   const [label, setLabel] = useState('');
   const [max, setMax] = useState(String(round.maxResponsesPerCode));
   const [problems, setProblems] = useState<{ label?: string; max?: string }>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, clearFailure } = useSubmit(async (maxResponses: number) => {
+    onChanged(await api.createReflectionCode(round.schoolId, round.id, { label: label.trim(), maxResponses }));
+    setLabel('');
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
+    clearFailure();
     const found: { label?: string; max?: string } = {};
     if (!label.trim()) found.label = t('reflection.codes.labelProblem');
     const maxResponses = Number(max);
     if (!Number.isInteger(maxResponses) || maxResponses < 1 || maxResponses > 500) found.max = t('reflection.form.perCodeProblem', { max: 500 });
     setProblems(found);
     if (focusFirstProblem(prefix, found)) return;
-    setBusy(true);
-    try {
-      onChanged(await api.createReflectionCode(round.schoolId, round.id, { label: label.trim(), maxResponses }));
-      setLabel('');
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(maxResponses);
   };
 
   return (

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { useAsync } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { answerPath } from './reflectionPaths';
@@ -34,22 +34,15 @@ export function MyReflections() {
 
 function MyRound({ round }: { round: MyReflectionRound }) {
   const { t, text, locale } = useI18n();
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
   const token = round.status === 'started' ? storedToken(round.roundId) : null;
-
-  const start = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { run: start, busy, failure } = useSubmit(
+    async () => {
       const started = await api.startReflectionResponse(round.roundId);
       rememberToken(round.roundId, started.token);
       navigate(answerPath(started.token));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-      setBusy(false);
-    }
-  };
+    },
+    { leavesPage: true },
+  );
 
   const name = text(round.instrument.name);
   return (

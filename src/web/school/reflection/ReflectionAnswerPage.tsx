@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
-import { nextStep, parseStep, previousStep, resumeStep, stepParam, type ScanStep } from '../../components/scan/scanSteps';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
+import { useScanSteps } from '../../components/scan/useScanSteps';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
-import { Link, navigate, useLocation } from '../../router';
+import { Link, navigate } from '../../router';
 import { useSession } from '../../platform/session';
 import { answerPath, codeEntryPath } from './reflectionPaths';
 import { ReflectionSummary } from './ReflectionSummary';
@@ -27,8 +28,7 @@ export function ReflectionAnswerPage({ token }: { token: string }) {
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('reflection.answer.title')}>{t('reflection.answer.title')}</PageHeading>
+      <NarrowPage title={t('reflection.answer.title')}>
         {loaded.error?.id === 'not_found' ? (
           <p className="alert alert-error" role="alert">
             {t('reflection.answer.unknown')}
@@ -36,7 +36,7 @@ export function ReflectionAnswerPage({ token }: { token: string }) {
         ) : (
           loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
         )}
-      </section>
+      </NarrowPage>
     );
   }
   const response = loaded.data;
@@ -46,28 +46,17 @@ export function ReflectionAnswerPage({ token }: { token: string }) {
 
 function AnswerFlow({ token, response, onSubmitted }: { token: string; response: ReflectionResponse; onSubmitted(response: ReflectionResponse): void }) {
   const { t, text } = useI18n();
-  const { query } = useLocation();
   const steps = useMemo(() => respondentSteps(response.questionnaire), [response.questionnaire]);
   const ids = useMemo(() => steps.map((step) => step.id), [steps]);
-  const total = steps.length;
   const save = useCallback((itemId: string, option: number) => api.answerReflectionItem(token, itemId, option), [token]);
-  const { answers, saves, choose, settled } = useAnswerSaving(response.answers, save);
+  const saving = useAnswerSaving(response.answers, save);
+  const { step, total, next, itemProps, summaryProps } = useScanSteps({ path: answerPath(token), codes: ids, saving, openedWith: response.answers });
   const scanTitle = text(response.round.instrument.name);
 
-  const hrefOf = (step: ScanStep) => `${answerPath(token)}?step=${stepParam(step)}`;
-  const goTo = (step: ScanStep) => navigate(hrefOf(step));
-  const step = parseStep(query.get('step'), total);
-
-  useEffect(() => {
-    // No (valid) step in the address: a fresh response opens at the intro, one under way at its first open statement.
-    if (!step) navigate(hrefOf(resumeStep(ids, response.answers)), { replace: true });
-  });
-
   if (!step) return null;
-  const answered = ids.filter((id) => answers[id] !== undefined).length;
   return (
     <section className="page page-scan reflection-answer-page">
-      {step.kind === 'intro' && <Intro response={response} total={total} onNext={() => goTo(nextStep(step, total))} />}
+      {step.kind === 'intro' && <Intro response={response} total={total} onNext={next} />}
       {step.kind === 'item' && (
         <ItemStep
           key={step.number}
@@ -79,24 +68,17 @@ function AnswerFlow({ token, response, onSubmitted }: { token: string; response:
           })}
           heading={t('reflection.answer.statementNumber', { number: step.number, total })}
           scanTitle={scanTitle}
-          total={total}
-          answered={answered}
-          answer={answers[ids[step.number - 1]]}
-          save={saves[ids[step.number - 1]]}
-          onChoose={(option) => choose(ids[step.number - 1], option)}
-          onBack={() => goTo(previousStep(step, total))}
-          onNext={() => goTo(nextStep(step, total))}
+          {...itemProps(step.number)}
         />
       )}
       {step.kind === 'summary' && (
         <ReflectionSummary
           steps={steps}
-          answers={answers}
+          answers={saving.answers}
           scanTitle={scanTitle}
-          stepHref={(number) => hrefOf({ kind: 'item', number })}
-          onBack={() => goTo(previousStep(step, total))}
+          {...summaryProps}
           onSubmit={async () => {
-            await settled();
+            await saving.settled();
             const submitted = await api.submitReflectionResponse(token);
             forgetToken(response.round.id);
             onSubmitted(submitted);
@@ -141,10 +123,7 @@ function ThankYou({ response }: { response: ReflectionResponse }) {
   const { t } = useI18n();
   const { user } = useSession();
   return (
-    <section className="page page-narrow" data-testid="reflection-thanks">
-      <PageHeading title={t('reflection.answer.thanksTitle')} focus>
-        {t('reflection.answer.thanksTitle')}
-      </PageHeading>
+    <NarrowPage title={t('reflection.answer.thanksTitle')} focus testId="reflection-thanks">
       <p className="lead">{t('reflection.answer.thanksText', { school: response.round.schoolName })}</p>
       <p>{t(response.group === 'pupils' ? 'reflection.answer.thanksPupil' : 'reflection.answer.thanksStaff')}</p>
       <p>
@@ -152,6 +131,6 @@ function ThankYou({ response }: { response: ReflectionResponse }) {
           {t(user ? 'reflection.answer.toHome' : 'reflection.answer.toCodes')}
         </Link>
       </p>
-    </section>
+    </NarrowPage>
   );
 }

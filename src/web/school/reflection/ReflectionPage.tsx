@@ -1,6 +1,7 @@
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
@@ -19,10 +20,9 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('reflection.title')}>{t('reflection.title')}</PageHeading>
+      <NarrowPage title={t('reflection.title')}>
         {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </section>
+      </NarrowPage>
     );
   }
   const canRun = school.data.myRoles.some((role) => campaignRunnerRoles.includes(role));

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '../../../shared/i18n/format';
 import { api, reflectionReportCsvUrl } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
@@ -24,8 +25,7 @@ export function ReflectionReportPage({ schoolId, roundId }: { schoolId: string; 
   if (report.error || !report.data) {
     const tooFew = report.error?.id === 'too_few_respondents';
     return (
-      <section className="page page-narrow">
-        <PageHeading title={t('reflection.report.title')}>{t('reflection.report.title')}</PageHeading>
+      <NarrowPage title={t('reflection.report.title')}>
         <SchoolNav schoolId={schoolId} />
         {tooFew ? (
           <div className="card card-accent" data-testid="too-few-respondents">
@@ -38,7 +38,7 @@ export function ReflectionReportPage({ schoolId, roundId }: { schoolId: string; 
         ) : (
           report.error && <ErrorAlert error={report.error} onRetry={report.reload} />
         )}
-      </section>
+      </NarrowPage>
     );
   }
   return <ReportView report={report.data} />;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ClassCodes } from './ClassCodes';
@@ -18,26 +18,20 @@ interface Props {
 /** One round: its window and groups, participation per group (counts only), class codes, close or reopen. */
 export function RoundCard({ round, canRun, onChanged }: Props) {
   const { t, text, locale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
   const [newClosesOn, setNewClosesOn] = useState('');
   const titleId = `round-${round.id}-title`;
   const period = t('campaigns.window', { from: formatDate(round.opensOn, locale), to: formatDate(round.closesOn, locale) });
 
+  const { run, busy, failure } = useSubmit(async (kind: 'close' | 'reopen') => {
+    if (kind === 'close') onChanged(await api.closeReflectionRound(round.schoolId, round.id));
+    else onChanged(await api.reopenReflectionRound(round.schoolId, round.id, newClosesOn || undefined));
+    setNotice(t(kind === 'close' ? 'reflection.round.closed' : 'reflection.round.reopened'));
+  });
+
   const act = async (kind: 'close' | 'reopen') => {
-    setBusy(true);
-    setFailure(undefined);
     setNotice(undefined);
-    try {
-      if (kind === 'close') onChanged(await api.closeReflectionRound(round.schoolId, round.id));
-      else onChanged(await api.reopenReflectionRound(round.schoolId, round.id, newClosesOn || undefined));
-      setNotice(t(kind === 'close' ? 'reflection.round.closed' : 'reflection.round.reopened'));
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(kind);
   };
 
   return (

@@ -1,39 +1,29 @@
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../../api';
-import { brusselsToday } from '../../catalogue/brusselsTime';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError } from '../../components/useAsync';
+import { useState } from 'react';
+import { brusselsDate } from '../../../shared/platform/brussels-time';
+import { MIN_GROUP_SIZE } from '../../../shared/school/privacy';
+import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { FormField, focusFirstProblem } from '../FormField';
+import { FormField } from '../FormField';
+import { OpeningFormEnd, useOpening } from '../OpeningForm';
+import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
+import { WindowFields } from '../WindowFields';
 import type { ReflectionGroup, ReflectionInstrument } from './types';
 
-const MIN_GROUP_SIZE = 5;
 const DEFAULT_PER_CODE = 35;
 const MAX_PER_CODE = 500;
-
-/** A day `days` after a YYYY-MM-DD date. */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 type Problems = Partial<Record<'instrument' | 'groups' | 'opensOn' | 'closesOn' | 'minGroupSize' | 'maxResponsesPerCode', string>>;
 
 /** Opening a round: which instrument, who answers, when, and how small a group the report may show. */
 export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: string; instruments: ReflectionInstrument[]; onOpened(): void }) {
   const { t, text } = useI18n();
-  const today = brusselsToday();
+  const today = brusselsDate();
   const [instrumentId, setInstrumentId] = useState<string>(instruments[0]?.id ?? '');
   const instrument = instruments.find((candidate) => candidate.id === instrumentId);
   const [groups, setGroups] = useState<ReflectionGroup[]>(instruments[0]?.groups ?? []);
-  const [opensOn, setOpensOn] = useState(today);
-  const [closesOn, setClosesOn] = useState(addDays(today, 14));
+  const [dates, setDates] = useState(() => initialWindow(today));
   const [minGroupSize, setMinGroupSize] = useState(String(MIN_GROUP_SIZE));
   const [perCode, setPerCode] = useState(String(DEFAULT_PER_CODE));
-  const [problems, setProblems] = useState<Problems>({});
-  const [failure, setFailure] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [opened, setOpened] = useState(false);
 
   const chooseInstrument = (id: string) => {
     setInstrumentId(id);
@@ -44,45 +34,28 @@ export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: strin
 
   const check = (): Problems => {
     const found: Problems = {};
-    const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
     if (!instrument) found.instrument = t('reflection.form.instrumentProblem');
     if (groups.length === 0) found.groups = t('reflection.form.groupsProblem');
-    if (!isDate(opensOn)) found.opensOn = t('campaigns.dateProblem');
-    if (!isDate(closesOn)) found.closesOn = t('campaigns.dateProblem');
-    else if (closesOn < today) found.closesOn = t('campaigns.closesPast');
-    else if (isDate(opensOn) && closesOn < opensOn) found.closesOn = t('campaigns.closesBeforeOpens');
-    const size = Number(minGroupSize);
-    if (!Number.isInteger(size) || size < MIN_GROUP_SIZE || size > 500) found.minGroupSize = t('campaigns.minGroupProblem', { min: MIN_GROUP_SIZE });
+    Object.assign(found, windowProblems(dates, today, t));
+    if (!isMinGroupSize(minGroupSize)) found.minGroupSize = t('campaigns.minGroupProblem', { min: MIN_GROUP_SIZE });
     const per = Number(perCode);
     if (!Number.isInteger(per) || per < 1 || per > MAX_PER_CODE) found.maxResponsesPerCode = t('reflection.form.perCodeProblem', { max: MAX_PER_CODE });
     return found;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setOpened(false);
-    setFailure(undefined);
-    const found = check();
-    setProblems(found);
-    if (focusFirstProblem('round', found)) return;
-    setBusy(true);
-    try {
-      await api.openReflectionRound(schoolId, {
+  const { problems, failure, busy, opened, submit } = useOpening({
+    idPrefix: 'round',
+    check,
+    onOpened,
+    open: () =>
+      api.openReflectionRound(schoolId, {
         instrumentId: instrumentId as ReflectionInstrument['id'],
         groups,
-        opensOn,
-        closesOn,
+        ...dates,
         minGroupSize: Number(minGroupSize),
         maxResponsesPerCode: Number(perCode),
-      });
-      setOpened(true);
-      onOpened();
-    } catch (caught) {
-      setFailure(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+  });
 
   return (
     <section className="card" aria-labelledby="round-form-title">
@@ -138,18 +111,17 @@ export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: strin
             </p>
           )}
         </fieldset>
-        <div className="form-row">
-          <FormField id="round-opensOn" label={t('reflection.form.opensOn')} problem={problems.opensOn}>
-            {(control) => <input {...control} type="date" required value={opensOn} onChange={(event) => setOpensOn(event.target.value)} />}
-          </FormField>
-          <FormField id="round-closesOn" label={t('reflection.form.closesOn')} problem={problems.closesOn}>
-            {(control) => <input {...control} type="date" required value={closesOn} onChange={(event) => setClosesOn(event.target.value)} />}
-          </FormField>
-        </div>
+        <WindowFields
+          idPrefix="round"
+          labels={{ opensOn: t('reflection.form.opensOn'), closesOn: t('reflection.form.closesOn') }}
+          value={dates}
+          problems={problems}
+          onChange={setDates}
+        />
         <div className="form-row">
           <FormField id="round-minGroupSize" label={t('campaigns.minGroupSize')} hint={t('reflection.form.minGroupHint', { min: MIN_GROUP_SIZE })} problem={problems.minGroupSize}>
             {(control) => (
-              <input {...control} type="number" inputMode="numeric" min={MIN_GROUP_SIZE} max={500} step={1} value={minGroupSize} onChange={(event) => setMinGroupSize(event.target.value)} />
+              <input {...control} type="number" inputMode="numeric" min={MIN_GROUP_SIZE} max={MAX_GROUP_SIZE} step={1} value={minGroupSize} onChange={(event) => setMinGroupSize(event.target.value)} />
             )}
           </FormField>
           {groups.includes('pupils') && (
@@ -160,21 +132,7 @@ export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: strin
             </FormField>
           )}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('reflection.form.opening') : t('reflection.form.open')}
-          </button>
-        </div>
-        {failure && (
-          <ErrorAlert error={failure} title={t('reflection.form.notOpened')}>
-            {failure.id === 'conflict' ? t('reflection.form.overlap') : undefined}
-          </ErrorAlert>
-        )}
-        {opened && (
-          <p className="alert alert-success" role="status">
-            {t('reflection.form.opened')}
-          </p>
-        )}
+        <OpeningFormEnd texts="reflection.form" busy={busy} failure={failure} opened={opened} />
       </form>
     </section>
   );

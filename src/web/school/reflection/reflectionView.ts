@@ -1,5 +1,6 @@
 import { formatNumber, type UiLocale } from '../../../shared/i18n/format';
 import type { LocalisedText } from '../../../shared/platform/text';
+import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../barChart';
 import type { ReflectionGroup, ReflectionReport, ReflectionResponse, ReflectionStats } from './types';
 
 /** Pure helpers for the reflection pages: the respondent's steps, what a cell says, the chart's option. */
@@ -56,32 +57,23 @@ export function meanChartInput(report: ReflectionReport, sectionName: (name: Loc
 
 /** True when the chart would show no bar at all. */
 export function noMeanShown(input: MeanChartInput): boolean {
-  return input.series.every((serie) => serie.means.every((mean) => mean === null));
+  return noBarShown(input.series.map((serie) => serie.means));
 }
 
 const groupColours: Record<ReflectionGroup, string> = { leaders: '#1d3f8f', teachers: '#0b6e75', pupils: '#c2571a' };
 
 /** A horizontal bar per section and group with the mean; a hidden mean leaves a gap, never a guess. */
 export function meanChartOption(input: MeanChartInput, width: number) {
-  const narrow = width > 0 && width < 560;
+  const narrow = isNarrowChart(width);
   return {
-    animation: false,
-    aria: { enabled: false },
-    legend: { top: 0, textStyle: { color: '#1d2a33', fontSize: 13 } },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: input.max, interval: 1, axisLabel: { color: '#1d2a33' } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: input.sections,
-      axisLabel: { color: '#1d2a33', width: narrow ? 110 : 220, overflow: 'truncate', fontSize: 13 },
-    },
+    ...horizontalBarFrame(input.sections, narrow ? 110 : 220),
+    xAxis: { type: 'value', min: 0, max: input.max, interval: 1, axisLabel: { color: CHART_TEXT } },
     series: input.series.map((serie) => ({
       type: 'bar',
       name: serie.label,
       barMaxWidth: 18,
       itemStyle: { color: groupColours[serie.group] },
-      label: { show: !narrow, position: 'right', color: '#1d2a33', formatter: ({ value }: { value: number | null }) => (value === null ? '' : String(value)) },
+      label: { show: !narrow, position: 'right', color: CHART_TEXT, formatter: ({ value }: { value: number | null }) => (value === null ? '' : String(value)) },
       data: serie.means,
     })),
   };
