@@ -11,19 +11,16 @@ const dateSchema = z.iso.date('a date as YYYY-MM-DD');
 
 export const campaignParamsSchema = z.object({ schoolId: z.string().min(1).max(100), campaignId: z.string().min(1).max(100) });
 
+/** The privacy threshold a school may raise for its own reports, never below the floor. */
+export const minGroupSizeSchema = z.number().int().min(MIN_GROUP_SIZE, `never below ${MIN_GROUP_SIZE}`).max(500).default(MIN_GROUP_SIZE);
+
 export const openCampaignBodySchema = z
   .object({
     frameworkVersion: z.string().min(1).max(40).optional().describe('Version of DigCompEdu to take the scan with; the current one by default'),
     opensOn: dateSchema.describe('First day (Brussels time) a submitted scan counts'),
     closesOn: dateSchema.describe('Last day (Brussels time) a submitted scan counts'),
     teamMoment: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time' }).nullable().optional().describe('The joint session, if any'),
-    minGroupSize: z
-      .number()
-      .int()
-      .min(MIN_GROUP_SIZE, `never below ${MIN_GROUP_SIZE}`)
-      .max(500)
-      .default(MIN_GROUP_SIZE)
-      .describe('The smallest group the report shows a number of; never below 5'),
+    minGroupSize: minGroupSizeSchema.describe('The smallest group the report shows a number of; never below 5'),
   })
   .strict();
 export type OpenCampaignBody = z.infer<typeof openCampaignBodySchema>;

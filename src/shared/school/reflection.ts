@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fronts } from '../platform/fronts';
 import { localisedTextSchema } from '../platform/text';
 import type { RespondentGroup } from '../scan/instrument';
-import { campaignStatusSchema } from './campaign';
+import { campaignStatusSchema, minGroupSizeSchema } from './campaign';
 import { MIN_GROUP_SIZE } from './privacy';
 import type { ActionSourceKind } from './suggested-action';
 
@@ -57,13 +57,7 @@ export const openRoundBodySchema = z
       .describe('Who answers: leaders, teachers and/or pupils'),
     opensOn: dateSchema.describe('First day (Brussels time) answers are taken'),
     closesOn: dateSchema.describe('Last day (Brussels time) answers are taken'),
-    minGroupSize: z
-      .number()
-      .int()
-      .min(MIN_GROUP_SIZE, `never below ${MIN_GROUP_SIZE}`)
-      .max(500)
-      .default(MIN_GROUP_SIZE)
-      .describe('The smallest group the report shows; never below 5'),
+    minGroupSize: minGroupSizeSchema.describe('The smallest group the report shows; never below 5'),
     maxResponsesPerCode: z
       .number()
       .int()

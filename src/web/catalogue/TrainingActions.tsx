@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { asApiError } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { brusselsToday } from './brusselsTime';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { TrainingDto } from './types';
 
 /** Keep a training for later: a toggle button whose pressed state is the bookmark. */
@@ -52,7 +52,7 @@ export function CompletionForm({ training }: { training: TrainingDto }) {
   const { t } = useI18n();
   const [completed, setCompleted] = useState(training.completed);
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const today = brusselsToday();
+  const today = brusselsDate();
   const { run, busy, failure } = useSubmit(async (send: () => Promise<void>, next: boolean) => {
     await send();
     setCompleted(next);

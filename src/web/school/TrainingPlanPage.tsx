@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
 import { api, type ApiError } from '../api';
-import { brusselsToday } from '../catalogue/brusselsTime';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import { TrainingCard } from '../catalogue/TrainingCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -190,7 +190,7 @@ interface FormProps {
 
 function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned }: FormProps) {
   const { t, locale } = useI18n();
-  const today = brusselsToday();
+  const today = brusselsDate();
   const [date, setDate] = useState('');
   const [withSession, setWithSession] = useState(false);
   const [participants, setParticipants] = useState(String(plan.participants));
@@ -206,7 +206,7 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned 
   const trainings = [...plan.team, ...plan.individual].map((s) => s.training);
   const training = trainings.find((tr) => tr.id === trainingId);
   const session = training?.nextSession ?? null;
-  const sessionDay = session ? brusselsToday(new Date(session.startsAt)) : null;
+  const sessionDay = session ? brusselsDate(new Date(session.startsAt)) : null;
   const shownDate = withSession && sessionDay ? sessionDay : date;
 
   const chooseTraining = (id: string) => {
@@ -326,7 +326,7 @@ interface ListProps {
 
 function StudyDayList({ schoolId, items, error, onRetry, onChanged }: ListProps) {
   const { t, locale } = useI18n();
-  const today = brusselsToday();
+  const today = brusselsDate();
   const [notice, setNotice] = useState<string>();
   const { run, busy, failure } = useSubmit(async (day: StudyDay) => {
     await api.cancelStudyDay(schoolId, day.id);

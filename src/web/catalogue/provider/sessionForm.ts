@@ -1,4 +1,4 @@
-import { fromBrusselsInput, toBrusselsInput } from '../brusselsTime';
+import { fromBrusselsInput, toBrusselsInput } from '../../../shared/platform/brussels-time';
 import type { SessionDto, SessionInput } from '../types';
 import type { FieldProblems } from './formProblems';
 
