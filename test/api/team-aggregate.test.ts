@@ -6,7 +6,7 @@ import { publicationDecision, respondentChanges } from '../../src/shared/school/
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
 import { FrameworkRegistry } from '../../src/server/digisnap/framework.registry';
-import { countTeam, latestPerTeacher } from '../../src/server/digisnap/team-aggregate';
+import { countTeam, decodeCounts, latestPerTeacher } from '../../src/server/digisnap/team-aggregate';
 import { type TeamSource, teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
 import { AuditRepository } from '../../src/server/platform/audit/audit.repository';
 import { TEST_PASSWORD, type TestApp, startTestApp } from '../support/test-app';
@@ -130,7 +130,7 @@ describe('stored team aggregates', () => {
           const live = await fromScratch();
           const scans = await new DigisnapRepository(t.app.db.kysely).submittedInWindow(members, { ...window, frameworkId: current.id, frameworkVersion: current.version });
           const stored = await t.app.db.kysely.selectFrom('team_aggregates').select('counts').where('team_id', '=', teamId).executeTakeFirstOrThrow();
-          expect(JSON.parse(stored.counts)).toEqual(countTeam(latestPerTeacher(scans.map(teamScanOf)), current));
+          expect(decodeCounts(stored.counts, current)).toEqual(countTeam(latestPerTeacher(scans.map(teamScanOf)), current));
           expect(state.respondents).toBe(live.respondents);
           expect(await teams.liveRespondentKeys(source())).toEqual(live.respondentKeys);
           if (publishedKeys) expect(state.changed).toBe(respondentChanges(publishedKeys, live.respondentKeys));

@@ -161,9 +161,11 @@ export class DigisnapService {
   // ------------------------------------------------------------ teams (for the school module)
 
   /**
-   * A team's aggregate over cohorts of users and windows: the latest scan per teacher on the
-   * given framework version, submitted inside its cohort's window. What comes back has passed
-   * `suppressSmallGroups` (see team-aggregate.ts); no answer of one teacher leaves this way.
+   * A team's aggregate over cohorts of users and windows, counted from the scans themselves: the
+   * latest scan per teacher on the given framework version, submitted inside its cohort's window.
+   * The stored aggregates (`teams`) must always equal this count, and the tests hold them to it.
+   * What comes back has passed `suppressSmallGroups` (see team-aggregate.ts); no answer of one
+   * teacher leaves this way.
    */
   async teamAggregate(request: TeamAggregateRequest): Promise<TeamAggregate> {
     const framework = this.frameworks.get(request.frameworkId, request.frameworkVersion);

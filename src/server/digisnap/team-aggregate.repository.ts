@@ -23,6 +23,10 @@ export type ComparisonTotalRow = Selectable<ComparisonTotalsTable>;
 
 type Db = Kysely<Database>;
 
+/** A team held for a submit, with the submitter's row in it. */
+export type TeamWithMember = Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to' | 'respondents' | 'changed' | 'counts'> &
+  Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id'>;
+
 /**
  * The only code that touches the team aggregate tables. A write first bumps the row it
  * changes (`lockTeam`, `lockTotal`, `lockPart`): on PostgreSQL that update holds the row until
@@ -30,11 +34,61 @@ type Db = Kysely<Database>;
  * same counts from the same starting point. SQLite runs one transaction at a time anyway.
  */
 export class TeamAggregateRepository {
-  /** Behind every team report read: compiled once. */
+  /** Behind every team report read, and every submit: compiled once. */
   private readonly teamHeadById;
+  private readonly teamIdsCounting;
+  private readonly bumpRevision;
+  private readonly teamWithMember;
+  private readonly memberScan;
 
   constructor(private readonly db: Db) {
     this.teamHeadById = precompiled(db, (teamId: string) => db.selectFrom('team_aggregates').select(teamHeadColumns).where('team_id', '=', teamId), 1);
+    this.teamIdsCounting = precompiled(
+      db,
+      (userId: string, frameworkId: string, frameworkVersion: string, atOrAfterFrom: string, beforeTo: string) =>
+        db
+          .selectFrom('team_members')
+          .innerJoin('team_aggregates', 'team_aggregates.team_id', 'team_members.team_id')
+          .select('team_members.team_id')
+          .where('team_members.user_id', '=', userId)
+          .where('team_members.is_member', '=', 1)
+          .where('team_aggregates.framework_id', '=', frameworkId)
+          .where('team_aggregates.framework_version', '=', frameworkVersion)
+          .where('team_aggregates.window_from', '<=', atOrAfterFrom)
+          .where('team_aggregates.window_to', '>', beforeTo)
+          .orderBy('team_members.team_id'),
+      5,
+    );
+    this.bumpRevision = precompiled(db, (teamId: string) => db.updateTable('team_aggregates').set((eb) => ({ revision: eb('revision', '+', 1) })).where('team_id', '=', teamId), 1);
+    this.teamWithMember = precompiled(
+      db,
+      (teamId: string, userId: string) =>
+        db
+          .selectFrom('team_aggregates')
+          .innerJoin('team_members', 'team_members.team_id', 'team_aggregates.team_id')
+          .select([
+            'team_aggregates.framework_id',
+            'team_aggregates.framework_version',
+            'team_aggregates.window_from',
+            'team_aggregates.window_to',
+            'team_aggregates.respondents',
+            'team_aggregates.changed',
+            'team_aggregates.counts',
+            'team_members.is_member',
+            'team_members.scan_id',
+            'team_members.submitted_at',
+            'team_members.published_scan_id',
+          ])
+          .where('team_aggregates.team_id', '=', teamId)
+          .where('team_members.user_id', '=', userId),
+      2,
+    );
+    this.memberScan = precompiled(
+      db,
+      (scanId: string, submittedAt: string, teamId: string, userId: string) =>
+        db.updateTable('team_members').set({ scan_id: scanId, submitted_at: submittedAt }).where('team_id', '=', teamId).where('user_id', '=', userId),
+      4,
+    );
   }
 
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -53,20 +107,23 @@ export class TeamAggregateRepository {
 
   /** Takes the team's row for this transaction and reads it. */
   async lockTeam(trx: Db, teamId: string): Promise<TeamRow | undefined> {
-    await trx.updateTable('team_aggregates').set((eb) => ({ revision: eb('revision', '+', 1) })).where('team_id', '=', teamId).execute();
+    await this.bumpRevision.on(trx)(teamId);
     return trx.selectFrom('team_aggregates').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+  }
+
+  /** Takes the team's row for this transaction and reads what a submit of this user changes. */
+  async lockTeamWithMember(trx: Db, teamId: string, userId: string): Promise<TeamWithMember | undefined> {
+    await this.bumpRevision.on(trx)(teamId);
+    const [row] = await this.teamWithMember.on(trx)(teamId, userId);
+    return row;
   }
 
   async saveTeam(trx: Db, teamId: string, changes: Updateable<TeamAggregatesTable>): Promise<void> {
     await trx.updateTable('team_aggregates').set(changes).where('team_id', '=', teamId).execute();
   }
 
-  members(trx: Db, teamId: string): Promise<TeamMemberRow[]> {
+  members(teamId: string, trx: Db = this.db): Promise<TeamMemberRow[]> {
     return trx.selectFrom('team_members').selectAll().where('team_id', '=', teamId).execute();
-  }
-
-  member(trx: Db, teamId: string, userId: string): Promise<TeamMemberRow | undefined> {
-    return trx.selectFrom('team_members').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
   }
 
   /** Replaces every member row of the team, in batches that stay under the databases' limits on bound parameters. */
@@ -76,12 +133,7 @@ export class TeamAggregateRepository {
   }
 
   async saveMemberScan(trx: Db, teamId: string, userId: string, scan: { scanId: string; submittedAt: string }): Promise<void> {
-    await trx
-      .updateTable('team_members')
-      .set({ scan_id: scan.scanId, submitted_at: scan.submittedAt })
-      .where('team_id', '=', teamId)
-      .where('user_id', '=', userId)
-      .execute();
+    await this.memberScan.on(trx)(scan.scanId, scan.submittedAt, teamId, userId);
   }
 
   /** The published state becomes the live one: former members, counted by neither then, go. */
@@ -96,18 +148,7 @@ export class TeamAggregateRepository {
 
   /** The teams whose window, on this framework version, holds `at` and whose member the user is: where a scan submitted then counts. */
   async teamsCounting(trx: Db, scan: { userId: string; frameworkId: string; frameworkVersion: string; at: string }): Promise<string[]> {
-    const rows = await trx
-      .selectFrom('team_members')
-      .innerJoin('team_aggregates', 'team_aggregates.team_id', 'team_members.team_id')
-      .select('team_members.team_id')
-      .where('team_members.user_id', '=', scan.userId)
-      .where('team_members.is_member', '=', 1)
-      .where('team_aggregates.framework_id', '=', scan.frameworkId)
-      .where('team_aggregates.framework_version', '=', scan.frameworkVersion)
-      .where('team_aggregates.window_from', '<=', scan.at)
-      .where('team_aggregates.window_to', '>', scan.at)
-      .orderBy('team_members.team_id')
-      .execute();
+    const rows = await this.teamIdsCounting.on(trx)(scan.userId, scan.frameworkId, scan.frameworkVersion, scan.at, scan.at);
     return rows.map((r) => r.team_id);
   }
 

@@ -10,7 +10,9 @@ import {
   addCounts,
   addScan,
   countTeam,
+  decodeCounts,
   emptyCounts,
+  encodeCounts,
   isLaterScan,
   latestPerTeacher,
   parseBackground,
@@ -117,7 +119,7 @@ export class TeamAggregateService {
         updated_at: this.now(),
       });
       if (part) await this.setPart(trx, team, part);
-      return { publication, counts: team.counts, members: await this.repo.members(trx, team.team_id) };
+      return { publication, counts: team.counts, members: await this.repo.members(team.team_id, trx) };
     });
     return published && this.publishedTeam(source, published, threshold);
   }
@@ -127,7 +129,7 @@ export class TeamAggregateService {
     const published = await this.repo.transaction(async (trx) => {
       const team = await this.repo.lockTeam(trx, source.teamId);
       if (!team || team.published_counts === null) return null;
-      return { publication: team.publication, counts: team.published_counts, members: await this.repo.members(trx, team.team_id) };
+      return { publication: team.publication, counts: team.published_counts, members: await this.repo.members(team.team_id, trx) };
     });
     return published && this.publishedTeam(source, published, threshold);
   }
@@ -135,7 +137,7 @@ export class TeamAggregateService {
   /** The keys of the live respondents, for a caller that compares them with keys it stored itself. */
   async liveRespondentKeys(source: TeamSource): Promise<string[]> {
     await this.state(source);
-    const members = await this.repo.transaction((trx) => this.repo.members(trx, source.teamId));
+    const members = await this.repo.members(source.teamId);
     return keysOf(source.teamId, members.map((m) => ({ userId: m.user_id, submittedAt: m.submitted_at })));
   }
 
@@ -152,7 +154,7 @@ export class TeamAggregateService {
     threshold: number;
   }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
     const framework = this.frameworkOf(request);
-    const empty = JSON.stringify(emptyCounts(framework));
+    const empty = encodeCounts(emptyCounts(framework), framework);
     const groups = await this.repo.transaction(async (trx) => {
       const key = (group: string) => ({ frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion, group });
       // Totals first, held, then the part: a part changes only together with its totals.
@@ -163,9 +165,9 @@ export class TeamAggregateService {
     });
     const ownGroups: string[] = groups.own ? JSON.parse(groups.own.groups) : [];
     const withoutOwn = (total: { group_key: string; members: number; counts: string }) => {
-      const counts = JSON.parse(total.counts) as TeamCounts;
+      const counts = decodeCounts(total.counts, framework);
       if (!ownGroups.includes(total.group_key)) return { members: total.members, counts };
-      return { members: total.members - 1, counts: addCounts(counts, JSON.parse(groups.own!.counts) as TeamCounts, -1) };
+      return { members: total.members - 1, counts: addCounts(counts, decodeCounts(groups.own!.counts, framework), -1) };
     };
     const all = withoutOwn(groups.all);
     const level = groups.level && withoutOwn(groups.level);
@@ -189,12 +191,12 @@ export class TeamAggregateService {
   // ------------------------------------------------------------ internals
 
   private async addToTeam(trx: Trx, teamId: string, scan: SubmittedTeamScan): Promise<void> {
-    const team = await this.repo.lockTeam(trx, teamId);
-    const member = await this.repo.member(trx, teamId, scan.userId);
-    if (!team || !member || member.is_member !== 1 || !countsIn(team, scan)) return;
-    const previous = member.scan_id === null ? null : { scanId: member.scan_id, submittedAt: member.submitted_at ?? '' };
+    const team = await this.repo.lockTeamWithMember(trx, teamId, scan.userId);
+    if (!team || team.is_member !== 1 || !countsIn(team, scan)) return;
+    const previous = team.scan_id === null ? null : { scanId: team.scan_id, submittedAt: team.submitted_at ?? '' };
     if (previous && !isLaterScan(scan, previous)) return;
-    const counts = JSON.parse(team.counts) as TeamCounts;
+    const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
+    const counts = decodeCounts(team.counts, framework);
     if (previous) {
       const earlier = await this.scans.countedScan(previous.scanId, trx);
       // The earlier scan is gone (its account was deleted): count the team anew at its next read.
@@ -203,10 +205,10 @@ export class TeamAggregateService {
     }
     addScan(counts, scan);
     await this.repo.saveMemberScan(trx, teamId, scan.userId, scan);
-    const wasChanged = member.scan_id !== member.published_scan_id ? 1 : 0;
-    const isChanged = scan.scanId !== member.published_scan_id ? 1 : 0;
+    const wasChanged = team.scan_id !== team.published_scan_id ? 1 : 0;
+    const isChanged = scan.scanId !== team.published_scan_id ? 1 : 0;
     await this.repo.saveTeam(trx, teamId, {
-      counts: JSON.stringify(counts),
+      counts: encodeCounts(counts, framework),
       respondents: team.respondents + (previous ? 0 : 1),
       changed: team.changed + isChanged - wasChanged,
       updated_at: this.now(),
@@ -232,7 +234,7 @@ export class TeamAggregateService {
         members_version: '',
         revision: 0,
         respondents: 0,
-        counts: JSON.stringify(emptyCounts(framework)),
+        counts: encodeCounts(emptyCounts(framework), framework),
         changed: 0,
         publication: 0,
         published_respondents: 0,
@@ -240,9 +242,9 @@ export class TeamAggregateService {
         updated_at: now,
       });
       const team = (await this.repo.lockTeam(trx, source.teamId))!;
-      const rows = await this.scans.submittedInWindow(members, { ...source }, trx);
-      const counted = latestPerTeacher(rows.map(teamScanOf));
-      const memberRows = rowsOf(source.teamId, members, counted, await this.repo.members(trx, source.teamId));
+      const window = { from: source.from, to: source.to, frameworkId: source.frameworkId, frameworkVersion: source.frameworkVersion };
+      const counted = latestPerTeacher((await this.scans.submittedInWindow(members, window, trx)).map(teamScanOf));
+      const memberRows = rowsOf(source.teamId, members, counted, await this.repo.members(source.teamId, trx));
       await this.repo.replaceMembers(trx, source.teamId, memberRows);
       const changes = {
         framework_id: source.frameworkId,
@@ -251,7 +253,7 @@ export class TeamAggregateService {
         window_to: source.to,
         members_version: source.membersVersion,
         respondents: counted.length,
-        counts: JSON.stringify(countTeam(counted, framework)),
+        counts: encodeCounts(countTeam(counted, framework), framework),
         changed: memberRows.filter((row) => row.scan_id !== row.published_scan_id).length,
         updated_at: now,
       };
@@ -262,31 +264,33 @@ export class TeamAggregateService {
 
   /** Replaces the member's part of its comparison groups by this team's published counts. */
   private async setPart(trx: Trx, team: TeamRow, part: ComparisonPart): Promise<void> {
-    const empty = JSON.stringify(emptyCounts(this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version })));
+    const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
+    const empty = encodeCounts(emptyCounts(framework), framework);
     const key = { frameworkId: team.framework_id, frameworkVersion: team.framework_version };
     const old = await this.repo.lockPart(trx, { ...key, member: part.member }, empty);
     const oldGroups: string[] = JSON.parse(old.groups);
     const newGroups = groupsOf(part.level);
     for (const group of [...new Set([...oldGroups, ...newGroups])].sort()) {
       const total = await this.repo.lockTotal(trx, { ...key, group }, empty);
-      const counts = JSON.parse(total.counts) as TeamCounts;
+      const counts = decodeCounts(total.counts, framework);
       let members = total.members;
       if (oldGroups.includes(group)) {
-        addCounts(counts, JSON.parse(old.counts) as TeamCounts, -1);
+        addCounts(counts, decodeCounts(old.counts, framework), -1);
         members -= 1;
       }
       if (newGroups.includes(group)) {
-        addCounts(counts, JSON.parse(team.counts) as TeamCounts, 1);
+        addCounts(counts, decodeCounts(team.counts, framework), 1);
         members += 1;
       }
-      await this.repo.saveTotal(trx, { ...key, group }, { members, counts: JSON.stringify(counts) });
+      await this.repo.saveTotal(trx, { ...key, group }, { members, counts: encodeCounts(counts, framework) });
     }
     await this.repo.savePart(trx, { ...key, member: part.member }, { teamId: team.team_id, groups: newGroups, counts: team.counts });
   }
 
   private publishedTeam(source: TeamSource, state: { publication: number; counts: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
-    const counts = JSON.parse(state.counts) as TeamCounts;
-    const team = protectedTeamOf(counts, this.frameworkOf(source), threshold);
+    const framework = this.frameworkOf(source);
+    const counts = decodeCounts(state.counts, framework);
+    const team = protectedTeamOf(counts, framework, threshold);
     if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
     const keys = keysOf(source.teamId, state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })));
     return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };
@@ -321,7 +325,7 @@ const isUpToDate = (row: TeamHead, source: TeamSource) =>
   row.window_to === source.to &&
   row.members_version === source.membersVersion;
 
-const countsIn = (team: TeamRow, scan: SubmittedTeamScan) =>
+const countsIn = (team: Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to'>, scan: SubmittedTeamScan) =>
   team.framework_id === scan.frameworkId &&
   team.framework_version === scan.frameworkVersion &&
   team.window_from <= scan.submittedAt &&

@@ -8,7 +8,9 @@ import {
   addCounts,
   addScan,
   countTeam,
+  decodeCounts,
   emptyCounts,
+  encodeCounts,
   isLaterScan,
   latestPerTeacher,
   parseBackground,
@@ -119,6 +121,22 @@ describe('counts kept scan by scan', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('are stored as a list of numbers that reads back as the same counts', () => {
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 12 }), (members) => {
+        const counts = countTeam(members.map(scanOfMember), framework);
+        const stored = encodeCounts(counts, framework);
+        expect(decodeCounts(stored, framework)).toEqual(counts);
+        expect(stored.length).toBeLessThan(JSON.stringify(counts).length / 3);
+      }),
+      { numRuns: 40 },
+    );
+    // Counts stored before this encoding read back as they were.
+    const counts = countTeam([scanOf('a', 'x', [2])], framework);
+    expect(decodeCounts(JSON.stringify(counts), framework)).toEqual(counts);
+    expect(() => decodeCounts('[1,2,3]', framework)).toThrow(/expected/);
   });
 
   it('start from every cell at zero', () => {

@@ -210,7 +210,7 @@ export class CampaignRepository {
    * Whether the school has a campaign on the same framework version that opened later than this
    * one and has a stored report: then that one, not this, stands for the school in comparisons.
    */
-  async laterReportedCampaign(campaign: Pick<CampaignRow, 'id' | 'school_id' | 'framework_id' | 'framework_version' | 'opens_on'>): Promise<boolean> {
+  async hasLaterReportedCampaign(campaign: Pick<CampaignRow, 'id' | 'school_id' | 'framework_id' | 'framework_version' | 'opens_on'>): Promise<boolean> {
     const row = await this.db
       .selectFrom('campaigns')
       .select('campaigns.id')

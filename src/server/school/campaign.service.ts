@@ -294,7 +294,7 @@ export class CampaignService {
   /** A campaign stands for its school in comparisons unless a later one of the same framework version has a report. */
   private async comparisonPart(view: ReportView) {
     const { campaign } = view;
-    return (await this.repo.laterReportedCampaign(campaign)) ? undefined : { member: campaign.school_id, level: campaign.education_level };
+    return (await this.repo.hasLaterReportedCampaign(campaign)) ? undefined : { member: campaign.school_id, level: campaign.education_level };
   }
 
   private async participation(campaign: CampaignRow) {

@@ -19,6 +19,18 @@ describe('precompiled', () => {
     expect(await find('y', '1')).toEqual([]);
   });
 
+  it('runs inside a transaction, seeing what the transaction wrote', async () => {
+    const find = precompiled(k, (c: string) => k.selectFrom('t').select('a').where('c', '=', c), 1);
+    await expect(
+      k.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ a: '3', b: 'z', c: 'in-trx' }).execute();
+        expect(await find.on(trx)('in-trx')).toEqual([{ a: '3' }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await find('in-trx')).toEqual([]);
+  });
+
   it('refuses a query that does not bind each argument exactly once', () => {
     expect(() => precompiled(k, (_a: string) => k.selectFrom('t').select('a'), 1)).toThrow(/argument 0/);
   });

@@ -10,7 +10,7 @@ export function precompiled<Row, Args extends string[]>(
   db: Kysely<any>,
   build: (...args: Args) => Compilable<Row>,
   arity: Args['length'],
-): (...args: Args) => Promise<Row[]> {
+): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
   const compiled: CompiledQuery<Row> = build(...markers).compile();
   const slots = compiled.parameters.map((value) => markers.indexOf(value as string));
@@ -19,9 +19,17 @@ export function precompiled<Row, Args extends string[]>(
       throw new Error(`precompiled: argument ${i} must be bound exactly once in: ${compiled.sql}`);
     }
   });
-  return async (...args) => {
-    const parameters = compiled.parameters.map((value, i) => (slots[i] >= 0 ? args[slots[i]] : value));
-    const result = await db.executeQuery<Row>({ ...compiled, parameters });
-    return result.rows;
-  };
+  const on =
+    (executor: Kysely<any>) =>
+    async (...args: Args): Promise<Row[]> => {
+      const parameters = compiled.parameters.map((value, i) => (slots[i] >= 0 ? args[slots[i]] : value));
+      const result = await executor.executeQuery<Row>({ ...compiled, parameters });
+      return result.rows;
+    };
+  return Object.assign(on(db), { on });
 }
+
+/** A compiled query: call it to run it on its database, or `query.on(trx)(…)` to run it inside a transaction. */
+export type Precompiled<Row, Args extends string[]> = ((...args: Args) => Promise<Row[]>) & {
+  on(executor: Kysely<any>): (...args: Args) => Promise<Row[]>;
+};
