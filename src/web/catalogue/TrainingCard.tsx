@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { useCatalogueLabels } from './labels';
-import { LevelSteps, NextSession, ProviderName } from './TrainingBits';
+import { LevelSteps, ProviderName } from './TrainingBits';
+import { TrainingFacts } from './TrainingFacts';
 import type { TrainingSummaryDto } from './types';
 
 interface Props {
@@ -16,8 +15,6 @@ interface Props {
 
 /** One training in a list: title linking to its page, provider, kind, level steps, price, next session. */
 export function TrainingCard({ training, testId = 'training-result', as: Heading = 'h3', children }: Props) {
-  const { t } = useI18n();
-  const labels = useCatalogueLabels();
   return (
     <article className="training-card" data-testid={testId} data-training-id={training.id}>
       <Heading className="training-card-title" lang={training.language}>
@@ -27,26 +24,7 @@ export function TrainingCard({ training, testId = 'training-result', as: Heading
         <ProviderName provider={training.provider} />
       </p>
       {children}
-      <dl className="facts facts-inline">
-        <div>
-          <dt>{t('catalogue.kind')}</dt>
-          <dd>{labels.kind(training.kind)}</dd>
-        </div>
-        <div>
-          <dt>{t('catalogue.price')}</dt>
-          <dd className={training.priceEuro === 0 ? 'price price-free' : 'price'}>{labels.price(training.priceEuro)}</dd>
-        </div>
-        <div>
-          <dt>{t('catalogue.duration')}</dt>
-          <dd>{labels.hours(training.durationHours)}</dd>
-        </div>
-        <div>
-          <dt>{t('catalogue.when')}</dt>
-          <dd>
-            <NextSession training={training} />
-          </dd>
-        </div>
-      </dl>
+      <TrainingFacts training={training} compact />
       <LevelSteps steps={training.levelSteps} />
     </article>
   );

@@ -2,11 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
 import { api, type ApiError } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
+import { CsvProblemLines } from '../components/CsvProblemLines';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
 import { asApiError, useAsync } from '../components/useAsync';
+import { useCsvUpload, type UploadOutcome } from '../components/useCsvUpload';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { rolesGrantableBy } from './roles';
@@ -231,33 +233,15 @@ function JoinCodePanel({ schoolId }: { schoolId: string }) {
   );
 }
 
-type RosterOutcome = { kind: 'report'; report: RosterReport } | { kind: 'failure'; error: ApiError };
+type RosterOutcome = UploadOutcome<RosterReport, 'upload'>;
 
 function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported(): void }) {
   const { t } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [missingFile, setMissingFile] = useState(false);
-  const [outcome, setOutcome] = useState<RosterOutcome>();
+  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => api.importRoster(schoolId, csv), onReport: onImported });
 
-  const upload = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
-    setMissingFile(!file);
-    setOutcome(undefined);
-    if (!file) return fileRef.current?.focus();
-    setBusy(true);
-    try {
-      const report = await api.importRoster(schoolId, await file.text());
-      setOutcome({ kind: 'report', report });
-      onImported();
-    } catch (caught) {
-      setOutcome({ kind: 'failure', error: asApiError(caught) });
-    } finally {
-      setBusy(false);
-      requestAnimationFrame(() => outcomeRef.current?.focus());
-    }
+    void upload.run('upload');
   };
 
   return (
@@ -267,69 +251,33 @@ function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported():
       <p>
         <code>naam;e-mail</code>
       </p>
-      <form className="form" noValidate onSubmit={upload}>
+      <form className="form" noValidate onSubmit={submit}>
         <CsvFileField
           id="roster-file"
           label={t('school.rosterFile')}
-          inputRef={fileRef}
-          missingMessage={missingFile ? t('school.rosterFileMissing') : null}
-          onChange={() => {
-            setMissingFile(false);
-            setOutcome(undefined);
-          }}
+          inputRef={upload.fileRef}
+          missingMessage={upload.missingFile ? t('school.rosterFileMissing') : null}
+          onChange={upload.clear}
         />
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('school.rosterUploading') : t('school.rosterUpload')}
+          <button type="submit" className="button button-primary" disabled={upload.busy !== null}>
+            {upload.busy ? t('school.rosterUploading') : t('school.rosterUpload')}
           </button>
         </div>
       </form>
-      <div ref={outcomeRef} tabIndex={-1} className="import-report-region" data-testid="roster-report">
-        {outcome && <RosterOutcomeView outcome={outcome} />}
+      <div ref={upload.reportRef} tabIndex={-1} className="import-report-region" data-testid="roster-report">
+        {upload.outcome && <RosterOutcomeView outcome={upload.outcome} />}
       </div>
     </section>
   );
 }
 
-/** `line 3: e-mail` → `regel 3: e-mail` (the column names are the file's own). */
-function useLineLabel() {
-  const { t } = useI18n();
-  return (field: string) => field.replace(/^line (\d+): /, (_, line: string) => `${t('import.line', { line })}: `);
-}
-
 function RosterOutcomeView({ outcome }: { outcome: RosterOutcome }) {
   const { t } = useI18n();
-  const where = useLineLabel();
   if (outcome.kind === 'failure') {
     const { error } = outcome;
     if (error.id !== 'import_rejected' || !error.details?.length) return <ErrorAlert error={error} />;
-    return (
-      <div className="alert alert-error" role="alert">
-        <p>
-          <strong>{t('school.rosterRejected', { count: error.details.length })}</strong> {t('school.rosterNobodyInvited')}
-        </p>
-        <div className="table-wrap">
-          <table className="data-table import-problems">
-            <caption className="visually-hidden">{t('import.problemsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.columnWhere')}</th>
-                <th scope="col">{t('import.columnProblem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {error.details.map((line, index) => (
-                <tr key={index}>
-                  <th scope="row">{where(line.field)}</th>
-                  {/* the API writes its messages in English */}
-                  <td lang="en">{line.message.startsWith(`${line.field}: `) ? line.message.slice(line.field.length + 2) : line.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
-    );
+    return <CsvProblemLines title={t('school.rosterRejected', { count: error.details.length })} note={t('school.rosterNobodyInvited')} lines={error.details} />;
   }
   const { report } = outcome;
   return (

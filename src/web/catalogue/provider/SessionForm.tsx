@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import type { SessionDto } from '../types';
-import { fieldId, fieldProblemsOf, type FieldProblems } from './formProblems';
+import { fieldId } from './formProblems';
 import { CheckboxField, ProblemSummary, TextField } from './FormFields';
 import {
   emptySessionForm,
@@ -14,6 +13,7 @@ import {
   toSessionInput,
   type SessionFormValues,
 } from './sessionForm';
+import { useProblemForm } from './useProblemForm';
 
 interface Props {
   trainingId: string;
@@ -27,42 +27,20 @@ interface Props {
 export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
   const { t } = useI18n();
   const form = `session-${session?.id ?? 'new'}`;
-  const [values, setValues] = useState<SessionFormValues>(() => (session ? formFromSession(session) : emptySessionForm()));
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const summaryRef = useRef<HTMLDivElement>(null);
   const enrolled = session ? session.enrolled : 0;
+  const { values, set, problems, summaryRef, busy, failure, handleSubmit } = useProblemForm<SessionFormValues>({
+    initial: () => (session ? formFromSession(session) : emptySessionForm()),
+    check: (current) => sessionFormProblems(current, enrolled),
+    save: async (current) => {
+      const input = toSessionInput(current);
+      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
+    },
+  });
 
   // the form replaces the button that opened it: carry the focus into it
   useEffect(() => document.getElementById(fieldId(form, 'startsAt'))?.focus(), [form]);
 
-  const set =
-    <K extends keyof SessionFormValues>(key: K) =>
-    (value: SessionFormValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
   const problem = (path: string) => (problems[path] ? t(`sessionForm.problems.${sessionProblemKey(path)}`, { enrolled }) : undefined);
-  /** Shows problems beside their fields, the form's own or the server's; false when there are none. */
-  const showProblems = (found: FieldProblems | undefined) => {
-    if (!found) return false;
-    setProblems(found);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-    return true;
-  };
-  const { run, busy, failure, clearFailure } = useSubmit(
-    async () => {
-      const input = toSessionInput(values);
-      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
-    },
-    { handle: (error) => showProblems(fieldProblemsOf(error)) },
-  );
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    clearFailure();
-    const found = sessionFormProblems(values, enrolled);
-    if (Object.keys(found).length > 0) return showProblems(found);
-    setProblems({});
-    await run();
-  };
 
   const summary = Object.keys(problems).map((path) => {
     const key = sessionProblemKey(path);

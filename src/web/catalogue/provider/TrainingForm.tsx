@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   trainingAudiences,
   trainingEducationLevels,
@@ -10,12 +10,11 @@ import { formatTime } from '../../../shared/i18n/format';
 import { provinces } from '../../../shared/platform/flanders';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
 import { useCatalogueLabels } from '../labels';
 import type { TrainingDto } from '../types';
-import { fieldId, fieldProblemsOf, type FieldProblems } from './formProblems';
+import { fieldId } from './formProblems';
 import { CheckboxField, CheckboxGroupField, ProblemSummary, SelectField, TextField } from './FormFields';
 import { LevelStepRows } from './LevelStepRows';
 import {
@@ -27,6 +26,7 @@ import {
   type TrainingFormValues,
   type TrainingProblemKey,
 } from './trainingForm';
+import { useProblemForm } from './useProblemForm';
 
 const FORM = 'training';
 
@@ -44,42 +44,24 @@ interface Props {
 export function TrainingForm({ framework, training, onSaved }: Props) {
   const { t, locale } = useI18n();
   const labels = useCatalogueLabels();
-  const [values, setValues] = useState<TrainingFormValues>(() => (training ? formFromTraining(training) : emptyTrainingForm()));
-  const [problems, setProblems] = useState<FieldProblems>({});
   const [saved, setSaved] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  const set =
-    <K extends keyof TrainingFormValues>(key: K) =>
-    (value: TrainingFormValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
-  const problem = (path: string) => (problems[path] ? t(`trainingForm.problems.${trainingProblemKey(path)}`) : undefined);
-  const id = (path: string) => fieldId(FORM, path);
-  /** Shows problems beside their fields, the form's own or the server's; false when there are none. */
-  const showProblems = (found: FieldProblems | undefined) => {
-    if (!found) return false;
-    setProblems(found);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-    return true;
-  };
-  const { run, busy, failure, clearFailure } = useSubmit(
-    async () => {
-      const input = toTrainingInput(values);
+  const form = useProblemForm<TrainingFormValues>({
+    initial: () => (training ? formFromTraining(training) : emptyTrainingForm()),
+    check: trainingFormProblems,
+    save: async (current) => {
+      const input = toTrainingInput(current);
       const result = training ? await api.updateTraining(training.id, input) : await api.createTraining(input);
       setSaved(t('trainingForm.saved', { time: formatTime(new Date(), locale) }));
       onSaved(result);
     },
-    { handle: (error) => showProblems(fieldProblemsOf(error)) },
-  );
+  });
+  const { values, set, problems, summaryRef, busy, failure } = form;
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    clearFailure();
+  const problem = (path: string) => (problems[path] ? t(`trainingForm.problems.${trainingProblemKey(path)}`) : undefined);
+  const id = (path: string) => fieldId(FORM, path);
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     setSaved('');
-    const found = trainingFormProblems(values);
-    if (Object.keys(found).length > 0) return showProblems(found);
-    setProblems({});
-    await run();
+    return form.handleSubmit(event);
   };
 
   const labelOf = (path: string): string => {
