@@ -5,6 +5,7 @@ import {
   brusselsDate,
   campaignStatus,
   campaignWindow,
+  windowProblem,
   windowsOverlap,
 } from '../../shared/school/campaign';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
@@ -25,8 +26,6 @@ const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
 /** Who reads a campaign and its team report: also the board, which gets aggregates only like them. */
 const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
-const MAX_WINDOW_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 export interface CampaignDeps {
   schools: SchoolService;
@@ -341,10 +340,8 @@ export class CampaignService {
   }
 
   private checkDates(opensOn: string, closesOn: string): void {
-    if (closesOn < opensOn) throw validationError('body.closesOn', 'closesOn must be on or after opensOn');
-    if (closesOn < brusselsDate(this.now())) throw validationError('body.closesOn', 'closesOn must be today or later');
-    const days = (Date.parse(closesOn) - Date.parse(opensOn)) / DAY_MS + 1;
-    if (days > MAX_WINDOW_DAYS) throw validationError('body.closesOn', `A campaign lasts at most ${MAX_WINDOW_DAYS} days`);
+    const problem = windowProblem(opensOn, closesOn, brusselsDate(this.now()), 'campaign');
+    if (problem) throw validationError('body.closesOn', problem);
   }
 }
 

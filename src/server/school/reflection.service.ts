@@ -1,10 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { AppError, conflict, forbidden, notFound, unauthenticated, validationError } from '../../shared/errors';
 import { formatDate } from '../../shared/i18n/format';
 import type { Role } from '../../shared/platform/api';
 import { type Answers, answerProblem, missingItems, progressOf } from '../../shared/scan/engine';
 import { type Instrument, answeredBy, questionnaireFor, scaleOptions } from '../../shared/scan/instrument';
-import { brusselsDate, campaignStatus, campaignWindow, windowsOverlap } from '../../shared/school/campaign';
+import { brusselsDate, campaignStatus, campaignWindow, windowProblem, windowsOverlap } from '../../shared/school/campaign';
 import { effectiveThreshold } from '../../shared/school/privacy';
 import {
   type MyReflectionRound,
@@ -23,7 +22,7 @@ import { type SubmittedReflection, aggregateReflection, reflectionSuggestedActio
 import type { SuggestedAction } from '../../shared/school/suggested-action';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
-import { newId, newToken, sha256 } from '../platform/ids';
+import { newId, newReadableCode, newToken, sha256 } from '../platform/ids';
 import type { ActionSource, SourceResult } from './action-sources';
 import type { InstrumentRegistry } from './instrument.registry';
 import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
@@ -34,10 +33,6 @@ const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
 /** Who reads rounds and their reports: also the board, which gets the same aggregates. */
 const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
-const MAX_WINDOW_DAYS = 366;
-const DAY_MS = 86_400_000;
-/** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L), as in join codes. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export interface ReflectionDeps {
   schools: SchoolService;
@@ -500,16 +495,14 @@ export class ReflectionService {
 
   private async newCode(): Promise<string> {
     for (;;) {
-      const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const code = newReadableCode();
       if (!(await this.repo.codeExists(code))) return code;
     }
   }
 
   private checkDates(opensOn: string, closesOn: string): void {
-    if (closesOn < opensOn) throw validationError('body.closesOn', 'closesOn must be on or after opensOn');
-    if (closesOn < brusselsDate(this.now())) throw validationError('body.closesOn', 'closesOn must be today or later');
-    const days = (Date.parse(closesOn) - Date.parse(opensOn)) / DAY_MS + 1;
-    if (days > MAX_WINDOW_DAYS) throw validationError('body.closesOn', `A round lasts at most ${MAX_WINDOW_DAYS} days`);
+    const problem = windowProblem(opensOn, closesOn, brusselsDate(this.now()), 'round');
+    if (problem) throw validationError('body.closesOn', problem);
   }
 }
 

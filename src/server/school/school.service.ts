@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { AppError, conflict, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { type EducationLevel, type Province, type SchoolNetwork, educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
@@ -12,7 +11,7 @@ import {
 } from '../../shared/school/schools';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
-import { newId, nowIso } from '../platform/ids';
+import { newId, newReadableCode, nowIso } from '../platform/ids';
 import type { BoardRepository } from './board.repository';
 import type { SchoolRepository, SchoolRow } from './school.repository';
 
@@ -40,9 +39,6 @@ export interface SchoolDeps {
   /** Where the web app is reached, for links in mails and join codes. */
   appUrl: string;
 }
-
-/** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
-const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /**
  * Schools and their teams. Every public method that serves a caller begins with the access
@@ -276,7 +272,7 @@ export class SchoolService {
 
   private async newJoinCode(schoolId: string): Promise<string> {
     for (;;) {
-      const code = Array.from({ length: 8 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+      const code = newReadableCode();
       if (await this.repo.findByJoinCode(code)) continue;
       await this.repo.setJoinCode(schoolId, code);
       return code;

@@ -85,6 +85,21 @@ export interface CampaignDates {
   closedAt: string | null;
 }
 
+export const MAX_WINDOW_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+/**
+ * What is wrong with the days a campaign or reflection round runs (`what` names it in the
+ * message), against today in Brussels; null when they will do. The field is always closesOn.
+ */
+export function windowProblem(opensOn: string, closesOn: string, today: string, what: 'campaign' | 'round'): string | null {
+  if (closesOn < opensOn) return 'closesOn must be on or after opensOn';
+  if (closesOn < today) return 'closesOn must be today or later';
+  const days = (Date.parse(closesOn) - Date.parse(opensOn)) / DAY_MS + 1;
+  if (days > MAX_WINDOW_DAYS) return `A ${what} lasts at most ${MAX_WINDOW_DAYS} days`;
+  return null;
+}
+
 /** When scans count: from the first day's start to the end of the last day, or to the early close. ISO-8601 UTC; `to` excluded. */
 export function campaignWindow(campaign: CampaignDates): { from: string; to: string } {
   const from = brusselsDayStart(campaign.opensOn).toISOString();
