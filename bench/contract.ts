@@ -1,6 +1,6 @@
 import { recommendationsSchema, searchResultSchema } from '../src/shared/catalogue/api';
 import { profileSchema, scanSchema } from '../src/shared/digisnap/api';
-import { schoolReportSchema } from '../src/shared/school/report';
+import { schoolReportSchema } from '../src/shared/school/campaign/report';
 import type { Manifest } from './generate';
 import { schoolReportPath } from './scenarios';
 import { searchPath } from './search-queries';

@@ -1,4 +1,4 @@
-import type { DemoTraining } from '../src/server/catalogue/demo-trainings';
+import type { DemoTraining } from '../src/server/demo/demo-trainings';
 import { normaliseSearchText } from '../src/server/catalogue/search-text';
 import { provinces } from '../src/shared/platform/flanders';
 import type { Random } from './fixtures';

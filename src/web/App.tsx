@@ -20,14 +20,14 @@ import { TopBar } from './components/TopBar';
 import { InvitationPage } from './school/InvitationPage';
 import { JoinPage } from './school/JoinPage';
 import { SchoolPage } from './school/SchoolPage';
-import { CampaignsPage } from './school/CampaignsPage';
-import { ReportPage } from './school/ReportPage';
-import { TrainingPlanPage } from './school/TrainingPlanPage';
-import { BudgetPage } from './school/BudgetPage';
-import { CyberCheckPage } from './school/cyber/CyberCheckPage';
-import { CyberCheckAnswerPage } from './school/cyber/CyberCheckAnswerPage';
-import { CyberCheckResultPage } from './school/cyber/CyberCheckResultPage';
-import { PolicyPlanPage } from './school/policy/PolicyPlanPage';
+import { CampaignsPage } from './school/campaign/CampaignsPage';
+import { ReportPage } from './school/campaign/ReportPage';
+import { TrainingPlanPage } from './school/training-plan/TrainingPlanPage';
+import { TrainingBudgetPage } from './school/training-budget/TrainingBudgetPage';
+import { CyberCheckPage } from './school/cyber-check/CyberCheckPage';
+import { CyberCheckAnswerPage } from './school/cyber-check/CyberCheckAnswerPage';
+import { CyberCheckResultPage } from './school/cyber-check/CyberCheckResultPage';
+import { PolicyPlanPage } from './school/policy-plan/PolicyPlanPage';
 import { reflectionPublicPage, reflectionSchoolPage } from './school/reflection/reflectionRoutes';
 
 /** Pathname → page. Every page but /login needs a session. */
@@ -55,7 +55,7 @@ function pageFor(path: string): ReactNode {
   const trainingPlan = matchPath('/school/:schoolId/opleidingsplan', path);
   if (trainingPlan) return <TrainingPlanPage key={trainingPlan.schoolId} schoolId={trainingPlan.schoolId} />;
   const budget = matchPath('/school/:schoolId/budget', path);
-  if (budget) return <BudgetPage key={budget.schoolId} schoolId={budget.schoolId} />;
+  if (budget) return <TrainingBudgetPage key={budget.schoolId} schoolId={budget.schoolId} />;
   const policyPlan = matchPath('/school/:schoolId/ict-beleidsplan', path);
   if (policyPlan) return <PolicyPlanPage key={policyPlan.schoolId} schoolId={policyPlan.schoolId} />;
   const cyber = matchPath('/school/:schoolId/cybercheck', path);

@@ -23,7 +23,7 @@ import type {
   BudgetSettingsInput,
 } from './school/types';
 import type { Framework, ScanSummary } from './digisnap/types';
-import type { CyberCheck, CyberCheckInstrument, CyberCheckResult, CyberCheckSummary } from './school/cyber/types';
+import type { CyberCheck, CyberCheckInstrument, CyberCheckResult, CyberCheckSummary } from './school/cyber-check/types';
 import type {
   ClassCodeInfo,
   MyReflectionRound,
@@ -49,7 +49,7 @@ import type {
   SuggestionsInput,
   SuggestionsResult,
   VisionInput,
-} from './school/policy/types';
+} from './school/policy-plan/types';
 import type {
   Completion,
   EnrolmentDto,

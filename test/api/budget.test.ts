@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultBudgetSettings, schoolBudgetSchema } from '../../src/shared/school/budget';
-import { brusselsDate } from '../../src/shared/school/campaign';
+import { defaultBudgetSettings, schoolBudgetSchema } from '../../src/shared/school/training-budget/training-budget';
+import { brusselsDate } from '../../src/shared/school/campaign/campaign';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { type School, createSchool, dayFromToday } from './campaign-fixtures';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';

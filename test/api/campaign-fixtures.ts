@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Background } from '../../src/shared/digisnap/api';
 import { competenceList } from '../../src/shared/digisnap/framework';
-import { brusselsDate } from '../../src/shared/school/campaign';
+import { brusselsDate } from '../../src/shared/school/campaign/campaign';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
 import { AuditRepository } from '../../src/server/platform/audit/audit.repository';

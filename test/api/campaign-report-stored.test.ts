@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignWindow } from '../../src/shared/school/campaign';
-import { publicationDecision } from '../../src/shared/school/privacy';
-import { type SchoolReport, buildSchoolReport, schoolReportSchema } from '../../src/shared/school/report';
+import { campaignWindow } from '../../src/shared/school/campaign/campaign';
+import { publicationDecision } from '../../src/shared/digisnap/privacy';
+import { type SchoolReport, buildSchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
 import { addCounts, countTeam, emptyCounts, protectedTeamOf } from '../../src/server/digisnap/team-aggregate';
 import { teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
 import { TEST_PASSWORD, type TestApp, errorOf, startTestApp } from '../support/test-app';

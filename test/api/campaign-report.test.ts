@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schoolReportSchema } from '../../src/shared/school/report';
+import { schoolReportSchema } from '../../src/shared/school/campaign/report';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import {
   type AnswerPattern,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignSchema } from '../../src/shared/school/campaign';
+import { campaignSchema } from '../../src/shared/school/campaign/campaign';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import {
   type School,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/shared/scan/instrument';
-import { cyberCheckListSchema, cyberCheckResultSchema, cyberCheckSchema } from '../../src/shared/school/cyber-check-api';
-import { suggestedActionSchema } from '../../src/shared/school/suggested-action';
+import { cyberCheckListSchema, cyberCheckResultSchema, cyberCheckSchema } from '../../src/shared/school/cyber-check/cyber-check-api';
+import { suggestedActionSchema } from '../../src/shared/school/policy-plan/suggested-action';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
 

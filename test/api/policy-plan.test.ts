@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionSchema, goalSchema, policyPlanSchema, policySuggestionsSchema, visionSchema } from '../../src/shared/school/policy-plan';
-import { teamReportSuggestions } from '../../src/shared/school/team-report-actions';
+import { actionSchema, goalSchema, policyPlanSchema, policySuggestionsSchema, visionSchema } from '../../src/shared/school/policy-plan/policy-plan';
+import { teamReportSuggestions } from '../../src/shared/school/campaign/team-report-actions';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { readXlsx } from '../support/xlsx-reader';
 import { type AnswerPattern, type School, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, submitScanAt } from './campaign-fixtures';

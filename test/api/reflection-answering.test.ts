@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReflectionResponseDto } from '../../src/shared/school/reflection';
+import type { ReflectionResponseDto } from '../../src/shared/school/reflection/reflection';
 import { type TestApp, errorOf, startTestApp } from '../support/test-app';
 import { dayFromToday } from './campaign-fixtures';
 import {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ReflectionResponseDto, ReflectionRoundDto } from '../../src/shared/school/reflection';
+import type { ReflectionResponseDto, ReflectionRoundDto } from '../../src/shared/school/reflection/reflection';
 import type { TestApp, TestClient } from '../support/test-app';
 import { dayFromToday } from './campaign-fixtures';
 

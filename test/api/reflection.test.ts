@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReflectionReport, ReflectionRoundDto } from '../../src/shared/school/reflection';
+import type { ReflectionReport, ReflectionRoundDto } from '../../src/shared/school/reflection/reflection';
 import { type TestApp, errorOf, startTestApp } from '../support/test-app';
 import { dayFromToday } from './campaign-fixtures';
 import {

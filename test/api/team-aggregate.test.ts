@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Framework, competenceList } from '../../src/shared/digisnap/framework';
-import { publicationDecision, respondentChanges } from '../../src/shared/school/privacy';
+import { publicationDecision, respondentChanges } from '../../src/shared/digisnap/privacy';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
 import { FrameworkRegistry } from '../../src/server/digisnap/framework.registry';

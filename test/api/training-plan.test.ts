@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { studyDaySchema, trainingSuggestionsSchema } from '../../src/shared/school/training-plan';
+import { studyDaySchema, trainingSuggestionsSchema } from '../../src/shared/school/training-plan/training-plan';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { type AnswerPattern, type School, allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, submitScanAt } from './campaign-fixtures';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';

@@ -1,5 +1,5 @@
 import type { Role } from '../../src/shared/platform/api';
-import type { ReflectionResponseDto } from '../../src/shared/school/reflection';
+import type { ReflectionResponseDto } from '../../src/shared/school/reflection/reflection';
 import { type AnswerPattern, dayFromToday, instantFromNow, submitScanAt } from '../api/campaign-fixtures';
 import { type BrowserWorld, PASSWORD } from './browser';
 

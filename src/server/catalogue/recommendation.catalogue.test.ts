@@ -8,7 +8,7 @@ import { AuditRepository } from '../platform/audit/audit.repository';
 import type { Db } from '../platform/db/database';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
-import { demoProviders, generateDemoTrainings } from './demo-trainings';
+import { demoProviders, generateDemoTrainings } from '../demo/demo-trainings';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
 import { RecommendationCatalogue } from './recommendation.catalogue';

@@ -5,7 +5,7 @@ import { DigisnapRepository } from '../digisnap/digisnap.repository';
 import { DigisnapService } from '../digisnap/digisnap.service';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 import type { Role } from '../../shared/platform/api';
-import { demoProviders, generateDemoTrainings } from '../catalogue/demo-trainings';
+import { demoProviders, generateDemoTrainings } from './demo-trainings';
 
 export const DEMO_PASSWORD = 'Digisnap-demo-2026';
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
-import { comparisonsAllowed, decidePublication } from '../../shared/school/privacy';
-import type { ProtectedTeam, TeamCounts } from '../../shared/school/report';
+import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
+import type { ProtectedTeam, TeamCounts } from '../../shared/school/campaign/report';
 import type { Database } from '../platform/db/schema';
 import type { DigisnapRepository } from './digisnap.repository';
 import {

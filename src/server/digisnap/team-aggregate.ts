@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Background } from '../../shared/digisnap/api';
 import { type BandCode, type Framework, type LevelCode, competenceList } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
-import { effectiveThreshold } from '../../shared/school/privacy';
-import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/school/report';
+import { effectiveThreshold } from '../../shared/digisnap/privacy';
+import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/school/campaign/report';
 
 /**
  * A team's Digisnap results as one aggregate. The raw counts stay in the digisnap module: what

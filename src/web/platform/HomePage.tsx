@@ -11,7 +11,7 @@ import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useSession } from './session';
-import { MySchoolPlans } from '../school/policy/MySchoolPlans';
+import { MySchoolPlans } from '../school/policy-plan/MySchoolPlans';
 import { MyReflections } from '../school/reflection/MyReflections';
 
 async function loadHome() {

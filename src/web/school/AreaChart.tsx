@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLazyChart } from '../components/useLazyChart';
 import { useI18n } from '../i18n';
-import { allSharesHidden, areaChartOption, type AreaChartInput } from './reportView';
+import { allSharesHidden, areaChartOption, type AreaChartInput } from './campaign/reportView';
 
 /** The areas' spread over A / B / C as stacked bars. ECharts is fetched only when this appears. */
 export function AreaChart({ input, label }: { input: AreaChartInput; label: string }) {

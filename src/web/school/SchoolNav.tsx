@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
-import { cyberPath } from './cyber/cyberPaths';
-import { policyPlanPath } from './policy/policyPaths';
+import { cyberPath } from './cyber-check/cyberPaths';
+import { policyPlanPath } from './policy-plan/policyPaths';
 import { reflectionsPath } from './reflection/reflectionPaths';
 import { budgetPath, campaignsPath, schoolPath, trainingPlanPath } from './schoolAccess';
 

@@ -10,10 +10,10 @@ import type {
   schoolSchema,
   SchoolRole,
 } from '../../shared/school/schools';
-import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign';
-import type { SchoolReport } from '../../shared/school/report';
-import type { PlanStudyDayBody, StudyDayDto, TrainingSuggestionsDto } from '../../shared/school/training-plan';
-import type { SchoolBudgetDto, SetBudgetSettingsBody } from '../../shared/school/budget';
+import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign/campaign';
+import type { SchoolReport } from '../../shared/school/campaign/report';
+import type { PlanStudyDayBody, StudyDayDto, TrainingSuggestionsDto } from '../../shared/school/training-plan/training-plan';
+import type { SchoolBudgetDto, SetBudgetSettingsBody } from '../../shared/school/training-budget/training-budget';
 
 export type InvitationView = z.infer<typeof invitationSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;

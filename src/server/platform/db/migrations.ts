@@ -1,13 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
 import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
-import { budgetMigrations } from '../../school/budget.migrations';
-import { campaignMigrations } from '../../school/campaign.migrations';
-import { cyberCheckMigrations } from '../../school/cyber-check.migrations';
-import { policyPlanMigrations } from '../../school/policy-plan.migrations';
-import { reflectionMigrations } from '../../school/reflection.migrations';
+import { trainingBudgetMigrations } from '../../school/training-budget/training-budget.migrations';
+import { campaignMigrations } from '../../school/campaign/campaign.migrations';
+import { cyberCheckMigrations } from '../../school/cyber-check/cyber-check.migrations';
+import { policyPlanMigrations } from '../../school/policy-plan/policy-plan.migrations';
+import { reflectionMigrations } from '../../school/reflection/reflection.migrations';
 import { schoolMigrations } from '../../school/school.migrations';
-import { trainingPlanMigrations } from '../../school/training-plan.migrations';
+import { trainingPlanMigrations } from '../../school/training-plan/training-plan.migrations';
 import { oidcMigrations } from '../auth/oidc.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
 import { platformMigrations } from '../platform.migrations';
@@ -24,7 +24,7 @@ const allMigrations: Record<string, Migration> = {
   ...catalogueMigrations,
   ...campaignMigrations,
   ...trainingPlanMigrations,
-  ...budgetMigrations,
+  ...trainingBudgetMigrations,
   ...oidcMigrations,
   ...cyberCheckMigrations,
   ...reflectionMigrations,

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { policyPlanPath } from '../policy/policyPaths';
+import { policyPlanPath } from '../policy-plan/policyPaths';
 import { SchoolNav } from '../SchoolNav';
 import { ReflectionChart } from './ReflectionChart';
 import { reflectionsPath } from './reflectionPaths';

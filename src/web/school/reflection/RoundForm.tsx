@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
-import { MIN_GROUP_SIZE } from '../../../shared/school/privacy';
+import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';

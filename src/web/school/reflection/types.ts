@@ -10,7 +10,7 @@ import type {
   classCodeInfoSchema,
   classCodeSchema,
   instrumentSummarySchema,
-} from '../../../shared/school/reflection';
+} from '../../../shared/school/reflection/reflection';
 
 // Types only: the web bundle gets no Zod from the shared contract.
 export type ReflectionRound = ReflectionRoundDto;

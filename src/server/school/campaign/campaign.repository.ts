@@ -1,0 +1,227 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Dialect } from '../../platform/db/database';
+import { precompiled } from '../../platform/db/precompiled';
+import type { CampaignsTable, Database } from '../../platform/db/schema';
+
+export type CampaignRow = Selectable<CampaignsTable>;
+
+export interface StoredReport {
+  campaignId: string;
+  seq: number;
+  publishedAt: string;
+  respondents: number;
+  respondentKeys: string[];
+  body: string;
+  /** The digisnap team aggregate's publication this state shows; null for a state stored before there were any. */
+  publication: number | null;
+}
+
+/** What a team report is read from: the campaign, its school's name and member-list version, and the latest stored state. */
+export interface ReportView {
+  campaign: CampaignRow;
+  schoolName: string;
+  /** The school's education level now (the campaign keeps the one it opened with). */
+  schoolLevel: string | null;
+  /** Changes with every change to the school's memberships (a trigger keeps it). */
+  membersVersion: number;
+  report: Pick<StoredReport, 'seq' | 'publishedAt' | 'publication'> | null;
+}
+
+/** Stored states kept in memory as bytes; a state never changes once stored, so nothing goes stale. */
+const STORED_BODIES_KEPT = 256;
+
+const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: string) =>
+  db
+    .selectFrom('campaigns')
+    .innerJoin('schools', 'schools.id', 'campaigns.school_id')
+    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'campaigns.school_id')
+    .leftJoin('campaign_reports as report', (join) =>
+      join
+        .onRef('report.campaign_id', '=', 'campaigns.id')
+        .on((eb) => eb('report.seq', '=', eb.selectFrom('campaign_reports as later').select((sub) => sub.fn.max('later.seq').as('seq')).whereRef('later.campaign_id', '=', 'campaigns.id'))),
+    )
+    .selectAll('campaigns')
+    .select(['schools.name as school_name', 'schools.education_level as school_level', 'versions.version as members_version', 'report.seq', 'report.publication', 'report.published_at'])
+    .where('campaigns.id', '=', campaignId)
+    .where('campaigns.school_id', '=', schoolId);
+
+/** The only code that touches the campaigns and campaign_reports tables. */
+export class CampaignRepository {
+  /** Behind every team report read: compiled once. */
+  private readonly reportViewOf;
+  private readonly bodies = new Map<string, Buffer>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {
+    this.reportViewOf = precompiled(db, (schoolId: string, campaignId: string) => reportViewQuery(db, schoolId, campaignId), 2);
+  }
+
+  /**
+   * A stored state's body, as UTF-8 bytes: read once, then kept (the most recently used
+   * STORED_BODIES_KEPT of them), since a stored state never changes. Undefined when there is none.
+   */
+  async storedBody(campaignId: string, seq: number): Promise<Buffer | undefined> {
+    const key = `${campaignId}\u0000${seq}`;
+    const kept = this.bodies.get(key);
+    if (kept) return kept;
+    const row = await this.db.selectFrom('campaign_reports').select('body').where('campaign_id', '=', campaignId).where('seq', '=', seq).executeTakeFirst();
+    if (!row) return undefined;
+    const body = Buffer.from(row.body);
+    if (this.bodies.size >= STORED_BODIES_KEPT) this.bodies.delete(this.bodies.keys().next().value!);
+    this.bodies.set(key, body);
+    return body;
+  }
+
+  /** The campaign of this school with what its report is read from, in one query; undefined when the school has no such campaign. */
+  async reportView(schoolId: string, campaignId: string): Promise<ReportView | undefined> {
+    const [row] = await this.reportViewOf(schoolId, campaignId);
+    if (!row) return undefined;
+    const { school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
+    return {
+      campaign,
+      schoolName: school_name,
+      schoolLevel: school_level,
+      membersVersion: Number(members_version ?? 0),
+      report:
+        seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
+    };
+  }
+
+  /**
+   * Inserts the campaign unless `overlaps` finds a clash with the school's other campaigns,
+   * in one transaction that holds the school row (PostgreSQL; SQLite runs one at a time), so
+   * two requests at once cannot both open overlapping campaigns. Returns the clash, if any.
+   */
+  async insertUnlessOverlapping(campaign: CampaignRow, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('schools')
+        .select('id')
+        .where('id', '=', campaign.school_id)
+        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .execute();
+      const clash = overlaps(await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).execute());
+      if (clash) return clash;
+      await trx.insertInto('campaigns').values(campaign).execute();
+      return undefined;
+    });
+  }
+
+  /** Reopens with a new last day, under the same lock and overlap check as opening. */
+  async reopenUnlessOverlapping(
+    campaign: CampaignRow,
+    closesOn: string,
+    overlaps: (others: CampaignRow[]) => CampaignRow | undefined,
+  ): Promise<CampaignRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('schools')
+        .select('id')
+        .where('id', '=', campaign.school_id)
+        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .execute();
+      const others = await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).where('id', '!=', campaign.id).execute();
+      const clash = overlaps(others);
+      if (clash) return clash;
+      await trx.updateTable('campaigns').set({ closed_at: null, closes_on: closesOn }).where('id', '=', campaign.id).execute();
+      return undefined;
+    });
+  }
+
+  find(schoolId: string, campaignId: string): Promise<CampaignRow | undefined> {
+    return this.db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).where('school_id', '=', schoolId).executeTakeFirst();
+  }
+
+  /** The school's campaigns, newest window first. */
+  listOfSchool(schoolId: string): Promise<CampaignRow[]> {
+    return this.db.selectFrom('campaigns').selectAll().where('school_id', '=', schoolId).orderBy('opens_on', 'desc').orderBy('created_at', 'desc').execute();
+  }
+
+  /** Closes it unless it was closed already; false then. */
+  async close(campaignId: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('campaigns').set({ closed_at: at }).where('id', '=', campaignId).where('closed_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Records a round of reminders unless another round went out after `notAfter`; false then. */
+  async recordReminders(campaignId: string, sent: number, at: string, notAfter: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('campaigns')
+      .set((eb) => ({ reminder_rounds: eb('reminder_rounds', '+', 1), reminders_sent: eb('reminders_sent', '+', sent), reminded_at: at }))
+      .where('id', '=', campaignId)
+      .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', notAfter)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async latestReport(campaignId: string): Promise<StoredReport | undefined> {
+    const row = await this.db
+      .selectFrom('campaign_reports')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && {
+      campaignId: row.campaign_id,
+      seq: Number(row.seq),
+      publishedAt: row.published_at,
+      respondents: Number(row.respondents),
+      respondentKeys: JSON.parse(row.respondent_keys) as string[],
+      body: row.body,
+      publication: row.publication === null ? null : Number(row.publication),
+    };
+  }
+
+  /**
+   * Stores the next state of a report. The primary key (campaign, seq) makes this a
+   * compare-and-set: when another request published state `seq` first, this one fails and
+   * returns false, and the caller decides again against what that request stored.
+   */
+  async insertReport(report: StoredReport): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('campaign_reports')
+        .values({
+          campaign_id: report.campaignId,
+          seq: report.seq,
+          published_at: report.publishedAt,
+          respondents: report.respondents,
+          respondent_keys: JSON.stringify(report.respondentKeys),
+          body: report.body,
+          publication: report.publication,
+        })
+        .execute();
+      return true;
+    } catch (error) {
+      if (await this.reportExists(report.campaignId, report.seq)) return false;
+      throw error;
+    }
+  }
+
+  private async reportExists(campaignId: string, seq: number): Promise<boolean> {
+    const row = await this.db.selectFrom('campaign_reports').select('seq').where('campaign_id', '=', campaignId).where('seq', '=', seq).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Whether the school has a campaign on the same framework version that opened later than this
+   * one and has a stored report: then that one, not this, stands for the school in comparisons.
+   */
+  async hasLaterReportedCampaign(campaign: Pick<CampaignRow, 'id' | 'school_id' | 'framework_id' | 'framework_version' | 'opens_on'>): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('campaigns')
+      .select('campaigns.id')
+      .where('campaigns.school_id', '=', campaign.school_id)
+      .where('campaigns.framework_id', '=', campaign.framework_id)
+      .where('campaigns.framework_version', '=', campaign.framework_version)
+      .where('campaigns.opens_on', '>', campaign.opens_on)
+      .where('campaigns.id', '!=', campaign.id)
+      .where((eb) => eb.exists(eb.selectFrom('campaign_reports').select('campaign_reports.seq').whereRef('campaign_reports.campaign_id', '=', 'campaigns.id')))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

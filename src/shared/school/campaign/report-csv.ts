@@ -1,0 +1,24 @@
+import { toCsv } from '../../csv';
+import type { SchoolReport } from './report';
+import { type ReportLanguage, type ReportValue, isHidden, reportColumns, reportWords, schoolReportTables } from './report-table';
+
+/**
+ * The school report as one CSV table for spreadsheets (semicolons, UTF-8 with BOM, decimal
+ * commas, as Belgian spreadsheets read it): the lines of `schoolReportTables`, one after the
+ * other, with the table each belongs to in the first column. A suppressed number is an empty
+ * cell marked in the last column.
+ */
+export type CsvLanguage = ReportLanguage;
+
+const csvValue = (value: ReportValue): string | number | null => {
+  if (isHidden(value) || value === null) return null;
+  return typeof value === 'number' ? String(value).replace('.', ',') : value;
+};
+
+export function schoolReportCsv(report: SchoolReport, language: CsvLanguage = 'nl'): string {
+  const w = reportWords(language);
+  const rows = schoolReportTables(report, language).flatMap((table) =>
+    table.lines.map((l) => [l.table, l.part, l.category, csvValue(l.count), csvValue(l.share), csvValue(l.mean), l.suppressed ? w.yes : w.no]),
+  );
+  return toCsv(Object.values(reportColumns[language]), rows);
+}

@@ -1,0 +1,78 @@
+import { formatNumber, type UiLocale } from '../../../shared/i18n/format';
+import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../barChart';
+import type { SchoolReport } from '../types';
+
+/** Pure helpers for the team report page: what each cell says, and the area chart's option. */
+
+export interface ShownCell {
+  count: number | null;
+  share: number | null;
+  suppressed: boolean;
+}
+
+/** `42,9% (6)` for a shown cell; null for a hidden one (the page says "verborgen" instead, never a number). */
+export function cellText(cell: ShownCell, locale: UiLocale): string | null {
+  if (cell.suppressed || cell.count === null) return null;
+  const share = cell.share === null ? '' : `${formatNumber(cell.share, locale)}%`;
+  return share ? `${share} (${formatNumber(cell.count, locale, 0)})` : formatNumber(cell.count, locale, 0);
+}
+
+/** A whole or one-decimal percentage, or null. */
+export function percentText(share: number | null, locale: UiLocale): string | null {
+  return share === null ? null : `${formatNumber(share, locale)}%`;
+}
+
+/** The level codes across the report's columns, in the framework's order (A1 … C2). */
+export function levelColumns(report: Pick<SchoolReport, 'overall'>): string[] {
+  return report.overall.levels.map((level) => level.level);
+}
+
+/** True when the chart would show no bar at all: every share is hidden. */
+export function allSharesHidden(input: AreaChartInput): boolean {
+  return noBarShown(input.series.map((serie) => serie.shares));
+}
+
+/** Whether any number in the report is hidden, so the page explains why. */
+export function hasSuppressed(report: SchoolReport): boolean {
+  const cells = [
+    ...report.overall.bands,
+    ...report.overall.levels,
+    report.overall.bOrAbove,
+    ...report.areas.flatMap((area) => [...area.bands, ...area.levels, area.bOrAbove]),
+    ...report.competences.flatMap((competence) => competence.levels),
+  ];
+  return cells.some((cell) => cell.suppressed);
+}
+
+export interface AreaChartInput {
+  /** Area names, first area first. */
+  areas: string[];
+  /** Per band (A, B, C): its name and the share per area; null where hidden. */
+  series: Array<{ band: string; label: string; shares: Array<number | null> }>;
+  percentLabel: string;
+}
+
+const bandColours: Record<string, string> = { A: '#c2571a', B: '#0b6e75', C: '#1d3f8f' };
+
+/** A horizontal stacked bar per area over A / B / C; a hidden share leaves a gap, never a guess. */
+export function areaChartOption(input: AreaChartInput, width: number) {
+  const narrow = isNarrowChart(width);
+  return {
+    // on a narrow screen only the area's number; the table beside the chart names it in full
+    ...horizontalBarFrame(input.areas.map((name) => (narrow ? name.split('.')[0] : name)), 240),
+    xAxis: {
+      type: 'value',
+      max: 100,
+      axisLabel: { formatter: `{value}${input.percentLabel}`, color: CHART_TEXT },
+    },
+    series: input.series.map((serie) => ({
+      type: 'bar',
+      name: serie.label,
+      stack: 'bands',
+      barMaxWidth: 28,
+      itemStyle: { color: bandColours[serie.band] ?? '#4a5863' },
+      label: { show: !narrow, color: '#fff', formatter: ({ value }: { value: number | null }) => (value && value >= 8 ? `${Math.round(value)}%` : '') },
+      data: serie.shares.map((share) => (share === null ? '-' : share)),
+    })),
+  };
+}
