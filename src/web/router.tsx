@@ -1,53 +1,48 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useRouterState, type AnyRouter } from '@tanstack/react-router';
+import { useMemo, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
-export { matchPath } from './paths';
+/**
+ * The pages' small routing API, on the app's TanStack router: read the address with
+ * `useLocation`, move with `navigate` or `Link`. Which page an address shows is decided by the
+ * modules' route lists (`webModules.ts`).
+ */
 
-/** A tiny router on the History API: the app renders a page from `location.pathname`. */
-
-const listeners = new Set<() => void>();
+let appRouter: AnyRouter | null = null;
 let navigations = 0;
 
-function notify(): void {
-  listeners.forEach((listener) => listener());
+/** Called once by the app with its router; back and forward count as moving between pages. */
+export function attachRouter(router: AnyRouter): void {
+  appRouter = router;
+  window.addEventListener('popstate', () => {
+    navigations += 1;
+  });
 }
-
-window.addEventListener('popstate', () => {
-  navigations += 1;
-  notify();
-});
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
 
 export interface Location {
   path: string;
   query: URLSearchParams;
 }
 
-/** The current path and query; re-renders on every navigation. */
+/** The address of the page on screen (not of one still loading); re-renders on every navigation. */
 export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { path: url.pathname, query: url.searchParams };
+  const href = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).href });
+  return useMemo(() => {
+    const url = new URL(href, 'http://app.invalid');
+    return { path: url.pathname, query: url.searchParams };
+  }, [href]);
 }
+
+const currentHref = () => window.location.pathname + window.location.search;
 
 /**
  * Go to an in-app address; `replace` keeps the history entry (redirects, URL bookkeeping),
  * `keepScroll` stays where the reader is (a filter ticked halfway down a page).
  */
 export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else {
-    window.history.pushState(null, '', to);
-    if (!options.keepScroll) window.scrollTo(0, 0);
-    navigations += 1;
-  }
-  notify();
+  if (to === currentHref()) return;
+  if (!appRouter) throw new Error('navigate before the app has a router');
+  if (!options.replace) navigations += 1;
+  void appRouter.navigate({ href: to, replace: options.replace, resetScroll: !options.replace && !options.keepScroll });
 }
 
 /** True once the user has moved between pages, so a new page may take the focus. */

@@ -1,8 +1,17 @@
+import { useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { navigate } from '../router';
 
-/** Replace the current address with `to` (no extra history entry). */
+/**
+ * Replace the current address with `to` (no extra history entry). A navigation already on its
+ * way wins: after logging in, the login page leaves for `?next=` while the session's new user
+ * would send it to the start page.
+ */
 export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
+  const router = useRouter();
+  const shown = useRouterState({ select: (state) => state.location.href });
+  useEffect(() => {
+    if (router.latestLocation.href === shown) navigate(to, { replace: true });
+  }, [router, shown, to]);
   return null;
 }
