@@ -9,7 +9,7 @@ import { navigate } from '../router';
  */
 export function Redirect({ to }: { to: string }) {
   const router = useRouter();
-  const shown = useRouterState({ select: (state) => state.location.href });
+  const shown = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).href });
   useEffect(() => {
     if (router.latestLocation.href === shown) navigate(to, { replace: true });
   }, [router, shown, to]);
