@@ -1,7 +1,8 @@
-import { Outlet, RouterProvider, useRouterState } from '@tanstack/react-router';
+import { Outlet, RouterProvider, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { Loading } from './components/Loading';
 import { NotFoundPage } from './components/NotFoundPage';
+import { PageHeading } from './components/PageHeading';
 import { Redirect } from './components/Redirect';
 import { TopBar } from './components/TopBar';
 import { useI18n } from './i18n';
@@ -50,7 +51,24 @@ function AppShell() {
   );
 }
 
-const router = createAppRouter(webModules, { layout: AppShell, notFound: NotFoundPage, pending: Loading });
+/** A page that failed to load or to show (its code could not be fetched, say); the rest of the app stays. */
+function PageError({ error, reset }: ErrorComponentProps) {
+  const { t } = useI18n();
+  const offline = error instanceof TypeError && /import|fetch/i.test(error.message);
+  const title = t(offline ? 'errors.network_error' : 'errors.internal_error');
+  return (
+    <section className="page page-narrow">
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>
+        <button type="button" className="button button-primary" onClick={reset}>
+          {t('app.retry')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+const router = createAppRouter(webModules, { layout: AppShell, notFound: NotFoundPage, pending: Loading, error: PageError });
 attachRouter(router);
 
 export function App() {

@@ -1,5 +1,5 @@
 import { useRouterState, type AnyRouter } from '@tanstack/react-router';
-import { useMemo, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useMemo, type AnchorHTMLAttributes, type FocusEvent, type MouseEvent } from 'react';
 
 /**
  * The pages' small routing API, on the app's TanStack router: read the address with
@@ -52,8 +52,16 @@ export function hasNavigated(): boolean {
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 
+/** Load the page's code for an in-app address ahead of the click (on hover or keyboard focus). */
+function preload(href: string): void {
+  if (!appRouter || !href.startsWith('/') || href.startsWith('//')) return;
+  // A whole address, as `navigate` passes it; the type asks for `to`, which `href` stands in for.
+  const target = { href } as Parameters<AnyRouter['preloadRoute']>[0];
+  appRouter.preloadRoute(target).catch(() => undefined);
+}
+
 /** An `<a>` that navigates in-app on a plain left click and behaves normally otherwise. */
-export function Link({ href, onClick, ...rest }: LinkProps) {
+export function Link({ href, onClick, onMouseEnter, onFocus, ...rest }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0) return;
@@ -61,5 +69,13 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
     event.preventDefault();
     navigate(href);
   };
-  return <a href={href} onClick={handleClick} {...rest} />;
+  const handleMouseEnter = (event: MouseEvent<HTMLAnchorElement>) => {
+    onMouseEnter?.(event);
+    preload(href);
+  };
+  const handleFocus = (event: FocusEvent<HTMLAnchorElement>) => {
+    onFocus?.(event);
+    preload(href);
+  };
+  return <a href={href} onClick={handleClick} onMouseEnter={handleMouseEnter} onFocus={handleFocus} {...rest} />;
 }

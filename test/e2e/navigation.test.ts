@@ -40,7 +40,13 @@ describe('moving around the app in the browser', () => {
 
   it('keeps the reader where they are when a filter changes, goes to the top on a new page, and walks back', async () => {
     const page = await logIn(world, 'nieuw@demo.digisprong.be', DEMO_PASSWORD);
-    await page.getByRole('navigation').getByRole('link', { name: 'Opleidingen', exact: true }).click();
+    // Each page is its own chunk, fetched when a link to it is pointed at.
+    const chunks: string[] = [];
+    page.on('request', (request) => chunks.push(new URL(request.url()).pathname));
+    const searchLink = page.getByRole('navigation').getByRole('link', { name: 'Opleidingen', exact: true });
+    await searchLink.hover();
+    await expect.poll(() => chunks.some((path) => /^\/assets\/SearchPage-[\w-]+\.js$/.test(path))).toBe(true);
+    await searchLink.click();
     await page.waitForURL(`${world.baseUrl}/opleidingen`);
     await expect.poll(() => focusedHeading(page)).toBe('Opleidingen');
     await expect.poll(() => page.getByTestId('training-result').count()).toBeGreaterThan(5);
