@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMemoryHistory, Outlet, RouterProvider } from '@tanstack/react-router';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -52,5 +55,22 @@ describe('a web module is one line in the module list', () => {
   it("the app's own pages still resolve beside it", async () => {
     const router = await openAt([...webModules, greenhouseWeb], '/opleidingen/t-1');
     expect(router.state.matches.at(-1)?.routeId).toBe('/opleidingen/$trainingId');
+  });
+});
+
+describe('the app knows its modules only through the list', () => {
+  const webDir = fileURLToPath(new URL('.', import.meta.url));
+  const staticImports = (file: string) => [...readFileSync(join(webDir, file), 'utf8').matchAll(/^import [^;]*? from '([^']+)';/gms)].map((m) => m[1]);
+
+  it('App.tsx imports no page and no module folder but the platform session', () => {
+    expect(staticImports('App.tsx')).toContain('./webModules');
+    expect(staticImports('App.tsx').filter((path) => /^\.\/(catalogue|digisnap|school)\/|Page$/.test(path) && !path.endsWith('NotFoundPage'))).toEqual([]);
+  });
+
+  it('route lists load every page with import(), so each page is its own chunk', () => {
+    const routeFiles = readdirSync(webDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.routes.ts'));
+    expect(routeFiles.length).toBeGreaterThanOrEqual(webModules.length);
+    expect(staticImports('school/school.routes.ts')).toContain('./reflection/reflection.routes');
+    for (const file of routeFiles) expect(staticImports(file).filter((path) => path.endsWith('Page'))).toEqual([]);
   });
 });
