@@ -25,7 +25,6 @@ export function recordingDatabase(dialect: TestDialect): { kysely: Kysely<Databa
       statements.push(query);
       return { rows: [] };
     },
-    // biome-ignore lint/correctness/useYield: a stream of no rows
     async *streamQuery() {},
   };
   const driver: Driver = {
