@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
-import { digisprong } from '../support/cli';
+import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/dialects';
 import { login } from '../support/test-app';
 
-describe('digisprong command line', () => {
+describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
   // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
   let database: TestDatabase;
   let databaseUrl: string;
