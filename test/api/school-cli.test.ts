@@ -1,16 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
-import { digisprong } from '../support/cli';
+import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
+import { createTestDatabase, type TestDatabase } from '../support/dialects';
 import { login } from '../support/test-app';
 
-describe('digisprong boards add, schools add --board --network', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'digisprong-cli-'));
-  const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('digisprong boards add, schools add --board --network', { timeout: CLI_TEST_TIMEOUT }, () => {
+  // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
+  let database: TestDatabase;
+  let databaseUrl: string;
+  beforeAll(async () => {
+    database = await createTestDatabase({ file: true });
+    databaseUrl = database.url;
+  });
+  afterAll(() => database.drop());
 
   it('adds a board with two schools; its board admin manages both', async () => {
     const board = await digisprong(databaseUrl, 'boards', 'add', '--name', 'Scholengroep Rivierenland', '--number', '1234');

@@ -1,16 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
-import { digisprong } from '../support/cli';
+import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
+import { createTestDatabase, type TestDatabase } from '../support/dialects';
 import { login } from '../support/test-app';
 
-describe('digisprong command line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'digisprong-cli-'));
-  const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
+  // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
+  let database: TestDatabase;
+  let databaseUrl: string;
+  beforeAll(async () => {
+    database = await createTestDatabase({ file: true });
+    databaseUrl = database.url;
+  });
+  afterAll(() => database.drop());
 
   it('migrates, adds a school and accounts that can then log in to the server', async () => {
     expect((await digisprong(databaseUrl, 'migrate')).stdout).toMatch(/Applied: .*platform_accounts/);
@@ -59,10 +62,14 @@ describe('digisprong command line', () => {
   });
 
   it('seeds demo data only into an empty database', async () => {
-    const fresh = `sqlite:${join(dir, 'demo.db')}`;
-    const seeded = await digisprong(fresh, 'seed');
-    expect(seeded.stdout).toMatch(/leerkracht@demo\.digisprong\.be/);
-    const twice = await digisprong(fresh, 'seed');
-    expect(twice.stderr).toMatch(/^error conflict/);
+    const fresh = await createTestDatabase({ file: true });
+    try {
+      const seeded = await digisprong(fresh.url, 'seed');
+      expect(seeded.stdout).toMatch(/leerkracht@demo\.digisprong\.be/);
+      const twice = await digisprong(fresh.url, 'seed');
+      expect(twice.stderr).toMatch(/^error conflict/);
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp, type BuildOptions } from '../../src/server/app';
 import { type Config, configFromEnv } from '../../src/server/config';
+import { createTestDatabase } from './dialects';
 
 /**
  * A real server on a real, empty database: SQLite in memory, or, when TEST_DATABASE_URL names a
@@ -29,25 +29,15 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 
 /** `config` overrides settings of the test server, e.g. `smtpUrl` for a suite with a mail server. */
 export async function startTestApp(options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl = 'sqlite::memory:';
-  let dropDatabase = async () => {};
-  if (adminUrl) {
-    const name = `digisprong_test_${randomBytes(6).toString('hex')}`;
-    await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
-  }
-  const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent', logLevel: 'silent', ...config }, { logger: false, ...options });
+  const database = await createTestDatabase();
+  const app = await buildApp({ ...configFromEnv({}), databaseUrl: database.url, demo: false, webDir: '/nonexistent', logLevel: 'silent', ...config }, { logger: false, ...options });
   let counter = 0;
   return {
     app,
-    dialect: adminUrl ? 'postgres' : 'sqlite',
+    dialect: database.dialect,
     async close() {
       await app.close();
-      await dropDatabase();
+      await database.drop();
     },
     async user(role = 'teacher', userOptions = {}) {
       counter += 1;
@@ -77,16 +67,6 @@ export async function login(app: FastifyInstance, email: string, password: strin
       });
     },
   };
-}
-
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The error body's id and field, for compact assertions. */

@@ -1,16 +1,25 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/dialects';
+import { type Db, openDatabase } from './database';
 import { precompiled } from './precompiled';
 
 describe('precompiled', () => {
-  const db = openDatabase('sqlite::memory:');
-  const k = db.kysely as unknown as Kysely<{ t: { a: string; b: string; c: string } }>;
+  // SQLite in memory, or a PostgreSQL database of its own when TEST_DATABASE_URL is set.
+  let database: TestDatabase;
+  let db: Db;
+  let k: Kysely<{ t: { a: string; b: string; c: string } }>;
   beforeAll(async () => {
+    database = await createTestDatabase();
+    db = openDatabase(database.url);
+    k = db.kysely as unknown as typeof k;
     await k.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'text').addColumn('c', 'text').execute();
     await k.insertInto('t').values([{ a: '1', b: 'x', c: 'k' }, { a: '2', b: 'y', c: 'k' }, { a: '1', b: 'y', c: 'other' }]).execute();
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
 
   it('runs the query compiled once with each call’s values, keeping its constants', async () => {
     const find = precompiled(k, (b: string, a: string) => k.selectFrom('t').select('a').where('c', '=', 'k').where('a', '=', a).where('b', '=', b), 2);

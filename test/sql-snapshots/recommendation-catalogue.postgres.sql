@@ -1,0 +1,19 @@
+-- CatalogueRepository.recommendationCatalogue: the published catalogue that recommendations keep in memory
+-- parameters: ["published"]
+select "id", "kind", "province", "price_cents"
+from "trainings"
+where "status" = $1;
+
+-- parameters: ["published"]
+select "s"."training_id", "s"."competence", "s"."from_level", "s"."to_level"
+from "training_level_steps" as "s"
+inner join "trainings" as "t" on "t"."id" = "s"."training_id"
+where "t"."status" = $1
+order by "s"."training_id", "s"."competence";
+
+-- parameters: ["published"]
+select "s"."id", "s"."training_id", "s"."starts_at", "s"."enrolment_deadline", "s"."online", "s"."capacity", "s"."enrolled_count"
+from "training_sessions" as "s"
+inner join "trainings" as "t" on "t"."id" = "s"."training_id"
+where "t"."status" = $1
+order by "s"."starts_at", "s"."id";

@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { CatalogueRepository } from '../../src/server/catalogue/catalogue.repository';
+import { EnrolmentRepository } from '../../src/server/catalogue/enrolment.repository';
+import { type SearchFilters, SearchRepository } from '../../src/server/catalogue/search.repository';
+import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
+import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
+import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
+import type { Database } from '../../src/server/platform/db/schema';
+import { CampaignRepository } from '../../src/server/school/campaign/campaign.repository';
+import { SchoolRepository } from '../../src/server/school/school.repository';
+import { DIALECTS, type TestDialect } from '../support/dialects';
+import { layoutSql, recordingDatabase } from '../support/recording-database';
+
+/**
+ * The SQL of the hottest queries, committed as text so a reviewer sees what a change does to
+ * it: one file per query per dialect, `<query>.<dialect>.sql`. Each query is run through its
+ * repository on a database that only records (no live database needed); the file must match.
+ * After a deliberate change: `UPDATE_SQL_SNAPSHOTS=1 npx vitest run test/sql-snapshots`.
+ *
+ * Queries compiled once (`precompiled`) are private fields of their repositories; they are
+ * called directly by name, so a rename fails here, not silently.
+ */
+type Run = (db: Kysely<Database>, dialect: TestDialect) => Promise<unknown>;
+
+const search: SearchFilters = {
+  terms: ['evalu', 'ideeen'],
+  competence: ['2.1'],
+  fromLevel: 'A2',
+  kind: ['course'],
+  province: ['antwerpen'],
+  language: [],
+  educationLevel: ['secondary'],
+  audience: [],
+  price: 'free',
+  from: '2026-03-01',
+  to: null,
+};
+
+const queries: Record<string, { what: string; run: Run }> = {
+  'session-lookup': {
+    what: 'SessionsRepository.find: every authenticated request (precompiled)',
+    run: (db) => new SessionsRepository(db).find('$sessionId'),
+  },
+  'profile-read': {
+    what: 'DigisnapRepository.profileBody: getMyProfile, the hottest read (precompiled)',
+    run: (db) => new DigisnapRepository(db).profileBody('$userId'),
+  },
+  'submitted-scans': {
+    what: "DigisnapRepository.submittedOfUser: a teacher's submitted scans, getMyProfile's fallback (precompiled)",
+    run: (db) => new DigisnapRepository(db).submittedOfUser('$userId'),
+  },
+  'team-report-view': {
+    what: 'CampaignRepository.reportView: getSchoolReport, the campaign and what its stored report is read from (precompiled)',
+    run: (db, dialect) => new CampaignRepository(db, dialect).reportView('$schoolId', '$campaignId'),
+  },
+  'team-report-body': {
+    what: 'CampaignRepository.storedBody: getSchoolReport, the stored report body',
+    run: (db, dialect) => new CampaignRepository(db, dialect).storedBody('$campaignId', 7),
+  },
+  'training-search-page': {
+    what: 'SearchRepository.pageIds: one page of a catalogue search by words (FTS5 on SQLite, tsvector on PostgreSQL) and filters, by relevance',
+    run: (db, dialect) => new SearchRepository(db, dialect).pageIds(search, { sort: 'relevance', offset: 20, limit: 20, now: '2026-03-02T09:00:00.000Z' }),
+  },
+  'training-search-facets': {
+    what: 'SearchRepository.totalAndFacets: the total and every facet count of that search, in one statement',
+    run: (db, dialect) => new SearchRepository(db, dialect).totalAndFacets(search, { educationLevel: ['primary', 'secondary'], audience: ['teachers'] }),
+  },
+  'recommendation-catalogue': {
+    what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that recommendations keep in memory',
+    run: (db, dialect) => new CatalogueRepository(db, dialect).recommendationCatalogue(),
+  },
+  'school-by-id': {
+    what: 'SchoolRepository schoolById (precompiled)',
+    run: (db) => new SchoolRepository(db)['schoolById']('$schoolId'),
+  },
+  'school-roles-of': {
+    what: 'SchoolRepository rolesOf: the roles of a user in a school (precompiled)',
+    run: (db) => new SchoolRepository(db)['rolesOf']('$userId', '$schoolId'),
+  },
+  'enrolment-engaged-of': {
+    what: 'EnrolmentRepository engagedOf: trainings a teacher enrolled in or completed (precompiled)',
+    run: (db, dialect) => new EnrolmentRepository(db, dialect)['engagedOf']('$userId', '$userId'),
+  },
+  'team-head-by-id': {
+    what: 'TeamAggregateRepository teamHeadById (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['teamHeadById']('$teamId'),
+  },
+  'team-ids-counting': {
+    what: 'TeamAggregateRepository teamIdsCounting: the teams a submitted scan counts in (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['teamIdsCounting']('$userId', '$frameworkId', '$frameworkVersion', '$at', '$at'),
+  },
+  'team-bump-revision': {
+    what: 'TeamAggregateRepository bumpRevision (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['bumpRevision']('$teamId'),
+  },
+  'team-with-member': {
+    what: 'TeamAggregateRepository teamWithMember (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['teamWithMember']('$teamId', '$userId'),
+  },
+  'team-member-scan': {
+    what: 'TeamAggregateRepository memberScan (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['memberScan']('$scanId', '$submittedAt', '$teamId', '$userId'),
+  },
+};
+
+const folder = new URL('./', import.meta.url);
+const update = Boolean(process.env.UPDATE_SQL_SNAPSHOTS);
+
+function snapshotText(what: string, statements: readonly CompiledQuery[]): string {
+  const parts = statements.map((s) => `-- parameters: ${JSON.stringify(s.parameters)}\n${layoutSql(s.sql)};\n`);
+  return `-- ${what}\n${parts.join('\n')}`;
+}
+
+describe('SQL snapshots of the hottest queries', () => {
+  for (const dialect of DIALECTS) {
+    describe(dialect, () => {
+      for (const [name, query] of Object.entries(queries)) {
+        it(name, async () => {
+          const { kysely, statements } = recordingDatabase(dialect);
+          await query.run(kysely, dialect);
+          expect(statements.length).toBeGreaterThan(0);
+          const text = snapshotText(query.what, statements);
+          const file = new URL(`${name}.${dialect}.sql`, folder);
+          if (update) writeFileSync(file, text);
+          const hint = `${name}.${dialect}.sql: after a deliberate change run UPDATE_SQL_SNAPSHOTS=1 npx vitest run test/sql-snapshots`;
+          expect(existsSync(file), hint).toBe(true);
+          expect(text, hint).toBe(readFileSync(file, 'utf8'));
+        });
+      }
+    });
+  }
+
+  it('keeps no snapshot of a query no longer listed', () => {
+    const expected = new Set(Object.keys(queries).flatMap((name) => DIALECTS.map((dialect) => `${name}.${dialect}.sql`)));
+    const stale = readdirSync(folder).filter((file) => file.endsWith('.sql') && !expected.has(file));
+    expect(stale).toEqual([]);
+  });
+});

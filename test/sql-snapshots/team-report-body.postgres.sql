@@ -1,0 +1,5 @@
+-- CampaignRepository.storedBody: getSchoolReport, the stored report body
+-- parameters: ["$campaignId",7]
+select "body"
+from "campaign_reports"
+where "campaign_id" = $1 and "seq" = $2;
