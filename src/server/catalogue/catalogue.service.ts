@@ -28,6 +28,7 @@ import type { EnrolmentRepository } from './enrolment.repository';
 import { SearchCache } from './search.cache';
 import type { SearchFilters, SearchRepository } from './search.repository';
 import { searchTerms } from './search-text';
+import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type ImportProblem, csvColumnOf, readTrainingCsv, writeTrainingCsv } from './training-csv';
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
@@ -317,30 +318,23 @@ export class CatalogueService {
     const csv = typeof body === 'string';
     const read = csv ? readTrainingCsv(body) : { items: body.trainings.map((raw, i) => ({ line: i + 1, raw })), problems: [] };
     const fieldOf = (path: ReadonlyArray<PropertyKey>) => (csv ? csvColumnOf(path) : path.map(String).join('.'));
-    const problems = [...read.problems];
+    const problems = new ImportProblems(read.problems);
     const valid: TrainingInput[] = [];
     for (const item of read.items) {
-      const reported = new Set(problems.filter((p) => p.line === item.line).map((p) => p.field));
-      const report = (field: string, message: string) => {
-        if (!reported.has(field)) problems.push({ line: item.line, field, message });
-        reported.add(field);
-      };
+      const report = (field: string, message: string) => problems.addOnce({ line: item.line, field, message });
       const parsed = trainingInputSchema.safeParse(item.raw);
       if (!parsed.success) for (const issue of parsed.error.issues) report(fieldOf(issue.path), issue.message);
       const steps = parsed.success ? parsed.data.levelSteps : rawSteps(item.raw);
       for (const problem of this.competenceProblems({ levelSteps: steps })) report(fieldOf(problem.path.split('.')), problem.message);
-      if (parsed.success && !problems.some((p) => p.line === item.line)) valid.push(parsed.data);
+      if (parsed.success && !problems.hasLine(item.line)) valid.push(parsed.data);
     }
-    if (problems.length > 0) {
-      problems.sort((a, b) => a.line - b.line);
-      const lines = new Set(problems.map((p) => p.line)).size;
-      const where = (p: ImportProblem) => (csv ? `line ${p.line}: ${p.field}` : `body.trainings.${p.line - 1}.${p.field}`);
-      throw new AppError(
-        'import_rejected',
-        `${problems.length} problem(s) on ${lines} ${csv ? 'line' : 'training'}(s); nothing was imported`,
-        undefined,
-        problems.map((p) => ({ field: where(p), message: `${where(p)}: ${p.message}` })),
-      );
+    if (problems.count > 0) {
+      throw importRejected(problems, {
+        unit: csv ? 'line' : 'training',
+        outcome: 'nothing was imported',
+        where: (p) => (csv ? `line ${p.line}: ${p.field}` : `body.trainings.${p.line - 1}.${p.field}`),
+        fileField: csv ? 'bestand' : 'body.trainings',
+      });
     }
     if (!dryRun) {
       const now = this.nowIso();
