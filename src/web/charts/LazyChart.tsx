@@ -29,6 +29,7 @@ export function LazyChart({ kind, option, label, table, testId, className, canva
   const { t } = useI18n();
   const { container, chart, failed, width } = useLazyChart(kind);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new width redraws the chart with the option for that width
   useEffect(() => {
     if (!chart) return;
     chart.resize();
@@ -58,7 +59,7 @@ function ChartTable({ table, testId, open }: { table: ChartTableData; testId: st
   return (
     <details className="chart-table" data-testid={testId} open={open || undefined}>
       <summary>{t('chart.showTable')}</summary>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={table.caption}>
+      <div className="table-wrap">
         <table className="data-table">
           <caption>{table.caption}</caption>
           <thead>
