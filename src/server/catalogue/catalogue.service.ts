@@ -22,13 +22,13 @@ import type { DigisnapService } from '../digisnap/digisnap.service';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
+import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type Caller, isAdmin, managesProvider, mayVerifyProviders, requireCaller, requireProviderSide } from './catalogue.access';
 import { type CatalogueRepository, type SessionRow, type TrainingRow, sessionColumns } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
 import { SearchCache } from './search.cache';
 import type { SearchFilters, SearchRepository } from './search.repository';
 import { searchTerms } from './search-text';
-import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type ImportProblem, csvColumnOf, readTrainingCsv, writeTrainingCsv } from './training-csv';
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
