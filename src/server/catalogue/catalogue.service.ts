@@ -33,7 +33,8 @@ import { type ImportProblem, csvColumnOf, readTrainingCsv, writeTrainingCsv } fr
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
 export type ProviderDto = ReturnType<typeof toProviderDto>;
-export type ImportBody = string | { trainings: unknown[] };
+/** CSV text, an .xlsx workbook's bytes, or JSON. */
+export type ImportBody = string | Uint8Array | { trainings: unknown[] };
 
 export interface CatalogueDeps {
   rolesOf: (userId: string) => Promise<ReadonlySet<Role>>;
@@ -315,7 +316,7 @@ export class CatalogueService {
    */
   async importTrainings(caller: Caller | null, providerId: string | undefined, body: ImportBody, dryRun: boolean): Promise<{ imported: number; errors: ImportProblem[] }> {
     const provider = await this.actingProvider(caller, providerId);
-    const csv = typeof body === 'string';
+    const csv = typeof body === 'string' || body instanceof Uint8Array;
     const read = csv ? readTrainingCsv(body) : { items: body.trainings.map((raw, i) => ({ line: i + 1, raw })), problems: [] };
     const fieldOf = (path: ReadonlyArray<PropertyKey>) => (csv ? csvColumnOf(path) : path.map(String).join('.'));
     const problems = new ImportProblems(read.problems);

@@ -78,7 +78,7 @@ export class InvitationService {
    * the file with 422 import_rejected naming every bad line, and then nothing is written or sent.
    * Members already in the team are skipped and reported.
    */
-  async importRoster(userId: string, schoolId: string, csv: string): Promise<z.infer<typeof rosterReportSchema>> {
+  async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
     await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
     const { entries, problems } = readRoster(csv);
     if (problems.length > 0) {
