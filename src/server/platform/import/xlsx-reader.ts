@@ -14,7 +14,7 @@ const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
 const ZIP_END = 0x06054b50;
 /** No part of a workbook an import accepts inflates to more than this. */
-const MAX_PART_BYTES = 256 * 1024 * 1024;
+const MAX_PART_BYTES = 128 * 1024 * 1024;
 
 /** An .xlsx (or any zip) starts with a local file header. */
 export function isXlsx(bytes: Uint8Array): boolean {
