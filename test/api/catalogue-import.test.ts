@@ -100,6 +100,18 @@ describe('importTrainings and exportTrainings', () => {
     expect(await count(client)).toBe(0);
   });
 
+  it('reports a file of many bad lines quickly, listing the first 1,000 problems and counting the rest', async () => {
+    const { client } = await providerAccount(t);
+    const badLine = 'Fout;Een samenvatting die lang genoeg is.;;circus;nl;lager;leraar;3.3 A2>B1;2;10;nee;;;;;;https://opleider.test/a;concept';
+    const response = await importCsv(client, csvOf(Array.from({ length: 5_000 }, () => badLine)), '?dryRun=true');
+    expect(errorOf(response)).toMatchObject({ status: 422, id: 'import_rejected' });
+    const { message, details } = response.json().error;
+    expect(message).toBe('5000 problem(s) on 5000 line(s); nothing was imported');
+    expect(details).toHaveLength(1001);
+    expect(details[0].field).toBe('line 2: vorm');
+    expect(details[1000]).toEqual({ field: 'bestand', message: 'bestand: 4000 more problem(s) not listed; fix the ones above and upload again' });
+  });
+
   it('names a missing column, and an empty file', async () => {
     const { client } = await providerAccount(t);
     const withoutPrice = trainingCsvColumns.filter((c) => c !== 'prijs_euro').join(';');

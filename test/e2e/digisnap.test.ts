@@ -77,6 +77,10 @@ describe('Digisnap in the browser', () => {
     await chart.locator('svg, canvas').first().waitFor();
     expect(await chart.getAttribute('role')).toBe('img');
     expect(await page.getByTestId('area-table').locator('tbody tr').count()).toBe(6);
+    // The chart's own numbers, for screen readers, behind "show as table".
+    const chartTable = page.getByTestId('radar-chart-table');
+    await chartTable.locator('summary').click();
+    expect(await chartTable.locator('tbody tr').count()).toBe(6);
     // Answers 1,2,3,4,0 four times, then 1 and 2: 4 × 10 + 3 = 43 points, B1.
     expect(await page.getByTestId('overall-total').textContent()).toMatch(/43\s*\/\s*88/);
     expect(await page.getByTestId('overall-level').textContent()).toMatch(/B1/);

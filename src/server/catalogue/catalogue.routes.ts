@@ -21,6 +21,7 @@ import {
   trainingSummaryListSchema,
 } from '../../shared/catalogue/api';
 import { errorBodySchema } from '../../shared/errors';
+import { downloadDate, sendDownload } from '../platform/http/download';
 import type { CatalogueService } from './catalogue.service';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -168,10 +169,7 @@ export function catalogueRoutes(
     },
     handler: async (request, reply) => {
       const csv = await catalogue.exportTrainings(await caller(request), request.query.providerId);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="opleidingen-${new Date().toISOString().slice(0, 10)}.csv"`)
-        .send(csv);
+      return sendDownload(reply, 'csv', `opleidingen-${downloadDate()}.csv`, csv);
     },
   });
 

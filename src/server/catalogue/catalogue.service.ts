@@ -22,6 +22,7 @@ import type { DigisnapService } from '../digisnap/digisnap.service';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
+import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type Caller, isAdmin, managesProvider, mayVerifyProviders, requireCaller, requireProviderSide } from './catalogue.access';
 import { type CatalogueRepository, type SessionRow, type TrainingRow, sessionColumns } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
@@ -32,7 +33,8 @@ import { type ImportProblem, csvColumnOf, readTrainingCsv, writeTrainingCsv } fr
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
 export type ProviderDto = ReturnType<typeof toProviderDto>;
-export type ImportBody = string | { trainings: unknown[] };
+/** CSV text, an .xlsx workbook's bytes, or JSON. */
+export type ImportBody = string | Uint8Array | { trainings: unknown[] };
 
 export interface CatalogueDeps {
   rolesOf: (userId: string) => Promise<ReadonlySet<Role>>;
@@ -314,33 +316,26 @@ export class CatalogueService {
    */
   async importTrainings(caller: Caller | null, providerId: string | undefined, body: ImportBody, dryRun: boolean): Promise<{ imported: number; errors: ImportProblem[] }> {
     const provider = await this.actingProvider(caller, providerId);
-    const csv = typeof body === 'string';
+    const csv = typeof body === 'string' || body instanceof Uint8Array;
     const read = csv ? readTrainingCsv(body) : { items: body.trainings.map((raw, i) => ({ line: i + 1, raw })), problems: [] };
     const fieldOf = (path: ReadonlyArray<PropertyKey>) => (csv ? csvColumnOf(path) : path.map(String).join('.'));
-    const problems = [...read.problems];
+    const problems = new ImportProblems(read.problems);
     const valid: TrainingInput[] = [];
     for (const item of read.items) {
-      const reported = new Set(problems.filter((p) => p.line === item.line).map((p) => p.field));
-      const report = (field: string, message: string) => {
-        if (!reported.has(field)) problems.push({ line: item.line, field, message });
-        reported.add(field);
-      };
+      const report = (field: string, message: string) => problems.addOnce({ line: item.line, field, message });
       const parsed = trainingInputSchema.safeParse(item.raw);
       if (!parsed.success) for (const issue of parsed.error.issues) report(fieldOf(issue.path), issue.message);
       const steps = parsed.success ? parsed.data.levelSteps : rawSteps(item.raw);
       for (const problem of this.competenceProblems({ levelSteps: steps })) report(fieldOf(problem.path.split('.')), problem.message);
-      if (parsed.success && !problems.some((p) => p.line === item.line)) valid.push(parsed.data);
+      if (parsed.success && !problems.hasLine(item.line)) valid.push(parsed.data);
     }
-    if (problems.length > 0) {
-      problems.sort((a, b) => a.line - b.line);
-      const lines = new Set(problems.map((p) => p.line)).size;
-      const where = (p: ImportProblem) => (csv ? `line ${p.line}: ${p.field}` : `body.trainings.${p.line - 1}.${p.field}`);
-      throw new AppError(
-        'import_rejected',
-        `${problems.length} problem(s) on ${lines} ${csv ? 'line' : 'training'}(s); nothing was imported`,
-        undefined,
-        problems.map((p) => ({ field: where(p), message: `${where(p)}: ${p.message}` })),
-      );
+    if (problems.count > 0) {
+      throw importRejected(problems, {
+        unit: csv ? 'line' : 'training',
+        outcome: 'nothing was imported',
+        where: (p) => (csv ? `line ${p.line}: ${p.field}` : `body.trainings.${p.line - 1}.${p.field}`),
+        fileField: csv ? 'bestand' : 'body.trainings',
+      });
     }
     if (!dryRun) {
       const now = this.nowIso();

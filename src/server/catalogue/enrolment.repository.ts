@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
+import { forUpdate } from '../platform/db/row-lock';
 import type { Database, EnrolmentsTable } from '../platform/db/schema';
 import type { SessionRow } from './catalogue.repository';
 
@@ -57,7 +58,7 @@ export class EnrolmentRepository {
       .selectFrom('training_sessions')
       .selectAll()
       .where('id', '=', sessionId)
-      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+      .$call(forUpdate(this.dialect))
       .executeTakeFirst();
   }
 

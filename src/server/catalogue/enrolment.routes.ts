@@ -16,6 +16,7 @@ import {
   trainingSummaryListSchema,
 } from '../../shared/catalogue/api';
 import { errorBodySchema, unauthenticated } from '../../shared/errors';
+import { sendDownload } from '../platform/http/download';
 import type { CatalogueService } from './catalogue.service';
 import { EnrolmentService } from './enrolment.service';
 import type { RecommendationService } from './recommendation.service';
@@ -77,10 +78,7 @@ export function enrolmentRoutes(
     handler: async (request, reply) => {
       const items = await enrolments.sessionList(await caller(request), request.params.sessionId);
       if (request.query.format === 'json') return { items };
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="inschrijvingen-${request.params.sessionId}.csv"`)
-        .send(EnrolmentService.sessionListCsv(items));
+      return sendDownload(reply, 'csv', `inschrijvingen-${request.params.sessionId}.csv`, EnrolmentService.sessionListCsv(items));
     },
   });
 

@@ -1,7 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { type TrainingInput, trainingCsvColumns } from '../../shared/catalogue/api';
 import { readCsvCell, toCsv } from '../../shared/csv';
 import type { Province } from '../../shared/platform/flanders';
+import type { ImportProblem } from '../platform/import/import-problems';
+import { readTable } from '../platform/import/table-reader';
 import { normaliseSearchText } from './search-text';
 
 /**
@@ -14,11 +15,7 @@ import { normaliseSearchText } from './search-text';
  */
 
 export type CsvColumn = (typeof trainingCsvColumns)[number];
-export interface ImportProblem {
-  line: number;
-  field: string;
-  message: string;
-}
+export type { ImportProblem };
 
 const labels = {
   kind: { in_person: 'klassikaal', live_online: 'live online', self_paced: 'zelfstudie online', blended: 'blended', bootcamp: 'bootcamp', learning_resource: 'leermiddel' },
@@ -95,36 +92,31 @@ export function formatBelgianNumber(value: number, decimals: 'price' | 'plain'):
   return text.replace('.', ',');
 }
 
-/** Reads a CSV file into one raw training per line, and every cell or line it could not read. */
-export function readTrainingCsv(text: string): { items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] } {
+/** Reads a CSV file (or an .xlsx workbook) into one raw training per line, and every cell or line it could not read. */
+export function readTrainingCsv(input: string | Uint8Array): { items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = headerLine.includes(';') || !headerLine.includes(',') ? ';' : ',';
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(body, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { items: [], problems: [{ line, field: 'bestand', message: `The file is not readable CSV: ${(error as Error).message}` }] };
-  }
-  if (records.length === 0) return { items: [], problems: [{ line: 1, field: 'bestand', message: 'The file is empty' }] };
+  const read = readTable(input, { fileField: 'bestand' });
+  if (!read.ok) return { items: [], problems: [read.problem] };
+  const { rows, headerLine } = read.table;
 
-  const header = records[0].record.map((name) => key(name).replace(/ /g, '_'));
+  const header = read.table.header.map((name) => key(name).replace(/ /g, '_'));
   const index = new Map<string, number>(header.map((name, i) => [name, i]));
   for (const column of requiredColumns) {
-    if (!index.has(column)) problems.push({ line: records[0].info.lines, field: column, message: `The column ${column} is missing from the header` });
+    if (!index.has(column)) problems.push({ line: headerLine, field: column, message: `The column ${column} is missing from the header` });
   }
   if (problems.length > 0) return { items: [], problems };
-  if (records.length === 1) return { items: [], problems: [{ line: 2, field: 'bestand', message: 'The file holds no trainings below its header' }] };
+  if (rows.length === 0) return { items: [], problems: [{ line: 2, field: 'bestand', message: 'The file holds no trainings below its header' }] };
 
-  const items = records.slice(1).map(({ record, info }) => {
+  const items = rows.map(({ line, cells }) => {
     const cell = (column: CsvColumn) => {
       const i = index.get(column);
-      return i === undefined ? '' : readCsvCell((record[i] ?? '').trim());
+      return i === undefined ? '' : readCsvCell((cells[i] ?? '').trim());
     };
-    const problem = (field: CsvColumn, message: string) => problems.push({ line: info.lines, field, message });
-    return { line: info.lines, raw: rawTraining(cell, problem) };
+    const problem = (field: CsvColumn, message: string) => {
+      const i = index.get(field);
+      problems.push(i === undefined ? { line, field, message } : { line, field, column: i + 1, message });
+    };
+    return { line, raw: rawTraining(cell, problem) };
   });
   return { items, problems };
 }

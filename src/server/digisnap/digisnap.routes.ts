@@ -15,6 +15,7 @@ import { frameworkSchema } from '../../shared/digisnap/framework';
 import { errorBodySchema } from '../../shared/errors';
 import type { AuthService } from '../platform/auth/auth.service';
 import { authOf } from '../platform/http/auth-hooks';
+import { downloadDate, sendDownload } from '../platform/http/download';
 import type { DigisnapService } from './digisnap.service';
 import { exportCsv } from './digisnap.export';
 
@@ -132,17 +133,9 @@ export function digisnapRoutes(
     handler: async (request, reply) => {
       const userId = authOf(request).userId;
       const [account, scans] = await Promise.all([deps.auth.currentUser(userId), digisnap.exportScans(userId)]);
-      const date = new Date().toISOString().slice(0, 10);
-      if (request.query.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="digisnap-${date}.csv"`)
-          .send(exportCsv(digisnap.frameworkLookup(), scans));
-      }
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="digisnap-${date}.json"`)
-        .send(JSON.stringify({ exportedAt: new Date().toISOString(), account, scans }, null, 2));
+      const date = downloadDate();
+      if (request.query.format === 'csv') return sendDownload(reply, 'csv', `digisnap-${date}.csv`, exportCsv(digisnap.frameworkLookup(), scans));
+      return sendDownload(reply, 'json', `digisnap-${date}.json`, JSON.stringify({ exportedAt: new Date().toISOString(), account, scans }, null, 2));
     },
   });
 }

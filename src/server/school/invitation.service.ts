@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext, AuthService } from '../platform/auth/auth.service';
 import { newId, newToken, sha256 } from '../platform/ids';
+import { importRejected } from '../platform/import/import-problems';
 import type { MailService } from '../platform/mail/mail.service';
 import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationRepository, InvitationRow } from './invitation.repository';
@@ -77,17 +78,11 @@ export class InvitationService {
    * the file with 422 import_rejected naming every bad line, and then nothing is written or sent.
    * Members already in the team are skipped and reported.
    */
-  async importRoster(userId: string, schoolId: string, csv: string): Promise<z.infer<typeof rosterReportSchema>> {
+  async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
     await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
     const { entries, problems } = readRoster(csv);
     if (problems.length > 0) {
-      const lines = new Set(problems.map((p) => p.line)).size;
-      throw new AppError(
-        'import_rejected',
-        `${problems.length} problem(s) on ${lines} line(s); nobody was invited`,
-        undefined,
-        problems.map((p) => ({ field: `line ${p.line}: ${p.field}`, message: `line ${p.line}: ${p.field}: ${p.message}` })),
-      );
+      throw importRejected(problems, { unit: 'line', outcome: 'nobody was invited', where: (p) => `line ${p.line}: ${p.field}`, fileField: 'file' });
     }
     const memberEmails = new Set((await this.deps.schools.listMembers(userId, schoolId)).map((m) => m.email));
     const alreadyMembers = entries.filter((e) => memberEmails.has(e.email)).map((e) => ({ line: e.line, email: e.email }));

@@ -33,3 +33,26 @@ describe('readRoster', () => {
     expect(readRoster('naam;e-mail\n"An;an@school.be\n').problems).toMatchObject([{ field: 'file' }]);
   });
 });
+
+describe('readRoster from a workbook', () => {
+  it('reads the first sheet of an .xlsx file as it reads CSV', async () => {
+    const { xlsxWorkbook } = await import('../platform/export/xlsx');
+    const workbook = await xlsxWorkbook([
+      {
+        name: 'Team',
+        columns: [
+          { header: 'Naam', kind: 'text' },
+          { header: 'E-mail', kind: 'text' },
+        ],
+        rows: [
+          ['Peeters; An', 'An@School.be'],
+          [null, null],
+          ['Bram', 'bram@'],
+        ],
+      },
+    ]);
+    const { entries, problems } = readRoster(workbook);
+    expect(entries).toEqual([{ line: 2, name: 'Peeters; An', email: 'an@school.be' }]);
+    expect(problems).toEqual([{ line: 4, field: 'e-mail', column: 2, message: 'bram@ is not an e-mail address' }]);
+  });
+});

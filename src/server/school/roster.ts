@@ -1,6 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { readCsvCell } from '../../shared/csv';
 import { emailSchema } from '../../shared/platform/api';
+import type { ImportProblem } from '../platform/import/import-problems';
+import { cellOf, cellProblem, findColumns } from '../platform/import/table-columns';
+import { readTable } from '../platform/import/table-reader';
 
 /** One teacher of a roster file, with the line it came from. */
 export interface RosterEntry {
@@ -9,74 +11,59 @@ export interface RosterEntry {
   email: string;
 }
 
-export interface RosterProblem {
-  line: number;
-  /** The column as the file's header names it (`naam`, `e-mail`, or `name`, `email`), or `file`. */
-  field: string;
-  message: string;
-}
+/** `field` is the column as the file's header names it (`naam`, `e-mail`, or `name`, `email`), or `file`. */
+export type RosterProblem = ImportProblem;
 
 /** The header names read for each column, Dutch first. */
-const nameColumns = ['naam', 'name'];
-const emailColumns = ['e-mail', 'email', 'e-mailadres', 'emailadres'];
+const rosterColumns = {
+  name: { names: ['naam', 'name'], missing: 'The header needs a column naam (or name)' },
+  email: { names: ['e-mail', 'email', 'e-mailadres', 'emailadres'], missing: 'The header needs a column e-mail (or email)' },
+};
 
 /** A roster is a team, not a directory: more lines than this is a mistake. */
 export const MAX_ROSTER_LINES = 2000;
 
 /**
- * Reads a team roster: `naam;e-mail` (or `name;email`) with a header, semicolons (commas when
- * the header has none), UTF-8 with or without BOM. Every problem of every line is reported, so
- * one upload shows all there is to fix: a missing name, a bad address, an address twice.
+ * Reads a team roster: `naam;e-mail` (or `name;email`) with a header, as CSV (semicolons, or
+ * commas when the header has none; UTF-8 with or without BOM) or as an .xlsx workbook.
+ * Every problem of every line is reported, so one upload shows all there is to fix: a missing
+ * name, a bad address, an address twice.
  */
-export function readRoster(text: string): { entries: RosterEntry[]; problems: RosterProblem[] } {
-  const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = headerLine.includes(';') || !headerLine.includes(',') ? ';' : ',';
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(body, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true }) as unknown as typeof records;
-  } catch (error) {
-    return { entries: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, field: 'file', message: `The file is not readable CSV: ${(error as Error).message}` }] };
-  }
-  if (records.length === 0) return { entries: [], problems: [{ line: 1, field: 'file', message: 'The file is empty' }] };
-
-  const header = records[0].record.map((cell) => cell.trim().toLowerCase());
-  const nameIndex = header.findIndex((cell) => nameColumns.includes(cell));
-  const emailIndex = header.findIndex((cell) => emailColumns.includes(cell));
-  const headerProblems: RosterProblem[] = [];
-  if (nameIndex < 0) headerProblems.push({ line: 1, field: 'naam', message: 'The header needs a column naam (or name)' });
-  if (emailIndex < 0) headerProblems.push({ line: 1, field: 'e-mail', message: 'The header needs a column e-mail (or email)' });
-  if (headerProblems.length > 0) return { entries: [], problems: headerProblems };
-  if (records.length === 1) return { entries: [], problems: [{ line: 2, field: 'file', message: 'The file holds no one below its header' }] };
-  if (records.length - 1 > MAX_ROSTER_LINES) {
+export function readRoster(input: string | Uint8Array): { entries: RosterEntry[]; problems: RosterProblem[] } {
+  const read = readTable(input, { fileField: 'file', skipBlankRows: true });
+  if (!read.ok) return { entries: [], problems: [read.problem] };
+  const { rows } = read.table;
+  const { columns, problems: headerProblems } = findColumns(read.table, rosterColumns);
+  if (headerProblems.length > 0 || !columns.name || !columns.email) return { entries: [], problems: headerProblems };
+  if (rows.length === 0) return { entries: [], problems: [{ line: 2, field: 'file', message: 'The file holds no one below its header' }] };
+  if (rows.length > MAX_ROSTER_LINES) {
     return { entries: [], problems: [{ line: MAX_ROSTER_LINES + 2, field: 'file', message: `A roster holds at most ${MAX_ROSTER_LINES} people` }] };
   }
 
-  const nameField = header[nameIndex];
-  const emailField = header[emailIndex];
+  const { name: nameColumn, email: emailColumn } = columns;
   const problems: RosterProblem[] = [];
   const entries: RosterEntry[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
-    const name = readCsvCell((record[nameIndex] ?? '').trim());
-    const rawEmail = (record[emailIndex] ?? '').trim();
+  for (const row of rows) {
+    const { line } = row;
+    const name = readCsvCell(cellOf(row, nameColumn));
+    const rawEmail = cellOf(row, emailColumn);
     let ok = true;
     if (name === '') {
-      problems.push({ line, field: nameField, message: 'The name is missing' });
+      problems.push(cellProblem(row, nameColumn, 'The name is missing'));
       ok = false;
     } else if (name.length > 120) {
-      problems.push({ line, field: nameField, message: 'The name is longer than 120 characters' });
+      problems.push(cellProblem(row, nameColumn, 'The name is longer than 120 characters'));
       ok = false;
     }
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) {
-      problems.push({ line, field: emailField, message: rawEmail === '' ? 'The e-mail address is missing' : `${rawEmail} is not an e-mail address` });
+      problems.push(cellProblem(row, emailColumn, rawEmail === '' ? 'The e-mail address is missing' : `${rawEmail} is not an e-mail address`));
       continue;
     }
     const first = firstLineOf.get(email.data);
     if (first !== undefined) {
-      problems.push({ line, field: emailField, message: `${email.data} is on line ${first} already` });
+      problems.push(cellProblem(row, emailColumn, `${email.data} is on line ${first} already`));
       continue;
     }
     firstLineOf.set(email.data, line);

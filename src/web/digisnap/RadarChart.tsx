@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
-import { useLazyChart } from '../components/useLazyChart';
+import { useCallback, useMemo } from 'react';
+import { formatScore } from '../../shared/i18n/format';
+import { LazyChart } from '../charts/LazyChart';
+import { seriesTable } from '../charts/chartTable';
 import { useI18n } from '../i18n';
 import { radarOption, type RadarInput } from './radarOption';
 
@@ -8,26 +10,21 @@ interface Props extends Omit<RadarInput, 'width'> {
   label: string;
 }
 
-/** The area radar. ECharts is fetched only when this component first appears. */
+/** The area radar: this scan filled, the previous one dashed, and the scores as a table. */
 export function RadarChart({ axes, current, previous, label }: Props) {
-  const { t } = useI18n();
-  const { container, chart, failed, width } = useLazyChart(() => import('./echartsRadar'));
-
-  useEffect(() => {
-    if (!chart) return;
-    chart.resize();
-    chart.setOption(radarOption({ axes, current, previous, width: chart.getWidth() }), { notMerge: true });
-  }, [chart, width, axes, current, previous]);
-
-  return (
-    <div className="radar">
-      <div ref={container} className="radar-canvas" role="img" aria-label={label} data-testid="radar-chart" />
-      {!chart && !failed && (
-        <p className="muted radar-status" role="status">
-          {t('profile.chartLoading')}
-        </p>
-      )}
-      {failed && <p className="muted radar-status">{t('profile.chartFailed')}</p>}
-    </div>
+  const { t, locale } = useI18n();
+  const option = useCallback((width: number) => radarOption({ axes, current, previous, width }), [axes, current, previous]);
+  const table = useMemo(
+    () =>
+      seriesTable({
+        caption: t('chart.radarCaption'),
+        rowHeader: t('chart.columnArea'),
+        categories: axes.map((axis) => axis.name),
+        series: previous ? [current, previous] : [current],
+        format: (value, row) => formatScore(value, axes[row].max, locale),
+        missing: t('chart.noValue'),
+      }),
+    [axes, current, previous, locale, t],
   );
+  return <LazyChart kind="radar" option={option} label={label} table={table} testId="radar-chart" className="radar" canvasClassName="radar-canvas" />;
 }

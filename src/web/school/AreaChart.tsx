@@ -1,29 +1,35 @@
-import { useEffect } from 'react';
-import { useLazyChart } from '../components/useLazyChart';
+import { useCallback, useMemo } from 'react';
+import { LazyChart } from '../charts/LazyChart';
+import { seriesTable } from '../charts/chartTable';
 import { useI18n } from '../i18n';
-import { allSharesHidden, areaChartOption, type AreaChartInput } from './campaign/reportView';
+import { allSharesHidden, areaChartOption, type AreaChartInput, percentText } from './campaign/reportView';
 
-/** The areas' spread over A / B / C as stacked bars. ECharts is fetched only when this appears. */
+/** The areas' spread over A / B / C as stacked bars, and the shares as a table. */
 export function AreaChart({ input, label }: { input: AreaChartInput; label: string }) {
-  const { t } = useI18n();
-  const { container, chart, failed, width } = useLazyChart(() => import('./echartsBar'));
-
-  useEffect(() => {
-    if (!chart) return;
-    chart.resize();
-    chart.setOption(areaChartOption(input, chart.getWidth()), { notMerge: true });
-  }, [chart, width, input]);
-
+  const { t, locale } = useI18n();
+  const option = useCallback((width: number) => areaChartOption(input, width), [input]);
+  const table = useMemo(
+    () =>
+      seriesTable({
+        caption: t('chart.bandsCaption'),
+        rowHeader: t('chart.columnArea'),
+        categories: input.areas,
+        series: input.series.map((serie) => ({ label: serie.label, values: serie.shares })),
+        format: (share) => percentText(share, locale) ?? '',
+        missing: t('report.hidden'),
+      }),
+    [input, locale, t],
+  );
   return (
-    <div className="area-chart">
-      <div ref={container} className="area-chart-canvas" role="img" aria-label={label} data-testid="report-area-chart" />
-      {!chart && !failed && (
-        <p className="muted radar-status" role="status">
-          {t('profile.chartLoading')}
-        </p>
-      )}
-      {failed && <p className="muted radar-status">{t('profile.chartFailed')}</p>}
-      {allSharesHidden(input) && <p className="muted">{t('report.chartAllHidden')}</p>}
-    </div>
+    <LazyChart
+      kind="bar"
+      option={option}
+      label={label}
+      table={table}
+      testId="report-area-chart"
+      className="area-chart"
+      canvasClassName="area-chart-canvas"
+      note={allSharesHidden(input) && <p className="muted">{t('report.chartAllHidden')}</p>}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../../test/support/xlsx-reader';
-import { attachmentDisposition, safeSheetNames, xlsxWorkbook } from './xlsx';
+import { safeSheetNames, xlsxWorkbook } from './xlsx';
 
 describe('safeSheetNames', () => {
   it('keeps a valid name, cuts at 31 characters and replaces what Excel refuses', () => {
@@ -69,16 +69,5 @@ describe('xlsxWorkbook', () => {
 
   it('refuses a workbook without sheets', async () => {
     await expect(xlsxWorkbook([])).rejects.toThrow(/at least one sheet/);
-  });
-});
-
-describe('attachmentDisposition', () => {
-  it('gives an ASCII file name and the exact UTF-8 one', () => {
-    expect(attachmentDisposition('digisnap-teamrapport-2026-03-01.xlsx')).toBe(
-      `attachment; filename="digisnap-teamrapport-2026-03-01.xlsx"; filename*=UTF-8''digisnap-teamrapport-2026-03-01.xlsx`,
-    );
-    expect(attachmentDisposition('beleidsplan coöperatief "x".xlsx')).toBe(
-      `attachment; filename="beleidsplan-cooperatief-x-.xlsx"; filename*=UTF-8''beleidsplan%20co%C3%B6peratief%20%22x%22.xlsx`,
-    );
   });
 });

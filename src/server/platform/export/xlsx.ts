@@ -71,9 +71,3 @@ export async function xlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<Buffer
   const names = safeSheetNames(sheets.map((sheet) => sheet.name));
   return writeExcelFile(sheets.map((sheet, i) => sheetOf(sheet, names[i]))).toBuffer();
 }
-
-/** A Content-Disposition value for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../../platform/db/database';
 import { precompiled } from '../../platform/db/precompiled';
+import { lockRow } from '../../platform/db/row-lock';
 import type { CampaignsTable, Database } from '../../platform/db/schema';
 
 export type CampaignRow = Selectable<CampaignsTable>;
@@ -96,12 +97,7 @@ export class CampaignRepository {
    */
   async insertUnlessOverlapping(campaign: CampaignRow, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('schools')
-        .select('id')
-        .where('id', '=', campaign.school_id)
-        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
-        .execute();
+      await lockRow(trx, this.dialect, 'schools', campaign.school_id);
       const clash = overlaps(await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).execute());
       if (clash) return clash;
       await trx.insertInto('campaigns').values(campaign).execute();
@@ -116,12 +112,7 @@ export class CampaignRepository {
     overlaps: (others: CampaignRow[]) => CampaignRow | undefined,
   ): Promise<CampaignRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('schools')
-        .select('id')
-        .where('id', '=', campaign.school_id)
-        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
-        .execute();
+      await lockRow(trx, this.dialect, 'schools', campaign.school_id);
       const others = await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).where('id', '!=', campaign.id).execute();
       const clash = overlaps(others);
       if (clash) return clash;

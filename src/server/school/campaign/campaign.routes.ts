@@ -14,8 +14,9 @@ import {
 import { schoolReportSchema } from '../../../shared/school/campaign/report';
 import { schoolReportCsv } from '../../../shared/school/campaign/report-csv';
 import { schoolIdParamsSchema } from '../../../shared/school/schools';
-import { XLSX_CONTENT_TYPE, attachmentDisposition } from '../../platform/export/xlsx';
+import { XLSX_CONTENT_TYPE } from '../../platform/export/xlsx';
 import { authOf } from '../../platform/http/auth-hooks';
+import { sendDownload } from '../../platform/http/download';
 import type { CampaignService } from './campaign.service';
 import { schoolReportFileName, schoolReportXlsx } from './report-xlsx';
 
@@ -133,18 +134,8 @@ export function campaignRoutes(app: FastifyInstance, deps: { campaigns: Campaign
         return reply.type('application/json; charset=utf-8').send(json as never);
       }
       const report = await campaigns.schoolReport(authOf(request).userId, request.params.schoolId, request.params.campaignId);
-      if (format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', attachmentDisposition(schoolReportFileName(report, 'csv')))
-          .send(schoolReportCsv(report, lang));
-      }
-      if (format === 'xlsx') {
-        return reply
-          .type(XLSX_CONTENT_TYPE)
-          .header('content-disposition', attachmentDisposition(schoolReportFileName(report, 'xlsx')))
-          .send(await schoolReportXlsx(report, lang));
-      }
+      if (format === 'csv') return sendDownload(reply, 'csv', schoolReportFileName(report, 'csv'), schoolReportCsv(report, lang));
+      if (format === 'xlsx') return sendDownload(reply, 'xlsx', schoolReportFileName(report, 'xlsx'), await schoolReportXlsx(report, lang));
       return report;
     },
   });

@@ -15,8 +15,8 @@ import {
 } from '../../../shared/school/cyber-check/cyber-check-api';
 import { cyberCheckActionsCsv, cyberCheckCsvFileName } from '../../../shared/school/cyber-check/cyber-check-csv';
 import { schoolIdParamsSchema } from '../../../shared/school/schools';
-import { attachmentDisposition } from '../../platform/export/xlsx';
 import { authOf } from '../../platform/http/auth-hooks';
+import { sendDownload } from '../../platform/http/download';
 import type { CyberCheckService } from './cyber-check.service';
 
 const tags = ['cyber-check'];
@@ -130,12 +130,7 @@ export function cyberCheckRoutes(app: FastifyInstance, deps: { cyberChecks: Cybe
     },
     handler: async (request, reply) => {
       const result = await cyberChecks.result(authOf(request).userId, request.params.schoolId, request.params.checkId);
-      if (request.query.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', attachmentDisposition(cyberCheckCsvFileName(result)))
-          .send(cyberCheckActionsCsv(result, request.query.lang));
-      }
+      if (request.query.format === 'csv') return sendDownload(reply, 'csv', cyberCheckCsvFileName(result), cyberCheckActionsCsv(result, request.query.lang));
       return result;
     },
   });

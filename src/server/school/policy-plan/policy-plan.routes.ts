@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../shared/errors';
@@ -22,8 +22,9 @@ import {
   suggestionsQuerySchema,
   visionSchema,
 } from '../../../shared/school/policy-plan/policy-plan';
-import { XLSX_CONTENT_TYPE, attachmentDisposition } from '../../platform/export/xlsx';
+import { XLSX_CONTENT_TYPE } from '../../platform/export/xlsx';
 import { authOf } from '../../platform/http/auth-hooks';
+import { sendDownload } from '../../platform/http/download';
 import { policyPlanCsv, policyPlanFileName, policyPlanXlsx } from './policy-plan.export';
 import type { PolicyPlanService } from './policy-plan.service';
 
@@ -31,11 +32,6 @@ const tags = ['policy-plan'];
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const readAccess = 'Every member of the school reads the plan, board admins included; anyone without a role in the school gets 404.';
 const editAccess = 'Principals and ICT coordinators change the plan; other members get 403, anyone without a role in the school 404.';
-
-/** Sends a file to save. The typed reply of the route knows no Buffer among its responses; Fastify sends one as it is. */
-function download(reply: FastifyReply, type: string, fileName: string, body: string | Buffer): FastifyReply {
-  return reply.type(type).header('content-disposition', attachmentDisposition(fileName)).send(body);
-}
 
 /** The school's ICT policy plan: vision, goals, actions, actions from results, and its downloads. */
 export function policyPlanRoutes(app: FastifyInstance, deps: { policyPlan: PolicyPlanService; requireAuth: preHandlerAsyncHookHandler }): void {
@@ -58,8 +54,8 @@ export function policyPlanRoutes(app: FastifyInstance, deps: { policyPlan: Polic
     handler: async (request, reply) => {
       const plan = await policyPlan.getPlan(user(request), request.params.schoolId);
       const { format, lang } = request.query;
-      if (format === 'csv') return download(reply, 'text/csv; charset=utf-8', policyPlanFileName(plan, lang, 'csv'), policyPlanCsv(plan, lang));
-      if (format === 'xlsx') return download(reply, XLSX_CONTENT_TYPE, policyPlanFileName(plan, lang, 'xlsx'), await policyPlanXlsx(plan, lang));
+      if (format === 'csv') return sendDownload(reply, 'csv', policyPlanFileName(plan, lang, 'csv'), policyPlanCsv(plan, lang));
+      if (format === 'xlsx') return sendDownload(reply, 'xlsx', policyPlanFileName(plan, lang, 'xlsx'), await policyPlanXlsx(plan, lang));
       return plan;
     },
   });

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ReflectionGroup } from '../../../shared/school/reflection/reflection';
 import type { Dialect } from '../../platform/db/database';
+import { forUpdate, lockRow } from '../../platform/db/row-lock';
 import type { Database } from '../../platform/db/schema';
 
 /** The tables of reflection rounds (see reflection.migrations.ts); only this repository reads them. */
@@ -210,7 +211,7 @@ export class ReflectionRepository {
         .select('completed')
         .where('round_id', '=', participation.roundId)
         .where('user_id', '=', participation.userId)
-        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .$call(forUpdate(this.dialect))
         .executeTakeFirst();
       if (existing && Number(existing.completed) === 1) return false;
       if (!existing) {
@@ -241,7 +242,7 @@ export class ReflectionRepository {
         .selectFrom('reflection_responses')
         .select('submitted')
         .where('id', '=', responseId)
-        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .$call(forUpdate(this.dialect))
         .executeTakeFirst();
       if (!response || Number(response.submitted) === 1) return false;
       await trx
@@ -383,11 +384,6 @@ export class ReflectionRepository {
   }
 
   private async lockSchool(trx: Transaction<Database & ReflectionTables>, schoolId: string): Promise<void> {
-    await trx
-      .selectFrom('schools')
-      .select('id')
-      .where('id', '=', schoolId)
-      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
-      .execute();
+    await lockRow(trx, this.dialect, 'schools', schoolId);
   }
 }

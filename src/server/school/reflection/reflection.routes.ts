@@ -25,8 +25,8 @@ import {
 } from '../../../shared/school/reflection/reflection';
 import { reflectionReportCsv } from '../../../shared/school/reflection/reflection-csv';
 import { schoolIdParamsSchema } from '../../../shared/school/schools';
-import { attachmentDisposition } from '../../platform/export/xlsx';
 import { CSRF_HEADER, authOf } from '../../platform/http/auth-hooks';
+import { sendDownload } from '../../platform/http/download';
 import type { ReflectionService } from './reflection.service';
 
 const tags = ['reflections'];
@@ -190,7 +190,7 @@ export function reflectionRoutes(
       const report = await reflections.report(authOf(request).userId, request.params.schoolId, request.params.roundId);
       if (request.query.format !== 'csv') return report;
       const file = `reflectie-${report.round.instrument.id}-${report.round.opensOn}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file)).send(reflectionReportCsv(report, request.query.lang));
+      return sendDownload(reply, 'csv', file, reflectionReportCsv(report, request.query.lang));
     },
   });
 

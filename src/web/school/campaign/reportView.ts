@@ -1,5 +1,5 @@
 import { formatNumber, type UiLocale } from '../../../shared/i18n/format';
-import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../barChart';
+import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../../charts/barChart';
 import type { SchoolReport } from '../types';
 
 /** Pure helpers for the team report page: what each cell says, and the area chart's option. */

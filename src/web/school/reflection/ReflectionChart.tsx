@@ -1,29 +1,35 @@
-import { useEffect } from 'react';
-import { useLazyChart } from '../../components/useLazyChart';
+import { useCallback, useMemo } from 'react';
+import { LazyChart } from '../../charts/LazyChart';
+import { seriesTable } from '../../charts/chartTable';
 import { useI18n } from '../../i18n';
-import { type MeanChartInput, meanChartOption, noMeanShown } from './reflectionView';
+import { type MeanChartInput, meanChartOption, meanText, noMeanShown } from './reflectionView';
 
-/** The mean per section and group as horizontal bars; ECharts is fetched only when this appears. */
+/** The mean per section and group as horizontal bars, and the means as a table. */
 export function ReflectionChart({ input, label }: { input: MeanChartInput; label: string }) {
-  const { t } = useI18n();
-  const { container, chart, failed, width } = useLazyChart(() => import('../echartsBar'));
-
-  useEffect(() => {
-    if (!chart) return;
-    chart.resize();
-    chart.setOption(meanChartOption(input, chart.getWidth()), { notMerge: true });
-  }, [chart, width, input]);
-
+  const { t, locale } = useI18n();
+  const option = useCallback((width: number) => meanChartOption(input, width), [input]);
+  const table = useMemo(
+    () =>
+      seriesTable({
+        caption: t('chart.meansCaption'),
+        rowHeader: t('chart.columnArea'),
+        categories: input.sections,
+        series: input.series.map((serie) => ({ label: serie.label, values: serie.means })),
+        format: (mean) => meanText(mean, locale) ?? '',
+        missing: t('chart.noValue'),
+      }),
+    [input, locale, t],
+  );
   return (
-    <div className="area-chart">
-      <div ref={container} className="area-chart-canvas reflection-chart-canvas" role="img" aria-label={label} data-testid="reflection-chart" />
-      {!chart && !failed && (
-        <p className="muted radar-status" role="status">
-          {t('profile.chartLoading')}
-        </p>
-      )}
-      {failed && <p className="muted radar-status">{t('profile.chartFailed')}</p>}
-      {noMeanShown(input) && <p className="muted">{t('reflection.report.chartAllHidden')}</p>}
-    </div>
+    <LazyChart
+      kind="bar"
+      option={option}
+      label={label}
+      table={table}
+      testId="reflection-chart"
+      className="area-chart"
+      canvasClassName="area-chart-canvas reflection-chart-canvas"
+      note={noMeanShown(input) && <p className="muted">{t('reflection.report.chartAllHidden')}</p>}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { formatNumber, type UiLocale } from '../../../shared/i18n/format';
 import type { LocalisedText } from '../../../shared/platform/text';
-import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../barChart';
+import { CHART_TEXT, horizontalBarFrame, isNarrowChart, noBarShown } from '../../charts/barChart';
 import type { ReflectionGroup, ReflectionReport, ReflectionResponse, ReflectionStats } from './types';
 
 /** Pure helpers for the reflection pages: the respondent's steps, what a cell says, the chart's option. */

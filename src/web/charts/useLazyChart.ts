@@ -4,7 +4,19 @@ import type { EChartsType, init } from 'echarts/core';
 /** A module that registers its chart types and renderer with ECharts and re-exports `init`. */
 type ChartModule = { init: typeof init };
 
-export interface LazyChart {
+/**
+ * The chart kinds, each with the module that registers what it needs. Each is a dynamic
+ * import, so ECharts stays out of the main bundle and loads only on pages that show a chart,
+ * and a page with a radar does not fetch the bar chart.
+ */
+const chartModules = {
+  radar: () => import('./echarts-radar'),
+  bar: () => import('./echarts-bar'),
+} satisfies Record<string, () => Promise<ChartModule>>;
+
+export type ChartKind = keyof typeof chartModules;
+
+export interface LazyChartState {
   container: RefObject<HTMLDivElement | null>;
   chart: EChartsType | undefined;
   failed: boolean;
@@ -12,11 +24,8 @@ export interface LazyChart {
   width: number;
 }
 
-/**
- * Mounts an ECharts chart (SVG) once its module has been fetched: ECharts stays out of the main
- * bundle and loads only on pages that show a chart. The chart follows the container's width.
- */
-export function useLazyChart(load: () => Promise<ChartModule>): LazyChart {
+/** Mounts an ECharts chart (SVG) of `kind` once its module has been fetched; the chart follows the container's width. */
+export function useLazyChart(kind: ChartKind): LazyChartState {
   const container = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType>();
   const [failed, setFailed] = useState(false);
@@ -26,7 +35,7 @@ export function useLazyChart(load: () => Promise<ChartModule>): LazyChart {
     let live = true;
     let created: EChartsType | undefined;
     let observer: ResizeObserver | undefined;
-    load()
+    chartModules[kind]()
       .then((module) => {
         if (!live || !container.current) return;
         created = module.init(container.current, null, { renderer: 'svg' });
@@ -40,9 +49,7 @@ export function useLazyChart(load: () => Promise<ChartModule>): LazyChart {
       observer?.disconnect();
       created?.dispose();
     };
-    // The loader is fixed per chart kind; it must not re-mount the chart.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [kind]);
 
   return { container, chart, failed, width };
 }

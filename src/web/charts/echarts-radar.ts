@@ -1,4 +1,4 @@
-// Loaded only by RadarChart through a dynamic import, so ECharts lands in its own lazy chunk.
+// Loaded only through useLazyChart (kind "radar"), so ECharts lands in its own lazy chunk.
 import { init, use } from 'echarts/core';
 import { RadarChart } from 'echarts/charts';
 import { LegendComponent, RadarComponent } from 'echarts/components';

@@ -1,4 +1,4 @@
-// Loaded only by AreaChart through a dynamic import, so ECharts lands in a lazy chunk.
+// Loaded only through useLazyChart (kind "bar"), so ECharts lands in a lazy chunk.
 import { init, use } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';

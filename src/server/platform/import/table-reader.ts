@@ -1,0 +1,79 @@
+import { csvRecords } from './csv-records';
+import type { ImportProblem } from './import-problems';
+import { isXlsx, readXlsxRows } from './xlsx-reader';
+
+/**
+ * The one reader of an uploaded table (the roster, the training import, and the imports of
+ * devices, STEM counts and funding to come): CSV text as spreadsheets write it (UTF-8 with or
+ * without BOM, semicolons, or commas when the header line has no semicolon, CR, LF or CRLF line
+ * ends, quoted fields) or an .xlsx workbook (its first sheet). It gives the header and the rows
+ * with the line each came from; what the cells mean is the caller's. Reading is linear in the
+ * input, and a file it cannot read gives one problem instead of an exception.
+ */
+
+/** A row of the table: its cells as text, untrimmed, and the line it came from (header = line 1 in most files). */
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  headerLine: number;
+  rows: TableRow[];
+  /** Which of the two formats the upload was. */
+  format: 'csv' | 'xlsx';
+}
+
+export interface ReadTableOptions {
+  /** The field that problems of the file as a whole are reported under (`file`, `bestand`). */
+  fileField: string;
+  /** Larger uploads are refused with one problem before any parsing (bytes; UTF-8 length for text). */
+  maxBytes?: number;
+  /** Skips rows whose cells are all empty (`;;`), besides blank lines, which are always skipped. */
+  skipBlankRows?: boolean;
+}
+
+export type TableReadResult = { ok: true; table: Table } | { ok: false; problem: ImportProblem };
+
+/** 50 MB: the largest upload any import accepts unless it says otherwise. */
+export const DEFAULT_MAX_TABLE_BYTES = 50 * 1024 * 1024;
+
+/** Reads a CSV text or an .xlsx workbook (bytes) into a header and rows. */
+export function readTable(input: string | Uint8Array, options: ReadTableOptions): TableReadResult {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
+  if (size > maxBytes) {
+    return { ok: false, problem: { line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` } };
+  }
+  if (typeof input !== 'string' && isXlsx(input)) return fromRows(readXlsxRows(input), 'xlsx', options);
+  const text = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
+  return fromRows(readCsvRows(text), 'csv', options);
+}
+
+type RowsOrProblem = { rows: TableRow[] } | { problem: Omit<ImportProblem, 'field'> };
+
+function fromRows(read: RowsOrProblem, format: Table['format'], options: ReadTableOptions): TableReadResult {
+  if ('problem' in read) return { ok: false, problem: { ...read.problem, field: options.fileField } };
+  const rows = options.skipBlankRows ? read.rows.filter((row) => row.cells.some((cell) => cell !== '')) : read.rows;
+  if (rows.length === 0) return { ok: false, problem: { line: 1, field: options.fileField, message: 'The file is empty' } };
+  const [header, ...body] = rows;
+  return { ok: true, table: { header: header.cells, headerLine: header.line, rows: body, format } };
+}
+
+/** Semicolons unless the header line has a comma and no semicolon. */
+export function detectDelimiter(text: string): ';' | ',' {
+  const end = text.search(/[\r\n]/);
+  const headerLine = end < 0 ? text : text.slice(0, end);
+  return headerLine.includes(';') || !headerLine.includes(',') ? ';' : ',';
+}
+
+function readCsvRows(text: string): RowsOrProblem {
+  const body = text.replace(/^\uFEFF/, '');
+  const read = csvRecords(body, detectDelimiter(body));
+  if ('rows' in read) return read;
+  return { problem: { ...read.problem, message: `The file is not readable CSV: ${read.problem.message}` } };
+}
+
+const formatMegabytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`);
+
