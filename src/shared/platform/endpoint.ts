@@ -12,7 +12,7 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202;
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 /** A download this endpoint can answer with instead of (or besides) JSON. */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
@@ -29,7 +29,10 @@ export interface EndpointSpec<M> {
   query?: SchemaName<M>;
   /** A JSON body schema; `csv` marks a body sent as text/csv, with the schema of its JSON form if any. */
   body?: SchemaName<M>;
+  /** The body is a CSV file (text/csv), or else the JSON of `body` when that is named too. */
   csvBody?: true;
+  /** The body may be left out; a text says when. */
+  optionalBody?: true | string;
   /** JSON responses by status. */
   response?: Partial<Record<SuccessStatus, SchemaName<M>>>;
   /** Files the endpoint sends with status 200 (CSV, XLSX, a JSON download). */
@@ -84,13 +87,21 @@ export type EndpointParams<E> = InputOf<E, 'params'>;
 /** The query string as the client sends it. */
 export type EndpointQuery<E> = InputOf<E, 'query'>;
 /** The body as the client sends it: the JSON form, or the CSV text for a CSV upload. */
-export type EndpointBody<E> = E extends { csvBody: true } ? string : InputOf<E, 'body'>;
+export type EndpointBody<E> = E extends { csvBody: true }
+  ? string
+  : E extends { optionalBody: true | string }
+    ? InputOf<E, 'body'> | null | undefined
+    : InputOf<E, 'body'>;
 
 /** The request as the server's handler sees it, after validation. */
 export interface EndpointRequestParts<E> {
   params: ParsedOf<E, 'params'>;
   query: ParsedOf<E, 'query'>;
-  body: E extends { csvBody: true } ? string | ParsedOf<E, 'body'> : ParsedOf<E, 'body'>;
+  body: E extends { csvBody: true }
+    ? string | Exclude<ParsedOf<E, 'body'>, undefined>
+    : E extends { optionalBody: true | string }
+      ? ParsedOf<E, 'body'> | null | undefined
+      : ParsedOf<E, 'body'>;
 }
 
 type ResponseSchemas<E> = E extends Endpoint<infer M, infer S>
@@ -105,7 +116,7 @@ export type EndpointResponse<E> = E extends { noContent: string } ? void : [Resp
 /** The arguments of a call, each part required when the endpoint has it. */
 export type EndpointArgs<E> = (EndpointParams<E> extends undefined ? { params?: undefined } : { params: EndpointParams<E> }) &
   (EndpointQuery<E> extends undefined ? { query?: undefined } : { query?: EndpointQuery<E> }) &
-  (EndpointBody<E> extends undefined ? { body?: undefined } : { body: EndpointBody<E> });
+  (EndpointBody<E> extends undefined ? { body?: undefined } : undefined extends EndpointBody<E> ? { body?: EndpointBody<E> } : { body: EndpointBody<E> });
 
 /** The endpoint's path with its parameters filled in, each one URL-encoded. */
 export function endpointPath(endpoint: Pick<Endpoint, 'path'>, params?: Record<string, unknown>): string {

@@ -58,7 +58,9 @@ export function fastifySchema(endpoint: Endpoint<any, EndpointSpec<any>>, schema
   if (endpoint.redirect) response[302] = z.undefined().describe(endpoint.redirect);
   for (const status of endpoint.errors ?? []) response[status] = errorBodySchema;
 
-  const body = named(endpoint.body);
+  const named_body = named(endpoint.body);
+  const optional = endpoint.optionalBody;
+  const body = named_body && optional ? (typeof optional === 'string' ? named_body.nullish().describe(optional) : named_body.nullish()) : named_body;
   const csv = z.string().min(1).describe('The CSV file, as text/csv');
   return {
     operationId: endpoint.operationId,
