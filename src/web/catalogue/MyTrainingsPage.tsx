@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/i18n/format';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -8,12 +8,13 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { TrainingCard } from './TrainingCard';
 import type { EnrolmentDto } from './types';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 
 /** `/mijn-opleidingen`: the teacher's enrolments (soonest first) and bookmarked trainings. */
 export function MyTrainingsPage() {
   const { t } = useI18n();
-  const enrolments = useAsync(() => api.myEnrolments(), []);
-  const bookmarks = useAsync(() => api.myBookmarks(), []);
+  const enrolments = useAsync(() => call(enrolmentEndpoints.listMyEnrolments), []);
+  const bookmarks = useAsync(() => call(enrolmentEndpoints.listMyBookmarks), []);
   return (
     <section className="page page-my-trainings">
       <PageHeading title={t('myTrainings.title')}>{t('myTrainings.title')}</PageHeading>

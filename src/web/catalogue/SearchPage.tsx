@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { searchSorts } from '../../shared/catalogue/codes';
 import { formatNumber } from '../../shared/i18n/format';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { useAsync, type AsyncState } from '../components/useAsync';
@@ -15,6 +15,7 @@ import {
   DEFAULT_PAGE_SIZE,
   parseSearch,
   searchHref,
+  searchApiQuery,
   searchToQuery,
   withChanges,
   withoutFilters,
@@ -22,6 +23,7 @@ import {
   type SearchState,
 } from './searchQuery';
 import { TrainingCard } from './TrainingCard';
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 import type { SearchResultDto } from './types';
 
 /** `/opleidingen`: search the training database. The whole search lives in the address. */
@@ -30,7 +32,7 @@ export function SearchPage() {
   const { query } = useLocation();
   const search = useMemo(() => parseSearch(query), [query.toString()]);
   const apiQuery = searchToQuery(search);
-  const results = useAsync(() => api.searchTrainings(apiQuery), [apiQuery]);
+  const results = useAsync(() => call(catalogueEndpoints.searchTrainings, { query: searchApiQuery(apiQuery) }), [apiQuery]);
   const framework = useAsync(loadFramework, []);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = activeFilterCount(search);

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatTimeRange } from '../../shared/i18n/format';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import type { SessionDto, TrainingDto } from './types';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 
 interface Props {
   training: TrainingDto;
@@ -120,7 +121,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
               data-testid="cancel-enrolment-button"
               aria-describedby={whenId}
               disabled={busy}
-              onClick={() => act(() => api.cancelEnrolment(mine.id), 'enrol')}
+              onClick={() => act(() => call(enrolmentEndpoints.cancelEnrolment, { params: { enrolmentId: mine.id } }), 'enrol')}
             >
               {busy ? t('sessions.working') : t(mine.status === 'waitlisted' ? 'sessions.leaveWaitlist' : 'sessions.cancel')}
             </button>
@@ -135,7 +136,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
               data-testid="enrol-button"
               aria-describedby={whenId}
               disabled={busy}
-              onClick={() => act(() => api.enrol(session.id), 'status')}
+              onClick={() => act(() => call(enrolmentEndpoints.enrolInSession, { params: { sessionId: session.id } }), 'status')}
             >
               {busy ? t('sessions.working') : t(session.seatsLeft > 0 ? 'sessions.enrol' : 'sessions.joinWaitlist')}
             </button>

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -13,12 +13,13 @@ import { SessionList } from './SessionList';
 import { BookmarkToggle, CompletionForm } from './TrainingActions';
 import { LevelSteps, ProviderName } from './TrainingBits';
 import { TrainingFacts } from './TrainingFacts';
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 
 /** `/opleidingen/:id`: everything about one training, its sessions, and what the teacher can do with it. */
 export function TrainingPage({ trainingId }: { trainingId: string }) {
   const { t, text } = useI18n();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => Promise.all([api.training(trainingId), loadFramework()]), [trainingId]);
+  const loaded = useAsync(() => Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]), [trainingId]);
 
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
   if (!loaded.data) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from '../api';
+import { type ApiError, call } from '../api';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -15,8 +16,7 @@ export function ScanStartPage() {
 
   useEffect(() => {
     let active = true;
-    api
-      .startOrResumeScan()
+    call(digisnapEndpoints.startScan)
       .then((scan) => active && navigate(`/scan/${encodeURIComponent(scan.id)}`, { replace: true }))
       .catch((error: unknown) => active && setFailure(asApiError(error)));
     return () => {

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentUser, Locale } from '../../shared/platform/api';
-import { api, onUnauthenticated } from '../api';
+import { call, endSession, onUnauthenticated, startSession } from '../api';
 import { adoptAccountLocale, chooseLocale, storedLocale } from '../i18n';
+import { authEndpoints } from '../../shared/platform/endpoints';
 
 export interface Session {
   status: 'loading' | 'ready';
@@ -32,8 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    api
-      .currentUser()
+    startSession(call(authEndpoints.getCurrentUser))
       .then((restored) => {
         if (!active) return;
         adoptAccountLocale(restored.locale);
@@ -52,30 +52,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const loggedIn = await api.login(email, password);
+    const loggedIn = await startSession(call(authEndpoints.login, { body: { email, password } }));
     const chosenHere = storedLocale();
     setExpired(false);
     setUser(loggedIn);
     if (chosenHere && chosenHere !== loggedIn.locale) {
       // the language picked on the login page wins and becomes the account's language
-      api.updateMe({ locale: chosenHere }).then(setUser, () => undefined);
+      call(authEndpoints.updateMe, { body: { locale: chosenHere } }).then(setUser, () => undefined);
     } else adoptAccountLocale(loggedIn.locale);
   }, []);
 
   const logout = useCallback(async () => {
-    await api.logout().catch(() => undefined);
+    await endSession(call(authEndpoints.logout)).catch(() => undefined);
     setUser(null);
   }, []);
 
   const logoutEverywhere = useCallback(async () => {
-    await api.logoutEverywhere();
+    await endSession(call(authEndpoints.logoutEverywhere));
     setUser(null);
   }, []);
 
   const setLocale = useCallback(
     (locale: Locale) => {
       chooseLocale(locale);
-      if (user && user.locale !== locale) api.updateMe({ locale }).then(setUser, () => undefined);
+      if (user && user.locale !== locale) call(authEndpoints.updateMe, { body: { locale } }).then(setUser, () => undefined);
     },
     [user],
   );

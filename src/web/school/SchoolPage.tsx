@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
-import { api, type ApiError } from '../api';
+import { type ApiError, call } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
 import { CsvProblemLines } from '../components/CsvProblemLines';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,13 +14,14 @@ import { useI18n } from '../i18n';
 import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
 import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
+import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
 
 /** A school's team as its ICT coordinator, principal or board admin manages it. Never scan data. */
 export function SchoolPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const members = useAsync(() => api.schoolMembers(schoolId), [schoolId]);
-  const invitations = useAsync(() => api.schoolInvitations(schoolId), [schoolId]);
+  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
+  const members = useAsync(() => call(schoolEndpoints.listSchoolMembers, { params: { schoolId } }), [schoolId]);
+  const invitations = useAsync(() => call(invitationEndpoints.listInvitations, { params: { schoolId } }), [schoolId]);
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -102,7 +103,7 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
   const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
-    const result = await api.addSchoolMember(school.id, { email: email.trim(), role, name: name.trim() || undefined });
+    const result = await call(schoolEndpoints.addSchoolMember, { params: { schoolId: school.id }, body: { email: email.trim(), role, name: name.trim() || undefined } });
     setDone(
       result.outcome === 'added'
         ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
@@ -191,10 +192,10 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
 
 function JoinCodePanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const code = useAsync(() => api.joinCode(schoolId), [schoolId]);
+  const code = useAsync(() => call(schoolEndpoints.getJoinCode, { params: { schoolId } }), [schoolId]);
   const [rotated, setRotated] = useState(false);
   const rotation = useSubmit(async () => {
-    code.setData(await api.rotateJoinCode(schoolId));
+    code.setData(await call(schoolEndpoints.rotateJoinCode, { params: { schoolId } }));
     setRotated(true);
   });
 
@@ -237,7 +238,7 @@ type RosterOutcome = UploadOutcome<RosterReport, 'upload'>;
 
 function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported(): void }) {
   const { t } = useI18n();
-  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => api.importRoster(schoolId, csv), onReport: onImported });
+  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => call(invitationEndpoints.importRoster, { params: { schoolId }, body: csv }), onReport: onImported });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -318,7 +319,7 @@ function InvitationsTable({
     setBusyId(invitation.id);
     setFailure(undefined);
     try {
-      await api.revokeInvitation(schoolId, invitation.id);
+      await call(invitationEndpoints.revokeInvitation, { params: { schoolId, invitationId: invitation.id } });
       onChanged();
     } catch (caught) {
       setFailure(asApiError(caught));

@@ -1,11 +1,12 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
-import { api, trainingsExportUrl } from '../../api';
+import { call, endpointHref } from '../../api';
 import { CsvFileField } from '../../components/CsvFileField';
 import { CsvProblemLines } from '../../components/CsvProblemLines';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCsvUpload, type UploadOutcome } from '../../components/useCsvUpload';
 import { useI18n } from '../../i18n';
 import type { ImportReport } from '../types';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 /** `check` is a dry run: the server reads every line and imports nothing. */
 type Mode = 'check' | 'import';
@@ -15,7 +16,7 @@ type Outcome = UploadOutcome<ImportReport, Mode>;
 export function ImportPanel({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
   const upload = useCsvUpload<ImportReport, Mode>({
-    send: (csv, mode) => api.importTrainings(csv, mode === 'check'),
+    send: (csv, mode) => call(catalogueEndpoints.importTrainings, { query: mode === 'check' ? { dryRun: 'true' } : {}, body: csv }),
     onReport: (report, mode) => {
       if (mode === 'import' && report.errors.length === 0) onImported();
     },
@@ -33,7 +34,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
         </p>
         <p>{t('import.columnsHint')}</p>
         <p>
-          <a href={trainingsExportUrl} download>
+          <a href={endpointHref(catalogueEndpoints.exportTrainings)} download>
             {t('import.templateLink')}
           </a>
         </p>

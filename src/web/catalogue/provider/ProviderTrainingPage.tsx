@@ -1,4 +1,4 @@
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -14,9 +14,10 @@ import { providerMemberships } from './providerAccess';
 import { ProviderOnly } from './ProviderOnly';
 import { ProviderSessions } from './ProviderSessions';
 import { TrainingForm } from './TrainingForm';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 const load = (trainingId: string | undefined) =>
-  Promise.all([loadFramework(), trainingId ? api.training(trainingId) : Promise.resolve(undefined)]);
+  Promise.all([loadFramework(), trainingId ? call(catalogueEndpoints.getTraining, { params: { trainingId } }) : Promise.resolve(undefined)]);
 
 /** `/aanbieder/opleidingen/nieuw` and `/aanbieder/opleidingen/:id`: create or edit a training and its sessions. */
 export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { SessionDto } from '../types';
@@ -14,6 +14,7 @@ import {
   type SessionFormValues,
 } from './sessionForm';
 import { useProblemForm } from './useProblemForm';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 interface Props {
   trainingId: string;
@@ -33,7 +34,7 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
     check: (current) => sessionFormProblems(current, enrolled),
     save: async (current) => {
       const input = toSessionInput(current);
-      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
+      onSaved(session ? await call(catalogueEndpoints.updateSession, { params: { sessionId: session.id }, body: input }) : await call(catalogueEndpoints.createSession, { params: { trainingId }, body: input }));
     },
   });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/i18n/format';
 import { brusselsDate, fromBrusselsInput } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -16,12 +16,14 @@ import { campaignRunnerRoles, reportPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const campaigns = useAsync(() => api.campaigns(schoolId), [schoolId]);
+  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
+  const campaigns = useAsync(() => call(campaignEndpoints.listCampaigns, { params: { schoolId } }), [schoolId]);
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -77,7 +79,7 @@ function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): vo
     check,
     onOpened,
     open: () =>
-      api.openCampaign(schoolId, { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) }),
+      call(campaignEndpoints.openCampaign, { params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
   });
 
   return (
@@ -132,14 +134,14 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
     setNotice(undefined);
     try {
       if (kind === 'remind') {
-        const result = await api.remindCampaign(campaign.schoolId, campaign.id);
+        const result = await call(campaignEndpoints.remindCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } });
         setNotice(t('campaigns.remindersSent', { count: result.sent }));
-        onChanged(await api.campaign(campaign.schoolId, campaign.id));
+        onChanged(await call(campaignEndpoints.getCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
       } else if (kind === 'close') {
-        onChanged(await api.closeCampaign(campaign.schoolId, campaign.id));
+        onChanged(await call(campaignEndpoints.closeCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
         setNotice(t('campaigns.closed'));
       } else {
-        onChanged(await api.reopenCampaign(campaign.schoolId, campaign.id, newClosesOn || undefined));
+        onChanged(await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn || undefined ? { closesOn: newClosesOn || undefined } : {} }));
         setNotice(t('campaigns.reopened'));
       }
     } catch (caught) {

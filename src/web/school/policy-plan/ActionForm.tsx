@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
@@ -10,6 +10,7 @@ import { FormField, focusFirstProblem } from '../FormField';
 import type { Member } from '../types';
 import { type ActionField, type ActionForm as FormState, actionFieldOf, actionFormProblems, actionInputOf, formOfAction } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 
 interface Props {
   plan: PolicyPlan;
@@ -39,8 +40,8 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
       const body = actionInputOf(form);
-      if (action) await api.changePolicyAction(plan.schoolId, action.id, body);
-      else await api.addPolicyAction(plan.schoolId, body);
+      if (action) await call(policyPlanEndpoints.changePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id }, body });
+      else await call(policyPlanEndpoints.addPolicyAction, { params: { schoolId: plan.schoolId }, body });
       if (!action) setForm(formOfAction());
       onDone(true);
     },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { type Front, fronts } from '../../../shared/platform/fronts';
 import { type ActionStatus, actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { asApiError, useAsync } from '../../components/useAsync';
 import { loadFramework } from '../../digisnap/frameworkStore';
@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n';
 import { ActionForm } from './ActionForm';
 import { type ActionFilter, filterActions } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 
 /** The plan's actions, filtered by status and front; editors add, change, re-status and remove them. */
 export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
@@ -19,7 +21,7 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
   const [failure, setFailure] = useState<ApiError>();
   // The form's choices: the team (owners) and DigCompEdu (targets); only editors need them.
   const choices = useAsync(
-    async () => (plan.canEdit ? { members: (await api.schoolMembers(plan.schoolId)).items, framework: await loadFramework() } : null),
+    async () => (plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null),
     [plan.schoolId, plan.canEdit],
   );
   const shown = filterActions(plan.actions, filter);
@@ -33,9 +35,9 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
       setFailure(asApiError(caught));
     }
   };
-  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => api.changePolicyAction(plan.schoolId, action.id, { status }));
+  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => call(policyPlanEndpoints.changePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id }, body: { status } }));
   const remove = (action: PolicyAction) => {
-    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => api.removePolicyAction(plan.schoolId, action.id));
+    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => call(policyPlanEndpoints.removePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id } }));
   };
   const form = (action?: PolicyAction) =>
     choices.data && (

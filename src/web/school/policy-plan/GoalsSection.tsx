@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { type GoalTerm, goalTerms, groupBy } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import type { PolicyGoal, PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 
 /** Goals by term (short, medium, long), each with how the school will know it is reached. */
 export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
   const removal = useSubmit(async (goal: PolicyGoal) => {
-    await api.removePolicyGoal(plan.schoolId, goal.id);
+    await call(policyPlanEndpoints.removePolicyGoal, { params: { schoolId: plan.schoolId, goalId: goal.id } });
     onChanged();
   });
 
@@ -85,8 +86,8 @@ function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyG
   const [problem, setProblem] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
     const body = { term, text: text.trim(), successCriterion: criterion.trim() || null };
-    if (goal) await api.changePolicyGoal(schoolId, goal.id, body);
-    else await api.addPolicyGoal(schoolId, body);
+    if (goal) await call(policyPlanEndpoints.changePolicyGoal, { params: { schoolId, goalId: goal.id }, body });
+    else await call(policyPlanEndpoints.addPolicyGoal, { params: { schoolId }, body });
     if (!goal) {
       setText('');
       setCriterion('');

@@ -1,6 +1,6 @@
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, policyPlanDownloadUrl } from '../../api';
+import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
@@ -18,6 +18,7 @@ import { SuggestionPanels } from './SuggestionPanels';
 import type { PolicyPlan, SourceKind } from './types';
 import { VisionSection } from './VisionSection';
 import './policy-plan.css';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 
 /**
  * The school's ICT policy plan: vision, goals by term, actions, and panels to take actions
@@ -26,7 +27,7 @@ import './policy-plan.css';
  */
 export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const plan = useAsync(() => api.policyPlan(schoolId), [schoolId]);
+  const plan = useAsync(() => call(policyPlanEndpoints.getPolicyPlan, { params: { schoolId } }), [schoolId]);
 
   if (plan.loading && !plan.data) return <Loading />;
   if (plan.error || !plan.data) {
@@ -60,10 +61,10 @@ function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) 
           <button type="button" className="button button-secondary" onClick={() => window.print()} data-testid="policy-print">
             {t('policyPlan.print')}
           </button>
-          <a className="button button-secondary" href={policyPlanDownloadUrl(plan.schoolId, 'csv', locale)} download data-testid="policy-csv">
+          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'csv', lang: locale } })} download data-testid="policy-csv">
             {t('policyPlan.csv')}
           </a>
-          <a className="button button-secondary" href={policyPlanDownloadUrl(plan.schoolId, 'xlsx', locale)} download data-testid="policy-xlsx">
+          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'xlsx', lang: locale } })} download data-testid="policy-xlsx">
             {t('policyPlan.xlsx')}
           </a>
         </div>

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { MAX_PLAN_YEARS, VISION_MAX } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import { defaultPeriod, periodFormProblem, schoolYearChoices } from './policyView';
 import type { PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 
 /** The vision and the period of the plan: read by everyone, edited by the plan's editors. */
 export function VisionSection({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) {
@@ -57,7 +58,7 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   /** A conflict shows their text beside the draft; a refused period shows beside the period. */
   const showConflictOrPeriod = async (error: ApiError) => {
     if (error.id === 'conflict') {
-      const current = await api.policyPlan(plan.schoolId).catch(() => null);
+      const current = await call(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId } }).catch(() => null);
       if (current) {
         setTheirs(current);
         setBase(current.version);
@@ -71,7 +72,7 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   };
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
-      const result = await api.savePolicyVision(plan.schoolId, { vision, periodFrom: from, periodTo: to, version: base });
+      const result = await call(policyPlanEndpoints.savePolicyVision, { params: { schoolId: plan.schoolId }, body: { vision, periodFrom: from, periodTo: to, version: base } });
       setBase(result.version);
       setTheirs(null);
       setSaved(true);

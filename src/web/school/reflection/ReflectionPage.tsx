@@ -1,4 +1,4 @@
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
@@ -9,13 +9,15 @@ import { campaignRunnerRoles } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import { RoundCard } from './RoundCard';
 import { RoundForm } from './RoundForm';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 /** `/school/:schoolId/reflectie`: the school's reflection rounds for its managers; open one, hand out class codes, follow, close. */
 export function ReflectionPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const rounds = useAsync(() => api.reflectionRounds(schoolId), [schoolId]);
-  const instruments = useAsync(() => api.reflectionInstruments(), []);
+  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
+  const rounds = useAsync(() => call(reflectionEndpoints.listReflectionRounds, { params: { schoolId } }), [schoolId]);
+  const instruments = useAsync(() => call(reflectionEndpoints.listReflectionInstruments), []);
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
-import { api } from '../../api';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import { OpeningFormEnd, useOpening } from '../OpeningForm';
 import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
 import { WindowFields } from '../WindowFields';
 import type { ReflectionGroup, ReflectionInstrument } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 const DEFAULT_PER_CODE = 35;
 const MAX_PER_CODE = 500;
@@ -48,13 +49,13 @@ export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: strin
     check,
     onOpened,
     open: () =>
-      api.openReflectionRound(schoolId, {
+      call(reflectionEndpoints.openReflectionRound, { params: { schoolId }, body: {
         instrumentId: instrumentId as ReflectionInstrument['id'],
         groups,
         ...dates,
         minGroupSize: Number(minGroupSize),
         maxResponsesPerCode: Number(perCode),
-      }),
+      } }),
   });
 
   return (

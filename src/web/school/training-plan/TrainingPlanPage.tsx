@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { TrainingCard } from '../../catalogue/TrainingCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +17,9 @@ import { percentText } from '../campaign/reportView';
 import { budgetPath, campaignsPath, reportPath, trainingPlanPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import type { Campaign, StudyDay, StudyDayInput, TrainingSuggestions } from '../types';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { trainingPlanEndpoints } from '../../../shared/school/training-plan/endpoints';
 
 type Suggestion = TrainingSuggestions['team'][number];
 
@@ -27,12 +30,12 @@ type Suggestion = TrainingSuggestions['team'][number];
 export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const { query } = useLocation();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const campaigns = useAsync(() => api.campaigns(schoolId), [schoolId]);
-  const studyDays = useAsync(() => api.studyDays(schoolId), [schoolId]);
+  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
+  const campaigns = useAsync(() => call(campaignEndpoints.listCampaigns, { params: { schoolId } }), [schoolId]);
+  const studyDays = useAsync(() => call(trainingPlanEndpoints.listStudyDays, { params: { schoolId } }), [schoolId]);
   const campaignId = query.get('campagne') ?? campaigns.data?.items[0]?.id;
   const suggestions = useAsync(
-    () => (campaignId ? api.trainingSuggestions(schoolId, campaignId) : Promise.resolve(undefined)),
+    () => (campaignId ? call(trainingPlanEndpoints.getTrainingSuggestions, { params: { schoolId, campaignId } }) : Promise.resolve(undefined)),
     [schoolId, campaignId],
   );
   const [trainingId, setTrainingId] = useState('');
@@ -199,7 +202,7 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned 
   const [problems, setProblems] = useState<Partial<Record<StudyDayField, string>>>({});
   const [planned, setPlanned] = useState<StudyDay>();
   const { run, busy, failure, clearFailure } = useSubmit(async (body: StudyDayInput) => {
-    setPlanned(await api.planStudyDay(schoolId, body));
+    setPlanned(await call(trainingPlanEndpoints.planStudyDay, { params: { schoolId }, body }));
     setNote('');
     onPlanned();
   });
@@ -329,7 +332,7 @@ function StudyDayList({ schoolId, items, error, onRetry, onChanged }: ListProps)
   const today = brusselsDate();
   const [notice, setNotice] = useState<string>();
   const { run, busy, failure } = useSubmit(async (day: StudyDay) => {
-    await api.cancelStudyDay(schoolId, day.id);
+    await call(trainingPlanEndpoints.cancelStudyDay, { params: { schoolId, studyDayId: day.id } });
     setNotice(t('trainingPlan.cancelled', { date: formatDate(day.date, locale) }));
     onChanged();
   });
