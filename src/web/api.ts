@@ -103,3 +103,8 @@ export async function startSession(session: Promise<SessionResponse>): Promise<C
 export function endSession<T>(ending: Promise<T>): Promise<T> {
   return ending.finally(() => setCsrfToken(null));
 }
+
+/** Any failure as an ApiError, so a page shows every failure the same way. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
+}

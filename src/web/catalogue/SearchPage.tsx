@@ -4,7 +4,7 @@ import { formatNumber } from '../../shared/i18n/format';
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync, type AsyncState } from '../components/useAsync';
+import { type ServerState, useCombinedQuery, useEndpointQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -32,8 +32,8 @@ export function SearchPage() {
   const { query } = useLocation();
   const search = useMemo(() => parseSearch(query), [query.toString()]);
   const apiQuery = searchToQuery(search);
-  const results = useAsync(() => call(catalogueEndpoints.searchTrainings, { query: searchApiQuery(apiQuery) }), [apiQuery]);
-  const framework = useAsync(loadFramework, []);
+  const results = useEndpointQuery(catalogueEndpoints.searchTrainings, { query: searchApiQuery(apiQuery) });
+  const framework = useCombinedQuery(['getCurrentFramework'], [], loadFramework);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = activeFilterCount(search);
   const go = (next: SearchState) => navigate(searchHref(next), { keepScroll: true });
@@ -106,7 +106,7 @@ function SearchForm({ search, onSearch }: { search: SearchState; onSearch(next: 
   );
 }
 
-function SearchResults({ search, results }: { search: SearchState; results: AsyncState<SearchResultDto> }) {
+function SearchResults({ search, results }: { search: SearchState; results: ServerState<SearchResultDto> }) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownPage = useRef(search.page);

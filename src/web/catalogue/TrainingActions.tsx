@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { type ApiError, call } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { asApiError } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { brusselsDate } from '../../shared/platform/brussels-time';

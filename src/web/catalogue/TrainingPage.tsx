@@ -3,7 +3,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { competenceByCode } from '../digisnap/frameworkView';
 import { useI18n } from '../i18n';
@@ -19,7 +19,7 @@ import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 export function TrainingPage({ trainingId }: { trainingId: string }) {
   const { t, text } = useI18n();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]), [trainingId]);
+  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () => Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]));
 
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
   if (!loaded.data) {

@@ -3,7 +3,7 @@ import { call, endpointHref } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { bandName, levelName } from './frameworkView';
@@ -18,7 +18,7 @@ import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 /** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
 export function ProfilePage() {
   const { t, text, locale } = useI18n();
-  const loaded = useAsync(() => Promise.all([loadFramework(), call(digisnapEndpoints.getMyProfile)]), []);
+  const loaded = useCombinedQuery(['getMyProfile', 'getCurrentFramework'], [], () => Promise.all([loadFramework(), call(digisnapEndpoints.getMyProfile)]));
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
 
   if (loaded.loading) {

@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { ItemStep } from '../components/scan/ItemStep';
 import { useScanSteps } from '../components/scan/useScanSteps';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { competencesInOrder, type NumberedCompetence } from './frameworkView';
@@ -20,7 +20,7 @@ import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 /** `/scan/:scanId?step=…`: one screen at a time; the address always names the screen. */
 export function ScanPage({ scanId }: { scanId: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => Promise.all([loadFramework(), call(digisnapEndpoints.getScan, { params: { scanId } })]), [scanId]);
+  const loaded = useCombinedQuery(['getScan', 'getCurrentFramework'], [scanId], () => Promise.all([loadFramework(), call(digisnapEndpoints.getScan, { params: { scanId } })]));
 
   if (loaded.error) {
     return (

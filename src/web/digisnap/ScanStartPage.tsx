@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { type ApiError, call } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 

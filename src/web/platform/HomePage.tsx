@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { formatDate, formatScore } from '../../shared/i18n/format';
-import { type ApiError, call } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { maxTotal } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
@@ -82,7 +82,7 @@ function LogoutEverywhere() {
 export function HomePage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const home = useAsync(loadHome, []);
+  const home = useCombinedQuery(['listMyScans', 'getScan', 'getCurrentFramework'], [], loadHome);
   const hasSubmitted = home.data?.scans.some((scan) => scan.status === 'submitted') ?? false;
   const open = home.data?.openScan;
 

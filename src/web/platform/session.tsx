@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentUser, Locale } from '../../shared/platform/api';
 import { call, endSession, onUnauthenticated, startSession } from '../api';
@@ -30,6 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session['status']>('loading');
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [expired, setExpired] = useState(false);
+  // The server state cached for one account is never shown to the next one on this device.
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let active = true;
@@ -42,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => active && setUser(null))
       .finally(() => active && setStatus('ready'));
     const stop = onUnauthenticated(() => {
+      queryClient.clear();
       setUser(null);
       setExpired(true);
     });
@@ -49,28 +53,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       active = false;
       stop();
     };
-  }, []);
+  }, [queryClient]);
 
   const login = useCallback(async (email: string, password: string) => {
     const loggedIn = await startSession(call(authEndpoints.login, { body: { email, password } }));
     const chosenHere = storedLocale();
+    queryClient.clear();
     setExpired(false);
     setUser(loggedIn);
     if (chosenHere && chosenHere !== loggedIn.locale) {
       // the language picked on the login page wins and becomes the account's language
       call(authEndpoints.updateMe, { body: { locale: chosenHere } }).then(setUser, () => undefined);
     } else adoptAccountLocale(loggedIn.locale);
-  }, []);
+  }, [queryClient]);
 
   const logout = useCallback(async () => {
     await endSession(call(authEndpoints.logout)).catch(() => undefined);
+    queryClient.clear();
     setUser(null);
-  }, []);
+  }, [queryClient]);
 
   const logoutEverywhere = useCallback(async () => {
     await endSession(call(authEndpoints.logoutEverywhere));
+    queryClient.clear();
     setUser(null);
-  }, []);
+  }, [queryClient]);
 
   const setLocale = useCallback(
     (locale: Locale) => {
@@ -81,10 +88,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const adopt = useCallback((adopted: CurrentUser) => {
+    queryClient.clear();
     setExpired(false);
     setUser(adopted);
     adoptAccountLocale(adopted.locale);
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo<Session>(
     () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale, adopt }),

@@ -4,7 +4,6 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -13,6 +12,7 @@ import { useSession } from '../platform/session';
 import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationView } from './types';
 import { invitationEndpoints } from '../../shared/school/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
 
@@ -22,7 +22,7 @@ import { invitationEndpoints } from '../../shared/school/endpoints';
  */
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useI18n();
-  const { data: invitation, error, loading } = useAsync(() => call(invitationEndpoints.getInvitation, { params: { token } }), [token]);
+  const { data: invitation, error, loading } = useEndpointQuery(invitationEndpoints.getInvitation, { params: { token } });
 
   if (loading) return <Loading />;
   if (error || !invitation) {

@@ -1,13 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
-import { type ApiError, call } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
 import { CsvProblemLines } from '../components/CsvProblemLines';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
 import { useCsvUpload, type UploadOutcome } from '../components/useCsvUpload';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
@@ -15,13 +14,14 @@ import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
 import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
 import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** A school's team as its ICT coordinator, principal or board admin manages it. Never scan data. */
 export function SchoolPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const members = useAsync(() => call(schoolEndpoints.listSchoolMembers, { params: { schoolId } }), [schoolId]);
-  const invitations = useAsync(() => call(invitationEndpoints.listInvitations, { params: { schoolId } }), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const members = useEndpointQuery(schoolEndpoints.listSchoolMembers, { params: { schoolId } });
+  const invitations = useEndpointQuery(invitationEndpoints.listInvitations, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -192,7 +192,7 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
 
 function JoinCodePanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const code = useAsync(() => call(schoolEndpoints.getJoinCode, { params: { schoolId } }), [schoolId]);
+  const code = useEndpointQuery(schoolEndpoints.getJoinCode, { params: { schoolId } });
   const [rotated, setRotated] = useState(false);
   const rotation = useSubmit(async () => {
     code.setData(await call(schoolEndpoints.rotateJoinCode, { params: { schoolId } }));

@@ -3,10 +3,10 @@ import { formatDate } from '../../../shared/i18n/format';
 import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import type { SessionEnrolment } from '../types';
 import { enrolmentEndpoints } from '../../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** Who enrolled for one session, shown on demand, with the same list as a CSV download. */
 export function EnrolmentList({ sessionId, label }: { sessionId: string; label: string }) {
@@ -33,7 +33,7 @@ export function EnrolmentList({ sessionId, label }: { sessionId: string; label: 
 
 function EnrolmentTable({ sessionId, label }: { sessionId: string; label: string }) {
   const { t, locale } = useI18n();
-  const loaded = useAsync(() => call(enrolmentEndpoints.listSessionEnrolments, { params: { sessionId }, query: { format: 'json' } }), [sessionId]);
+  const loaded = useEndpointQuery(enrolmentEndpoints.listSessionEnrolments, { params: { sessionId }, query: { format: 'json' } });
   if (loaded.loading) return <Loading />;
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   const items = loaded.data?.items ?? [];

@@ -3,7 +3,7 @@ import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
 import { Link } from '../../router';
@@ -19,7 +19,7 @@ export function ProviderHomePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const provider = providerMemberships(user)[0];
-  const trainings = useAsync(() => (provider ? call(catalogueEndpoints.listProviderTrainings) : Promise.resolve({ items: [] })), [provider?.providerId]);
+  const trainings = useCombinedQuery(['listProviderTrainings'], [provider?.providerId], () => (provider ? call(catalogueEndpoints.listProviderTrainings) : Promise.resolve({ items: [] })));
   if (!provider) return <ProviderOnly />;
 
   return (

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
@@ -25,7 +25,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
   const { user } = useSession();
   const { query } = useLocation();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => load(trainingId), [trainingId]);
+  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () => load(trainingId));
   if (providerMemberships(user).length === 0) return <ProviderOnly />;
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
 

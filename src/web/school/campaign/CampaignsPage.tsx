@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/i18n/format';
 import { brusselsDate, fromBrusselsInput } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
-import { type ApiError, call } from '../../api';
+import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { asApiError, useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { FormField } from '../FormField';
@@ -18,12 +17,13 @@ import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const campaigns = useAsync(() => call(campaignEndpoints.listCampaigns, { params: { schoolId } }), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const campaigns = useEndpointQuery(campaignEndpoints.listCampaigns, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {

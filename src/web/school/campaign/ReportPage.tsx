@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { useCatalogueLabels } from '../../catalogue/labels';
@@ -16,13 +15,14 @@ import { SchoolNav } from '../SchoolNav';
 import { policyPlanPath } from '../policy-plan/policyPaths';
 import type { SchoolReport } from '../types';
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 const MIN_GROUP_SIZE = 5;
 
 /** The Digisnap team report of one campaign: printable, with a CSV and an XLSX of the same numbers. */
 export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
-  const report = useAsync(() => call(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId } }), [schoolId, campaignId]);
+  const report = useEndpointQuery(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId } });
 
   if (report.loading && !report.data) return <Loading />;
   if (report.error?.id === 'too_few_respondents') return <TooFewRespondents schoolId={schoolId} campaignId={campaignId} />;
@@ -40,7 +40,7 @@ export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaig
 /** Instead of a report: why there is none yet, and how many more responses it needs. */
 function TooFewRespondents({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
-  const campaign = useAsync(() => call(campaignEndpoints.getCampaign, { params: { schoolId, campaignId } }), [schoolId, campaignId]);
+  const campaign = useEndpointQuery(campaignEndpoints.getCampaign, { params: { schoolId, campaignId } });
   const threshold = Math.max(MIN_GROUP_SIZE, campaign.data?.minGroupSize ?? MIN_GROUP_SIZE);
   const completed = campaign.data?.participation.completed;
   const missing = completed === undefined ? undefined : Math.max(1, threshold - completed);

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { SchoolNav } from '../SchoolNav';
@@ -22,10 +22,10 @@ import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoint
 /** `/school/:schoolId/cybercheck/:checkId?step=…`: one measure per screen; the address names the screen. */
 export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(async () => {
+  const loaded = useCombinedQuery(['getCyberCheck', 'getCyberCheckInstrument'], [schoolId, checkId], async () => {
     const check = await call(cyberCheckEndpoints.getCyberCheck, { params: { schoolId, checkId } });
     return { check, instrument: await call(cyberCheckEndpoints.getCyberCheckInstrument, { params: { version: check.instrumentVersion } }) };
-  }, [schoolId, checkId]);
+  });
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {

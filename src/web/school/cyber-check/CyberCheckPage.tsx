@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -14,12 +13,13 @@ import { maturityText, shareText } from './cyberView';
 import type { CyberCheckSummary } from './types';
 import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** The school's cybersecurity checks: start or resume the one in progress, and every earlier result. */
 export function CyberCheckPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const checks = useAsync(() => call(cyberCheckEndpoints.listCyberChecks, { params: { schoolId } }), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const checks = useEndpointQuery(cyberCheckEndpoints.listCyberChecks, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {

@@ -5,7 +5,7 @@ import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { SchoolNav } from '../SchoolNav';
@@ -19,7 +19,7 @@ import { schoolEndpoints } from '../../../shared/school/endpoints';
 /** A submitted check: the picture per topic beside the previous check, and the actions, most urgent first. Printable. */
 export function CyberCheckResultPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => Promise.all([call(schoolEndpoints.getSchool, { params: { schoolId } }), call(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId, checkId } })]), [schoolId, checkId]);
+  const loaded = useCombinedQuery(['getSchool', 'getCyberCheckResult'], [schoolId, checkId], () => Promise.all([call(schoolEndpoints.getSchool, { params: { schoolId } }), call(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId, checkId } })]));
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {

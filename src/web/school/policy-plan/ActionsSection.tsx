@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { type Front, fronts } from '../../../shared/platform/fronts';
 import { type ActionStatus, actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { type ApiError, call } from '../../api';
+import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { ActionForm } from './ActionForm';
@@ -20,10 +20,7 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
   const [editing, setEditing] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError>();
   // The form's choices: the team (owners) and DigCompEdu (targets); only editors need them.
-  const choices = useAsync(
-    async () => (plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null),
-    [plan.schoolId, plan.canEdit],
-  );
+  const choices = useCombinedQuery(['listSchoolMembers', 'getCurrentFramework'], [plan.schoolId, plan.canEdit], async () => (plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null));
   const shown = filterActions(plan.actions, filter);
 
   const run = async (work: () => Promise<unknown>) => {

@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { useLocation } from '../../router';
 import { useSession } from '../../platform/session';
@@ -19,6 +18,7 @@ import type { PolicyPlan, SourceKind } from './types';
 import { VisionSection } from './VisionSection';
 import './policy-plan.css';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * The school's ICT policy plan: vision, goals by term, actions, and panels to take actions
@@ -27,7 +27,7 @@ import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoint
  */
 export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const plan = useAsync(() => call(policyPlanEndpoints.getPolicyPlan, { params: { schoolId } }), [schoolId]);
+  const plan = useEndpointQuery(policyPlanEndpoints.getPolicyPlan, { params: { schoolId } });
 
   if (plan.loading && !plan.data) return <Loading />;
   if (plan.error || !plan.data) {

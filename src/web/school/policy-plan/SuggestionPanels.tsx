@@ -3,11 +3,11 @@ import { formatDate } from '../../../shared/i18n/format';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import type { PolicyPlan, PolicySources, SourceKind, SuggestionsResult } from './types';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 type Source = PolicySources['items'][number];
 
@@ -18,7 +18,7 @@ type Source = PolicySources['items'][number];
  */
 export function SuggestionPanels({ plan, from, onAdded }: { plan: PolicyPlan; from: { kind: SourceKind; id: string } | null; onAdded(): void }) {
   const { t } = useI18n();
-  const sources = useAsync(() => call(policyPlanEndpoints.listPolicySources, { params: { schoolId: plan.schoolId } }), [plan.schoolId]);
+  const sources = useEndpointQuery(policyPlanEndpoints.listPolicySources, { params: { schoolId: plan.schoolId } });
   return (
     <section className="card" aria-labelledby="policy-suggestions-title" data-testid="policy-suggestions">
       <h2 id="policy-suggestions-title">{t('policyPlan.suggestionsTitle')}</h2>
@@ -70,7 +70,7 @@ function SourcePanel({ plan, source, resultId, focus, onAdded }: PanelProps) {
 
 function SuggestionList({ plan, kind, resultId, onAdded }: { plan: PolicyPlan; kind: SourceKind; resultId: string; onAdded(): void }) {
   const { t, text, locale } = useI18n();
-  const suggestions = useAsync(() => call(policyPlanEndpoints.listPolicySuggestions, { params: { schoolId: plan.schoolId }, query: { kind, id: resultId } }), [plan.schoolId, kind, resultId]);
+  const suggestions = useEndpointQuery(policyPlanEndpoints.listPolicySuggestions, { params: { schoolId: plan.schoolId }, query: { kind, id: resultId } });
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [deadline, setDeadline] = useState('');
   const [goalId, setGoalId] = useState('');

@@ -1,7 +1,6 @@
 import { formatDate } from '../../../shared/i18n/format';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -9,6 +8,7 @@ import { answerPath } from './reflectionPaths';
 import { rememberToken, storedToken } from './reflectionTokens';
 import type { MyReflectionRound } from './types';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * On the home page: the open reflection rounds of the user's schools that their group answers.
@@ -16,7 +16,7 @@ import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints
  */
 export function MyReflections() {
   const { t } = useI18n();
-  const rounds = useAsync(() => call(reflectionEndpoints.listMyReflections), []);
+  const rounds = useEndpointQuery(reflectionEndpoints.listMyReflections);
   if (rounds.error) return <ErrorAlert error={rounds.error} onRetry={rounds.reload} />;
   const items = rounds.data?.items ?? [];
   if (items.length === 0) return null;

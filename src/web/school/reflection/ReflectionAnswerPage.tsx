@@ -7,7 +7,6 @@ import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { useSession } from '../../platform/session';
@@ -17,6 +16,7 @@ import { forgetToken } from './reflectionTokens';
 import { respondentSteps } from './reflectionView';
 import type { ReflectionResponse } from './types';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * `/reflectie/antwoorden/:token?step=…`: answering one response, one statement per screen, for
@@ -24,7 +24,7 @@ import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints
  */
 export function ReflectionAnswerPage({ token }: { token: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => call(reflectionEndpoints.getReflectionResponse, { params: { token } }), [token]);
+  const loaded = useEndpointQuery(reflectionEndpoints.getReflectionResponse, { params: { token } });
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {

@@ -3,7 +3,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { campaignRunnerRoles } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
@@ -11,13 +10,14 @@ import { RoundCard } from './RoundCard';
 import { RoundForm } from './RoundForm';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie`: the school's reflection rounds for its managers; open one, hand out class codes, follow, close. */
 export function ReflectionPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const rounds = useAsync(() => call(reflectionEndpoints.listReflectionRounds, { params: { schoolId } }), [schoolId]);
-  const instruments = useAsync(() => call(reflectionEndpoints.listReflectionInstruments), []);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const rounds = useEndpointQuery(reflectionEndpoints.listReflectionRounds, { params: { schoolId } });
+  const instruments = useEndpointQuery(reflectionEndpoints.listReflectionInstruments);
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {

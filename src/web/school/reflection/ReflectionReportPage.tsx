@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { policyPlanPath } from '../policy-plan/policyPaths';
@@ -16,11 +15,12 @@ import { meanChartInput, meanText, statsFor } from './reflectionView';
 import { Hidden, ReportSection } from './ReportSection';
 import type { ReflectionGroup, ReflectionReport } from './types';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie/:roundId/rapport`: the report per section and group, printable, with a CSV of the same numbers. */
 export function ReflectionReportPage({ schoolId, roundId }: { schoolId: string; roundId: string }) {
   const { t } = useI18n();
-  const report = useAsync(() => call(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId } }), [schoolId, roundId]);
+  const report = useEndpointQuery(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId } });
 
   if (report.loading && !report.data) return <Loading />;
   if (report.error || !report.data) {

@@ -6,7 +6,6 @@ import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { navigate, useLocation } from '../../router';
@@ -17,6 +16,7 @@ import { SchoolNav } from '../SchoolNav';
 import type { BudgetSettingsInput, SchoolBudget } from '../types';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `?jaar=2027` → 2027; anything else → the server's default (this year). */
 function yearOf(query: URLSearchParams): number | undefined {
@@ -28,8 +28,8 @@ function yearOf(query: URLSearchParams): number | undefined {
 export function TrainingBudgetPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const year = yearOf(useLocation().query);
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const budget = useAsync(() => call(trainingBudgetEndpoints.getSchoolBudget, { params: { schoolId }, query: { year } }), [schoolId, year]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const budget = useEndpointQuery(trainingBudgetEndpoints.getSchoolBudget, { params: { schoolId }, query: { year } });
 
   if ((school.loading && !school.data) || (budget.loading && !budget.data && !budget.error)) return <Loading />;
   const failure = school.error ?? budget.error;

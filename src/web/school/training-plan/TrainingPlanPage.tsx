@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useEndpointQuery } from '../../serverState';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -30,13 +30,14 @@ type Suggestion = TrainingSuggestions['team'][number];
 export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const { query } = useLocation();
-  const school = useAsync(() => call(schoolEndpoints.getSchool, { params: { schoolId } }), [schoolId]);
-  const campaigns = useAsync(() => call(campaignEndpoints.listCampaigns, { params: { schoolId } }), [schoolId]);
-  const studyDays = useAsync(() => call(trainingPlanEndpoints.listStudyDays, { params: { schoolId } }), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const campaigns = useEndpointQuery(campaignEndpoints.listCampaigns, { params: { schoolId } });
+  const studyDays = useEndpointQuery(trainingPlanEndpoints.listStudyDays, { params: { schoolId } });
   const campaignId = query.get('campagne') ?? campaigns.data?.items[0]?.id;
-  const suggestions = useAsync(
-    () => (campaignId ? call(trainingPlanEndpoints.getTrainingSuggestions, { params: { schoolId, campaignId } }) : Promise.resolve(undefined)),
-    [schoolId, campaignId],
+  const suggestions = useEndpointQuery(
+    trainingPlanEndpoints.getTrainingSuggestions,
+    { params: { schoolId, campaignId: campaignId ?? '' } },
+    { enabled: Boolean(campaignId) },
   );
   const [trainingId, setTrainingId] = useState('');
 
