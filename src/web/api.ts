@@ -34,6 +34,14 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+const changeListeners = new Set<(operationId: string) => void>();
+
+/** Called after every state-changing request that succeeded, with its operationId. */
+export function onChange(listener: (operationId: string) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 /** Called when a request finds the session gone (401 `unauthenticated`). */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
@@ -80,6 +88,7 @@ export async function call<E extends AnyEndpoint>(
     throw new ApiError('network_error', cause instanceof Error ? cause.message : 'Network error', 0);
   }
 
+  if (response.ok && endpoint.method !== 'GET') changeListeners.forEach((listener) => listener(endpoint.operationId));
   if (response.status === 204) return undefined as EndpointResponse<E>;
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as EndpointResponse<E>;

@@ -76,6 +76,11 @@ describe('the browser bundle', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('never loads a contract through an endpoint declaration: only the server calls its schemas()', () => {
+    const callers = sourceFiles(webDir).filter((file) => /\.schemas\(/.test(readFileSync(file, 'utf8')));
+    expect(callers.map((file) => relative(sourceDir, file))).toEqual([]);
+  });
+
   it('the check itself sees a runtime import of a zod contract', () => {
     expect(pathToZod(join(sourceDir, 'shared/errors.ts'))).toEqual([join(sourceDir, 'shared/errors.ts')]);
     expect(runtimeImports(join(webDir, 'platform/identityProvider.ts'))).not.toContain('../../shared/platform/api');

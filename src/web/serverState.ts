@@ -1,6 +1,6 @@
 import { QueryClient, type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Endpoint, EndpointArgs, EndpointResponse, EndpointSpec } from '../shared/platform/endpoint';
-import { ApiError, asApiError, call } from './api';
+import { ApiError, asApiError, call, onChange } from './api';
 
 /**
  * Server state goes through TanStack Query, keyed by the shared endpoint declarations:
@@ -18,13 +18,20 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
+/**
+ * The app's query client. After any change the answers no page shows right now are dropped, so
+ * a page opened later never shows one from before the change; the pages on screen reload what
+ * the change affects (`useEndpointMutation`'s `invalidates`, or their own reload).
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  onChange(() => client.removeQueries({ type: 'inactive' }));
+  return client;
 }
 
 /** What a page gets for the server state it shows. */

@@ -1,4 +1,3 @@
-import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';

@@ -1,5 +1,4 @@
 import { formatDate } from '../../shared/i18n/format';
-import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { searchSorts } from '../../shared/catalogue/codes';
 import { formatNumber } from '../../shared/i18n/format';
-import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { type ServerState, useCombinedQuery, useEndpointQuery } from '../serverState';

@@ -74,7 +74,7 @@ export function TrainingPage({ trainingId }: { trainingId: string }) {
               </div>
             </section>
           )}
-          <SessionList training={training} onChanged={loaded.reload} />
+          <SessionList training={training} />
         </div>
 
         <aside className="training-side" aria-labelledby="facts-title">

@@ -1,5 +1,5 @@
 import { OIDC_ERROR_PARAM } from '../../shared/platform/oidc-param';
-import { ApiError, call } from '../api';
+import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useLocation } from '../router';
 import { oidcStartUrl, returnedErrorId } from './identityProvider';

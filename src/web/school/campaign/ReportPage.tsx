@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatChange, formatDate, formatDateTime, formatNumber } from '../../../shared/i18n/format';
-import { call, endpointHref } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';

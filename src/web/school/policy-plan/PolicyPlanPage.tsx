@@ -1,6 +1,6 @@
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { call, endpointHref } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
