@@ -1,5 +1,5 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
-import { call, endpointHref } from '../../api';
+import { endpointHref } from '../../api';
 import { CsvFileField } from '../../components/CsvFileField';
 import { CsvProblemLines } from '../../components/CsvProblemLines';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,19 +7,18 @@ import { useCsvUpload, type UploadOutcome } from '../../components/useCsvUpload'
 import { useI18n } from '../../i18n';
 import type { ImportReport } from '../types';
 import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
+import { useEndpointMutation } from '../../serverState';
 
 /** `check` is a dry run: the server reads every line and imports nothing. */
 type Mode = 'check' | 'import';
 type Outcome = UploadOutcome<ImportReport, Mode>;
 
 /** Bring many trainings in at once from a CSV file: check first (dry run), then import. */
-export function ImportPanel({ onImported }: { onImported(): void }) {
+export function ImportPanel() {
   const { t } = useI18n();
+  const importTrainings = useEndpointMutation(catalogueEndpoints.importTrainings, { invalidates: ['listProviderTrainings'] });
   const upload = useCsvUpload<ImportReport, Mode>({
-    send: (csv, mode) => call(catalogueEndpoints.importTrainings, { query: mode === 'check' ? { dryRun: 'true' } : {}, body: csv }),
-    onReport: (report, mode) => {
-      if (mode === 'import' && report.errors.length === 0) onImported();
-    },
+    send: (csv, mode) => importTrainings({ query: mode === 'check' ? { dryRun: 'true' } : {}, body: csv }),
   });
   const { busy } = upload;
 

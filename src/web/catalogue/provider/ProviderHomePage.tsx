@@ -47,7 +47,7 @@ export function ProviderHomePage() {
           ))}
       </section>
 
-      <ImportPanel onImported={trainings.reload} />
+      <ImportPanel />
     </section>
   );
 }

@@ -17,7 +17,7 @@ import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { useEndpointQuery } from '../../serverState';
+import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
@@ -53,15 +53,16 @@ export function CampaignsPage({ schoolId }: { schoolId: string }) {
           onChanged={(updated) => campaigns.setData({ items: items.map((c) => (c.id === updated.id ? updated : c)) })}
         />
       ))}
-      {canRun && <CampaignForm schoolId={schoolId} onOpened={campaigns.reload} />}
+      {canRun && <CampaignForm schoolId={schoolId} />}
     </section>
   );
 }
 
 type FormProblems = Partial<Record<'opensOn' | 'closesOn' | 'teamMoment' | 'minGroupSize', string>>;
 
-function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): void }) {
+function CampaignForm({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
+  const openCampaign = useEndpointMutation(campaignEndpoints.openCampaign, { invalidates: ['listCampaigns'] });
   const today = brusselsDate();
   const [dates, setDates] = useState(() => initialWindow(today));
   const [teamMoment, setTeamMoment] = useState('');
@@ -77,9 +78,8 @@ function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): vo
   const { problems, failure, busy, opened, submit } = useOpening({
     idPrefix: 'campaign',
     check,
-    onOpened,
     open: () =>
-      call(campaignEndpoints.openCampaign, { params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
+      openCampaign({ params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
   });
 
   return (
@@ -141,7 +141,7 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
         onChanged(await call(campaignEndpoints.closeCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
         setNotice(t('campaigns.closed'));
       } else {
-        onChanged(await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn || undefined ? { closesOn: newClosesOn || undefined } : {} }));
+        onChanged(await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
         setNotice(t('campaigns.reopened'));
       }
     } catch (caught) {

@@ -49,7 +49,7 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
       {canRun && instruments.error && <ErrorAlert error={instruments.error} onRetry={instruments.reload} />}
       {canRun && instruments.data && (
         <div className="no-print">
-          <RoundForm schoolId={schoolId} instruments={instruments.data.items} onOpened={rounds.reload} />
+          <RoundForm schoolId={schoolId} instruments={instruments.data.items} />
         </div>
       )}
     </section>

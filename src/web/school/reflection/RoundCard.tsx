@@ -26,7 +26,7 @@ export function RoundCard({ round, canRun, onChanged }: Props) {
 
   const { run, busy, failure } = useSubmit(async (kind: 'close' | 'reopen') => {
     if (kind === 'close') onChanged(await call(reflectionEndpoints.closeReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id } }));
-    else onChanged(await call(reflectionEndpoints.reopenReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id }, body: newClosesOn || undefined ? { closesOn: newClosesOn || undefined } : {} }));
+    else onChanged(await call(reflectionEndpoints.reopenReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
     setNotice(t(kind === 'close' ? 'reflection.round.closed' : 'reflection.round.reopened'));
   });
 
