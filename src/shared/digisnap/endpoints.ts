@@ -2,7 +2,10 @@ import { defineEndpoints } from '../platform/endpoint';
 
 /** The Digisnap endpoints: the framework, your scans, your profile and your data. */
 export const digisnapEndpoints = defineEndpoints(
-  async () => ({ ...(await import('./api')), ...(await import('./framework')) }),
+  async () => ({
+    ...(await import('./api')),
+    ...(await import('./framework')),
+  }),
   { tags: ['digisnap'] },
   {
     getCurrentFramework: {

@@ -86,7 +86,10 @@ export const schoolEndpoints = defineEndpoints(
 
 /** Invitations, the roster import and accepting an invitation. */
 export const invitationEndpoints = defineEndpoints(
-  async () => ({ ...(await import('../platform/api')), ...(await import('./schools')) }),
+  async () => ({
+    ...(await import('../platform/api')),
+    ...(await import('./schools')),
+  }),
   { tags: ['schools'] },
   {
     importRoster: {

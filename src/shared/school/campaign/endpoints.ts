@@ -6,7 +6,11 @@ const access =
 
 /** Scan campaigns of a school and their team report. */
 export const campaignEndpoints = defineEndpoints(
-  async () => ({ ...(await import('./campaign')), ...(await import('./report')), ...(await import('./report-csv')), ...(await import('../schools')) }),
+  async () => ({
+    ...(await import('./campaign')),
+    ...(await import('./report')),
+    ...(await import('../schools')),
+  }),
   { tags: ['campaigns'] },
   {
     openCampaign: {

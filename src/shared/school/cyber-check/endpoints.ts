@@ -6,7 +6,10 @@ const access =
 
 /** The school's cyber check. */
 export const cyberCheckEndpoints = defineEndpoints(
-  async () => ({ ...(await import('./cyber-check-api')), ...(await import('./cyber-check-csv')), ...(await import('../schools')) }),
+  async () => ({
+    ...(await import('./cyber-check-api')),
+    ...(await import('../schools')),
+  }),
   { tags: ['cyber-check'] },
   {
     getCyberCheckInstrument: {

@@ -9,7 +9,10 @@ const anonymous =
 
 /** Self-reflection rounds, class codes, responses and reports. */
 export const reflectionEndpoints = defineEndpoints(
-  async () => ({ ...(await import('./reflection')), ...(await import('./reflection-csv')), ...(await import('../schools')) }),
+  async () => ({
+    ...(await import('./reflection')),
+    ...(await import('../schools')),
+  }),
   { tags: ['reflections'] },
   {
     listReflectionInstruments: {

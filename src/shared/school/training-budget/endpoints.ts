@@ -6,7 +6,10 @@ const access = 'For the principal, the ICT coordinator and the board admins of t
 
 /** The school's training budget. */
 export const trainingBudgetEndpoints = defineEndpoints(
-  async () => ({ ...(await import('./training-budget')), ...(await import('../schools')) }),
+  async () => ({
+    ...(await import('./training-budget')),
+    ...(await import('../schools')),
+  }),
   { tags: ['training-plan'] },
   {
     getSchoolBudget: {

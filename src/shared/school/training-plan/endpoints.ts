@@ -4,7 +4,11 @@ const access = 'For the principal, the ICT coordinator and the board admins of t
 
 /** Training suggestions from a team report, and study days. */
 export const trainingPlanEndpoints = defineEndpoints(
-  async () => ({ ...(await import('../campaign/campaign')), ...(await import('../schools')), ...(await import('./training-plan')) }),
+  async () => ({
+    ...(await import('../campaign/campaign')),
+    ...(await import('../schools')),
+    ...(await import('./training-plan')),
+  }),
   { tags: ['training-plan'] },
   {
     getTrainingSuggestions: {
