@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { type ApiError, call } from '../../api';
+import { type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
@@ -11,6 +11,7 @@ import type { Member } from '../types';
 import { type ActionField, type ActionForm as FormState, actionFieldOf, actionFormProblems, actionInputOf, formOfAction } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { usePlanChange } from './planChanges';
 
 interface Props {
   plan: PolicyPlan;
@@ -23,6 +24,8 @@ interface Props {
 
 /** Adds or changes an action: what, who (a team member or a name), when, status, front, target and goal. */
 export function ActionForm({ plan, action, members, framework, onDone }: Props) {
+  const changeAction = usePlanChange(policyPlanEndpoints.changePolicyAction);
+  const addAction = usePlanChange(policyPlanEndpoints.addPolicyAction);
   const { t, text, locale } = useI18n();
   const prefix = `action-${action?.id ?? 'new'}`;
   const [form, setForm] = useState<FormState>(() => formOfAction(action));
@@ -40,8 +43,8 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
       const body = actionInputOf(form);
-      if (action) await call(policyPlanEndpoints.changePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id }, body });
-      else await call(policyPlanEndpoints.addPolicyAction, { params: { schoolId: plan.schoolId }, body });
+      if (action) await changeAction({ params: { schoolId: plan.schoolId, actionId: action.id }, body });
+      else await addAction({ params: { schoolId: plan.schoolId }, body });
       if (!action) setForm(formOfAction());
       onDone(true);
     },

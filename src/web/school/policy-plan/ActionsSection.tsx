@@ -12,10 +12,13 @@ import { type ActionFilter, filterActions } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { usePlanChange } from './planChanges';
 
 /** The plan's actions, filtered by status and front; editors add, change, re-status and remove them. */
-export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
+export function ActionsSection({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
+  const changeAction = usePlanChange(policyPlanEndpoints.changePolicyAction);
+  const removeAction = usePlanChange(policyPlanEndpoints.removePolicyAction);
   const [filter, setFilter] = useState<ActionFilter>({ status: '', front: '' });
   const [editing, setEditing] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError>();
@@ -27,14 +30,13 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
     setFailure(undefined);
     try {
       await work();
-      onChanged();
     } catch (caught) {
       setFailure(asApiError(caught));
     }
   };
-  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => call(policyPlanEndpoints.changePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id }, body: { status } }));
+  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => changeAction({ params: { schoolId: plan.schoolId, actionId: action.id }, body: { status } }));
   const remove = (action: PolicyAction) => {
-    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => call(policyPlanEndpoints.removePolicyAction, { params: { schoolId: plan.schoolId, actionId: action.id } }));
+    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => removeAction({ params: { schoolId: plan.schoolId, actionId: action.id } }));
   };
   const form = (action?: PolicyAction) =>
     choices.data && (
@@ -43,10 +45,7 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
         action={action}
         members={choices.data.members}
         framework={choices.data.framework}
-        onDone={(changed) => {
-          setEditing(null);
-          if (changed) onChanged();
-        }}
+        onDone={() => setEditing(null)}
       />
     );
 

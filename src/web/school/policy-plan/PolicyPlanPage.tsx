@@ -38,10 +38,10 @@ export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
       </NarrowPage>
     );
   }
-  return <PlanView plan={plan.data} onChanged={plan.reload} />;
+  return <PlanView plan={plan.data} />;
 }
 
-function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
+function PlanView({ plan }: { plan: PolicyPlan }) {
   const { t, locale } = useI18n();
   const { query } = useLocation();
   const { user } = useSession();
@@ -69,10 +69,10 @@ function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) 
           </a>
         </div>
         <Summary plan={plan} />
-        <VisionSection plan={plan} onSaved={onChanged} />
-        <GoalsSection plan={plan} onChanged={onChanged} />
-        <ActionsSection plan={plan} onChanged={onChanged} />
-        {plan.canEdit && <SuggestionPanels plan={plan} from={from} onAdded={onChanged} />}
+        <VisionSection plan={plan} />
+        <GoalsSection plan={plan} />
+        <ActionsSection plan={plan} />
+        {plan.canEdit && <SuggestionPanels plan={plan} from={from} />}
       </div>
       <PrintPlan plan={plan} />
     </section>

@@ -9,14 +9,16 @@ import { FormField } from '../FormField';
 import { defaultPeriod, periodFormProblem, schoolYearChoices } from './policyView';
 import type { PolicyPlan } from './types';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useInvalidate } from '../../serverState';
+import { planViews, usePlanChange } from './planChanges';
 
 /** The vision and the period of the plan: read by everyone, edited by the plan's editors. */
-export function VisionSection({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) {
+export function VisionSection({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="policy-vision-title" data-testid="policy-vision">
       <h2 id="policy-vision-title">{t('policyPlan.visionTitle')}</h2>
-      {plan.canEdit ? <VisionEditor plan={plan} onSaved={onSaved} /> : <VisionText plan={plan} />}
+      {plan.canEdit ? <VisionEditor plan={plan} /> : <VisionText plan={plan} />}
     </section>
   );
 }
@@ -43,8 +45,10 @@ function VisionText({ plan }: { plan: PolicyPlan }) {
  * refuses (conflict): their text is shown beside the draft, which stays, and the next save
  * is made against their version, on purpose.
  */
-function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) {
+function VisionEditor({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
+  const saveVision = usePlanChange(policyPlanEndpoints.savePolicyVision);
+  const invalidate = useInvalidate();
   const proposed = defaultPeriod(plan.today);
   const [vision, setVision] = useState(plan.vision);
   const [from, setFrom] = useState(plan.periodFrom ?? proposed.from);
@@ -62,7 +66,7 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
       if (current) {
         setTheirs(current);
         setBase(current.version);
-        onSaved();
+        void invalidate(planViews);
         return true;
       }
     }
@@ -72,11 +76,10 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   };
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
-      const result = await call(policyPlanEndpoints.savePolicyVision, { params: { schoolId: plan.schoolId }, body: { vision, periodFrom: from, periodTo: to, version: base } });
+      const result = await saveVision({ params: { schoolId: plan.schoolId }, body: { vision, periodFrom: from, periodTo: to, version: base } });
       setBase(result.version);
       setTheirs(null);
       setSaved(true);
-      onSaved();
     },
     { handle: showConflictOrPeriod },
   );
