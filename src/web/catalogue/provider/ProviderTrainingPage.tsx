@@ -58,7 +58,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
       {loaded.data && (
         <>
           <TrainingForm key={training?.id ?? 'new'} framework={loaded.data[0]} training={training} onSaved={handleSaved} />
-          {training && <ProviderSessions training={training} onChanged={loaded.reload} />}
+          {training && <ProviderSessions training={training} />}
         </>
       )}
     </section>
