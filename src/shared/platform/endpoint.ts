@@ -27,7 +27,7 @@ export interface EndpointSpec<M> {
   description?: string;
   params?: SchemaName<M>;
   query?: SchemaName<M>;
-  /** A JSON body schema; `csv` marks a body sent as text/csv, with the schema of its JSON form if any. */
+  /** The JSON body's schema. */
   body?: SchemaName<M>;
   /** The body is a CSV file (text/csv), or else the JSON of `body` when that is named too. */
   csvBody?: true;

@@ -58,9 +58,10 @@ export function fastifySchema(endpoint: Endpoint<any, EndpointSpec<any>>, schema
   if (endpoint.redirect) response[302] = z.undefined().describe(endpoint.redirect);
   for (const status of endpoint.errors ?? []) response[status] = errorBodySchema;
 
-  const named_body = named(endpoint.body);
+  const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;
-  const body = named_body && optional ? (typeof optional === 'string' ? named_body.nullish().describe(optional) : named_body.nullish()) : named_body;
+  const body =
+    declaredBody && optional ? (typeof optional === 'string' ? declaredBody.nullish().describe(optional) : declaredBody.nullish()) : declaredBody;
   const csv = z.string().min(1).describe('The CSV file, as text/csv');
   return {
     operationId: endpoint.operationId,
