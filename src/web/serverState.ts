@@ -70,11 +70,15 @@ function useServerState<T>(key: QueryKey, load: () => Promise<T>, enabled: boole
   };
 }
 
-/** The answer of a GET endpoint, loaded and kept by TanStack Query. */
+interface QueryOptions {
+  /** False while the query cannot be asked yet (e.g. nothing chosen to ask about). */
+  enabled?: boolean;
+}
+
+/** The answer of a GET endpoint, loaded and kept by TanStack Query; args are required when the endpoint has parameters. */
 export function useEndpointQuery<E extends AnyEndpoint>(
   endpoint: E,
-  args?: EndpointArgs<E>,
-  options: { enabled?: boolean } = {},
+  ...[args, options = {}]: {} extends EndpointArgs<E> ? [args?: EndpointArgs<E>, options?: QueryOptions] : [args: EndpointArgs<E>, options?: QueryOptions]
 ): ServerState<EndpointResponse<E>> {
   const run = call as (endpoint: E, args?: EndpointArgs<E>) => Promise<EndpointResponse<E>>;
   return useServerState(endpointKey(endpoint, args), () => run(endpoint, args), options.enabled ?? true);
