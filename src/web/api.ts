@@ -1,11 +1,5 @@
 import type { ErrorId } from '../shared/errors';
-import {
-  type Endpoint,
-  type EndpointArgs,
-  type EndpointResponse,
-  type EndpointSpec,
-  endpointUrl,
-} from '../shared/platform/endpoint';
+import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl } from '../shared/platform/endpoint';
 import type { CurrentUser, SessionResponse } from '../shared/platform/api';
 
 /** Error ids the server sends, plus the one the client raises when the server cannot be reached. */
@@ -53,9 +47,6 @@ function isErrorBody(body: unknown): body is { error: { id: ErrorId; message: st
   return typeof error?.id === 'string' && typeof error.message === 'string';
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any contract module
-type AnyEndpoint = Endpoint<any, EndpointSpec<any>>;
-
 /** The URL of a call: the endpoint's path with its parameters filled in, and the query string. */
 export function endpointHref<E extends AnyEndpoint>(endpoint: E, args: EndpointArgs<E> = {} as EndpointArgs<E>): string {
   const { params, query } = args as { params?: Record<string, unknown>; query?: Record<string, unknown> };
@@ -68,7 +59,7 @@ export function endpointHref<E extends AnyEndpoint>(endpoint: E, args: EndpointA
  */
 export async function call<E extends AnyEndpoint>(
   endpoint: E,
-  ...[args]: {} extends EndpointArgs<E> ? [args?: EndpointArgs<E>] : [args: EndpointArgs<E>]
+  ...[args]: ArgsOptional<E> extends true ? [args?: EndpointArgs<E>] : [args: EndpointArgs<E>]
 ): Promise<EndpointResponse<E>> {
   const { body } = (args ?? {}) as { body?: unknown };
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -88,14 +79,18 @@ export async function call<E extends AnyEndpoint>(
     throw new ApiError('network_error', cause instanceof Error ? cause.message : 'Network error', 0);
   }
 
-  if (response.ok && endpoint.method !== 'GET') changeListeners.forEach((listener) => listener(endpoint.operationId));
+  if (response.ok && endpoint.method !== 'GET') {
+    for (const listener of changeListeners) listener(endpoint.operationId);
+  }
   if (response.status === 204) return undefined as EndpointResponse<E>;
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as EndpointResponse<E>;
 
   if (isErrorBody(payload)) {
     const { id, message, field, details } = payload.error;
-    if (id === 'unauthenticated' && !endpoint.path.startsWith('/api/auth/')) unauthenticatedListeners.forEach((listener) => listener());
+    if (id === 'unauthenticated' && !endpoint.path.startsWith('/api/auth/')) {
+      for (const listener of unauthenticatedListeners) listener();
+    }
     throw new ApiError(id, message, response.status, field, details);
   }
   throw new ApiError('internal_error', `HTTP ${response.status}`, response.status);

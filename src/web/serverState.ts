@@ -1,5 +1,5 @@
 import { QueryClient, type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Endpoint, EndpointArgs, EndpointResponse, EndpointSpec } from '../shared/platform/endpoint';
+import type { AnyEndpoint, ArgsOptional, EndpointArgs, EndpointResponse } from '../shared/platform/endpoint';
 import { ApiError, asApiError, call, onChange } from './api';
 
 /**
@@ -8,9 +8,6 @@ import { ApiError, asApiError, call, onChange } from './api';
  * and reload; it keeps no fetch bookkeeping of its own. A change invalidates the operationIds
  * it affects, so every page showing them reloads.
  */
-
-// biome-ignore lint/suspicious/noExplicitAny: any contract module
-type AnyEndpoint = Endpoint<any, EndpointSpec<any>>;
 
 /** A network failure is worth retrying; an answer of the server (4xx) is not. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -78,7 +75,7 @@ interface QueryOptions {
 /** The answer of a GET endpoint, loaded and kept by TanStack Query; args are required when the endpoint has parameters. */
 export function useEndpointQuery<E extends AnyEndpoint>(
   endpoint: E,
-  ...[args, options = {}]: {} extends EndpointArgs<E> ? [args?: EndpointArgs<E>, options?: QueryOptions] : [args: EndpointArgs<E>, options?: QueryOptions]
+  ...[args, options = {}]: ArgsOptional<E> extends true ? [args?: EndpointArgs<E>, options?: QueryOptions] : [args: EndpointArgs<E>, options?: QueryOptions]
 ): ServerState<EndpointResponse<E>> {
   const run = call as (endpoint: E, args?: EndpointArgs<E>) => Promise<EndpointResponse<E>>;
   return useServerState(endpointKey(endpoint, args), () => run(endpoint, args), options.enabled ?? true);

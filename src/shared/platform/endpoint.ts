@@ -57,6 +57,13 @@ export type Endpoint<M = unknown, S extends EndpointSpec<M> = EndpointSpec<M>> =
   schemas: () => Promise<M>;
 };
 
+/** Any declared endpoint, whatever its contract module: what generic code (route(), call()) takes. */
+// biome-ignore lint/suspicious/noExplicitAny: any contract module
+export type AnyEndpoint = Endpoint<any, EndpointSpec<any>>;
+
+/** Whether an endpoint's call may leave its arguments out (no path parameters, no required body). */
+export type ArgsOptional<E> = Partial<EndpointArgs<E>> extends EndpointArgs<E> ? true : false;
+
 /** Declares a module's endpoints; the keys are the operationIds. */
 export function defineEndpoints<M, const S extends Record<string, EndpointSpec<M>>>(
   schemas: () => Promise<M>,
@@ -111,7 +118,7 @@ type ResponseSchemas<E> = E extends Endpoint<infer M, infer S>
   : never;
 
 /** What a successful JSON call returns: the response body, or nothing for 204. */
-export type EndpointResponse<E> = E extends { noContent: string } ? void : [ResponseSchemas<E>] extends [never] ? void : ResponseSchemas<E>;
+export type EndpointResponse<E> = E extends { noContent: string } ? undefined : [ResponseSchemas<E>] extends [never] ? undefined : ResponseSchemas<E>;
 
 /** The arguments of a call, each part required when the endpoint has it. */
 export type EndpointArgs<E> = (EndpointParams<E> extends undefined ? { params?: undefined } : { params: EndpointParams<E> }) &

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../shared/errors';
-import type { Endpoint, EndpointSpec, EndpointRequestParts, EndpointResponse, FileFormat } from '../../../shared/platform/endpoint';
+import type { AnyEndpoint, EndpointRequestParts, EndpointResponse, FileFormat } from '../../../shared/platform/endpoint';
 import { XLSX_CONTENT_TYPE } from '../export/xlsx';
 
 const fileSchemas: Record<FileFormat, z.ZodType> = {
@@ -25,7 +25,7 @@ export interface RouteOptions<E> {
  * Registers the route an endpoint declares. The contract module is loaded when the app starts
  * (the route sits in a plugin that awaits it), so a module's routes file stays synchronous.
  */
-export function route<E extends Endpoint<any, EndpointSpec<any>>>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>): void {
+export function route<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>): void {
   app.register(async (scope) => {
     const schemas = (await endpoint.schemas()) as Record<string, z.ZodType>;
     scope.withTypeProvider<ZodTypeProvider>().route({
@@ -40,7 +40,7 @@ export function route<E extends Endpoint<any, EndpointSpec<any>>>(app: FastifyIn
 }
 
 /** The Fastify (and so OpenAPI) schema of a declared endpoint. */
-export function fastifySchema(endpoint: Endpoint<any, EndpointSpec<any>>, schemas: Record<string, z.ZodType>) {
+export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.ZodType>) {
   const named = (name: string | undefined) => {
     if (name === undefined) return undefined;
     const schema = schemas[name];
@@ -48,7 +48,10 @@ export function fastifySchema(endpoint: Endpoint<any, EndpointSpec<any>>, schema
     return schema;
   };
   const response: Record<number, z.ZodType> = {};
-  for (const [status, name] of Object.entries(endpoint.response ?? {})) response[Number(status)] = named(name as string)!;
+  for (const [status, name] of Object.entries(endpoint.response ?? {})) {
+    const schema = named(name as string);
+    if (schema) response[Number(status)] = schema;
+  }
   if (endpoint.files?.length) {
     const files = (endpoint.files as FileFormat[]).map((format) => fileSchemas[format]);
     const alternatives = response[200] ? [response[200], ...files] : files;
