@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { type ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';

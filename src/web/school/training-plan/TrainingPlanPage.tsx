@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { type ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { TrainingCard } from '../../catalogue/TrainingCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
