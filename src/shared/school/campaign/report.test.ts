@@ -5,7 +5,7 @@ import { type ScanResult, scoreAnswers } from '../../digisnap/scoring';
 import { schoolReportCsv } from './report-csv';
 import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, buildSchoolReport, priorityArea, protectTeam, schoolReportSchema } from './report';
 
-const CONTENT_URL = new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url);
+const CONTENT_URL = new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url);
 const framework: Framework = (() => {
   const result = validateFramework(JSON.parse(readFileSync(CONTENT_URL, 'utf8')));
   if (!result.ok) throw new Error('the shipped framework is invalid');
