@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaignEndpoints } from '../shared/school/campaign/endpoints';
-import { ApiError } from './api';
-import { endpointKey, shouldRetry } from './serverState';
+import { ApiError, call } from './api';
+import { createQueryClient, endpointKey, invalidateOperations, shouldRetry } from './serverState';
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('server state', () => {
   it('keys an answer by operationId, path parameters and query', () => {
@@ -19,5 +21,28 @@ describe('server state', () => {
     expect(shouldRetry(0, new ApiError('not_found', 'gone', 404))).toBe(false);
     expect(shouldRetry(0, new ApiError('forbidden', 'no', 403))).toBe(false);
     expect(shouldRetry(0, new ApiError('internal_error', 'oops', 500))).toBe(true);
+  });
+});
+
+describe('the query client', () => {
+  const campaignKey = endpointKey(campaignEndpoints.getCampaign, { params: { schoolId: 's', campaignId: 'c' } });
+  const listKey = endpointKey(campaignEndpoints.listCampaigns, { params: { schoolId: 's' } });
+  const combinedKey = [['getSchool', 'listCampaigns'], ['s']];
+
+  it('invalidates the answers of the named operations, composite ones included, and leaves the rest', async () => {
+    const client = createQueryClient();
+    for (const key of [campaignKey, listKey, combinedKey]) client.setQueryData(key, { cached: true });
+    await invalidateOperations(client, ['listCampaigns']);
+    expect(client.getQueryState(listKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(combinedKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(campaignKey)?.isInvalidated).toBe(false);
+  });
+
+  it('drops the answers no page shows after any change, so none from before it is shown later', async () => {
+    const client = createQueryClient();
+    client.setQueryData(listKey, { items: [] });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ id: 'c' }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    await call(campaignEndpoints.closeCampaign, { params: { schoolId: 's', campaignId: 'c' } });
+    expect(client.getQueryData(listKey)).toBeUndefined();
   });
 });

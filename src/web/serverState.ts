@@ -94,11 +94,15 @@ export function useCombinedQuery<T>(
   return useServerState([operationIds, args ?? null], load, options.enabled ?? true);
 }
 
-/** Marks the answers of these operations stale: the pages showing them load them again. */
+/** Marks the answers of these operations stale; those on screen load again. */
+export function invalidateOperations(client: QueryClient, operationIds: string[]): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => operationIdsOf(query.queryKey).some((id) => operationIds.includes(id)) });
+}
+
+/** `invalidateOperations` on the app's query client. */
 export function useInvalidate(): (operationIds: string[]) => Promise<void> {
   const client = useQueryClient();
-  return (operationIds) =>
-    client.invalidateQueries({ predicate: (query) => operationIdsOf(query.queryKey).some((id) => operationIds.includes(id)) });
+  return (operationIds) => invalidateOperations(client, operationIds);
 }
 
 /**
