@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
  * web app imports only types from them. One runtime import of a value from a shared file that
  * itself loads zod (directly or through another file) puts all of zod in every page load.
  * This walks the runtime imports (not `import type`) from every web source file.
+ *
+ * The endpoint declarations (`shared/<module>/endpoints.ts`) are imported at run time: they
+ * name their schemas and reach the contract module only through a dynamic `import()` in a
+ * thunk (`schemas`), which only the server calls. The walk follows static imports, and a
+ * second check makes sure no web file calls `schemas()`.
  */
 
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -74,6 +79,11 @@ describe('the browser bundle', () => {
       .filter((chain): chain is string[] => chain !== null)
       .map((chain) => chain.map((file) => relative(sourceDir, file)).join(' → '));
     expect(offenders).toEqual([]);
+  });
+
+  it('never loads a contract through an endpoint declaration: only the server calls its schemas()', () => {
+    const callers = sourceFiles(webDir).filter((file) => /\.schemas\(/.test(readFileSync(file, 'utf8')));
+    expect(callers.map((file) => relative(sourceDir, file))).toEqual([]);
   });
 
   it('the check itself sees a runtime import of a zod contract', () => {

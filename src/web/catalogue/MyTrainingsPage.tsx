@@ -1,19 +1,19 @@
 import { formatDateTime } from '../../shared/i18n/format';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { TrainingCard } from './TrainingCard';
 import type { EnrolmentDto } from './types';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** `/mijn-opleidingen`: the teacher's enrolments (soonest first) and bookmarked trainings. */
 export function MyTrainingsPage() {
   const { t } = useI18n();
-  const enrolments = useAsync(() => api.myEnrolments(), []);
-  const bookmarks = useAsync(() => api.myBookmarks(), []);
+  const enrolments = useEndpointQuery(enrolmentEndpoints.listMyEnrolments);
+  const bookmarks = useEndpointQuery(enrolmentEndpoints.listMyBookmarks);
   return (
     <section className="page page-my-trainings">
       <PageHeading title={t('myTrainings.title')}>{t('myTrainings.title')}</PageHeading>

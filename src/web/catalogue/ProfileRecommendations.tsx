@@ -1,17 +1,17 @@
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { RecommendationList } from './RecommendationList';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 const ON_PROFILE = 3;
 
 /** The profile's "Recommended trainings": the top three, with a way to the full list. */
 export function ProfileRecommendations() {
   const { t } = useI18n();
-  const loaded = useAsync(() => api.myRecommendations(ON_PROFILE), []);
+  const loaded = useEndpointQuery(enrolmentEndpoints.getMyRecommendations, { query: { limit: ON_PROFILE } });
   return (
     <section className="card no-print" aria-labelledby="recommendations-title" data-testid="recommendations">
       <h2 id="recommendations-title">{t('recommendations.profileTitle')}</h2>

@@ -1,19 +1,19 @@
 import { formatDate } from '../../shared/i18n/format';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { RecommendationList } from './RecommendationList';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 export const RECOMMENDATIONS_ON_PAGE = 10;
 
 /** `/aanbevelingen`: the trainings that best fit the teacher's latest Digisnap. */
 export function RecommendationsPage() {
   const { t, locale } = useI18n();
-  const loaded = useAsync(() => api.myRecommendations(RECOMMENDATIONS_ON_PAGE), []);
+  const loaded = useEndpointQuery(enrolmentEndpoints.getMyRecommendations, { query: { limit: RECOMMENDATIONS_ON_PAGE } });
   const data = loaded.data;
   return (
     <section className="page page-recommendations">

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { searchSorts } from '../../shared/catalogue/codes';
 import { formatNumber } from '../../shared/i18n/format';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync, type AsyncState } from '../components/useAsync';
+import { type ServerState, useCombinedQuery, useEndpointQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -15,6 +14,7 @@ import {
   DEFAULT_PAGE_SIZE,
   parseSearch,
   searchHref,
+  searchApiQuery,
   searchToQuery,
   withChanges,
   withoutFilters,
@@ -22,6 +22,7 @@ import {
   type SearchState,
 } from './searchQuery';
 import { TrainingCard } from './TrainingCard';
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 import type { SearchResultDto } from './types';
 
 /** `/opleidingen`: search the training database. The whole search lives in the address. */
@@ -30,8 +31,8 @@ export function SearchPage() {
   const { query } = useLocation();
   const search = useMemo(() => parseSearch(query), [query.toString()]);
   const apiQuery = searchToQuery(search);
-  const results = useAsync(() => api.searchTrainings(apiQuery), [apiQuery]);
-  const framework = useAsync(loadFramework, []);
+  const results = useEndpointQuery(catalogueEndpoints.searchTrainings, { query: searchApiQuery(apiQuery) });
+  const framework = useCombinedQuery(['getCurrentFramework'], [], loadFramework);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = activeFilterCount(search);
   const go = (next: SearchState) => navigate(searchHref(next), { keepScroll: true });
@@ -104,7 +105,7 @@ function SearchForm({ search, onSearch }: { search: SearchState; onSearch(next: 
   );
 }
 
-function SearchResults({ search, results }: { search: SearchState; results: AsyncState<SearchResultDto> }) {
+function SearchResults({ search, results }: { search: SearchState; results: ServerState<SearchResultDto> }) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownPage = useRef(search.page);

@@ -1,21 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatTimeRange } from '../../shared/i18n/format';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import type { SessionDto, TrainingDto } from './types';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { useEndpointMutation } from '../serverState';
 
 interface Props {
   training: TrainingDto;
-  /** Called after an enrolment changed, so the page fetches fresh seat counts. */
-  onChanged(): void;
 }
+
+/** What an enrolment changes: the seat counts on the training, your enrolments, your recommendations. */
+const enrolmentChanges = { invalidates: ['getTraining', 'listMyEnrolments', 'getMyRecommendations'] };
 
 type FocusAfterReload = { sessionId: string; target: 'status' | 'enrol' } | null;
 
 /** The sessions of a training, each with its seats and the caller's enrol / waitlist / cancel action. */
-export function SessionList({ training, onChanged }: Props) {
+export function SessionList({ training }: Props) {
   const { t } = useI18n();
   const [focusAfter, setFocusAfter] = useState<FocusAfterReload>(null);
 
@@ -35,7 +37,6 @@ export function SessionList({ training, onChanged }: Props) {
               onFocused={() => setFocusAfter(null)}
               onChanged={(target) => {
                 setFocusAfter({ sessionId: session.id, target });
-                onChanged();
               }}
             />
           ))}
@@ -55,6 +56,8 @@ interface RowProps {
 
 function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps) {
   const { t, locale } = useI18n();
+  const enrol = useEndpointMutation(enrolmentEndpoints.enrolInSession, enrolmentChanges);
+  const cancelEnrolment = useEndpointMutation(enrolmentEndpoints.cancelEnrolment, enrolmentChanges);
   const { run: act, busy, failure } = useSubmit(async (send: () => Promise<unknown>, focusAfter: 'status' | 'enrol') => {
     await send();
     onChanged(focusAfter);
@@ -120,7 +123,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
               data-testid="cancel-enrolment-button"
               aria-describedby={whenId}
               disabled={busy}
-              onClick={() => act(() => api.cancelEnrolment(mine.id), 'enrol')}
+              onClick={() => act(() => cancelEnrolment({ params: { enrolmentId: mine.id } }), 'enrol')}
             >
               {busy ? t('sessions.working') : t(mine.status === 'waitlisted' ? 'sessions.leaveWaitlist' : 'sessions.cancel')}
             </button>
@@ -135,7 +138,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
               data-testid="enrol-button"
               aria-describedby={whenId}
               disabled={busy}
-              onClick={() => act(() => api.enrol(session.id), 'status')}
+              onClick={() => act(() => enrol({ params: { sessionId: session.id } }), 'status')}
             >
               {busy ? t('sessions.working') : t(session.seatsLeft > 0 ? 'sessions.enrol' : 'sessions.joinWaitlist')}
             </button>

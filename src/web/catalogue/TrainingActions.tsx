@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { asApiError } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { TrainingDto } from './types';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 
 /** Keep a training for later: a toggle button whose pressed state is the bookmark. */
 export function BookmarkToggle({ training }: { training: TrainingDto }) {
@@ -19,7 +19,7 @@ export function BookmarkToggle({ training }: { training: TrainingDto }) {
     setBookmarked(next);
     setFailure(undefined);
     try {
-      await api.setBookmark(training.id, next);
+      await call(next ? enrolmentEndpoints.addBookmark : enrolmentEndpoints.removeBookmark, { params: { trainingId: training.id } });
       setMessage(t(next ? 'training.bookmarkAdded' : 'training.bookmarkRemoved'));
     } catch (error) {
       setBookmarked(!next);
@@ -62,7 +62,7 @@ export function CompletionForm({ training }: { training: TrainingDto }) {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const completedOn = String(new FormData(event.currentTarget).get('completedOn') ?? '') || today;
-    void run(() => api.markCompleted(training.id, completedOn), true);
+    void run(() => call(enrolmentEndpoints.markTrainingCompleted, { params: { trainingId: training.id }, body: { completedOn } }), true);
   };
 
   return (
@@ -77,7 +77,7 @@ export function CompletionForm({ training }: { training: TrainingDto }) {
             type="button"
             className="button button-quiet"
             disabled={busy}
-            onClick={() => run(() => api.unmarkCompleted(training.id), false)}
+            onClick={() => run(() => call(enrolmentEndpoints.unmarkTrainingCompleted, { params: { trainingId: training.id } }), false)}
           >
             {t('training.uncomplete')}
           </button>

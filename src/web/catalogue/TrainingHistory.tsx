@@ -1,18 +1,18 @@
 import { formatDate } from '../../shared/i18n/format';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useCatalogueLabels } from './labels';
 import { LevelSteps } from './TrainingBits';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** The trainings the teacher marked as taken, newest first. */
 export function TrainingHistory() {
   const { t, locale } = useI18n();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => api.myCompletions(), []);
+  const loaded = useEndpointQuery(enrolmentEndpoints.listMyCompletions);
   const items = loaded.data ? [...loaded.data.items].sort((a, b) => b.completedOn.localeCompare(a.completedOn)) : [];
   return (
     <section className="card" aria-labelledby="training-history-title" data-testid="training-history">

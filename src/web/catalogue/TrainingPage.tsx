@@ -1,9 +1,9 @@
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { competenceByCode } from '../digisnap/frameworkView';
 import { useI18n } from '../i18n';
@@ -13,12 +13,13 @@ import { SessionList } from './SessionList';
 import { BookmarkToggle, CompletionForm } from './TrainingActions';
 import { LevelSteps, ProviderName } from './TrainingBits';
 import { TrainingFacts } from './TrainingFacts';
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 
 /** `/opleidingen/:id`: everything about one training, its sessions, and what the teacher can do with it. */
 export function TrainingPage({ trainingId }: { trainingId: string }) {
   const { t, text } = useI18n();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => Promise.all([api.training(trainingId), loadFramework()]), [trainingId]);
+  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () => Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]));
 
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
   if (!loaded.data) {
@@ -73,7 +74,7 @@ export function TrainingPage({ trainingId }: { trainingId: string }) {
               </div>
             </section>
           )}
-          <SessionList training={training} onChanged={loaded.reload} />
+          <SessionList training={training} />
         </div>
 
         <aside className="training-side" aria-labelledby="facts-title">

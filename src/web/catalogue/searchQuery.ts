@@ -1,3 +1,5 @@
+import type { catalogueEndpoints } from '../../shared/catalogue/endpoints';
+import type { EndpointQuery } from '../../shared/platform/endpoint';
 import {
   priceFilters,
   searchSorts,
@@ -122,6 +124,16 @@ export function searchToQuery(state: SearchState): string {
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== null && state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
   return params.toString();
+}
+
+/** The search as the API's query: each filter once, a repeated filter as a list. */
+export function searchApiQuery(queryString: string): EndpointQuery<typeof catalogueEndpoints.searchTrainings> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(queryString)) {
+    const earlier = query[name];
+    query[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+  }
+  return query as EndpointQuery<typeof catalogueEndpoints.searchTrainings>;
 }
 
 /** The address of a search on the search page. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ApiError } from '../api';
-import { asApiError } from './useAsync';
+import { asApiError } from '../api';
 
 /** What came back from one upload: the server's line report, or why it refused the file. */
 export type UploadOutcome<R, M> = { kind: 'report'; report: R; mode: M } | { kind: 'failure'; error: ApiError };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../api';
-import { asApiError } from './useAsync';
+import { asApiError } from '../api';
 
 /** Where a submit stands: `busy` while it runs, and the failure to show after it. */
 export interface SubmitState {

@@ -1,9 +1,9 @@
 import { formatDate, formatScore } from '../../shared/i18n/format';
-import { api, exportUrl } from '../api';
+import { call, endpointHref } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { bandName, levelName } from './frameworkView';
@@ -13,11 +13,12 @@ import { ProfileCompetences, ProfilePriorities } from './ProfileCompetences';
 import { ProfileGrowth } from './ProfileGrowth';
 import { ProfileRecommendations } from '../catalogue/ProfileRecommendations';
 import { TrainingHistory } from '../catalogue/TrainingHistory';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 /** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
 export function ProfilePage() {
   const { t, text, locale } = useI18n();
-  const loaded = useAsync(() => Promise.all([loadFramework(), api.myProfile()]), []);
+  const loaded = useCombinedQuery(['getMyProfile', 'getCurrentFramework'], [], () => Promise.all([loadFramework(), call(digisnapEndpoints.getMyProfile)]));
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
 
   if (loaded.loading) {
@@ -86,10 +87,10 @@ export function ProfilePage() {
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
             {t('profile.print')}
           </button>
-          <a className="button button-secondary" href={exportUrl('json')} download>
+          <a className="button button-secondary" href={endpointHref(digisnapEndpoints.exportMyData, { query: { format: 'json' } })} download>
             {t('profile.downloadJson')}
           </a>
-          <a className="button button-secondary" href={exportUrl('csv')} download>
+          <a className="button button-secondary" href={endpointHref(digisnapEndpoints.exportMyData, { query: { format: 'csv' } })} download>
             {t('profile.downloadCsv')}
           </a>
         </div>

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Background, ScanDto } from '../../shared/digisnap/api';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { ItemStep } from '../components/scan/ItemStep';
 import { useScanSteps } from '../components/scan/useScanSteps';
-import { useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { competencesInOrder, type NumberedCompetence } from './frameworkView';
@@ -15,11 +15,12 @@ import { IntroStep } from './IntroStep';
 import { SummaryStep } from './SummaryStep';
 import type { Framework } from './types';
 import { useScanAnswers } from './useScanAnswers';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 /** `/scan/:scanId?step=…`: one screen at a time; the address always names the screen. */
 export function ScanPage({ scanId }: { scanId: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => Promise.all([loadFramework(), api.scan(scanId)]), [scanId]);
+  const loaded = useCombinedQuery(['getScan', 'getCurrentFramework'], [scanId], () => Promise.all([loadFramework(), call(digisnapEndpoints.getScan, { params: { scanId } })]));
 
   if (loaded.error) {
     return (
@@ -88,7 +89,7 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
           {...summaryProps}
           onSubmit={async () => {
             await settled();
-            await api.submitScan(scan.id);
+            await call(digisnapEndpoints.submitScan, { params: { scanId: scan.id } });
             navigate('/profile');
           }}
         />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from '../api';
+import { type ApiError, asApiError, call } from '../api';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 
@@ -15,8 +15,7 @@ export function ScanStartPage() {
 
   useEffect(() => {
     let active = true;
-    api
-      .startOrResumeScan()
+    call(digisnapEndpoints.startScan)
       .then((scan) => active && navigate(`/scan/${encodeURIComponent(scan.id)}`, { replace: true }))
       .catch((error: unknown) => active && setFailure(asApiError(error)));
     return () => {

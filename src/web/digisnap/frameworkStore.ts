@@ -1,12 +1,13 @@
-import { api } from '../api';
+import { call } from '../api';
 import type { Framework } from './types';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 let pending: Promise<Framework> | null = null;
 
 /** The current framework, fetched once per visit (it changes only with a new content release). */
 export function loadFramework(): Promise<Framework> {
   if (!pending) {
-    pending = api.currentFramework().catch((error: unknown) => {
+    pending = (call(digisnapEndpoints.getCurrentFramework) as Promise<Framework>).catch((error: unknown) => {
       pending = null;
       throw error;
     });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { formatDate, formatScore } from '../../shared/i18n/format';
-import { api, type ApiError } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { maxTotal } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
@@ -13,11 +13,12 @@ import { Link, navigate } from '../router';
 import { useSession } from './session';
 import { MySchoolPlans } from '../school/policy-plan/MySchoolPlans';
 import { MyReflections } from '../school/reflection/MyReflections';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 async function loadHome() {
-  const [{ scans }, framework] = await Promise.all([api.myScans(), loadFramework()]);
+  const [{ scans }, framework] = await Promise.all([call(digisnapEndpoints.listMyScans), loadFramework()]);
   const open = scans.find((scan) => scan.status === 'in_progress');
-  const openScan = open ? await api.scan(open.id) : undefined;
+  const openScan = open ? await call(digisnapEndpoints.getScan, { params: { scanId: open.id } }) : undefined;
   return { scans, openScan, maxTotal: maxTotal(framework) };
 }
 
@@ -81,7 +82,7 @@ function LogoutEverywhere() {
 export function HomePage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const home = useAsync(loadHome, []);
+  const home = useCombinedQuery(['listMyScans', 'getScan', 'getCurrentFramework'], [], loadHome);
   const hasSubmitted = home.data?.scans.some((scan) => scan.status === 'submitted') ?? false;
   const open = home.data?.openScan;
 

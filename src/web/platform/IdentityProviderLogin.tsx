@@ -1,9 +1,10 @@
 import { OIDC_ERROR_PARAM } from '../../shared/platform/oidc-param';
-import { ApiError, api } from '../api';
-import { useAsync } from '../components/useAsync';
+import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useLocation } from '../router';
 import { oidcStartUrl, returnedErrorId } from './identityProvider';
+import { oidcEndpoints } from '../../shared/platform/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** Why a login at the identity provider failed, when the server sent the browser back with an error id. */
 export function useReturnedError(): ApiError | undefined {
@@ -17,7 +18,7 @@ export function useReturnedError(): ApiError | undefined {
  */
 export function IdentityProviderLogin({ purpose, next, invitation }: { purpose: 'login' | 'accept'; next?: string; invitation?: string }) {
   const { t, locale } = useI18n();
-  const { data: provider } = useAsync(() => api.identityProvider(), []);
+  const { data: provider } = useEndpointQuery(oidcEndpoints.getIdentityProvider);
   if (!provider?.enabled) return null;
   const label = provider.name ? t(`identityProvider.${purpose}`, { name: provider.name }) : t(`identityProvider.${purpose}Generic`);
   return (

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentUser, Locale } from '../../shared/platform/api';
-import { api, onUnauthenticated } from '../api';
+import { call, endSession, onUnauthenticated, startSession } from '../api';
 import { adoptAccountLocale, chooseLocale, storedLocale } from '../i18n';
+import { authEndpoints } from '../../shared/platform/endpoints';
 
 export interface Session {
   status: 'loading' | 'ready';
@@ -29,11 +31,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session['status']>('loading');
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [expired, setExpired] = useState(false);
+  // The server state cached for one account is never shown to the next one on this device.
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let active = true;
-    api
-      .currentUser()
+    startSession(call(authEndpoints.getCurrentUser))
       .then((restored) => {
         if (!active) return;
         adoptAccountLocale(restored.locale);
@@ -42,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => active && setUser(null))
       .finally(() => active && setStatus('ready'));
     const stop = onUnauthenticated(() => {
+      queryClient.clear();
       setUser(null);
       setExpired(true);
     });
@@ -49,42 +53,46 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       active = false;
       stop();
     };
-  }, []);
+  }, [queryClient]);
 
   const login = useCallback(async (email: string, password: string) => {
-    const loggedIn = await api.login(email, password);
+    const loggedIn = await startSession(call(authEndpoints.login, { body: { email, password } }));
     const chosenHere = storedLocale();
+    queryClient.clear();
     setExpired(false);
     setUser(loggedIn);
     if (chosenHere && chosenHere !== loggedIn.locale) {
       // the language picked on the login page wins and becomes the account's language
-      api.updateMe({ locale: chosenHere }).then(setUser, () => undefined);
+      call(authEndpoints.updateMe, { body: { locale: chosenHere } }).then(setUser, () => undefined);
     } else adoptAccountLocale(loggedIn.locale);
-  }, []);
+  }, [queryClient]);
 
   const logout = useCallback(async () => {
-    await api.logout().catch(() => undefined);
+    await endSession(call(authEndpoints.logout)).catch(() => undefined);
+    queryClient.clear();
     setUser(null);
-  }, []);
+  }, [queryClient]);
 
   const logoutEverywhere = useCallback(async () => {
-    await api.logoutEverywhere();
+    await endSession(call(authEndpoints.logoutEverywhere));
+    queryClient.clear();
     setUser(null);
-  }, []);
+  }, [queryClient]);
 
   const setLocale = useCallback(
     (locale: Locale) => {
       chooseLocale(locale);
-      if (user && user.locale !== locale) api.updateMe({ locale }).then(setUser, () => undefined);
+      if (user && user.locale !== locale) call(authEndpoints.updateMe, { body: { locale } }).then(setUser, () => undefined);
     },
     [user],
   );
 
   const adopt = useCallback((adopted: CurrentUser) => {
+    queryClient.clear();
     setExpired(false);
     setUser(adopted);
     adoptAccountLocale(adopted.locale);
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo<Session>(
     () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale, adopt }),

@@ -1,10 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { call, startSession } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -12,6 +11,8 @@ import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityPro
 import { useSession } from '../platform/session';
 import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationView } from './types';
+import { invitationEndpoints } from '../../shared/school/endpoints';
+import { useEndpointQuery } from '../serverState';
 
 /** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
 
@@ -21,7 +22,7 @@ import type { InvitationView } from './types';
  */
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useI18n();
-  const { data: invitation, error, loading } = useAsync(() => api.invitation(token), [token]);
+  const { data: invitation, error, loading } = useEndpointQuery(invitationEndpoints.getInvitation, { params: { token } });
 
   if (loading) return <Loading />;
   if (error || !invitation) {
@@ -49,7 +50,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
   const { run: accept, busy, failure } = useSubmit(
     async (body: { name?: string; password?: string }) => {
-      adopt(await api.acceptInvitation(token, { ...body, locale }));
+      adopt(await startSession(call(invitationEndpoints.acceptInvitation, { params: { token }, body: { ...body, locale } })));
       navigate(landingAfterJoining(invitation.role));
     },
     { leavesPage: true },

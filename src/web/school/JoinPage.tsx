@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
@@ -7,13 +7,14 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../platform/session';
 import type { JoinResult } from './types';
+import { schoolEndpoints } from '../../shared/school/endpoints';
 
 /** The page behind a school's join link: a logged-in teacher joins the team with one click. */
 export function JoinPage({ code }: { code: string }) {
   const { t } = useI18n();
   const { user } = useSession();
   const [joined, setJoined] = useState<JoinResult>();
-  const { run: join, busy, failure } = useSubmit(async () => setJoined(await api.joinSchool(code)));
+  const { run: join, busy, failure } = useSubmit(async () => setJoined(await call(schoolEndpoints.joinSchool, { params: { code } })));
 
   return (
     <NarrowPage title={t('join.title')}>

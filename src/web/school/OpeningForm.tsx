@@ -12,21 +12,20 @@ interface Opening<P extends Problems> {
   idPrefix: string;
   /** What is wrong with the form as filled in; empty when it may be sent. */
   check(): P;
+  /** Sends the form; a mutation that reloads the list the new item shows up in. */
   open(): Promise<unknown>;
-  onOpened(): void;
 }
 
 /**
  * The life of a form that opens a campaign or a reflection round: check first (and move the
  * focus to the first problem), then send once, and remember whether it worked or why not.
  */
-export function useOpening<P extends Problems>({ idPrefix, check, open, onOpened }: Opening<P>) {
+export function useOpening<P extends Problems>({ idPrefix, check, open }: Opening<P>) {
   const [problems, setProblems] = useState<Partial<P>>({});
   const [opened, setOpened] = useState(false);
   const { busy, failure, run, clearFailure } = useSubmit(async () => {
     await open();
     setOpened(true);
-    onOpened();
   });
 
   const submit = async (event: FormEvent) => {

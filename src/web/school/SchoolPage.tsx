@@ -1,26 +1,27 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../shared/i18n/format';
-import { api, type ApiError } from '../api';
+import { type ApiError, asApiError, call } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
 import { CsvProblemLines } from '../components/CsvProblemLines';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { asApiError, useAsync } from '../components/useAsync';
 import { useCsvUpload, type UploadOutcome } from '../components/useCsvUpload';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
 import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
+import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
+import { useEndpointMutation, useEndpointQuery } from '../serverState';
 
 /** A school's team as its ICT coordinator, principal or board admin manages it. Never scan data. */
 export function SchoolPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const members = useAsync(() => api.schoolMembers(schoolId), [schoolId]);
-  const invitations = useAsync(() => api.schoolInvitations(schoolId), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const members = useEndpointQuery(schoolEndpoints.listSchoolMembers, { params: { schoolId } });
+  const invitations = useEndpointQuery(invitationEndpoints.listInvitations, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -30,21 +31,17 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
       </NarrowPage>
     );
   }
-  const changed = () => {
-    members.reload();
-    invitations.reload();
-  };
   return (
     <section className="page school-page">
       <PageHeading title={school.data.name}>{school.data.name}</PageHeading>
       <SchoolNav schoolId={schoolId} />
       <MembersTable members={members.data?.items} error={members.error} onRetry={members.reload} />
       <div className="school-grid">
-        <AddMemberForm school={school.data} onAdded={changed} />
+        <AddMemberForm school={school.data} />
         <JoinCodePanel schoolId={schoolId} />
       </div>
-      <RosterPanel schoolId={schoolId} onImported={changed} />
-      <InvitationsTable schoolId={schoolId} items={invitations.data?.items} error={invitations.error} onChanged={invitations.reload} />
+      <RosterPanel schoolId={schoolId} />
+      <InvitationsTable schoolId={schoolId} items={invitations.data?.items} error={invitations.error} onRetry={invitations.reload} />
     </section>
   );
 }
@@ -93,8 +90,12 @@ function MembersTable({ members, error, onRetry }: { members?: Member[]; error?:
   );
 }
 
-function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): void }) {
+/** What a change to the team shows anew: the members and the open invitations. */
+const teamLists = ['listSchoolMembers', 'listInvitations'];
+
+function AddMemberForm({ school }: { school: SchoolView }) {
   const { t } = useI18n();
+  const addMember = useEndpointMutation(schoolEndpoints.addSchoolMember, { invalidates: teamLists });
   const roles = rolesGrantableBy(school.myRoles);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -102,7 +103,7 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
   const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
-    const result = await api.addSchoolMember(school.id, { email: email.trim(), role, name: name.trim() || undefined });
+    const result = await addMember({ params: { schoolId: school.id }, body: { email: email.trim(), role, name: name.trim() || undefined } });
     setDone(
       result.outcome === 'added'
         ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
@@ -110,7 +111,6 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
     );
     setEmail('');
     setName('');
-    onAdded();
   });
   const emailRef = useRef<HTMLInputElement>(null);
 
@@ -191,10 +191,10 @@ function AddMemberForm({ school, onAdded }: { school: SchoolView; onAdded(): voi
 
 function JoinCodePanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const code = useAsync(() => api.joinCode(schoolId), [schoolId]);
+  const code = useEndpointQuery(schoolEndpoints.getJoinCode, { params: { schoolId } });
   const [rotated, setRotated] = useState(false);
   const rotation = useSubmit(async () => {
-    code.setData(await api.rotateJoinCode(schoolId));
+    code.setData(await call(schoolEndpoints.rotateJoinCode, { params: { schoolId } }));
     setRotated(true);
   });
 
@@ -235,9 +235,10 @@ function JoinCodePanel({ schoolId }: { schoolId: string }) {
 
 type RosterOutcome = UploadOutcome<RosterReport, 'upload'>;
 
-function RosterPanel({ schoolId, onImported }: { schoolId: string; onImported(): void }) {
+function RosterPanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => api.importRoster(schoolId, csv), onReport: onImported });
+  const importRoster = useEndpointMutation(invitationEndpoints.importRoster, { invalidates: teamLists });
+  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => importRoster({ params: { schoolId }, body: csv }) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -303,14 +304,15 @@ function InvitationsTable({
   schoolId,
   items,
   error,
-  onChanged,
+  onRetry,
 }: {
   schoolId: string;
   items?: PendingInvitation[];
   error?: ApiError;
-  onChanged(): void;
+  onRetry(): void;
 }) {
   const { t, locale } = useI18n();
+  const revokeInvitation = useEndpointMutation(invitationEndpoints.revokeInvitation, { invalidates: ['listInvitations'] });
   const [failure, setFailure] = useState<ApiError>();
   const [busyId, setBusyId] = useState<string>();
 
@@ -318,8 +320,7 @@ function InvitationsTable({
     setBusyId(invitation.id);
     setFailure(undefined);
     try {
-      await api.revokeInvitation(schoolId, invitation.id);
-      onChanged();
+      await revokeInvitation({ params: { schoolId, invitationId: invitation.id } });
     } catch (caught) {
       setFailure(asApiError(caught));
     } finally {
@@ -330,7 +331,7 @@ function InvitationsTable({
   return (
     <section className="card" aria-labelledby="invitations-title" data-testid="school-invitations">
       <h2 id="invitations-title">{t('school.invitationsTitle')}</h2>
-      {error && <ErrorAlert error={error} onRetry={onChanged} />}
+      {error && <ErrorAlert error={error} onRetry={onRetry} />}
       {failure && <ErrorAlert error={failure} />}
       {!items && !error && <Loading />}
       {items && items.length === 0 && <p className="muted">{t('school.invitationsNone')}</p>}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, sessionEnrolmentsCsvUrl } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import type { SessionEnrolment } from '../types';
+import { enrolmentEndpoints } from '../../../shared/catalogue/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** Who enrolled for one session, shown on demand, with the same list as a CSV download. */
 export function EnrolmentList({ sessionId, label }: { sessionId: string; label: string }) {
@@ -18,7 +19,7 @@ export function EnrolmentList({ sessionId, label }: { sessionId: string; label: 
         <button type="button" className="button button-quiet" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           {t(open ? 'enrolments.hide' : 'enrolments.show')}
         </button>
-        <a className="button button-quiet" href={sessionEnrolmentsCsvUrl(sessionId)} download>
+        <a className="button button-quiet" href={endpointHref(enrolmentEndpoints.listSessionEnrolments, { params: { sessionId }, query: { format: 'csv' } })} download>
           {t('enrolments.downloadCsv')}
           <span className="visually-hidden"> ({label})</span>
         </a>
@@ -32,7 +33,7 @@ export function EnrolmentList({ sessionId, label }: { sessionId: string; label: 
 
 function EnrolmentTable({ sessionId, label }: { sessionId: string; label: string }) {
   const { t, locale } = useI18n();
-  const loaded = useAsync(() => api.sessionEnrolments(sessionId), [sessionId]);
+  const loaded = useEndpointQuery(enrolmentEndpoints.listSessionEnrolments, { params: { sessionId }, query: { format: 'json' } });
   if (loaded.loading) return <Loading />;
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   const items = loaded.data?.items ?? [];

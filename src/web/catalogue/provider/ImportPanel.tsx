@@ -1,24 +1,24 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
-import { api, trainingsExportUrl } from '../../api';
+import { endpointHref } from '../../api';
 import { CsvFileField } from '../../components/CsvFileField';
 import { CsvProblemLines } from '../../components/CsvProblemLines';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCsvUpload, type UploadOutcome } from '../../components/useCsvUpload';
 import { useI18n } from '../../i18n';
 import type { ImportReport } from '../types';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
+import { useEndpointMutation } from '../../serverState';
 
 /** `check` is a dry run: the server reads every line and imports nothing. */
 type Mode = 'check' | 'import';
 type Outcome = UploadOutcome<ImportReport, Mode>;
 
 /** Bring many trainings in at once from a CSV file: check first (dry run), then import. */
-export function ImportPanel({ onImported }: { onImported(): void }) {
+export function ImportPanel() {
   const { t } = useI18n();
+  const importTrainings = useEndpointMutation(catalogueEndpoints.importTrainings, { invalidates: ['listProviderTrainings'] });
   const upload = useCsvUpload<ImportReport, Mode>({
-    send: (csv, mode) => api.importTrainings(csv, mode === 'check'),
-    onReport: (report, mode) => {
-      if (mode === 'import' && report.errors.length === 0) onImported();
-    },
+    send: (csv, mode) => importTrainings({ query: mode === 'check' ? { dryRun: 'true' } : {}, body: csv }),
   });
   const { busy } = upload;
 
@@ -33,7 +33,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
         </p>
         <p>{t('import.columnsHint')}</p>
         <p>
-          <a href={trainingsExportUrl} download>
+          <a href={endpointHref(catalogueEndpoints.exportTrainings)} download>
             {t('import.templateLink')}
           </a>
         </p>

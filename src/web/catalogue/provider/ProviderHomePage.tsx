@@ -1,9 +1,9 @@
 import { formatDate } from '../../../shared/i18n/format';
-import { api, trainingsExportUrl } from '../../api';
+import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
 import { Link } from '../../router';
@@ -12,13 +12,14 @@ import type { TrainingSummaryDto } from '../types';
 import { ImportPanel } from './ImportPanel';
 import { providerMemberships } from './providerAccess';
 import { ProviderOnly } from './ProviderOnly';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 /** `/aanbieder`: a provider's own trainings in every status, CSV import and export. */
 export function ProviderHomePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const provider = providerMemberships(user)[0];
-  const trainings = useAsync(() => (provider ? api.providerTrainings() : Promise.resolve({ items: [] })), [provider?.providerId]);
+  const trainings = useCombinedQuery(['listProviderTrainings'], [provider?.providerId], () => (provider ? call(catalogueEndpoints.listProviderTrainings) : Promise.resolve({ items: [] })));
   if (!provider) return <ProviderOnly />;
 
   return (
@@ -29,7 +30,7 @@ export function ProviderHomePage() {
         <Link href="/aanbieder/opleidingen/nieuw" className="button button-primary">
           {t('provider.newTraining')}
         </Link>
-        <a href={trainingsExportUrl} className="button button-secondary" download>
+        <a href={endpointHref(catalogueEndpoints.exportTrainings)} className="button button-secondary" download>
           {t('provider.exportCsv')}
         </a>
       </div>
@@ -46,7 +47,7 @@ export function ProviderHomePage() {
           ))}
       </section>
 
-      <ImportPanel onImported={trainings.reload} />
+      <ImportPanel />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { EnrolmentList } from './EnrolmentList';
 import { SessionForm } from './SessionForm';
 
 /** The sessions of one's own training: seats taken, edit in place, add one, see who enrolled. */
-export function ProviderSessions({ training, onChanged }: { training: TrainingDto; onChanged(): void }) {
+export function ProviderSessions({ training }: { training: TrainingDto }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -16,7 +16,6 @@ export function ProviderSessions({ training, onChanged }: { training: TrainingDt
     setEditing(null);
     if (saved) {
       setMessage(t('sessionForm.saved'));
-      onChanged();
     }
     requestAnimationFrame(() => addButton.current?.focus());
   };

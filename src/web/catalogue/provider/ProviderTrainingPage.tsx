@@ -1,9 +1,9 @@
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
@@ -14,9 +14,10 @@ import { providerMemberships } from './providerAccess';
 import { ProviderOnly } from './ProviderOnly';
 import { ProviderSessions } from './ProviderSessions';
 import { TrainingForm } from './TrainingForm';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 const load = (trainingId: string | undefined) =>
-  Promise.all([loadFramework(), trainingId ? api.training(trainingId) : Promise.resolve(undefined)]);
+  Promise.all([loadFramework(), trainingId ? call(catalogueEndpoints.getTraining, { params: { trainingId } }) : Promise.resolve(undefined)]);
 
 /** `/aanbieder/opleidingen/nieuw` and `/aanbieder/opleidingen/:id`: create or edit a training and its sessions. */
 export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
@@ -24,7 +25,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
   const { user } = useSession();
   const { query } = useLocation();
   const labels = useCatalogueLabels();
-  const loaded = useAsync(() => load(trainingId), [trainingId]);
+  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () => load(trainingId));
   if (providerMemberships(user).length === 0) return <ProviderOnly />;
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
 
@@ -57,7 +58,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
       {loaded.data && (
         <>
           <TrainingForm key={training?.id ?? 'new'} framework={loaded.data[0]} training={training} onSaved={handleSaved} />
-          {training && <ProviderSessions training={training} onChanged={loaded.reload} />}
+          {training && <ProviderSessions training={training} />}
         </>
       )}
     </section>

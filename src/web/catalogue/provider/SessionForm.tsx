@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { SessionDto } from '../types';
@@ -14,6 +13,8 @@ import {
   type SessionFormValues,
 } from './sessionForm';
 import { useProblemForm } from './useProblemForm';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
+import { useEndpointMutation } from '../../serverState';
 
 interface Props {
   trainingId: string;
@@ -23,9 +24,14 @@ interface Props {
   onCancel(): void;
 }
 
+/** What a changed session shows anew: the training with its sessions and seats, the provider's list. */
+const sessionChanges = { invalidates: ['getTraining', 'listProviderTrainings'] };
+
 /** Add or change one session: times on the Brussels clock, place or online, seats and deadlines. */
 export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
   const { t } = useI18n();
+  const updateSession = useEndpointMutation(catalogueEndpoints.updateSession, sessionChanges);
+  const createSession = useEndpointMutation(catalogueEndpoints.createSession, sessionChanges);
   const form = `session-${session?.id ?? 'new'}`;
   const enrolled = session ? session.enrolled : 0;
   const { values, set, problems, summaryRef, busy, failure, handleSubmit } = useProblemForm<SessionFormValues>({
@@ -33,7 +39,7 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
     check: (current) => sessionFormProblems(current, enrolled),
     save: async (current) => {
       const input = toSessionInput(current);
-      onSaved(session ? await api.updateSession(session.id, input) : await api.createSession(trainingId, input));
+      onSaved(session ? await updateSession({ params: { sessionId: session.id }, body: input }) : await createSession({ params: { trainingId }, body: input }));
     },
   });
 

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/catalogue/codes';
 import { formatTime } from '../../../shared/i18n/format';
 import { provinces } from '../../../shared/platform/flanders';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
@@ -27,6 +27,7 @@ import {
   type TrainingProblemKey,
 } from './trainingForm';
 import { useProblemForm } from './useProblemForm';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 const FORM = 'training';
 
@@ -50,7 +51,7 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
     check: trainingFormProblems,
     save: async (current) => {
       const input = toTrainingInput(current);
-      const result = training ? await api.updateTraining(training.id, input) : await api.createTraining(input);
+      const result = training ? await call(catalogueEndpoints.updateTraining, { params: { trainingId: training.id }, body: input }) : await call(catalogueEndpoints.createTraining, { body: input });
       setSaved(t('trainingForm.saved', { time: formatTime(new Date(), locale) }));
       onSaved(result);
     },

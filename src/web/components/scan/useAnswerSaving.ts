@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { type ApiError } from '../../api';
-import { asApiError } from '../useAsync';
+import { type ApiError, asApiError } from '../../api';
 
 export type SaveState = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError; retry: () => void };
 

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/i18n/format';
 import { brusselsDate, fromBrusselsInput } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
-import { api, type ApiError } from '../../api';
+import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { asApiError, useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { FormField } from '../FormField';
@@ -16,12 +15,15 @@ import { campaignRunnerRoles, reportPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const campaigns = useAsync(() => api.campaigns(schoolId), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const campaigns = useEndpointQuery(campaignEndpoints.listCampaigns, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -51,15 +53,16 @@ export function CampaignsPage({ schoolId }: { schoolId: string }) {
           onChanged={(updated) => campaigns.setData({ items: items.map((c) => (c.id === updated.id ? updated : c)) })}
         />
       ))}
-      {canRun && <CampaignForm schoolId={schoolId} onOpened={campaigns.reload} />}
+      {canRun && <CampaignForm schoolId={schoolId} />}
     </section>
   );
 }
 
 type FormProblems = Partial<Record<'opensOn' | 'closesOn' | 'teamMoment' | 'minGroupSize', string>>;
 
-function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): void }) {
+function CampaignForm({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
+  const openCampaign = useEndpointMutation(campaignEndpoints.openCampaign, { invalidates: ['listCampaigns'] });
   const today = brusselsDate();
   const [dates, setDates] = useState(() => initialWindow(today));
   const [teamMoment, setTeamMoment] = useState('');
@@ -75,9 +78,8 @@ function CampaignForm({ schoolId, onOpened }: { schoolId: string; onOpened(): vo
   const { problems, failure, busy, opened, submit } = useOpening({
     idPrefix: 'campaign',
     check,
-    onOpened,
     open: () =>
-      api.openCampaign(schoolId, { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) }),
+      openCampaign({ params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
   });
 
   return (
@@ -132,14 +134,14 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
     setNotice(undefined);
     try {
       if (kind === 'remind') {
-        const result = await api.remindCampaign(campaign.schoolId, campaign.id);
+        const result = await call(campaignEndpoints.remindCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } });
         setNotice(t('campaigns.remindersSent', { count: result.sent }));
-        onChanged(await api.campaign(campaign.schoolId, campaign.id));
+        onChanged(await call(campaignEndpoints.getCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
       } else if (kind === 'close') {
-        onChanged(await api.closeCampaign(campaign.schoolId, campaign.id));
+        onChanged(await call(campaignEndpoints.closeCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
         setNotice(t('campaigns.closed'));
       } else {
-        onChanged(await api.reopenCampaign(campaign.schoolId, campaign.id, newClosesOn || undefined));
+        onChanged(await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
         setNotice(t('campaigns.reopened'));
       }
     } catch (caught) {

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { formatChange, formatDate, formatDateTime, formatNumber } from '../../../shared/i18n/format';
-import { api, schoolReportDownloadUrl } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { useCatalogueLabels } from '../../catalogue/labels';
@@ -15,13 +14,15 @@ import { campaignsPath, trainingPlanPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import { policyPlanPath } from '../policy-plan/policyPaths';
 import type { SchoolReport } from '../types';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 const MIN_GROUP_SIZE = 5;
 
 /** The Digisnap team report of one campaign: printable, with a CSV and an XLSX of the same numbers. */
 export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
-  const report = useAsync(() => api.schoolReport(schoolId, campaignId), [schoolId, campaignId]);
+  const report = useEndpointQuery(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId } });
 
   if (report.loading && !report.data) return <Loading />;
   if (report.error?.id === 'too_few_respondents') return <TooFewRespondents schoolId={schoolId} campaignId={campaignId} />;
@@ -39,7 +40,7 @@ export function ReportPage({ schoolId, campaignId }: { schoolId: string; campaig
 /** Instead of a report: why there is none yet, and how many more responses it needs. */
 function TooFewRespondents({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
-  const campaign = useAsync(() => api.campaign(schoolId, campaignId), [schoolId, campaignId]);
+  const campaign = useEndpointQuery(campaignEndpoints.getCampaign, { params: { schoolId, campaignId } });
   const threshold = Math.max(MIN_GROUP_SIZE, campaign.data?.minGroupSize ?? MIN_GROUP_SIZE);
   const completed = campaign.data?.participation.completed;
   const missing = completed === undefined ? undefined : Math.max(1, threshold - completed);
@@ -127,10 +128,10 @@ function ReportView({ report }: { report: SchoolReport }) {
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button button-secondary" href={schoolReportDownloadUrl(schoolId, report.campaign.id, 'csv', locale)} download data-testid="report-csv">
+        <a className="button button-secondary" href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'csv', lang: locale } })} download data-testid="report-csv">
           {t('report.csv')}
         </a>
-        <a className="button button-secondary" href={schoolReportDownloadUrl(schoolId, report.campaign.id, 'xlsx', locale)} download data-testid="report-xlsx">
+        <a className="button button-secondary" href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'xlsx', lang: locale } })} download data-testid="report-xlsx">
           {t('report.xlsx')}
         </a>
         <Link className="button button-secondary" href={policyPlanPath(schoolId, { kind: 'team_report', id: report.campaign.id })} data-testid="report-to-policy-plan">

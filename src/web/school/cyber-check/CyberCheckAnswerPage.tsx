@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
-import { useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { SchoolNav } from '../SchoolNav';
@@ -17,14 +17,15 @@ import { CyberSummaryStep } from './CyberSummaryStep';
 import { cyberCheckPath, cyberPath, cyberResultPath } from './cyberPaths';
 import { type CyberStep, cyberSteps, targetLabel } from './cyberView';
 import type { CyberCheck, CyberCheckInstrument } from './types';
+import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 
 /** `/school/:schoolId/cybercheck/:checkId?step=…`: one measure per screen; the address names the screen. */
 export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(async () => {
-    const check = await api.cyberCheck(schoolId, checkId);
-    return { check, instrument: await api.cyberCheckInstrument(check.instrumentVersion) };
-  }, [schoolId, checkId]);
+  const loaded = useCombinedQuery(['getCyberCheck', 'getCyberCheckInstrument'], [schoolId, checkId], async () => {
+    const check = await call(cyberCheckEndpoints.getCyberCheck, { params: { schoolId, checkId } });
+    return { check, instrument: await call(cyberCheckEndpoints.getCyberCheckInstrument, { params: { version: check.instrumentVersion } }) };
+  });
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
@@ -57,7 +58,7 @@ function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: Cyber
   const steps = useMemo(() => cyberSteps(instrument), [instrument]);
   const ids = useMemo(() => steps.map((step) => step.item.id), [steps]);
   const save = useCallback(
-    (itemId: string, option: number) => api.answerCyberCheckItem(check.schoolId, check.id, itemId, option),
+    (itemId: string, option: number) => call(cyberCheckEndpoints.answerCyberCheckItem, { params: { schoolId: check.schoolId, checkId: check.id, itemId }, body: { option } }),
     [check.schoolId, check.id],
   );
   const saving = useAnswerSaving(check.answers, save);
@@ -84,7 +85,7 @@ function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: Cyber
           {...summaryProps}
           onSubmit={async () => {
             await saving.settled();
-            await api.submitCyberCheck(check.schoolId, check.id);
+            await call(cyberCheckEndpoints.submitCyberCheck, { params: { schoolId: check.schoolId, checkId: check.id } });
             navigate(cyberResultPath(check.schoolId, check.id));
           }}
         />

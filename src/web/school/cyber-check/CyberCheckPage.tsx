@@ -1,10 +1,9 @@
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -12,12 +11,15 @@ import { SchoolNav } from '../SchoolNav';
 import { cyberCheckPath, cyberCheckRunnerRoles, cyberResultPath } from './cyberPaths';
 import { maturityText, shareText } from './cyberView';
 import type { CyberCheckSummary } from './types';
+import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** The school's cybersecurity checks: start or resume the one in progress, and every earlier result. */
 export function CyberCheckPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const checks = useAsync(() => api.cyberChecks(schoolId), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const checks = useEndpointQuery(cyberCheckEndpoints.listCyberChecks, { params: { schoolId } });
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -50,7 +52,7 @@ function StartCard({ schoolId, open }: { schoolId: string; open: CyberCheckSumma
   const { t, locale } = useI18n();
   const { run: start, busy, failure } = useSubmit(
     async () => {
-      const check = await api.startCyberCheck(schoolId);
+      const check = await call(cyberCheckEndpoints.startCyberCheck, { params: { schoolId } });
       navigate(cyberCheckPath(schoolId, check.id));
     },
     { leavesPage: true },

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
@@ -10,6 +10,8 @@ import { FormField, focusFirstProblem } from '../FormField';
 import type { Member } from '../types';
 import { type ActionField, type ActionForm as FormState, actionFieldOf, actionFormProblems, actionInputOf, formOfAction } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { usePlanChange } from './planChanges';
 
 interface Props {
   plan: PolicyPlan;
@@ -22,6 +24,8 @@ interface Props {
 
 /** Adds or changes an action: what, who (a team member or a name), when, status, front, target and goal. */
 export function ActionForm({ plan, action, members, framework, onDone }: Props) {
+  const changeAction = usePlanChange(policyPlanEndpoints.changePolicyAction);
+  const addAction = usePlanChange(policyPlanEndpoints.addPolicyAction);
   const { t, text, locale } = useI18n();
   const prefix = `action-${action?.id ?? 'new'}`;
   const [form, setForm] = useState<FormState>(() => formOfAction(action));
@@ -39,8 +43,8 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
       const body = actionInputOf(form);
-      if (action) await api.changePolicyAction(plan.schoolId, action.id, body);
-      else await api.addPolicyAction(plan.schoolId, body);
+      if (action) await changeAction({ params: { schoolId: plan.schoolId, actionId: action.id }, body });
+      else await addAction({ params: { schoolId: plan.schoolId }, body });
       if (!action) setForm(formOfAction());
       onDone(true);
     },

@@ -2,40 +2,41 @@ import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { type Front, fronts } from '../../../shared/platform/fronts';
 import { type ActionStatus, actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { asApiError, useAsync } from '../../components/useAsync';
+import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { ActionForm } from './ActionForm';
 import { type ActionFilter, filterActions } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { usePlanChange } from './planChanges';
 
 /** The plan's actions, filtered by status and front; editors add, change, re-status and remove them. */
-export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
+export function ActionsSection({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
+  const changeAction = usePlanChange(policyPlanEndpoints.changePolicyAction);
+  const removeAction = usePlanChange(policyPlanEndpoints.removePolicyAction);
   const [filter, setFilter] = useState<ActionFilter>({ status: '', front: '' });
   const [editing, setEditing] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError>();
   // The form's choices: the team (owners) and DigCompEdu (targets); only editors need them.
-  const choices = useAsync(
-    async () => (plan.canEdit ? { members: (await api.schoolMembers(plan.schoolId)).items, framework: await loadFramework() } : null),
-    [plan.schoolId, plan.canEdit],
-  );
+  const choices = useCombinedQuery(['listSchoolMembers', 'getCurrentFramework'], [plan.schoolId, plan.canEdit], async () => (plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null));
   const shown = filterActions(plan.actions, filter);
 
   const run = async (work: () => Promise<unknown>) => {
     setFailure(undefined);
     try {
       await work();
-      onChanged();
     } catch (caught) {
       setFailure(asApiError(caught));
     }
   };
-  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => api.changePolicyAction(plan.schoolId, action.id, { status }));
+  const setStatus = (action: PolicyAction, status: ActionStatus) => run(() => changeAction({ params: { schoolId: plan.schoolId, actionId: action.id }, body: { status } }));
   const remove = (action: PolicyAction) => {
-    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => api.removePolicyAction(plan.schoolId, action.id));
+    if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => removeAction({ params: { schoolId: plan.schoolId, actionId: action.id } }));
   };
   const form = (action?: PolicyAction) =>
     choices.data && (
@@ -44,10 +45,7 @@ export function ActionsSection({ plan, onChanged }: { plan: PolicyPlan; onChange
         action={action}
         members={choices.data.members}
         framework={choices.data.framework}
-        onDone={(changed) => {
-          setEditing(null);
-          if (changed) onChanged();
-        }}
+        onDone={() => setEditing(null)}
       />
     );
 

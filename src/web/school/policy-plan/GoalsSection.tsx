@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { type GoalTerm, goalTerms, groupBy } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import type { PolicyGoal, PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { usePlanChange } from './planChanges';
 
 /** Goals by term (short, medium, long), each with how the school will know it is reached. */
-export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
+export function GoalsSection({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
+  const removeGoal = usePlanChange(policyPlanEndpoints.removePolicyGoal);
   const [editing, setEditing] = useState<string | null>(null);
   const removal = useSubmit(async (goal: PolicyGoal) => {
-    await api.removePolicyGoal(plan.schoolId, goal.id);
-    onChanged();
+    await removeGoal({ params: { schoolId: plan.schoolId, goalId: goal.id } });
   });
 
   const remove = async (goal: PolicyGoal) => {
@@ -38,10 +39,7 @@ export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(
                     <GoalForm
                       schoolId={plan.schoolId}
                       goal={goal}
-                      onDone={(changed) => {
-                        setEditing(null);
-                        if (changed) onChanged();
-                      }}
+                      onDone={() => setEditing(null)}
                     />
                   </li>
                 ) : (
@@ -68,7 +66,7 @@ export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(
       {plan.canEdit && (
         <div className="policy-add">
           <h3>{t('policyPlan.addGoalTitle')}</h3>
-          <GoalForm schoolId={plan.schoolId} onDone={(changed) => changed && onChanged()} />
+          <GoalForm schoolId={plan.schoolId} onDone={() => undefined} />
         </div>
       )}
     </section>
@@ -78,6 +76,8 @@ export function GoalsSection({ plan, onChanged }: { plan: PolicyPlan; onChanged(
 /** Adds a goal, or changes `goal`; `onDone(true)` after a save, `onDone(false)` on cancel. */
 function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyGoal; onDone(changed: boolean): void }) {
   const { t } = useI18n();
+  const changeGoal = usePlanChange(policyPlanEndpoints.changePolicyGoal);
+  const addGoal = usePlanChange(policyPlanEndpoints.addPolicyGoal);
   const prefix = `goal-${goal?.id ?? 'new'}`;
   const [term, setTerm] = useState<GoalTerm>(goal?.term ?? 'short');
   const [text, setText] = useState(goal?.text ?? '');
@@ -85,8 +85,8 @@ function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyG
   const [problem, setProblem] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
     const body = { term, text: text.trim(), successCriterion: criterion.trim() || null };
-    if (goal) await api.changePolicyGoal(schoolId, goal.id, body);
-    else await api.addPolicyGoal(schoolId, body);
+    if (goal) await changeGoal({ params: { schoolId, goalId: goal.id }, body });
+    else await addGoal({ params: { schoolId }, body });
     if (!goal) {
       setText('');
       setCriterion('');

@@ -1,11 +1,10 @@
 import { fronts } from '../../../shared/platform/fronts';
 import { actionStatuses } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, policyPlanDownloadUrl } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { useLocation } from '../../router';
 import { useSession } from '../../platform/session';
@@ -18,6 +17,8 @@ import { SuggestionPanels } from './SuggestionPanels';
 import type { PolicyPlan, SourceKind } from './types';
 import { VisionSection } from './VisionSection';
 import './policy-plan.css';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * The school's ICT policy plan: vision, goals by term, actions, and panels to take actions
@@ -26,7 +27,7 @@ import './policy-plan.css';
  */
 export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const plan = useAsync(() => api.policyPlan(schoolId), [schoolId]);
+  const plan = useEndpointQuery(policyPlanEndpoints.getPolicyPlan, { params: { schoolId } });
 
   if (plan.loading && !plan.data) return <Loading />;
   if (plan.error || !plan.data) {
@@ -37,10 +38,10 @@ export function PolicyPlanPage({ schoolId }: { schoolId: string }) {
       </NarrowPage>
     );
   }
-  return <PlanView plan={plan.data} onChanged={plan.reload} />;
+  return <PlanView plan={plan.data} />;
 }
 
-function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) {
+function PlanView({ plan }: { plan: PolicyPlan }) {
   const { t, locale } = useI18n();
   const { query } = useLocation();
   const { user } = useSession();
@@ -60,18 +61,18 @@ function PlanView({ plan, onChanged }: { plan: PolicyPlan; onChanged(): void }) 
           <button type="button" className="button button-secondary" onClick={() => window.print()} data-testid="policy-print">
             {t('policyPlan.print')}
           </button>
-          <a className="button button-secondary" href={policyPlanDownloadUrl(plan.schoolId, 'csv', locale)} download data-testid="policy-csv">
+          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'csv', lang: locale } })} download data-testid="policy-csv">
             {t('policyPlan.csv')}
           </a>
-          <a className="button button-secondary" href={policyPlanDownloadUrl(plan.schoolId, 'xlsx', locale)} download data-testid="policy-xlsx">
+          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'xlsx', lang: locale } })} download data-testid="policy-xlsx">
             {t('policyPlan.xlsx')}
           </a>
         </div>
         <Summary plan={plan} />
-        <VisionSection plan={plan} onSaved={onChanged} />
-        <GoalsSection plan={plan} onChanged={onChanged} />
-        <ActionsSection plan={plan} onChanged={onChanged} />
-        {plan.canEdit && <SuggestionPanels plan={plan} from={from} onAdded={onChanged} />}
+        <VisionSection plan={plan} />
+        <GoalsSection plan={plan} />
+        <ActionsSection plan={plan} />
+        {plan.canEdit && <SuggestionPanels plan={plan} from={from} />}
       </div>
       <PrintPlan plan={plan} />
     </section>

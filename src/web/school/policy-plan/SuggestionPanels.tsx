@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import type { PolicyPlan, PolicySources, SourceKind, SuggestionsResult } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useEndpointQuery } from '../../serverState';
+import { usePlanChange } from './planChanges';
 
 type Source = PolicySources['items'][number];
 
@@ -15,9 +16,9 @@ type Source = PolicySources['items'][number];
  * reflection, the cybersecurity check, as far as the server offers them), listing what the
  * newest result suggests, or the result the page was opened for (`from`).
  */
-export function SuggestionPanels({ plan, from, onAdded }: { plan: PolicyPlan; from: { kind: SourceKind; id: string } | null; onAdded(): void }) {
+export function SuggestionPanels({ plan, from }: { plan: PolicyPlan; from: { kind: SourceKind; id: string } | null }) {
   const { t } = useI18n();
-  const sources = useAsync(() => api.policySources(plan.schoolId), [plan.schoolId]);
+  const sources = useEndpointQuery(policyPlanEndpoints.listPolicySources, { params: { schoolId: plan.schoolId } });
   return (
     <section className="card" aria-labelledby="policy-suggestions-title" data-testid="policy-suggestions">
       <h2 id="policy-suggestions-title">{t('policyPlan.suggestionsTitle')}</h2>
@@ -25,7 +26,7 @@ export function SuggestionPanels({ plan, from, onAdded }: { plan: PolicyPlan; fr
       {sources.error && <ErrorAlert error={sources.error} onRetry={sources.reload} />}
       {!sources.data && !sources.error && <Loading />}
       {sources.data?.items.map((source) => (
-        <SourcePanel key={source.kind} plan={plan} source={source} resultId={from?.kind === source.kind ? from.id : (source.latest?.id ?? null)} focus={from?.kind === source.kind} onAdded={onAdded} />
+        <SourcePanel key={source.kind} plan={plan} source={source} resultId={from?.kind === source.kind ? from.id : (source.latest?.id ?? null)} focus={from?.kind === source.kind} />
       ))}
     </section>
   );
@@ -37,10 +38,9 @@ interface PanelProps {
   resultId: string | null;
   /** The page was opened for this result: the panel takes the focus. */
   focus: boolean;
-  onAdded(): void;
 }
 
-function SourcePanel({ plan, source, resultId, focus, onAdded }: PanelProps) {
+function SourcePanel({ plan, source, resultId, focus }: PanelProps) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `suggestions-${source.kind}`;
@@ -60,33 +60,32 @@ function SourcePanel({ plan, source, resultId, focus, onAdded }: PanelProps) {
       ) : (
         <>
           {isLatest && <p className="muted">{t('policyPlan.resultOf', { date: formatDate(source.latest!.date, locale) })}</p>}
-          <SuggestionList plan={plan} kind={source.kind} resultId={resultId} onAdded={onAdded} />
+          <SuggestionList plan={plan} kind={source.kind} resultId={resultId} />
         </>
       )}
     </section>
   );
 }
 
-function SuggestionList({ plan, kind, resultId, onAdded }: { plan: PolicyPlan; kind: SourceKind; resultId: string; onAdded(): void }) {
+function SuggestionList({ plan, kind, resultId }: { plan: PolicyPlan; kind: SourceKind; resultId: string }) {
   const { t, text, locale } = useI18n();
-  const suggestions = useAsync(() => api.policySuggestions(plan.schoolId, kind, resultId), [plan.schoolId, kind, resultId]);
+  const addFromSuggestions = usePlanChange(policyPlanEndpoints.addPolicyActionsFromSuggestions);
+  const suggestions = useEndpointQuery(policyPlanEndpoints.listPolicySuggestions, { params: { schoolId: plan.schoolId }, query: { kind, id: resultId } });
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [deadline, setDeadline] = useState('');
   const [goalId, setGoalId] = useState('');
   const [problem, setProblem] = useState<string>();
   const [outcome, setOutcome] = useState<SuggestionsResult>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
-    const result = await api.addPolicyActionsFromSuggestions(plan.schoolId, {
+    const result = await addFromSuggestions({ params: { schoolId: plan.schoolId }, body: {
       source: { kind, id: resultId },
       keys: [...chosen],
       ...(deadline ? { deadline } : {}),
       ...(goalId ? { goalId } : {}),
       language: locale,
-    });
+    } });
     setOutcome(result);
     setChosen(new Set());
-    suggestions.reload();
-    onAdded();
   });
   const prefix = `suggest-${kind}`;
 

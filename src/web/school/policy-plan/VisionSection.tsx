@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { MAX_PLAN_YEARS, VISION_MAX } from '../../../shared/school/policy-plan/policy-plan-rules';
-import { api, type ApiError } from '../../api';
+import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import { defaultPeriod, periodFormProblem, schoolYearChoices } from './policyView';
 import type { PolicyPlan } from './types';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
+import { useInvalidate } from '../../serverState';
+import { planViews, usePlanChange } from './planChanges';
 
 /** The vision and the period of the plan: read by everyone, edited by the plan's editors. */
-export function VisionSection({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) {
+export function VisionSection({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="policy-vision-title" data-testid="policy-vision">
       <h2 id="policy-vision-title">{t('policyPlan.visionTitle')}</h2>
-      {plan.canEdit ? <VisionEditor plan={plan} onSaved={onSaved} /> : <VisionText plan={plan} />}
+      {plan.canEdit ? <VisionEditor plan={plan} /> : <VisionText plan={plan} />}
     </section>
   );
 }
@@ -42,8 +45,10 @@ function VisionText({ plan }: { plan: PolicyPlan }) {
  * refuses (conflict): their text is shown beside the draft, which stays, and the next save
  * is made against their version, on purpose.
  */
-function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) {
+function VisionEditor({ plan }: { plan: PolicyPlan }) {
   const { t } = useI18n();
+  const saveVision = usePlanChange(policyPlanEndpoints.savePolicyVision);
+  const invalidate = useInvalidate();
   const proposed = defaultPeriod(plan.today);
   const [vision, setVision] = useState(plan.vision);
   const [from, setFrom] = useState(plan.periodFrom ?? proposed.from);
@@ -57,11 +62,11 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   /** A conflict shows their text beside the draft; a refused period shows beside the period. */
   const showConflictOrPeriod = async (error: ApiError) => {
     if (error.id === 'conflict') {
-      const current = await api.policyPlan(plan.schoolId).catch(() => null);
+      const current = await call(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId } }).catch(() => null);
       if (current) {
         setTheirs(current);
         setBase(current.version);
-        onSaved();
+        void invalidate(planViews);
         return true;
       }
     }
@@ -71,11 +76,10 @@ function VisionEditor({ plan, onSaved }: { plan: PolicyPlan; onSaved(): void }) 
   };
   const { run, busy, failure, clearFailure } = useSubmit(
     async () => {
-      const result = await api.savePolicyVision(plan.schoolId, { vision, periodFrom: from, periodTo: to, version: base });
+      const result = await saveVision({ params: { schoolId: plan.schoolId }, body: { vision, periodFrom: from, periodTo: to, version: base } });
       setBase(result.version);
       setTheirs(null);
       setSaved(true);
-      onSaved();
     },
     { handle: showConflictOrPeriod },
   );

@@ -1,22 +1,23 @@
 import { formatDate } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { answerPath, codeEntryPath } from './reflectionPaths';
 import { rememberToken, storedToken } from './reflectionTokens';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `/reflectie/:code`: what the class code opens, and the button that starts (or continues) a pupil's answers. */
 export function ClassCodePage({ code }: { code: string }) {
   const { t, text, locale } = useI18n();
-  const info = useAsync(() => api.reflectionCode(code), [code]);
+  const info = useEndpointQuery(reflectionEndpoints.getReflectionCode, { params: { code } });
   const { run: start, busy, failure } = useSubmit(
     async (roundId: string) => {
-      const { token } = await api.startPupilReflection(code);
+      const { token } = await call(reflectionEndpoints.startPupilReflection, { params: { code } });
       rememberToken(roundId, token);
       navigate(answerPath(token));
     },

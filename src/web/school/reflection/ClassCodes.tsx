@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField, focusFirstProblem } from '../FormField';
 import type { ClassCode, ReflectionRound } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 interface Props {
   round: ReflectionRound;
@@ -19,8 +20,8 @@ interface Props {
 export function ClassCodes({ round, canRun, onChanged }: Props) {
   const { t } = useI18n();
   const { run: act, busy, failure } = useSubmit(async (code: ClassCode, kind: 'rotate' | 'revoke') => {
-    const send = kind === 'rotate' ? api.rotateReflectionCode : api.revokeReflectionCode;
-    onChanged(await send(round.schoolId, round.id, code.id));
+    const endpoint = kind === 'rotate' ? reflectionEndpoints.rotateReflectionCode : reflectionEndpoints.revokeReflectionCode;
+    onChanged(await call(endpoint, { params: { schoolId: round.schoolId, roundId: round.id, codeId: code.id } }));
   });
 
   const live = round.codes.filter((code) => code.revokedAt === null);
@@ -77,7 +78,7 @@ function NewCodeForm({ round, onChanged }: { round: ReflectionRound; onChanged(r
   const [max, setMax] = useState(String(round.maxResponsesPerCode));
   const [problems, setProblems] = useState<{ label?: string; max?: string }>({});
   const { run, busy, failure, clearFailure } = useSubmit(async (maxResponses: number) => {
-    onChanged(await api.createReflectionCode(round.schoolId, round.id, { label: label.trim(), maxResponses }));
+    onChanged(await call(reflectionEndpoints.createReflectionCode, { params: { schoolId: round.schoolId, roundId: round.id }, body: { label: label.trim(), maxResponses } }));
     setLabel('');
   });
 

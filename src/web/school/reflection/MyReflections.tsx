@@ -1,13 +1,14 @@
 import { formatDate } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { answerPath } from './reflectionPaths';
 import { rememberToken, storedToken } from './reflectionTokens';
 import type { MyReflectionRound } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * On the home page: the open reflection rounds of the user's schools that their group answers.
@@ -15,7 +16,7 @@ import type { MyReflectionRound } from './types';
  */
 export function MyReflections() {
   const { t } = useI18n();
-  const rounds = useAsync(() => api.myReflections(), []);
+  const rounds = useEndpointQuery(reflectionEndpoints.listMyReflections);
   if (rounds.error) return <ErrorAlert error={rounds.error} onRetry={rounds.reload} />;
   const items = rounds.data?.items ?? [];
   if (items.length === 0) return null;
@@ -37,7 +38,7 @@ function MyRound({ round }: { round: MyReflectionRound }) {
   const token = round.status === 'started' ? storedToken(round.roundId) : null;
   const { run: start, busy, failure } = useSubmit(
     async () => {
-      const started = await api.startReflectionResponse(round.roundId);
+      const started = await call(reflectionEndpoints.startReflectionResponse, { params: { roundId: round.roundId } });
       rememberToken(round.roundId, started.token);
       navigate(answerPath(started.token));
     },

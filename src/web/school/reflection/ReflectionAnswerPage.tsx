@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
@@ -7,7 +7,6 @@ import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { useSession } from '../../platform/session';
@@ -16,6 +15,8 @@ import { ReflectionSummary } from './ReflectionSummary';
 import { forgetToken } from './reflectionTokens';
 import { respondentSteps } from './reflectionView';
 import type { ReflectionResponse } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /**
  * `/reflectie/antwoorden/:token?step=…`: answering one response, one statement per screen, for
@@ -23,7 +24,7 @@ import type { ReflectionResponse } from './types';
  */
 export function ReflectionAnswerPage({ token }: { token: string }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => api.reflectionResponse(token), [token]);
+  const loaded = useEndpointQuery(reflectionEndpoints.getReflectionResponse, { params: { token } });
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
@@ -48,7 +49,7 @@ function AnswerFlow({ token, response, onSubmitted }: { token: string; response:
   const { t, text } = useI18n();
   const steps = useMemo(() => respondentSteps(response.questionnaire), [response.questionnaire]);
   const ids = useMemo(() => steps.map((step) => step.id), [steps]);
-  const save = useCallback((itemId: string, option: number) => api.answerReflectionItem(token, itemId, option), [token]);
+  const save = useCallback((itemId: string, option: number) => call(reflectionEndpoints.answerReflectionItem, { params: { token, item: itemId }, body: { option } }), [token]);
   const saving = useAnswerSaving(response.answers, save);
   const { step, total, next, itemProps, summaryProps } = useScanSteps({ path: answerPath(token), codes: ids, saving, openedWith: response.answers });
   const scanTitle = text(response.round.instrument.name);
@@ -79,7 +80,7 @@ function AnswerFlow({ token, response, onSubmitted }: { token: string; response:
           {...summaryProps}
           onSubmit={async () => {
             await saving.settled();
-            const submitted = await api.submitReflectionResponse(token);
+            const submitted = await call(reflectionEndpoints.submitReflectionResponse, { params: { token } });
             forgetToken(response.round.id);
             onSubmitted(submitted);
             navigate(answerPath(token), { replace: true });

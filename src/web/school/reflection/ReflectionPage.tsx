@@ -1,21 +1,22 @@
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { campaignRunnerRoles } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import { RoundCard } from './RoundCard';
 import { RoundForm } from './RoundForm';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie`: the school's reflection rounds for its managers; open one, hand out class codes, follow, close. */
 export function ReflectionPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const rounds = useAsync(() => api.reflectionRounds(schoolId), [schoolId]);
-  const instruments = useAsync(() => api.reflectionInstruments(), []);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const rounds = useEndpointQuery(reflectionEndpoints.listReflectionRounds, { params: { schoolId } });
+  const instruments = useEndpointQuery(reflectionEndpoints.listReflectionInstruments);
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
@@ -48,7 +49,7 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
       {canRun && instruments.error && <ErrorAlert error={instruments.error} onRetry={instruments.reload} />}
       {canRun && instruments.data && (
         <div className="no-print">
-          <RoundForm schoolId={schoolId} instruments={instruments.data.items} onOpened={rounds.reload} />
+          <RoundForm schoolId={schoolId} instruments={instruments.data.items} />
         </div>
       )}
     </section>

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { formatDate, formatNumber } from '../../../shared/i18n/format';
-import { api, reflectionReportCsvUrl } from '../../api';
+import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { policyPlanPath } from '../policy-plan/policyPaths';
@@ -15,11 +14,13 @@ import { reflectionsPath } from './reflectionPaths';
 import { meanChartInput, meanText, statsFor } from './reflectionView';
 import { Hidden, ReportSection } from './ReportSection';
 import type { ReflectionGroup, ReflectionReport } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie/:roundId/rapport`: the report per section and group, printable, with a CSV of the same numbers. */
 export function ReflectionReportPage({ schoolId, roundId }: { schoolId: string; roundId: string }) {
   const { t } = useI18n();
-  const report = useAsync(() => api.reflectionReport(schoolId, roundId), [schoolId, roundId]);
+  const report = useEndpointQuery(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId } });
 
   if (report.loading && !report.data) return <Loading />;
   if (report.error || !report.data) {
@@ -71,7 +72,7 @@ function ReportView({ report }: { report: ReflectionReport }) {
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button button-secondary" href={reflectionReportCsvUrl(schoolId, roundId, locale)} download data-testid="reflection-report-csv">
+        <a className="button button-secondary" href={endpointHref(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId }, query: { format: 'csv', lang: locale } })} download data-testid="reflection-report-csv">
           {t('report.csv')}
         </a>
         <Link className="button button-secondary" href={policyPlanPath(schoolId, { kind: sourceKind, id: roundId })}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
@@ -8,6 +8,7 @@ import { Link } from '../../router';
 import { ClassCodes } from './ClassCodes';
 import { reflectionReportPath } from './reflectionPaths';
 import type { ReflectionRound } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 interface Props {
   round: ReflectionRound;
@@ -24,8 +25,8 @@ export function RoundCard({ round, canRun, onChanged }: Props) {
   const period = t('campaigns.window', { from: formatDate(round.opensOn, locale), to: formatDate(round.closesOn, locale) });
 
   const { run, busy, failure } = useSubmit(async (kind: 'close' | 'reopen') => {
-    if (kind === 'close') onChanged(await api.closeReflectionRound(round.schoolId, round.id));
-    else onChanged(await api.reopenReflectionRound(round.schoolId, round.id, newClosesOn || undefined));
+    if (kind === 'close') onChanged(await call(reflectionEndpoints.closeReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id } }));
+    else onChanged(await call(reflectionEndpoints.reopenReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
     setNotice(t(kind === 'close' ? 'reflection.round.closed' : 'reflection.round.reopened'));
   });
 

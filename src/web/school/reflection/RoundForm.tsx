@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
 import { OpeningFormEnd, useOpening } from '../OpeningForm';
 import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
 import { WindowFields } from '../WindowFields';
 import type { ReflectionGroup, ReflectionInstrument } from './types';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { useEndpointMutation } from '../../serverState';
 
 const DEFAULT_PER_CODE = 35;
 const MAX_PER_CODE = 500;
@@ -15,7 +16,8 @@ const MAX_PER_CODE = 500;
 type Problems = Partial<Record<'instrument' | 'groups' | 'opensOn' | 'closesOn' | 'minGroupSize' | 'maxResponsesPerCode', string>>;
 
 /** Opening a round: which instrument, who answers, when, and how small a group the report may show. */
-export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: string; instruments: ReflectionInstrument[]; onOpened(): void }) {
+export function RoundForm({ schoolId, instruments }: { schoolId: string; instruments: ReflectionInstrument[] }) {
+  const openRound = useEndpointMutation(reflectionEndpoints.openReflectionRound, { invalidates: ['listReflectionRounds'] });
   const { t, text } = useI18n();
   const today = brusselsDate();
   const [instrumentId, setInstrumentId] = useState<string>(instruments[0]?.id ?? '');
@@ -46,15 +48,14 @@ export function RoundForm({ schoolId, instruments, onOpened }: { schoolId: strin
   const { problems, failure, busy, opened, submit } = useOpening({
     idPrefix: 'round',
     check,
-    onOpened,
     open: () =>
-      api.openReflectionRound(schoolId, {
+      openRound({ params: { schoolId }, body: {
         instrumentId: instrumentId as ReflectionInstrument['id'],
         groups,
         ...dates,
         minGroupSize: Number(minGroupSize),
         maxResponsesPerCode: Number(perCode),
-      }),
+      } }),
   });
 
   return (

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { navigate, useLocation } from '../../router';
@@ -15,6 +14,9 @@ import { FormField, focusFirstProblem } from '../FormField';
 import { budgetEditorRoles, budgetPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import type { BudgetSettingsInput, SchoolBudget } from '../types';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
+import { useEndpointQuery } from '../../serverState';
 
 /** `?jaar=2027` → 2027; anything else → the server's default (this year). */
 function yearOf(query: URLSearchParams): number | undefined {
@@ -26,8 +28,8 @@ function yearOf(query: URLSearchParams): number | undefined {
 export function TrainingBudgetPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const year = yearOf(useLocation().query);
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const budget = useAsync(() => api.schoolBudget(schoolId, year), [schoolId, year]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const budget = useEndpointQuery(trainingBudgetEndpoints.getSchoolBudget, { params: { schoolId }, query: { year } });
 
   if ((school.loading && !school.data) || (budget.loading && !budget.data && !budget.error)) return <Loading />;
   const failure = school.error ?? budget.error;
@@ -184,7 +186,7 @@ function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved
   const [problems, setProblems] = useState<Partial<Record<SettingsField, string>>>({});
   const [saved, setSaved] = useState(false);
   const { run, busy, failure, clearFailure } = useSubmit(async (body: BudgetSettingsInput) => {
-    onSaved(await api.setBudgetSettings(budget.schoolId, body));
+    onSaved(await call(trainingBudgetEndpoints.setBudgetSettings, { params: { schoolId: budget.schoolId }, body }));
     setSaved(true);
   });
   const set = (field: SettingsField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));

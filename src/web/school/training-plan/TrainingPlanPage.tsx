@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { api, type ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { TrainingCard } from '../../catalogue/TrainingCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useAsync } from '../../components/useAsync';
+import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -17,6 +17,9 @@ import { percentText } from '../campaign/reportView';
 import { budgetPath, campaignsPath, reportPath, trainingPlanPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
 import type { Campaign, StudyDay, StudyDayInput, TrainingSuggestions } from '../types';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { trainingPlanEndpoints } from '../../../shared/school/training-plan/endpoints';
 
 type Suggestion = TrainingSuggestions['team'][number];
 
@@ -27,13 +30,14 @@ type Suggestion = TrainingSuggestions['team'][number];
 export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const { query } = useLocation();
-  const school = useAsync(() => api.school(schoolId), [schoolId]);
-  const campaigns = useAsync(() => api.campaigns(schoolId), [schoolId]);
-  const studyDays = useAsync(() => api.studyDays(schoolId), [schoolId]);
+  const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
+  const campaigns = useEndpointQuery(campaignEndpoints.listCampaigns, { params: { schoolId } });
+  const studyDays = useEndpointQuery(trainingPlanEndpoints.listStudyDays, { params: { schoolId } });
   const campaignId = query.get('campagne') ?? campaigns.data?.items[0]?.id;
-  const suggestions = useAsync(
-    () => (campaignId ? api.trainingSuggestions(schoolId, campaignId) : Promise.resolve(undefined)),
-    [schoolId, campaignId],
+  const suggestions = useEndpointQuery(
+    trainingPlanEndpoints.getTrainingSuggestions,
+    { params: { schoolId, campaignId: campaignId ?? '' } },
+    { enabled: Boolean(campaignId) },
   );
   const [trainingId, setTrainingId] = useState('');
 
@@ -78,10 +82,9 @@ export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
           plan={suggestions.data}
           trainingId={trainingId}
           onTrainingChange={setTrainingId}
-          onPlanned={studyDays.reload}
         />
       )}
-      <StudyDayList schoolId={schoolId} items={studyDays.data?.items} error={studyDays.error} onRetry={studyDays.reload} onChanged={studyDays.reload} />
+      <StudyDayList schoolId={schoolId} items={studyDays.data?.items} error={studyDays.error} onRetry={studyDays.reload} />
     </section>
   );
 }
@@ -185,11 +188,14 @@ interface FormProps {
   plan: TrainingSuggestions;
   trainingId: string;
   onTrainingChange(trainingId: string): void;
-  onPlanned(): void;
 }
 
-function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned }: FormProps) {
+/** What planning or cancelling a study day changes: the list, the budget, the training's seats. */
+const studyDayChanges = { invalidates: ['listStudyDays', 'getSchoolBudget', 'getTraining'] };
+
+function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange }: FormProps) {
   const { t, locale } = useI18n();
+  const planStudyDay = useEndpointMutation(trainingPlanEndpoints.planStudyDay, studyDayChanges);
   const today = brusselsDate();
   const [date, setDate] = useState('');
   const [withSession, setWithSession] = useState(false);
@@ -199,9 +205,8 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange, onPlanned 
   const [problems, setProblems] = useState<Partial<Record<StudyDayField, string>>>({});
   const [planned, setPlanned] = useState<StudyDay>();
   const { run, busy, failure, clearFailure } = useSubmit(async (body: StudyDayInput) => {
-    setPlanned(await api.planStudyDay(schoolId, body));
+    setPlanned(await planStudyDay({ params: { schoolId }, body }));
     setNote('');
-    onPlanned();
   });
   const trainings = [...plan.team, ...plan.individual].map((s) => s.training);
   const training = trainings.find((tr) => tr.id === trainingId);
@@ -321,17 +326,16 @@ interface ListProps {
   items?: StudyDay[];
   error?: ApiError;
   onRetry(): void;
-  onChanged(): void;
 }
 
-function StudyDayList({ schoolId, items, error, onRetry, onChanged }: ListProps) {
+function StudyDayList({ schoolId, items, error, onRetry }: ListProps) {
   const { t, locale } = useI18n();
+  const cancelStudyDay = useEndpointMutation(trainingPlanEndpoints.cancelStudyDay, studyDayChanges);
   const today = brusselsDate();
   const [notice, setNotice] = useState<string>();
   const { run, busy, failure } = useSubmit(async (day: StudyDay) => {
-    await api.cancelStudyDay(schoolId, day.id);
+    await cancelStudyDay({ params: { schoolId, studyDayId: day.id } });
     setNotice(t('trainingPlan.cancelled', { date: formatDate(day.date, locale) }));
-    onChanged();
   });
 
   const cancel = async (day: StudyDay) => {

@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+
+/**
+ * Each endpoint is declared once, here in `shared/`: method, path, operationId, summary and the
+ * Zod schemas of its request and response, named by their export name in the module's contract
+ * file. The server registers routes from the declarations; the web app calls through them.
+ *
+ * The declarations hold names, not schemas, so that importing them loads no zod: the contract
+ * module sits behind a thunk (`() => import('./api')`) that only the server calls. The web app
+ * gets its types from the same names at type level (`z.input` / `z.output`).
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type SuccessStatus = 200 | 201 | 202;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+/** A download this endpoint can answer with instead of (or besides) JSON. */
+export type FileFormat = 'csv' | 'xlsx' | 'json';
+
+/** The export names of a contract module that are Zod schemas. */
+export type SchemaName<M> = { [K in keyof M]: M[K] extends z.ZodType ? K : never }[keyof M] & string;
+
+export interface EndpointSpec<M> {
+  method: HttpMethod;
+  /** The full path, Fastify style: `/api/scans/:scanId`. */
+  path: string;
+  summary: string;
+  description?: string;
+  params?: SchemaName<M>;
+  query?: SchemaName<M>;
+  /** The JSON body's schema. */
+  body?: SchemaName<M>;
+  /** The body is a CSV file (text/csv), or else the JSON of `body` when that is named too. */
+  csvBody?: true;
+  /** The body may be left out; a text says when. */
+  optionalBody?: true | string;
+  /** JSON responses by status. */
+  response?: Partial<Record<SuccessStatus, SchemaName<M>>>;
+  /** Files the endpoint sends with status 200 (CSV, XLSX, a JSON download). */
+  files?: readonly FileFormat[];
+  /** The endpoint answers 204 No Content; the text says what happened. */
+  noContent?: string;
+  /** A redirect (303 or 302): the text says where to. */
+  redirect?: string;
+  /** Error statuses, each answered with the shared error body. */
+  errors?: readonly ErrorStatus[];
+}
+
+export interface EndpointOptions {
+  tags: readonly string[];
+}
+
+/** One declared endpoint. `M` is the type of its contract module; `S` its declaration. */
+export type Endpoint<M = unknown, S extends EndpointSpec<M> = EndpointSpec<M>> = S & {
+  operationId: string;
+  tags: readonly string[];
+  /** Loads the contract module; only the server calls it. */
+  schemas: () => Promise<M>;
+};
+
+/** Any declared endpoint, whatever its contract module: what generic code (route(), call()) takes. */
+// biome-ignore lint/suspicious/noExplicitAny: any contract module
+export type AnyEndpoint = Endpoint<any, EndpointSpec<any>>;
+
+/** Whether an endpoint's call may leave its arguments out (no path parameters, no required body). */
+export type ArgsOptional<E> = Partial<EndpointArgs<E>> extends EndpointArgs<E> ? true : false;
+
+/** Declares a module's endpoints; the keys are the operationIds. */
+export function defineEndpoints<M, const S extends Record<string, EndpointSpec<M>>>(
+  schemas: () => Promise<M>,
+  options: EndpointOptions,
+  specs: S,
+): { [K in keyof S & string]: Endpoint<M, S[K]> } {
+  const endpoints: Record<string, Endpoint<M>> = {};
+  for (const [operationId, spec] of Object.entries(specs)) endpoints[operationId] = { ...spec, operationId, tags: options.tags, schemas };
+  return endpoints as { [K in keyof S & string]: Endpoint<M, S[K]> };
+}
+
+// ---- types derived from a declaration (type level only) ----
+
+type SchemaOf<E, Part extends 'params' | 'query' | 'body'> =
+  E extends Endpoint<infer M, infer S>
+    ? S[Part] extends infer Name extends keyof M
+      ? M[Name] extends z.ZodType
+        ? M[Name]
+        : never
+      : never
+    : never;
+
+type InputOf<E, Part extends 'params' | 'query' | 'body'> = [SchemaOf<E, Part>] extends [never] ? undefined : z.input<SchemaOf<E, Part>>;
+type ParsedOf<E, Part extends 'params' | 'query' | 'body'> = [SchemaOf<E, Part>] extends [never] ? undefined : z.output<SchemaOf<E, Part>>;
+
+/** Path parameters as the client sends them. */
+export type EndpointParams<E> = InputOf<E, 'params'>;
+/** The query string as the client sends it. */
+export type EndpointQuery<E> = InputOf<E, 'query'>;
+/** The body as the client sends it: the JSON form, or the CSV text for a CSV upload. */
+export type EndpointBody<E> = E extends { csvBody: true }
+  ? string
+  : E extends { optionalBody: true | string }
+    ? InputOf<E, 'body'> | null | undefined
+    : InputOf<E, 'body'>;
+
+/** The request as the server's handler sees it, after validation. */
+export interface EndpointRequestParts<E> {
+  params: ParsedOf<E, 'params'>;
+  query: ParsedOf<E, 'query'>;
+  body: E extends { csvBody: true }
+    ? string | Exclude<ParsedOf<E, 'body'>, undefined>
+    : E extends { optionalBody: true | string }
+      ? ParsedOf<E, 'body'> | null | undefined
+      : ParsedOf<E, 'body'>;
+}
+
+type ResponseSchemas<E> = E extends Endpoint<infer M, infer S>
+  ? S['response'] extends infer R extends Partial<Record<SuccessStatus, keyof M>>
+    ? { [Status in keyof R]: R[Status] extends keyof M ? (M[R[Status]] extends z.ZodType ? z.output<M[R[Status]]> : never) : never }[keyof R]
+    : never
+  : never;
+
+/** What a successful JSON call returns: the response body, or nothing for 204. */
+export type EndpointResponse<E> = E extends { noContent: string } ? undefined : [ResponseSchemas<E>] extends [never] ? undefined : ResponseSchemas<E>;
+
+/** The arguments of a call, each part required when the endpoint has it. */
+export type EndpointArgs<E> = (EndpointParams<E> extends undefined ? { params?: undefined } : { params: EndpointParams<E> }) &
+  (EndpointQuery<E> extends undefined ? { query?: undefined } : { query?: EndpointQuery<E> }) &
+  (EndpointBody<E> extends undefined ? { body?: undefined } : undefined extends EndpointBody<E> ? { body?: EndpointBody<E> } : { body: EndpointBody<E> });
+
+/** The endpoint's path with its parameters filled in, each one URL-encoded. */
+export function endpointPath(endpoint: Pick<Endpoint, 'path'>, params?: Record<string, unknown>): string {
+  return endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`Missing path parameter ${name} for ${endpoint.path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The endpoint's URL: its path and the query string, leaving out parameters that are not set. */
+export function endpointUrl(endpoint: Pick<Endpoint, 'path'>, params?: Record<string, unknown>, query?: Record<string, unknown>): string {
+  // By hand: shared code is typed without the DOM or Node globals, so URLSearchParams is not there.
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    for (const one of Array.isArray(value) ? value : [value]) pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(one))}`);
+  }
+  const queryString = pairs.join('&');
+  return `${endpointPath(endpoint, params)}${queryString ? `?${queryString}` : ''}`;
+}

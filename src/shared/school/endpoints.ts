@@ -1,0 +1,145 @@
+import { defineEndpoints } from '../platform/endpoint';
+
+/** A school, its team and its join code; the board above it. */
+export const schoolEndpoints = defineEndpoints(
+  () => import('./schools'),
+  { tags: ['schools'] },
+  {
+    getSchool: {
+      method: 'GET',
+      path: '/api/schools/:schoolId',
+      summary: 'A school you belong to, with your roles there',
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'schoolSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    listSchoolMembers: {
+      method: 'GET',
+      path: '/api/schools/:schoolId/members',
+      summary: 'The team: name, email and roles of every member (ICT coordinator, principal, board admin); never scan data',
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'memberListSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    addSchoolMember: {
+      method: 'POST',
+      path: '/api/schools/:schoolId/members',
+      summary: 'Add someone to the team by email: at once when they have an account, by an invitation mail otherwise',
+      description: 'An ICT coordinator gives teacher and ict_coordinator; a principal also principal; a board admin every role (403 otherwise).',
+      params: 'schoolIdParamsSchema',
+      body: 'addMemberBodySchema',
+      response: { 201: 'addMemberResultSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    setSchoolMemberRoles: {
+      method: 'PUT',
+      path: '/api/schools/:schoolId/members/:userId',
+      summary: "Replace a member's roles in the school",
+      description: 'The caller must be able to give both the roles the member has and the roles asked (403 otherwise).',
+      params: 'memberParamsSchema',
+      body: 'setRolesBodySchema',
+      response: { 200: 'memberSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    removeSchoolMember: {
+      method: 'DELETE',
+      path: '/api/schools/:schoolId/members/:userId',
+      summary: 'Remove a member from the team (their account and own scans stay theirs)',
+      params: 'memberParamsSchema',
+      noContent: 'Removed',
+      errors: [400, 401, 403, 404],
+    },
+    getJoinCode: {
+      method: 'GET',
+      path: '/api/schools/:schoolId/join-code',
+      summary: "The school's join code and link to share with the team",
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'joinCodeSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    rotateJoinCode: {
+      method: 'POST',
+      path: '/api/schools/:schoolId/join-code',
+      summary: 'A new join code; the old one stops working at once',
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'joinCodeSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    joinSchool: {
+      method: 'POST',
+      path: '/api/join/:code',
+      summary: 'Join the school behind a join code as a teacher (again: no change)',
+      params: 'joinCodeParamsSchema',
+      response: { 200: 'joinResultSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    getBoard: {
+      method: 'GET',
+      path: '/api/boards/:boardId',
+      summary: 'A school board and its schools, for its board admins',
+      params: 'boardParamsSchema',
+      response: { 200: 'boardSchema' },
+      errors: [400, 401, 403, 404],
+    },
+  },
+);
+
+/** Invitations, the roster import and accepting an invitation. */
+export const invitationEndpoints = defineEndpoints(
+  async () => ({
+    ...(await import('../platform/api')),
+    ...(await import('./schools')),
+  }),
+  { tags: ['schools'] },
+  {
+    importRoster: {
+      method: 'POST',
+      path: '/api/schools/:schoolId/roster',
+      summary: 'Invite the team from a roster: CSV (text/csv) `naam;e-mail`, all or nothing',
+      description: 'Header `naam;e-mail` or `name;email`, semicolons, UTF-8 with or without BOM. A missing name, a bad address or an ' +
+        'address twice rejects the file with 422 import_rejected; `details` names every bad line (`line 3: e-mail`) and ' +
+        'nobody is invited. Members already in the team are skipped; each other line gets an invitation mail.',
+      params: 'schoolIdParamsSchema',
+      csvBody: true,
+      response: { 200: 'rosterReportSchema' },
+      errors: [400, 401, 403, 404, 422],
+    },
+    listInvitations: {
+      method: 'GET',
+      path: '/api/schools/:schoolId/invitations',
+      summary: 'Invitations not yet accepted and not expired, newest first',
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'invitationListSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    revokeInvitation: {
+      method: 'DELETE',
+      path: '/api/schools/:schoolId/invitations/:invitationId',
+      summary: 'Withdraw an open invitation; its link stops working',
+      params: 'invitationParamsSchema',
+      noContent: 'Withdrawn',
+      errors: [400, 401, 403, 404],
+    },
+    getInvitation: {
+      method: 'GET',
+      path: '/api/invitations/:token',
+      summary: 'What an invitation link is for: the school and the address invited (no login needed)',
+      params: 'tokenParamsSchema',
+      response: { 200: 'invitationSchema' },
+      errors: [404, 410],
+    },
+    acceptInvitation: {
+      method: 'POST',
+      path: '/api/invitations/:token/accept',
+      summary: 'Accept an invitation: join the school and be logged in',
+      description: 'Logged in: the current account joins. Otherwise a new account is made with `name` and `password`, or, when the ' +
+        'address has an account, its `password` is checked. Sets the session cookie and returns the session, as login does. ' +
+        'A used or expired invitation: 410 invitation_expired.',
+      params: 'tokenParamsSchema',
+      body: 'acceptInvitationBodySchema',
+      optionalBody: 'Leave out when logged in',
+      response: { 200: 'sessionResponseSchema' },
+      errors: [400, 401, 403, 404, 410],
+    },
+  },
+);
