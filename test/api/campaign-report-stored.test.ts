@@ -240,7 +240,7 @@ describe('getSchoolReport comparisons from stored aggregates', () => {
     const expected = await comparisonFromScratch(reader.id, 'primary');
     expect(expected.flanders.schools).toBe(6);
     expect(expected.sameLevel!.schools).toBe(3);
-    const groups = await t.app.services.digisnap.teams.comparisons({
+    const groups = await t.app.services.digisnap.teamComparisons({
       frameworkId: campaign.frameworkId,
       frameworkVersion: campaign.frameworkVersion,
       exceptMember: reader.id,

@@ -3,7 +3,8 @@ import type { Framework } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
 import type { ProtectedTeam, TeamCounts } from '../../shared/school/campaign/report';
-import type { Database } from '../platform/db/schema';
+import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { DigisnapDatabase as Database } from './digisnap.tables';
 import type { DigisnapRepository } from './digisnap.repository';
 import {
   type TeamScan,
@@ -35,47 +36,7 @@ import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.reposito
  * here, by the privacy gate, on the team held for the write (`publishIfDue`).
  */
 
-export interface TeamSource {
-  /** The caller's id for the team, e.g. the campaign's; also the salt of its respondent keys. */
-  teamId: string;
-  frameworkId: string;
-  frameworkVersion: string;
-  /** The window scans count in: from inclusive, to exclusive, ISO-8601 UTC. */
-  from: string;
-  to: string;
-  /** Changes whenever the member list may have changed: the members are asked for only then. */
-  membersVersion: string;
-  members(): Promise<readonly string[]>;
-}
-
-export interface TeamState {
-  respondents: number;
-  /** Teachers who came, went or retook the scan since the published state. */
-  changed: number;
-  /** How many states were published; 0 before the first. */
-  publication: number;
-}
-
-export interface PublishedTeam {
-  publication: number;
-  respondents: number;
-  /** Opaque `<teacher>.<scan>` keys (see respondentKey), salted with the team id. */
-  respondentKeys: string[];
-  team: ProtectedTeam;
-}
-
-/** A team's published state also counts in comparison groups, as its member's (its school's) part. */
-export interface ComparisonPart {
-  member: string;
-  /** The member's education level, for the same-level group; null: Flanders only. */
-  level: string | null;
-}
-
-export interface ComparisonGroup {
-  /** Members (schools) in the group, the asking one left out. */
-  members: number;
-  team: ProtectedTeam;
-}
+export type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 
 const ALL_GROUP = 'all';
 const levelGroup = (level: string) => `level:${level}`;

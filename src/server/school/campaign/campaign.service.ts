@@ -12,13 +12,13 @@ import { AppError, conflict, notFound, validationError } from '../../../shared/e
 import type { Role } from '../../../shared/platform/api';
 import { type PublicationDecision, decidePublication, effectiveThreshold, publicationDecision } from '../../../shared/digisnap/privacy';
 import { type PreviousCampaign, type SchoolReport, type SchoolReportInput, buildSchoolReport, schoolReportSchema } from '../../../shared/school/campaign/report';
-import type { DigisnapService } from '../../digisnap/digisnap.service';
-import type { PublishedTeam, TeamSource, TeamState } from '../../digisnap/team-aggregate.service';
+import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
 import type { MailService } from '../../platform/mail/mail.service';
 import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
+import type { DigisnapAggregates } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
 
 /** Who runs a campaign (KD: the principal or the ICT coordinator requests the round). */
@@ -29,7 +29,7 @@ const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_adm
 
 export interface CampaignDeps {
   schools: SchoolService;
-  digisnap: DigisnapService;
+  digisnap: DigisnapAggregates;
   mail: MailService;
   auth: AuthService;
   audit: AuditRepository;
@@ -181,11 +181,11 @@ export class CampaignService {
     const threshold = effectiveThreshold(view.campaign.min_group_size);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const source = this.teamSource(view);
-      const step = await this.nextStep(view, source, await this.deps.digisnap.teams.state(source));
+      const step = await this.nextStep(view, source, await this.deps.digisnap.teamState(source));
       if (step.kind === 'too_few') return null;
       if (step.kind === 'keep') return this.storedReport(view, step.changed);
-      const teams = this.deps.digisnap.teams;
-      const published = step.kind === 'publish' ? await teams.publishIfDue(source, threshold, await this.comparisonPart(view)) : await teams.published(source, threshold);
+      const digisnap = this.deps.digisnap;
+      const published = step.kind === 'publish' ? await digisnap.publishTeamIfDue(source, threshold, await this.comparisonPart(view)) : await digisnap.publishedTeam(source, threshold);
       const body = published && (await this.store(view, published));
       if (body) return Buffer.from(body);
       // Another request published or stored first: decide again against what it left.
@@ -207,7 +207,7 @@ export class CampaignService {
     if (stored === null) return decidePublication({ published: false, ...state }, threshold);
     // Stored before the team aggregate kept its published state: the stored respondent keys decide, as they did then.
     const keys = (await this.repo.latestReport(view.campaign.id))!.respondentKeys;
-    return publicationDecision({ respondentKeys: keys }, { respondentKeys: await this.deps.digisnap.teams.liveRespondentKeys(source) }, threshold);
+    return publicationDecision({ respondentKeys: keys }, { respondentKeys: await this.deps.digisnap.liveRespondentKeys(source) }, threshold);
   }
 
   /** The campaign's team as the digisnap module counts it: the school's Digisnap takers, in the campaign's window. */
@@ -277,7 +277,7 @@ export class CampaignService {
    */
   private async comparisons(view: ReportView): Promise<Pick<SchoolReportInput, 'flanders' | 'sameLevel'>> {
     const { campaign, schoolLevel } = view;
-    const groups = await this.deps.digisnap.teams.comparisons({
+    const groups = await this.deps.digisnap.teamComparisons({
       frameworkId: campaign.framework_id,
       frameworkVersion: campaign.framework_version,
       exceptMember: campaign.school_id,

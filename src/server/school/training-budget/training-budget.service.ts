@@ -8,15 +8,15 @@ import {
 } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import type { SchoolRole } from '../../../shared/school/schools';
-import type { EnrolmentService } from '../../catalogue/enrolment.service';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { TrainingBudgetRepository, BudgetSettingsRow } from './training-budget.repository';
+import type { StaffTrainingCosts } from '../school.needs';
 import type { SchoolService } from '../school.service';
 import { type TrainingPlanService, planRoles } from '../training-plan/training-plan.service';
 
 export interface BudgetDeps {
   schools: SchoolService;
-  enrolments: EnrolmentService;
+  enrolments: StaffTrainingCosts;
   trainingPlan: TrainingPlanService;
   audit: AuditRepository;
   /** The clock; tests may fix it. */

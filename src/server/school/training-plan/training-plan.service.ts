@@ -15,10 +15,10 @@ import {
   studyDayCost,
   teamTrainingKinds,
 } from '../../../shared/school/training-plan/training-plan';
-import type { CatalogueService } from '../../catalogue/catalogue.service';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import { newId } from '../../platform/ids';
 import type { CampaignService } from '../campaign/campaign.service';
+import type { TrainingOffer } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
 import type { StudyDayRow, TrainingPlanRepository } from './training-plan.repository';
 
@@ -28,7 +28,7 @@ export const planRoles: readonly Role[] = ['principal', 'ict_coordinator', 'boar
 export interface TrainingPlanDeps {
   schools: SchoolService;
   campaigns: CampaignService;
-  catalogue: CatalogueService;
+  catalogue: TrainingOffer;
   audit: AuditRepository;
   /** The clock; tests may fix it. */
   now?: () => Date;
@@ -85,7 +85,7 @@ export class TrainingPlanService {
     await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
     const today = brusselsDate(this.now());
     if (body.date < today) throw validationError('body.date', 'body.date: the study day must be today or later');
-    const training = await this.deps.catalogue.getTraining(null, body.trainingId).catch(rethrowNotFound('Training', 'body.trainingId'));
+    const training = await this.deps.catalogue.publicTraining(body.trainingId).catch(rethrowNotFound('Training', 'body.trainingId'));
     if (body.sessionId !== undefined) {
       const session = training.sessions.find((s) => s.id === body.sessionId);
       if (!session) throw notFound('Session of this training', 'body.sessionId');
