@@ -10,7 +10,7 @@ import { loadFrameworkFile } from '../../digisnap/framework.registry';
 import { countTeam } from '../../digisnap/team-aggregate';
 import { schoolReportXlsx } from './report-xlsx';
 
-const framework = loadFrameworkFile(new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url).pathname);
+const framework = loadFrameworkFile(new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url).pathname);
 const codes = competenceList(framework).map((c) => c.code);
 
 /** A team's protected tables from per-teacher answer patterns, through the real counting and suppression. */
