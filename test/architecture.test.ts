@@ -136,6 +136,16 @@ describe('architecture', () => {
     expect(violations(allowed, modulesHere)).toEqual([]);
   });
 
+  it('lets aggregates of scans and of reflection answers out through one gate each', () => {
+    const serverCode = files.filter((file) => file.path.startsWith('src/server/') && !isTest(file.path));
+    const callers = (name: string) => serverCode.filter((file) => new RegExp(`\\b${name}\\(`).test(file.text)).map((file) => file.path);
+    // Digisnap: releaseTeamAggregate is the only caller of protectTeam, and lives in the module.
+    expect(callers('protectTeam')).toEqual(['src/server/digisnap/team-aggregate.ts']);
+    expect(files.find((file) => file.path === 'src/server/digisnap/team-aggregate.ts')?.text).toMatch(/export function releaseTeamAggregate\(/);
+    // Reflection: releaseReflectionAggregate is the only caller of aggregateReflection.
+    expect(callers('aggregateReflection')).toEqual(['src/server/school/reflection/reflection.gate.ts']);
+  });
+
   it('lists each source file once, relative to the repository', () => {
     expect(files.every((file) => !relative(root, join(root, file.path)).startsWith('..'))).toBe(true);
   });

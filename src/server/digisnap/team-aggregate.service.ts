@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
-import type { ProtectedTeam, TeamCounts } from '../../shared/school/campaign/report';
+import type { TeamCounts } from '../../shared/digisnap/protected-team';
 import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import type { DigisnapDatabase as Database } from './digisnap.tables';
 import type { DigisnapRepository } from './digisnap.repository';
@@ -17,7 +17,7 @@ import {
   isLaterScan,
   latestPerTeacher,
   parseBackground,
-  protectedTeamOf,
+  releaseTeamAggregate,
   respondentKey,
 } from './team-aggregate';
 import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.repository';
@@ -134,7 +134,7 @@ export class TeamAggregateService {
     const level = groups.level && withoutOwn(groups.level);
     const allowed = comparisonsAllowed(all.members, level?.members ?? null);
     const shown = (group: { members: number; counts: TeamCounts }): ComparisonGroup | null => {
-      const team = protectedTeamOf(group.counts, framework, request.threshold);
+      const team = releaseTeamAggregate(group.counts, framework, request.threshold);
       return team && { members: group.members, team };
     };
     return { all: allowed.flanders ? shown(all) : null, level: allowed.sameLevel && level ? shown(level) : null };
@@ -251,7 +251,7 @@ export class TeamAggregateService {
   private publishedTeam(source: TeamSource, state: { publication: number; counts: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
     const framework = this.frameworkOf(source);
     const counts = decodeCounts(state.counts, framework);
-    const team = protectedTeamOf(counts, framework, threshold);
+    const team = releaseTeamAggregate(counts, framework, threshold);
     if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
     const keys = keysOf(source.teamId, state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })));
     return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };

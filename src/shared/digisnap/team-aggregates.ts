@@ -1,4 +1,4 @@
-import type { ProtectedTeam } from '../school/campaign/report';
+import type { ProtectedTeam } from './protected-team';
 
 /**
  * The contract of Digisnap's team aggregates, as other modules ask for them (see

@@ -18,7 +18,7 @@ import {
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
-import { type SubmittedReflection, aggregateReflection, reflectionSuggestedActions } from '../../../shared/school/reflection/reflection-report';
+import { type SubmittedReflection, reflectionSuggestedActions } from '../../../shared/school/reflection/reflection-report';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
@@ -27,6 +27,7 @@ import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { InstrumentRegistry } from '../instrument.registry';
 import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
 import { type SchoolService, normaliseJoinCode } from '../school.service';
+import { releaseReflectionAggregate } from './reflection.gate';
 
 /** Who opens, closes and reopens rounds and hands out class codes (as for Digisnap campaigns). */
 const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
@@ -359,15 +360,12 @@ export class ReflectionService {
       if (submitted - inReport >= threshold) await this.repo.addToReport(round.id, group);
       else if (submitted > inReport) awaiting.add(group);
     }
-    const aggregate = aggregateReflection({
+    const aggregate = releaseReflectionAggregate({
       instrument: this.instrumentOf(round),
       groups: groupsOf(round),
       responses: responsesOf(await this.repo.reportAnswers(round.id)),
       threshold,
     });
-    if (aggregate.total.suppressed) {
-      throw new AppError('too_few_respondents', `The report shows groups of at least ${threshold} respondents; not enough answers have come in yet`);
-    }
     const school = await this.deps.schools.schoolOf(round.school_id);
     return {
       ...aggregate,

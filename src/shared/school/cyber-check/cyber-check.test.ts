@@ -115,7 +115,7 @@ describe('compareChecks', () => {
 });
 
 describe('the cyber check content', () => {
-  const raw = JSON.parse(readFileSync(new URL('../../../content/instruments/cyber-check-2026.json', import.meta.url), 'utf8'));
+  const raw = JSON.parse(readFileSync(new URL('../../../../content/instruments/cyber-check-2026.json', import.meta.url), 'utf8'));
   const validated = validateInstrument(raw);
 
   it('is a valid cyber check on the eight CyberFundamentals Small topics, with the Basic key measures flagged', () => {

@@ -266,7 +266,7 @@ describe('aggregateReflection: properties', () => {
 
 describe('the shipped instruments', () => {
   const load = (file: string) => {
-    const validated = validateInstrument(JSON.parse(readFileSync(new URL(`../../../content/instruments/${file}`, import.meta.url), 'utf8')));
+    const validated = validateInstrument(JSON.parse(readFileSync(new URL(`../../../../content/instruments/${file}`, import.meta.url), 'utf8')));
     if (!validated.ok) throw new Error(JSON.stringify(validated.problems));
     return validated.instrument;
   };
