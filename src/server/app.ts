@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { CatalogueTables } from './catalogue/catalogue.tables';
 import { type DigisnapServices, digisnapModule } from './digisnap/digisnap.module';
 import type { DigisnapTables } from './digisnap/digisnap.tables';
+import { AccessPolicy } from './platform/access/access';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -128,6 +129,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
       schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
       membershipsOf: (userId) => services.schoolMemberships.membershipsOf(userId),
       addMembership: (userId, schoolId, role, createdAt) => services.schoolMemberships.addMembership(userId, schoolId, role, createdAt),
+      rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId),
     },
     config.sessionIdleHours,
     (userId) => services.catalogue.providersOfUser(userId),
@@ -147,7 +149,8 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
       })
     : null;
   Object.assign(services, { auth, mail, oidc } satisfies PlatformServices);
-  const platform: PlatformContext = { config, db: platformDb, auth, mail, audit };
+  const access = new AccessPolicy({ rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId) });
+  const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();
   for (const module of moduleList) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Config } from '../config';
+import type { AccessPolicy } from './access/access';
 import type { AuditRepository } from './audit/audit.repository';
 import type { AuthService } from './auth/auth.service';
 import type { Db } from './db/database';
@@ -14,6 +15,8 @@ export interface PlatformContext {
   auth: AuthService;
   mail: MailService;
   audit: AuditRepository;
+  /** The access check use cases start with: `access.require(userId, capability, schoolId)`. */
+  access: AccessPolicy;
 }
 
 /** What a module's routes get from the platform besides the module's own services. */

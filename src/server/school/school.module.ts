@@ -70,7 +70,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds> = {
     ...reflectionMigrations,
     ...policyPlanMigrations,
   },
-  createServices({ config, db, auth, mail, audit }, needs) {
+  createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
     const schoolRepo = new SchoolRepository(kysely);
     const boardRepo = new BoardRepository(kysely);
@@ -78,23 +78,25 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds> = {
       schoolExists: (schoolId) => schoolRepo.exists(schoolId),
       membershipsOf: async (userId) => (await schoolRepo.membershipsOfUser(userId)).map((m) => ({ ...m, role: m.role as Role })),
       addMembership: (userId, schoolId, role, createdAt) => schoolRepo.addRole(userId, schoolId, role, createdAt),
+      rolesAt: (userId, schoolId) => schools.rolesIn(userId, schoolId),
     };
     const appUrl = config.appUrl;
-    const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, appUrl });
+    const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, access, appUrl });
     const boards = new BoardService(boardRepo, schoolRepo, audit);
-    const invitations = new InvitationService(new InvitationRepository(kysely), { schools, auth, mail, audit, appUrl });
-    const campaigns = new CampaignService(new CampaignRepository(kysely, db.dialect), { schools, digisnap: needs.digisnap, mail, auth, audit, appUrl });
-    const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(kysely), { schools, campaigns, catalogue: needs.trainings, audit });
-    const budgets = new TrainingBudgetService(new TrainingBudgetRepository(kysely), { schools, enrolments: needs.trainingCosts, trainingPlan, audit });
+    const invitations = new InvitationService(new InvitationRepository(kysely), { schools, auth, mail, audit, access, appUrl });
+    const campaigns = new CampaignService(new CampaignRepository(kysely, db.dialect), { schools, digisnap: needs.digisnap, mail, auth, audit, access, appUrl });
+    const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(kysely), { schools, campaigns, catalogue: needs.trainings, audit, access });
+    const budgets = new TrainingBudgetService(new TrainingBudgetRepository(kysely), { schools, enrolments: needs.trainingCosts, trainingPlan, audit, access });
     const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);
-    const cyberChecks = new CyberCheckService(new CyberCheckRepository(kysely), { schools, auth, audit, instruments });
-    const reflections = new ReflectionService(new ReflectionRepository(kysely, db.dialect), { schools, auth, audit, instruments, appUrl });
+    const cyberChecks = new CyberCheckService(new CyberCheckRepository(kysely), { schools, auth, audit, access, instruments });
+    const reflections = new ReflectionService(new ReflectionRepository(kysely, db.dialect), { schools, auth, audit, access, instruments, appUrl });
     // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness.
     const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources()];
     const policyPlan = new PolicyPlanService(new PolicyPlanRepository(kysely), {
       schools,
       auth,
       audit,
+      access,
       framework: () => needs.digisnap.currentFramework(),
       sources: actionSources,
     });

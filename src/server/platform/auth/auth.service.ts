@@ -10,6 +10,7 @@ import {
   passwordSchema,
   roleSchema,
 } from '../../../shared/platform/api';
+import type { SchoolRoles } from '../access/access';
 import type { AuditRepository } from '../audit/audit.repository';
 import { newId, newToken, nowIso, sha256 } from '../ids';
 import type { AccountsRepository } from './accounts.repository';
@@ -36,7 +37,7 @@ export interface NewAccount {
  * The schools an account belongs to and its roles there. The module that keeps schools
  * provides it; the platform only asks.
  */
-export interface SchoolMemberships {
+export interface SchoolMemberships extends SchoolRoles {
   schoolExists(schoolId: string): Promise<boolean>;
   /** One entry per school and role, ordered by school name, then role. */
   membershipsOf(userId: string): Promise<Membership[]>;

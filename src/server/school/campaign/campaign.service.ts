@@ -20,14 +20,13 @@ import type { MailService } from '../../platform/mail/mail.service';
 import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
 import type { DigisnapAggregates } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
+import type { AccessPolicy } from '../../platform/access/access';
 
-/** Who runs a campaign (KD: the principal or the ICT coordinator requests the round). */
-const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
-/** Who reads a campaign and its team report: also the board, which gets aggregates only like them. */
-const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 
 export interface CampaignDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   digisnap: DigisnapAggregates;
   mail: MailService;
@@ -56,7 +55,7 @@ export class CampaignService {
   }
 
   async openCampaign(userId: string, schoolId: string, body: OpenCampaignBody): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const current = this.deps.digisnap.currentFramework();
     const frameworkVersion = body.frameworkVersion ?? current.version;
     if (!this.deps.digisnap.hasFramework(current.id, frameworkVersion)) {
@@ -89,18 +88,18 @@ export class CampaignService {
   }
 
   async listCampaigns(userId: string, schoolId: string): Promise<CampaignDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     const rows = await this.repo.listOfSchool(schoolId);
     return Promise.all(rows.map((row) => this.toDto(row)));
   }
 
   async getCampaign(userId: string, schoolId: string, campaignId: string): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     return this.toDto(await this.campaignOf(schoolId, campaignId));
   }
 
   async closeCampaign(userId: string, schoolId: string, campaignId: string): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     const now = this.now();
     if (campaignStatus(datesOf(campaign), now) === 'closed' || !(await this.repo.close(campaign.id, now.toISOString()))) {
@@ -116,7 +115,7 @@ export class CampaignService {
    * before stays until enough respondents came (see `schoolReport`).
    */
   async reopenCampaign(userId: string, schoolId: string, campaignId: string, body: { closesOn?: string }): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     if (campaignStatus(datesOf(campaign), this.now()) !== 'closed') throw conflict('Only a closed campaign can be reopened', 'params.campaignId');
     const closesOn = body.closesOn ?? campaign.closes_on;
@@ -134,7 +133,7 @@ export class CampaignService {
    * many were sent, never to whom; one round a day at most (429 rate_limited).
    */
   async remindCampaign(userId: string, schoolId: string, campaignId: string): Promise<{ sent: number; sentAt: string }> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     const now = this.now();
     if (campaignStatus(datesOf(campaign), now) !== 'open') throw conflict('Reminders go out only while the campaign is open', 'params.campaignId');
@@ -159,7 +158,7 @@ export class CampaignService {
    * nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
   async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     const view = await this.repo.reportView(schoolId, campaignId);
     if (!view) throw notFound('Campaign', 'params.campaignId');
     const report = await this.currentReport(view);

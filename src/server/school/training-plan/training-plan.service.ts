@@ -21,11 +21,12 @@ import type { CampaignService } from '../campaign/campaign.service';
 import type { TrainingOffer } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
 import type { StudyDayRow, TrainingPlanRepository } from './training-plan.repository';
+import type { AccessPolicy } from '../../platform/access/access';
 
-/** Who plans a team's training and reads its budget: the school's leadership, ICT coordinator and board. */
-export const planRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 export interface TrainingPlanDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   campaigns: CampaignService;
   catalogue: TrainingOffer;
@@ -51,7 +52,7 @@ export class TrainingPlanService {
   }
 
   async suggestions(userId: string, schoolId: string, campaignId: string, participants?: number): Promise<TrainingSuggestionsDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const report = await this.deps.campaigns.schoolReport(userId, schoolId, campaignId);
     const school = (await this.deps.schools.schoolOf(schoolId))!;
     const teamSize = participants ?? report.respondents;
@@ -82,7 +83,7 @@ export class TrainingPlanService {
   }
 
   async planStudyDay(userId: string, schoolId: string, body: PlanStudyDayBody): Promise<StudyDayDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const today = brusselsDate(this.now());
     if (body.date < today) throw validationError('body.date', 'body.date: the study day must be today or later');
     const training = await this.deps.catalogue.publicTraining(body.trainingId).catch(rethrowNotFound('Training', 'body.trainingId'));
@@ -126,12 +127,12 @@ export class TrainingPlanService {
   }
 
   async listStudyDays(userId: string, schoolId: string, status: 'planned' | 'cancelled' | 'all'): Promise<StudyDayDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     return (await this.repo.listOfSchool(schoolId, status === 'all' ? null : status)).map(toStudyDayDto);
   }
 
   async cancelStudyDay(userId: string, schoolId: string, studyDayId: string): Promise<StudyDayDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const row = await this.repo.find(schoolId, studyDayId);
     if (!row) throw notFound('Study day', 'params.studyDayId');
     if (row.on_date < brusselsDate(this.now())) throw conflict('This study day is over; it cannot be cancelled any more', 'params.studyDayId');
