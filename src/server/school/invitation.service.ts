@@ -7,7 +7,6 @@ import {
   type addMemberResultSchema,
   type invitationSchema,
   type rosterReportSchema,
-  teamManagerRoles,
 } from '../../shared/school/schools';
 import type { z } from 'zod';
 import type { AuditRepository } from '../platform/audit/audit.repository';

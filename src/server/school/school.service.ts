@@ -1,4 +1,4 @@
-import { AppError, conflict, forbidden, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { type EducationLevel, type Province, type SchoolNetwork, educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
 import {
@@ -7,7 +7,6 @@ import {
   type SchoolRole,
   grantableRoles,
   schoolRoles,
-  teamManagerRoles,
 } from '../../shared/school/schools';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';

@@ -9,7 +9,6 @@ import {
   windowsOverlap,
 } from '../../../shared/school/campaign/campaign';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import { type PublicationDecision, decidePublication, effectiveThreshold, publicationDecision } from '../../../shared/digisnap/privacy';
 import { type PreviousCampaign, type SchoolReport, type SchoolReportInput, buildSchoolReport, schoolReportSchema } from '../../../shared/school/campaign/report';
 import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';

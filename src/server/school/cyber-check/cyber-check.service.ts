@@ -1,5 +1,4 @@
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
 import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';

@@ -1,6 +1,5 @@
 import type { Framework } from '../../../shared/digisnap/framework';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import { schoolRoles } from '../../../shared/school/schools';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
   type ActionBody,

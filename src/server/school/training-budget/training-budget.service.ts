@@ -7,7 +7,6 @@ import {
   defaultBudgetSettings,
 } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
-import type { SchoolRole } from '../../../shared/school/schools';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { TrainingBudgetRepository, BudgetSettingsRow } from './training-budget.repository';
 import type { StaffTrainingCosts } from '../school.needs';

@@ -1,6 +1,5 @@
 import { type SearchQuery, type TrainingSummaryDto, searchQuerySchema, trainingEducationLevels } from '../../../shared/catalogue/api';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import type { BudgetEntry } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
