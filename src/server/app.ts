@@ -156,7 +156,10 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   for (const module of moduleList) {
     if (built.has(module.name)) throw new Error(`Module ${module.name} is listed twice`);
     built.add(module.name);
-    Object.assign(services, module.createServices(platform, needs[module.name]));
+    const own: object = module.createServices(platform, needs[module.name]);
+    const taken = Object.keys(own).filter((name) => name in services);
+    if (taken.length > 0) throw new Error(`Module ${module.name} names services another already has: ${taken.join(', ')}`);
+    Object.assign(services, own);
   }
   return services;
 }
