@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
  * - a module (a folder `src/server/<m>/` with its `<m>.module.ts`) imports only its own files,
  *   the platform and `src/shared/`: never another module's service, repository or internals.
  *   What it needs of another module it declares as a small interface, and `app.ts` wires it;
+ * - `app.ts` reaches each module only through its seam, `<m>/<m>.module.ts`;
  * - the web app (`src/web/`) imports nothing of the server;
  * - `src/shared/` imports neither the server nor the web app.
  *
@@ -60,6 +61,9 @@ export function violations(files: readonly SourceFile[], modules: ReadonlySet<st
       if (ownModule !== null && !isTest(file.path)) {
         const allowed = target.startsWith(`src/server/${ownModule}/`) || target.startsWith('src/server/platform/') || target.startsWith('src/shared/') || target === 'src/server/config';
         if (!allowed) breaks(`module ${ownModule} imports only its own files, the platform and shared`);
+      }
+      if (file.path === 'src/server/app.ts' && targetModule !== null && target !== `src/server/${targetModule}/${targetModule}.module`) {
+        breaks('the app reaches a module only through its seam, <module>.module.ts');
       }
       if (file.path.startsWith('src/web/') && target.startsWith('src/server/')) breaks('the web app imports no server code');
       if (file.path.startsWith('src/shared/') && (target.startsWith('src/server/') || target.startsWith('src/web/'))) {
@@ -126,6 +130,7 @@ describe('architecture', () => {
       { path: 'src/web/school/SchoolPage.tsx', text: "import { schoolRoles } from '../../server/school/school.service';" },
       { path: 'src/shared/school/schools.ts', text: "import type { SchoolRow } from '../../server/school/school.repository';" },
       { path: 'src/shared/platform/api.ts', text: "import { api } from '../../web/api';" },
+      { path: 'src/server/app.ts', text: "import { SchoolService } from './school/school.service';" },
     ];
     expect(violations(broken, modulesHere)).toHaveLength(broken.length);
     const allowed: SourceFile[] = [

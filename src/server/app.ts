@@ -2,11 +2,9 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
-import { type CatalogueNeeds, type CatalogueServices, catalogueModule } from './catalogue/catalogue.module';
+import { type CatalogueNeeds, type CatalogueServices, type CatalogueTables, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
-import type { CatalogueTables } from './catalogue/catalogue.tables';
-import { type DigisnapServices, digisnapModule } from './digisnap/digisnap.module';
-import type { DigisnapTables } from './digisnap/digisnap.tables';
+import { type DigisnapServices, type DigisnapTables, digisnapModule } from './digisnap/digisnap.module';
 import { AccessPolicy } from './platform/access/access';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
@@ -28,8 +26,7 @@ import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { mailRoutes } from './platform/mail/mail.routes';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext } from './platform/module';
-import { type SchoolNeeds, type SchoolServices, schoolModule } from './school/school.module';
-import type { SchoolTables } from './school/school.tables';
+import { type SchoolNeeds, type SchoolServices, type SchoolTables, schoolModule } from './school/school.module';
 
 export const APP_VERSION = '0.1.0';
 

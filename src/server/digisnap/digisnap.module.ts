@@ -1,3 +1,5 @@
+import { AuditRepository } from '../platform/audit/audit.repository';
+import type { Db } from '../platform/db/database';
 import type { ServerModule } from '../platform/module';
 import { digisnapMigrations } from './digisnap.migrations';
 import { DigisnapRepository } from './digisnap.repository';
@@ -27,3 +29,11 @@ export const digisnapModule: ServerModule<DigisnapServices> = {
     digisnapRoutes(app, { digisnap, auth, requireAuth });
   },
 };
+
+/**
+ * A Digisnap service whose writes carry the given clock, on the app's database and frameworks:
+ * for demo data and tests that place scans in the past.
+ */
+export function digisnapServiceWithClock(db: Db, frameworks: FrameworkRegistry, now: () => string): DigisnapService {
+  return new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, new AuditRepository(db.kysely), now);
+}
