@@ -3,7 +3,7 @@ import { scoreAnswers } from '../src/shared/digisnap/scoring';
 import { simulatedAnswers } from '../src/server/demo/simulated-answers';
 import { educationLevels, provinces } from '../src/shared/platform/flanders';
 import { newId, newToken, sha256 } from '../src/server/platform/ids';
-import type { ScanAnswersTable, ScansTable } from '../src/server/platform/db/schema';
+import type { ScanAnswersTable, ScansTable } from '../src/server/digisnap/digisnap.tables';
 
 /**
  * Plausible Flemish schools, teachers and scans as plain rows, from a seeded random source.

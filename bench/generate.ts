@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { SingleBar, Presets } from 'cli-progress';
 import { Kysely, SqliteDialect } from 'kysely';
-import { createServices } from '../src/server/app';
+import { type AppTables, createServices, modules } from '../src/server/app';
 import { demoProviders, generateDemoTrainings } from '../src/server/demo/demo-trainings';
 import { configFromEnv } from '../src/server/config';
 import { seededRandom } from '../src/server/demo/simulated-answers';
@@ -13,7 +13,6 @@ import { FrameworkRegistry } from '../src/server/digisnap/framework.registry';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import type { Db } from '../src/server/platform/db/database';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
-import type { Database } from '../src/server/platform/db/schema';
 import { newId } from '../src/server/platform/ids';
 import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher } from './fixtures';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
@@ -89,7 +88,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   // A throw-away database: no fsync while filling it.
   sqlite.pragma('synchronous = OFF');
   const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(kysely);
+  await migrateToLatest(kysely, modules);
 
   const frameworks = FrameworkRegistry.loadFromDirectory(`${options.contentDir}/frameworks`);
   const framework = frameworks.current();
@@ -139,8 +138,8 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   bar.stop();
 
   // The catalogue, through the services on this same connection (see above).
-  const db: Db = { kysely: kysely as Kysely<Database>, dialect: 'sqlite', close: () => kysely.destroy() };
-  const services = createServices({ ...configFromEnv(), databaseUrl: `sqlite:${out}`, demo: false, contentDir: options.contentDir }, db, frameworks);
+  const db: Db<AppTables> = { kysely: kysely as Kysely<AppTables>, dialect: 'sqlite', close: () => kysely.destroy() };
+  const services = createServices({ ...configFromEnv(), databaseUrl: `sqlite:${out}`, demo: false, contentDir: options.contentDir }, db);
   const providerIds = new Map<string, string>();
   for (const provider of demoProviders) {
     const created = await services.catalogue.addProvider({ name: provider.name, contactEmail: provider.contactEmail, website: provider.website });

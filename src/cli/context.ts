@@ -1,6 +1,5 @@
-import { createServices, type Services } from '../server/app';
+import { type AppTables, createServices, modules, type Services } from '../server/app';
 import type { Config } from '../server/config';
-import { FrameworkRegistry } from '../server/digisnap/framework.registry';
 import { type Db, openDatabase } from '../server/platform/db/database';
 import { migrateToLatest } from '../server/platform/db/migrations';
 import { AppError } from '../shared/errors';
@@ -11,14 +10,13 @@ import { AppError } from '../shared/errors';
  */
 export async function withServices(
   config: Config,
-  command: (context: { services: Services; db: Db; migrated: string[] }) => Promise<void>,
+  command: (context: { services: Services; db: Db<AppTables>; migrated: string[] }) => Promise<void>,
 ): Promise<void> {
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase<AppTables>(config.databaseUrl);
   let services: Services | undefined;
   try {
-    const migrated = await migrateToLatest(db.kysely);
-    const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
-    services = createServices(config, db, frameworks);
+    const migrated = await migrateToLatest(db.kysely, modules);
+    services = createServices(config, db, modules);
     await command({ services, db, migrated });
   } catch (error) {
     if (error instanceof AppError) {

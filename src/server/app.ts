@@ -2,19 +2,10 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
-import { CatalogueRepository } from './catalogue/catalogue.repository';
-import { catalogueRoutes } from './catalogue/catalogue.routes';
-import { CatalogueService } from './catalogue/catalogue.service';
-import { EnrolmentRepository } from './catalogue/enrolment.repository';
-import { enrolmentRoutes } from './catalogue/enrolment.routes';
-import { EnrolmentService } from './catalogue/enrolment.service';
-import { RecommendationService } from './catalogue/recommendation.service';
-import { SearchRepository } from './catalogue/search.repository';
+import { type CatalogueNeeds, type CatalogueServices, type CatalogueTables, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
-import { DigisnapRepository } from './digisnap/digisnap.repository';
-import { digisnapRoutes } from './digisnap/digisnap.routes';
-import { DigisnapService } from './digisnap/digisnap.service';
-import { FrameworkRegistry } from './digisnap/framework.registry';
+import { type DigisnapServices, type DigisnapTables, digisnapModule } from './digisnap/digisnap.module';
+import { AccessPolicy } from './platform/access/access';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -26,6 +17,7 @@ import { OidcService } from './platform/auth/oidc.service';
 import { SessionsRepository } from './platform/auth/sessions.repository';
 import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
+import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
@@ -33,129 +25,147 @@ import { registerWebApp } from './platform/http/web-app';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { mailRoutes } from './platform/mail/mail.routes';
 import { OutboxRepository } from './platform/mail/outbox.repository';
-import { BoardRepository } from './school/board.repository';
-import { TrainingBudgetRepository } from './school/training-budget/training-budget.repository';
-import { trainingBudgetRoutes } from './school/training-budget/training-budget.routes';
-import { TrainingBudgetService } from './school/training-budget/training-budget.service';
-import { BoardService } from './school/board.service';
-import { CampaignRepository } from './school/campaign/campaign.repository';
-import { campaignRoutes } from './school/campaign/campaign.routes';
-import { CampaignService } from './school/campaign/campaign.service';
-import { CyberCheckRepository } from './school/cyber-check/cyber-check.repository';
-import { cyberCheckRoutes } from './school/cyber-check/cyber-check.routes';
-import { CyberCheckService } from './school/cyber-check/cyber-check.service';
-import { InstrumentRegistry } from './school/instrument.registry';
-import { InvitationRepository } from './school/invitation.repository';
-import { invitationRoutes } from './school/invitation.routes';
-import { InvitationService } from './school/invitation.service';
-import { PolicyPlanRepository } from './school/policy-plan/policy-plan.repository';
-import { policyPlanRoutes } from './school/policy-plan/policy-plan.routes';
-import { PolicyPlanService } from './school/policy-plan/policy-plan.service';
-import { ReflectionRepository } from './school/reflection/reflection.repository';
-import { reflectionRoutes } from './school/reflection/reflection.routes';
-import { ReflectionService } from './school/reflection/reflection.service';
-import { SchoolRepository } from './school/school.repository';
-import { schoolRoutes } from './school/school.routes';
-import { SchoolService } from './school/school.service';
-import { TeamReportActions } from './school/campaign/team-report.actions';
-import { TrainingPlanRepository } from './school/training-plan/training-plan.repository';
-import { trainingPlanRoutes } from './school/training-plan/training-plan.routes';
-import { TrainingPlanService } from './school/training-plan/training-plan.service';
+import type { AnyServerModule, PlatformContext, RouteContext } from './platform/module';
+import { type SchoolNeeds, type SchoolServices, type SchoolTables, schoolModule } from './school/school.module';
 
 export const APP_VERSION = '0.1.0';
 
-export interface Services {
+/**
+ * The modules of the app, each a folder under `server/` with its `<module>.module.ts`. Adding a
+ * module is one line here (and its needs in `wireNeeds` when it asks other modules for anything).
+ * The order does not matter: migrations run in the order of their names, and modules reach
+ * each other only through the needs wired below, which are called after all are built.
+ */
+export const modules: readonly AnyServerModule[] = [digisnapModule, catalogueModule, schoolModule];
+
+/** Every table of the app's modules: what the app's own database handle (`app.db`) is typed with. */
+export type AppTables = PlatformTables & DigisnapTables & CatalogueTables & SchoolTables;
+
+/** The platform's own services. */
+export interface PlatformServices {
   auth: AuthService;
-  digisnap: DigisnapService;
-  schools: SchoolService;
-  campaigns: CampaignService;
-  boards: BoardService;
-  invitations: InvitationService;
   mail: MailService;
-  frameworks: FrameworkRegistry;
-  catalogue: CatalogueService;
-  enrolments: EnrolmentService;
-  recommendations: RecommendationService;
-  trainingPlan: TrainingPlanService;
-  budgets: TrainingBudgetService;
-  /** The school instruments under content/instruments (reflection, cyber check, …), every version. */
-  instruments: InstrumentRegistry;
-  cyberChecks: CyberCheckService;
-  reflections: ReflectionService;
-  policyPlan: PolicyPlanService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
 }
+
+/** The services of the platform and of every listed module, by name; a module added in a test adds its own. */
+export type Services = PlatformServices & DigisnapServices & CatalogueServices & SchoolServices;
 
 export interface BuildOptions {
   /** Extra routes, e.g. the benchmark's constant ceiling route. */
   extend?: (app: FastifyInstance) => void;
   logger?: boolean;
+  /** The modules to run; default `modules`. A test may pass more, e.g. `[...modules, exampleModule]`. */
+  modules?: readonly AnyServerModule[];
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
-    db: Db;
+    db: Db<AppTables>;
   }
 }
 
-/** Wires the whole platform: frameworks, database (migrated), services, routes, docs and the web app. */
-export function createServices(config: Config, db: Db, frameworks: FrameworkRegistry): Services {
-  const audit = new AuditRepository(db.kysely);
-  const schoolRepo = new SchoolRepository(db.kysely);
-  const boardRepo = new BoardRepository(db.kysely);
-  const catalogueRepo = new CatalogueRepository(db.kysely, db.dialect);
-  const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
-  const accounts = new AccountsRepository(db.kysely);
-  const auth: AuthService = new AuthService(
+/**
+ * What each module asks of the others, by module name: small interfaces the asking module
+ * declares, met here by the services of the modules that have the answers. Each need calls
+ * through `services` when used, never while the modules are being built, so no module waits
+ * for another and cycles (catalogue ↔ school) cannot form at build time.
+ */
+function wireNeeds(services: Services): Record<string, unknown> {
+  return {
+    catalogue: {
+      profiles: {
+        currentFramework: () => services.digisnap.currentFramework(),
+        frameworkLookup: () => services.digisnap.frameworkLookup(),
+        profile: (userId) => services.digisnap.profile(userId),
+      },
+      schools: {
+        provincesOfUser: (userId) => services.schools.provincesOfUser(userId),
+        schoolNamesOfUsers: (userIds) => services.schools.schoolNamesOfUsers(userIds),
+      },
+    } satisfies CatalogueNeeds,
+    school: {
+      digisnap: {
+        currentFramework: () => services.digisnap.currentFramework(),
+        frameworkLookup: () => services.digisnap.frameworkLookup(),
+        hasFramework: (frameworkId, version) => services.digisnap.hasFramework(frameworkId, version),
+        teamState: (source) => services.digisnap.teamState(source),
+        publishTeamIfDue: (source, threshold, part) => services.digisnap.publishTeamIfDue(source, threshold, part),
+        publishedTeam: (source, threshold) => services.digisnap.publishedTeam(source, threshold),
+        liveRespondentKeys: (source) => services.digisnap.liveRespondentKeys(source),
+        teamComparisons: (request) => services.digisnap.teamComparisons(request),
+        teamParticipation: (userIds, window) => services.digisnap.teamParticipation(userIds, window),
+      },
+      trainings: {
+        publicTraining: (trainingId) => services.catalogue.getTraining(null, trainingId),
+        search: (query) => services.catalogue.search(query),
+      },
+      trainingCosts: {
+        priceSumsOfUsers: (userIds, from, to) => services.enrolments.priceSumsOfUsers(userIds, from, to),
+      },
+    } satisfies SchoolNeeds,
+  };
+}
+
+/**
+ * Builds the platform's services and those of every module, wired: what the API, the CLI and
+ * the benchmark run on. The database must be migrated (see `migrateToLatest`).
+ */
+export function createServices(config: Config, db: Db<AppTables>, moduleList: readonly AnyServerModule[] = modules): Services {
+  const services = {} as Services;
+  const platformDb = db as unknown as Db;
+  const audit = new AuditRepository(platformDb.kysely);
+  const accounts = new AccountsRepository(platformDb.kysely);
+  const auth = new AuthService(
     accounts,
-    new SessionsRepository(db.kysely),
+    new SessionsRepository(platformDb.kysely),
     audit,
-    (id) => schools.exists(id),
+    {
+      schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
+      membershipsOf: (userId) => services.schoolMemberships.membershipsOf(userId),
+      addMembership: (userId, schoolId, role, createdAt) => services.schoolMemberships.addMembership(userId, schoolId, role, createdAt),
+      rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId),
+    },
     config.sessionIdleHours,
-    (userId) => catalogue.providersOfUser(userId),
+    (userId) => services.catalogue.providersOfUser(userId),
   );
-  const mail = new MailService(new OutboxRepository(db.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) =>
+  const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) =>
     auth.rolesOf(userId),
   );
-  const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, appUrl: config.appUrl });
-  const boards = new BoardService(boardRepo, schoolRepo, audit);
-  const invitations = new InvitationService(new InvitationRepository(db.kysely), { schools, auth, mail, audit, appUrl: config.appUrl });
-  const digisnap = new DigisnapService(new DigisnapRepository(db.kysely), frameworks, audit);
-  const campaigns = new CampaignService(new CampaignRepository(db.kysely, db.dialect), { schools, digisnap, mail, auth, audit, appUrl: config.appUrl });
-  const catalogue: CatalogueService = new CatalogueService(catalogueRepo, new SearchRepository(db.kysely, db.dialect), enrolmentRepo, {
-    rolesOf: (userId) => auth.rolesOf(userId),
-    digisnap,
-    audit,
-    searchCacheSeconds: config.searchCacheSeconds,
-  });
-  const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools });
-  const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap, schools });
-  const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(db.kysely), { schools, campaigns, catalogue, audit });
-  const budgets = new TrainingBudgetService(new TrainingBudgetRepository(db.kysely), { schools, enrolments, trainingPlan, audit });
-  const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);
-  const cyberChecks = new CyberCheckService(new CyberCheckRepository(db.kysely), { schools, auth, audit, instruments });
-  const reflections = new ReflectionService(new ReflectionRepository(db.kysely, db.dialect), { schools, auth, audit, instruments, appUrl: config.appUrl });
-  // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness.
-  const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources()];
-  const policyPlan = new PolicyPlanService(new PolicyPlanRepository(db.kysely), { schools, auth, audit, framework: () => digisnap.currentFramework(), sources: actionSources });
   const oidc = config.oidc
-    ? new OidcService(new OidcRepository(db.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
+    ? new OidcService(new OidcRepository(platformDb.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
         auth,
-        invitations,
+        invitations: {
+          getInvitation: (token) => services.invitations.getInvitation(token),
+          acceptForAccount: (token, account) => services.invitations.acceptForAccount(token, account),
+        },
         audit,
         label: config.oidc.name,
       })
     : null;
-  return { auth, digisnap, schools, campaigns, boards, invitations, mail, frameworks, catalogue, enrolments, recommendations, trainingPlan, budgets, oidc, instruments, cyberChecks, reflections, policyPlan };
+  Object.assign(services, { auth, mail, oidc } satisfies PlatformServices);
+  const access = new AccessPolicy({ rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId) });
+  const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
+  const needs = wireNeeds(services);
+  const built = new Set<string>();
+  for (const module of moduleList) {
+    if (built.has(module.name)) throw new Error(`Module ${module.name} is listed twice`);
+    built.add(module.name);
+    const own: object = module.createServices(platform, needs[module.name]);
+    const taken = Object.keys(own).filter((name) => name in services);
+    if (taken.length > 0) throw new Error(`Module ${module.name} names services another already has: ${taken.join(', ')}`);
+    Object.assign(services, own);
+  }
+  return services;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
-  const db = openDatabase(config.databaseUrl);
-  await migrateToLatest(db.kysely);
-  const services = createServices(config, db, frameworks);
+  const moduleList = options.modules ?? modules;
+  const db = openDatabase<AppTables>(config.databaseUrl);
+  await migrateToLatest(db.kysely, moduleList);
+  const services = createServices(config, db, moduleList);
 
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -188,25 +198,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   authRoutes(app, { auth: services.auth, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
-  digisnapRoutes(app, { digisnap: services.digisnap, auth: services.auth, requireAuth });
-  const optionalAuth = makeOptionalAuth(services.auth);
-  catalogueRoutes(app, { catalogue: services.catalogue, requireAuth, optionalAuth });
-  enrolmentRoutes(app, { catalogue: services.catalogue, enrolments: services.enrolments, recommendations: services.recommendations, requireAuth });
-  schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
-  invitationRoutes(app, {
-    invitations: services.invitations,
+  mailRoutes(app, { mail: services.mail, requireAuth });
+  const routes: RouteContext = {
+    auth: services.auth,
     requireAuth,
-    optionalAuth,
+    optionalAuth: makeOptionalAuth(services.auth),
     secureCookies: config.secureCookies,
     sessionIdleHours: config.sessionIdleHours,
-  });
-  mailRoutes(app, { mail: services.mail, requireAuth });
-  campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
-  trainingPlanRoutes(app, { trainingPlan: services.trainingPlan, requireAuth });
-  trainingBudgetRoutes(app, { budgets: services.budgets, requireAuth });
-  cyberCheckRoutes(app, { cyberChecks: services.cyberChecks, requireAuth });
-  reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
-  policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
+  };
+  for (const module of moduleList) module.register(app, services, routes);
   options.extend?.(app);
   await app.ready();
   return app;

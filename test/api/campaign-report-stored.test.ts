@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignWindow } from '../../src/shared/school/campaign/campaign';
 import { publicationDecision } from '../../src/shared/digisnap/privacy';
 import { type SchoolReport, buildSchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
-import { addCounts, countTeam, emptyCounts, protectedTeamOf } from '../../src/server/digisnap/team-aggregate';
+import { addCounts, countTeam, emptyCounts, releaseTeamAggregate } from '../../src/server/digisnap/team-aggregate';
 import { teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
 import { TEST_PASSWORD, type TestApp, errorOf, startTestApp } from '../support/test-app';
 import {
@@ -210,7 +210,7 @@ describe('getSchoolReport comparisons from stored aggregates', () => {
         const team = scans.map((row) => teamScanOf({ id: row.id, userId: row.user_id, submittedAt: row.submitted_at!, result: row.result!, background: row.background }));
         addCounts(counts, countTeam(team, framework));
       }
-      return { schools: members.length, team: protectedTeamOf(counts, framework, THRESHOLD)! };
+      return { schools: members.length, team: releaseTeamAggregate(counts, framework, THRESHOLD)! };
     };
     const all = [...latest.values()];
     return { flanders: await group(all)(), sameLevel: level === null ? null : await group(all.filter((c) => c.education_level === level))() };
@@ -240,7 +240,7 @@ describe('getSchoolReport comparisons from stored aggregates', () => {
     const expected = await comparisonFromScratch(reader.id, 'primary');
     expect(expected.flanders.schools).toBe(6);
     expect(expected.sameLevel!.schools).toBe(3);
-    const groups = await t.app.services.digisnap.teams.comparisons({
+    const groups = await t.app.services.digisnap.teamComparisons({
       frameworkId: campaign.frameworkId,
       frameworkVersion: campaign.frameworkVersion,
       exceptMember: reader.id,

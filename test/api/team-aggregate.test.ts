@@ -76,7 +76,7 @@ describe('stored team aggregates', () => {
 
   it('equal a count from scratch after any submits, retakes, member and window changes and publications', async () => {
     const digisnap = digisnapAt(both);
-    const teams = digisnap.teams;
+    const teams = digisnap;
     // What the sequences reached, so a run that never published cannot pass for one that did.
     const reached = { published: 0, keptAfterChanges: 0, republished: 0 };
     await fc.assert(
@@ -113,7 +113,7 @@ describe('stored team aggregates', () => {
           if (op.kind === 'publish') {
             const live = await fromScratch();
             const decision = publicationDecision(publishedKeys && { respondentKeys: publishedKeys }, live, THRESHOLD);
-            const published = await teams.publishIfDue(source(), THRESHOLD);
+            const published = await teams.publishTeamIfDue(source(), THRESHOLD);
             if (decision.kind === 'publish') {
               expect(published).toMatchObject({ respondents: live.respondents, respondentKeys: live.respondentKeys, team: live.team });
               reached.published += 1;
@@ -123,10 +123,10 @@ describe('stored team aggregates', () => {
               if (decision.kind === 'keep' && decision.changed > 0) reached.keptAfterChanges += 1;
               expect(published).toBeNull();
             }
-            if (publishedKeys) expect((await teams.published(source(), THRESHOLD))?.respondentKeys).toEqual(publishedKeys);
+            if (publishedKeys) expect((await teams.publishedTeam(source(), THRESHOLD))?.respondentKeys).toEqual(publishedKeys);
           }
 
-          const state = await teams.state(source());
+          const state = await teams.teamState(source());
           const live = await fromScratch();
           const scans = await new DigisnapRepository(t.app.db.kysely).submittedInWindow(members, { ...window, frameworkId: current.id, frameworkVersion: current.version });
           const stored = await t.app.db.kysely.selectFrom('team_aggregates').select('counts').where('team_id', '=', teamId).executeTakeFirstOrThrow();
@@ -155,14 +155,14 @@ describe('stored team aggregates', () => {
       membersVersion: 'v',
       members: async () => users.slice(0, 2),
     };
-    expect(await digisnap.teams.state(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
+    expect(await digisnap.teamState(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
     await submit({ kind: 'submit', user: 0, day: 105, newVersion: true, option: 2 });
     await submit({ kind: 'submit', user: 1, day: 111, newVersion: false, option: 2 });
     await submit({ kind: 'submit', user: 4, day: 105, newVersion: false, option: 2 });
-    expect(await digisnap.teams.state(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
+    expect(await digisnap.teamState(source)).toEqual({ respondents: 0, changed: 0, publication: 0 });
     await submit({ kind: 'submit', user: 1, day: 101, newVersion: false, option: 2 });
-    expect(await digisnap.teams.state(source)).toEqual({ respondents: 1, changed: 1, publication: 0 });
-    expect(await digisnap.teams.publishIfDue(source, THRESHOLD)).toBeNull();
-    expect(await digisnap.teams.published(source, THRESHOLD)).toBeNull();
+    expect(await digisnap.teamState(source)).toEqual({ respondents: 1, changed: 1, publication: 0 });
+    expect(await digisnap.publishTeamIfDue(source, THRESHOLD)).toBeNull();
+    expect(await digisnap.publishedTeam(source, THRESHOLD)).toBeNull();
   });
 });

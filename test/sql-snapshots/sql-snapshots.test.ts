@@ -7,7 +7,7 @@ import { type SearchFilters, SearchRepository } from '../../src/server/catalogue
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
 import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
-import type { Database } from '../../src/server/platform/db/schema';
+import type { AppTables as Database } from '../../src/server/app';
 import { CampaignRepository } from '../../src/server/school/campaign/campaign.repository';
 import { SchoolRepository } from '../../src/server/school/school.repository';
 import { DIALECTS, type TestDialect } from '../support/dialects';

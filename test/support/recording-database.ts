@@ -10,7 +10,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import type { Database } from '../../src/server/platform/db/schema';
+import type { AppTables as Database } from '../../src/server/app';
 import type { TestDialect } from './dialects';
 
 /**

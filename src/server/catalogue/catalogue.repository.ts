@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { LevelStep, SessionInput, TrainingInput } from '../../shared/catalogue/api';
 import type { Dialect } from '../platform/db/database';
-import type { Database, ProvidersTable, TrainingSessionsTable, TrainingsTable } from '../platform/db/schema';
+import type { CatalogueDatabase as Database, ProvidersTable, TrainingSessionsTable, TrainingsTable } from './catalogue.tables';
 import { searchTextOf } from './search-text';
 
 export type ProviderRow = Selectable<ProvidersTable>;

@@ -18,9 +18,9 @@ import { provinces } from '../../shared/platform/flanders';
 import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
-import type { DigisnapService } from '../digisnap/digisnap.service';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
+import type { CompetenceProfiles } from './catalogue.needs';
 import { newId } from '../platform/ids';
 import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type Caller, isAdmin, managesProvider, mayVerifyProviders, requireCaller, requireProviderSide } from './catalogue.access';
@@ -38,7 +38,7 @@ export type ImportBody = string | Uint8Array | { trainings: unknown[] };
 
 export interface CatalogueDeps {
   rolesOf: (userId: string) => Promise<ReadonlySet<Role>>;
-  digisnap: DigisnapService;
+  digisnap: CompetenceProfiles;
   audit: AuditRepository;
   /** The clock; tests and demo data may fix it. */
   now?: () => Date;

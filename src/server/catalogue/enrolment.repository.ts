@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { forUpdate } from '../platform/db/row-lock';
-import type { Database, EnrolmentsTable } from '../platform/db/schema';
+import type { CatalogueDatabase as Database, EnrolmentsTable } from './catalogue.tables';
 import type { SessionRow } from './catalogue.repository';
 
 export type EnrolmentRow = Selectable<EnrolmentsTable>;

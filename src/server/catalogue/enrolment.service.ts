@@ -3,8 +3,8 @@ import { AppError, conflict, notFound, validationError } from '../../shared/erro
 import { toCsv } from '../../shared/csv';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
-import type { SchoolService } from '../school/school.service';
 import { type Caller, requireCaller } from './catalogue.access';
+import type { SchoolsOfUsers } from './catalogue.needs';
 import { type CatalogueService, isOpenForEnrolment } from './catalogue.service';
 import type { EnrolmentRepository, PriceSum } from './enrolment.repository';
 import { toEnrolmentDto, toEnrolmentDtoWithSession } from './training-dto';
@@ -29,7 +29,7 @@ export class EnrolmentService {
   constructor(
     private readonly repo: EnrolmentRepository,
     private readonly catalogue: CatalogueService,
-    private readonly deps: { auth: AuthService; schools: SchoolService; now?: () => Date },
+    private readonly deps: { auth: AuthService; schools: SchoolsOfUsers; now?: () => Date },
   ) {
     this.now = deps.now ?? (() => new Date());
   }

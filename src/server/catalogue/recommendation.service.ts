@@ -3,9 +3,8 @@ import { type RankingCandidate, type TeacherProfileForRanking, focusCompetences,
 import { LEVEL_CODES, type LevelCode, findCompetence } from '../../shared/digisnap/framework';
 import { AppError } from '../../shared/errors';
 import type { Province } from '../../shared/platform/flanders';
-import type { DigisnapService } from '../digisnap/digisnap.service';
-import type { SchoolService } from '../school/school.service';
 import { type Caller, requireCaller } from './catalogue.access';
+import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
@@ -36,7 +35,7 @@ export class RecommendationService {
     private readonly repo: CatalogueRepository,
     private readonly enrolments: EnrolmentRepository,
     private readonly catalogue: CatalogueService,
-    private readonly deps: { digisnap: DigisnapService; schools: SchoolService; now?: () => Date },
+    private readonly deps: { digisnap: CompetenceProfiles; schools: SchoolsOfUsers; now?: () => Date },
   ) {
     this.now = deps.now ?? (() => new Date());
     const seconds = catalogue.readCacheSeconds;

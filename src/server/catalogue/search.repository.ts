@@ -1,6 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
-import type { Database } from '../platform/db/schema';
+import type { CatalogueDatabase as Database } from './catalogue.tables';
 import { ftsMatchExpression, tsQueryExpression } from './search-text';
 
 export const facetNames = ['competence', 'kind', 'province', 'language', 'educationLevel', 'audience', 'price'] as const;

@@ -1,8 +1,6 @@
 import type { Db } from '../platform/db/database';
 import type { Services } from '../app';
-import { AuditRepository } from '../platform/audit/audit.repository';
-import { DigisnapRepository } from '../digisnap/digisnap.repository';
-import { DigisnapService } from '../digisnap/digisnap.service';
+import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 import type { Role } from '../../shared/platform/api';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
@@ -51,7 +49,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   const random = seededRandom(2026);
   const scanAt = (daysAgo: number) => () => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
   const submitScan = async (userId: string, skill: number, daysAgo: number) => {
-    const digisnap = new DigisnapService(new DigisnapRepository(db.kysely), services.frameworks, new AuditRepository(db.kysely), scanAt(daysAgo));
+    const digisnap = digisnapServiceWithClock(db, services.frameworks, scanAt(daysAgo));
     const { scan } = await digisnap.startScan(userId);
     const answers = simulatedAnswers(services.frameworks.current(), skill, random);
     for (const [code, option] of Object.entries(answers)) await digisnap.answerItem(userId, scan.id, code, option);

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
-import type { Database, ScansTable } from '../platform/db/schema';
+import type { DigisnapDatabase as Database, ScansTable } from './digisnap.tables';
 import { TeamAggregateRepository } from './team-aggregate.repository';
 
 export type ScanRow = Selectable<ScansTable>;

@@ -8,6 +8,7 @@ import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
 import { type TeamAggregate, type TeamAggregateRequest, type TeamScan, parseBackground, teamAggregateOf } from './team-aggregate';
+import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
 import type { FrameworkRegistry } from './framework.registry';
 
@@ -16,8 +17,8 @@ import type { FrameworkRegistry } from './framework.registry';
  * caller's user id and reads only that user's scans: another user's scan is simply not found.
  */
 export class DigisnapService {
-  /** Stored team aggregates, for the school module's team reports; kept up to date by `submitScan`. */
-  readonly teams: TeamAggregateService;
+  /** Stored team aggregates, kept up to date by `submitScan`; other modules read them through the aggregates API below. */
+  private readonly teams: TeamAggregateService;
 
   constructor(
     private readonly repo: DigisnapRepository,
@@ -196,6 +197,41 @@ export class DigisnapService {
       completed: completed.size,
       notCompletedIds: [...members].filter((id) => !completed.has(id)),
     };
+  }
+
+  // ------------------------------------------------------------ aggregates API, for other modules
+  // Team reports (school) and, later, Flanders-wide figures (knowledge centre) ask these; what
+  // they return holds numbers of respondents and protected tables only, never a teacher's scan.
+
+  /** A team's live state as numbers: respondents, how many changed since publication, publications. */
+  teamState(source: TeamSource): Promise<TeamState> {
+    return this.teams.state(source);
+  }
+
+  /** Publishes the team's live state when the privacy gate allows it; null when it may not. */
+  publishTeamIfDue(source: TeamSource, threshold: number, part?: ComparisonPart): Promise<PublishedTeam | null> {
+    return this.teams.publishIfDue(source, threshold, part);
+  }
+
+  /** The team's latest published state, protected, or null before the first. */
+  publishedTeam(source: TeamSource, threshold: number): Promise<PublishedTeam | null> {
+    return this.teams.published(source, threshold);
+  }
+
+  /** Opaque keys of the team's live respondents, to compare with keys the caller stored. */
+  liveRespondentKeys(source: TeamSource): Promise<string[]> {
+    return this.teams.liveRespondentKeys(source);
+  }
+
+  /** The comparison groups (all of Flanders, the same education level) beside one member, protected. */
+  teamComparisons(request: {
+    frameworkId: string;
+    frameworkVersion: string;
+    exceptMember: string;
+    level: string | null;
+    threshold: number;
+  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
+    return this.teams.comparisons(request);
   }
 
   /** Whether scans can be taken with this framework version. */

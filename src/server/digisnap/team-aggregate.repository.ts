@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable, UpdateObject, Updateable } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
-import type { ComparisonPartsTable, ComparisonTotalsTable, Database, TeamAggregatesTable, TeamMembersTable } from '../platform/db/schema';
+import type { ComparisonPartsTable, ComparisonTotalsTable, DigisnapDatabase as Database, TeamAggregatesTable, TeamMembersTable } from './digisnap.tables';
 
 export type TeamRow = Selectable<TeamAggregatesTable>;
 export type TeamMemberRow = Selectable<TeamMembersTable>;

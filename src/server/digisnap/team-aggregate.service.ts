@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
-import type { ProtectedTeam, TeamCounts } from '../../shared/school/campaign/report';
-import type { Database } from '../platform/db/schema';
+import type { TeamCounts } from '../../shared/digisnap/protected-team';
+import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { DigisnapDatabase as Database } from './digisnap.tables';
 import type { DigisnapRepository } from './digisnap.repository';
 import {
   type TeamScan,
@@ -16,7 +17,7 @@ import {
   isLaterScan,
   latestPerTeacher,
   parseBackground,
-  protectedTeamOf,
+  releaseTeamAggregate,
   respondentKey,
 } from './team-aggregate';
 import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.repository';
@@ -35,47 +36,7 @@ import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.reposito
  * here, by the privacy gate, on the team held for the write (`publishIfDue`).
  */
 
-export interface TeamSource {
-  /** The caller's id for the team, e.g. the campaign's; also the salt of its respondent keys. */
-  teamId: string;
-  frameworkId: string;
-  frameworkVersion: string;
-  /** The window scans count in: from inclusive, to exclusive, ISO-8601 UTC. */
-  from: string;
-  to: string;
-  /** Changes whenever the member list may have changed: the members are asked for only then. */
-  membersVersion: string;
-  members(): Promise<readonly string[]>;
-}
-
-export interface TeamState {
-  respondents: number;
-  /** Teachers who came, went or retook the scan since the published state. */
-  changed: number;
-  /** How many states were published; 0 before the first. */
-  publication: number;
-}
-
-export interface PublishedTeam {
-  publication: number;
-  respondents: number;
-  /** Opaque `<teacher>.<scan>` keys (see respondentKey), salted with the team id. */
-  respondentKeys: string[];
-  team: ProtectedTeam;
-}
-
-/** A team's published state also counts in comparison groups, as its member's (its school's) part. */
-export interface ComparisonPart {
-  member: string;
-  /** The member's education level, for the same-level group; null: Flanders only. */
-  level: string | null;
-}
-
-export interface ComparisonGroup {
-  /** Members (schools) in the group, the asking one left out. */
-  members: number;
-  team: ProtectedTeam;
-}
+export type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 
 const ALL_GROUP = 'all';
 const levelGroup = (level: string) => `level:${level}`;
@@ -173,7 +134,7 @@ export class TeamAggregateService {
     const level = groups.level && withoutOwn(groups.level);
     const allowed = comparisonsAllowed(all.members, level?.members ?? null);
     const shown = (group: { members: number; counts: TeamCounts }): ComparisonGroup | null => {
-      const team = protectedTeamOf(group.counts, framework, request.threshold);
+      const team = releaseTeamAggregate(group.counts, framework, request.threshold);
       return team && { members: group.members, team };
     };
     return { all: allowed.flanders ? shown(all) : null, level: allowed.sameLevel && level ? shown(level) : null };
@@ -290,7 +251,7 @@ export class TeamAggregateService {
   private publishedTeam(source: TeamSource, state: { publication: number; counts: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
     const framework = this.frameworkOf(source);
     const counts = decodeCounts(state.counts, framework);
-    const team = protectedTeamOf(counts, framework, threshold);
+    const team = releaseTeamAggregate(counts, framework, threshold);
     if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
     const keys = keysOf(source.teamId, state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })));
     return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };

@@ -3,7 +3,7 @@ import type { Background } from '../../shared/digisnap/api';
 import { type BandCode, type Framework, type LevelCode, competenceList } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import { effectiveThreshold } from '../../shared/digisnap/privacy';
-import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/school/campaign/report';
+import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/digisnap/protected-team';
 
 /**
  * A team's Digisnap results as one aggregate. The raw counts stay in the digisnap module: what
@@ -230,8 +230,15 @@ export function respondentKey(salt: string, scan: Pick<TeamScan, 'userId' | 'sub
   return `${hash(`${salt}\u0000${scan.userId}`)}.${hash(`${salt}\u0000${scan.userId}\u0000${scan.submittedAt}`)}`;
 }
 
-/** The tables of a team that may leave the module: protected, or none under the threshold. */
-export function protectedTeamOf(counts: TeamCounts, framework: Framework, threshold: number): ProtectedTeam | null {
+/**
+ * The privacy gate of Digisnap: the only way an aggregate of teachers' scans leaves the module.
+ * What comes out are the team's protected tables (every small group and every cell that would
+ * let one be recovered by subtraction suppressed, see shared/digisnap/privacy.ts), or nothing
+ * when the team is smaller than the threshold (never below MIN_GROUP_SIZE). Team reports,
+ * comparison groups and, later, Flanders-wide figures all pass here; the architecture test
+ * holds the server to calling `protectTeam` nowhere else.
+ */
+export function releaseTeamAggregate(counts: TeamCounts, framework: Framework, threshold: number): ProtectedTeam | null {
   const t = effectiveThreshold(threshold);
   return counts.respondents >= t ? protectTeam(counts, framework, t) : null;
 }
@@ -242,6 +249,6 @@ export function teamAggregateOf(scans: readonly TeamScan[], framework: Framework
   return {
     respondents: counted.length,
     respondentKeys: counted.map((scan) => respondentKey(request.respondentSalt, scan)).sort(),
-    team: protectedTeamOf(countTeam(counted, framework), framework, request.threshold),
+    team: releaseTeamAggregate(countTeam(counted, framework), framework, request.threshold),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema';
+import type { SchoolDatabase as Database } from './school.tables';
 
 export interface InvitationRow {
   id: string;

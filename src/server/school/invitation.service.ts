@@ -7,7 +7,6 @@ import {
   type addMemberResultSchema,
   type invitationSchema,
   type rosterReportSchema,
-  teamManagerRoles,
 } from '../../shared/school/schools';
 import type { z } from 'zod';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -20,8 +19,11 @@ import type { InvitationRepository, InvitationRow } from './invitation.repositor
 import { invitationMail } from './mail.templates';
 import { readRoster } from './roster';
 import type { SchoolService } from './school.service';
+import type { AccessPolicy } from '../platform/access/access';
 
 export interface InvitationDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   auth: AuthService;
   mail: MailService;
@@ -65,7 +67,7 @@ export class InvitationService {
     schoolId: string,
     input: { email: string; role: SchoolRole; name?: string; locale?: Locale },
   ): Promise<z.infer<typeof addMemberResultSchema>> {
-    const callerRoles = await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     this.deps.schools.requireGrantable(callerRoles, [input.role], 'body.role');
     const account = await this.deps.auth.accountByEmail(input.email);
     if (account) return { outcome: 'added', member: await this.deps.schools.addExistingMember(userId, schoolId, account.id, input.role) };
@@ -79,7 +81,7 @@ export class InvitationService {
    * Members already in the team are skipped and reported.
    */
   async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     const { entries, problems } = readRoster(csv);
     if (problems.length > 0) {
       throw importRejected(problems, { unit: 'line', outcome: 'nobody was invited', where: (p) => `line ${p.line}: ${p.field}`, fileField: 'file' });
@@ -96,13 +98,13 @@ export class InvitationService {
   }
 
   async listInvitations(userId: string, schoolId: string): Promise<PendingInvitationDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     return (await this.repo.open(schoolId, this.now().toISOString())).map(toPendingDto);
   }
 
   /** Withdraws an open invitation: its link stops working. */
   async revokeInvitation(userId: string, schoolId: string, invitationId: string): Promise<void> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     if (!(await this.repo.deleteOpen(schoolId, invitationId))) throw notFound('Invitation', 'invitationId');
     await this.deps.audit.record({ actorId: userId, action: 'invitation_revoked', subject: invitationId, details: { schoolId } });
   }

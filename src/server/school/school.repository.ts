@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
-import type { Database } from '../platform/db/schema';
+import type { SchoolDatabase as Database } from './school.tables';
 
 export interface NewSchool {
   id: string;
@@ -149,6 +149,19 @@ export class SchoolRepository {
       .values({ user_id: userId, school_id: schoolId, role, created_at: now })
       .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
       .execute();
+  }
+
+  /** Each school the user belongs to, one row per role, by school name then role. */
+  async membershipsOfUser(userId: string): Promise<Array<{ schoolId: string; schoolName: string; role: string }>> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .select(['memberships.school_id', 'schools.name', 'memberships.role'])
+      .where('memberships.user_id', '=', userId)
+      .orderBy('schools.name')
+      .orderBy('memberships.role')
+      .execute();
+    return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, role: r.role }));
   }
 
   async joinCodeOf(schoolId: string): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { AppError, conflict, forbidden, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { type EducationLevel, type Province, type SchoolNetwork, educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
 import {
@@ -7,13 +7,13 @@ import {
   type SchoolRole,
   grantableRoles,
   schoolRoles,
-  teamManagerRoles,
 } from '../../shared/school/schools';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId, newReadableCode, nowIso } from '../platform/ids';
 import type { BoardRepository } from './board.repository';
 import type { SchoolRepository, SchoolRow } from './school.repository';
+import type { AccessPolicy } from '../platform/access/access';
 
 /**
  * Who takes Digisnap in a school: teachers and ICT coordinators (most of them teach, and KD
@@ -34,6 +34,8 @@ export interface SchoolInfo {
 }
 
 export interface SchoolDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   auth: AuthService;
   audit: AuditRepository;
   /** Where the web app is reached, for links in mails and join codes. */
@@ -89,11 +91,8 @@ export class SchoolService {
    * in `allowed`. A school the caller has no role in is not found (404, also when it does not
    * exist); a member in another role gets 403.
    */
-  async requireSchoolRole(userId: string, schoolId: string, allowed: readonly Role[]): Promise<Role[]> {
-    const roles = await this.rolesIn(userId, schoolId);
-    if (roles.length === 0) throw notFound('School', 'schoolId');
-    if (!roles.some((role) => allowed.includes(role))) throw forbidden(`Only a ${allowed.join(', ')} of this school may do this`);
-    return roles;
+  requireSchoolRole(userId: string, schoolId: string, allowed: readonly Role[]): Promise<Role[]> {
+    return this.deps.access.requireAnyOf(userId, schoolId, allowed);
   }
 
   /** Gives a role in the school (invitations, join codes); a role held already stays as it is. */
@@ -124,20 +123,20 @@ export class SchoolService {
 
   /** The school as any of its members (or its board's admins) sees it, with the caller's roles. */
   async getSchool(userId: string, schoolId: string): Promise<SchoolDto> {
-    const myRoles = (await this.requireSchoolRole(userId, schoolId, schoolRoles)) as SchoolRole[];
+    const myRoles = (await this.deps.access.require(userId, 'viewSchool', schoolId)) as SchoolRole[];
     const school = (await this.repo.find(schoolId))!;
     const board = school.boardId === null ? null : ((await this.boards.find(school.boardId)) ?? null);
     return { ...toSchoolFields(school), board, myRoles };
   }
 
   async listMembers(userId: string, schoolId: string): Promise<MemberDto[]> {
-    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     return this.members(schoolId);
   }
 
   /** Sets a member's roles in the school. The caller must be able to grant both the old roles and the new. */
   async setMemberRoles(userId: string, schoolId: string, memberId: string, roles: readonly SchoolRole[]): Promise<MemberDto> {
-    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     const current = await this.ownRoles(memberId, schoolId);
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, [...current, ...roles], 'body.roles');
@@ -148,7 +147,7 @@ export class SchoolService {
   }
 
   async removeMember(userId: string, schoolId: string, memberId: string): Promise<void> {
-    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     const current = await this.ownRoles(memberId, schoolId);
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, current, 'userId');
@@ -158,7 +157,7 @@ export class SchoolService {
 
   /** Adds an existing account to the team (the invitation service decides when that applies). */
   async addExistingMember(userId: string, schoolId: string, memberId: string, role: SchoolRole): Promise<MemberDto> {
-    const callerRoles = await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     this.requireGrantable(callerRoles, [role], 'body.role');
     await this.repo.addRole(memberId, schoolId, role, nowIso());
     await this.deps.audit.record({ actorId: userId, action: 'member_added', subject: memberId, details: { schoolId, role } });
@@ -178,14 +177,14 @@ export class SchoolService {
 
   /** The school's join code, made on first request. */
   async joinCode(userId: string, schoolId: string): Promise<{ code: string; joinUrl: string }> {
-    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     const code = (await this.repo.joinCodeOf(schoolId)) ?? (await this.newJoinCode(schoolId));
     return this.joinCodeDto(code);
   }
 
   /** A new join code; the old one stops working at once. */
   async rotateJoinCode(userId: string, schoolId: string): Promise<{ code: string; joinUrl: string }> {
-    await this.requireSchoolRole(userId, schoolId, teamManagerRoles);
+    await this.deps.access.require(userId, 'manageTeam', schoolId);
     const code = await this.newJoinCode(schoolId);
     await this.deps.audit.record({ actorId: userId, action: 'join_code_rotated', subject: schoolId });
     return this.joinCodeDto(code);

@@ -25,6 +25,8 @@ export const membershipSchema = z.object({
   role: roleSchema,
 });
 
+export type Membership = z.infer<typeof membershipSchema>;
+
 export const providerMembershipSchema = z.object({
   providerId: z.string(),
   providerName: z.string(),

@@ -1,27 +1,20 @@
 import { z } from 'zod';
 import { emailSchema, localeSchema } from '../platform/api';
+import { schoolCapabilities, schoolRoleList } from '../platform/capabilities';
 import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
 
 /** Schools, boards and their teams: contracts shared by the server, the web app and the tests. */
 
 /** The roles held inside a school, in the order lists show them. */
-export const schoolRoles = ['teacher', 'ict_coordinator', 'principal', 'board_admin'] as const;
+export const schoolRoles = schoolRoleList;
 export const schoolRoleSchema = z.enum(schoolRoles);
 export type SchoolRole = z.infer<typeof schoolRoleSchema>;
 
-/** Roles that manage a school's team: its members, invitations and join code. */
-export const teamManagerRoles = ['ict_coordinator', 'principal', 'board_admin'] as const satisfies readonly SchoolRole[];
+/** Roles that manage a school's team: its members, invitations and join code (see capabilities.ts). */
+export const teamManagerRoles = schoolCapabilities.manageTeam;
 
-/**
- * The roles a manager may give or take away. An ICT coordinator builds the team; a principal
- * also appoints principals; only a board admin names board admins.
- */
-export const grantableRoles: Record<SchoolRole, readonly SchoolRole[]> = {
-  teacher: [],
-  ict_coordinator: ['teacher', 'ict_coordinator'],
-  principal: ['teacher', 'ict_coordinator', 'principal'],
-  board_admin: ['teacher', 'ict_coordinator', 'principal', 'board_admin'],
-};
+/** The roles a manager may give or take away; defined with the other role rules in capabilities.ts. */
+export { grantableRoles } from '../platform/capabilities';
 
 /** An invitation link stays valid this many days. */
 export const INVITATION_DAYS = 14;

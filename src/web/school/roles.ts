@@ -1,14 +1,7 @@
+import { grantableRoles as grantable, schoolRoleList } from '../../shared/platform/capabilities';
 import type { SchoolRole } from './types';
 
-// Mirrors grantableRoles in src/shared/school/schools.ts (not imported: it would pull Zod into the bundle).
-const grantable: Record<SchoolRole, readonly SchoolRole[]> = {
-  teacher: [],
-  ict_coordinator: ['teacher', 'ict_coordinator'],
-  principal: ['teacher', 'ict_coordinator', 'principal'],
-  board_admin: ['teacher', 'ict_coordinator', 'principal', 'board_admin'],
-};
-
-export const schoolRoleOrder: readonly SchoolRole[] = ['teacher', 'ict_coordinator', 'principal', 'board_admin'];
+export const schoolRoleOrder: readonly SchoolRole[] = schoolRoleList;
 
 /** The roles someone with these roles may give, in list order. */
 export function rolesGrantableBy(myRoles: readonly SchoolRole[]): SchoolRole[] {

@@ -1,12 +1,14 @@
 import type { CurrentUser } from '../../shared/platform/api';
+import { schoolCapabilities } from '../../shared/platform/capabilities';
 import type { SchoolRole } from './types';
 
-// Listed here rather than imported from the shared contract, which would pull Zod into the bundle.
-export const managerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal', 'board_admin'];
+// The role sets are the server's own (shared/platform/capabilities.ts: plain constants, no Zod in the bundle).
+/** Who manages a school's team, and so sees the school's pages in the menu. */
+export const managerRoles: readonly SchoolRole[] = schoolCapabilities.manageTeam;
 /** Who may open, close and remind campaigns (board admins read them). */
-export const campaignRunnerRoles: readonly SchoolRole[] = ['ict_coordinator', 'principal'];
+export const campaignRunnerRoles: readonly SchoolRole[] = schoolCapabilities.manageCampaigns;
 /** Who changes the budget's amounts on screen: the school's leadership; the ICT coordinator reads them. */
-export const budgetEditorRoles: readonly SchoolRole[] = ['principal', 'board_admin'];
+export const budgetEditorRoles: readonly SchoolRole[] = schoolCapabilities.setTrainingBudget;
 
 export interface ManagedSchool {
   schoolId: string;

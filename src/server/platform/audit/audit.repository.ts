@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { PlatformTables as Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
 
 export interface AuditEvent {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/platform/api';
-import type { Database, UsersTable } from '../db/schema';
+import type { PlatformTables as Database, UsersTable } from '../db/schema';
 
 export interface NewUser {
   id: string;
@@ -9,12 +9,6 @@ export interface NewUser {
   displayName: string;
   locale: string;
   createdAt: string;
-}
-
-export interface MembershipRow {
-  schoolId: string;
-  schoolName: string;
-  role: Role;
 }
 
 export class AccountsRepository {
@@ -61,26 +55,6 @@ export class AccountsRepository {
   async globalRoles(userId: string): Promise<Role[]> {
     const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
     return rows.map((r) => r.role as Role);
-  }
-
-  async addMembership(userId: string, schoolId: string, role: Role, createdAt: string, trx: Kysely<Database> = this.db) {
-    await trx
-      .insertInto('memberships')
-      .values({ user_id: userId, school_id: schoolId, role, created_at: createdAt })
-      .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
-      .execute();
-  }
-
-  async memberships(userId: string): Promise<MembershipRow[]> {
-    const rows = await this.db
-      .selectFrom('memberships')
-      .innerJoin('schools', 'schools.id', 'memberships.school_id')
-      .select(['memberships.school_id', 'schools.name', 'memberships.role'])
-      .where('memberships.user_id', '=', userId)
-      .orderBy('schools.name')
-      .orderBy('memberships.role')
-      .execute();
-    return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, role: r.role as Role }));
   }
 
   async usersByIds(ids: readonly string[]): Promise<Array<{ id: string; displayName: string; email: string }>> {

@@ -2,6 +2,7 @@ import { AppError, validationError } from '../../../shared/errors';
 import {
   type CurrentUser,
   type Locale,
+  type Membership,
   type ProviderMembership,
   type Role,
   emailSchema,
@@ -9,6 +10,7 @@ import {
   passwordSchema,
   roleSchema,
 } from '../../../shared/platform/api';
+import type { SchoolRoles } from '../access/access';
 import type { AuditRepository } from '../audit/audit.repository';
 import { newId, newToken, nowIso, sha256 } from '../ids';
 import type { AccountsRepository } from './accounts.repository';
@@ -31,6 +33,18 @@ export interface NewAccount {
   schoolId?: string;
 }
 
+/**
+ * The schools an account belongs to and its roles there. The module that keeps schools
+ * provides it; the platform only asks.
+ */
+export interface SchoolMemberships extends SchoolRoles {
+  schoolExists(schoolId: string): Promise<boolean>;
+  /** One entry per school and role, ordered by school name, then role. */
+  membershipsOf(userId: string): Promise<Membership[]>;
+  /** Gives the account a role at the school; a role it already holds there stays as it is. */
+  addMembership(userId: string, schoolId: string, role: Role, createdAt: string): Promise<void>;
+}
+
 /** Roles that exist only inside a school; the others hold platform-wide. */
 const schoolRoles: ReadonlySet<Role> = new Set(['teacher', 'ict_coordinator', 'principal', 'board_admin']);
 
@@ -41,7 +55,7 @@ export class AuthService {
     private readonly accounts: AccountsRepository,
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditRepository,
-    private readonly schoolExists: (schoolId: string) => Promise<boolean>,
+    private readonly schools: SchoolMemberships,
     sessionIdleHours: number,
     /** The provider organisations an account works for; owned by the catalogue module. */
     private readonly providersOf: (userId: string) => Promise<ProviderMembership[]> = async () => [],
@@ -110,7 +124,7 @@ export class AuthService {
     if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
     const [globalRoles, memberships, providers] = await Promise.all([
       this.accounts.globalRoles(userId),
-      this.accounts.memberships(userId),
+      this.schools.membershipsOf(userId),
       this.providersOf(userId),
     ]);
     return {
@@ -126,7 +140,7 @@ export class AuthService {
 
   /** Every role the user holds, platform-wide or in any school: what access checks ask. */
   async rolesOf(userId: string): Promise<Set<Role>> {
-    const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.accounts.memberships(userId)]);
+    const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.schools.membershipsOf(userId)]);
     return new Set<Role>([...globalRoles, ...memberships.map((m) => m.role)]);
   }
 
@@ -157,7 +171,7 @@ export class AuthService {
   async createAccount(input: NewAccount): Promise<{ userId: string; created: boolean }> {
     const email = parseOrThrow(emailSchema, input.email, 'email');
     const role = parseOrThrow(roleSchema, input.role, 'role');
-    if (input.schoolId !== undefined && !(await this.schoolExists(input.schoolId))) {
+    if (input.schoolId !== undefined && !(await this.schools.schoolExists(input.schoolId))) {
       throw new AppError('not_found', `No school with id ${input.schoolId}`, 'school');
     }
     if (input.schoolId === undefined && schoolRoles.has(role) && role !== 'teacher') {
@@ -178,7 +192,7 @@ export class AuthService {
         createdAt: now,
       });
     }
-    if (input.schoolId !== undefined) await this.accounts.addMembership(userId, input.schoolId, role, now);
+    if (input.schoolId !== undefined) await this.schools.addMembership(userId, input.schoolId, role, now);
     else await this.accounts.grantRole(userId, role);
     await this.audit.record({ actorId: null, action: existing ? 'account_role_added' : 'account_created', subject: userId, details: { role, schoolId: input.schoolId } });
     return { userId, created: !existing };

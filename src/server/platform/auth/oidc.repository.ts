@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { PlatformTables as Database } from '../db/schema';
 import type { AccountsRepository, NewUser } from './accounts.repository';
 
 /** The tables of identity-provider login (see oidc.migrations.ts); only this repository reads them. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from '../db/precompiled';
-import type { Database } from '../db/schema';
+import type { PlatformTables as Database } from '../db/schema';
 
 export interface SessionRow {
   id: string;

@@ -3,12 +3,16 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema';
+import type { PlatformTables } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export interface Db {
-  kysely: Kysely<Database>;
+/**
+ * The open database. The platform types only its own tables; the app opens it typed with the
+ * tables of every module it lists, and each module's repositories see the platform's and its own.
+ */
+export interface Db<Tables extends object = PlatformTables> {
+  kysely: Kysely<Tables>;
   dialect: Dialect;
   close(): Promise<void>;
 }
@@ -23,7 +27,7 @@ export function dialectOf(databaseUrl: string): Dialect {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
 }
 
-export function openDatabase(databaseUrl: string): Db {
+export function openDatabase<Tables extends object = PlatformTables>(databaseUrl: string): Db<Tables> {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || 10) });
@@ -34,7 +38,7 @@ export function openDatabase(databaseUrl: string): Db {
     pool.on('error', (error) => {
       if (!closing) console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
       dialect,
@@ -51,7 +55,7 @@ export function openDatabase(databaseUrl: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, dialect, close: () => kysely.destroy() };
 }
 

@@ -1,39 +1,31 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
-import { catalogueMigrations } from '../../catalogue/catalogue.migrations';
-import { digisnapMigrations } from '../../digisnap/digisnap.migrations';
-import { trainingBudgetMigrations } from '../../school/training-budget/training-budget.migrations';
-import { campaignMigrations } from '../../school/campaign/campaign.migrations';
-import { cyberCheckMigrations } from '../../school/cyber-check/cyber-check.migrations';
-import { policyPlanMigrations } from '../../school/policy-plan/policy-plan.migrations';
-import { reflectionMigrations } from '../../school/reflection/reflection.migrations';
-import { schoolMigrations } from '../../school/school.migrations';
-import { trainingPlanMigrations } from '../../school/training-plan/training-plan.migrations';
 import { oidcMigrations } from '../auth/oidc.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
+import type { AnyServerModule } from '../module';
 import { platformMigrations } from '../platform.migrations';
 
+/** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins. */
+export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations };
+
 /**
- * Every module contributes its migrations under names that sort in the order they must run
- * (`<yyyymmdd>_<nn>_<module>_<what>`). Names never change once released.
+ * The platform's migrations and those of every module listed. Kysely's Migrator runs them in
+ * the order of their names (`<yyyymmdd>_<nn>_<module>_<what>`), whichever module brings them,
+ * so a module's place in the list does not matter; names never change once released.
  */
-const allMigrations: Record<string, Migration> = {
-  ...platformMigrations,
-  ...schoolMigrations,
-  ...mailMigrations,
-  ...digisnapMigrations,
-  ...catalogueMigrations,
-  ...campaignMigrations,
-  ...trainingPlanMigrations,
-  ...trainingBudgetMigrations,
-  ...oidcMigrations,
-  ...cyberCheckMigrations,
-  ...reflectionMigrations,
-  ...policyPlanMigrations,
-};
+export function migrationsOf(modules: readonly AnyServerModule[]): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...ownMigrations };
+  for (const module of modules) {
+    for (const [name, migration] of Object.entries(module.migrations)) {
+      if (name in all) throw new Error(`Migration ${name} of module ${module.name} has the name of another migration`);
+      all[name] = migration;
+    }
+  }
+  return all;
+}
 
-const provider: MigrationProvider = { getMigrations: async () => allMigrations };
-
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, modules: readonly AnyServerModule[]): Promise<string[]> {
+  const all = migrationsOf(modules);
+  const provider: MigrationProvider = { getMigrations: async () => all };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

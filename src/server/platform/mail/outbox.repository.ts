@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, OutboxTable } from '../db/schema';
+import type { PlatformTables as Database, OutboxTable } from '../db/schema';
 
 export type OutboxStatus = OutboxTable['status'];
 

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../../platform/db/database';
 import { precompiled } from '../../platform/db/precompiled';
 import { lockRow } from '../../platform/db/row-lock';
-import type { CampaignsTable, Database } from '../../platform/db/schema';
+import type { CampaignsTable, SchoolDatabase as Database } from '../school.tables';
 
 export type CampaignRow = Selectable<CampaignsTable>;
 

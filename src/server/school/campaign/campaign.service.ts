@@ -9,27 +9,25 @@ import {
   windowsOverlap,
 } from '../../../shared/school/campaign/campaign';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import { type PublicationDecision, decidePublication, effectiveThreshold, publicationDecision } from '../../../shared/digisnap/privacy';
 import { type PreviousCampaign, type SchoolReport, type SchoolReportInput, buildSchoolReport, schoolReportSchema } from '../../../shared/school/campaign/report';
-import type { DigisnapService } from '../../digisnap/digisnap.service';
-import type { PublishedTeam, TeamSource, TeamState } from '../../digisnap/team-aggregate.service';
+import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
 import type { MailService } from '../../platform/mail/mail.service';
 import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
+import type { DigisnapAggregates } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
+import type { AccessPolicy } from '../../platform/access/access';
 
-/** Who runs a campaign (KD: the principal or the ICT coordinator requests the round). */
-const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
-/** Who reads a campaign and its team report: also the board, which gets aggregates only like them. */
-const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 
 export interface CampaignDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
-  digisnap: DigisnapService;
+  digisnap: DigisnapAggregates;
   mail: MailService;
   auth: AuthService;
   audit: AuditRepository;
@@ -56,7 +54,7 @@ export class CampaignService {
   }
 
   async openCampaign(userId: string, schoolId: string, body: OpenCampaignBody): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const current = this.deps.digisnap.currentFramework();
     const frameworkVersion = body.frameworkVersion ?? current.version;
     if (!this.deps.digisnap.hasFramework(current.id, frameworkVersion)) {
@@ -89,18 +87,18 @@ export class CampaignService {
   }
 
   async listCampaigns(userId: string, schoolId: string): Promise<CampaignDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     const rows = await this.repo.listOfSchool(schoolId);
     return Promise.all(rows.map((row) => this.toDto(row)));
   }
 
   async getCampaign(userId: string, schoolId: string, campaignId: string): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     return this.toDto(await this.campaignOf(schoolId, campaignId));
   }
 
   async closeCampaign(userId: string, schoolId: string, campaignId: string): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     const now = this.now();
     if (campaignStatus(datesOf(campaign), now) === 'closed' || !(await this.repo.close(campaign.id, now.toISOString()))) {
@@ -116,7 +114,7 @@ export class CampaignService {
    * before stays until enough respondents came (see `schoolReport`).
    */
   async reopenCampaign(userId: string, schoolId: string, campaignId: string, body: { closesOn?: string }): Promise<CampaignDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     if (campaignStatus(datesOf(campaign), this.now()) !== 'closed') throw conflict('Only a closed campaign can be reopened', 'params.campaignId');
     const closesOn = body.closesOn ?? campaign.closes_on;
@@ -134,7 +132,7 @@ export class CampaignService {
    * many were sent, never to whom; one round a day at most (429 rate_limited).
    */
   async remindCampaign(userId: string, schoolId: string, campaignId: string): Promise<{ sent: number; sentAt: string }> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     const now = this.now();
     if (campaignStatus(datesOf(campaign), now) !== 'open') throw conflict('Reminders go out only while the campaign is open', 'params.campaignId');
@@ -159,7 +157,7 @@ export class CampaignService {
    * nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
   async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCampaigns', schoolId);
     const view = await this.repo.reportView(schoolId, campaignId);
     if (!view) throw notFound('Campaign', 'params.campaignId');
     const report = await this.currentReport(view);
@@ -181,11 +179,11 @@ export class CampaignService {
     const threshold = effectiveThreshold(view.campaign.min_group_size);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const source = this.teamSource(view);
-      const step = await this.nextStep(view, source, await this.deps.digisnap.teams.state(source));
+      const step = await this.nextStep(view, source, await this.deps.digisnap.teamState(source));
       if (step.kind === 'too_few') return null;
       if (step.kind === 'keep') return this.storedReport(view, step.changed);
-      const teams = this.deps.digisnap.teams;
-      const published = step.kind === 'publish' ? await teams.publishIfDue(source, threshold, await this.comparisonPart(view)) : await teams.published(source, threshold);
+      const digisnap = this.deps.digisnap;
+      const published = step.kind === 'publish' ? await digisnap.publishTeamIfDue(source, threshold, await this.comparisonPart(view)) : await digisnap.publishedTeam(source, threshold);
       const body = published && (await this.store(view, published));
       if (body) return Buffer.from(body);
       // Another request published or stored first: decide again against what it left.
@@ -207,7 +205,7 @@ export class CampaignService {
     if (stored === null) return decidePublication({ published: false, ...state }, threshold);
     // Stored before the team aggregate kept its published state: the stored respondent keys decide, as they did then.
     const keys = (await this.repo.latestReport(view.campaign.id))!.respondentKeys;
-    return publicationDecision({ respondentKeys: keys }, { respondentKeys: await this.deps.digisnap.teams.liveRespondentKeys(source) }, threshold);
+    return publicationDecision({ respondentKeys: keys }, { respondentKeys: await this.deps.digisnap.liveRespondentKeys(source) }, threshold);
   }
 
   /** The campaign's team as the digisnap module counts it: the school's Digisnap takers, in the campaign's window. */
@@ -277,7 +275,7 @@ export class CampaignService {
    */
   private async comparisons(view: ReportView): Promise<Pick<SchoolReportInput, 'flanders' | 'sameLevel'>> {
     const { campaign, schoolLevel } = view;
-    const groups = await this.deps.digisnap.teams.comparisons({
+    const groups = await this.deps.digisnap.teamComparisons({
       frameworkId: campaign.framework_id,
       frameworkVersion: campaign.framework_version,
       exceptMember: campaign.school_id,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { SchoolDatabase as Database } from '../school.tables';
 
 /** The tables of the cybersecurity check (see cyber-check.migrations.ts); only this repository reads them. */
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.

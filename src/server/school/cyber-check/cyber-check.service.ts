@@ -1,5 +1,4 @@
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
 import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';
@@ -14,15 +13,14 @@ import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { Answers, CyberCheckRepository, CyberCheckRow } from './cyber-check.repository';
 import type { InstrumentRegistry } from '../instrument.registry';
 import type { SchoolService } from '../school.service';
+import type { AccessPolicy } from '../../platform/access/access';
 
 /** The content file's id: content/instruments/cyber-check-<version>.json. */
 export const CYBER_CHECK_INSTRUMENT = 'cyber-check';
-/** Who starts, answers and submits the school's check (the managers who run it together). */
-const runnerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
-/** Who reads the checks and their results: also the board. */
-const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 export interface CyberCheckDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   auth: AuthService;
   audit: AuditRepository;
@@ -58,7 +56,7 @@ export class CyberCheckService implements ActionSource {
 
   /** Resumes the school's check in progress, or starts one on the latest version. */
   async start(userId: string, schoolId: string): Promise<{ check: CyberCheckDto; created: boolean }> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, runnerRoles);
+    await this.deps.access.require(userId, 'runCyberChecks', schoolId);
     const open = await this.repo.findOpen(schoolId);
     if (open) return { check: await this.toDto(open), created: false };
     const instrument = this.deps.instruments.latest(CYBER_CHECK_INSTRUMENT);
@@ -86,12 +84,12 @@ export class CyberCheckService implements ActionSource {
   }
 
   async get(userId: string, schoolId: string, checkId: string): Promise<CyberCheckDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCyberChecks', schoolId);
     return this.toDto(await this.checkOf(schoolId, checkId));
   }
 
   async answer(userId: string, schoolId: string, checkId: string, itemId: string, option: number): Promise<CyberCheckDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, runnerRoles);
+    await this.deps.access.require(userId, 'runCyberChecks', schoolId);
     const check = await this.checkOf(schoolId, checkId);
     const problem = answerProblem(this.questionnaireOf(check), itemId, option, { item: 'params.itemId', option: 'body.option' });
     if (problem) throw validationError(problem.field, problem.message);
@@ -104,7 +102,7 @@ export class CyberCheckService implements ActionSource {
 
   /** Idempotent: a retry or a second manager's click returns the check as it was submitted. */
   async submit(userId: string, schoolId: string, checkId: string): Promise<CyberCheckDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, runnerRoles);
+    await this.deps.access.require(userId, 'runCyberChecks', schoolId);
     const check = await this.checkOf(schoolId, checkId);
     if (check.status === 'submitted') return this.toDto(check);
     const missing = missingItems(this.questionnaireOf(check), await this.repo.answersOf(check.id));
@@ -123,7 +121,7 @@ export class CyberCheckService implements ActionSource {
   }
 
   async list(userId: string, schoolId: string): Promise<CyberCheckSummaryDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCyberChecks', schoolId);
     const rows = await this.repo.listOfSchool(schoolId);
     const answers = await this.repo.answersOfChecks(rows.map((row) => row.id));
     return rows.map((row) => {
@@ -144,7 +142,7 @@ export class CyberCheckService implements ActionSource {
 
   /** The result of a submitted check beside the one before it; a check in progress has none yet (409). */
   async result(userId: string, schoolId: string, checkId: string): Promise<CyberCheckResultDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCyberChecks', schoolId);
     const check = await this.checkOf(schoolId, checkId);
     if (check.status !== 'submitted') throw conflict('This check is not submitted yet; submit it to see its result', 'params.checkId');
     const previousRow = await this.repo.previousSubmitted(schoolId, check.submitted_at!);
@@ -162,7 +160,7 @@ export class CyberCheckService implements ActionSource {
 
   /** For the ICT policy plan's panel: the newest submitted check (checks are listed newest first). */
   async latestResult(userId: string, schoolId: string): Promise<SourceResult | null> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readCyberChecks', schoolId);
     const latest = (await this.repo.listOfSchool(schoolId)).find((row) => row.status === 'submitted');
     if (!latest) return null;
     const name = this.instrumentOf(latest).name;

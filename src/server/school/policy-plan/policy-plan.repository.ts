@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Front } from '../../../shared/platform/fronts';
 import type { ActionStatus, GoalTerm } from '../../../shared/school/policy-plan/policy-plan-rules';
 import type { ActionSourceKind } from '../../../shared/school/policy-plan/suggested-action';
-import type { Database } from '../../platform/db/schema';
+import type { SchoolDatabase as Database } from '../school.tables';
 
 /** The tables of the ICT policy plan (see policy-plan.migrations.ts); only this repository reads them. */
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.

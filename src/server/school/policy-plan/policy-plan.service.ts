@@ -1,6 +1,5 @@
 import type { Framework } from '../../../shared/digisnap/framework';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import { schoolRoles } from '../../../shared/school/schools';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
   type ActionBody,
@@ -20,7 +19,6 @@ import {
   isOverdue,
   periodProblem,
   planSummary,
-  policyPlanEditorRoles,
 } from '../../../shared/school/policy-plan/policy-plan';
 import type { ActionSourceKind, SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
@@ -29,8 +27,12 @@ import { newId } from '../../platform/ids';
 import type { ActionSource } from './action-sources';
 import type { ActionRow, GoalRow, PlanRow, PolicyPlanRepository } from './policy-plan.repository';
 import type { SchoolService } from '../school.service';
+import { grants } from '../../../shared/platform/capabilities';
+import type { AccessPolicy } from '../../platform/access/access';
 
 export interface PolicyPlanDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   auth: AuthService;
   audit: AuditRepository;
@@ -47,7 +49,7 @@ type OwnerInput = NonNullable<ActionBody['owner']>;
 
 /**
  * A school's ICT policy plan. Every member of the school (board admins included) reads it;
- * principals and ICT coordinators change it (`policyPlanEditorRoles`); a school one has no
+ * principals and ICT coordinators change it (capability `editPolicyPlan`); a school one has no
  * role in is not found. Suggestions come from the results' own services (ActionSource), with
  * their access rules: the plan never reads another module's tables.
  */
@@ -62,7 +64,7 @@ export class PolicyPlanService {
   }
 
   async getPlan(userId: string, schoolId: string): Promise<PolicyPlanDto> {
-    const roles = await this.deps.schools.requireSchoolRole(userId, schoolId, schoolRoles);
+    const roles = await this.deps.access.require(userId, 'readPolicyPlan', schoolId);
     const [school, plan, goals, actions] = await Promise.all([
       this.deps.schools.schoolOf(schoolId),
       this.repo.findPlan(schoolId),
@@ -78,7 +80,7 @@ export class PolicyPlanService {
       actions: actionDtos,
       summary: planSummary(actionDtos, today),
       today,
-      canEdit: roles.some((role) => (policyPlanEditorRoles as readonly string[]).includes(role)),
+      canEdit: grants(roles, 'editPolicyPlan'),
     };
   }
 
@@ -226,7 +228,7 @@ export class PolicyPlanService {
   // ------------------------------------------------------------ internals
 
   private async requireEditor(userId: string, schoolId: string): Promise<void> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, policyPlanEditorRoles);
+    await this.deps.access.require(userId, 'editPolicyPlan', schoolId);
   }
 
   private today(): string {

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReflectionGroup } from '../../../shared/school/reflection/reflection';
 import type { Dialect } from '../../platform/db/database';
 import { forUpdate, lockRow } from '../../platform/db/row-lock';
-import type { Database } from '../../platform/db/schema';
+import type { SchoolDatabase as Database } from '../school.tables';
 
 /** The tables of reflection rounds (see reflection.migrations.ts); only this repository reads them. */
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.

@@ -18,7 +18,7 @@ import {
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
-import { type SubmittedReflection, aggregateReflection, reflectionSuggestedActions } from '../../../shared/school/reflection/reflection-report';
+import { type SubmittedReflection, reflectionSuggestedActions } from '../../../shared/school/reflection/reflection-report';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
@@ -27,14 +27,14 @@ import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { InstrumentRegistry } from '../instrument.registry';
 import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
 import { type SchoolService, normaliseJoinCode } from '../school.service';
+import { releaseReflectionAggregate } from './reflection.gate';
+import type { AccessPolicy } from '../../platform/access/access';
 
-/** Who opens, closes and reopens rounds and hands out class codes (as for Digisnap campaigns). */
-const managerRoles: readonly Role[] = ['principal', 'ict_coordinator'];
-/** Who reads rounds and their reports: also the board, which gets the same aggregates. */
-const readerRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 
 export interface ReflectionDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   auth: AuthService;
   audit: AuditRepository;
@@ -84,7 +84,7 @@ export class ReflectionService {
   // ------------------------------------------------------------ rounds (managers)
 
   async openRound(userId: string, schoolId: string, body: OpenRoundBody): Promise<ReflectionRoundDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageReflections', schoolId);
     const instrument = this.deps.instruments.latest(body.instrumentId);
     if (!instrument) throw validationError('body.instrumentId', `${body.instrumentId} is not loaded`);
     body.groups.forEach((group, index) => {
@@ -112,19 +112,19 @@ export class ReflectionService {
   }
 
   async listRounds(userId: string, schoolId: string): Promise<ReflectionRoundDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readReflections', schoolId);
     const rows = await this.repo.roundsOfSchools([schoolId]);
     const codes = await this.repo.codesOfRounds(rows.map((row) => row.id));
     return Promise.all(rows.map((row) => this.roundDto(row, codes)));
   }
 
   async getRound(userId: string, schoolId: string, roundId: string): Promise<ReflectionRoundDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readReflections', schoolId);
     return this.roundDto(await this.roundOf(schoolId, roundId));
   }
 
   async closeRound(userId: string, schoolId: string, roundId: string): Promise<ReflectionRoundDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageReflections', schoolId);
     const round = await this.roundOf(schoolId, roundId);
     const now = this.now();
     if (statusOf(round, now) === 'closed' || !(await this.repo.closeRound(round.id, now.toISOString()))) {
@@ -136,7 +136,7 @@ export class ReflectionService {
 
   /** Opens a closed round again, to its old last day or a new one; answers given before stay. */
   async reopenRound(userId: string, schoolId: string, roundId: string, body: { closesOn?: string }): Promise<ReflectionRoundDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageReflections', schoolId);
     const round = await this.roundOf(schoolId, roundId);
     if (statusOf(round, this.now()) !== 'closed') throw conflict('Only a closed round can be reopened', 'params.roundId');
     const closesOn = body.closesOn ?? round.closes_on;
@@ -152,7 +152,7 @@ export class ReflectionService {
   // ------------------------------------------------------------ class codes (managers)
 
   async createCode(userId: string, schoolId: string, roundId: string, body: { label: string; maxResponses?: number }): Promise<ReflectionRoundDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageReflections', schoolId);
     const round = await this.roundOf(schoolId, roundId);
     if (!groupsOf(round).includes('pupils')) throw conflict('Pupils do not take part in this round', 'params.roundId');
     const code: ClassCodeRow = {
@@ -196,7 +196,7 @@ export class ReflectionService {
    * Fewer respondents in the report than the threshold: 422 too_few_respondents.
    */
   async report(userId: string, schoolId: string, roundId: string): Promise<ReflectionReport> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readReflections', schoolId);
     return this.buildReport(await this.roundOf(schoolId, roundId));
   }
 
@@ -211,7 +211,7 @@ export class ReflectionService {
 
   /** The school's newest round of this kind that has begun, for the policy plan's panels; null when there is none. */
   async latestRound(kind: ReflectionSourceKind, userId: string, schoolId: string): Promise<SourceResult | null> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readReflections', schoolId);
     const now = this.now();
     const round = (await this.repo.roundsOfSchools([schoolId])).find(
       (candidate) => sourceKindOf(candidate.instrument_id) === kind && statusOf(candidate, now) !== 'scheduled',
@@ -224,7 +224,7 @@ export class ReflectionService {
 
   /** What the report shows below the action threshold, as actions; a round of the other instrument is not found. */
   async suggestedActions(kind: ReflectionSourceKind, userId: string, schoolId: string, roundId: string): Promise<SuggestedAction[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, readerRoles);
+    await this.deps.access.require(userId, 'readReflections', schoolId);
     const round = await this.roundOf(schoolId, roundId);
     if (sourceKindOf(round.instrument_id) !== kind) throw notFound('Round', 'params.roundId');
     const report = await this.buildReport(round);
@@ -359,15 +359,12 @@ export class ReflectionService {
       if (submitted - inReport >= threshold) await this.repo.addToReport(round.id, group);
       else if (submitted > inReport) awaiting.add(group);
     }
-    const aggregate = aggregateReflection({
+    const aggregate = releaseReflectionAggregate({
       instrument: this.instrumentOf(round),
       groups: groupsOf(round),
       responses: responsesOf(await this.repo.reportAnswers(round.id)),
       threshold,
     });
-    if (aggregate.total.suppressed) {
-      throw new AppError('too_few_respondents', `The report shows groups of at least ${threshold} respondents; not enough answers have come in yet`);
-    }
     const school = await this.deps.schools.schoolOf(round.school_id);
     return {
       ...aggregate,
@@ -465,7 +462,7 @@ export class ReflectionService {
   }
 
   private async managedCode(userId: string, schoolId: string, roundId: string, codeId: string) {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, managerRoles);
+    await this.deps.access.require(userId, 'manageReflections', schoolId);
     const round = await this.roundOf(schoolId, roundId);
     const code = await this.repo.findCode(round.id, codeId);
     if (!code) throw notFound('Class code', 'params.codeId');

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, SchoolBudgetSettingsTable } from '../../platform/db/schema';
+import type { SchoolDatabase as Database, SchoolBudgetSettingsTable } from '../school.tables';
 
 export type BudgetSettingsRow = Selectable<SchoolBudgetSettingsTable>;
 

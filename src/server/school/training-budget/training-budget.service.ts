@@ -7,16 +7,18 @@ import {
   defaultBudgetSettings,
 } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
-import type { SchoolRole } from '../../../shared/school/schools';
-import type { EnrolmentService } from '../../catalogue/enrolment.service';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { TrainingBudgetRepository, BudgetSettingsRow } from './training-budget.repository';
+import type { StaffTrainingCosts } from '../school.needs';
 import type { SchoolService } from '../school.service';
-import { type TrainingPlanService, planRoles } from '../training-plan/training-plan.service';
+import type { TrainingPlanService } from '../training-plan/training-plan.service';
+import type { AccessPolicy } from '../../platform/access/access';
 
 export interface BudgetDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
-  enrolments: EnrolmentService;
+  enrolments: StaffTrainingCosts;
   trainingPlan: TrainingPlanService;
   audit: AuditRepository;
   /** The clock; tests may fix it. */
@@ -28,7 +30,6 @@ export interface BudgetDeps {
  * settings, or the policy's defaults), its staff, and what study days and its staff's
  * enrolments plan and spend. The catalogue gives sums only, never whose.
  */
-export const budgetSetterRoles = ['principal', 'board_admin'] as const satisfies readonly SchoolRole[];
 
 export class TrainingBudgetService {
   private readonly now: () => Date;
@@ -41,13 +42,13 @@ export class TrainingBudgetService {
   }
 
   async getBudget(userId: string, schoolId: string, year?: number): Promise<SchoolBudgetDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     return this.budgetOf(schoolId, year);
   }
 
   /** The amounts are the school's money, so leadership sets them; the ICT coordinator reads them. */
   async setSettings(userId: string, schoolId: string, body: SetBudgetSettingsBody): Promise<SchoolBudgetDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, budgetSetterRoles);
+    await this.deps.access.require(userId, 'setTrainingBudget', schoolId);
     const before = await this.settingsOf(schoolId);
     const after: BudgetSettings = { ...before, ...body };
     await this.repo.saveSettings({

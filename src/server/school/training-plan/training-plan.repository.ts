@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Database, StudyDaysTable } from '../../platform/db/schema';
+import type { SchoolDatabase as Database, StudyDaysTable } from '../school.tables';
 
 export type StudyDayRow = Selectable<StudyDaysTable>;
 

@@ -1,6 +1,5 @@
 import { type SearchQuery, type TrainingSummaryDto, searchQuerySchema, trainingEducationLevels } from '../../../shared/catalogue/api';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import type { BudgetEntry } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
@@ -15,20 +14,21 @@ import {
   studyDayCost,
   teamTrainingKinds,
 } from '../../../shared/school/training-plan/training-plan';
-import type { CatalogueService } from '../../catalogue/catalogue.service';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import { newId } from '../../platform/ids';
 import type { CampaignService } from '../campaign/campaign.service';
+import type { TrainingOffer } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
 import type { StudyDayRow, TrainingPlanRepository } from './training-plan.repository';
+import type { AccessPolicy } from '../../platform/access/access';
 
-/** Who plans a team's training and reads its budget: the school's leadership, ICT coordinator and board. */
-export const planRoles: readonly Role[] = ['principal', 'ict_coordinator', 'board_admin'];
 
 export interface TrainingPlanDeps {
+  /** The access check every use case starts with. */
+  access: AccessPolicy;
   schools: SchoolService;
   campaigns: CampaignService;
-  catalogue: CatalogueService;
+  catalogue: TrainingOffer;
   audit: AuditRepository;
   /** The clock; tests may fix it. */
   now?: () => Date;
@@ -51,7 +51,7 @@ export class TrainingPlanService {
   }
 
   async suggestions(userId: string, schoolId: string, campaignId: string, participants?: number): Promise<TrainingSuggestionsDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const report = await this.deps.campaigns.schoolReport(userId, schoolId, campaignId);
     const school = (await this.deps.schools.schoolOf(schoolId))!;
     const teamSize = participants ?? report.respondents;
@@ -82,10 +82,10 @@ export class TrainingPlanService {
   }
 
   async planStudyDay(userId: string, schoolId: string, body: PlanStudyDayBody): Promise<StudyDayDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const today = brusselsDate(this.now());
     if (body.date < today) throw validationError('body.date', 'body.date: the study day must be today or later');
-    const training = await this.deps.catalogue.getTraining(null, body.trainingId).catch(rethrowNotFound('Training', 'body.trainingId'));
+    const training = await this.deps.catalogue.publicTraining(body.trainingId).catch(rethrowNotFound('Training', 'body.trainingId'));
     if (body.sessionId !== undefined) {
       const session = training.sessions.find((s) => s.id === body.sessionId);
       if (!session) throw notFound('Session of this training', 'body.sessionId');
@@ -126,12 +126,12 @@ export class TrainingPlanService {
   }
 
   async listStudyDays(userId: string, schoolId: string, status: 'planned' | 'cancelled' | 'all'): Promise<StudyDayDto[]> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     return (await this.repo.listOfSchool(schoolId, status === 'all' ? null : status)).map(toStudyDayDto);
   }
 
   async cancelStudyDay(userId: string, schoolId: string, studyDayId: string): Promise<StudyDayDto> {
-    await this.deps.schools.requireSchoolRole(userId, schoolId, planRoles);
+    await this.deps.access.require(userId, 'planTrainings', schoolId);
     const row = await this.repo.find(schoolId, studyDayId);
     if (!row) throw notFound('Study day', 'params.studyDayId');
     if (row.on_date < brusselsDate(this.now())) throw conflict('This study day is over; it cannot be cancelled any more', 'params.studyDayId');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type Framework, type LevelCode, competenceList, validateFramework } from '../../digisnap/framework';
 import { type ScanResult, scoreAnswers } from '../../digisnap/scoring';
 import { schoolReportCsv } from './report-csv';
-import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, buildSchoolReport, priorityArea, protectTeam, schoolReportSchema } from './report';
+import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../digisnap/protected-team';
+import { buildSchoolReport, priorityArea, schoolReportSchema } from './report';
 
 const CONTENT_URL = new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url);
 const framework: Framework = (() => {

@@ -1,5 +1,5 @@
+import { schoolCapabilities } from '../../platform/capabilities';
 import { type Front, fronts } from '../../platform/fronts';
-import type { SchoolRole } from '../schools';
 
 /**
  * The pure rules of the ICT policy plan (see policy-plan.ts for the contracts): school years,
@@ -11,7 +11,7 @@ import type { SchoolRole } from '../schools';
  * Who edits the plan: the principal owns it and the ICT coordinator drafts it (KD). The rest
  * of the team, the board's admins included, reads it: a policy plan is meant to be shared.
  */
-export const policyPlanEditorRoles = ['principal', 'ict_coordinator'] as const satisfies readonly SchoolRole[];
+export const policyPlanEditorRoles = schoolCapabilities.editPolicyPlan;
 
 export const goalTerms = ['short', 'medium', 'long'] as const;
 export type GoalTerm = (typeof goalTerms)[number];

@@ -1,7 +1,8 @@
 import { formatNumber } from '../../i18n/format';
 import type { Answers } from '../../scan/engine';
 import { type Instrument, type InstrumentItem, type InstrumentSection, answeredBy } from '../../scan/instrument';
-import { type ProtectedCount, effectiveThreshold, suppressSmallGroups } from '../../digisnap/privacy';
+import { type ProtectedCount, effectiveThreshold } from '../../digisnap/privacy';
+import { HIDDEN, protectReflectionGroups } from './reflection-privacy';
 import type { ReflectionGroup, ReflectionReport, ReflectionSectionReport, ReflectionStats } from './reflection';
 import type { ActionSourceKind, SuggestedAction } from '../policy-plan/suggested-action';
 
@@ -10,8 +11,8 @@ import type { ActionSourceKind, SuggestedAction } from '../policy-plan/suggested
  * all groups together, the respondents, the mean on the scale ("not applicable" left out), the
  * answers per scale value and the "not applicable" count.
  *
- * Privacy: every part passes `suppressSmallGroups` with its groups as the parts of one line and
- * "all groups" as its total. A group under the threshold shows nothing, and when a hidden group
+ * Privacy: every part passes the reflection's own gate (reflection-privacy.ts), which runs
+ * `suppressSmallGroups` with its groups as the parts of one line and "all groups" as its total. A group under the threshold shows nothing, and when a hidden group
  * could be worked out from the total and the shown groups, the next smallest group is hidden
  * too. A group nobody of answered is shown as hidden as well, but it is no part of the line: it
  * adds nobody to the total. Within a shown group the answers per value are shown as they are:
@@ -36,8 +37,6 @@ export interface ReflectionAggregateInput {
 export type ReflectionAggregate = Pick<ReflectionReport, 'threshold' | 'actionBelow' | 'scale' | 'total' | 'sections' | 'pointsForAction'> & {
   groups: Array<{ group: ReflectionGroup; respondents: ProtectedCount }>;
 };
-
-const HIDDEN: ProtectedCount = { count: null, suppressed: true };
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -94,16 +93,12 @@ function sectionReport(section: InstrumentSection, roundGroups: readonly Reflect
   return { id: section.id, name: section.name, front: section.front, groups, gaps: gapsOf(groups), pointForAction: allOf(groups).belowAction === true, items };
 }
 
-/** The groups' sizes through the privacy gate: group → protected count, and 'all' for the total. */
+/** The groups' sizes through the reflection's privacy gate: group → protected count, and 'all' for the total. */
 function protectGroups(groups: readonly ReflectionGroup[], context: PartContext): Map<ReflectionGroup | 'all', ProtectedCount> {
-  const sizes = groups.map((group) => [group, context.responsesOf.get(group)?.length ?? 0] as const);
-  const present = sizes.filter(([, size]) => size > 0).map(([group]) => group);
-  const counts: Record<string, number> = Object.fromEntries(sizes.filter(([, size]) => size > 0));
-  counts.all = sizes.reduce((sum, [, size]) => sum + size, 0);
-  const shown = suppressSmallGroups({ counts, lines: present.length > 0 ? [{ total: 'all', parts: present }] : [] }, context.threshold);
-  const result = new Map<ReflectionGroup | 'all', ProtectedCount>(groups.map((group) => [group, shown[group] ?? HIDDEN]));
-  result.set('all', shown.all);
-  return result;
+  return protectReflectionGroups(
+    groups.map((group) => [group, context.responsesOf.get(group)?.length ?? 0] as const),
+    context.threshold,
+  );
 }
 
 /** Stats of a set of statements for each answering group and for all of them, hidden where the gate says. */

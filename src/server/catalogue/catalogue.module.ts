@@ -1,0 +1,45 @@
+import type { ServerModule } from '../platform/module';
+import { catalogueMigrations } from './catalogue.migrations';
+import type { CatalogueNeeds } from './catalogue.needs';
+import { CatalogueRepository } from './catalogue.repository';
+import { catalogueRoutes } from './catalogue.routes';
+import { CatalogueService } from './catalogue.service';
+import type { CatalogueTables } from './catalogue.tables';
+import { EnrolmentRepository } from './enrolment.repository';
+import { enrolmentRoutes } from './enrolment.routes';
+import { EnrolmentService } from './enrolment.service';
+import { RecommendationService } from './recommendation.service';
+import { SearchRepository } from './search.repository';
+
+export type { CatalogueNeeds, CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
+export type { CatalogueTables } from './catalogue.tables';
+
+export interface CatalogueServices {
+  catalogue: CatalogueService;
+  enrolments: EnrolmentService;
+  recommendations: RecommendationService;
+}
+
+/** The training catalogue: providers, trainings, sessions, enrolments, search and recommendations. */
+export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds> = {
+  name: 'catalogue',
+  migrations: catalogueMigrations,
+  createServices({ config, db, auth, audit }, needs) {
+    const kysely = db.kysely.withTables<CatalogueTables>();
+    const catalogueRepo = new CatalogueRepository(kysely, db.dialect);
+    const enrolmentRepo = new EnrolmentRepository(kysely, db.dialect);
+    const catalogue = new CatalogueService(catalogueRepo, new SearchRepository(kysely, db.dialect), enrolmentRepo, {
+      rolesOf: (userId) => auth.rolesOf(userId),
+      digisnap: needs.profiles,
+      audit,
+      searchCacheSeconds: config.searchCacheSeconds,
+    });
+    const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools: needs.schools });
+    const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap: needs.profiles, schools: needs.schools });
+    return { catalogue, enrolments, recommendations };
+  },
+  register(app, { catalogue, enrolments, recommendations }, { requireAuth, optionalAuth }) {
+    catalogueRoutes(app, { catalogue, requireAuth, optionalAuth });
+    enrolmentRoutes(app, { catalogue, enrolments, recommendations, requireAuth });
+  },
+};

@@ -1,0 +1,39 @@
+import { AuditRepository } from '../platform/audit/audit.repository';
+import type { Db } from '../platform/db/database';
+import type { ServerModule } from '../platform/module';
+import { digisnapMigrations } from './digisnap.migrations';
+import { DigisnapRepository } from './digisnap.repository';
+import { digisnapRoutes } from './digisnap.routes';
+import { DigisnapService } from './digisnap.service';
+import type { DigisnapTables } from './digisnap.tables';
+import { FrameworkRegistry } from './framework.registry';
+
+export type { DigisnapTables } from './digisnap.tables';
+
+export interface DigisnapServices {
+  digisnap: DigisnapService;
+  /** The competence frameworks under content/frameworks, every version. */
+  frameworks: FrameworkRegistry;
+}
+
+/** Digisnap: competence frameworks, scans, personal profiles and the team aggregates of scans. */
+export const digisnapModule: ServerModule<DigisnapServices> = {
+  name: 'digisnap',
+  migrations: digisnapMigrations,
+  createServices({ config, db, audit }) {
+    const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
+    const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit);
+    return { digisnap, frameworks };
+  },
+  register(app, { digisnap }, { auth, requireAuth }) {
+    digisnapRoutes(app, { digisnap, auth, requireAuth });
+  },
+};
+
+/**
+ * A Digisnap service whose writes carry the given clock, on the app's database and frameworks:
+ * for demo data and tests that place scans in the past.
+ */
+export function digisnapServiceWithClock(db: Db, frameworks: FrameworkRegistry, now: () => string): DigisnapService {
+  return new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, new AuditRepository(db.kysely), now);
+}

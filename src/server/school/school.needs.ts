@@ -1,0 +1,56 @@
+import type { SearchQuery, SearchResultDto, TrainingDto } from '../../shared/catalogue/api';
+import type { Framework } from '../../shared/digisnap/framework';
+import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+
+/**
+ * What the school asks of Digisnap for its campaigns and team reports: frameworks, and the team
+ * aggregates, which come back as numbers and protected tables only.
+ */
+export interface DigisnapAggregates {
+  currentFramework(): Framework;
+  frameworkLookup(): (id: string, version: string) => Framework | undefined;
+  hasFramework(frameworkId: string, version: string): boolean;
+  teamState(source: TeamSource): Promise<TeamState>;
+  publishTeamIfDue(source: TeamSource, threshold: number, part?: ComparisonPart): Promise<PublishedTeam | null>;
+  publishedTeam(source: TeamSource, threshold: number): Promise<PublishedTeam | null>;
+  liveRespondentKeys(source: TeamSource): Promise<string[]>;
+  teamComparisons(request: {
+    frameworkId: string;
+    frameworkVersion: string;
+    exceptMember: string;
+    level: string | null;
+    threshold: number;
+  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }>;
+  /** Who of these users began and who submitted a scan in the window, as counts (ids only of those who did not submit, for reminders). */
+  teamParticipation(
+    userIds: readonly string[],
+    window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
+  ): Promise<{ invited: number; started: number; completed: number; notCompletedIds: string[] }>;
+}
+
+/** What the school's training plan asks of the catalogue: published trainings, as anyone sees them. */
+export interface TrainingOffer {
+  /** A training anyone may see; not_found otherwise. */
+  publicTraining(trainingId: string): Promise<TrainingDto>;
+  search(query: SearchQuery): Promise<SearchResultDto>;
+}
+
+/** One enrolment or completion's price, without whose it is. */
+export interface StaffTrainingCost {
+  kind: 'enrolment' | 'completion';
+  status: 'enrolled' | 'waitlisted' | 'cancelled' | 'completed';
+  on: string;
+  amountCents: number;
+}
+
+/** What the school's training budget asks of the catalogue: what its staff's trainings cost, as sums. */
+export interface StaffTrainingCosts {
+  priceSumsOfUsers(userIds: readonly string[], from: string, to: string): Promise<StaffTrainingCost[]>;
+}
+
+/** Everything the school module needs from other modules; the app wires it. */
+export interface SchoolNeeds {
+  digisnap: DigisnapAggregates;
+  trainings: TrainingOffer;
+  trainingCosts: StaffTrainingCosts;
+}

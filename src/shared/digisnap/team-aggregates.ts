@@ -1,0 +1,49 @@
+import type { ProtectedTeam } from './protected-team';
+
+/**
+ * The contract of Digisnap's team aggregates, as other modules ask for them (see
+ * `DigisnapService`'s aggregates API): a team is described by its source, and what comes back
+ * is a state (numbers only) or a published, protected team. Raw counts never appear here.
+ */
+
+export interface TeamSource {
+  /** The caller's id for the team, e.g. the campaign's; also the salt of its respondent keys. */
+  teamId: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  /** The window scans count in: from inclusive, to exclusive, ISO-8601 UTC. */
+  from: string;
+  to: string;
+  /** Changes whenever the member list may have changed: the members are asked for only then. */
+  membersVersion: string;
+  members(): Promise<readonly string[]>;
+}
+
+export interface TeamState {
+  respondents: number;
+  /** Teachers who came, went or retook the scan since the published state. */
+  changed: number;
+  /** How many states were published; 0 before the first. */
+  publication: number;
+}
+
+export interface PublishedTeam {
+  publication: number;
+  respondents: number;
+  /** Opaque `<teacher>.<scan>` keys (see respondentKey), salted with the team id. */
+  respondentKeys: string[];
+  team: ProtectedTeam;
+}
+
+/** A team's published state also counts in comparison groups, as its member's (its school's) part. */
+export interface ComparisonPart {
+  member: string;
+  /** The member's education level, for the same-level group; null: Flanders only. */
+  level: string | null;
+}
+
+export interface ComparisonGroup {
+  /** Members (schools) in the group, the asking one left out. */
+  members: number;
+  team: ProtectedTeam;
+}
