@@ -80,7 +80,7 @@ export class InvitationService {
    */
   async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
     await this.deps.schools.requireSchoolRole(userId, schoolId, teamManagerRoles);
-    const { entries, problems } = readRoster(csv);
+    const { entries, problems } = await readRoster(csv);
     if (problems.length > 0) {
       throw importRejected(problems, { unit: 'line', outcome: 'nobody was invited', where: (p) => `line ${p.line}: ${p.field}`, fileField: 'file' });
     }
