@@ -317,7 +317,7 @@ export class CatalogueService {
   async importTrainings(caller: Caller | null, providerId: string | undefined, body: ImportBody, dryRun: boolean): Promise<{ imported: number; errors: ImportProblem[] }> {
     const provider = await this.actingProvider(caller, providerId);
     const csv = typeof body === 'string' || body instanceof Uint8Array;
-    const read = csv ? readTrainingCsv(body) : { items: body.trainings.map((raw, i) => ({ line: i + 1, raw })), problems: [] };
+    const read = csv ? await readTrainingCsv(body) : { items: body.trainings.map((raw, i) => ({ line: i + 1, raw })), problems: [] };
     const fieldOf = (path: ReadonlyArray<PropertyKey>) => (csv ? csvColumnOf(path) : path.map(String).join('.'));
     const problems = new ImportProblems(read.problems);
     const valid: TrainingInput[] = [];

@@ -3,7 +3,7 @@ import { trainingCsvColumns } from '../../shared/catalogue/api';
 import { formatBelgianNumber, parseBelgianNumber, readTrainingCsv, writeTrainingCsv } from './training-csv';
 
 describe('training CSV', () => {
-  it('reads Belgian and plain decimals, and refuses what is not a number', () => {
+  it('reads Belgian and plain decimals, and refuses what is not a number', async () => {
     expect(parseBelgianNumber('12,50')).toBe(12.5);
     expect(parseBelgianNumber('1.234,50')).toBe(1234.5);
     expect(parseBelgianNumber('€ 9,99')).toBe(9.99);
@@ -14,14 +14,14 @@ describe('training CSV', () => {
     expect(formatBelgianNumber(3.5, 'plain')).toBe('3,5');
   });
 
-  it('recognises a comma-separated file by its header', () => {
+  it('recognises a comma-separated file by its header', async () => {
     const header = trainingCsvColumns.join(',');
-    const { items, problems } = readTrainingCsv(`${header}\nTitel,Een lange samenvatting.,,blended,nl,lager,leraar,3.1 A2>B1,2,0,nee,,,,,,https://x.be,concept\n`);
+    const { items, problems } = await readTrainingCsv(`${header}\nTitel,Een lange samenvatting.,,blended,nl,lager,leraar,3.1 A2>B1,2,0,nee,,,,,,https://x.be,concept\n`);
     expect(problems).toEqual([]);
     expect(items[0].raw).toMatchObject({ kind: 'blended', levelSteps: [{ competence: '3.1', from: 'A2', to: 'B1' }], location: null });
   });
 
-  it('writes what it reads', () => {
+  it('writes what it reads', async () => {
     const csv = writeTrainingCsv([
       {
         title: 'Titel; met puntkomma',
@@ -41,7 +41,7 @@ describe('training CSV', () => {
         status: 'published',
       },
     ]);
-    const { items, problems } = readTrainingCsv(csv);
+    const { items, problems } = await readTrainingCsv(csv);
     expect(problems).toEqual([]);
     expect(items[0].raw).toMatchObject({
       title: 'Titel; met puntkomma',

@@ -93,9 +93,11 @@ export function formatBelgianNumber(value: number, decimals: 'price' | 'plain'):
 }
 
 /** Reads a CSV file (or an .xlsx workbook) into one raw training per line, and every cell or line it could not read. */
-export function readTrainingCsv(input: string | Uint8Array): { items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] } {
+export async function readTrainingCsv(
+  input: string | Uint8Array,
+): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
-  const read = readTable(input, { fileField: 'bestand' });
+  const read = await readTable(input, { fileField: 'bestand' });
   if (!read.ok) return { items: [], problems: [read.problem] };
   const { rows, headerLine } = read.table;
 

@@ -82,7 +82,7 @@ export class InvitationService {
    */
   async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
     await this.deps.access.require(userId, 'manageTeam', schoolId);
-    const { entries, problems } = readRoster(csv);
+    const { entries, problems } = await readRoster(csv);
     if (problems.length > 0) {
       throw importRejected(problems, { unit: 'line', outcome: 'nobody was invited', where: (p) => `line ${p.line}: ${p.field}`, fileField: 'file' });
     }

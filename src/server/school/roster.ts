@@ -29,8 +29,8 @@ export const MAX_ROSTER_LINES = 2000;
  * Every problem of every line is reported, so one upload shows all there is to fix: a missing
  * name, a bad address, an address twice.
  */
-export function readRoster(input: string | Uint8Array): { entries: RosterEntry[]; problems: RosterProblem[] } {
-  const read = readTable(input, { fileField: 'file', skipBlankRows: true });
+export async function readRoster(input: string | Uint8Array): Promise<{ entries: RosterEntry[]; problems: RosterProblem[] }> {
+  const read = await readTable(input, { fileField: 'file', skipBlankRows: true });
   if (!read.ok) return { entries: [], problems: [read.problem] };
   const { rows } = read.table;
   const { columns, problems: headerProblems } = findColumns(read.table, rosterColumns);

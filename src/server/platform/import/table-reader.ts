@@ -1,6 +1,6 @@
-import { csvRecords } from './csv-records';
+import { csvRows } from './csv-rows';
 import type { ImportProblem } from './import-problems';
-import { isXlsx, readXlsxRows } from './xlsx-reader';
+import { isXlsx, xlsxRows } from './xlsx-rows';
 
 /**
  * The one reader of an uploaded table (the roster, the training import, and the imports of
@@ -8,10 +8,12 @@ import { isXlsx, readXlsxRows } from './xlsx-reader';
  * without BOM, semicolons, or commas when the header line has no semicolon, CR, LF or CRLF line
  * ends, quoted fields) or an .xlsx workbook (its first sheet). It gives the header and the rows
  * with the line each came from; what the cells mean is the caller's. Reading is linear in the
- * input, and a file it cannot read gives one problem instead of an exception.
+ * input, and a file it cannot read gives one problem instead of an exception. The parsing is
+ * csv-parse's (csv-rows.ts) and read-excel-file's (xlsx-rows.ts); this file chooses between them
+ * and applies what every import shares.
  */
 
-/** A row of the table: its cells as text, untrimmed, and the line it came from (header = line 1 in most files). */
+/** A row of the table: its cells as text, untrimmed (a CSV cell that spans lines holds LF), and the line it came from (header = line 1 in most files). */
 export interface TableRow {
   line: number;
   cells: string[];
@@ -40,13 +42,13 @@ export type TableReadResult = { ok: true; table: Table } | { ok: false; problem:
 export const DEFAULT_MAX_TABLE_BYTES = 50 * 1024 * 1024;
 
 /** Reads a CSV text or an .xlsx workbook (bytes) into a header and rows. */
-export function readTable(input: string | Uint8Array, options: ReadTableOptions): TableReadResult {
+export async function readTable(input: string | Uint8Array, options: ReadTableOptions): Promise<TableReadResult> {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
   if (size > maxBytes) {
     return { ok: false, problem: { line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` } };
   }
-  if (typeof input !== 'string' && isXlsx(input)) return fromRows(readXlsxRows(input), 'xlsx', options);
+  if (typeof input !== 'string' && isXlsx(input)) return fromRows(await xlsxRows(input), 'xlsx', options);
   const text = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
   return fromRows(readCsvRows(text), 'csv', options);
 }
@@ -69,11 +71,9 @@ export function detectDelimiter(text: string): ';' | ',' {
 }
 
 function readCsvRows(text: string): RowsOrProblem {
-  const body = text.replace(/^\uFEFF/, '');
-  const read = csvRecords(body, detectDelimiter(body));
+  const read = csvRows(text, detectDelimiter(text));
   if ('rows' in read) return read;
   return { problem: { ...read.problem, message: `The file is not readable CSV: ${read.problem.message}` } };
 }
 
 const formatMegabytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`);
-
