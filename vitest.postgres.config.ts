@@ -30,9 +30,7 @@ function sourceOf(path: string): string {
 function touchesDatabase(file: string): boolean {
   const text = readFileSync(file, 'utf8');
   if (usesDatabase.test(text)) return true;
-  return [...text.matchAll(relativeImport)]
-    .map(([, path]) => resolve(dirname(file), path))
-    .some((path) => !path.startsWith(support) && usesDatabase.test(sourceOf(path)));
+  return [...text.matchAll(relativeImport)].map(([, path]) => resolve(dirname(file), path)).some((path) => !path.startsWith(support) && usesDatabase.test(sourceOf(path)));
 }
 
 const databaseSuites = [...testFiles('src'), ...testFiles('test')].filter(touchesDatabase);

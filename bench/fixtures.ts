@@ -1,9 +1,9 @@
+import { simulatedAnswers } from '../src/server/demo/simulated-answers';
+import type { ScanAnswersTable, ScansTable } from '../src/server/digisnap/digisnap.tables';
+import { newId, newToken, sha256 } from '../src/server/platform/ids';
 import type { Framework } from '../src/shared/digisnap/framework';
 import { scoreAnswers } from '../src/shared/digisnap/scoring';
-import { simulatedAnswers } from '../src/server/demo/simulated-answers';
 import { educationLevels, provinces } from '../src/shared/platform/flanders';
-import { newId, newToken, sha256 } from '../src/server/platform/ids';
-import type { ScanAnswersTable, ScansTable } from '../src/server/digisnap/digisnap.tables';
 
 /**
  * Plausible Flemish schools, teachers and scans as plain rows, from a seeded random source.
@@ -15,7 +15,28 @@ const TWO_YEARS_MS = 730 * DAY_MS;
 
 const schoolKinds = ['Basisschool', 'Vrije Basisschool', 'GO! Basisschool', 'Sint-Jozefscollege', 'Atheneum', 'Technisch Instituut', 'Lyceum', 'CVO'];
 const places = ['Aalst', 'Antwerpen', 'Brugge', 'Genk', 'Gent', 'Hasselt', 'Kortrijk', 'Leuven', 'Mechelen', 'Ostende', 'Roeselare', 'Turnhout', 'Lier', 'Geel'];
-const firstNames = ['An', 'Bram', 'Charlotte', 'Dries', 'Elke', 'Fien', 'Gert', 'Hanne', 'Ilias', 'Jana', 'Kobe', 'Lotte', 'Mohamed', 'Nina', 'Olivier', 'Pieter', 'Roos', 'Sara', 'Tom', 'Yasmine'];
+const firstNames = [
+  'An',
+  'Bram',
+  'Charlotte',
+  'Dries',
+  'Elke',
+  'Fien',
+  'Gert',
+  'Hanne',
+  'Ilias',
+  'Jana',
+  'Kobe',
+  'Lotte',
+  'Mohamed',
+  'Nina',
+  'Olivier',
+  'Pieter',
+  'Roos',
+  'Sara',
+  'Tom',
+  'Yasmine',
+];
 const lastNames = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois', 'Lambert', 'El Amrani', 'Vermeulen', 'Hermans'];
 
 export type Random = () => number;

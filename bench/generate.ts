@@ -3,21 +3,21 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { SingleBar, Presets } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import { Kysely, SqliteDialect } from 'kysely';
 import { type AppTables, createServices, modules } from '../src/server/app';
-import { demoProviders, generateDemoTrainings } from '../src/server/demo/demo-trainings';
 import { configFromEnv } from '../src/server/config';
+import { demoProviders, generateDemoTrainings } from '../src/server/demo/demo-trainings';
 import { seededRandom } from '../src/server/demo/simulated-answers';
 import { FrameworkRegistry } from '../src/server/digisnap/framework.registry';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import type { Db } from '../src/server/platform/db/database';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
 import { newId } from '../src/server/platform/ids';
-import { type ScanRows, type TeacherRows, makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher } from './fixtures';
-import { brusselsDate } from '../src/shared/school/campaign/campaign';
 import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
 import { buildProfile } from '../src/shared/digisnap/profile';
+import { brusselsDate } from '../src/shared/school/campaign/campaign';
+import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries } from './search-queries';
 
 /**
@@ -76,7 +76,7 @@ export interface Manifest {
   report?: { schoolId: string; campaignId: string; principalToken: string; schoolTeachers: number; teachers: number; schools: number; seconds: number };
 }
 
-export const manifestPathOf = (databaseFile: string) => databaseFile.replace(/\.db$/, '') + '.manifest.json';
+export const manifestPathOf = (databaseFile: string) => `${databaseFile.replace(/\.db$/, '')}.manifest.json`;
 
 export async function generateBenchData(options: GenerateOptions): Promise<{ manifest: Manifest; manifestPath: string }> {
   const out = resolve(options.out);

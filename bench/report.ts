@@ -80,7 +80,7 @@ export function printReport(results: Results): void {
     'req/s': s.rps,
     'p50 ms': s.p50_ms,
     'p99 ms': s.p99_ms,
-    'ratio': s.ratio_to_ceiling.toFixed(2),
+    ratio: s.ratio_to_ceiling.toFixed(2),
     requests: s.requests,
     'non-2xx': s.non_2xx,
     errors: s.errors,
@@ -131,7 +131,7 @@ export function writeResults(file: string, results: Results): void {
   const measured = new Set(results.scenarios.map((s) => s.name));
   const kept = earlier.filter((s) => !measured.has(s.name));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...results, scenarios: [...results.scenarios, ...kept] }, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify({ ...results, scenarios: [...results.scenarios, ...kept] }, null, 2)}\n`);
 }
 
 function readEarlier(file: string): ScenarioResult[] {

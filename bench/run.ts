@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
-import { type Manifest, generateBenchData, manifestPathOf, parseGenerateArgs } from './generate';
+import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } from './generate';
 import { type Measurement, measure } from './load';
-import { type Results, machine, printReport, toResult, writeResults } from './report';
-import { type Scenario, ceiling, getMyProfile, getMyRecommendations, getSchoolReport, searchTrainings, submitScan } from './scenarios';
+import { machine, printReport, type Results, toResult, writeResults } from './report';
+import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scenario, searchTrainings, submitScan } from './scenarios';
 import { type BenchServer, startServer, stopServer } from './server-process';
 import { ServerWatch } from './server-watch';
 
@@ -92,10 +92,7 @@ try {
     ceiling_rps: Math.round(best.rps),
     ceiling_runs_rps: ceilingRuns.map((m) => Math.round(m.rps)),
     peak_rss_mb: watch.peakRssMb(),
-    scenarios: [
-      toResult(top.name, top.operationId, best, best),
-      ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best)),
-    ],
+    scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
   };
 } finally {
   watch.stop();

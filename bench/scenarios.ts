@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import type { Manifest } from './generate';
 import { searchPath } from './search-queries';
 

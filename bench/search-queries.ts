@@ -1,5 +1,5 @@
-import type { DemoTraining } from '../src/server/demo/demo-trainings';
 import { normaliseSearchText } from '../src/server/catalogue/search-text';
+import type { DemoTraining } from '../src/server/demo/demo-trainings';
 import { provinces } from '../src/shared/platform/flanders';
 import type { Random } from './fixtures';
 
@@ -21,7 +21,32 @@ export interface BenchSearchQuery {
 /** Kinds that take place somewhere, so a province filter means something. */
 const PLACED_KINDS = ['in_person', 'blended', 'bootcamp'] as const;
 /** Title words nobody searches for on their own. */
-const STOPWORDS = new Set(['tijdens', 'verder', 'eigen', 'eerste', 'tweede', 'derde', 'graad', 'lagere', 'lager', 'samen', 'maken', 'basis', 'school', 'voor', 'naar', 'zonder', 'jouw', 'onder', 'bekeken', 'handen', 'nemen', 'snelle', 'stappen', 'based']);
+const STOPWORDS = new Set([
+  'tijdens',
+  'verder',
+  'eigen',
+  'eerste',
+  'tweede',
+  'derde',
+  'graad',
+  'lagere',
+  'lager',
+  'samen',
+  'maken',
+  'basis',
+  'school',
+  'voor',
+  'naar',
+  'zonder',
+  'jouw',
+  'onder',
+  'bekeken',
+  'handen',
+  'nemen',
+  'snelle',
+  'stappen',
+  'based',
+]);
 const TITLE_WORDS = 140;
 
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];

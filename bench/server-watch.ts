@@ -9,7 +9,10 @@ export class ServerWatch {
   private peakKb = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number, intervalMs = 200) {
+  constructor(
+    private readonly pid: number,
+    intervalMs = 200,
+  ) {
     this.timer = setInterval(() => this.sampleMemory(), intervalMs);
     this.timer.unref();
     this.sampleMemory();

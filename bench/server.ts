@@ -12,8 +12,7 @@ if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set; start this thr
 const app = await buildApp(
   { ...configFromEnv(), databaseUrl, demo: false, logLevel: process.env.LOG_LEVEL || 'warn' },
   {
-    extend: (instance) =>
-      instance.get('/bench/ceiling', { schema: { operationId: 'ceiling', hide: true } }, async () => ({ ok: true })),
+    extend: (instance) => instance.get('/bench/ceiling', { schema: { operationId: 'ceiling', hide: true } }, async () => ({ ok: true })),
   },
 );
 await app.listen({ host: '127.0.0.1', port: 0 });

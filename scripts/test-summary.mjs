@@ -12,7 +12,7 @@ for (const file of process.argv.slice(2)) {
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites ?? 0);
+  failed += report.numFailedTests + (report.success ? 0 : (report.numFailedTestSuites ?? 0));
   skipped += report.numPendingTests + report.numTodoTests;
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

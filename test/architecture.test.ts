@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface SourceFile {
+interface SourceFile {
   /** Relative to the repository root, with forward slashes: `src/server/school/school.service.ts`. */
   path: string;
   text: string;
@@ -30,7 +30,7 @@ export interface SourceFile {
 const importPattern = /(?:\bimport|\bexport)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g;
 
 /** The relative import specifiers of a file, resolved to repository paths (packages are left out). */
-export function importsOf(file: SourceFile): string[] {
+function importsOf(file: SourceFile): string[] {
   const found: string[] = [];
   const text = file.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
   for (const match of text.matchAll(importPattern)) {
@@ -50,7 +50,7 @@ function moduleOf(path: string, modules: ReadonlySet<string>): string | null {
 const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 
 /** Every import that breaks a rule, as `from → to (rule)`. */
-export function violations(files: readonly SourceFile[], modules: ReadonlySet<string>): string[] {
+function violations(files: readonly SourceFile[], modules: ReadonlySet<string>): string[] {
   const found: string[] = [];
   for (const file of files) {
     const ownModule = moduleOf(file.path, modules);
@@ -59,7 +59,8 @@ export function violations(files: readonly SourceFile[], modules: ReadonlySet<st
       const breaks = (rule: string) => found.push(`${file.path} → ${target} (${rule})`);
       if (file.path.startsWith('src/server/platform/') && targetModule !== null) breaks('the platform imports no module');
       if (ownModule !== null && !isTest(file.path)) {
-        const allowed = target.startsWith(`src/server/${ownModule}/`) || target.startsWith('src/server/platform/') || target.startsWith('src/shared/') || target === 'src/server/config';
+        const allowed =
+          target.startsWith(`src/server/${ownModule}/`) || target.startsWith('src/server/platform/') || target.startsWith('src/shared/') || target === 'src/server/config';
         if (!allowed) breaks(`module ${ownModule} imports only its own files, the platform and shared`);
       }
       if (file.path === 'src/server/app.ts' && targetModule !== null && target !== `src/server/${targetModule}/${targetModule}.module`) {

@@ -8,10 +8,7 @@ import { AppError } from '../shared/errors';
  * Opens the database the server would use, migrates it, runs one command against the same
  * services the API uses, and closes. A known error prints its id and field and exits 2.
  */
-export async function withServices(
-  config: Config,
-  command: (context: { services: Services; db: Db<AppTables>; migrated: string[] }) => Promise<void>,
-): Promise<void> {
+export async function withServices(config: Config, command: (context: { services: Services; db: Db<AppTables>; migrated: string[] }) => Promise<void>): Promise<void> {
   const db = openDatabase<AppTables>(config.databaseUrl);
   let services: Services | undefined;
   try {

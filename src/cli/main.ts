@@ -1,13 +1,11 @@
 import { Command, Option } from 'commander';
+import { configFromEnv } from '../server/config';
 import { AppError } from '../shared/errors';
 import { roles } from '../shared/platform/api';
-import { configFromEnv } from '../server/config';
 import { educationLevels, provinces, schoolNetworks } from '../shared/platform/flanders';
 import { withServices } from './context';
 
-const program = new Command('digisprong')
-  .description('Digisprong command-line tool. Honours DATABASE_URL (default sqlite:./data/digisprong.db) like the server.')
-  .showHelpAfterError();
+const program = new Command('digisprong').description('Digisprong command-line tool. Honours DATABASE_URL (default sqlite:./data/digisprong.db) like the server.').showHelpAfterError();
 
 program
   .command('migrate')
@@ -109,9 +107,7 @@ boards
 const schools = program.command('schools').description('Manage schools');
 schools
   .command('add')
-  .description(
-    'Create a school; prints its id. A board_admin of one school of a board (`users add --role board_admin --school ID`) manages every school of that board',
-  )
+  .description('Create a school; prints its id. A board_admin of one school of a board (`users add --role board_admin --school ID`) manages every school of that board')
   .requiredOption('--name <name>', 'school name')
   .option('--number <number>', 'institution number')
   .addOption(new Option('--level <level>', 'education level').choices(educationLevels))

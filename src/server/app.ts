@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
 import { type CatalogueNeeds, type CatalogueServices, type CatalogueTables, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
@@ -22,8 +22,8 @@ import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './plat
 import { registerErrorHandling } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
-import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { mailRoutes } from './platform/mail/mail.routes';
+import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext } from './platform/module';
 import { type SchoolNeeds, type SchoolServices, type SchoolTables, schoolModule } from './school/school.module';
@@ -131,9 +131,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
     config.sessionIdleHours,
     (userId) => services.catalogue.providersOfUser(userId),
   );
-  const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) =>
-    auth.rolesOf(userId),
-  );
+  const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) => auth.rolesOf(userId));
   const oidc = config.oidc
     ? new OidcService(new OidcRepository(platformDb.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
         auth,
@@ -192,7 +190,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Is the server up and its database reachable', response: { 200: healthResponseSchema } },
     handler: async () => {
-      await db.kysely.selectFrom('users').select((eb) => eb.lit(1).as('one')).limit(1).execute();
+      await db.kysely
+        .selectFrom('users')
+        .select((eb) => eb.lit(1).as('one'))
+        .limit(1)
+        .execute();
       return { status: 'ok' as const, database: db.dialect, version: APP_VERSION };
     },
   });

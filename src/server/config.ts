@@ -35,8 +35,7 @@ export interface OidcConfig {
   name: string | undefined;
 }
 
-const truthy = (value: string | undefined, fallback: boolean) =>
-  value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+const truthy = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase()));
 
 /** A number of seconds, 0 or more; a typo must not silently make a cache keep its entries forever. */
 function seconds(value: string | undefined, fallback: number, name: string): number {

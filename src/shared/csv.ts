@@ -7,7 +7,7 @@
  */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(';'));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 const formulaStart = /^[=+\-@\t\r]/;

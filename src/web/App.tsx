@@ -1,4 +1,4 @@
-import { Outlet, RouterProvider, useRouterState, type ErrorComponentProps } from '@tanstack/react-router';
+import { type ErrorComponentProps, Outlet, RouterProvider, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { Loading } from './components/Loading';
 import { NotFoundPage } from './components/NotFoundPage';

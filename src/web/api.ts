@@ -1,6 +1,6 @@
 import type { ErrorId } from '../shared/errors';
-import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl } from '../shared/platform/endpoint';
 import type { CurrentUser, SessionResponse } from '../shared/platform/api';
+import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl } from '../shared/platform/endpoint';
 
 /** Error ids the server sends, plus the one the client raises when the server cannot be reached. */
 export type ClientErrorId = ErrorId | 'network_error';

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,11 @@ function runtimeImports(file: string): string[] {
     }
     const [, typeOnly, clause, specifier] = match;
     if (typeOnly) continue;
-    const names = clause.replace(/^\{|\}$/g, '').split(',').map((name) => name.trim()).filter(Boolean);
+    const names = clause
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const allTypes = clause.startsWith('{') && names.length > 0 && names.every((name) => name.startsWith('type '));
     if (!allTypes) specifiers.push(specifier);
   }

@@ -49,8 +49,7 @@ export function currentLocale(): Locale {
 export function useI18n() {
   const { t, i18n: instance } = useTranslation();
   const locale: Locale = isLocale(instance.language) ? instance.language : 'nl';
-  const text = (value: LocalisedText | string | undefined): string =>
-    value === undefined ? '' : typeof value === 'string' ? value : (value[locale] ?? value.nl);
+  const text = (value: LocalisedText | string | undefined): string => (value === undefined ? '' : typeof value === 'string' ? value : (value[locale] ?? value.nl));
   return { t, locale, text };
 }
 

@@ -15,13 +15,11 @@ function GreenhousePage({ bedId }: { bedId: string }) {
 }
 const greenhouseWeb: WebModule = {
   name: 'greenhouse',
-  routes: (root) => [
-    pageRoute(root, { path: '/serre/$bedId', page: async () => ({ GreenhousePage }), component: 'GreenhousePage', props: ({ bedId }) => ({ bedId }) }),
-  ],
+  routes: (root) => [pageRoute(root, { path: '/serre/$bedId', page: async () => ({ GreenhousePage }), component: 'GreenhousePage', props: ({ bedId }) => ({ bedId }) })],
 };
 
 // The page's props are typed by the path: a parameter the path does not have is an error.
-export const misnamed: WebModule = {
+const _misnamed: WebModule = {
   name: 'misnamed',
   routes: (root) => [
     // @ts-expect-error the path names its parameter `bedId`

@@ -1,5 +1,5 @@
-import { useRouterState, type AnyRouter } from '@tanstack/react-router';
-import { useMemo, type AnchorHTMLAttributes, type FocusEvent, type MouseEvent } from 'react';
+import { type AnyRouter, useRouterState } from '@tanstack/react-router';
+import { type AnchorHTMLAttributes, type FocusEvent, type MouseEvent, useMemo } from 'react';
 
 /**
  * The pages' small routing API, on the app's TanStack router: read the address with

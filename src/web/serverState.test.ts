@@ -7,11 +7,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('server state', () => {
   it('keys an answer by operationId, path parameters and query', () => {
-    expect(endpointKey(campaignEndpoints.getCampaign, { params: { schoolId: 's', campaignId: 'c' } })).toEqual([
-      'getCampaign',
-      { schoolId: 's', campaignId: 'c' },
-      null,
-    ]);
+    expect(endpointKey(campaignEndpoints.getCampaign, { params: { schoolId: 's', campaignId: 'c' } })).toEqual(['getCampaign', { schoolId: 's', campaignId: 'c' }, null]);
   });
 
   it('retries a network failure twice, never an answer of the server about the request', () => {

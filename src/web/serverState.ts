@@ -85,12 +85,7 @@ export function useEndpointQuery<E extends AnyEndpoint>(
  * State a page builds from more than one call (e.g. a check and the instrument it was taken
  * with). The key names the operationIds it reads, so their changes reload it too.
  */
-export function useCombinedQuery<T>(
-  operationIds: string[],
-  args: unknown,
-  load: () => Promise<T>,
-  options: { enabled?: boolean } = {},
-): ServerState<T> {
+export function useCombinedQuery<T>(operationIds: string[], args: unknown, load: () => Promise<T>, options: { enabled?: boolean } = {}): ServerState<T> {
   return useServerState([operationIds, args ?? null], load, options.enabled ?? true);
 }
 
@@ -109,10 +104,7 @@ export function useInvalidate(): (operationIds: string[]) => Promise<void> {
  * A change through an endpoint; after it succeeds, the answers of the operations in
  * `invalidates` are reloaded wherever they are shown. Resolves to the endpoint's answer.
  */
-export function useEndpointMutation<E extends AnyEndpoint>(
-  endpoint: E,
-  options: { invalidates?: string[] } = {},
-): (args: EndpointArgs<E>) => Promise<EndpointResponse<E>> {
+export function useEndpointMutation<E extends AnyEndpoint>(endpoint: E, options: { invalidates?: string[] } = {}): (args: EndpointArgs<E>) => Promise<EndpointResponse<E>> {
   const invalidate = useInvalidate();
   const run = call as (endpoint: E, args?: EndpointArgs<E>) => Promise<EndpointResponse<E>>;
   const mutation = useMutation({

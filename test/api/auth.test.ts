@@ -65,7 +65,7 @@ describe('accounts and sessions', () => {
   });
 
   describe('CSRF', () => {
-    it('refuses a state-changing request without the token, or with another session\'s token', async () => {
+    it("refuses a state-changing request without the token, or with another session's token", async () => {
       const teacher = await t.user('teacher');
       const other = await t.user('teacher');
       const without = await teacher.request({ method: 'POST', url: '/api/scans', csrf: false });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultBudgetSettings, schoolBudgetSchema } from '../../src/shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../src/shared/school/campaign/campaign';
+import { defaultBudgetSettings, schoolBudgetSchema } from '../../src/shared/school/training-budget/training-budget';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { type School, createSchool, dayFromToday } from './campaign-fixtures';
+import { createSchool, dayFromToday, type School } from './campaign-fixtures';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
 
 const budgetUrl = (schoolId: string, query = '') => `/api/schools/${schoolId}/budget${query}`;
@@ -62,8 +62,14 @@ describe('school ICT training budget', () => {
     expect((await enrol(other.principal, future.id)).statusCode).toBe(201);
     const free = await createTraining(provider, { priceEuro: 30, title: 'Zelfstudie' });
     expect((await teachers[1].request({ method: 'PUT', url: `/api/me/completions/${free.id}`, payload: { completedOn: today } })).statusCode).toBe(204);
-    const day = await school.principal.request({ method: 'POST', url: `/api/schools/${school.id}/study-days`, payload: { date: dayFromToday(20), trainingId: training.id, participants: 10 } });
-    const cancelledDay = (await school.principal.request({ method: 'POST', url: `/api/schools/${school.id}/study-days`, payload: { date: dayFromToday(21), trainingId: training.id, participants: 10 } })).json();
+    const day = await school.principal.request({
+      method: 'POST',
+      url: `/api/schools/${school.id}/study-days`,
+      payload: { date: dayFromToday(20), trainingId: training.id, participants: 10 },
+    });
+    const cancelledDay = (
+      await school.principal.request({ method: 'POST', url: `/api/schools/${school.id}/study-days`, payload: { date: dayFromToday(21), trainingId: training.id, participants: 10 } })
+    ).json();
     await school.principal.request({ method: 'POST', url: `/api/schools/${school.id}/study-days/${cancelledDay.id}/cancel` });
 
     // Expected sums per budget year (the dates may straddle New Year).

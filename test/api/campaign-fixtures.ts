@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Background } from '../../src/shared/digisnap/api';
-import { competenceList } from '../../src/shared/digisnap/framework';
-import { brusselsDate } from '../../src/shared/school/campaign/campaign';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
 import { AuditRepository } from '../../src/server/platform/audit/audit.repository';
+import type { Background } from '../../src/shared/digisnap/api';
+import { competenceList } from '../../src/shared/digisnap/framework';
+import { brusselsDate } from '../../src/shared/school/campaign/campaign';
 import { TEST_PASSWORD, type TestApp, type TestClient } from '../support/test-app';
 
 /** Test data for campaigns, made with the real services: schools, teams, and scans submitted at a chosen time. */
@@ -44,7 +44,10 @@ export async function addTeacher(t: TestApp, schoolId: string): Promise<string> 
 
 /** The option chosen for competence `index` (0–21); 0–4, where 0 = A1, 2 = B1, 4 = C1. */
 export type AnswerPattern = (index: number) => number;
-export const allAnswers = (option: number): AnswerPattern => () => option;
+export const allAnswers =
+  (option: number): AnswerPattern =>
+  () =>
+    option;
 
 /**
  * Takes and submits a whole scan for the teacher, as if at `at`, through DigisnapService with its
@@ -70,11 +73,7 @@ export async function startScanAt(t: TestApp, userId: string, at: string): Promi
 export const campaignsUrl = (schoolId: string) => `/api/schools/${schoolId}/campaigns`;
 
 /** Opens a campaign through the API as the given manager; returns its body. */
-export async function openCampaign(
-  client: TestClient,
-  schoolId: string,
-  body: Record<string, unknown> = { opensOn: dayFromToday(-10), closesOn: dayFromToday(7) },
-) {
+export async function openCampaign(client: TestClient, schoolId: string, body: Record<string, unknown> = { opensOn: dayFromToday(-10), closesOn: dayFromToday(7) }) {
   const response = await client.request({ method: 'POST', url: campaignsUrl(schoolId), payload: body });
   if (response.statusCode !== 201) throw new Error(`openCampaign: ${response.statusCode} ${response.body}`);
   return response.json();
@@ -140,11 +139,19 @@ export function reportLeaks(report: any): string[] {
   for (const area of report.areas) table(`area ${area.number}`, area);
   for (const competence of report.competences) line(`competence ${competence.code}`, report.respondents, competence.levels);
   for (const breakdown of report.breakdowns) {
-    line(`${breakdown.question} groups`, report.respondents, breakdown.groups.map((g: { respondents: Cell }) => g.respondents));
+    line(
+      `${breakdown.question} groups`,
+      report.respondents,
+      breakdown.groups.map((g: { respondents: Cell }) => g.respondents),
+    );
     for (const group of breakdown.groups) line(`${breakdown.question}=${group.value}`, group.respondents, group.bands);
     for (const code of Object.keys(BAND_LEVELS)) {
       const total = report.overall.bands.find((b: { band: string }) => b.band === code);
-      line(`${breakdown.question} band ${code}`, total, breakdown.groups.map((g: { bands: Array<Cell & { band: string }> }) => g.bands.find((b) => b.band === code)!));
+      line(
+        `${breakdown.question} band ${code}`,
+        total,
+        breakdown.groups.map((g: { bands: Array<Cell & { band: string }> }) => g.bands.find((b) => b.band === code)!),
+      );
     }
   }
   return leaks;

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignWindow } from '../../src/shared/school/campaign/campaign';
-import { publicationDecision } from '../../src/shared/digisnap/privacy';
-import { type SchoolReport, buildSchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
 import { addCounts, countTeam, emptyCounts, releaseTeamAggregate } from '../../src/server/digisnap/team-aggregate';
 import { teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
-import { TEST_PASSWORD, type TestApp, errorOf, startTestApp } from '../support/test-app';
+import { publicationDecision } from '../../src/shared/digisnap/privacy';
+import { campaignWindow } from '../../src/shared/school/campaign/campaign';
+import { buildSchoolReport, type SchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
+import { errorOf, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import {
   type AnswerPattern,
-  type School,
   addTeacher,
   campaignsUrl,
   createSchool,
@@ -19,6 +18,7 @@ import {
   reportLeaks,
   reportTables,
   reportUrl,
+  type School,
   submitScanAt,
 } from './campaign-fixtures';
 
@@ -33,14 +33,6 @@ import {
 
 const POOL = 10;
 const THRESHOLD = 5;
-
-type Op =
-  | { kind: 'submit'; teacher: number; days: number; option: number; young: boolean }
-  | { kind: 'join'; teacher: number }
-  | { kind: 'leave'; teacher: number }
-  | { kind: 'close' }
-  | { kind: 'reopen' }
-  | { kind: 'read' };
 
 const ops = fc.array(
   fc.oneof(
@@ -58,7 +50,10 @@ const ops = fc.array(
 );
 
 /** Levels that differ by competence, so the tables have more than one filled cell per row. */
-const varied = (option: number): AnswerPattern => (i) => (option + (i % 3)) % 5;
+const varied =
+  (option: number): AnswerPattern =>
+  (i) =>
+    (option + (i % 3)) % 5;
 
 describe('getSchoolReport from stored aggregates', () => {
   let t: TestApp;
@@ -205,7 +200,11 @@ describe('getSchoolReport comparisons from stored aggregates', () => {
         const scans = await db
           .selectFrom('scans')
           .select(['id', 'user_id', 'submitted_at', 'result', 'background'])
-          .where('id', 'in', published.map((p) => p.published_scan_id!))
+          .where(
+            'id',
+            'in',
+            published.map((p) => p.published_scan_id!),
+          )
           .execute();
         const team = scans.map((row) => teamScanOf({ id: row.id, userId: row.user_id, submittedAt: row.submitted_at!, result: row.result!, background: row.background }));
         addCounts(counts, countTeam(team, framework));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
-import { type XlsxBook, readXlsx } from '../support/xlsx-reader';
-import { type School, allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, submitScanAt } from './campaign-fixtures';
+import { readXlsx, type XlsxBook } from '../support/xlsx-reader';
+import { allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, type School, submitScanAt } from './campaign-fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,11 +40,18 @@ describe('getSchoolReport as XLSX', () => {
     const respondents = rowOf(book, 'Team', 'VBS De Linde', 'respondenten');
     expect(respondents[3]).toEqual({ value: 15, format: '0' });
     const bPlus = rowOf(book, 'Team', 'VBS De Linde', 'B of hoger');
-    expect(bPlus.slice(3, 5)).toEqual([{ value: 10, format: '0' }, { value: 0.667, format: '0.0%' }]);
+    expect(bPlus.slice(3, 5)).toEqual([
+      { value: 10, format: '0' },
+      { value: 0.667, format: '0.0%' },
+    ]);
     expect(bPlus[6]?.value).toBe('nee');
 
     const shownLevel = rowOf(book, 'Competenties', '1.1 Organisatorische communicatie', 'B1');
-    expect(shownLevel.slice(3, 6)).toEqual([{ value: 5, format: '0' }, { value: 0.333, format: '0.0%' }, { value: 2, format: '0.0' }]);
+    expect(shownLevel.slice(3, 6)).toEqual([
+      { value: 5, format: '0' },
+      { value: 0.333, format: '0.0%' },
+      { value: 2, format: '0.0' },
+    ]);
     const hiddenLevel = rowOf(book, 'Competenties', '1.1 Organisatorische communicatie', 'A2');
     expect(hiddenLevel.slice(3, 7).map((c) => c?.value)).toEqual(['verborgen (kleine groep)', 'verborgen (kleine groep)', 'verborgen (kleine groep)', 'ja']);
     const smallGroup = rowOf(book, 'Achtergrond', 'Hoeveel jaar ervaring heb je in het onderwijs?: 0 tot 5 jaar', 'respondenten');

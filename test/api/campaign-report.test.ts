@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolReportSchema } from '../../src/shared/school/campaign/report';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import {
-  type AnswerPattern,
-  type School,
-  allAnswers,
-  createSchool,
-  dayFromToday,
-  instantFromNow,
-  openCampaign,
-  reportLeaks,
-  reportUrl,
-  submitScanAt,
-} from './campaign-fixtures';
+import { type AnswerPattern, allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportLeaks, reportUrl, type School, submitScanAt } from './campaign-fixtures';
 
 /** Option 1 (A2) everywhere but area 6 (competences 18–22), where option 0 (A1): the weakest area by mean. */
 const weakInArea6: AnswerPattern = (i) => (i >= 17 ? 0 : 1);
@@ -193,7 +182,6 @@ describe('getSchoolReport over time', () => {
     expect(earlier.overall.bOrAbove).toEqual(cell(10, 50));
     expect(earlier.growth).toBeNull();
   });
-
 });
 
 describe('getSchoolReport beside other schools', () => {
@@ -222,7 +210,11 @@ describe('getSchoolReport beside other schools', () => {
     expect(report.comparisons.sameLevel).toEqual({ ...expected, educationLevel: 'primary' });
     expect(report.comparisons.flanders.areas[0]).toEqual({
       number: 1,
-      bands: [{ band: 'A', share: 33 }, { band: 'B', share: 33 }, { band: 'C', share: 33 }],
+      bands: [
+        { band: 'A', share: 33 },
+        { band: 'B', share: 33 },
+        { band: 'C', share: 33 },
+      ],
       bOrAbove: 67,
     });
 

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../src/shared/school/campaign/campaign';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import {
-  type School,
-  addTeacher,
-  allAnswers,
-  campaignsUrl,
-  createSchool,
-  dayFromToday,
-  instantFromNow,
-  openCampaign,
-  startScanAt,
-  submitScanAt,
-} from './campaign-fixtures';
+import { addTeacher, allAnswers, campaignsUrl, createSchool, dayFromToday, instantFromNow, openCampaign, type School, startScanAt, submitScanAt } from './campaign-fixtures';
 
 describe('Digisnap campaigns', () => {
   let t: TestApp;
@@ -34,8 +23,7 @@ describe('Digisnap campaigns', () => {
 
   /** A fresh school for tests that need windows of their own. */
   const freshSchool = (teachers = 0) => createSchool(t, { teachers });
-  const url = (schoolId: string, campaignId?: string, action?: string) =>
-    [campaignsUrl(schoolId), campaignId, action].filter(Boolean).join('/');
+  const url = (schoolId: string, campaignId?: string, action?: string) => [campaignsUrl(schoolId), campaignId, action].filter(Boolean).join('/');
 
   describe('openCampaign', () => {
     it('opens a campaign for the principal, with the current framework and a minimum group of 5 by default', async () => {
@@ -192,8 +180,7 @@ describe('Digisnap campaigns', () => {
   });
 
   describe('remindCampaign', () => {
-    const outboxTo = async (address: string) =>
-      t.app.db.kysely.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', address).execute();
+    const outboxTo = async (address: string) => t.app.db.kysely.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', address).execute();
 
     it('mails those who have not submitted, says how many and never who, and once a day at most', async () => {
       const s = await freshSchool(3);

@@ -45,7 +45,9 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
       const [a, b] = await teachers(2);
       const results = await Promise.all([enrol(a, session.id), enrol(b, session.id)]);
       expect(results.map((r) => r.statusCode)).toEqual([201, 201]);
-      const outcome = statuses(results).map((e) => `${e.status}:${e.position}`).sort();
+      const outcome = statuses(results)
+        .map((e) => `${e.status}:${e.position}`)
+        .sort();
       expect(outcome).toEqual(['enrolled:null', 'waitlisted:1']);
     });
 
@@ -54,7 +56,12 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
       const group = await teachers(10);
       const results = statuses(await Promise.all(group.map((teacher) => enrol(teacher, session.id))));
       expect(results.filter((e) => e.status === 'enrolled')).toHaveLength(3);
-      expect(results.filter((e) => e.status === 'waitlisted').map((e) => e.position).sort((x, y) => x! - y!)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(
+        results
+          .filter((e) => e.status === 'waitlisted')
+          .map((e) => e.position)
+          .sort((x, y) => x! - y!),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7]);
       const list = (await provider.request({ method: 'GET', url: `/api/sessions/${session.id}/enrolments` })).json().items;
       expect(list.map((e: { status: string }) => e.status)).toEqual([...Array(3).fill('enrolled'), ...Array(7).fill('waitlisted')]);
     });
@@ -164,7 +171,10 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
       const csv = await provider.request({ method: 'GET', url: `/api/sessions/${session.id}/enrolments?format=csv` });
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*\.csv"/);
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('naam;email;school;status;wachtlijstpositie;ingeschreven_op');
       expect(lines[1]).toContain(`;${teacher.email};VBS De Linde;ingeschreven;;`);
     });

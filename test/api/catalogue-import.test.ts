@@ -35,7 +35,10 @@ describe('importTrainings and exportTrainings', () => {
       kind: 'in_person',
       educationLevels: ['primary', 'special_needs'],
       audiences: ['teacher', 'ict_coordinator'],
-      levelSteps: [{ competence: '2.2', from: 'A1', to: 'A2' }, { competence: '3.3', from: 'A2', to: 'B1' }],
+      levelSteps: [
+        { competence: '2.2', from: 'A1', to: 'A2' },
+        { competence: '3.3', from: 'A2', to: 'B1' },
+      ],
       durationHours: 3.5,
       priceEuro: 12.5,
       payableFromIctBudget: true,

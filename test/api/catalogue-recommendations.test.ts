@@ -32,7 +32,11 @@ describe('getMyRecommendations', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const { client: provider } = await providerAccount(t);
-    const add = async (name: string, steps: Array<[string, string]>, options: { sessionsInDays?: number[]; kind?: 'in_person' | 'self_paced'; status?: 'draft' | 'published' } = {}) => {
+    const add = async (
+      name: string,
+      steps: Array<[string, string]>,
+      options: { sessionsInDays?: number[]; kind?: 'in_person' | 'self_paced'; status?: 'draft' | 'published' } = {},
+    ) => {
       ids[name] = (
         await createTraining(provider, {
           title: `Opleiding ${name}`,

@@ -14,8 +14,13 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
     training: {
       title: 'Coöperatief leren met tablets',
       summary: 'Samen leren in groepjes met digitale middelen.',
-      kind: 'in_person', ...place('Antwerpen', 'antwerpen'), language: 'nl', educationLevels: ['primary'], audiences: ['teacher'],
-      levelSteps: [{ competence: '3.3', from: 'A2', to: 'B1' }], priceEuro: 0,
+      kind: 'in_person',
+      ...place('Antwerpen', 'antwerpen'),
+      language: 'nl',
+      educationLevels: ['primary'],
+      audiences: ['teacher'],
+      levelSteps: [{ competence: '3.3', from: 'A2', to: 'B1' }],
+      priceEuro: 0,
     },
     sessionsInDays: [10],
   },
@@ -23,8 +28,16 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
     training: {
       title: 'Ideeën verzamelen met digitale borden',
       summary: 'Brainstormen en ideeën delen in de klas.',
-      kind: 'live_online', ...online, language: 'nl', educationLevels: ['secondary'], audiences: ['teacher', 'ict_coordinator'],
-      levelSteps: [{ competence: '3.3', from: 'B1', to: 'B2' }, { competence: '2.2', from: 'A1', to: 'A2' }], priceEuro: 25,
+      kind: 'live_online',
+      ...online,
+      language: 'nl',
+      educationLevels: ['secondary'],
+      audiences: ['teacher', 'ict_coordinator'],
+      levelSteps: [
+        { competence: '3.3', from: 'B1', to: 'B2' },
+        { competence: '2.2', from: 'A1', to: 'A2' },
+      ],
+      priceEuro: 25,
     },
     sessionsInDays: [20],
   },
@@ -32,8 +45,13 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
     training: {
       title: 'Evalueren met quizzen',
       summary: 'Formatief evalueren met online quizzen.',
-      kind: 'self_paced', ...online, language: 'en', educationLevels: ['primary', 'secondary'], audiences: ['teacher'],
-      levelSteps: [{ competence: '4.1', from: 'A2', to: 'B1' }], priceEuro: 10,
+      kind: 'self_paced',
+      ...online,
+      language: 'en',
+      educationLevels: ['primary', 'secondary'],
+      audiences: ['teacher'],
+      levelSteps: [{ competence: '4.1', from: 'A2', to: 'B1' }],
+      priceEuro: 10,
     },
     sessionsInDays: [],
   },
@@ -41,8 +59,13 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
     training: {
       title: 'ICT-beleid voor directies',
       summary: 'Een visie op digitaal beleid uitwerken.',
-      kind: 'bootcamp', ...place('Hasselt', 'limburg'), language: 'nl', educationLevels: ['primary'], audiences: ['principal'],
-      levelSteps: [{ competence: '1.1', from: 'B1', to: 'C1' }], priceEuro: 120,
+      kind: 'bootcamp',
+      ...place('Hasselt', 'limburg'),
+      language: 'nl',
+      educationLevels: ['primary'],
+      audiences: ['principal'],
+      levelSteps: [{ competence: '1.1', from: 'B1', to: 'C1' }],
+      priceEuro: 120,
     },
     sessionsInDays: [40],
   },
@@ -50,8 +73,13 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
     training: {
       title: 'Programmeren in de lagere school',
       summary: 'Eerste stappen in programmeren met robots.',
-      kind: 'in_person', ...place('Gent', 'oost-vlaanderen'), language: 'nl', educationLevels: ['primary', 'special_needs'], audiences: ['teacher'],
-      levelSteps: [{ competence: '6.5', from: 'A1', to: 'A2' }], priceEuro: 0,
+      kind: 'in_person',
+      ...place('Gent', 'oost-vlaanderen'),
+      language: 'nl',
+      educationLevels: ['primary', 'special_needs'],
+      audiences: ['teacher'],
+      levelSteps: [{ competence: '6.5', from: 'A1', to: 'A2' }],
+      priceEuro: 0,
     },
     sessionsInDays: [60, 5],
   },
@@ -60,8 +88,13 @@ const known: Record<string, { training: Partial<TrainingInput>; sessionsInDays: 
       title: 'Toetsen afnemen op de computer',
       summary: 'Digitale toetsen opstellen en afnemen.',
       description: 'Daarna evalueren we samen de resultaten.',
-      kind: 'blended', ...place('Mechelen', 'antwerpen'), language: 'fr', educationLevels: ['adult'], audiences: ['teacher'],
-      levelSteps: [{ competence: '4.2', from: 'B2', to: 'C1' }], priceEuro: 60,
+      kind: 'blended',
+      ...place('Mechelen', 'antwerpen'),
+      language: 'fr',
+      educationLevels: ['adult'],
+      audiences: ['teacher'],
+      levelSteps: [{ competence: '4.2', from: 'B2', to: 'C1' }],
+      priceEuro: 60,
     },
     sessionsInDays: [15],
   },
@@ -81,8 +114,7 @@ describe('searchTrainings', () => {
     return response.json();
   };
   const names = async (query: string) => (await search(query)).items.map((i: { id: string }) => nameOf(i.id));
-  const facet = (result: { facets: Record<string, Array<{ value: string; count: number }>> }, name: string) =>
-    Object.fromEntries(result.facets[name].map((f) => [f.value, f.count]));
+  const facet = (result: { facets: Record<string, Array<{ value: string; count: number }>> }, name: string) => Object.fromEntries(result.facets[name].map((f) => [f.value, f.count]));
   const date = (inDays: number) => new Date(Date.now() + inDays * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -190,12 +222,7 @@ describe('searchTrainings', () => {
     it('sorts by price (free first), pages through, and reports the total', async () => {
       const pages = [];
       for (const page of [1, 2, 3, 4]) pages.push(await search(`sort=price&pageSize=2&page=${page}`));
-      expect(pages.map((p) => p.items.map((i: { id: string }) => nameOf(i.id)))).toEqual([
-        ['cooperative', 'coding'],
-        ['quizzes', 'ideas'],
-        ['tests', 'policy'],
-        [],
-      ]);
+      expect(pages.map((p) => p.items.map((i: { id: string }) => nameOf(i.id)))).toEqual([['cooperative', 'coding'], ['quizzes', 'ideas'], ['tests', 'policy'], []]);
       expect(pages.every((p) => p.total === 6 && p.pageSize === 2)).toBe(true);
       expect(pages[1].page).toBe(2);
     });

@@ -202,9 +202,10 @@ describe('catalogue: providers, trainings and sessions', () => {
         status: 400,
         field: 'body.endsAt',
       });
-      expect(
-        errorOf(await owner.request({ method: 'POST', url: `/api/trainings/${training.id}/sessions`, payload: { ...start, enrolmentDeadline: start.endsAt } })),
-      ).toMatchObject({ status: 400, field: 'body.enrolmentDeadline' });
+      expect(errorOf(await owner.request({ method: 'POST', url: `/api/trainings/${training.id}/sessions`, payload: { ...start, enrolmentDeadline: start.endsAt } }))).toMatchObject({
+        status: 400,
+        field: 'body.enrolmentDeadline',
+      });
       expect(errorOf(await owner.request({ method: 'POST', url: `/api/trainings/${training.id}/sessions`, payload: { ...start, capacity: 0 } }))).toMatchObject({
         status: 400,
         field: 'body.capacity',
@@ -247,7 +248,12 @@ describe('catalogue: providers, trainings and sessions', () => {
       await createTraining(other, { title: 'Van de buren' });
       const list = await owner.request({ method: 'GET', url: '/api/provider/trainings' });
       expect(list.statusCode).toBe(200);
-      expect(list.json().items.map((i: { title: string }) => i.title).sort()).toEqual(['Concept opleiding', 'Gepubliceerde opleiding']);
+      expect(
+        list
+          .json()
+          .items.map((i: { title: string }) => i.title)
+          .sort(),
+      ).toEqual(['Concept opleiding', 'Gepubliceerde opleiding']);
       expect(list.json().items.every((i: { provider: { id: string } }) => i.provider.id === providerId)).toBe(true);
       expect(errorOf(await other.request({ method: 'GET', url: `/api/provider/trainings?providerId=${providerId}` }))).toMatchObject({ status: 403 });
       const admin = await t.user('admin');
@@ -259,14 +265,31 @@ describe('catalogue: providers, trainings and sessions', () => {
 
   it('documents every catalogue operation in the OpenAPI document', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const operations = Object.values(document.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((methods) =>
-      Object.values(methods).map((m) => m.operationId),
-    );
+    const operations = Object.values(document.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
     for (const id of [
-      'searchTrainings', 'getTraining', 'createTraining', 'updateTraining', 'createSession', 'updateSession', 'importTrainings',
-      'listProviderTrainings', 'exportTrainings', 'listSessionEnrolments', 'enrolInSession', 'cancelEnrolment', 'listMyEnrolments',
-      'getMyRecommendations', 'listMyBookmarks', 'addBookmark', 'removeBookmark', 'listMyCompletions', 'markTrainingCompleted',
-      'unmarkTrainingCompleted', 'listProviders', 'createProvider', 'verifyProvider',
+      'searchTrainings',
+      'getTraining',
+      'createTraining',
+      'updateTraining',
+      'createSession',
+      'updateSession',
+      'importTrainings',
+      'listProviderTrainings',
+      'exportTrainings',
+      'listSessionEnrolments',
+      'enrolInSession',
+      'cancelEnrolment',
+      'listMyEnrolments',
+      'getMyRecommendations',
+      'listMyBookmarks',
+      'addBookmark',
+      'removeBookmark',
+      'listMyCompletions',
+      'markTrainingCompleted',
+      'unmarkTrainingCompleted',
+      'listProviders',
+      'createProvider',
+      'verifyProvider',
     ]) {
       expect(operations).toContain(id);
     }

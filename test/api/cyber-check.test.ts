@@ -113,11 +113,7 @@ describe('cybersecurity check', () => {
       // A changed answer replaces the earlier one.
       expect((await answer(ict, checkId, 'patching', 4, schoolId)).json().answers.patching).toBe(4);
 
-      const audit = await t.app.db.kysely
-        .selectFrom('audit_log')
-        .select(['actor_id', 'action'])
-        .where('subject', '=', checkId)
-        .execute();
+      const audit = await t.app.db.kysely.selectFrom('audit_log').select(['actor_id', 'action']).where('subject', '=', checkId).execute();
       // Sorted, not by time: events in the same millisecond have no order.
       expect(audit.map((e) => `${e.action} ${e.actor_id}`).sort()).toEqual(
         [`cyber_check_started ${ict.userId}`, `cyber_check_answered ${ict.userId}`, `cyber_check_answered ${principal.userId}`, `cyber_check_answered ${ict.userId}`].sort(),
@@ -236,7 +232,10 @@ describe('cybersecurity check', () => {
       expect(lines[1]).toMatch(/^1;Systemen bijwerken;.*;ja;ID\.AM-08\.2;0 – Niet aanwezig;3 – Vastgelegd;3;ja;/);
       const en = await school.ict.request({ method: 'GET', url: checkUrl(school.schoolId, firstId, '/result?format=csv&lang=en') });
       expect(en.body.replace('\uFEFF', '').split('\r\n')[0]).toBe("Rank;Topic;Measure;Key measure;Reference;Maturity;Target;Gap;Don't know;Action");
-      expect(errorOf(await school.ict.request({ method: 'GET', url: checkUrl(school.schoolId, firstId, '/result?format=pdf') }))).toMatchObject({ status: 400, field: 'querystring.format' });
+      expect(errorOf(await school.ict.request({ method: 'GET', url: checkUrl(school.schoolId, firstId, '/result?format=pdf') }))).toMatchObject({
+        status: 400,
+        field: 'querystring.format',
+      });
     });
 
     it('has no result while in progress (409); readers only: teacher 403, another school 404, no session 401', async () => {

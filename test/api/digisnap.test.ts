@@ -220,7 +220,10 @@ describe('Digisnap for a teacher', () => {
       expect(data.scans[0].answers).toHaveProperty('6.5', 2);
       const csv = await teacher.request({ method: 'GET', url: '/api/me/export?format=csv' });
       expect(csv.headers['content-type']).toContain('text/csv');
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0].split(';')).toContain('competence');
       expect(lines).toHaveLength(1 + 22);
     });

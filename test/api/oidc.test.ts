@@ -2,8 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../src/server/config';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
-import { type ProviderPerson, type TestProvider, loginAtProvider, startTestProvider } from './oidc-fixtures';
-import { type SchoolWorld, invitationTokenFor, schoolWorld, uniqueEmail } from './school-fixtures';
+import { loginAtProvider, type ProviderPerson, startTestProvider, type TestProvider } from './oidc-fixtures';
+import { invitationTokenFor, type SchoolWorld, schoolWorld, uniqueEmail } from './school-fixtures';
 
 const APP_URL = 'http://digisprong.test';
 const CALLBACK = `${APP_URL}/api/auth/oidc/callback`;
@@ -17,10 +17,13 @@ describe('logging in with an identity provider (OpenID Connect)', () => {
   let w: SchoolWorld;
   beforeAll(async () => {
     provider = await startTestProvider(CALLBACK);
-    t = await startTestApp({}, {
-      appUrl: APP_URL,
-      oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: 'Schoolnet' },
-    });
+    t = await startTestApp(
+      {},
+      {
+        appUrl: APP_URL,
+        oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: 'Schoolnet' },
+      },
+    );
     w = await schoolWorld(t);
   });
   afterAll(async () => {
@@ -41,8 +44,7 @@ describe('logging in with an identity provider (OpenID Connect)', () => {
     return { callbackUrl, state: state! };
   }
 
-  const callback = (url: URL, state?: string) =>
-    t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: state ? { cookie: `ds_oidc=${state}` } : {} });
+  const callback = (url: URL, state?: string) => t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: state ? { cookie: `ds_oidc=${state}` } : {} });
 
   /** The whole round trip, as a browser makes it. */
   async function oidcLogin(person: ProviderPerson, query = '') {
@@ -206,7 +208,7 @@ describe('logging in with an identity provider (OpenID Connect)', () => {
   });
 
   describe('answers that do not belong to the login', () => {
-    it('refuses a tampered state, an answer without this browser\'s state cookie, and a replay', async () => {
+    it("refuses a tampered state, an answer without this browser's state cookie, and a replay", async () => {
       const teacher = await t.user('teacher');
       const person = provider.add({ email: teacher.email, emailVerified: true, name: 'Leraar Drie' });
 

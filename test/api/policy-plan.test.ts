@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionSchema, goalSchema, policyPlanSchema, policySuggestionsSchema, visionSchema } from '../../src/shared/school/policy-plan/policy-plan';
 import { teamReportSuggestions } from '../../src/shared/school/campaign/team-report-actions';
+import { actionSchema, goalSchema, policyPlanSchema, policySuggestionsSchema, visionSchema } from '../../src/shared/school/policy-plan/policy-plan';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { readXlsx } from '../support/xlsx-reader';
-import { type AnswerPattern, type School, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, submitScanAt } from './campaign-fixtures';
+import { type AnswerPattern, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, type School, submitScanAt } from './campaign-fixtures';
 
 const planUrl = (schoolId: string, rest = '') => `/api/schools/${schoolId}/policy-plan${rest}`;
 
@@ -12,7 +12,10 @@ const planUrl = (schoolId: string, rest = '') => `/api/schools/${schoolId}/polic
  * competence 2.1 (index 4), where groups 2 and 3 answer A2 and A1: there the report shows its A
  * cells (10 and 10) and so a share at B or above of 20%, the lowest of all.
  */
-const patternOf = (group: number): AnswerPattern => (index) => (index === 4 && group === 2 ? 1 : index === 4 && group === 3 ? 0 : group);
+const patternOf =
+  (group: number): AnswerPattern =>
+  (index) =>
+    index === 4 && group === 2 ? 1 : index === 4 && group === 3 ? 0 : group;
 
 describe('ICT policy plan', () => {
   let t: TestApp;
@@ -228,7 +231,12 @@ describe('ICT policy plan', () => {
       const plan = (await get(school.principal)).json();
       expect(plan.actions.filter((a: { source: { id: string } | null }) => a.source?.id === campaignId)).toHaveLength(2);
       const marked = (await get(school.principal, school.id, suggestionsUrl(campaignId))).json().items;
-      expect(marked.filter((s: { taken: boolean }) => s.taken).map((s: { key: string }) => s.key).sort()).toEqual([...body.keys].sort());
+      expect(
+        marked
+          .filter((s: { taken: boolean }) => s.taken)
+          .map((s: { key: string }) => s.key)
+          .sort(),
+      ).toEqual([...body.keys].sort());
     });
 
     it('is all or nothing: an unknown key rejects the request and nothing is written', async () => {
@@ -250,7 +258,9 @@ describe('ICT policy plan', () => {
 
     it('does not find a result of another school, nor one the caller may not read', async () => {
       expect(errorOf(await get(school.principal, school.id, suggestionsUrl(otherCampaignId)))).toMatchObject({ status: 404, field: 'querystring.id' });
-      expect(errorOf(await send(school.principal, 'POST', '/actions/from-suggestions', { source: { kind: 'team_report', id: otherCampaignId }, keys: ['priority-area-1'] }))).toMatchObject({
+      expect(
+        errorOf(await send(school.principal, 'POST', '/actions/from-suggestions', { source: { kind: 'team_report', id: otherCampaignId }, keys: ['priority-area-1'] })),
+      ).toMatchObject({
         status: 404,
         field: 'body.source.id',
       });

@@ -73,7 +73,13 @@ describe('privacy of the team report: attacks through the API', () => {
     });
     expect(counts.filter((c) => c > 0 && c < 5)).toEqual([]);
     const csv = (await get(s.principal, reportUrl(s.id, campaign.id, '?format=csv'))).body;
-    const csvCounts = csv.trim().split('\r\n').slice(1).map((line) => line.split(';')[3]).filter((c) => /^\d+$/.test(c)).map(Number);
+    const csvCounts = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(';')[3])
+      .filter((c) => /^\d+$/.test(c))
+      .map(Number);
     expect(csvCounts.filter((c) => c > 0 && c < 5)).toEqual([]);
   });
 

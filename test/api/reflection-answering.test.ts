@@ -1,19 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReflectionResponseDto } from '../../src/shared/school/reflection/reflection';
-import { type TestApp, errorOf, startTestApp } from '../support/test-app';
+import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { dayFromToday } from './campaign-fixtures';
-import {
-  type ReflectionSchool,
-  accountAnswers,
-  answerAll,
-  classCode,
-  openRound,
-  pupilsAnswer,
-  reflectionSchool,
-  roundUrl,
-  startAsAccount,
-} from './reflection-fixtures';
+import { accountAnswers, answerAll, classCode, openRound, pupilsAnswer, type ReflectionSchool, reflectionSchool, roundUrl, startAsAccount } from './reflection-fixtures';
 
 /** Answering a round: leaders and teachers from their account, pupils with a class code; and what stays anonymous. */
 
@@ -129,7 +119,13 @@ describe('leaders and teachers from their account', () => {
     const round = await openRound(school.principal, school.schoolId, { groups: ['teachers', 'pupils'] });
     const mine = async (client: typeof school.teacher) => (await client.request({ method: 'GET', url: '/api/me/reflections' })).json().items;
     expect(await mine(school.teacher)).toEqual([
-      expect.objectContaining({ roundId: round.id, schoolId: school.schoolId, group: 'teachers', status: 'not_started', instrument: expect.objectContaining({ id: 'school-reflection' }) }),
+      expect.objectContaining({
+        roundId: round.id,
+        schoolId: school.schoolId,
+        group: 'teachers',
+        status: 'not_started',
+        instrument: expect.objectContaining({ id: 'school-reflection' }),
+      }),
     ]);
     // Leaders do not take part in this round.
     expect(await mine(school.principal)).toEqual([]);
@@ -189,7 +185,11 @@ describe('leaders and teachers from their account', () => {
 describe('anonymity', () => {
   it('stores responses without any link to an account, class code or time', async () => {
     const tables = await t.app.db.kysely.introspection.getTables();
-    const columns = (name: string) => tables.find((table) => table.name === name)!.columns.map((column) => column.name).sort();
+    const columns = (name: string) =>
+      tables
+        .find((table) => table.name === name)!
+        .columns.map((column) => column.name)
+        .sort();
     expect(columns('reflection_responses')).toEqual(['id', 'in_report', 'respondent_group', 'round_id', 'submitted', 'token_hash']);
     expect(columns('reflection_answers')).toEqual(['item_id', 'option_index', 'response_id']);
     // The participation record knows the account, and nothing of a response.
@@ -198,7 +198,9 @@ describe('anonymity', () => {
 
   // PostgreSQL keeps rows in a heap; its physical order is only for those with raw database access.
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('keeps no order of arrival in SQLite that could pair a participation with its response', async () => {
-    const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in ('reflection_responses', 'reflection_participations')`.execute(t.app.db.kysely);
+    const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in ('reflection_responses', 'reflection_participations')`.execute(
+      t.app.db.kysely,
+    );
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.sql, row.name).toMatch(/without rowid\s*$/i);
   });

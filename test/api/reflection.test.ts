@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReflectionReport, ReflectionRoundDto } from '../../src/shared/school/reflection/reflection';
-import { type TestApp, errorOf, startTestApp } from '../support/test-app';
+import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { dayFromToday } from './campaign-fixtures';
-import {
-  type ReflectionSchool,
-  accountAnswers,
-  classCode,
-  openRound,
-  pupilsAnswer,
-  reflectionSchool,
-  roundUrl,
-  roundsUrl,
-  teachersAnswer,
-} from './reflection-fixtures';
+import { accountAnswers, classCode, openRound, pupilsAnswer, type ReflectionSchool, reflectionSchool, roundsUrl, roundUrl, teachersAnswer } from './reflection-fixtures';
 
 /** Rounds, class codes, the report and its suggested actions, as a school's managers use them. */
 

@@ -45,7 +45,10 @@ describe('digisprong boards add, schools add --board --network', { timeout: CLI_
   });
 
   it('reports bad input with the error id and the option at fault', async () => {
-    expect(await digisprong(databaseUrl, 'boards', 'add', '--name', 'Dubbel', '--number', '1234')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error conflict \(number\)/) });
+    expect(await digisprong(databaseUrl, 'boards', 'add', '--name', 'Dubbel', '--number', '1234')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^error conflict \(number\)/),
+    });
     expect(await digisprong(databaseUrl, 'boards', 'add', '--name', ' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error validation_error \(name\)/) });
     expect(await digisprong(databaseUrl, 'schools', 'add', '--name', 'X', '--board', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error not_found \(board\)/) });
     const network = await digisprong(databaseUrl, 'schools', 'add', '--name', 'X', '--network', 'private');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../src/shared/platform/api';
-import { TEST_PASSWORD, errorOf, login, startTestApp, type TestApp } from '../support/test-app';
-import { type SchoolWorld, invitationTokenFor, schoolWorld, uniqueEmail } from './school-fixtures';
+import { errorOf, login, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { invitationTokenFor, type SchoolWorld, schoolWorld, uniqueEmail } from './school-fixtures';
 
-const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 
 describe('schools: roster, invitations and join codes', () => {
   let t: TestApp;
@@ -32,7 +32,7 @@ describe('schools: roster, invitations and join codes', () => {
     it('invites every teacher of a roster with a BOM and Dutch header, and skips members', async () => {
       const a = uniqueEmail('an');
       const b = uniqueEmail('bram');
-      const response = await roster(w.ictA, '\uFEFF' + csv('naam;e-mail', `An Peeters;${a}`, `Bram Claes;${b.toUpperCase()}`, `Leraar;${w.teacherA.email}`));
+      const response = await roster(w.ictA, `\uFEFF${csv('naam;e-mail', `An Peeters;${a}`, `Bram Claes;${b.toUpperCase()}`, `Leraar;${w.teacherA.email}`)}`);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ invited: 2, alreadyMembers: [{ line: 4, email: w.teacherA.email }] });
       const mails = await outboxTo(b);
@@ -62,10 +62,7 @@ describe('schools: roster, invitations and join codes', () => {
     });
 
     it('rejects a file without the right header or without lines', async () => {
-      expect((await roster(w.ictA, csv('voornaam;adres', 'An;an@school.be'))).json().error.details.map((d: { field: string }) => d.field)).toEqual([
-        'line 1: naam',
-        'line 1: e-mail',
-      ]);
+      expect((await roster(w.ictA, csv('voornaam;adres', 'An;an@school.be'))).json().error.details.map((d: { field: string }) => d.field)).toEqual(['line 1: naam', 'line 1: e-mail']);
       expect((await roster(w.ictA, csv('naam;e-mail'))).json().error).toMatchObject({ id: 'import_rejected', details: [{ field: 'line 2: file' }] });
     });
 
@@ -135,7 +132,12 @@ describe('schools: roster, invitations and join codes', () => {
       expect(errorOf(wrong)).toMatchObject({ status: 401, id: 'invalid_credentials' });
       const accepted = await t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { password: TEST_PASSWORD } });
       expect(accepted.statusCode).toBe(200);
-      expect(accepted.json().user.memberships.map((m: { schoolId: string }) => m.schoolId).sort()).toEqual([w.schoolA, w.other].sort());
+      expect(
+        accepted
+          .json()
+          .user.memberships.map((m: { schoolId: string }) => m.schoolId)
+          .sort(),
+      ).toEqual([w.schoolA, w.other].sort());
     });
 
     it('a logged-in user accepts with their session, keeping it', async () => {
@@ -153,7 +155,11 @@ describe('schools: roster, invitations and join codes', () => {
     it('an expired invitation is gone (410) and a made-up one is not found (404)', async () => {
       const email = uniqueEmail('laat');
       const token = await invite(email);
-      await t.app.db.kysely.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('email', '=', email).execute();
+      await t.app.db.kysely
+        .updateTable('invitations')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('email', '=', email)
+        .execute();
       expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` }))).toMatchObject({ status: 410, id: 'invitation_expired', field: 'token' });
       const late = await t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { name: 'Laat', password: 'een-lang-wachtwoord' } });
       expect(errorOf(late)).toMatchObject({ status: 410, id: 'invitation_expired' });

@@ -75,9 +75,7 @@ describe('schools: the school, its team and its board', () => {
         const response = await client.request({ method: 'GET', url: `/api/schools/${w.schoolA}/members` });
         expect(response.statusCode).toBe(200);
         const items = response.json().items;
-        expect(items.map((m: { userId: string }) => m.userId).sort()).toEqual(
-          [w.principalA, w.ictA, w.teacherA, w.boardAdmin].map((c) => c.userId).sort(),
-        );
+        expect(items.map((m: { userId: string }) => m.userId).sort()).toEqual([w.principalA, w.ictA, w.teacherA, w.boardAdmin].map((c) => c.userId).sort());
         for (const item of items) {
           expect(memberSchema.strict().safeParse(item).success).toBe(true);
           expect(Object.keys(item).sort()).toEqual(['email', 'name', 'roles', 'since', 'userId']);
@@ -135,7 +133,10 @@ describe('schools: the school, its team and its board', () => {
         field: 'body.email',
       });
       expect(errorOf(await w.ictA.request({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'admin' } }))).toMatchObject({ status: 400, field: 'body.role' });
-      expect(errorOf(await w.ictA.request({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'teacher' }, csrf: false }))).toMatchObject({ status: 403, id: 'csrf_failed' });
+      expect(errorOf(await w.ictA.request({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'teacher' }, csrf: false }))).toMatchObject({
+        status: 403,
+        id: 'csrf_failed',
+      });
       expect(errorOf(await w.teacherA.request({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'teacher' } }))).toMatchObject({ status: 403, id: 'forbidden' });
       expect(errorOf(await w.principalOther.request({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'teacher' } }))).toMatchObject({ status: 404 });
       expect(errorOf(await t.app.inject({ method: 'POST', url, payload: { email: uniqueEmail('y'), role: 'teacher' } }))).toMatchObject({ status: 401 });

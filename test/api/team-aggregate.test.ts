@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Framework, competenceList } from '../../src/shared/digisnap/framework';
-import { publicationDecision, respondentChanges } from '../../src/shared/digisnap/privacy';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { DigisnapService } from '../../src/server/digisnap/digisnap.service';
 import { FrameworkRegistry } from '../../src/server/digisnap/framework.registry';
 import { countTeam, decodeCounts, latestPerTeacher } from '../../src/server/digisnap/team-aggregate';
 import { type TeamSource, teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
 import { AuditRepository } from '../../src/server/platform/audit/audit.repository';
-import { TEST_PASSWORD, type TestApp, startTestApp } from '../support/test-app';
+import { competenceList, type Framework } from '../../src/shared/digisnap/framework';
+import { publicationDecision, respondentChanges } from '../../src/shared/digisnap/privacy';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
 /**
  * The stored team aggregates of the digisnap module against a count from scratch: after any
@@ -32,7 +32,10 @@ type Op =
 
 const ops = fc.array(
   fc.oneof(
-    { weight: 8, arbitrary: fc.record({ kind: fc.constant('submit' as const), user: fc.nat(USERS - 1), day: fc.nat(34), newVersion: fc.nat(3).map((n) => n === 0), option: fc.nat(4) }) },
+    {
+      weight: 8,
+      arbitrary: fc.record({ kind: fc.constant('submit' as const), user: fc.nat(USERS - 1), day: fc.nat(34), newVersion: fc.nat(3).map((n) => n === 0), option: fc.nat(4) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('members' as const), mask: fc.nat(2 ** USERS - 1) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('window' as const), from: fc.nat(20), days: fc.nat(30) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('publish' as const) }) },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { studyDaySchema, trainingSuggestionsSchema } from '../../src/shared/school/training-plan/training-plan';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { type AnswerPattern, type School, allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, submitScanAt } from './campaign-fixtures';
+import { type AnswerPattern, allAnswers, createSchool, dayFromToday, instantFromNow, openCampaign, reportUrl, type School, submitScanAt } from './campaign-fixtures';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
 
 /** Option 1 (A2) everywhere but area 6, where option 0 (A1): area 6 is the priority. */
@@ -107,7 +107,16 @@ describe('team training plan', () => {
       });
       expect(response.statusCode).toBe(201);
       const day = studyDaySchema.parse(response.json());
-      expect(day).toMatchObject({ schoolId: school.id, date: dayFromToday(30), participants: 12, pricePerPersonCents: 4500, teamPriceCents: null, costCents: 54_000, status: 'planned', campaignId });
+      expect(day).toMatchObject({
+        schoolId: school.id,
+        date: dayFromToday(30),
+        participants: 12,
+        pricePerPersonCents: 4500,
+        teamPriceCents: null,
+        costCents: 54_000,
+        status: 'planned',
+        campaignId,
+      });
       expect(day.training).toEqual({ id: ids.selfPaced, title: 'Opleiding selfPaced' });
 
       const withSession = await school.ict.request({

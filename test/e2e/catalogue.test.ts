@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionInput, TrainingInput } from '../../src/shared/catalogue/api';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo/demo-data';
+import type { SessionInput, TrainingInput } from '../../src/shared/catalogue/api';
 import { allAnswers } from '../api/campaign-fixtures';
 import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
 import { completeScan } from './school-steps';
@@ -86,7 +86,10 @@ describe('the training database in the browser', () => {
     expect((await page.getByTestId('search-results').textContent())?.toLowerCase()).toContain('coöperatief');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByTestId('facet-price').getByRole('radio', { name: /Gratis/ }).check();
+    await page
+      .getByTestId('facet-price')
+      .getByRole('radio', { name: /Gratis/ })
+      .check();
     await expect.poll(() => page.url()).toMatch(/price=free/);
     const shared = page.url();
     // The same URL, opened by someone else, shows the same search.

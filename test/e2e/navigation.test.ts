@@ -66,6 +66,11 @@ describe('moving around the app in the browser', () => {
 
     await page.goBack();
     await page.waitForURL(/\/opleidingen\?price=free$/);
-    await expect(page.getByTestId('facet-price').getByRole('radio', { name: /Gratis/ }).isChecked()).resolves.toBe(true);
+    await expect(
+      page
+        .getByTestId('facet-price')
+        .getByRole('radio', { name: /Gratis/ })
+        .isChecked(),
+    ).resolves.toBe(true);
   });
 });

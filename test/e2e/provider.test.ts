@@ -19,7 +19,10 @@ describe('a training provider in the browser', () => {
     const [header, first, ...rest] = exported.replace('\uFEFF', '').trim().split('\r\n');
     const titleColumn = header.split(';').indexOf('titel');
     expect(titleColumn).toBeGreaterThanOrEqual(0);
-    const broken = first.split(';').map((cell, i) => (i === titleColumn ? '' : cell)).join(';');
+    const broken = first
+      .split(';')
+      .map((cell, i) => (i === titleColumn ? '' : cell))
+      .join(';');
     const before = await page.evaluate(() => fetch('/api/provider/trainings').then((response) => response.json()));
 
     const panel = page.getByTestId('import-panel');

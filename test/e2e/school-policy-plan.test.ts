@@ -116,6 +116,7 @@ describe('the ICT policy plan in the browser', () => {
     expect(await paper.isVisible()).toBe(true);
     expect(await page.getByTestId('policy-suggestions').isVisible()).toBe(false);
     expect(await page.getByTestId('vision-form').isVisible()).toBe(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; innerText is the text as laid out on paper
     const printed = (await paper.innerText()).replace(/\s+/g, ' ');
     expect(printed).toMatch(/kritische en veilige gebruiker/);
     expect(printed).toMatch(/Middellange termijn Elke leraar deelt digitaal lesmateriaal veilig/);

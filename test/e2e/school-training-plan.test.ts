@@ -30,8 +30,20 @@ describe('the team training plan and the ICT training budget in the browser', ()
     await catalogue.seedTrainings([
       {
         providerId: provider.id,
-        training: trainingInput({ title: 'Leerlingen digitaal laten samenwerken', levelSteps: step, location: { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' } }),
-        sessions: [sessionInput(0, { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 6 * 3600_000).toISOString(), capacity: 25, enrolmentDeadline: new Date(start - 2 * DAY).toISOString(), cancellationDeadline: new Date(start - 3 * DAY).toISOString() })],
+        training: trainingInput({
+          title: 'Leerlingen digitaal laten samenwerken',
+          levelSteps: step,
+          location: { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' },
+        }),
+        sessions: [
+          sessionInput(0, {
+            startsAt: new Date(start).toISOString(),
+            endsAt: new Date(start + 6 * 3600_000).toISOString(),
+            capacity: 25,
+            enrolmentDeadline: new Date(start - 2 * DAY).toISOString(),
+            cancellationDeadline: new Date(start - 3 * DAY).toISOString(),
+          }),
+        ],
       },
       { providerId: provider.id, training: trainingInput({ title: 'Zelfstudie: digitale leerpaden', kind: 'self_paced', levelSteps: step, location: null }), sessions: [] },
     ]);
@@ -87,7 +99,10 @@ describe('the team training plan and the ICT training budget in the browser', ()
     expect(await page.getByTestId('training-plan-individual').textContent()).toMatch(/Zelfstudie: digitale leerpaden/);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await team.getByRole('button', { name: /Plan als studiedag/ }).first().click();
+    await team
+      .getByRole('button', { name: /Plan als studiedag/ })
+      .first()
+      .click();
     const form = page.getByTestId('study-day-form');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('studyday-training');
     await form.getByLabel(/Aansluiten bij de sessie/).check();

@@ -14,7 +14,11 @@ export const exampleModule: ServerModule<{ exampleNotes: () => Promise<Array<{ i
   migrations: {
     '20270101_01_example_notes': {
       async up(db: Kysely<any>) {
-        await db.schema.createTable('example_notes').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('text', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('example_notes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute();
         await db.insertInto('example_notes').values({ id: 'n1', text: 'Hello from a module the platform never heard of' }).execute();
       },
     },

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { AppTables as Database } from '../../src/server/app';
 import { CatalogueRepository } from '../../src/server/catalogue/catalogue.repository';
 import { EnrolmentRepository } from '../../src/server/catalogue/enrolment.repository';
 import { type SearchFilters, SearchRepository } from '../../src/server/catalogue/search.repository';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
 import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
-import type { AppTables as Database } from '../../src/server/app';
 import { CampaignRepository } from '../../src/server/school/campaign/campaign.repository';
 import { SchoolRepository } from '../../src/server/school/school.repository';
 import { DIALECTS, type TestDialect } from '../support/dialects';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, type BuildOptions } from '../../src/server/app';
+import { type BuildOptions, buildApp } from '../../src/server/app';
 import { type Config, configFromEnv } from '../../src/server/config';
 import { createTestDatabase } from './dialects';
 

@@ -14,8 +14,7 @@ export const isAdmin = (caller: Caller | null) => caller?.roles.has('admin') ?? 
 export const mayVerifyProviders = (caller: Caller | null) => isAdmin(caller) || (caller?.roles.has('centre_analyst') ?? false);
 
 /** The provider's own people and admins manage its trainings, sessions and lists. */
-export const managesProvider = (caller: Caller | null, providerId: string) =>
-  isAdmin(caller) || (caller?.providerIds.includes(providerId) ?? false);
+export const managesProvider = (caller: Caller | null, providerId: string) => isAdmin(caller) || (caller?.providerIds.includes(providerId) ?? false);
 
 /**
  * The first check of every provider-side operation: only admins and provider accounts get

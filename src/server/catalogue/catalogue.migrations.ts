@@ -53,8 +53,16 @@ export const catalogueMigrations: Record<string, Migration> = {
       // Search reads only these columns of the (wide) training rows; two covering indexes let it
       // skip the rows: one to browse published trainings, one to look up the ids a word matched.
       const searchColumns = ['kind', 'province', 'language', 'price_cents', 'education_levels', 'audiences', 'title'];
-      await db.schema.createIndex('trainings_browse_idx').on('trainings').columns(['status', ...searchColumns, 'id']).execute();
-      await db.schema.createIndex('trainings_lookup_idx').on('trainings').columns(['id', 'status', ...searchColumns]).execute();
+      await db.schema
+        .createIndex('trainings_browse_idx')
+        .on('trainings')
+        .columns(['status', ...searchColumns, 'id'])
+        .execute();
+      await db.schema
+        .createIndex('trainings_lookup_idx')
+        .on('trainings')
+        .columns(['id', 'status', ...searchColumns])
+        .execute();
 
       await db.schema
         .createTable('training_level_steps')
@@ -64,11 +72,7 @@ export const catalogueMigrations: Record<string, Migration> = {
         .addColumn('to_level', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('training_level_steps_pk', ['training_id', 'competence'])
         .execute();
-      await db.schema
-        .createIndex('training_level_steps_competence_idx')
-        .on('training_level_steps')
-        .columns(['competence', 'from_level', 'training_id'])
-        .execute();
+      await db.schema.createIndex('training_level_steps_competence_idx').on('training_level_steps').columns(['competence', 'from_level', 'training_id']).execute();
 
       await db.schema
         .createTable('training_sessions')
@@ -101,13 +105,7 @@ export const catalogueMigrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       // One live enrolment per person and session; cancelled ones stay as history.
-      await db.schema
-        .createIndex('enrolments_live_uq')
-        .on('enrolments')
-        .columns(['session_id', 'user_id'])
-        .unique()
-        .where(sql.ref('status'), '<>', 'cancelled')
-        .execute();
+      await db.schema.createIndex('enrolments_live_uq').on('enrolments').columns(['session_id', 'user_id']).unique().where(sql.ref('status'), '<>', 'cancelled').execute();
       await db.schema.createIndex('enrolments_user_idx').on('enrolments').columns(['user_id', 'status', 'training_id']).execute();
       await db.schema.createIndex('enrolments_session_idx').on('enrolments').columns(['session_id', 'status', 'position']).execute();
 

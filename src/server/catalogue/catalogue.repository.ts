@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { LevelStep, SessionInput, TrainingInput } from '../../shared/catalogue/api';
 import type { Dialect } from '../platform/db/database';
 import type { CatalogueDatabase as Database, ProvidersTable, TrainingSessionsTable, TrainingsTable } from './catalogue.tables';
@@ -25,8 +25,7 @@ export const parseCodeList = (text: string) => text.split(',').filter(Boolean);
 const CHUNK = 200;
 /** Writes of this many rows refresh the planner's statistics. */
 const BULK = 500;
-const chunks = <T>(items: readonly T[], size = CHUNK): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * Providers, their members, trainings with their level steps, and sessions. Every write of a
@@ -70,7 +69,11 @@ export class CatalogueRepository {
 
   providersByIds(ids: readonly string[]): Promise<ProviderRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('providers').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    return this.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
   }
 
   async verifyProvider(id: string, by: string, now: string): Promise<void> {
@@ -112,9 +115,15 @@ export class CatalogueRepository {
       for (const part of chunks(steps)) await trx.insertInto('training_level_steps').values(part).execute();
       if (this.dialect === 'sqlite') {
         for (const part of chunks(trainings)) {
-          await trx.insertInto('trainings_fts_keys').values(part.map((t) => ({ training_id: t.id }))).execute();
+          await trx
+            .insertInto('trainings_fts_keys')
+            .values(part.map((t) => ({ training_id: t.id })))
+            .execute();
         }
-        await this.writeFts(trx, trainings.map((t) => t.id));
+        await this.writeFts(
+          trx,
+          trainings.map((t) => t.id),
+        );
       }
     });
     if (trainings.length >= BULK) await this.refreshStatistics();
@@ -132,10 +141,17 @@ export class CatalogueRepository {
   /** Replaces the training's fields and level steps; false when there is no such training. */
   async updateTraining(id: string, input: TrainingInput, now: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const updated = await trx.updateTable('trainings').set({ ...trainingColumns(input), updated_at: now }).where('id', '=', id).executeTakeFirst();
+      const updated = await trx
+        .updateTable('trainings')
+        .set({ ...trainingColumns(input), updated_at: now })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return false;
       await trx.deleteFrom('training_level_steps').where('training_id', '=', id).execute();
-      await trx.insertInto('training_level_steps').values(input.levelSteps.map((step) => stepColumns(id, step))).execute();
+      await trx
+        .insertInto('training_level_steps')
+        .values(input.levelSteps.map((step) => stepColumns(id, step)))
+        .execute();
       if (this.dialect === 'sqlite') {
         const key = await trx.selectFrom('trainings_fts_keys').select('id').where('training_id', '=', id).executeTakeFirstOrThrow();
         await trx.deleteFrom('trainings_fts').where('rowid', '=', key.id).execute();
@@ -162,7 +178,11 @@ export class CatalogueRepository {
   /** The rows of the given trainings, in the order of the ids. */
   async trainingsByIds(ids: readonly string[]): Promise<TrainingRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('trainings').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await this.db
+      .selectFrom('trainings')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is TrainingRow => r !== undefined);
   }
@@ -267,14 +287,7 @@ export class CatalogueRepository {
   async nextSessionsOfAll(trainingIds: readonly string[], now: string): Promise<Map<string, SessionRow[]>> {
     const next = new Map<string, SessionRow[]>();
     for (const part of chunks([...new Set(trainingIds)], 500)) {
-      const rows = await this.db
-        .selectFrom('training_sessions')
-        .selectAll()
-        .where('training_id', 'in', part)
-        .where('starts_at', '>', now)
-        .orderBy('starts_at')
-        .orderBy('id')
-        .execute();
+      const rows = await this.db.selectFrom('training_sessions').selectAll().where('training_id', 'in', part).where('starts_at', '>', now).orderBy('starts_at').orderBy('id').execute();
       for (const row of rows) next.set(row.training_id, [...(next.get(row.training_id) ?? []), row]);
     }
     return next;
@@ -289,11 +302,7 @@ export class CatalogueRepository {
    */
   recommendationCatalogue() {
     return this.db.transaction().execute(async (trx) => {
-      const trainings = await trx
-        .selectFrom('trainings')
-        .select(['id', 'kind', 'province', 'price_cents'])
-        .where('status', '=', 'published')
-        .execute();
+      const trainings = await trx.selectFrom('trainings').select(['id', 'kind', 'province', 'price_cents']).where('status', '=', 'published').execute();
       const steps = await trx
         .selectFrom('training_level_steps as s')
         .innerJoin('trainings as t', 't.id', 's.training_id')
@@ -348,11 +357,7 @@ export class CatalogueRepository {
             .select(eb.lit(1).as('one'))
             .whereRef('s.training_id', '=', 't.id')
             .where((inner) =>
-              inner.or(
-                query.focus.map((f) =>
-                  inner.and([inner('s.competence', '=', f.competence), inner('s.to_level', 'in', f.above), inner('s.from_level', 'in', f.reachable)]),
-                ),
-              ),
+              inner.or(query.focus.map((f) => inner.and([inner('s.competence', '=', f.competence), inner('s.to_level', 'in', f.above), inner('s.from_level', 'in', f.reachable)]))),
             ),
         ),
       )
@@ -382,15 +387,7 @@ export class CatalogueRepository {
         ),
       )
       .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('training_completions as c')
-              .select(eb.lit(1).as('one'))
-              .whereRef('c.training_id', '=', 't.id')
-              .where('c.user_id', '=', query.userId),
-          ),
-        ),
+        eb.not(eb.exists(eb.selectFrom('training_completions as c').select(eb.lit(1).as('one')).whereRef('c.training_id', '=', 't.id').where('c.user_id', '=', query.userId))),
       )
       .orderBy(sql`case when t.province is null or t.province = ${query.province ?? ''} then 0 else 1 end`)
       .orderBy('t.price_cents')

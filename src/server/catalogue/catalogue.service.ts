@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
+  providerInputSchema,
   type SearchQuery,
   type SearchResultDto,
   type SessionDto,
@@ -7,29 +8,28 @@ import {
   type TrainingDto,
   type TrainingInput,
   type TrainingSummaryDto,
-  providerInputSchema,
   trainingAudiences,
   trainingEducationLevels,
   trainingInputSchema,
   trainingKinds,
   trainingLanguages,
 } from '../../shared/catalogue/api';
-import { provinces } from '../../shared/platform/flanders';
 import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
+import { provinces } from '../../shared/platform/flanders';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
-import type { CompetenceProfiles } from './catalogue.needs';
 import { newId } from '../platform/ids';
 import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { type Caller, isAdmin, managesProvider, mayVerifyProviders, requireCaller, requireProviderSide } from './catalogue.access';
-import { type CatalogueRepository, type SessionRow, type TrainingRow, sessionColumns } from './catalogue.repository';
+import type { CompetenceProfiles } from './catalogue.needs';
+import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
 import { SearchCache } from './search.cache';
 import type { SearchFilters, SearchRepository } from './search.repository';
 import { searchTerms } from './search-text';
-import { type ImportProblem, csvColumnOf, readTrainingCsv, writeTrainingCsv } from './training-csv';
+import { csvColumnOf, type ImportProblem, readTrainingCsv, writeTrainingCsv } from './training-csv';
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
 export type ProviderDto = ReturnType<typeof toProviderDto>;
@@ -208,12 +208,13 @@ export class CatalogueService {
 
   private async trainingDto(caller: Caller | null, row: TrainingRow): Promise<TrainingDto> {
     const now = this.nowIso();
-    const [steps, providers, sessions] = await Promise.all([
-      this.repo.levelStepsOf([row.id]),
-      this.repo.providersByIds([row.provider_id]),
-      this.repo.sessionsOf([row.id]),
-    ]);
-    const mine = caller ? await this.enrolments.liveOfUserInSessions(caller.userId, sessions.map((s) => s.id)) : new Map();
+    const [steps, providers, sessions] = await Promise.all([this.repo.levelStepsOf([row.id]), this.repo.providersByIds([row.provider_id]), this.repo.sessionsOf([row.id])]);
+    const mine = caller
+      ? await this.enrolments.liveOfUserInSessions(
+          caller.userId,
+          sessions.map((s) => s.id),
+        )
+      : new Map();
     const state = caller ? await this.enrolments.stateOf(caller.userId, row.id) : { bookmarked: false, completed: false };
     const upcoming = sessions.filter((s) => s.starts_at >= now);
     const past = sessions.filter((s) => s.starts_at < now).reverse();
@@ -287,7 +288,7 @@ export class CatalogueService {
   /** A session of a published training; anything else is not found. */
   async enrollableSession(sessionId: string) {
     const session = await this.repo.findSession(sessionId);
-    if (!session || session.training_status !== 'published') throw notFound('Session', 'params.sessionId');
+    if (session?.training_status !== 'published') throw notFound('Session', 'params.sessionId');
     return session;
   }
 
@@ -423,7 +424,9 @@ function checkSessionTimes(input: SessionInput): void {
 function rawSteps(raw: unknown): Array<{ competence: string }> {
   const steps = (raw as { levelSteps?: unknown } | null)?.levelSteps;
   if (!Array.isArray(steps)) return [];
-  return steps.map((step) => ({ competence: String((step as { competence?: unknown } | null)?.competence ?? '') })).map((step) => (/^\d\.\d$/.test(step.competence) ? step : { competence: '' }));
+  return steps
+    .map((step) => ({ competence: String((step as { competence?: unknown } | null)?.competence ?? '') }))
+    .map((step) => (/^\d\.\d$/.test(step.competence) ? step : { competence: '' }));
 }
 
 const facetValues = {

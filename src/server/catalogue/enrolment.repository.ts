@@ -1,9 +1,9 @@
-import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { forUpdate } from '../platform/db/row-lock';
-import type { CatalogueDatabase as Database, EnrolmentsTable } from './catalogue.tables';
 import type { SessionRow } from './catalogue.repository';
+import type { CatalogueDatabase as Database, EnrolmentsTable } from './catalogue.tables';
 
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
 export type EnrolmentWithSession = EnrolmentRow & { starts_at: string; cancellation_deadline: string; training_title: string };
@@ -17,14 +17,9 @@ export interface PriceSum {
 }
 
 /** Why an enrolment could not be made; the service turns these into errors. */
-export type EnrolOutcome =
-  | { ok: true; enrolment: EnrolmentRow }
-  | { ok: false; reason: 'no_session' | 'closed' | 'already'; session?: SessionRow; existing?: EnrolmentRow };
+export type EnrolOutcome = { ok: true; enrolment: EnrolmentRow } | { ok: false; reason: 'no_session' | 'closed' | 'already'; session?: SessionRow; existing?: EnrolmentRow };
 
-export type CancelOutcome =
-  | { ok: true; enrolment: EnrolmentRow }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'deadline_passed'; deadline: string };
+export type CancelOutcome = { ok: true; enrolment: EnrolmentRow } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'deadline_passed'; deadline: string };
 
 /**
  * Enrolments, waiting lists, bookmarks and completions. Enrolling and cancelling run in one
@@ -54,12 +49,7 @@ export class EnrolmentRepository {
   }
 
   private lockSession(trx: Transaction<Database>, sessionId: string): Promise<SessionRow | undefined> {
-    return trx
-      .selectFrom('training_sessions')
-      .selectAll()
-      .where('id', '=', sessionId)
-      .$call(forUpdate(this.dialect))
-      .executeTakeFirst();
+    return trx.selectFrom('training_sessions').selectAll().where('id', '=', sessionId).$call(forUpdate(this.dialect)).executeTakeFirst();
   }
 
   /**
@@ -106,12 +96,7 @@ export class EnrolmentRepository {
    */
   cancel(request: { enrolmentId: string; userId: string; now: string }): Promise<CancelOutcome> {
     return this.db.transaction().execute(async (trx): Promise<CancelOutcome> => {
-      const found = await trx
-        .selectFrom('enrolments')
-        .select(['session_id'])
-        .where('id', '=', request.enrolmentId)
-        .where('user_id', '=', request.userId)
-        .executeTakeFirst();
+      const found = await trx.selectFrom('enrolments').select(['session_id']).where('id', '=', request.enrolmentId).where('user_id', '=', request.userId).executeTakeFirst();
       if (!found) return { ok: false, reason: 'not_found' };
       const session = await this.lockSession(trx, found.session_id);
       // Read again under the lock: a concurrent cancel may have changed it.
@@ -120,14 +105,14 @@ export class EnrolmentRepository {
       if (enrolment.status === 'enrolled' && request.now > session.cancellation_deadline) {
         return { ok: false, reason: 'deadline_passed', deadline: session.cancellation_deadline };
       }
-      await trx
-        .updateTable('enrolments')
-        .set({ status: 'cancelled', position: null, updated_at: request.now })
-        .where('id', '=', enrolment.id)
-        .execute();
+      await trx.updateTable('enrolments').set({ status: 'cancelled', position: null, updated_at: request.now }).where('id', '=', enrolment.id).execute();
       if (enrolment.status === 'waitlisted') {
         await this.closeGap(trx, session.id, enrolment.position ?? 0);
-        await trx.updateTable('training_sessions').set({ waitlist_count: Number(session.waitlist_count) - 1 }).where('id', '=', session.id).execute();
+        await trx
+          .updateTable('training_sessions')
+          .set({ waitlist_count: Number(session.waitlist_count) - 1 })
+          .where('id', '=', session.id)
+          .execute();
       } else {
         const promoted = await this.promote(trx, session.id, 1, request.now);
         await trx
@@ -144,7 +129,10 @@ export class EnrolmentRepository {
    * Changes a session's times and capacity. Capacity never drops below the people enrolled
    * (returns the count when it would); added seats go to the waiting list in order.
    */
-  updateSession(sessionId: string, values: Omit<SessionRow, 'id' | 'training_id' | 'enrolled_count' | 'waitlist_count' | 'created_at'>): Promise<{ ok: true } | { ok: false; enrolled: number }> {
+  updateSession(
+    sessionId: string,
+    values: Omit<SessionRow, 'id' | 'training_id' | 'enrolled_count' | 'waitlist_count' | 'created_at'>,
+  ): Promise<{ ok: true } | { ok: false; enrolled: number }> {
     return this.db.transaction().execute(async (trx) => {
       const session = await this.lockSession(trx, sessionId);
       if (!session) throw new Error(`session ${sessionId} vanished`);
@@ -163,19 +151,16 @@ export class EnrolmentRepository {
   /** Moves the first `seats` people of the waiting list to enrolled; returns how many moved. */
   private async promote(trx: Transaction<Database>, sessionId: string, seats: number, now: string): Promise<number> {
     if (seats <= 0) return 0;
-    const first = await trx
-      .selectFrom('enrolments')
-      .select('id')
-      .where('session_id', '=', sessionId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position')
-      .limit(seats)
-      .execute();
+    const first = await trx.selectFrom('enrolments').select('id').where('session_id', '=', sessionId).where('status', '=', 'waitlisted').orderBy('position').limit(seats).execute();
     if (first.length === 0) return 0;
     await trx
       .updateTable('enrolments')
       .set({ status: 'enrolled', position: null, updated_at: now })
-      .where('id', 'in', first.map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        first.map((r) => r.id),
+      )
       .execute();
     await trx
       .updateTable('enrolments')
@@ -202,12 +187,7 @@ export class EnrolmentRepository {
 
   /** The user's enrolments that are not cancelled, soonest session first. */
   liveOfUser(userId: string): Promise<EnrolmentWithSession[]> {
-    return this.withSession()
-      .where('e.user_id', '=', userId)
-      .where('e.status', '<>', 'cancelled')
-      .orderBy('s.starts_at')
-      .orderBy('e.id')
-      .execute();
+    return this.withSession().where('e.user_id', '=', userId).where('e.status', '<>', 'cancelled').orderBy('s.starts_at').orderBy('e.id').execute();
   }
 
   private withSession() {

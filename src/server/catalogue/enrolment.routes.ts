@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { enrolmentEndpoints as endpoints } from '../../shared/catalogue/endpoints';
 import { unauthenticated } from '../../shared/errors';
+import { sendDownload } from '../platform/http/download';
+import { route } from '../platform/http/route';
 import type { CatalogueService } from './catalogue.service';
 import { EnrolmentService } from './enrolment.service';
 import type { RecommendationService } from './recommendation.service';
-import { enrolmentEndpoints as endpoints } from '../../shared/catalogue/endpoints';
-import { route } from '../platform/http/route';
-import { sendDownload } from '../platform/http/download';
 
 export function enrolmentRoutes(
   app: FastifyInstance,

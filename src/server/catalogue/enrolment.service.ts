@@ -1,6 +1,6 @@
 import type { EnrolmentDto, TrainingSummaryDto } from '../../shared/catalogue/api';
-import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import { toCsv } from '../../shared/csv';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { type Caller, requireCaller } from './catalogue.access';
@@ -52,14 +52,15 @@ export class EnrolmentService {
       const started = now >= session!.starts_at;
       throw new AppError(
         'enrolment_closed',
-        started
-          ? `This session started at ${session!.starts_at}; enrolment is closed`
-          : `Enrolment for this session closed at ${session!.enrolment_deadline}`,
+        started ? `This session started at ${session!.starts_at}; enrolment is closed` : `Enrolment for this session closed at ${session!.enrolment_deadline}`,
         'params.sessionId',
       );
     }
     if (!outcome.ok) {
-      throw conflict(outcome.existing?.status === 'waitlisted' ? 'You are on the waiting list of this session already' : 'You are enrolled in this session already', 'params.sessionId');
+      throw conflict(
+        outcome.existing?.status === 'waitlisted' ? 'You are on the waiting list of this session already' : 'You are enrolled in this session already',
+        'params.sessionId',
+      );
     }
     const found = (await this.repo.findWithSession(outcome.enrolment.id))!;
     return toEnrolmentDtoWithSession(found);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import type { RecommendationsDto } from '../../shared/catalogue/api';
 import { provinces } from '../../shared/platform/flanders';
-import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import type { Services } from '../app';
+import { demoProviders, generateDemoTrainings } from '../demo/demo-trainings';
 import { seededRandom, simulatedAnswers } from '../demo/simulated-answers';
 import { AuditRepository } from '../platform/audit/audit.repository';
 import type { Db } from '../platform/db/database';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
-import { demoProviders, generateDemoTrainings } from '../demo/demo-trainings';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
 import { RecommendationCatalogue } from './recommendation.catalogue';
@@ -148,10 +148,7 @@ describe('recommendations from the catalogue in memory', () => {
     ]);
     // Full, it scores lower and may leave the first ten: look further down.
     const seatsLeft = async () => {
-      const [fromMemory, fromSql] = await Promise.all([
-        memory.recommendations.recommendationsForUser(teacher, 50),
-        live.recommendations.recommendationsForUser(teacher, 50),
-      ]);
+      const [fromMemory, fromSql] = await Promise.all([memory.recommendations.recommendationsForUser(teacher, 50), live.recommendations.recommendationsForUser(teacher, 50)]);
       expect(JSON.stringify(fromMemory)).toBe(JSON.stringify(fromSql));
       return fromMemory.items.find((item) => item.training.id === single[0])?.training.nextSession?.seatsLeft;
     };

@@ -159,6 +159,7 @@ export class Snapshot {
       if (!entry) continue;
       const session = toSessionEntry(row);
       entry.sessions.push(session);
+      // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
       const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
       if (open > entry.openUntil) entry.openUntil = open;
     }

@@ -1,6 +1,6 @@
 import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../shared/catalogue/api';
-import { type RankingCandidate, type TeacherProfileForRanking, focusCompetences, rankRecommendations, recommendationReason } from '../../shared/catalogue/recommend';
-import { LEVEL_CODES, type LevelCode, findCompetence } from '../../shared/digisnap/framework';
+import { focusCompetences, type RankingCandidate, rankRecommendations, recommendationReason, type TeacherProfileForRanking } from '../../shared/catalogue/recommend';
+import { findCompetence, LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
 import { AppError } from '../../shared/errors';
 import type { Province } from '../../shared/platform/flanders';
 import { type Caller, requireCaller } from './catalogue.access';
@@ -79,8 +79,7 @@ export class RecommendationService {
     const { ranked, summaries } = this.catalogueInMemory
       ? await this.rankFromMemory(this.catalogueInMemory, teacher, focus, now, limit)
       : await this.rankFromDatabase(userId, teacher, focus, now, limit);
-    const framework =
-      this.deps.digisnap.frameworkLookup()(profile.frameworkId, profile.frameworkVersion) ?? this.deps.digisnap.currentFramework();
+    const framework = this.deps.digisnap.frameworkLookup()(profile.frameworkId, profile.frameworkVersion) ?? this.deps.digisnap.currentFramework();
     return {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
@@ -106,7 +105,12 @@ export class RecommendationService {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
     const found = snapshot.candidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT });
-    const ranked = rankRecommendations(teacher, found.map((training) => snapshot.rankingCandidate(training, at)), now, { limit });
+    const ranked = rankRecommendations(
+      teacher,
+      found.map((training) => snapshot.rankingCandidate(training, at)),
+      now,
+      { limit },
+    );
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     const missing = trainings.filter((training) => training.summary === null);
     if (missing.length > 0) {

@@ -9,7 +9,10 @@ const MAX_TERM_LENGTH = 60;
 
 /** "Coöperatief LEREN" → "cooperatief leren": decomposed, marks stripped, lower case. */
 export function normaliseSearchText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a query, normalised, each searched as a prefix; at most eight. */

@@ -63,7 +63,9 @@ export class SearchRepository {
   async pageIds(filters: SearchFilters, page: SearchPage): Promise<string[]> {
     const conditions = facetConditions(filters);
     const relevance = page.sort === 'relevance' && hasText(filters);
-    let query = this.candidates(filters, relevance).select('t.id').where(and([...conditions.values()]));
+    let query = this.candidates(filters, relevance)
+      .select('t.id')
+      .where(and([...conditions.values()]));
     if (relevance) {
       // bm25 is lower for better matches; ts_rank higher.
       query = this.dialect === 'sqlite' ? query.orderBy(sql`m.rank`) : query.orderBy(sql`ts_rank(t.search_vector, to_tsquery('simple', ${tsQueryExpression(filters.terms)}))`, 'desc');
@@ -92,14 +94,21 @@ export class SearchRepository {
       .select(['t.id', 't.kind', 't.province', 't.language', 't.price_cents', 't.education_levels', 't.audiences'])
       .$if(flags.length > 0, (qb) => qb.select(flags));
     if (active.length > 1) {
-      const passed = sql.join(active.map((facet) => sql`case when ${conditions.get(facet)!} then 1 else 0 end`), sql` + `);
+      const passed = sql.join(
+        active.map((facet) => sql`case when ${conditions.get(facet)!} then 1 else 0 end`),
+        sql` + `,
+      );
       candidates = candidates.where(sql<SqlBool>`${passed} >= ${active.length - 1}`);
     }
     const passesAllBut = (facet: FacetName | null, keyword = sql` where `) => {
       const others = active.filter((name) => name !== facet).map((name) => sql`${flagOf(name)} = 1`);
       return others.length === 0 ? sql`` : sql`${keyword}${sql.join(others, sql` and `)}`;
     };
-    const codes = (list: readonly string[]) => sql.join(list.map((code) => sql`select cast(${code} as text) as code`), sql` union all `);
+    const codes = (list: readonly string[]) =>
+      sql.join(
+        list.map((code) => sql`select cast(${code} as text) as code`),
+        sql` union all `,
+      );
     const fromLevel = filters.fromLevel !== null ? sql` and s.from_level = ${filters.fromLevel}` : sql``;
     const branches = [
       sql`select 'total' as facet, '' as value, count(*) as n from c${passesAllBut(null)}`,
@@ -112,7 +121,9 @@ export class SearchRepository {
       // CROSS JOIN keeps SQLite from scanning every level step: it walks the candidates, then their steps.
       sql`select 'competence' as facet, s.competence as value, count(*) as n from c cross join training_level_steps s where s.training_id = c.id${fromLevel}${passesAllBut('competence', sql` and `)} group by s.competence`,
     ];
-    const { rows } = await sql<{ facet: string; value: string | null; n: number | string }>`with c as materialized ${candidates} ${sql.join(branches, sql` union all `)}`.execute(this.db);
+    const { rows } = await sql<{ facet: string; value: string | null; n: number | string }>`with c as materialized ${candidates} ${sql.join(branches, sql` union all `)}`.execute(
+      this.db,
+    );
     const facets = Object.fromEntries(facetNames.map((name) => [name, [] as Array<{ value: string; count: number }>])) as FacetCounts;
     let total = 0;
     for (const row of rows) {
@@ -135,28 +146,23 @@ export class SearchRepository {
       // bm25 costs as much as the match itself: only the page, sorted by relevance, asks for it.
       const rank = ranked ? sql`bm25(trainings_fts, 10.0, 4.0, 1.0)` : sql`0`;
       const matches = sql<{ rowid: number; rank: number }>`(select rowid, ${rank} as rank from trainings_fts where trainings_fts match ${ftsMatchExpression(filters.terms)})`;
-      query = this.db
-        .selectFrom(matches.as('m'))
-        .innerJoin('trainings_fts_keys as k', 'k.id', 'm.rowid')
-        .innerJoin('trainings as t', 't.id', 'k.training_id') as unknown as Query;
+      query = this.db.selectFrom(matches.as('m')).innerJoin('trainings_fts_keys as k', 'k.id', 'm.rowid').innerJoin('trainings as t', 't.id', 'k.training_id') as unknown as Query;
     } else {
       query = this.db.selectFrom('trainings as t');
       if (hasText(filters)) query = query.where(sql<SqlBool>`t.search_vector @@ to_tsquery('simple', ${tsQueryExpression(filters.terms)})`);
     }
-    return query
-      .where('t.status', '=', 'published')
-      .$if(filters.from !== null || filters.to !== null, (qb) =>
-        qb.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('training_sessions as d')
-              .select(eb.lit(1).as('one'))
-              .whereRef('d.training_id', '=', 't.id')
-              .$if(filters.from !== null, (sq) => sq.where('d.starts_at', '>=', filters.from!))
-              .$if(filters.to !== null, (sq) => sq.where('d.starts_at', '<', nextDay(filters.to!))),
-          ),
+    return query.where('t.status', '=', 'published').$if(filters.from !== null || filters.to !== null, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('training_sessions as d')
+            .select(eb.lit(1).as('one'))
+            .whereRef('d.training_id', '=', 't.id')
+            .$if(filters.from !== null, (sq) => sq.where('d.starts_at', '>=', filters.from!))
+            .$if(filters.to !== null, (sq) => sq.where('d.starts_at', '<', nextDay(filters.to!))),
         ),
-      );
+      ),
+    );
   }
 }
 
@@ -164,7 +170,11 @@ export class SearchRepository {
 function facetConditions(filters: SearchFilters): Map<FacetName, Condition> {
   const conditions = new Map<FacetName, Condition>();
   const anyOf = (column: string, values: string[]) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
-  const anyCode = (column: string, codes: string[]) => sql<SqlBool>`(${sql.join(codes.map((c) => sql`${sql.ref(column)} like ${`%,${c},%`}`), sql` or `)})`;
+  const anyCode = (column: string, codes: string[]) =>
+    sql<SqlBool>`(${sql.join(
+      codes.map((c) => sql`${sql.ref(column)} like ${`%,${c},%`}`),
+      sql` or `,
+    )})`;
   if (filters.kind.length > 0) conditions.set('kind', anyOf('t.kind', filters.kind));
   if (filters.province.length > 0) conditions.set('province', anyOf('t.province', filters.province));
   if (filters.language.length > 0) conditions.set('language', anyOf('t.language', filters.language));

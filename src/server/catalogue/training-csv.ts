@@ -64,7 +64,10 @@ export function csvColumnOf(path: ReadonlyArray<PropertyKey>): string {
   return columnOfField[`${first}.${second}`] ?? columnOfField[first] ?? first ?? 'regel';
 }
 
-const key = (value: string) => normaliseSearchText(value).trim().replace(/[\s_]+/g, ' ');
+const key = (value: string) =>
+  normaliseSearchText(value)
+    .trim()
+    .replace(/[\s_]+/g, ' ');
 
 function lookup<T extends string>(table: Record<T, string>, value: string): T | undefined {
   const wanted = key(value);
@@ -76,7 +79,11 @@ function lookup<T extends string>(table: Record<T, string>, value: string): T | 
   return (Object.entries(table) as Array<[T, string]>).find(([code, label]) => key(code).replace(/-/g, ' ') === loose || key(label).replace(/-/g, ' ') === loose)?.[0];
 }
 
-const listOf = (cell: string) => cell.split(/[,|]/).map((v) => v.trim()).filter(Boolean);
+const listOf = (cell: string) =>
+  cell
+    .split(/[,|]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** "12,50", "1.234,50", "12.5", "€ 12,50" → 12.5; undefined when it is not a number. */
 export function parseBelgianNumber(cell: string): number | undefined {
@@ -93,9 +100,7 @@ export function formatBelgianNumber(value: number, decimals: 'price' | 'plain'):
 }
 
 /** Reads a CSV file (or an .xlsx workbook) into one raw training per line, and every cell or line it could not read. */
-export async function readTrainingCsv(
-  input: string | Uint8Array,
-): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
+export async function readTrainingCsv(input: string | Uint8Array): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
   const read = await readTable(input, { fileField: 'bestand' });
   if (!read.ok) return { items: [], problems: [read.problem] };

@@ -1,6 +1,6 @@
 import type { EnrolmentDto, LevelStep, SessionDto, TrainingInput, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Province } from '../../shared/platform/flanders';
-import { type ProviderRow, type SessionRow, type TrainingRow, parseCodeList } from './catalogue.repository';
+import { type ProviderRow, parseCodeList, type SessionRow, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRow, EnrolmentWithSession } from './enrolment.repository';
 
 /** Rows to the contract's shapes, with fields in the contract's order. */
@@ -33,10 +33,7 @@ export function toTrainingInput(row: TrainingRow, steps: LevelStep[]): TrainingI
     durationHours: Number(row.duration_hours),
     priceEuro: priceOf(row),
     payableFromIctBudget: Number(row.payable_from_ict_budget) === 1,
-    location:
-      row.province === null
-        ? null
-        : { address: row.address ?? '', postalCode: row.postal_code ?? '', city: row.city ?? '', province: row.province as Province },
+    location: row.province === null ? null : { address: row.address ?? '', postalCode: row.postal_code ?? '', city: row.city ?? '', province: row.province as Province },
     accreditation: row.accreditation,
     url: row.url,
     status: row.status as TrainingInput['status'],
@@ -79,10 +76,7 @@ export function toSessionDto(row: SessionRow, mine: EnrolmentRow | undefined): S
     seatsLeft: seatsLeft(row),
     enrolmentDeadline: row.enrolment_deadline,
     cancellationDeadline: row.cancellation_deadline,
-    myEnrolment:
-      mine && mine.status !== 'cancelled'
-        ? { id: mine.id, status: mine.status, position: mine.position === null ? null : Number(mine.position) }
-        : null,
+    myEnrolment: mine && mine.status !== 'cancelled' ? { id: mine.id, status: mine.status, position: mine.position === null ? null : Number(mine.position) } : null,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Db } from '../platform/db/database';
+import type { Role } from '../../shared/platform/api';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
-import { seededRandom, simulatedAnswers } from './simulated-answers';
-import type { Role } from '../../shared/platform/api';
+import type { Db } from '../platform/db/database';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
+import { seededRandom, simulatedAnswers } from './simulated-answers';
 
 export const DEMO_PASSWORD = 'Digisnap-demo-2026';
 
@@ -95,9 +95,7 @@ async function seedDemoCatalogue(services: Services, providerUserId: string, tea
 
   const now = new Date();
   const demo = generateDemoTrainings(DEMO_TRAINING_COUNT, seededRandom(1302), now);
-  const trainingIds = await catalogue.seedTrainings(
-    demo.map((d) => ({ providerId: providerIds.get(d.providerKey)!, training: d.training, sessions: d.sessions })),
-  );
+  const trainingIds = await catalogue.seedTrainings(demo.map((d) => ({ providerId: providerIds.get(d.providerKey)!, training: d.training, sessions: d.sessions })));
 
   const teacher = await catalogue.caller({ userId: teacherId, sessionId: 'demo', csrfToken: 'demo' });
   const published = demo.map((d, i) => ({ ...d, id: trainingIds[i] })).filter((d) => d.training.status === 'published');

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sessionInputSchema, trainingInputSchema, trainingKinds } from '../../shared/catalogue/api';
 import { competenceList, validateFramework } from '../../shared/digisnap/framework';
 import { provinces } from '../../shared/platform/flanders';
-import { seededRandom } from './simulated-answers';
 import { demoCompetenceCodes, demoProviders, generateDemoTrainings } from './demo-trainings';
+import { seededRandom } from './simulated-answers';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
@@ -16,7 +16,11 @@ const framework = (() => {
   return result.framework;
 })();
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const share = (predicate: (t: (typeof trainings)[number]) => boolean) => trainings.filter(predicate).length / trainings.length;
 
 describe('demoProviders', () => {
@@ -51,7 +55,7 @@ describe('generateDemoTrainings', () => {
     }
   });
 
-  it('belongs to known providers and links to the provider\'s own domain', () => {
+  it("belongs to known providers and links to the provider's own domain", () => {
     const byKey = new Map(demoProviders.map((p) => [p.key, p]));
     for (const { providerKey, training } of trainings) {
       const provider = byKey.get(providerKey);
@@ -62,9 +66,17 @@ describe('generateDemoTrainings', () => {
   });
 
   it('covers all 22 competences of DigCompEdu, every kind, every province, free and paid', () => {
-    expect([...demoCompetenceCodes].sort()).toEqual(competenceList(framework).map((c) => c.code).sort());
+    expect([...demoCompetenceCodes].sort()).toEqual(
+      competenceList(framework)
+        .map((c) => c.code)
+        .sort(),
+    );
     const competences = new Set(trainings.flatMap((t) => t.training.levelSteps.map((s) => s.competence)));
-    expect([...competences].sort()).toEqual(competenceList(framework).map((c) => c.code).sort());
+    expect([...competences].sort()).toEqual(
+      competenceList(framework)
+        .map((c) => c.code)
+        .sort(),
+    );
     expect(new Set(trainings.map((t) => t.training.kind))).toEqual(new Set(trainingKinds));
     expect(new Set(trainings.flatMap((t) => (t.training.location ? [t.training.location.province] : [])))).toEqual(new Set(provinces));
     expect(trainings.some((t) => t.training.priceEuro === 0)).toBe(true);
@@ -143,7 +155,10 @@ describe('generateDemoTrainings', () => {
     const nl = trainings.filter((t) => t.training.language === 'nl');
     expect(new Set(nl.map((t) => t.training.title)).size).toBeGreaterThan(nl.length * 0.8);
     expect(new Set(nl.map((t) => t.training.summary)).size).toBeGreaterThan(nl.length * 0.7);
-    const allText = trainings.map((t) => `${t.training.title} ${t.training.summary} ${t.training.description}`).join(' ').toLowerCase();
+    const allText = trainings
+      .map((t) => `${t.training.title} ${t.training.summary} ${t.training.description}`)
+      .join(' ')
+      .toLowerCase();
     for (const word of ['coöperatief', 'ideeën', 'creëren', 'belgië']) expect(allText.includes(word), word).toBe(true);
     const folded = fold(allText);
     for (const word of ['cooperatief', 'ideeen', 'creeren', 'belgie']) expect(folded.includes(word), word).toBe(true);

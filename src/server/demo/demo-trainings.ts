@@ -1,6 +1,6 @@
+import { type SessionInput, type TrainingInput, trainingKinds } from '../../shared/catalogue/api';
 import { LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
-import { provinces, type Province } from '../../shared/platform/flanders';
-import { trainingKinds, type SessionInput, type TrainingInput } from '../../shared/catalogue/api';
+import { type Province, provinces } from '../../shared/platform/flanders';
 
 /**
  * Fictional but realistic demo trainings for the catalogue: the demo seed, the tests and the
@@ -48,17 +48,80 @@ interface ProviderProfile {
 const DEFAULT_LANGUAGES = [94, 5, 1] as const;
 
 const providerProfiles: ProviderProfile[] = [
-  { key: 'pbd-scheldeland', name: 'Pedagogische Begeleidingsdienst Scheldeland', domain: 'pbd-scheldeland.example.be', verified: true, home: 'oost-vlaanderen', kinds: [5, 2, 1, 2, 0, 2], languages: DEFAULT_LANGUAGES, share: 12 },
+  {
+    key: 'pbd-scheldeland',
+    name: 'Pedagogische Begeleidingsdienst Scheldeland',
+    domain: 'pbd-scheldeland.example.be',
+    verified: true,
+    home: 'oost-vlaanderen',
+    kinds: [5, 2, 1, 2, 0, 2],
+    languages: DEFAULT_LANGUAGES,
+    share: 12,
+  },
   { key: 'cvo-de-brug', name: 'CVO De Brug', domain: 'cvo-debrug.example.be', verified: true, home: 'antwerpen', kinds: [5, 2, 1, 3, 0, 0], languages: DEFAULT_LANGUAGES, share: 12 },
   { key: 'cvo-maasland', name: 'CVO Maasland', domain: 'cvo-maasland.example.be', verified: true, home: 'limburg', kinds: [5, 2, 1, 3, 0, 0], languages: DEFAULT_LANGUAGES, share: 9 },
-  { key: 'hogeschool-vierwegen', name: 'Hogeschool Vierwegen – Expertisecentrum Digitaal Leren', domain: 'hogeschool-vierwegen.example.be', verified: true, home: 'vlaams-brabant', kinds: [3, 2, 2, 3, 0, 1], languages: [90, 8, 2], share: 12 },
-  { key: 'hogeschool-westhoek', name: 'Hogeschool Westhoek – Lerarenopleiding', domain: 'hogeschool-westhoek.example.be', verified: true, home: 'west-vlaanderen', kinds: [4, 2, 2, 2, 0, 1], languages: DEFAULT_LANGUAGES, share: 9 },
-  { key: 'klasfluisteraars', name: 'Klasfluisteraars bv', domain: 'klasfluisteraars.example.be', verified: true, home: 'oost-vlaanderen', kinds: [4, 2, 2, 1, 1, 1], languages: DEFAULT_LANGUAGES, share: 10 },
-  { key: 'digitale-groei', name: 'Digitale Groei Bootcamps', domain: 'digitalegroei.example.be', verified: true, home: 'brussel', kinds: [0, 1, 0, 1, 6, 0], languages: DEFAULT_LANGUAGES, share: 7 },
+  {
+    key: 'hogeschool-vierwegen',
+    name: 'Hogeschool Vierwegen – Expertisecentrum Digitaal Leren',
+    domain: 'hogeschool-vierwegen.example.be',
+    verified: true,
+    home: 'vlaams-brabant',
+    kinds: [3, 2, 2, 3, 0, 1],
+    languages: [90, 8, 2],
+    share: 12,
+  },
+  {
+    key: 'hogeschool-westhoek',
+    name: 'Hogeschool Westhoek – Lerarenopleiding',
+    domain: 'hogeschool-westhoek.example.be',
+    verified: true,
+    home: 'west-vlaanderen',
+    kinds: [4, 2, 2, 2, 0, 1],
+    languages: DEFAULT_LANGUAGES,
+    share: 9,
+  },
+  {
+    key: 'klasfluisteraars',
+    name: 'Klasfluisteraars bv',
+    domain: 'klasfluisteraars.example.be',
+    verified: true,
+    home: 'oost-vlaanderen',
+    kinds: [4, 2, 2, 1, 1, 1],
+    languages: DEFAULT_LANGUAGES,
+    share: 10,
+  },
+  {
+    key: 'digitale-groei',
+    name: 'Digitale Groei Bootcamps',
+    domain: 'digitalegroei.example.be',
+    verified: true,
+    home: 'brussel',
+    kinds: [0, 1, 0, 1, 6, 0],
+    languages: DEFAULT_LANGUAGES,
+    share: 7,
+  },
   { key: 'edumooc-europa', name: 'EduMOOC Europa', domain: 'edumooc-europa.example.be', verified: true, home: null, kinds: [0, 2, 6, 0, 0, 3], languages: [45, 40, 15], share: 10 },
   { key: 'mediawerf', name: 'Mediawerf vzw', domain: 'mediawerf.example.be', verified: false, home: 'antwerpen', kinds: [3, 1, 1, 0, 0, 3], languages: DEFAULT_LANGUAGES, share: 8 },
-  { key: 'leerpunt-kust', name: 'Leerpunt Kust', domain: 'leerpunt-kust.example.be', verified: true, home: 'west-vlaanderen', kinds: [4, 2, 0, 2, 0, 1], languages: DEFAULT_LANGUAGES, share: 5 },
-  { key: 'schoolnet-brussel', name: 'Schoolnet Brussel vzw', domain: 'schoolnet-brussel.example.be', verified: false, home: 'brussel', kinds: [3, 2, 0, 1, 0, 1], languages: [80, 5, 15], share: 6 },
+  {
+    key: 'leerpunt-kust',
+    name: 'Leerpunt Kust',
+    domain: 'leerpunt-kust.example.be',
+    verified: true,
+    home: 'west-vlaanderen',
+    kinds: [4, 2, 0, 2, 0, 1],
+    languages: DEFAULT_LANGUAGES,
+    share: 5,
+  },
+  {
+    key: 'schoolnet-brussel',
+    name: 'Schoolnet Brussel vzw',
+    domain: 'schoolnet-brussel.example.be',
+    verified: false,
+    home: 'brussel',
+    kinds: [3, 2, 0, 1, 0, 1],
+    languages: [80, 5, 15],
+    share: 6,
+  },
 ];
 
 export const demoProviders: DemoProvider[] = providerProfiles.map((p) => ({
@@ -72,14 +135,72 @@ export const demoProviders: DemoProvider[] = providerProfiles.map((p) => ({
 // ------------------------------------------------------------------ places
 
 const CITIES: Record<Province, ReadonlyArray<readonly [string, string]>> = {
-  antwerpen: [['Antwerpen', '2000'], ['Mechelen', '2800'], ['Turnhout', '2300'], ['Geel', '2440'], ['Lier', '2500'], ['Mol', '2400']],
-  limburg: [['Hasselt', '3500'], ['Genk', '3600'], ['Sint-Truiden', '3800'], ['Tongeren', '3700'], ['Lommel', '3920'], ['Maasmechelen', '3630']],
-  'oost-vlaanderen': [['Gent', '9000'], ['Aalst', '9300'], ['Sint-Niklaas', '9100'], ['Oudenaarde', '9700'], ['Eeklo', '9900'], ['Dendermonde', '9200']],
-  'vlaams-brabant': [['Leuven', '3000'], ['Vilvoorde', '1800'], ['Halle', '1500'], ['Tienen', '3300'], ['Aarschot', '3200'], ['Diest', '3290']],
-  'west-vlaanderen': [['Brugge', '8000'], ['Kortrijk', '8500'], ['Oostende', '8400'], ['Roeselare', '8800'], ['Ieper', '8900'], ['Tielt', '8700']],
-  brussel: [['Brussel', '1000'], ['Anderlecht', '1070'], ['Jette', '1090'], ['Etterbeek', '1040'], ['Schaarbeek', '1030'], ['Elsene', '1050']],
+  antwerpen: [
+    ['Antwerpen', '2000'],
+    ['Mechelen', '2800'],
+    ['Turnhout', '2300'],
+    ['Geel', '2440'],
+    ['Lier', '2500'],
+    ['Mol', '2400'],
+  ],
+  limburg: [
+    ['Hasselt', '3500'],
+    ['Genk', '3600'],
+    ['Sint-Truiden', '3800'],
+    ['Tongeren', '3700'],
+    ['Lommel', '3920'],
+    ['Maasmechelen', '3630'],
+  ],
+  'oost-vlaanderen': [
+    ['Gent', '9000'],
+    ['Aalst', '9300'],
+    ['Sint-Niklaas', '9100'],
+    ['Oudenaarde', '9700'],
+    ['Eeklo', '9900'],
+    ['Dendermonde', '9200'],
+  ],
+  'vlaams-brabant': [
+    ['Leuven', '3000'],
+    ['Vilvoorde', '1800'],
+    ['Halle', '1500'],
+    ['Tienen', '3300'],
+    ['Aarschot', '3200'],
+    ['Diest', '3290'],
+  ],
+  'west-vlaanderen': [
+    ['Brugge', '8000'],
+    ['Kortrijk', '8500'],
+    ['Oostende', '8400'],
+    ['Roeselare', '8800'],
+    ['Ieper', '8900'],
+    ['Tielt', '8700'],
+  ],
+  brussel: [
+    ['Brussel', '1000'],
+    ['Anderlecht', '1070'],
+    ['Jette', '1090'],
+    ['Etterbeek', '1040'],
+    ['Schaarbeek', '1030'],
+    ['Elsene', '1050'],
+  ],
 };
-const STREETS = ['Stationsstraat', 'Kerkstraat', 'Schoolstraat', 'Nieuwstraat', 'Molenstraat', 'Kouterstraat', 'Leopoldlaan', 'Lindelaan', 'Kasteelstraat', 'Onderwijslaan', 'Campusplein', 'Vestingstraat', 'Beukenlaan', 'Marktplein', 'Hoogstraat'];
+const STREETS = [
+  'Stationsstraat',
+  'Kerkstraat',
+  'Schoolstraat',
+  'Nieuwstraat',
+  'Molenstraat',
+  'Kouterstraat',
+  'Leopoldlaan',
+  'Lindelaan',
+  'Kasteelstraat',
+  'Onderwijslaan',
+  'Campusplein',
+  'Vestingstraat',
+  'Beukenlaan',
+  'Marktplein',
+  'Hoogstraat',
+];
 const ROOMS = ['Vergaderzaal', 'ICT-lokaal', 'Auditorium', 'Leslokaal', 'Atelier', 'Zaal'];
 
 // ------------------------------------------------------------------ phrase banks
@@ -97,155 +218,343 @@ interface CompetenceBank {
 const BANKS: CompetenceBank[] = [
   {
     code: '1.1',
-    topics: ['Vlot communiceren met ouders via het schoolplatform', 'Digitale nieuwsbrieven en berichten die gelezen worden', 'Heldere communicatieafspraken voor je schoolteam', 'Het leerplatform slim inzetten voor schoolcommunicatie', 'Communiceren met ouders in meerdere talen'],
-    learn: ['hoe je berichten aan ouders en leerlingen helder, tijdig en veilig verstuurt', 'hoe je met je team afspraken maakt over welk kanaal je waarvoor gebruikt', 'hoe je het schoolplatform zo instelt dat belangrijke informatie niet verloren gaat'],
-    context: ["Ouders, leerlingen en collega's krijgen dagelijks berichten via allerlei kanalen.", 'Een doordachte digitale communicatie spaart tijd en voorkomt misverstanden met ouders.'],
+    topics: [
+      'Vlot communiceren met ouders via het schoolplatform',
+      'Digitale nieuwsbrieven en berichten die gelezen worden',
+      'Heldere communicatieafspraken voor je schoolteam',
+      'Het leerplatform slim inzetten voor schoolcommunicatie',
+      'Communiceren met ouders in meerdere talen',
+    ],
+    learn: [
+      'hoe je berichten aan ouders en leerlingen helder, tijdig en veilig verstuurt',
+      'hoe je met je team afspraken maakt over welk kanaal je waarvoor gebruikt',
+      'hoe je het schoolplatform zo instelt dat belangrijke informatie niet verloren gaat',
+    ],
+    context: [
+      "Ouders, leerlingen en collega's krijgen dagelijks berichten via allerlei kanalen.",
+      'Een doordachte digitale communicatie spaart tijd en voorkomt misverstanden met ouders.',
+    ],
     en: { topic: 'Clear communication with parents and pupils through the school platform', learn: 'how to communicate clearly and safely with parents and pupils online' },
   },
   {
     code: '1.2',
-    topics: ['Samen lesvoorbereidingen maken in gedeelde mappen', "Coöperatief werken met collega's in de cloud", 'Vakgroepwerking digitaal organiseren', 'Ideeën delen en samen lesmateriaal ontwikkelen', 'Online samenwerken over scholen heen'],
-    learn: ["hoe je met collega's samen documenten maakt, bewerkt en bijhoudt", 'hoe je een digitale vakgroepmap opzet die iedereen echt gebruikt', "hoe je ideeën en materiaal uitwisselt met collega's van andere scholen"],
+    topics: [
+      'Samen lesvoorbereidingen maken in gedeelde mappen',
+      "Coöperatief werken met collega's in de cloud",
+      'Vakgroepwerking digitaal organiseren',
+      'Ideeën delen en samen lesmateriaal ontwikkelen',
+      'Online samenwerken over scholen heen',
+    ],
+    learn: [
+      "hoe je met collega's samen documenten maakt, bewerkt en bijhoudt",
+      'hoe je een digitale vakgroepmap opzet die iedereen echt gebruikt',
+      "hoe je ideeën en materiaal uitwisselt met collega's van andere scholen",
+    ],
     context: ['Wie samen voorbereidt, bespaart tijd en leert van elkaar.', 'Samenwerken gebeurt steeds vaker digitaal, ook over de grenzen van de eigen school heen.'],
     en: { topic: 'Collaborating with colleagues in the cloud', learn: 'how to plan and build lessons together with colleagues in shared folders' },
   },
   {
     code: '1.3',
-    topics: ['Reflecteren op je eigen digitale lespraktijk', 'Je digitale didactiek kritisch bekeken', 'Leren uit je eigen lessen met video en logboek', 'Collegiale lesbezoeken met digitale tools'],
-    learn: ['hoe je je eigen gebruik van digitale middelen in de klas systematisch evalueert', "hoe je met een digitaal logboek of korte video's terugblikt op je lessen", "hoe je feedback van collega's en leerlingen gebruikt om je aanpak bij te sturen"],
+    topics: [
+      'Reflecteren op je eigen digitale lespraktijk',
+      'Je digitale didactiek kritisch bekeken',
+      'Leren uit je eigen lessen met video en logboek',
+      'Collegiale lesbezoeken met digitale tools',
+    ],
+    learn: [
+      'hoe je je eigen gebruik van digitale middelen in de klas systematisch evalueert',
+      "hoe je met een digitaal logboek of korte video's terugblikt op je lessen",
+      "hoe je feedback van collega's en leerlingen gebruikt om je aanpak bij te sturen",
+    ],
     context: ['Wie stilstaat bij de eigen praktijk, zet digitale middelen gerichter in.', "Reflecteren hoeft geen extra werk te zijn: het kan kort, gericht en samen met collega's."],
     en: { topic: 'Reflecting on your digital teaching practice', learn: 'how to look back on your own use of digital tools and improve it' },
   },
   {
     code: '1.4',
-    topics: ['Je eigen professionalisering online in handen nemen', "Leren via MOOC's, webinars en netwerken", 'Een persoonlijk leernetwerk uitbouwen', 'Nascholing kiezen met DigCompEdu als kompas'],
-    learn: ['hoe je online cursussen, webinars en vakgemeenschappen gebruikt om bij te blijven', "hoe je een persoonlijk leernetwerk opbouwt met collega's in België en daarbuiten", 'hoe je met je Digisnap-resultaten een eigen leerplan opstelt'],
-    context: ['Het aanbod aan online nascholing groeit snel, maar niet alles is even waardevol.', 'De Digisnap toont waar je staat; deze opleiding helpt je om daar een eigen leerplan aan te koppelen.'],
+    topics: [
+      'Je eigen professionalisering online in handen nemen',
+      "Leren via MOOC's, webinars en netwerken",
+      'Een persoonlijk leernetwerk uitbouwen',
+      'Nascholing kiezen met DigCompEdu als kompas',
+    ],
+    learn: [
+      'hoe je online cursussen, webinars en vakgemeenschappen gebruikt om bij te blijven',
+      "hoe je een persoonlijk leernetwerk opbouwt met collega's in België en daarbuiten",
+      'hoe je met je Digisnap-resultaten een eigen leerplan opstelt',
+    ],
+    context: [
+      'Het aanbod aan online nascholing groeit snel, maar niet alles is even waardevol.',
+      'De Digisnap toont waar je staat; deze opleiding helpt je om daar een eigen leerplan aan te koppelen.',
+    ],
     en: { topic: 'Growing professionally with MOOCs and online communities', learn: 'how to use MOOCs, webinars and online communities for your own growth' },
   },
   {
     code: '2.1',
     topics: ['Goed digitaal lesmateriaal vinden en beoordelen', 'Zoeken in open leermiddelenbanken', 'Kwaliteitsvolle apps kiezen voor je klas', 'Online bronnen kritisch selecteren'],
-    learn: ['hoe je snel betrouwbaar en passend digitaal lesmateriaal vindt', 'welke criteria je gebruikt om apps en websites te beoordelen', 'hoe je open leermiddelen zoekt en afstemt op je eigen lesdoelen'],
+    learn: [
+      'hoe je snel betrouwbaar en passend digitaal lesmateriaal vindt',
+      'welke criteria je gebruikt om apps en websites te beoordelen',
+      'hoe je open leermiddelen zoekt en afstemt op je eigen lesdoelen',
+    ],
     context: ['Er is meer digitaal lesmateriaal dan ooit, maar de kwaliteit loopt sterk uiteen.', 'Een goede bron kiezen begint bij je lesdoel, niet bij de tool.'],
     en: { topic: 'Finding and evaluating open educational resources', learn: 'how to find and judge open educational resources that fit your goals' },
   },
   {
     code: '2.2',
-    topics: ['Zelf interactief lesmateriaal creëren', 'Instructiefilmpjes maken voor je leerlingen', 'Bestaand lesmateriaal aanpassen en verrijken', 'Interactieve werkbladen en presentaties ontwerpen', 'Podcasts en audio in je les'],
-    learn: ['hoe je zelf korte instructiefilmpjes opneemt en monteert', 'hoe je bestaande werkbladen omzet naar interactief digitaal materiaal', 'hoe je met eenvoudige tools aantrekkelijk lesmateriaal creëert'],
+    topics: [
+      'Zelf interactief lesmateriaal creëren',
+      'Instructiefilmpjes maken voor je leerlingen',
+      'Bestaand lesmateriaal aanpassen en verrijken',
+      'Interactieve werkbladen en presentaties ontwerpen',
+      'Podcasts en audio in je les',
+    ],
+    learn: [
+      'hoe je zelf korte instructiefilmpjes opneemt en monteert',
+      'hoe je bestaande werkbladen omzet naar interactief digitaal materiaal',
+      'hoe je met eenvoudige tools aantrekkelijk lesmateriaal creëert',
+    ],
     context: ['Met eenvoudige tools maak je materiaal dat precies past bij je klas.', 'Zelf lesmateriaal creëren klinkt tijdrovend, maar met de juiste aanpak win je net tijd.'],
     en: { topic: 'Creating interactive learning materials', learn: 'how to create interactive worksheets, videos and presentations' },
   },
   {
     code: '2.3',
-    topics: ['Auteursrecht en licenties voor leraren', 'Lesmateriaal veilig bewaren en delen', 'Privacy en GDPR in de klas', 'Creative Commons: delen zonder zorgen', 'Orde in je digitale lesmateriaal'],
-    learn: ['wat je volgens het auteursrecht mag gebruiken en delen', 'hoe je je materiaal ordent, bewaart en deelt met een passende licentie', 'hoe je de persoonsgegevens van je leerlingen beschermt'],
+    topics: [
+      'Auteursrecht en licenties voor leraren',
+      'Lesmateriaal veilig bewaren en delen',
+      'Privacy en GDPR in de klas',
+      'Creative Commons: delen zonder zorgen',
+      'Orde in je digitale lesmateriaal',
+    ],
+    learn: [
+      'wat je volgens het auteursrecht mag gebruiken en delen',
+      'hoe je je materiaal ordent, bewaart en deelt met een passende licentie',
+      'hoe je de persoonsgegevens van je leerlingen beschermt',
+    ],
     context: ['Lesmateriaal delen is waardevol, maar auteursrecht en privacy stellen grenzen.', 'Een heldere ordening van je digitale materiaal voorkomt zoekwerk en datalekken.'],
     en: { topic: 'Copyright, licences and privacy for teachers', learn: 'what copyright, licences and privacy rules mean for your materials' },
   },
   {
     code: '3.1',
-    topics: ['Digitale middelen doelgericht inzetten in je les', 'Lesgeven met het digitale bord', 'Het flipped-classroommodel in de praktijk', 'Tablets zinvol gebruiken in de klas', 'Een digitale les ontwerpen met het TPACK-model'],
-    learn: ['hoe je digitale middelen kiest die echt bijdragen aan je lesdoelen', 'hoe je een les ontwerpt waarin technologie en didactiek elkaar versterken', 'hoe je het overzicht houdt in een les met laptops of tablets'],
+    topics: [
+      'Digitale middelen doelgericht inzetten in je les',
+      'Lesgeven met het digitale bord',
+      'Het flipped-classroommodel in de praktijk',
+      'Tablets zinvol gebruiken in de klas',
+      'Een digitale les ontwerpen met het TPACK-model',
+    ],
+    learn: [
+      'hoe je digitale middelen kiest die echt bijdragen aan je lesdoelen',
+      'hoe je een les ontwerpt waarin technologie en didactiek elkaar versterken',
+      'hoe je het overzicht houdt in een les met laptops of tablets',
+    ],
     context: ['Technologie in de klas werkt pas als ze je lesdoelen versterkt.', 'Een digitale les vraagt om een doordacht ontwerp en een goed klasmanagement.'],
     en: { topic: 'Teaching with digital tools: from SAMR to practice', learn: 'how to design lessons in which technology strengthens your teaching' },
   },
   {
     code: '3.2',
     topics: ['Leerlingen online begeleiden en opvolgen', 'Digitale coaching tijdens zelfstandig werk', 'Begeleiden via het leerplatform', 'Hulp op afstand bij taken en projecten'],
-    learn: ['hoe je leerlingen ook buiten de les digitaal begeleidt', 'hoe je vragen en vorderingen opvolgt via het leerplatform', 'hoe je tijdig bijstuurt wanneer een leerling vastloopt'],
+    learn: [
+      'hoe je leerlingen ook buiten de les digitaal begeleidt',
+      'hoe je vragen en vorderingen opvolgt via het leerplatform',
+      'hoe je tijdig bijstuurt wanneer een leerling vastloopt',
+    ],
     context: ['Leerlingen hebben ook buiten de les nood aan begeleiding.', 'Digitale tools maken het makkelijker om te zien wie hulp nodig heeft.'],
     en: { topic: 'Guiding learners online', learn: 'how to guide and follow up learners through the learning platform' },
   },
   {
     code: '3.3',
     topics: ['Coöperatief leren met gedeelde documenten', 'Groepswerk met digitale tools', 'Samen schrijven en onderzoeken in de cloud', 'Samenwerken op een digitaal prikbord'],
-    learn: ['hoe je leerlingen met gedeelde documenten en prikborden laat samenwerken', 'hoe je groepswerk digitaal organiseert en de bijdrage van elke leerling zichtbaar maakt', 'hoe je coöperatieve werkvormen combineert met digitale tools'],
+    learn: [
+      'hoe je leerlingen met gedeelde documenten en prikborden laat samenwerken',
+      'hoe je groepswerk digitaal organiseert en de bijdrage van elke leerling zichtbaar maakt',
+      'hoe je coöperatieve werkvormen combineert met digitale tools',
+    ],
     context: ['Samenwerken is een vaardigheid die leerlingen moeten oefenen.', 'Gedeelde documenten en digitale prikborden maken groepswerk zichtbaar en opvolgbaar.'],
     en: { topic: 'Collaborative learning with shared documents', learn: 'how to organise group work with shared documents and online boards' },
   },
   {
     code: '3.4',
-    topics: ['Zelfgestuurd leren met digitale planners', 'Leerlingen hun eigen leerproces laten opvolgen', "Digitale portfolio's voor zelfreflectie", 'Hoekenwerk en contractwerk digitaal ondersteunen'],
-    learn: ['hoe leerlingen met digitale planners en checklists hun eigen werk plannen', 'hoe je leerlingen met een digitaal portfolio laat reflecteren op hun groei', 'hoe je zelfstandig werk digitaal structureert zonder het over te nemen'],
+    topics: [
+      'Zelfgestuurd leren met digitale planners',
+      'Leerlingen hun eigen leerproces laten opvolgen',
+      "Digitale portfolio's voor zelfreflectie",
+      'Hoekenwerk en contractwerk digitaal ondersteunen',
+    ],
+    learn: [
+      'hoe leerlingen met digitale planners en checklists hun eigen werk plannen',
+      'hoe je leerlingen met een digitaal portfolio laat reflecteren op hun groei',
+      'hoe je zelfstandig werk digitaal structureert zonder het over te nemen',
+    ],
     context: ['Leerlingen die hun eigen leren plannen en opvolgen, leren duurzamer.', "Digitale planners en portfolio's geven leerlingen meer grip op hun eigen leerproces."],
     en: { topic: 'Supporting self-regulated learning with digital planners', learn: 'how learners can plan and monitor their own learning with digital tools' },
   },
   {
     code: '4.1',
-    topics: ['Formatief evalueren met digitale quizzen', 'Digitaal toetsen: van vragenbank tot examen', 'Evaluatiestrategieën voor een digitale klas', 'Peer- en zelfevaluatie met online tools', 'Evalueren met digitale rubrics'],
-    learn: ['hoe je met korte digitale quizzen snel ziet wat je leerlingen al beheersen', 'hoe je een digitale toets opbouwt die betrouwbaar en eerlijk is', 'hoe je rubrics en zelfevaluatie digitaal inzet'],
+    topics: [
+      'Formatief evalueren met digitale quizzen',
+      'Digitaal toetsen: van vragenbank tot examen',
+      'Evaluatiestrategieën voor een digitale klas',
+      'Peer- en zelfevaluatie met online tools',
+      'Evalueren met digitale rubrics',
+    ],
+    learn: [
+      'hoe je met korte digitale quizzen snel ziet wat je leerlingen al beheersen',
+      'hoe je een digitale toets opbouwt die betrouwbaar en eerlijk is',
+      'hoe je rubrics en zelfevaluatie digitaal inzet',
+    ],
     context: ['Evalueren is meer dan punten geven: het stuurt het leren.', 'Digitale toetsvormen geven snel inzicht, op voorwaarde dat ze goed ontworpen zijn.'],
     en: { topic: 'Formative assessment with digital quizzes', learn: 'how to use short digital quizzes and rubrics for formative assessment' },
   },
   {
     code: '4.2',
     topics: ['Leerresultaten analyseren met dashboards', 'Van data naar didactische beslissingen', 'Toetsresultaten slim lezen', 'Leerdata uit het leerplatform gebruiken'],
-    learn: ['hoe je toetsresultaten en leerdata leest zonder te verdrinken in cijfers', 'hoe je patronen in de resultaten van je klas herkent', 'hoe je gegevens uit het leerplatform gebruikt om je les aan te passen'],
+    learn: [
+      'hoe je toetsresultaten en leerdata leest zonder te verdrinken in cijfers',
+      'hoe je patronen in de resultaten van je klas herkent',
+      'hoe je gegevens uit het leerplatform gebruikt om je les aan te passen',
+    ],
     context: ['Leerplatformen en toetsen leveren veel gegevens op, maar wat zeggen ze echt?', 'Wie leerdata goed leest, kan gerichter differentiëren en remediëren.'],
     en: { topic: 'Learning analytics for classroom teachers', learn: 'how to read learning data without drowning in numbers' },
   },
   {
     code: '4.3',
     topics: ['Digitale feedback die leerlingen vooruithelpt', 'Feedback geven met audio en video', 'Remediëring plannen met leerdata', 'Snelle feedback tijdens de les'],
-    learn: ['hoe je gerichte feedback geeft met audio-opnames, opmerkingen en rubrics', 'hoe je feedback plant zodat leerlingen er echt mee aan de slag gaan', 'hoe je resultaten gebruikt om remediëring en verdieping te plannen'],
+    learn: [
+      'hoe je gerichte feedback geeft met audio-opnames, opmerkingen en rubrics',
+      'hoe je feedback plant zodat leerlingen er echt mee aan de slag gaan',
+      'hoe je resultaten gebruikt om remediëring en verdieping te plannen',
+    ],
     context: ['Feedback werkt het best als ze tijdig, concreet en haalbaar is.', 'Met digitale middelen geef je sneller en persoonlijker feedback.'],
     en: { topic: 'Feedback that moves learners forward', learn: 'how to give timely, personal feedback with audio, comments and rubrics' },
   },
   {
     code: '5.1',
-    topics: ['Toegankelijk digitaal lesmateriaal', 'Voorleessoftware en hulpmiddelen in de klas', 'Digitale inclusie: elke leerling mee', 'Ondersteunende technologie bij dyslexie en dyscalculie'],
-    learn: ['hoe je lesmateriaal maakt dat voor alle leerlingen toegankelijk is', 'hoe je voorleessoftware en andere compenserende hulpmiddelen inzet', 'hoe je rekening houdt met leerlingen die thuis weinig digitale toegang hebben'],
-    context: ['Niet elke leerling heeft dezelfde toegang tot digitale middelen of dezelfde mogelijkheden.', 'Toegankelijk materiaal helpt leerlingen met een beperking, maar eigenlijk iedereen.'],
+    topics: [
+      'Toegankelijk digitaal lesmateriaal',
+      'Voorleessoftware en hulpmiddelen in de klas',
+      'Digitale inclusie: elke leerling mee',
+      'Ondersteunende technologie bij dyslexie en dyscalculie',
+    ],
+    learn: [
+      'hoe je lesmateriaal maakt dat voor alle leerlingen toegankelijk is',
+      'hoe je voorleessoftware en andere compenserende hulpmiddelen inzet',
+      'hoe je rekening houdt met leerlingen die thuis weinig digitale toegang hebben',
+    ],
+    context: [
+      'Niet elke leerling heeft dezelfde toegang tot digitale middelen of dezelfde mogelijkheden.',
+      'Toegankelijk materiaal helpt leerlingen met een beperking, maar eigenlijk iedereen.',
+    ],
     en: { topic: 'Accessible digital learning for every learner', learn: 'how to make digital materials accessible to every learner' },
   },
   {
     code: '5.2',
-    topics: ['Differentiëren met digitale leerpaden', 'Gepersonaliseerd leren met adaptieve oefenplatformen', 'Digitaal differentiëren in een heterogene klas', 'Leerpaden op maat in het leerplatform'],
-    learn: ['hoe je met digitale leerpaden elke leerling op zijn niveau laat werken', 'hoe je adaptieve oefenplatformen kritisch en doelgericht inzet', 'hoe je verrijking en remediëring digitaal organiseert'],
+    topics: [
+      'Differentiëren met digitale leerpaden',
+      'Gepersonaliseerd leren met adaptieve oefenplatformen',
+      'Digitaal differentiëren in een heterogene klas',
+      'Leerpaden op maat in het leerplatform',
+    ],
+    learn: [
+      'hoe je met digitale leerpaden elke leerling op zijn niveau laat werken',
+      'hoe je adaptieve oefenplatformen kritisch en doelgericht inzet',
+      'hoe je verrijking en remediëring digitaal organiseert',
+    ],
     context: ["In elke klas zitten leerlingen met verschillende noden en tempo's.", 'Digitale leerpaden maken differentiatie haalbaar zonder dat je drie lessen moet voorbereiden.'],
     en: { topic: 'Differentiation with digital learning paths', learn: 'how to differentiate with digital learning paths and adaptive practice' },
   },
   {
     code: '5.3',
-    topics: ['Leerlingen actief betrekken met digitale werkvormen', 'Game-based learning en educatieve escape rooms', 'Interactieve lessen met stemtools', 'Leren door te maken: creatief aan de slag met technologie'],
-    learn: ['hoe je met digitale werkvormen alle leerlingen actief laat meedenken', 'hoe je een educatieve escape room of een leerspel ontwerpt', 'hoe je technologie gebruikt om leerlingen zelf te laten onderzoeken en creëren'],
+    topics: [
+      'Leerlingen actief betrekken met digitale werkvormen',
+      'Game-based learning en educatieve escape rooms',
+      'Interactieve lessen met stemtools',
+      'Leren door te maken: creatief aan de slag met technologie',
+    ],
+    learn: [
+      'hoe je met digitale werkvormen alle leerlingen actief laat meedenken',
+      'hoe je een educatieve escape room of een leerspel ontwerpt',
+      'hoe je technologie gebruikt om leerlingen zelf te laten onderzoeken en creëren',
+    ],
     context: ['Actieve leerlingen leren meer dan passieve toehoorders.', 'Spelelementen en interactieve werkvormen verhogen de betrokkenheid, als ze doelgericht zijn.'],
     en: { topic: 'Active learning with games and digital escape rooms', learn: 'how to engage every learner with games, polls and digital escape rooms' },
   },
   {
     code: '6.1',
     topics: ['Mediawijsheid in de klas', 'Nepnieuws herkennen met je leerlingen', 'Informatievaardigheden: zoeken, filteren, beoordelen', 'Kritisch kijken naar sociale media'],
-    learn: ['hoe je leerlingen leert om informatie online te zoeken en te beoordelen', 'hoe je met leerlingen desinformatie en nepnieuws ontmaskert', 'hoe je mediawijsheid verweeft in je gewone lessen'],
+    learn: [
+      'hoe je leerlingen leert om informatie online te zoeken en te beoordelen',
+      'hoe je met leerlingen desinformatie en nepnieuws ontmaskert',
+      'hoe je mediawijsheid verweeft in je gewone lessen',
+    ],
     context: ['Leerlingen zoeken dagelijks informatie online, maar beoordelen die niet altijd kritisch.', 'Mediawijsheid is een gedeelde opdracht voor alle vakken.'],
     en: { topic: 'Media literacy and fake news in the classroom', learn: 'how to teach learners to search, filter and judge online information' },
   },
   {
     code: '6.2',
-    topics: ['Leerlingen leren digitaal samenwerken', 'Netiquette en online communicatie voor leerlingen', 'Samenwerken met een partnerklas in het buitenland', 'Een eTwinning-project opzetten'],
-    learn: ['hoe je leerlingen leert respectvol en doelgericht online te communiceren', 'hoe je een samenwerkingsproject met een partnerklas opzet', 'hoe leerlingen samen online werken en daarover afspraken maken'],
-    context: ['Online communiceren en samenwerken zijn vaardigheden die leerlingen ook later nodig hebben.', 'Een samenwerking met een partnerklas maakt digitale communicatie betekenisvol.'],
+    topics: [
+      'Leerlingen leren digitaal samenwerken',
+      'Netiquette en online communicatie voor leerlingen',
+      'Samenwerken met een partnerklas in het buitenland',
+      'Een eTwinning-project opzetten',
+    ],
+    learn: [
+      'hoe je leerlingen leert respectvol en doelgericht online te communiceren',
+      'hoe je een samenwerkingsproject met een partnerklas opzet',
+      'hoe leerlingen samen online werken en daarover afspraken maken',
+    ],
+    context: [
+      'Online communiceren en samenwerken zijn vaardigheden die leerlingen ook later nodig hebben.',
+      'Een samenwerking met een partnerklas maakt digitale communicatie betekenisvol.',
+    ],
     en: { topic: 'eTwinning: collaborating with partner classes across Europe', learn: 'how to set up online collaboration with a partner class abroad' },
   },
   {
     code: '6.3',
-    topics: ['Leerlingen leren programmeren', 'Computationeel denken stap voor stap', "Leerlingen maken zelf video's en podcasts", 'Creëren met robots en programmeerbare bordjes', 'Digitale verhalen maken met leerlingen'],
-    learn: ['hoe je leerlingen stap voor stap laat programmeren', 'hoe je computationeel denken koppelt aan de eindtermen', 'hoe leerlingen zelf digitale inhoud creëren en daarbij het auteursrecht respecteren'],
+    topics: [
+      'Leerlingen leren programmeren',
+      'Computationeel denken stap voor stap',
+      "Leerlingen maken zelf video's en podcasts",
+      'Creëren met robots en programmeerbare bordjes',
+      'Digitale verhalen maken met leerlingen',
+    ],
+    learn: [
+      'hoe je leerlingen stap voor stap laat programmeren',
+      'hoe je computationeel denken koppelt aan de eindtermen',
+      'hoe leerlingen zelf digitale inhoud creëren en daarbij het auteursrecht respecteren',
+    ],
     context: ['Leerlingen zijn niet alleen gebruikers van technologie, maar ook makers.', 'Programmeren en digitale creatie sluiten aan bij de eindtermen rond digitale competenties.'],
     en: { topic: 'Coding and computational thinking for pupils', learn: 'how learners can code and create their own digital content' },
   },
   {
     code: '6.4',
-    topics: ['Online veiligheid en welzijn van leerlingen', 'Cyberpesten voorkomen en aanpakken', 'Schermtijd en digitaal welzijn', 'Privacy en je digitale voetafdruk', 'AI verantwoord gebruiken in de klas'],
-    learn: ['hoe je met leerlingen praat over privacy, schermtijd en online veiligheid', 'hoe je cyberpesten herkent en er als school op reageert', 'hoe je leerlingen leert om verantwoord met AI-tools om te gaan'],
+    topics: [
+      'Online veiligheid en welzijn van leerlingen',
+      'Cyberpesten voorkomen en aanpakken',
+      'Schermtijd en digitaal welzijn',
+      'Privacy en je digitale voetafdruk',
+      'AI verantwoord gebruiken in de klas',
+    ],
+    learn: [
+      'hoe je met leerlingen praat over privacy, schermtijd en online veiligheid',
+      'hoe je cyberpesten herkent en er als school op reageert',
+      'hoe je leerlingen leert om verantwoord met AI-tools om te gaan',
+    ],
     context: ['Online veiligheid, privacy en welzijn horen thuis in elke klas.', 'Nieuwe technologie zoals AI roept vragen op die je samen met je leerlingen kan onderzoeken.'],
     en: { topic: 'Digital well-being and online safety', learn: 'how to discuss privacy, screen time, online safety and AI with learners' },
   },
   {
     code: '6.5',
-    topics: ['Leerlingen leren digitale problemen zelf oplossen', 'Technische problemen in de klas de baas', 'Van ICT-paniek naar oplossingsgericht denken', 'Digitaal probleemoplossen in STEM-projecten'],
-    learn: ['hoe je leerlingen leert om technische problemen zelf aan te pakken', 'hoe je digitale vaardigheden oefent met realistische opdrachten', 'hoe je leerlingen leert kiezen welke digitale tool bij een probleem past'],
+    topics: [
+      'Leerlingen leren digitale problemen zelf oplossen',
+      'Technische problemen in de klas de baas',
+      'Van ICT-paniek naar oplossingsgericht denken',
+      'Digitaal probleemoplossen in STEM-projecten',
+    ],
+    learn: [
+      'hoe je leerlingen leert om technische problemen zelf aan te pakken',
+      'hoe je digitale vaardigheden oefent met realistische opdrachten',
+      'hoe je leerlingen leert kiezen welke digitale tool bij een probleem past',
+    ],
     context: ['Leerlingen lopen geregeld vast op technische problemen en geven dan snel op.', 'Digitaal probleemoplossen leer je door het te doen, met realistische opdrachten.'],
     en: { topic: 'Teaching digital problem solving', learn: 'how learners can solve technical problems on their own' },
   },
@@ -264,12 +573,28 @@ const FR_AREA_TOPICS: Record<number, readonly string[]> = {
 };
 
 const NL_TITLE_PREFIX: Record<TrainingKind, ReadonlyArray<readonly [string, number]>> = {
-  in_person: [['Workshop: ', 0.25], ['Studiedag: ', 0.1]],
-  live_online: [['Webinar: ', 0.4], ['Online: ', 0.15]],
-  self_paced: [['Online cursus: ', 0.4], ['E-learning: ', 0.2]],
-  blended: [['Traject: ', 0.3], ['Leertraject: ', 0.1]],
+  in_person: [
+    ['Workshop: ', 0.25],
+    ['Studiedag: ', 0.1],
+  ],
+  live_online: [
+    ['Webinar: ', 0.4],
+    ['Online: ', 0.15],
+  ],
+  self_paced: [
+    ['Online cursus: ', 0.4],
+    ['E-learning: ', 0.2],
+  ],
+  blended: [
+    ['Traject: ', 0.3],
+    ['Leertraject: ', 0.1],
+  ],
   bootcamp: [['Bootcamp: ', 0.75]],
-  learning_resource: [['Lespakket: ', 0.45], ['Handleiding: ', 0.2], ['Praktijkfiche: ', 0.15]],
+  learning_resource: [
+    ['Lespakket: ', 0.45],
+    ['Handleiding: ', 0.2],
+    ['Praktijkfiche: ', 0.15],
+  ],
 };
 const NL_GROUP_SUFFIX: Record<EducationLevel, readonly string[]> = {
   pre_primary: [' in de kleuterklas', ' met kleuters'],
@@ -303,12 +628,27 @@ const NL_LEVEL_SENTENCE: Record<LevelCode, readonly string[]> = {
   C2: ['Je werkt aan vernieuwing die je hele school ten goede komt.'],
 };
 const NL_APPROACH: Record<TrainingKind, readonly string[]> = {
-  in_person: ['Je werkt in kleine groepen en gaat naar huis met concrete ideeën voor je volgende les.', 'De trainer wisselt korte inzichten af met veel oefentijd op je eigen toestel.'],
+  in_person: [
+    'Je werkt in kleine groepen en gaat naar huis met concrete ideeën voor je volgende les.',
+    'De trainer wisselt korte inzichten af met veel oefentijd op je eigen toestel.',
+  ],
   live_online: ['Je volgt live vanaf je eigen computer en kan tussendoor vragen stellen in de chat.', 'De sessie wordt opgenomen, zodat je ze later nog eens kan bekijken.'],
-  self_paced: ["Je werkt wanneer het jou past, met korte video's, leesteksten en opdrachten die je meteen in je klas kan uitproberen.", 'Elke module sluit af met een korte quiz, zodat je zelf ziet wat je al beheerst.'],
-  blended: ['Klassikale workshops wisselen af met online opdrachten die je in je eigen klas uitprobeert.', "Tussen de contactmomenten door probeer je ideeën uit in je klas en bespreek je de ervaringen met collega's."],
-  bootcamp: ['Gedurende enkele weken werkt je schoolteam aan een eigen actieplan, met begeleiding van ervaren coaches.', 'Je school stuurt een klein team; samen vertaal je de inzichten naar het ICT-beleidsplan van je school.'],
-  learning_resource: ['Het pakket bevat kant-en-klare lesideeën, werkbladen en een korte handleiding.', 'Je vindt er voorbeelden, sjablonen en tips die je vrij kan aanpassen aan je eigen klas.'],
+  self_paced: [
+    "Je werkt wanneer het jou past, met korte video's, leesteksten en opdrachten die je meteen in je klas kan uitproberen.",
+    'Elke module sluit af met een korte quiz, zodat je zelf ziet wat je al beheerst.',
+  ],
+  blended: [
+    'Klassikale workshops wisselen af met online opdrachten die je in je eigen klas uitprobeert.',
+    "Tussen de contactmomenten door probeer je ideeën uit in je klas en bespreek je de ervaringen met collega's.",
+  ],
+  bootcamp: [
+    'Gedurende enkele weken werkt je schoolteam aan een eigen actieplan, met begeleiding van ervaren coaches.',
+    'Je school stuurt een klein team; samen vertaal je de inzichten naar het ICT-beleidsplan van je school.',
+  ],
+  learning_resource: [
+    'Het pakket bevat kant-en-klare lesideeën, werkbladen en een korte handleiding.',
+    'Je vindt er voorbeelden, sjablonen en tips die je vrij kan aanpassen aan je eigen klas.',
+  ],
 };
 const NL_GROUP_SENTENCE: Record<EducationLevel, string> = {
   pre_primary: 'De voorbeelden komen uit de kleuterklas, maar zijn ook bruikbaar in het eerste leerjaar.',
@@ -402,11 +742,26 @@ const DURATIONS: Record<TrainingKind, readonly number[]> = {
 const FREE_SHARE: Record<TrainingKind, number> = { in_person: 0.15, live_online: 0.3, self_paced: 0.35, blended: 0.1, bootcamp: 0.5, learning_resource: 0.55 };
 /** UTC start times: 08:30/09:30 study day, 13:00/14:00 Wednesday afternoon, 15:30/16:30 after school, 19:00/20:00 evening. */
 const SLOTS: Record<TrainingKind, ReadonlyArray<readonly [number, number]>> = {
-  in_person: [[7, 30], [12, 0], [14, 30]],
-  live_online: [[12, 0], [14, 30], [18, 0]],
+  in_person: [
+    [7, 30],
+    [12, 0],
+    [14, 30],
+  ],
+  live_online: [
+    [12, 0],
+    [14, 30],
+    [18, 0],
+  ],
   self_paced: [],
-  blended: [[7, 30], [12, 0], [14, 30]],
-  bootcamp: [[7, 0], [12, 0]],
+  blended: [
+    [7, 30],
+    [12, 0],
+    [14, 30],
+  ],
+  bootcamp: [
+    [7, 0],
+    [12, 0],
+  ],
   learning_resource: [],
 };
 
@@ -554,7 +909,10 @@ function frenchTexts(random: () => number, t: TextInput): { title: string; summa
   let title = pick(random, FR_AREA_TOPICS[area]);
   if (random() < 0.35) title += t.from <= 'A2' ? ' (initiation)' : ' (approfondissement)';
   const summary = `${FR_INTRO[t.kind]} pour travailler la compétence ${t.bank.code} du cadre européen DigCompEdu, avec des idées concrètes pour vos élèves.`;
-  const sentences = ['Vous découvrez des exemples concrets, testez des outils et repartez avec des activités prêtes à l’emploi.', 'La formation s’adresse aux enseignants de toute la Belgique.'];
+  const sentences = [
+    'Vous découvrez des exemples concrets, testez des outils et repartez avec des activités prêtes à l’emploi.',
+    'La formation s’adresse aux enseignants de toute la Belgique.',
+  ];
   if (t.free) sentences.push('La participation est gratuite.');
   return { title, summary, description: sentences.join(' ') };
 }
@@ -639,8 +997,7 @@ export function generateDemoTrainings(count: number, random: () => number, now: 
 
     let location: TrainingInput['location'] = null;
     if (LOCATED_KINDS.has(kind)) {
-      const province =
-        language !== 'nl' && random() < 0.5 ? 'brussel' : profile.home && random() < 0.65 ? profile.home : pick(random, provinces);
+      const province = language !== 'nl' && random() < 0.5 ? 'brussel' : profile.home && random() < 0.65 ? profile.home : pick(random, provinces);
       const [city, postalCode] = pick(random, CITIES[province]);
       location = { address: `${pick(random, STREETS)} ${between(random, 1, 180)}`, postalCode, city, province };
     }

@@ -1,4 +1,4 @@
-import { type Framework, competenceList } from '../../shared/digisnap/framework';
+import { competenceList, type Framework } from '../../shared/digisnap/framework';
 
 /** A small seeded generator (mulberry32), so demo and benchmark data are the same on every run. */
 export function seededRandom(seed: number): () => number {

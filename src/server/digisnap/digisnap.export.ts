@@ -1,6 +1,6 @@
-import type { ScanDto } from '../../shared/digisnap/api';
-import { type Framework, competenceList } from '../../shared/digisnap/framework';
 import { toCsv } from '../../shared/csv';
+import type { ScanDto } from '../../shared/digisnap/api';
+import { competenceList, type Framework } from '../../shared/digisnap/framework';
 
 const header = [
   'scan',

@@ -53,13 +53,7 @@ export class DigisnapRepository {
   }
 
   findInProgress(userId: string): Promise<ScanRow | undefined> {
-    return this.db
-      .selectFrom('scans')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('status', '=', 'in_progress')
-      .orderBy('started_at', 'desc')
-      .executeTakeFirst();
+    return this.db.selectFrom('scans').selectAll().where('user_id', '=', userId).where('status', '=', 'in_progress').orderBy('started_at', 'desc').executeTakeFirst();
   }
 
   findOwned(scanId: string, userId: string): Promise<ScanRow | undefined> {
@@ -67,42 +61,26 @@ export class DigisnapRepository {
   }
 
   async answersOf(scanId: string): Promise<Answers> {
-    const rows = await this.db
-      .selectFrom('scan_answers')
-      .select(['competence_code', 'option_index'])
-      .where('scan_id', '=', scanId)
-      .execute();
+    const rows = await this.db.selectFrom('scan_answers').select(['competence_code', 'option_index']).where('scan_id', '=', scanId).execute();
     return Object.fromEntries(rows.map((r) => [r.competence_code, Number(r.option_index)]));
   }
 
   /** Saves one answer, but only while the scan is still in progress; false when it was not. */
   async saveAnswer(scanId: string, competence: string, option: number, now: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const touched = await trx
-        .updateTable('scans')
-        .set({ updated_at: now })
-        .where('id', '=', scanId)
-        .where('status', '=', 'in_progress')
-        .executeTakeFirst();
+      const touched = await trx.updateTable('scans').set({ updated_at: now }).where('id', '=', scanId).where('status', '=', 'in_progress').executeTakeFirst();
       if (Number(touched.numUpdatedRows) === 0) return false;
       await trx
         .insertInto('scan_answers')
         .values({ scan_id: scanId, competence_code: competence, option_index: option, answered_at: now })
-        .onConflict((oc) =>
-          oc.columns(['scan_id', 'competence_code']).doUpdateSet({ option_index: option, answered_at: now }),
-        )
+        .onConflict((oc) => oc.columns(['scan_id', 'competence_code']).doUpdateSet({ option_index: option, answered_at: now }))
         .execute();
       return true;
     });
   }
 
   async saveBackground(scanId: string, background: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('scans')
-      .set({ background, updated_at: now })
-      .where('id', '=', scanId)
-      .where('status', '=', 'in_progress')
-      .executeTakeFirst();
+    const result = await this.db.updateTable('scans').set({ background, updated_at: now }).where('id', '=', scanId).where('status', '=', 'in_progress').executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -147,12 +125,7 @@ export class DigisnapRepository {
   }
 
   listOfUser(userId: string): Promise<ScanRow[]> {
-    return this.db
-      .selectFrom('scans')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .orderBy('started_at', 'desc')
-      .execute();
+    return this.db.selectFrom('scans').selectAll().where('user_id', '=', userId).orderBy('started_at', 'desc').execute();
   }
 
   /** Submitted scans, oldest first: the teacher's growth history. */

@@ -2,15 +2,12 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { digisnapEndpoints as endpoints } from '../../shared/digisnap/endpoints';
 import type { AuthService } from '../platform/auth/auth.service';
 import { authOf } from '../platform/http/auth-hooks';
-import { route } from '../platform/http/route';
 import { downloadDate, sendDownload } from '../platform/http/download';
-import type { DigisnapService } from './digisnap.service';
+import { route } from '../platform/http/route';
 import { exportCsv } from './digisnap.export';
+import type { DigisnapService } from './digisnap.service';
 
-export function digisnapRoutes(
-  app: FastifyInstance,
-  deps: { digisnap: DigisnapService; auth: AuthService; requireAuth: preHandlerAsyncHookHandler },
-): void {
+export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapService; auth: AuthService; requireAuth: preHandlerAsyncHookHandler }): void {
   const { digisnap, requireAuth } = deps;
 
   route(app, endpoints.getCurrentFramework, { handler: async () => digisnap.currentFramework() });
@@ -30,8 +27,7 @@ export function digisnapRoutes(
 
   route(app, endpoints.answerScanItem, {
     preHandler: requireAuth,
-    handler: async (request) =>
-      digisnap.answerItem(authOf(request).userId, request.params.scanId, request.params.competence, request.body.option),
+    handler: async (request) => digisnap.answerItem(authOf(request).userId, request.params.scanId, request.params.competence, request.body.option),
   });
 
   route(app, endpoints.answerScanBackground, {

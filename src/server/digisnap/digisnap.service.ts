@@ -1,16 +1,16 @@
 import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
 import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
-import { type ScanResult, missingCompetences, scoreAnswers } from '../../shared/digisnap/scoring';
+import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
+import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
-import { type TeamAggregate, type TeamAggregateRequest, type TeamScan, parseBackground, teamAggregateOf } from './team-aggregate';
-import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
-import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
 import type { FrameworkRegistry } from './framework.registry';
+import { parseBackground, type TeamAggregate, type TeamAggregateRequest, type TeamScan, teamAggregateOf } from './team-aggregate';
+import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
 
 /**
  * Digisnap for one teacher: start, answer, submit, profile, export. Every method takes the

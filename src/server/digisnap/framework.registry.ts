@@ -1,11 +1,5 @@
 import { type Framework, validateFramework } from '../../shared/digisnap/framework';
-import {
-  ContentFileError,
-  type ContentKind,
-  VersionedContent,
-  loadContentDirectory,
-  loadContentFile,
-} from '../platform/content/versioned-content';
+import { ContentFileError, type ContentKind, loadContentDirectory, loadContentFile, VersionedContent } from '../platform/content/versioned-content';
 
 export { ContentFileError as FrameworkFileError };
 

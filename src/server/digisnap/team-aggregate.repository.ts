@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, UpdateObject, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable, UpdateObject } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
 import type { ComparisonPartsTable, ComparisonTotalsTable, DigisnapDatabase as Database, TeamAggregatesTable, TeamMembersTable } from './digisnap.tables';
 
@@ -7,17 +7,7 @@ export type TeamMemberRow = Selectable<TeamMembersTable>;
 /** What a read of the team needs: what it was counted for, and its counts of people (not the counts themselves). */
 export type TeamHead = Pick<TeamRow, (typeof teamHeadColumns)[number]>;
 
-const teamHeadColumns = [
-  'team_id',
-  'framework_id',
-  'framework_version',
-  'window_from',
-  'window_to',
-  'members_version',
-  'respondents',
-  'changed',
-  'publication',
-] as const;
+const teamHeadColumns = ['team_id', 'framework_id', 'framework_version', 'window_from', 'window_to', 'members_version', 'respondents', 'changed', 'publication'] as const;
 export type ComparisonPartRow = Selectable<ComparisonPartsTable>;
 export type ComparisonTotalRow = Selectable<ComparisonTotalsTable>;
 
@@ -59,7 +49,15 @@ export class TeamAggregateRepository {
           .orderBy('team_members.team_id'),
       5,
     );
-    this.bumpRevision = precompiled(db, (teamId: string) => db.updateTable('team_aggregates').set((eb) => ({ revision: eb('revision', '+', 1) })).where('team_id', '=', teamId), 1);
+    this.bumpRevision = precompiled(
+      db,
+      (teamId: string) =>
+        db
+          .updateTable('team_aggregates')
+          .set((eb) => ({ revision: eb('revision', '+', 1) }))
+          .where('team_id', '=', teamId),
+      1,
+    );
     this.teamWithMember = precompiled(
       db,
       (teamId: string, userId: string) =>
@@ -102,7 +100,11 @@ export class TeamAggregateRepository {
 
   /** Makes the team's row if there is none yet, with `initial`. */
   async createTeam(trx: Db, initial: Insertable<TeamAggregatesTable>): Promise<void> {
-    await trx.insertInto('team_aggregates').values(initial).onConflict((oc) => oc.column('team_id').doNothing()).execute();
+    await trx
+      .insertInto('team_aggregates')
+      .values(initial)
+      .onConflict((oc) => oc.column('team_id').doNothing())
+      .execute();
   }
 
   /** Takes the team's row for this transaction and reads it. */
@@ -129,7 +131,11 @@ export class TeamAggregateRepository {
   /** Replaces every member row of the team, in batches that stay under the databases' limits on bound parameters. */
   async replaceMembers(trx: Db, teamId: string, rows: readonly TeamMemberRow[]): Promise<void> {
     await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('team_members').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('team_members')
+        .values(rows.slice(i, i + 500))
+        .execute();
   }
 
   async saveMemberScan(trx: Db, teamId: string, userId: string, scan: { scanId: string; submittedAt: string }): Promise<void> {

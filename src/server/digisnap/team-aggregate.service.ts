@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Framework } from '../../shared/digisnap/framework';
-import type { ScanResult } from '../../shared/digisnap/scoring';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
 import type { TeamCounts } from '../../shared/digisnap/protected-team';
+import type { ScanResult } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
-import type { DigisnapDatabase as Database } from './digisnap.tables';
 import type { DigisnapRepository } from './digisnap.repository';
+import type { DigisnapDatabase as Database } from './digisnap.tables';
 import {
-  type TeamScan,
   addCounts,
   addScan,
   countTeam,
@@ -19,6 +18,7 @@ import {
   parseBackground,
   releaseTeamAggregate,
   respondentKey,
+  type TeamScan,
 } from './team-aggregate';
 import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.repository';
 
@@ -99,7 +99,10 @@ export class TeamAggregateService {
   async liveRespondentKeys(source: TeamSource): Promise<string[]> {
     await this.state(source);
     const members = await this.repo.members(source.teamId);
-    return keysOf(source.teamId, members.map((m) => ({ userId: m.user_id, submittedAt: m.submitted_at })));
+    return keysOf(
+      source.teamId,
+      members.map((m) => ({ userId: m.user_id, submittedAt: m.submitted_at })),
+    );
   }
 
   /**
@@ -153,7 +156,7 @@ export class TeamAggregateService {
 
   private async addToTeam(trx: Trx, teamId: string, scan: SubmittedTeamScan): Promise<void> {
     const team = await this.repo.lockTeamWithMember(trx, teamId, scan.userId);
-    if (!team || team.is_member !== 1 || !countsIn(team, scan)) return;
+    if (team?.is_member !== 1 || !countsIn(team, scan)) return;
     const previous = team.scan_id === null ? null : { scanId: team.scan_id, submittedAt: team.submitted_at ?? '' };
     if (previous && !isLaterScan(scan, previous)) return;
     const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
@@ -253,7 +256,10 @@ export class TeamAggregateService {
     const counts = decodeCounts(state.counts, framework);
     const team = releaseTeamAggregate(counts, framework, threshold);
     if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
-    const keys = keysOf(source.teamId, state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })));
+    const keys = keysOf(
+      source.teamId,
+      state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })),
+    );
     return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };
   }
 
@@ -287,10 +293,7 @@ const isUpToDate = (row: TeamHead, source: TeamSource) =>
   row.members_version === source.membersVersion;
 
 const countsIn = (team: Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to'>, scan: SubmittedTeamScan) =>
-  team.framework_id === scan.frameworkId &&
-  team.framework_version === scan.frameworkVersion &&
-  team.window_from <= scan.submittedAt &&
-  scan.submittedAt < team.window_to;
+  team.framework_id === scan.frameworkId && team.framework_version === scan.frameworkVersion && team.window_from <= scan.submittedAt && scan.submittedAt < team.window_to;
 
 /** Member rows for a recount: the counted scan of each member, the published one kept, and former members the published state still counts. */
 function rowsOf(teamId: string, members: readonly string[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {

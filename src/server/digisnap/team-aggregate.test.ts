@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { competenceList, validateFramework, type Framework } from '../../shared/digisnap/framework';
+import { competenceList, type Framework, validateFramework } from '../../shared/digisnap/framework';
 import { scoreAnswers } from '../../shared/digisnap/scoring';
 import {
-  type TeamScan,
   addCounts,
   addScan,
   countTeam,
@@ -15,6 +14,7 @@ import {
   latestPerTeacher,
   parseBackground,
   respondentKey,
+  type TeamScan,
   teamAggregateOf,
 } from './team-aggregate';
 
@@ -37,7 +37,10 @@ const scanOf = (userId: string, submittedAt: string, options: number[], backgrou
 describe('team aggregate', () => {
   it('counts each teacher once, by the latest scan', () => {
     const scans = [scanOf('a', '2026-01-02T00:00:00.000Z', [1]), scanOf('a', '2026-01-03T00:00:00.000Z', [4]), scanOf('b', '2026-01-01T00:00:00.000Z', [2])];
-    expect(latestPerTeacher(scans).map((s) => [s.userId, s.result.band])).toEqual([['a', 'C'], ['b', 'B']]);
+    expect(latestPerTeacher(scans).map((s) => [s.userId, s.result.band])).toEqual([
+      ['a', 'C'],
+      ['b', 'B'],
+    ]);
   });
 
   it('puts an unknown or missing background answer under not_answered', () => {
@@ -76,7 +79,7 @@ describe('team aggregate', () => {
           expect(team).toBeNull();
           return;
         }
-        JSON.stringify(team, (key, value) => {
+        JSON.stringify(team, (_key, value) => {
           if (value && typeof value === 'object' && 'suppressed' in value && 'count' in value) {
             if (value.suppressed) expect(value.count).toBeNull();
             else expect(value.count).toBeGreaterThanOrEqual(t);
@@ -90,7 +93,10 @@ describe('team aggregate', () => {
 });
 
 describe('counts kept scan by scan', () => {
-  const member = fc.record({ options: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 22 }), experience: fc.constantFrom('0_5', '21_plus', 'elsewhere', undefined) });
+  const member = fc.record({
+    options: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 22 }),
+    experience: fc.constantFrom('0_5', '21_plus', 'elsewhere', undefined),
+  });
   const scanOfMember = (m: { options: number[]; experience?: string }, i: number) => scanOf(`u${i}`, 'x', m.options, m.experience ? { experience: m.experience } : {});
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 

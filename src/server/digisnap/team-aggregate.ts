@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Background } from '../../shared/digisnap/api';
-import { type BandCode, type Framework, type LevelCode, competenceList } from '../../shared/digisnap/framework';
-import type { ScanResult } from '../../shared/digisnap/scoring';
+import { type BandCode, competenceList, type Framework, type LevelCode } from '../../shared/digisnap/framework';
 import { effectiveThreshold } from '../../shared/digisnap/privacy';
-import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../shared/digisnap/protected-team';
+import { NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../shared/digisnap/protected-team';
+import type { ScanResult } from '../../shared/digisnap/scoring';
 
 /**
  * A team's Digisnap results as one aggregate. The raw counts stay in the digisnap module: what

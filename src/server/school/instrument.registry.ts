@@ -1,5 +1,5 @@
 import { type Instrument, validateInstrument } from '../../shared/scan/instrument';
-import { type ContentKind, VersionedContent, loadContentDirectory } from '../platform/content/versioned-content';
+import { type ContentKind, loadContentDirectory, VersionedContent } from '../platform/content/versioned-content';
 
 const instrumentKind: ContentKind<Instrument> = {
   what: 'School instrument',

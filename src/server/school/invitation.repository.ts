@@ -28,12 +28,7 @@ export class InvitationRepository {
     if (invitations.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       for (const invitation of invitations) {
-        await trx
-          .deleteFrom('invitations')
-          .where('school_id', '=', invitation.schoolId)
-          .where('email', '=', invitation.email)
-          .where('accepted_at', 'is', null)
-          .execute();
+        await trx.deleteFrom('invitations').where('school_id', '=', invitation.schoolId).where('email', '=', invitation.email).where('accepted_at', 'is', null).execute();
       }
       for (let i = 0; i < invitations.length; i += 200) {
         await trx
@@ -78,12 +73,7 @@ export class InvitationRepository {
   }
 
   async deleteOpen(schoolId: string, id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('invitations')
-      .where('id', '=', id)
-      .where('school_id', '=', schoolId)
-      .where('accepted_at', 'is', null)
-      .executeTakeFirst();
+    const result = await this.db.deleteFrom('invitations').where('id', '=', id).where('school_id', '=', schoolId).where('accepted_at', 'is', null).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 

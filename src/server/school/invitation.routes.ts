@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from '../../shared/errors';
-import { sessionCookieOptions } from '../platform/auth/auth.routes';
-import { CSRF_HEADER, SESSION_COOKIE, authOf } from '../platform/http/auth-hooks';
-import type { InvitationService } from './invitation.service';
 import { invitationEndpoints as endpoints } from '../../shared/school/endpoints';
+import { sessionCookieOptions } from '../platform/auth/auth.routes';
+import { authOf, CSRF_HEADER, SESSION_COOKIE } from '../platform/http/auth-hooks';
 import { route } from '../platform/http/route';
+import type { InvitationService } from './invitation.service';
 
 export function invitationRoutes(
   app: FastifyInstance,

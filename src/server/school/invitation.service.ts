@@ -1,25 +1,18 @@
+import type { z } from 'zod';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { type CurrentUser, type Locale, passwordSchema } from '../../shared/platform/api';
-import {
-  INVITATION_DAYS,
-  type PendingInvitationDto,
-  type SchoolRole,
-  type addMemberResultSchema,
-  type invitationSchema,
-  type rosterReportSchema,
-} from '../../shared/school/schools';
-import type { z } from 'zod';
+import { landingAfterJoining } from '../../shared/school/landing';
+import { type addMemberResultSchema, INVITATION_DAYS, type invitationSchema, type PendingInvitationDto, type rosterReportSchema, type SchoolRole } from '../../shared/school/schools';
+import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext, AuthService } from '../platform/auth/auth.service';
 import { newId, newToken, sha256 } from '../platform/ids';
 import { importRejected } from '../platform/import/import-problems';
 import type { MailService } from '../platform/mail/mail.service';
-import { landingAfterJoining } from '../../shared/school/landing';
 import type { InvitationRepository, InvitationRow } from './invitation.repository';
 import { invitationMail } from './mail.templates';
 import { readRoster } from './roster';
 import type { SchoolService } from './school.service';
-import type { AccessPolicy } from '../platform/access/access';
 
 export interface InvitationDeps {
   /** The access check every use case starts with. */
@@ -62,11 +55,7 @@ export class InvitationService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async addMember(
-    userId: string,
-    schoolId: string,
-    input: { email: string; role: SchoolRole; name?: string; locale?: Locale },
-  ): Promise<z.infer<typeof addMemberResultSchema>> {
+  async addMember(userId: string, schoolId: string, input: { email: string; role: SchoolRole; name?: string; locale?: Locale }): Promise<z.infer<typeof addMemberResultSchema>> {
     const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     this.deps.schools.requireGrantable(callerRoles, [input.role], 'body.role');
     const account = await this.deps.auth.accountByEmail(input.email);
@@ -129,11 +118,7 @@ export class InvitationService {
    * existing account's password, or by creating the account (name and password). Either way the
    * account gets the invited role at the school and the caller ends up logged in.
    */
-  async acceptInvitation(
-    token: string,
-    body: { name?: string; password?: string; locale?: Locale },
-    session: AuthContext | null,
-  ): Promise<AcceptedInvitation> {
+  async acceptInvitation(token: string, body: { name?: string; password?: string; locale?: Locale }, session: AuthContext | null): Promise<AcceptedInvitation> {
     const invitation = await this.openInvitation(token);
     const role = invitation.role as SchoolRole;
     if (session) {

@@ -56,8 +56,7 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
           '',
           'Digisprong',
         ];
-  const subject =
-    input.locale === 'en' ? `Join the team of ${input.schoolName} on Digisprong` : `Je uitnodiging voor het team van ${input.schoolName} op Digisprong`;
+  const subject = input.locale === 'en' ? `Join the team of ${input.schoolName} on Digisprong` : `Je uitnodiging voor het team van ${input.schoolName} op Digisprong`;
   return { to: input.to, subject, text: text.join('\n'), html: toHtml(text, input.link) };
 }
 
@@ -66,9 +65,7 @@ function toHtml(lines: readonly string[], link: string): string {
   const paragraphs = lines
     .join('\n')
     .split(/\n{2,}/)
-    .map((paragraph) =>
-      paragraph === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : `<p>${escapeHtml(paragraph).replace(/\n/g, ' ')}</p>`,
-    );
+    .map((paragraph) => (paragraph === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : `<p>${escapeHtml(paragraph).replace(/\n/g, ' ')}</p>`));
   return `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">${paragraphs.join('')}</body></html>`;
 }
 

@@ -33,7 +33,10 @@ export const schoolMigrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       // SQLite adds no UNIQUE column to an existing table: the join code gets a unique index instead.
-      await db.schema.alterTable('schools').addColumn('board_id', 'text', (c) => c.references('boards.id').onDelete('set null')).execute();
+      await db.schema
+        .alterTable('schools')
+        .addColumn('board_id', 'text', (c) => c.references('boards.id').onDelete('set null'))
+        .execute();
       await db.schema.alterTable('schools').addColumn('network', 'text').execute();
       await db.schema.alterTable('schools').addColumn('join_code', 'text').execute();
       await db.schema.createIndex('schools_join_code_idx').on('schools').column('join_code').unique().execute();

@@ -1,10 +1,10 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { schoolEndpoints as endpoints } from '../../shared/school/endpoints';
 import { authOf } from '../platform/http/auth-hooks';
+import { route } from '../platform/http/route';
 import type { BoardService } from './board.service';
 import type { InvitationService } from './invitation.service';
 import type { SchoolService } from './school.service';
-import { schoolEndpoints as endpoints } from '../../shared/school/endpoints';
-import { route } from '../platform/http/route';
 
 /** A school, its team and its join code; the board above it. A school the caller has no role in is not found. */
 export function schoolRoutes(

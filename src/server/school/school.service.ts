@@ -1,19 +1,13 @@
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
-import { type EducationLevel, type Province, type SchoolNetwork, educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
-import {
-  type MemberDto,
-  type SchoolDto,
-  type SchoolRole,
-  grantableRoles,
-  schoolRoles,
-} from '../../shared/school/schools';
+import { type EducationLevel, educationLevels, type Province, provinces, type SchoolNetwork, schoolNetworks } from '../../shared/platform/flanders';
+import { grantableRoles, type MemberDto, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
+import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId, newReadableCode, nowIso } from '../platform/ids';
 import type { BoardRepository } from './board.repository';
 import type { SchoolRepository, SchoolRow } from './school.repository';
-import type { AccessPolicy } from '../platform/access/access';
 
 /**
  * Who takes Digisnap in a school: teachers and ICT coordinators (most of them teach, and KD
@@ -206,14 +200,7 @@ export class SchoolService {
   // ------------------------------------------------------------ creation (CLI, demo data)
 
   /** Creates a school; the board must exist when given. */
-  async createSchool(input: {
-    name: string;
-    institutionNumber?: string;
-    educationLevel?: string;
-    province?: string;
-    boardId?: string;
-    network?: string;
-  }): Promise<string> {
+  async createSchool(input: { name: string; institutionNumber?: string; educationLevel?: string; province?: string; boardId?: string; network?: string }): Promise<string> {
     const name = input.name.trim();
     if (!name) throw validationError('name', 'A school needs a name');
     if (input.educationLevel && !(educationLevels as readonly string[]).includes(input.educationLevel)) {

@@ -19,7 +19,10 @@ export type LevelStep = z.infer<typeof levelStepSchema>;
 
 export const locationSchema = z.object({
   address: z.string().trim().min(1).max(200),
-  postalCode: z.string().trim().regex(/^\d{4}$/, 'a Belgian postal code of four digits'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'a Belgian postal code of four digits'),
   city: z.string().trim().min(1).max(100),
   province: provinceSchema,
 });
@@ -33,7 +36,10 @@ export const trainingInputSchema = z
     description: z.string().trim().max(10_000).default(''),
     kind: trainingKindSchema,
     language: z.enum(trainingLanguages).default('nl'),
-    educationLevels: z.array(z.enum(trainingEducationLevels as [string, ...string[]])).min(1).max(5),
+    educationLevels: z
+      .array(z.enum(trainingEducationLevels as [string, ...string[]]))
+      .min(1)
+      .max(5),
     audiences: z.array(z.enum(trainingAudiences)).min(1).max(3),
     levelSteps: z.array(levelStepSchema).min(1).max(12),
     durationHours: z.number().positive().max(1000),
@@ -122,7 +128,10 @@ export type TrainingSummaryDto = z.infer<typeof trainingSummarySchema>;
 
 /** Repeatable filters accept `?kind=a&kind=b` and `?kind=a,b`. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter(Boolean)), z.array(item).max(30).optional());
+  z.preprocess(
+    (value) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter(Boolean)),
+    z.array(item).max(30).optional(),
+  );
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
@@ -202,9 +211,7 @@ export const providerInputSchema = z.object({
   contactEmail: z.email(),
   website: z.url().nullable().default(null),
 });
-export const providerSchema = providerInputSchema
-  .extend({ id: z.string(), verified: z.boolean(), createdAt: z.string() })
-  .meta({ id: 'Provider' });
+export const providerSchema = providerInputSchema.extend({ id: z.string(), verified: z.boolean(), createdAt: z.string() }).meta({ id: 'Provider' });
 
 export const importReportSchema = z
   .object({
@@ -225,7 +232,10 @@ export const providerParamsSchema = z.object({ providerId: id });
 export const providerChoiceQuerySchema = z.object({ providerId: id.optional() });
 export const importQuerySchema = providerChoiceQuerySchema.extend({
   /** Validate only: report every problem, write nothing. */
-  dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
 });
 /** JSON import: the same trainings the CSV holds; each is checked and reported by its position (line = index + 1). */
 export const importJsonBodySchema = z.object({ trainings: z.array(z.unknown()).min(1).max(20_000) });
@@ -251,6 +261,4 @@ export const sessionEnrolmentSchema = z
 export const sessionEnrolmentListSchema = z.object({ items: z.array(sessionEnrolmentSchema) }).meta({ id: 'SessionEnrolmentList' });
 
 export const completionBodySchema = z.object({ completedOn: z.iso.date() });
-export const completionListSchema = z
-  .object({ items: z.array(z.object({ training: trainingSummarySchema, completedOn: z.string() })) })
-  .meta({ id: 'CompletionList' });
+export const completionListSchema = z.object({ items: z.array(z.object({ training: trainingSummarySchema, completedOn: z.string() })) }).meta({ id: 'CompletionList' });

@@ -9,7 +9,8 @@ export const catalogueEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/trainings',
       summary: 'Search published trainings: words (any case, with or without accents, prefixes), filters, facet counts, pages',
-      description: 'Every word must match title, summary or description as a word or the start of one. Each facet counts the results of all ' +
+      description:
+        'Every word must match title, summary or description as a word or the start of one. Each facet counts the results of all ' +
         'the other filters, so a reader sees what choosing a value would give. Results may lag writes by up to 30 seconds.',
       query: 'searchQuerySchema',
       response: { 200: 'searchResultSchema' },
@@ -63,7 +64,8 @@ export const catalogueEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/trainings/import',
       summary: 'Import trainings from CSV (text/csv; semicolon, Dutch headers) or JSON ({ trainings: [...] }), all or nothing',
-      description: 'Any bad line makes the whole import fail with 422 import_rejected; `details` then names every bad line and field ' +
+      description:
+        'Any bad line makes the whole import fail with 422 import_rejected; `details` then names every bad line and field ' +
         '(`line 3: prijs_euro`, or `body.trainings.2.priceEuro` for JSON) and nothing is written. `?dryRun=true` only checks; ' +
         'its `imported` counts the trainings that would be imported.',
       query: 'importQuerySchema',

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_CODES, type LevelCode } from '../digisnap/framework';
-import { provinces, type Province } from '../platform/flanders';
-import { trainingKinds, type LevelStep } from './api';
+import { type Province, provinces } from '../platform/flanders';
+import { type LevelStep, trainingKinds } from './api';
 import {
   DEFAULT_RECOMMENDATION_LIMIT,
   focusCompetences,
-  rankRecommendations,
-  recommendationReason,
   type RankedRecommendation,
   type RankingCandidate,
+  rankRecommendations,
+  recommendationReason,
   type TeacherProfileForRanking,
 } from './recommend';
 
@@ -55,7 +55,7 @@ describe('rankRecommendations: examples from the issue', () => {
     expect(result[0]).toMatchObject({ competence: '3.1', currentLevel: 'A2', targetLevel: 'B1' });
   });
 
-  it('prefers a step from the teacher\'s level over one from a level below, and one from below over one far above', () => {
+  it("prefers a step from the teacher's level over one from a level below, and one from below over one far above", () => {
     const result = rankRecommendations(
       profile({}, { '3.1': 'B1' }),
       [candidate('two-above', [['3.1', 'C1', 'C2']]), candidate('below', [['3.1', 'A2', 'B2']]), candidate('at', [['3.1', 'B1', 'B2']]), candidate('one-above', [['3.1', 'B2', 'C1']])],
@@ -65,11 +65,7 @@ describe('rankRecommendations: examples from the issue', () => {
   });
 
   it('never recommends a step the teacher has already reached or one that starts out of reach', () => {
-    const result = rankRecommendations(
-      profile({}, { '3.1': 'B1' }),
-      [candidate('reached', [['3.1', 'A2', 'B1']]), candidate('two-above', [['3.1', 'C1', 'C2']])],
-      NOW,
-    );
+    const result = rankRecommendations(profile({}, { '3.1': 'B1' }), [candidate('reached', [['3.1', 'A2', 'B1']]), candidate('two-above', [['3.1', 'C1', 'C2']])], NOW);
     expect(ids(result)).toEqual(['two-above']); // C1 is two above B1: still within reach
     const lowTeacher = rankRecommendations(profile({}, { '3.1': 'A1' }), [candidate('out-of-reach', [['3.1', 'B2', 'C1']])], NOW);
     expect(lowTeacher).toEqual([]);
@@ -117,11 +113,7 @@ describe('rankRecommendations: examples from the issue', () => {
   });
 
   it('never recommends an excluded training', () => {
-    const result = rankRecommendations(
-      profile({ excludedTrainingIds: new Set(['done']) }),
-      [candidate('done', [['3.1', 'A2', 'B1']]), candidate('other', [['3.1', 'B2', 'C1']])],
-      NOW,
-    );
+    const result = rankRecommendations(profile({ excludedTrainingIds: new Set(['done']) }), [candidate('done', [['3.1', 'A2', 'B1']]), candidate('other', [['3.1', 'B2', 'C1']])], NOW);
     expect(ids(result)).toEqual(['other']);
   });
 
@@ -154,7 +146,10 @@ describe('rankRecommendations: examples from the issue', () => {
   it('recommends self-paced trainings and learning resources without a session', () => {
     const result = rankRecommendations(
       profile(),
-      [candidate('course', [['3.1', 'A2', 'B1']], { kind: 'self_paced', province: null, sessions: [] }), candidate('resource', [['6.3', 'A1', 'A2']], { kind: 'learning_resource', province: null, sessions: [session(-30)] })],
+      [
+        candidate('course', [['3.1', 'A2', 'B1']], { kind: 'self_paced', province: null, sessions: [] }),
+        candidate('resource', [['6.3', 'A1', 'A2']], { kind: 'learning_resource', province: null, sessions: [session(-30)] }),
+      ],
       NOW,
     );
     expect(result.map((r) => [r.trainingId, r.sessionId])).toEqual([
@@ -166,7 +161,14 @@ describe('rankRecommendations: examples from the issue', () => {
   it('lists a training once, with its best-matching step', () => {
     const result = rankRecommendations(
       profile(),
-      [candidate('multi', [['1.1', 'A2', 'C1'], ['3.1', 'A2', 'B1'], ['6.3', 'B1', 'B2']]), candidate('multi', [['3.1', 'B2', 'C1']])],
+      [
+        candidate('multi', [
+          ['1.1', 'A2', 'C1'],
+          ['3.1', 'A2', 'B1'],
+          ['6.3', 'B1', 'B2'],
+        ]),
+        candidate('multi', [['3.1', 'B2', 'C1']]),
+      ],
       NOW,
     );
     expect(result).toHaveLength(1);
@@ -246,9 +248,9 @@ const candidateArb = fc.record({
   priceEuro: fc.constantFrom(0, 25, 49.5, 120, 450),
   sessions: fc.array(sessionArb, { maxLength: 4 }),
 });
-const candidatesArb = fc.array(candidateArb, { maxLength: 25 }).map((list) =>
-  list.map((c, i): RankingCandidate => ({ ...c, trainingId: `t${String(i).padStart(2, '0')}`, sessions: c.sessions.map((s, j) => ({ ...s, id: `t${i}-s${j}` })) })),
-);
+const candidatesArb = fc
+  .array(candidateArb, { maxLength: 25 })
+  .map((list) => list.map((c, i): RankingCandidate => ({ ...c, trainingId: `t${String(i).padStart(2, '0')}`, sessions: c.sessions.map((s, j) => ({ ...s, id: `t${i}-s${j}` })) })));
 const profileArb = fc
   .record({
     levels: fc.array(levelArb, { minLength: CODES.length, maxLength: CODES.length }),
@@ -256,12 +258,14 @@ const profileArb = fc
     province: fc.option(fc.constantFrom<Province>(...provinces), { nil: null }),
     excluded: fc.array(fc.integer({ min: 0, max: 24 }), { maxLength: 5 }),
   })
-  .map(({ levels, priorities, province, excluded }): TeacherProfileForRanking => ({
-    competences: CODES.map((code, i) => ({ code, level: levels[i], points: LEVEL_CODES.indexOf(levels[i]) })),
-    priorities,
-    province,
-    excludedTrainingIds: new Set(excluded.map((i) => `t${String(i).padStart(2, '0')}`)),
-  }));
+  .map(
+    ({ levels, priorities, province, excluded }): TeacherProfileForRanking => ({
+      competences: CODES.map((code, i) => ({ code, level: levels[i], points: LEVEL_CODES.indexOf(levels[i]) })),
+      priorities,
+      province,
+      excludedTrainingIds: new Set(excluded.map((i) => `t${String(i).padStart(2, '0')}`)),
+    }),
+  );
 const limitArb = fc.integer({ min: 0, max: 30 });
 const ALL = { limit: 1000 };
 
@@ -270,119 +274,142 @@ const rankOf = (result: RankedRecommendation[], trainingId: string) => result.fi
 
 describe('rankRecommendations properties', () => {
   it('never recommends a session that has started or closed, and always names one when the kind needs it', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, (teacher, candidates) => {
-      const byId = new Map(candidates.map((c) => [c.trainingId, c]));
-      for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) {
-        const training = byId.get(recommendation.trainingId)!;
-        if (training.kind === 'self_paced' || training.kind === 'learning_resource') {
-          expect(recommendation.sessionId).toBeNull();
-          continue;
+    fc.assert(
+      fc.property(profileArb, candidatesArb, (teacher, candidates) => {
+        const byId = new Map(candidates.map((c) => [c.trainingId, c]));
+        for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) {
+          const training = byId.get(recommendation.trainingId)!;
+          if (training.kind === 'self_paced' || training.kind === 'learning_resource') {
+            expect(recommendation.sessionId).toBeNull();
+            continue;
+          }
+          const chosen = training.sessions.find((s) => s.id === recommendation.sessionId);
+          expect(chosen).toBeDefined();
+          expect(Date.parse(chosen!.startsAt)).toBeGreaterThan(NOW.getTime());
+          expect(Date.parse(chosen!.enrolmentDeadline)).toBeGreaterThan(NOW.getTime());
         }
-        const chosen = training.sessions.find((s) => s.id === recommendation.sessionId);
-        expect(chosen).toBeDefined();
-        expect(Date.parse(chosen!.startsAt)).toBeGreaterThan(NOW.getTime());
-        expect(Date.parse(chosen!.enrolmentDeadline)).toBeGreaterThan(NOW.getTime());
-      }
-    }));
+      }),
+    );
   });
 
   it('never recommends an excluded training, never one twice, never more than the limit', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
-      const result = rankRecommendations(teacher, candidates, NOW, { limit });
-      expect(result.length).toBeLessThanOrEqual(limit);
-      expect(new Set(ids(result)).size).toBe(result.length);
-      for (const recommendation of result) expect(teacher.excludedTrainingIds.has(recommendation.trainingId)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        const result = rankRecommendations(teacher, candidates, NOW, { limit });
+        expect(result.length).toBeLessThanOrEqual(limit);
+        expect(new Set(ids(result)).size).toBe(result.length);
+        for (const recommendation of result) expect(teacher.excludedTrainingIds.has(recommendation.trainingId)).toBe(false);
+      }),
+    );
   });
 
   it('is sorted by score and deterministic, whatever the order of the candidates', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, fc.integer(), (teacher, candidates, seed) => {
-      const result = rankRecommendations(teacher, candidates, NOW, ALL);
-      for (let i = 1; i < result.length; i++) expect(result[i - 1].score).toBeGreaterThanOrEqual(result[i].score);
-      expect(rankRecommendations(teacher, candidates, NOW, ALL)).toEqual(result);
-      const shuffled = [...candidates].sort((a, b) => hash(a.trainingId, seed) - hash(b.trainingId, seed));
-      expect(rankRecommendations(teacher, shuffled, NOW, ALL)).toEqual(result);
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.integer(), (teacher, candidates, seed) => {
+        const result = rankRecommendations(teacher, candidates, NOW, ALL);
+        for (let i = 1; i < result.length; i++) expect(result[i - 1].score).toBeGreaterThanOrEqual(result[i].score);
+        expect(rankRecommendations(teacher, candidates, NOW, ALL)).toEqual(result);
+        const shuffled = [...candidates].sort((a, b) => hash(a.trainingId, seed) - hash(b.trainingId, seed));
+        expect(rankRecommendations(teacher, shuffled, NOW, ALL)).toEqual(result);
+      }),
+    );
   });
 
   it('takes the teacher from their current level to a higher one, in a competence of the training', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, (teacher, candidates) => {
-      const byId = new Map(candidates.map((c) => [c.trainingId, c]));
-      for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) {
-        expect(recommendation.currentLevel).toBe(levelOf(teacher, recommendation.competence));
-        expect(LEVEL_CODES.indexOf(recommendation.targetLevel)).toBeGreaterThan(LEVEL_CODES.indexOf(recommendation.currentLevel));
-        expect(byId.get(recommendation.trainingId)!.levelSteps).toContainEqual(
-          expect.objectContaining({ competence: recommendation.competence, to: recommendation.targetLevel }),
-        );
-      }
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, (teacher, candidates) => {
+        const byId = new Map(candidates.map((c) => [c.trainingId, c]));
+        for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) {
+          expect(recommendation.currentLevel).toBe(levelOf(teacher, recommendation.competence));
+          expect(LEVEL_CODES.indexOf(recommendation.targetLevel)).toBeGreaterThan(LEVEL_CODES.indexOf(recommendation.currentLevel));
+          expect(byId.get(recommendation.trainingId)!.levelSteps).toContainEqual(expect.objectContaining({ competence: recommendation.competence, to: recommendation.targetLevel }));
+        }
+      }),
+    );
   });
 
   it('the top recommendations are the top of the full ranking', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
-      expect(rankRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, ALL).slice(0, limit));
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        expect(rankRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, ALL).slice(0, limit));
+      }),
+    );
   });
 
-  it('improving a step to start at the teacher\'s level never lowers the training\'s rank', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, fc.nat(), fc.nat(), (teacher, candidates, which, stepWhich) => {
-      fc.pre(candidates.length > 0);
-      const index = which % candidates.length;
-      const target = candidates[index];
-      const stepIndex = stepWhich % target.levelSteps.length;
-      const step = target.levelSteps[stepIndex];
-      const current = LEVEL_CODES.indexOf(levelOf(teacher, step.competence));
-      fc.pre(current < LEVEL_CODES.length - 1);
-      const improvedStep: LevelStep = { competence: step.competence, from: LEVEL_CODES[current], to: LEVEL_CODES[Math.max(current + 1, LEVEL_CODES.indexOf(step.to))] };
-      const improved = candidates.with(index, { ...target, levelSteps: target.levelSteps.with(stepIndex, improvedStep) });
+  it("improving a step to start at the teacher's level never lowers the training's rank", () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.nat(), fc.nat(), (teacher, candidates, which, stepWhich) => {
+        fc.pre(candidates.length > 0);
+        const index = which % candidates.length;
+        const target = candidates[index];
+        const stepIndex = stepWhich % target.levelSteps.length;
+        const step = target.levelSteps[stepIndex];
+        const current = LEVEL_CODES.indexOf(levelOf(teacher, step.competence));
+        fc.pre(current < LEVEL_CODES.length - 1);
+        const improvedStep: LevelStep = { competence: step.competence, from: LEVEL_CODES[current], to: LEVEL_CODES[Math.max(current + 1, LEVEL_CODES.indexOf(step.to))] };
+        const improved = candidates.with(index, { ...target, levelSteps: target.levelSteps.with(stepIndex, improvedStep) });
 
-      const before = rankOf(rankRecommendations(teacher, candidates, NOW, ALL), target.trainingId);
-      const after = rankOf(rankRecommendations(teacher, improved, NOW, ALL), target.trainingId);
-      if (before >= 0) {
-        expect(after).toBeGreaterThanOrEqual(0);
-        expect(after).toBeLessThanOrEqual(before);
-      }
-    }));
+        const before = rankOf(rankRecommendations(teacher, candidates, NOW, ALL), target.trainingId);
+        const after = rankOf(rankRecommendations(teacher, improved, NOW, ALL), target.trainingId);
+        if (before >= 0) {
+          expect(after).toBeGreaterThanOrEqual(0);
+          expect(after).toBeLessThanOrEqual(before);
+        }
+      }),
+    );
   });
 
   it('a better match never ranks lower than a worse one with the same sessions and price', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, fc.constantFrom(...CODES), fc.integer({ min: 0, max: 4 }), candidateArb, (teacher, others, code, from, shape) => {
-      const current = LEVEL_CODES.indexOf(levelOf(teacher, code));
-      fc.pre(current < LEVEL_CODES.length - 1 && from !== current);
-      const sessions = shape.sessions.map((s, j) => ({ ...s, id: `x-s${j}` }));
-      const good: RankingCandidate = { ...shape, trainingId: 'zz-good', sessions, levelSteps: [{ competence: code, from: LEVEL_CODES[current], to: LEVEL_CODES[current + 1] }] };
-      const worse: RankingCandidate = { ...shape, trainingId: 'aa-worse', sessions, levelSteps: [{ competence: code, from: LEVEL_CODES[from], to: LEVEL_CODES[Math.max(from, current) + 1] }] };
-      const teacherWithout = { ...teacher, excludedTrainingIds: new Set<string>() };
-      const result = rankRecommendations(teacherWithout, [worse, ...others, good], NOW, ALL);
-      const worseRank = rankOf(result, 'aa-worse');
-      if (worseRank >= 0) {
-        const goodRank = rankOf(result, 'zz-good');
-        expect(goodRank).toBeGreaterThanOrEqual(0);
-        expect(goodRank).toBeLessThan(worseRank);
-      }
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.constantFrom(...CODES), fc.integer({ min: 0, max: 4 }), candidateArb, (teacher, others, code, from, shape) => {
+        const current = LEVEL_CODES.indexOf(levelOf(teacher, code));
+        fc.pre(current < LEVEL_CODES.length - 1 && from !== current);
+        const sessions = shape.sessions.map((s, j) => ({ ...s, id: `x-s${j}` }));
+        const good: RankingCandidate = { ...shape, trainingId: 'zz-good', sessions, levelSteps: [{ competence: code, from: LEVEL_CODES[current], to: LEVEL_CODES[current + 1] }] };
+        const worse: RankingCandidate = {
+          ...shape,
+          trainingId: 'aa-worse',
+          sessions,
+          levelSteps: [{ competence: code, from: LEVEL_CODES[from], to: LEVEL_CODES[Math.max(from, current) + 1] }],
+        };
+        const teacherWithout = { ...teacher, excludedTrainingIds: new Set<string>() };
+        const result = rankRecommendations(teacherWithout, [worse, ...others, good], NOW, ALL);
+        const worseRank = rankOf(result, 'aa-worse');
+        if (worseRank >= 0) {
+          const goodRank = rankOf(result, 'zz-good');
+          expect(goodRank).toBeGreaterThanOrEqual(0);
+          expect(goodRank).toBeLessThan(worseRank);
+        }
+      }),
+    );
   });
 
   it('never recommends a training that needs a session and has no upcoming, open one', () => {
-    fc.assert(fc.property(profileArb, candidatesArb, (teacher, candidates) => {
-      const open = (c: RankingCandidate) =>
-        c.kind === 'self_paced' || c.kind === 'learning_resource' || c.sessions.some((s) => Date.parse(s.startsAt) > NOW.getTime() && Date.parse(s.enrolmentDeadline) > NOW.getTime());
-      const byId = new Map(candidates.map((c) => [c.trainingId, c]));
-      for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) expect(open(byId.get(recommendation.trainingId)!)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(profileArb, candidatesArb, (teacher, candidates) => {
+        const open = (c: RankingCandidate) =>
+          c.kind === 'self_paced' ||
+          c.kind === 'learning_resource' ||
+          c.sessions.some((s) => Date.parse(s.startsAt) > NOW.getTime() && Date.parse(s.enrolmentDeadline) > NOW.getTime());
+        const byId = new Map(candidates.map((c) => [c.trainingId, c]));
+        for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) expect(open(byId.get(recommendation.trainingId)!)).toBe(true);
+      }),
+    );
   });
 });
 
 describe('focusCompetences properties', () => {
   it('returns distinct codes of the profile, priorities first, never C2, at most count', () => {
-    fc.assert(fc.property(profileArb, fc.integer({ min: 0, max: 10 }), (teacher, count) => {
-      const focus = focusCompetences(teacher, count);
-      expect(focus.length).toBeLessThanOrEqual(count);
-      expect(new Set(focus).size).toBe(focus.length);
-      for (const code of focus) expect(levelOf(teacher, code)).not.toBe('C2');
-      const expectedPriorities = teacher.priorities.filter((code) => levelOf(teacher, code) !== 'C2').slice(0, count);
-      expect(focus.slice(0, expectedPriorities.length)).toEqual(expectedPriorities);
-    }));
+    fc.assert(
+      fc.property(profileArb, fc.integer({ min: 0, max: 10 }), (teacher, count) => {
+        const focus = focusCompetences(teacher, count);
+        expect(focus.length).toBeLessThanOrEqual(count);
+        expect(new Set(focus).size).toBe(focus.length);
+        for (const code of focus) expect(levelOf(teacher, code)).not.toBe('C2');
+        const expectedPriorities = teacher.priorities.filter((code) => levelOf(teacher, code) !== 'C2').slice(0, count);
+        expect(focus.slice(0, expectedPriorities.length)).toEqual(expectedPriorities);
+      }),
+    );
   });
 });
 

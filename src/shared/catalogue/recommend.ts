@@ -165,12 +165,7 @@ function bestStep(steps: readonly LevelStep[], needs: Map<string, CompetenceNeed
 
 /** Higher match first, then the more urgent priority, then the competence code, then the nearer target. */
 function compareStep(a: StepMatch, b: StepMatch): number {
-  return (
-    b.match - a.match ||
-    a.priority - b.priority ||
-    compareCodes(a.competence, b.competence) ||
-    levelIndex(a.target) - levelIndex(b.target)
-  );
+  return b.match - a.match || a.priority - b.priority || compareCodes(a.competence, b.competence) || levelIndex(a.target) - levelIndex(b.target);
 }
 
 function compareCodes(a: string, b: string): number {
@@ -218,24 +213,14 @@ interface Scored {
 }
 
 function compareScored(a: Scored, b: Scored): number {
-  return (
-    b.recommendation.score - a.recommendation.score ||
-    a.startsAt - b.startsAt ||
-    a.price - b.price ||
-    compareCodes(a.recommendation.trainingId, b.recommendation.trainingId)
-  );
+  return b.recommendation.score - a.recommendation.score || a.startsAt - b.startsAt || a.price - b.price || compareCodes(a.recommendation.trainingId, b.recommendation.trainingId);
 }
 
 /**
  * Ranks candidate trainings for a teacher: best first, at most `limit` (default 10), each
  * training once with its best-matching step and best usable session. See the score above.
  */
-export function rankRecommendations(
-  profile: TeacherProfileForRanking,
-  candidates: readonly RankingCandidate[],
-  now: Date,
-  options: { limit?: number } = {},
-): RankedRecommendation[] {
+export function rankRecommendations(profile: TeacherProfileForRanking, candidates: readonly RankingCandidate[], now: Date, options: { limit?: number } = {}): RankedRecommendation[] {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_RECOMMENDATION_LIMIT));
   if (limit === 0) return [];
   const nowMs = now.getTime();
@@ -287,12 +272,6 @@ export function focusCompetences(profile: TeacherProfileForRanking, count: numbe
   const order = [...needs.entries()]
     .filter(([, need]) => need.index < top)
     .map(([code, need], position) => ({ code, need, position }))
-    .sort(
-      (a, b) =>
-        a.need.priority - b.need.priority ||
-        a.need.index - b.need.index ||
-        a.need.points - b.need.points ||
-        a.position - b.position,
-    );
+    .sort((a, b) => a.need.priority - b.need.priority || a.need.index - b.need.index || a.need.points - b.need.points || a.position - b.position);
   return order.slice(0, Math.max(0, Math.floor(count))).map((entry) => entry.code);
 }

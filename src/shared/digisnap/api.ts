@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { levelCodeSchema as levelCode, bandCodeSchema as bandCode } from './framework';
+import { bandCodeSchema as bandCode, levelCodeSchema as levelCode } from './framework';
 import { scanResultSchema as scoringResultSchema } from './scoring';
-
 
 export const competenceCodeSchema = z.string().regex(/^\d\.\d$/, 'a competence code such as 3.1');
 export const scanIdSchema = z.string().min(1).max(64);

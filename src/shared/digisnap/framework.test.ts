@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  competenceList,
-  findCompetence,
-  formatPath,
-  maxTotal,
-  validateFramework,
-  type Framework,
-} from './framework';
+import { competenceList, type Framework, findCompetence, formatPath, maxTotal, validateFramework } from './framework';
 
 const CONTENT_URL = new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url);
 const raw: unknown = JSON.parse(readFileSync(CONTENT_URL, 'utf8'));
@@ -41,21 +34,64 @@ function* localisedTexts(node: unknown, path = ''): Generator<{ path: string; te
 
 // DOMAIN.md §2.1 (JRC names)
 const EXPECTED_AREAS = [
-  { number: 1, en: 'Professional Engagement', competences: {
-    '1.1': 'Organisational communication', '1.2': 'Professional collaboration', '1.3': 'Reflective practice',
-    '1.4': 'Digital Continuous Professional Development' } },
-  { number: 2, en: 'Digital Resources', competences: {
-    '2.1': 'Selecting digital resources', '2.2': 'Creating and modifying digital resources',
-    '2.3': 'Managing, protecting and sharing digital resources' } },
-  { number: 3, en: 'Teaching and Learning', competences: {
-    '3.1': 'Teaching', '3.2': 'Guidance', '3.3': 'Collaborative learning', '3.4': 'Self-regulated learning' } },
-  { number: 4, en: 'Assessment', competences: {
-    '4.1': 'Assessment strategies', '4.2': 'Analysing evidence', '4.3': 'Feedback and planning' } },
-  { number: 5, en: 'Empowering Learners', competences: {
-    '5.1': 'Accessibility and inclusion', '5.2': 'Differentiation and personalisation', '5.3': 'Actively engaging learners' } },
-  { number: 6, en: "Facilitating Learners' Digital Competence", competences: {
-    '6.1': 'Information and media literacy', '6.2': 'Digital communication and collaboration',
-    '6.3': 'Digital content creation', '6.4': 'Responsible use', '6.5': 'Digital problem solving' } },
+  {
+    number: 1,
+    en: 'Professional Engagement',
+    competences: {
+      '1.1': 'Organisational communication',
+      '1.2': 'Professional collaboration',
+      '1.3': 'Reflective practice',
+      '1.4': 'Digital Continuous Professional Development',
+    },
+  },
+  {
+    number: 2,
+    en: 'Digital Resources',
+    competences: {
+      '2.1': 'Selecting digital resources',
+      '2.2': 'Creating and modifying digital resources',
+      '2.3': 'Managing, protecting and sharing digital resources',
+    },
+  },
+  {
+    number: 3,
+    en: 'Teaching and Learning',
+    competences: {
+      '3.1': 'Teaching',
+      '3.2': 'Guidance',
+      '3.3': 'Collaborative learning',
+      '3.4': 'Self-regulated learning',
+    },
+  },
+  {
+    number: 4,
+    en: 'Assessment',
+    competences: {
+      '4.1': 'Assessment strategies',
+      '4.2': 'Analysing evidence',
+      '4.3': 'Feedback and planning',
+    },
+  },
+  {
+    number: 5,
+    en: 'Empowering Learners',
+    competences: {
+      '5.1': 'Accessibility and inclusion',
+      '5.2': 'Differentiation and personalisation',
+      '5.3': 'Actively engaging learners',
+    },
+  },
+  {
+    number: 6,
+    en: "Facilitating Learners' Digital Competence",
+    competences: {
+      '6.1': 'Information and media literacy',
+      '6.2': 'Digital communication and collaboration',
+      '6.3': 'Digital content creation',
+      '6.4': 'Responsible use',
+      '6.5': 'Digital problem solving',
+    },
+  },
 ];
 
 describe('the DigCompEdu 2017 content file', () => {
@@ -73,11 +109,13 @@ describe('the DigCompEdu 2017 content file', () => {
 
   it('has the 6 areas and 22 competences of DOMAIN.md §2.1, in order and with the JRC names', () => {
     const framework = loadValid();
-    expect(framework.areas.map((area) => ({
-      number: area.number,
-      en: area.name.en,
-      competences: Object.fromEntries(area.competences.map((c) => [c.code, c.name.en])),
-    }))).toEqual(EXPECTED_AREAS);
+    expect(
+      framework.areas.map((area) => ({
+        number: area.number,
+        en: area.name.en,
+        competences: Object.fromEntries(area.competences.map((c) => [c.code, c.name.en])),
+      })),
+    ).toEqual(EXPECTED_AREAS);
     expect(competenceList(framework)).toHaveLength(22);
   });
 
@@ -94,7 +132,16 @@ describe('the DigCompEdu 2017 content file', () => {
   it('gives every item five distinct options A1..C1 worth 0..4, short enough for a phone, and a tip per level', () => {
     for (const competence of competenceList(loadValid())) {
       const { options } = competence.item;
-      expect(options.map((o) => [o.points, o.level]), competence.code).toEqual([[0, 'A1'], [1, 'A2'], [2, 'B1'], [3, 'B2'], [4, 'C1']]);
+      expect(
+        options.map((o) => [o.points, o.level]),
+        competence.code,
+      ).toEqual([
+        [0, 'A1'],
+        [1, 'A2'],
+        [2, 'B1'],
+        [3, 'B2'],
+        [4, 'C1'],
+      ]);
       for (const lang of ['nl', 'en'] as const) {
         expect(new Set(options.map((o) => o.text[lang])).size, `${competence.code} ${lang}`).toBe(5);
         for (const option of options) expect(option.text[lang].length, `${competence.code} ${lang}: ${option.text[lang]}`).toBeLessThanOrEqual(160);
@@ -128,7 +175,13 @@ describe('framework helpers', () => {
 
   it('competenceList is flat, in framework order, with the area number', () => {
     const list = competenceList(loadValid());
-    expect(list.slice(0, 5).map((c) => [c.code, c.areaNumber])).toEqual([['1.1', 1], ['1.2', 1], ['1.3', 1], ['1.4', 1], ['2.1', 2]]);
+    expect(list.slice(0, 5).map((c) => [c.code, c.areaNumber])).toEqual([
+      ['1.1', 1],
+      ['1.2', 1],
+      ['1.3', 1],
+      ['1.4', 1],
+      ['2.1', 2],
+    ]);
     expect(list.at(-1)).toMatchObject({ code: '6.5', areaNumber: 6 });
   });
 
@@ -160,17 +213,23 @@ describe('validateFramework catches', () => {
   it('a duplicate competence code', () => {
     const input = mutable();
     input.areas[1].competences[2].code = '2.1';
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
-      path: 'areas[1].competences[2].code', message: expect.stringContaining('used twice'),
-    }));
+    expect(problemsOf(input)).toContainEqual(
+      expect.objectContaining({
+        path: 'areas[1].competences[2].code',
+        message: expect.stringContaining('used twice'),
+      }),
+    );
   });
 
   it('a competence code that does not start with its area number', () => {
     const input = mutable();
     input.areas[3].competences[0].code = '5.9';
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
-      path: 'areas[3].competences[0].code', message: expect.stringContaining('area number 4'),
-    }));
+    expect(problemsOf(input)).toContainEqual(
+      expect.objectContaining({
+        path: 'areas[3].competences[0].code',
+        message: expect.stringContaining('area number 4'),
+      }),
+    );
   });
 
   it('a duplicate area number', () => {
@@ -182,9 +241,12 @@ describe('validateFramework catches', () => {
   it('a gap in the thresholds', () => {
     const input = mutable();
     input.scoring.overall[2].min = 35;
-    expect(problemsOf(input)).toEqual([expect.objectContaining({
-      path: 'scoring.overall[2].min', message: expect.stringContaining('must be 34'),
-    })]);
+    expect(problemsOf(input)).toEqual([
+      expect.objectContaining({
+        path: 'scoring.overall[2].min',
+        message: expect.stringContaining('must be 34'),
+      }),
+    ]);
   });
 
   it('an overlap in the thresholds', () => {
@@ -202,9 +264,12 @@ describe('validateFramework catches', () => {
   it('thresholds that stop short of the maximum total', () => {
     const input = mutable();
     input.scoring.overall[5].max = 87;
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({
-      path: 'scoring.overall[5].max', message: expect.stringContaining('88'),
-    }));
+    expect(problemsOf(input)).toContainEqual(
+      expect.objectContaining({
+        path: 'scoring.overall[5].max',
+        message: expect.stringContaining('88'),
+      }),
+    );
   });
 
   it('thresholds out of level order', () => {
@@ -216,9 +281,12 @@ describe('validateFramework catches', () => {
   it('an option level without a tip', () => {
     const input = mutable();
     delete input.areas[0].competences[3].tips.B2;
-    expect(problemsOf(input)).toEqual([expect.objectContaining({
-      path: 'areas[0].competences[3].tips.B2', message: expect.stringContaining('no tip for B2'),
-    })]);
+    expect(problemsOf(input)).toEqual([
+      expect.objectContaining({
+        path: 'areas[0].competences[3].tips.B2',
+        message: expect.stringContaining('no tip for B2'),
+      }),
+    ]);
   });
 
   it('points out of order', () => {

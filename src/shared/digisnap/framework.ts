@@ -99,9 +99,7 @@ export type BackgroundQuestion = Framework['background'][number];
 export type CompetenceInArea = Competence & { areaNumber: number };
 
 export type FrameworkProblem = { path: string; message: string };
-export type FrameworkValidation =
-  | { ok: true; framework: Framework }
-  | { ok: false; problems: FrameworkProblem[] };
+export type FrameworkValidation = { ok: true; framework: Framework } | { ok: false; problems: FrameworkProblem[] };
 
 /** Schema check first; semantic checks only run on a structurally valid framework. */
 export function validateFramework(raw: unknown): FrameworkValidation {
@@ -165,9 +163,7 @@ const competenceLists = new WeakMap<Framework, readonly CompetenceInArea[]>();
 export function competenceList(framework: Framework): readonly CompetenceInArea[] {
   let list = competenceLists.get(framework);
   if (!list) {
-    list = framework.areas.flatMap((area) =>
-      area.competences.map((competence) => ({ ...competence, areaNumber: area.number })),
-    );
+    list = framework.areas.flatMap((area) => area.competences.map((competence) => ({ ...competence, areaNumber: area.number })));
     competenceLists.set(framework, list);
   }
   return list;
@@ -240,11 +236,7 @@ function checkAreasAndCodes(framework: Framework): FrameworkProblem[] {
 }
 
 function checkItemsAndTips(framework: Framework): FrameworkProblem[] {
-  return framework.areas.flatMap((area, a) =>
-    area.competences.flatMap((competence, c) =>
-      checkCompetenceItem(framework, competence, `areas[${a}].competences[${c}]`),
-    ),
-  );
+  return framework.areas.flatMap((area, a) => area.competences.flatMap((competence, c) => checkCompetenceItem(framework, competence, `areas[${a}].competences[${c}]`)));
 }
 
 function checkCompetenceItem(framework: Framework, competence: Competence, path: string): FrameworkProblem[] {

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   type CountLine,
   type CountTable,
-  type ProtectedCounts,
   comparisonsAllowed,
   countTableOf,
   decidePublication,
   effectiveThreshold,
+  type ProtectedCounts,
   publicationDecision,
+  respondentChanges,
   suppressGroupTable,
   suppressSmallGroups,
-  respondentChanges,
 } from './privacy';
 
 const shown = (count: number) => ({ count, suppressed: false });
@@ -85,7 +85,17 @@ describe('suppressSmallGroups across rows and margins', () => {
     for (let c = 0; c < 3; c += 1) {
       expect(table.rows.filter((r) => r.cells[c].suppressed).length).toBeGreaterThanOrEqual(2);
     }
-    assertProtected(countTableOf({ rows: [{ key: 'young', cells: [1, 2, 0] }, { key: 'mid', cells: [6, 10, 5] }, { key: 'old', cells: [5, 12, 6] }], margins: true }), 5);
+    assertProtected(
+      countTableOf({
+        rows: [
+          { key: 'young', cells: [1, 2, 0] },
+          { key: 'mid', cells: [6, 10, 5] },
+          { key: 'old', cells: [5, 12, 6] },
+        ],
+        margins: true,
+      }),
+      5,
+    );
   });
 
   it('follows a band into its levels: a hidden level is not the band minus the other level', () => {

@@ -100,8 +100,7 @@ export function suppressSmallGroups(table: CountTable, threshold: number): Prote
 function secondaryCell(line: CountLine, hidden: ReadonlySet<string>, value: (id: string) => number, t: number): string | null {
   const hiddenParts = line.parts.filter((part) => hidden.has(part));
   const shownParts = line.parts.filter((part) => !hidden.has(part));
-  const smallestShown = () =>
-    shownParts.reduce<string | null>((best, part) => (best === null || value(part) < value(best) ? part : best), null);
+  const smallestShown = () => shownParts.reduce<string | null>((best, part) => (best === null || value(part) < value(best) ? part : best), null);
   if (hidden.has(line.total)) {
     // Two or more unknowns in the line: none of them follows from it.
     return hiddenParts.length === 0 && shownParts.length > 0 ? smallestShown() : null;
@@ -171,9 +170,7 @@ export function suppressGroupTable(table: GroupTable, threshold: number): Protec
       total: protectedCounts[`r${r}`],
       cells: row.cells.map((_, c) => protectedCounts[`r${r}c${c}`]),
     })),
-    ...(table.margins
-      ? { columnTotals: Array.from({ length: columns }, (_, c) => protectedCounts[`c${c}`]), grandTotal: protectedCounts.n }
-      : {}),
+    ...(table.margins ? { columnTotals: Array.from({ length: columns }, (_, c) => protectedCounts[`c${c}`]), grandTotal: protectedCounts.n } : {}),
   };
 }
 
@@ -194,11 +191,7 @@ export type PublicationDecision =
  * came, went or retook the scan number at least the threshold together; one teacher who
  * joins, leaves or retakes the scan alone never shows.
  */
-export function publicationDecision(
-  published: { respondentKeys: readonly string[] } | null,
-  live: { respondentKeys: readonly string[] },
-  threshold: number,
-): PublicationDecision {
+export function publicationDecision(published: { respondentKeys: readonly string[] } | null, live: { respondentKeys: readonly string[] }, threshold: number): PublicationDecision {
   return decidePublication(
     {
       published: published !== null,

@@ -30,11 +30,7 @@ describe('buildProfile', () => {
   });
 
   it('shows the change per area since the previous scan of the same framework', () => {
-    const profile = buildProfile([
-      scan('a', 1, [4, 4, 4, 4, 4, 4]),
-      scan('other', 2, [9, 9, 9, 9, 9, 9], 'another-framework'),
-      scan('b', 3, [6, 3, 4, 8, 4, 5]),
-    ]);
+    const profile = buildProfile([scan('a', 1, [4, 4, 4, 4, 4, 4]), scan('other', 2, [9, 9, 9, 9, 9, 9], 'another-framework'), scan('b', 3, [6, 3, 4, 8, 4, 5])]);
     expect(profile?.scanId).toBe('b');
     expect(profile?.growth).toEqual({
       since: '2026-01-01T10:00:00.000Z',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type BandCode, type Framework, type LevelCode, bandCodeSchema, competenceList, levelCodeSchema, maxPoints, maxTotal } from './framework';
+import { type BandCode, bandCodeSchema, competenceList, type Framework, type LevelCode, levelCodeSchema, maxPoints, maxTotal } from './framework';
 import { type CountLine, cellOf, effectiveThreshold, suppressSmallGroups } from './privacy';
 
 /**
@@ -149,8 +149,7 @@ export function protectTeam(counts: TeamCounts, framework: Framework, requestedT
     const { count, suppressed } = cellOf(shown, id);
     return { count, share: percent(count, of), suppressed };
   };
-  const bands = (prefix: string, of: number | null = n): BandCell[] =>
-    framework.bands.map((band) => ({ band: band.code, ...cell(`${prefix}.B.${band.code}`, of) }));
+  const bands = (prefix: string, of: number | null = n): BandCell[] => framework.bands.map((band) => ({ band: band.code, ...cell(`${prefix}.B.${band.code}`, of) }));
   const levels = (prefix: string): LevelCell[] => framework.levels.map((level) => ({ level: level.code, ...cell(`${prefix}.L.${level.code}`) }));
   const areaMax = new Map(framework.areas.map((area) => [area.number, area.competences.reduce((acc, c) => acc + maxPoints(c), 0)]));
   const areaOf = new Map(competenceList(framework).map((c) => [c.code, c.areaNumber]));

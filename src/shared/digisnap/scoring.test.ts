@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { competenceList, validateFramework, type Framework, type LevelCode, type Threshold } from './framework';
-import {
-  bandForLevel,
-  isComplete,
-  levelForAreaScore,
-  levelForScore,
-  missingCompetences,
-  scanResultSchema,
-  scoreAnswers,
-  unknownAnswerCodes,
-  type Answers,
-} from './scoring';
+import { competenceList, type Framework, type LevelCode, type Threshold, validateFramework } from './framework';
+import { type Answers, bandForLevel, isComplete, levelForAreaScore, levelForScore, missingCompetences, scanResultSchema, scoreAnswers, unknownAnswerCodes } from './scoring';
 
 const CONTENT_URL = new URL('../../../content/frameworks/digcompedu-2017.json', import.meta.url);
 
@@ -51,8 +41,18 @@ const CITED_CUTOFFS: Threshold[] = [
 
 describe('levelForScore', () => {
   it.each([
-    [0, 'A1'], [19, 'A1'], [20, 'A2'], [33, 'A2'], [34, 'B1'], [49, 'B1'],
-    [50, 'B2'], [65, 'B2'], [66, 'C1'], [80, 'C1'], [81, 'C2'], [88, 'C2'],
+    [0, 'A1'],
+    [19, 'A1'],
+    [20, 'A2'],
+    [33, 'A2'],
+    [34, 'B1'],
+    [49, 'B1'],
+    [50, 'B2'],
+    [65, 'B2'],
+    [66, 'C1'],
+    [80, 'C1'],
+    [81, 'C2'],
+    [88, 'C2'],
   ] as const)('maps %i to %s', (score, level) => {
     expect(levelForScore(CITED_CUTOFFS, score)).toBe(level);
   });
@@ -75,7 +75,14 @@ describe('levelForScore', () => {
 });
 
 describe('bandForLevel', () => {
-  it.each([['A1', 'A'], ['A2', 'A'], ['B1', 'B'], ['B2', 'B'], ['C1', 'C'], ['C2', 'C']] as const)('puts %s in band %s', (level, band) => {
+  it.each([
+    ['A1', 'A'],
+    ['A2', 'A'],
+    ['B1', 'B'],
+    ['B2', 'B'],
+    ['C1', 'C'],
+    ['C2', 'C'],
+  ] as const)('puts %s in band %s', (level, band) => {
     expect(bandForLevel(framework, level)).toBe(band);
   });
 
@@ -127,7 +134,12 @@ describe('scoreAnswers', () => {
     const result = scoreAnswers(framework, allAnswered(0));
     expect(result).toMatchObject({ total: 0, maxTotal: 88, level: 'A1', band: 'A' });
     expect(result.areas.map((area) => [area.number, area.score, area.max, area.level])).toEqual([
-      [1, 0, 16, 'A1'], [2, 0, 12, 'A1'], [3, 0, 16, 'A1'], [4, 0, 12, 'A1'], [5, 0, 12, 'A1'], [6, 0, 20, 'A1'],
+      [1, 0, 16, 'A1'],
+      [2, 0, 12, 'A1'],
+      [3, 0, 16, 'A1'],
+      [4, 0, 12, 'A1'],
+      [5, 0, 12, 'A1'],
+      [6, 0, 20, 'A1'],
     ]);
     expect(result.priorities.map((p) => p.code)).toEqual(['1.1', '1.2', '1.3']);
   });
@@ -166,46 +178,54 @@ describe('scoreAnswers', () => {
 });
 
 describe('scoreAnswers properties', () => {
-  it('total = sum of the chosen options\' points = sum of the area scores', () => {
-    fc.assert(fc.property(answersArb, (indexes) => {
-      const result = scoreAnswers(framework, answersOf(indexes));
-      const chosenPoints = competenceList(framework).map((c, i) => c.item.options[indexes[i]].points);
-      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-      expect(result.total).toBe(sum(chosenPoints));
-      expect(result.total).toBe(sum(result.areas.map((area) => area.score)));
-      expect(result.level).toBe(levelForScore(framework.scoring.overall, result.total));
-    }));
+  it("total = sum of the chosen options' points = sum of the area scores", () => {
+    fc.assert(
+      fc.property(answersArb, (indexes) => {
+        const result = scoreAnswers(framework, answersOf(indexes));
+        const chosenPoints = competenceList(framework).map((c, i) => c.item.options[indexes[i]].points);
+        const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+        expect(result.total).toBe(sum(chosenPoints));
+        expect(result.total).toBe(sum(result.areas.map((area) => area.score)));
+        expect(result.level).toBe(levelForScore(framework.scoring.overall, result.total));
+      }),
+    );
   });
 
   it('never lowers the overall level when one answer is raised by one point', () => {
-    fc.assert(fc.property(answersArb, fc.nat({ max: codes.length - 1 }), (indexes, which) => {
-      fc.pre(indexes[which] < 4);
-      const before = scoreAnswers(framework, answersOf(indexes));
-      const raised = indexes.with(which, indexes[which] + 1);
-      const after = scoreAnswers(framework, answersOf(raised));
-      expect(after.total).toBe(before.total + 1);
-      expect(LEVEL_ORDER.indexOf(after.level)).toBeGreaterThanOrEqual(LEVEL_ORDER.indexOf(before.level));
-    }));
+    fc.assert(
+      fc.property(answersArb, fc.nat({ max: codes.length - 1 }), (indexes, which) => {
+        fc.pre(indexes[which] < 4);
+        const before = scoreAnswers(framework, answersOf(indexes));
+        const raised = indexes.with(which, indexes[which] + 1);
+        const after = scoreAnswers(framework, answersOf(raised));
+        expect(after.total).toBe(before.total + 1);
+        expect(LEVEL_ORDER.indexOf(after.level)).toBeGreaterThanOrEqual(LEVEL_ORDER.indexOf(before.level));
+      }),
+    );
   });
 
   it('keeps every area score within 0..max', () => {
-    fc.assert(fc.property(answersArb, (indexes) => {
-      for (const area of scoreAnswers(framework, answersOf(indexes)).areas) {
-        expect(area.score).toBeGreaterThanOrEqual(0);
-        expect(area.score).toBeLessThanOrEqual(area.max);
-      }
-    }));
+    fc.assert(
+      fc.property(answersArb, (indexes) => {
+        for (const area of scoreAnswers(framework, answersOf(indexes)).areas) {
+          expect(area.score).toBeGreaterThanOrEqual(0);
+          expect(area.score).toBeLessThanOrEqual(area.max);
+        }
+      }),
+    );
   });
 
   it('picks three distinct priorities, none with more points than a non-priority competence', () => {
-    fc.assert(fc.property(answersArb, (indexes) => {
-      const result = scoreAnswers(framework, answersOf(indexes));
-      const priorityCodes = result.priorities.map((p) => p.code);
-      expect(new Set(priorityCodes).size).toBe(3);
-      const highestPriority = Math.max(...result.priorities.map((p) => p.points));
-      for (const competence of result.competences) {
-        if (!priorityCodes.includes(competence.code)) expect(competence.points).toBeGreaterThanOrEqual(highestPriority);
-      }
-    }));
+    fc.assert(
+      fc.property(answersArb, (indexes) => {
+        const result = scoreAnswers(framework, answersOf(indexes));
+        const priorityCodes = result.priorities.map((p) => p.code);
+        expect(new Set(priorityCodes).size).toBe(3);
+        const highestPriority = Math.max(...result.priorities.map((p) => p.points));
+        for (const competence of result.competences) {
+          if (!priorityCodes.includes(competence.code)) expect(competence.points).toBeGreaterThanOrEqual(highestPriority);
+        }
+      }),
+    );
   });
 });

@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { missingItems } from '../scan/engine';
 import {
+  type Area,
+  type BandCode,
   bandCodeSchema,
   competenceList,
+  type Framework,
+  type LevelCode,
   levelCodeSchema,
   localisedTextSchema,
   maxPoints,
   maxTotal,
   questionnaireOf,
-  type Area,
-  type BandCode,
-  type Framework,
-  type LevelCode,
   type Threshold,
 } from './framework';
-import { missingItems } from '../scan/engine';
 
 /**
  * Pure scoring rules for a Digisnap scan. No I/O: server, browser and tests share them.
@@ -29,26 +29,32 @@ export const scanResultSchema = z.object({
   maxTotal: z.number().int(),
   level: levelCodeSchema,
   band: bandCodeSchema,
-  areas: z.array(z.object({
-    number: z.number().int(),
-    score: z.number().int(),
-    max: z.number().int(),
-    level: levelCodeSchema,
-    band: bandCodeSchema,
-  })),
-  competences: z.array(z.object({
-    code: z.string(),
-    areaNumber: z.number().int(),
-    points: z.number().int(),
-    level: levelCodeSchema,
-  })),
-  priorities: z.array(z.object({
-    code: z.string(),
-    areaNumber: z.number().int(),
-    points: z.number().int(),
-    level: levelCodeSchema,
-    tip: localisedTextSchema,
-  })),
+  areas: z.array(
+    z.object({
+      number: z.number().int(),
+      score: z.number().int(),
+      max: z.number().int(),
+      level: levelCodeSchema,
+      band: bandCodeSchema,
+    }),
+  ),
+  competences: z.array(
+    z.object({
+      code: z.string(),
+      areaNumber: z.number().int(),
+      points: z.number().int(),
+      level: levelCodeSchema,
+    }),
+  ),
+  priorities: z.array(
+    z.object({
+      code: z.string(),
+      areaNumber: z.number().int(),
+      points: z.number().int(),
+      level: levelCodeSchema,
+      tip: localisedTextSchema,
+    }),
+  ),
 });
 
 export type ScanResult = z.infer<typeof scanResultSchema>;

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatChange,
-  formatDate,
-  formatDateTime,
-  formatHours,
-  formatNumber,
-  formatPercent,
-  formatPrice,
-  formatScore,
-  formatTimeRange,
-} from './format';
+import { formatChange, formatDate, formatDateTime, formatHours, formatNumber, formatPercent, formatPrice, formatScore, formatTimeRange } from './format';
 
 describe('formatNumber', () => {
   it('uses Belgian separators in both languages', () => {

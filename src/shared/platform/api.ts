@@ -1,14 +1,6 @@
 import { z } from 'zod';
 
-export const roles = [
-  'teacher',
-  'ict_coordinator',
-  'principal',
-  'board_admin',
-  'provider',
-  'centre_analyst',
-  'admin',
-] as const;
+export const roles = ['teacher', 'ict_coordinator', 'principal', 'board_admin', 'provider', 'centre_analyst', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

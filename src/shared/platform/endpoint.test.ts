@@ -12,9 +12,20 @@ import { endpointPath, endpointUrl } from './endpoint';
 import { authEndpoints, mailEndpoints, oidcEndpoints } from './endpoints';
 
 const allDeclarations = [
-  digisnapEndpoints, catalogueEndpoints, enrolmentEndpoints, schoolEndpoints, invitationEndpoints, campaignEndpoints,
-  cyberCheckEndpoints, policyPlanEndpoints, reflectionEndpoints, trainingBudgetEndpoints, trainingPlanEndpoints,
-  authEndpoints, oidcEndpoints, mailEndpoints,
+  digisnapEndpoints,
+  catalogueEndpoints,
+  enrolmentEndpoints,
+  schoolEndpoints,
+  invitationEndpoints,
+  campaignEndpoints,
+  cyberCheckEndpoints,
+  policyPlanEndpoints,
+  reflectionEndpoints,
+  trainingBudgetEndpoints,
+  trainingPlanEndpoints,
+  authEndpoints,
+  oidcEndpoints,
+  mailEndpoints,
 ];
 const all = allDeclarations.flatMap((declarations) => Object.values(declarations));
 

@@ -78,13 +78,7 @@ export function defineEndpoints<M, const S extends Record<string, EndpointSpec<M
 // ---- types derived from a declaration (type level only) ----
 
 type SchemaOf<E, Part extends 'params' | 'query' | 'body'> =
-  E extends Endpoint<infer M, infer S>
-    ? S[Part] extends infer Name extends keyof M
-      ? M[Name] extends z.ZodType
-        ? M[Name]
-        : never
-      : never
-    : never;
+  E extends Endpoint<infer M, infer S> ? (S[Part] extends infer Name extends keyof M ? (M[Name] extends z.ZodType ? M[Name] : never) : never) : never;
 
 type InputOf<E, Part extends 'params' | 'query' | 'body'> = [SchemaOf<E, Part>] extends [never] ? undefined : z.input<SchemaOf<E, Part>>;
 type ParsedOf<E, Part extends 'params' | 'query' | 'body'> = [SchemaOf<E, Part>] extends [never] ? undefined : z.output<SchemaOf<E, Part>>;
@@ -94,11 +88,7 @@ export type EndpointParams<E> = InputOf<E, 'params'>;
 /** The query string as the client sends it. */
 export type EndpointQuery<E> = InputOf<E, 'query'>;
 /** The body as the client sends it: the JSON form, or the CSV text for a CSV upload. */
-export type EndpointBody<E> = E extends { csvBody: true }
-  ? string
-  : E extends { optionalBody: true | string }
-    ? InputOf<E, 'body'> | null | undefined
-    : InputOf<E, 'body'>;
+export type EndpointBody<E> = E extends { csvBody: true } ? string : E extends { optionalBody: true | string } ? InputOf<E, 'body'> | null | undefined : InputOf<E, 'body'>;
 
 /** The request as the server's handler sees it, after validation. */
 export interface EndpointRequestParts<E> {
@@ -111,11 +101,12 @@ export interface EndpointRequestParts<E> {
       : ParsedOf<E, 'body'>;
 }
 
-type ResponseSchemas<E> = E extends Endpoint<infer M, infer S>
-  ? S['response'] extends infer R extends Partial<Record<SuccessStatus, keyof M>>
-    ? { [Status in keyof R]: R[Status] extends keyof M ? (M[R[Status]] extends z.ZodType ? z.output<M[R[Status]]> : never) : never }[keyof R]
-    : never
-  : never;
+type ResponseSchemas<E> =
+  E extends Endpoint<infer M, infer S>
+    ? S['response'] extends infer R extends Partial<Record<SuccessStatus, keyof M>>
+      ? { [Status in keyof R]: R[Status] extends keyof M ? (M[R[Status]] extends z.ZodType ? z.output<M[R[Status]]> : never) : never }[keyof R]
+      : never
+    : never;
 
 /** What a successful JSON call returns: the response body, or nothing for 204. */
 export type EndpointResponse<E> = E extends { noContent: string } ? undefined : [ResponseSchemas<E>] extends [never] ? undefined : ResponseSchemas<E>;

@@ -26,10 +26,17 @@ describe('appPathSchema: where a login may return to', () => {
   it('never leads a browser off the app, whatever is accepted', () => {
     const pathLike = fc.string({ unit: fc.constantFrom('/', '\\', '\t', '\n', ' ', ':', '.', '@', '%', '?', '#', 'a', 'e', 'x', '1'), maxLength: 12 });
     fc.assert(
-      fc.property(fc.oneof(pathLike, fc.string({ maxLength: 40 }), pathLike.map((tail) => `/${tail}`)), (path) => {
-        if (!accepted(path)) return;
-        expect(new URL(path, APP).origin).toBe(APP);
-      }),
+      fc.property(
+        fc.oneof(
+          pathLike,
+          fc.string({ maxLength: 40 }),
+          pathLike.map((tail) => `/${tail}`),
+        ),
+        (path) => {
+          if (!accepted(path)) return;
+          expect(new URL(path, APP).origin).toBe(APP);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

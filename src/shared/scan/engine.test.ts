@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Questionnaire, answerProblem, findItem, itemsOf, missingItems, progressOf, scoredOption } from './engine';
+import { answerProblem, findItem, itemsOf, missingItems, progressOf, type Questionnaire, scoredOption } from './engine';
 
 const text = (s: string) => ({ nl: s, en: s });
 const options = (n: number, notApplicable = false) => [
@@ -9,7 +9,14 @@ const options = (n: number, notApplicable = false) => [
 ];
 const questionnaire: Questionnaire = {
   sections: [
-    { id: 'a', name: text('A'), items: [{ id: 'a1', statement: text('a1'), options: options(3) }, { id: 'a2', statement: text('a2'), options: options(5, true) }] },
+    {
+      id: 'a',
+      name: text('A'),
+      items: [
+        { id: 'a1', statement: text('a1'), options: options(3) },
+        { id: 'a2', statement: text('a2'), options: options(5, true) },
+      ],
+    },
     { id: 'b', name: text('B'), items: [{ id: 'b1', statement: text('b1'), options: options(2) }] },
   ],
 };

@@ -45,9 +45,7 @@ const itemLists = new WeakMap<Questionnaire, readonly NumberedItem[]>();
 export function itemsOf(questionnaire: Questionnaire): readonly NumberedItem[] {
   let list = itemLists.get(questionnaire);
   if (!list) {
-    list = questionnaire.sections
-      .flatMap((section) => section.items.map((item) => ({ ...item, section })))
-      .map((item, index) => ({ ...item, number: index + 1 }));
+    list = questionnaire.sections.flatMap((section) => section.items.map((item) => ({ ...item, section }))).map((item, index) => ({ ...item, number: index + 1 }));
     itemLists.set(questionnaire, list);
   }
   return list;

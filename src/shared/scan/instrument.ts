@@ -76,9 +76,7 @@ export type Instrument = z.infer<typeof instrumentSchema>;
 export type InstrumentSection = Instrument['sections'][number];
 export type InstrumentItem = InstrumentSection['items'][number];
 
-export type InstrumentValidation =
-  | { ok: true; instrument: Instrument }
-  | { ok: false; problems: Array<{ path: string; message: string }> };
+export type InstrumentValidation = { ok: true; instrument: Instrument } | { ok: false; problems: Array<{ path: string; message: string }> };
 
 export function validateInstrument(raw: unknown): InstrumentValidation {
   const parsed = instrumentSchema.safeParse(raw);

@@ -96,7 +96,8 @@ export const invitationEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/schools/:schoolId/roster',
       summary: 'Invite the team from a roster: CSV (text/csv) `naam;e-mail`, all or nothing',
-      description: 'Header `naam;e-mail` or `name;email`, semicolons, UTF-8 with or without BOM. A missing name, a bad address or an ' +
+      description:
+        'Header `naam;e-mail` or `name;email`, semicolons, UTF-8 with or without BOM. A missing name, a bad address or an ' +
         'address twice rejects the file with 422 import_rejected; `details` names every bad line (`line 3: e-mail`) and ' +
         'nobody is invited. Members already in the team are skipped; each other line gets an invitation mail.',
       params: 'schoolIdParamsSchema',
@@ -132,7 +133,8 @@ export const invitationEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/invitations/:token/accept',
       summary: 'Accept an invitation: join the school and be logged in',
-      description: 'Logged in: the current account joins. Otherwise a new account is made with `name` and `password`, or, when the ' +
+      description:
+        'Logged in: the current account joins. Otherwise a new account is made with `name` and `password`, or, when the ' +
         'address has an account, its `password` is checked. Sets the session cookie and returns the session, as login does. ' +
         'A used or expired invitation: 410 invitation_expired.',
       params: 'tokenParamsSchema',

@@ -116,9 +116,7 @@ export const joinCodeSchema = z
   })
   .meta({ id: 'JoinCode' });
 
-export const joinResultSchema = z
-  .object({ schoolId: z.string(), schoolName: z.string(), roles: z.array(schoolRoleSchema) })
-  .meta({ id: 'JoinResult' });
+export const joinResultSchema = z.object({ schoolId: z.string(), schoolName: z.string(), roles: z.array(schoolRoleSchema) }).meta({ id: 'JoinResult' });
 
 /** What the invitation link shows before anyone logs in: enough to recognise it, nothing more. */
 export const invitationSchema = z

@@ -74,14 +74,7 @@ export function RadioFacet({ name, legend, options, selected, counts, onChange }
           const id = `filter-${name}-${option.value || 'any'}`;
           return (
             <li key={option.value}>
-              <input
-                id={id}
-                type="radio"
-                name={name}
-                value={option.value}
-                checked={selected === option.value}
-                onChange={() => onChange(option.value)}
-              />
+              <input id={id} type="radio" name={name} value={option.value} checked={selected === option.value} onChange={() => onChange(option.value)} />
               <label htmlFor={id}>
                 {option.label}
                 {option.value && counts && <span className="facet-count"> ({counts.get(option.value) ?? 0})</span>}

@@ -1,13 +1,13 @@
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { formatDateTime } from '../../shared/i18n/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { useEndpointQuery } from '../serverState';
 import { TrainingCard } from './TrainingCard';
 import type { EnrolmentDto } from './types';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
-import { useEndpointQuery } from '../serverState';
 
 /** `/mijn-opleidingen`: the teacher's enrolments (soonest first) and bookmarked trainings. */
 export function MyTrainingsPage() {

@@ -1,10 +1,10 @@
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { RecommendationList } from './RecommendationList';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { useEndpointQuery } from '../serverState';
+import { RecommendationList } from './RecommendationList';
 
 const ON_PROFILE = 3;
 
@@ -18,12 +18,7 @@ export function ProfileRecommendations() {
       <p>{t('recommendations.profileIntro')}</p>
       {loaded.loading && <Loading />}
       {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
-      {loaded.data &&
-        (loaded.data.items.length === 0 ? (
-          <p>{t('recommendations.none')}</p>
-        ) : (
-          <RecommendationList items={loaded.data.items.slice(0, ON_PROFILE)} />
-        ))}
+      {loaded.data && (loaded.data.items.length === 0 ? <p>{t('recommendations.none')}</p> : <RecommendationList items={loaded.data.items.slice(0, ON_PROFILE)} />)}
       <p>
         <Link href="/aanbevelingen">{t('recommendations.seeAll')}</Link>
       </p>

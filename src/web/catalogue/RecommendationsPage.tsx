@@ -1,12 +1,12 @@
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { formatDate } from '../../shared/i18n/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { RecommendationList } from './RecommendationList';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { useEndpointQuery } from '../serverState';
+import { RecommendationList } from './RecommendationList';
 
 export const RECOMMENDATIONS_ON_PAGE = 10;
 

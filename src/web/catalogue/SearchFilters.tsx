@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { trainingAudiences, trainingEducationLevels, trainingKinds, trainingLanguages } from '../../shared/catalogue/codes';
 import { provinces } from '../../shared/platform/flanders';
 import type { Framework, FrameworkArea } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { CheckboxFacet, countsOf, FacetCheckboxList, FacetGroup, RadioFacet } from './FacetFields';
 import { useCatalogueLabels } from './labels';
-import { withChanges, withToggled, type ListFilter, type SearchState } from './searchQuery';
+import { type ListFilter, type SearchState, withChanges, withToggled } from './searchQuery';
 import type { SearchResultDto } from './types';
 
 interface Props {
@@ -99,11 +99,7 @@ function CompetenceFacet({ search, facets, framework, onSearch }: FacetProps) {
       {framework && (
         <div className="field field-compact">
           <label htmlFor="filter-fromLevel">{t('search.filterFromLevel')}</label>
-          <select
-            id="filter-fromLevel"
-            value={search.fromLevel ?? ''}
-            onChange={(event) => onSearch(withChanges(search, { fromLevel: event.target.value || null }))}
-          >
+          <select id="filter-fromLevel" value={search.fromLevel ?? ''} onChange={(event) => onSearch(withChanges(search, { fromLevel: event.target.value || null }))}>
             <option value="">{t('search.fromLevelAny')}</option>
             {framework.levels.map((level) => (
               <option key={level.code} value={level.code}>

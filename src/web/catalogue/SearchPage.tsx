@@ -1,28 +1,17 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { searchSorts } from '../../shared/catalogue/codes';
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 import { formatNumber } from '../../shared/i18n/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { type ServerState, useCombinedQuery, useEndpointQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { type ServerState, useCombinedQuery, useEndpointQuery } from '../serverState';
 import { Pagination } from './Pagination';
 import { SearchFilters } from './SearchFilters';
-import {
-  activeFilterCount,
-  DEFAULT_PAGE_SIZE,
-  parseSearch,
-  searchHref,
-  searchApiQuery,
-  searchToQuery,
-  withChanges,
-  withoutFilters,
-  withPage,
-  type SearchState,
-} from './searchQuery';
+import { activeFilterCount, DEFAULT_PAGE_SIZE, parseSearch, type SearchState, searchApiQuery, searchHref, searchToQuery, withChanges, withoutFilters, withPage } from './searchQuery';
 import { TrainingCard } from './TrainingCard';
-import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 import type { SearchResultDto } from './types';
 
 /** `/opleidingen`: search the training database. The whole search lives in the address. */
@@ -62,13 +51,7 @@ export function SearchPage() {
                 <Link href={searchHref(withoutFilters(search))}>{t('search.clearFilters')}</Link>
               </p>
             )}
-            <SearchFilters
-              id="search-filters-body"
-              search={search}
-              facets={results.data?.facets}
-              framework={framework.data}
-              onSearch={go}
-            />
+            <SearchFilters id="search-filters-body" search={search} facets={results.data?.facets} framework={framework.data} onSearch={go} />
           </div>
         </aside>
         <SearchResults search={search} results={results} />
@@ -88,15 +71,7 @@ function SearchForm({ search, onSearch }: { search: SearchState; onSearch(next: 
     <form role="search" className="search-form" data-testid="search-form" onSubmit={handleSubmit}>
       <label htmlFor="search-q">{t('search.queryLabel')}</label>
       <div className="search-form-row">
-        <input
-          id="search-q"
-          key={search.q}
-          name="q"
-          type="search"
-          defaultValue={search.q}
-          maxLength={200}
-          placeholder={t('search.queryPlaceholder')}
-        />
+        <input id="search-q" key={search.q} name="q" type="search" defaultValue={search.q} maxLength={200} placeholder={t('search.queryPlaceholder')} />
         <button type="submit" className="button button-primary">
           {t('search.submit')}
         </button>
@@ -131,11 +106,7 @@ function SearchResults({ search, results }: { search: SearchState; results: Serv
             {t('search.resultsTitle')}
           </h2>
           <p className="result-count" role="status" data-testid="result-count">
-            {data
-              ? t('search.count', { count: data.total, total: formatNumber(data.total, locale) })
-              : results.loading
-                ? t('search.searching')
-                : ''}
+            {data ? t('search.count', { count: data.total, total: formatNumber(data.total, locale) }) : results.loading ? t('search.searching') : ''}
           </p>
         </div>
         <div className="field field-inline">

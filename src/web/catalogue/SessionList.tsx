@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { formatDateTime, formatTimeRange } from '../../shared/i18n/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import type { SessionDto, TrainingDto } from './types';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { useEndpointMutation } from '../serverState';
+import type { SessionDto, TrainingDto } from './types';
 
 interface Props {
   training: TrainingDto;
@@ -58,7 +58,11 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
   const { t, locale } = useI18n();
   const enrol = useEndpointMutation(enrolmentEndpoints.enrolInSession, enrolmentChanges);
   const cancelEnrolment = useEndpointMutation(enrolmentEndpoints.cancelEnrolment, enrolmentChanges);
-  const { run: act, busy, failure } = useSubmit(async (send: () => Promise<unknown>, focusAfter: 'status' | 'enrol') => {
+  const {
+    run: act,
+    busy,
+    failure,
+  } = useSubmit(async (send: () => Promise<unknown>, focusAfter: 'status' | 'enrol') => {
     await send();
     onChanged(focusAfter);
   });
@@ -73,8 +77,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
 
   // Once the fresh data shows the change, put the focus where the reader continues.
   useEffect(() => {
-    const element =
-      focus === 'status' && mine ? statusRef.current : focus === 'enrol' && !mine ? (enrolRef.current ?? whenRef.current) : null;
+    const element = focus === 'status' && mine ? statusRef.current : focus === 'enrol' && !mine ? (enrolRef.current ?? whenRef.current) : null;
     if (!element) return;
     element.focus();
     onFocused();
@@ -87,11 +90,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
           <strong>{formatTimeRange(session.startsAt, session.endsAt, locale)}</strong>
         </p>
         <p className="session-place">{session.online ? t('catalogue.online') : (session.place ?? t('sessions.placeUnknown'))}</p>
-        <p className="session-seats">
-          {session.seatsLeft > 0
-            ? t('sessions.seatsLeft', { count: session.seatsLeft })
-            : t('sessions.full', { count: session.waitlisted })}
-        </p>
+        <p className="session-seats">{session.seatsLeft > 0 ? t('sessions.seatsLeft', { count: session.seatsLeft }) : t('sessions.full', { count: session.waitlisted })}</p>
         {!mine && (
           <p className="muted session-deadline">
             {t(enrolmentOpen ? 'sessions.enrolUntil' : 'sessions.enrolClosed', {
@@ -104,11 +103,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
         {mine ? (
           <>
             <p className="enrolment-status" data-testid="enrolment-status" ref={statusRef} tabIndex={-1}>
-              <strong>
-                {mine.status === 'enrolled'
-                  ? t('sessions.statusEnrolled')
-                  : t('sessions.statusWaitlisted', { position: mine.position ?? '–' })}
-              </strong>
+              <strong>{mine.status === 'enrolled' ? t('sessions.statusEnrolled') : t('sessions.statusWaitlisted', { position: mine.position ?? '–' })}</strong>
             </p>
             <p className="muted">
               {mine.status === 'waitlisted'
@@ -146,8 +141,7 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
         )}
         {failure && (
           <ErrorAlert error={failure}>
-            {failure.id === 'cancellation_closed' &&
-              t('sessions.cancelClosedHelp', { deadline: formatDateTime(session.cancellationDeadline, locale) })}
+            {failure.id === 'cancellation_closed' && t('sessions.cancelClosedHelp', { deadline: formatDateTime(session.cancellationDeadline, locale) })}
           </ErrorAlert>
         )}
       </div>

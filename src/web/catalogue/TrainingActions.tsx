@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { TrainingDto } from './types';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 
 /** Keep a training for later: a toggle button whose pressed state is the bookmark. */
 export function BookmarkToggle({ training }: { training: TrainingDto }) {
@@ -30,13 +30,7 @@ export function BookmarkToggle({ training }: { training: TrainingDto }) {
 
   return (
     <div className="training-action">
-      <button
-        type="button"
-        className="button button-secondary bookmark-button"
-        aria-pressed={bookmarked}
-        data-testid="bookmark-button"
-        onClick={toggle}
-      >
+      <button type="button" className="button button-secondary bookmark-button" aria-pressed={bookmarked} data-testid="bookmark-button" onClick={toggle}>
         <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t('training.bookmark')}
       </button>
       <p className="muted action-status" role="status">

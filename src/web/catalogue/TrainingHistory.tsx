@@ -1,12 +1,12 @@
+import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
 import { formatDate } from '../../shared/i18n/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { useEndpointQuery } from '../serverState';
 import { useCatalogueLabels } from './labels';
 import { LevelSteps } from './TrainingBits';
-import { enrolmentEndpoints } from '../../shared/catalogue/endpoints';
-import { useEndpointQuery } from '../serverState';
 
 /** The trainings the teacher marked as taken, newest first. */
 export function TrainingHistory() {

@@ -1,25 +1,27 @@
+import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { PageHeading } from '../components/PageHeading';
-import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { competenceByCode } from '../digisnap/frameworkView';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { useCombinedQuery } from '../serverState';
 import { useCatalogueLabels } from './labels';
 import { SessionList } from './SessionList';
 import { BookmarkToggle, CompletionForm } from './TrainingActions';
 import { LevelSteps, ProviderName } from './TrainingBits';
 import { TrainingFacts } from './TrainingFacts';
-import { catalogueEndpoints } from '../../shared/catalogue/endpoints';
 
 /** `/opleidingen/:id`: everything about one training, its sessions, and what the teacher can do with it. */
 export function TrainingPage({ trainingId }: { trainingId: string }) {
   const { t, text } = useI18n();
   const labels = useCatalogueLabels();
-  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () => Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]));
+  const loaded = useCombinedQuery(['getTraining', 'getCurrentFramework'], [trainingId], () =>
+    Promise.all([call(catalogueEndpoints.getTraining, { params: { trainingId } }), loadFramework()]),
+  );
 
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
   if (!loaded.data) {
@@ -45,9 +47,7 @@ export function TrainingPage({ trainingId }: { trainingId: string }) {
       <p className="training-provider">
         {t('training.by')} <ProviderName provider={training.provider} />
       </p>
-      {training.status !== 'published' && (
-        <p className="alert alert-info">{t('training.notPublished', { status: labels.status(training.status) })}</p>
-      )}
+      {training.status !== 'published' && <p className="alert alert-info">{t('training.notPublished', { status: labels.status(training.status) })}</p>}
       <p className="lead" lang={training.language}>
         {training.summary}
       </p>

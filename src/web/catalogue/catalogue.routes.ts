@@ -8,7 +8,8 @@ export const catalogueWeb: WebModule = {
     pageRoute(root, { path: '/opleidingen', page: () => import('./SearchPage'), component: 'SearchPage' }),
     pageRoute(root, {
       path: '/opleidingen/$trainingId',
-      page: () => import('./TrainingPage'), component: 'TrainingPage',
+      page: () => import('./TrainingPage'),
+      component: 'TrainingPage',
       props: ({ trainingId }) => ({ trainingId }),
     }),
     pageRoute(root, { path: '/aanbevelingen', page: () => import('./RecommendationsPage'), component: 'RecommendationsPage' }),
@@ -16,11 +17,13 @@ export const catalogueWeb: WebModule = {
     pageRoute(root, { path: '/aanbieder', page: () => import('./provider/ProviderHomePage'), component: 'ProviderHomePage' }),
     pageRoute(root, {
       path: '/aanbieder/opleidingen/nieuw',
-      page: () => import('./provider/ProviderTrainingPage'), component: 'ProviderTrainingPage',
+      page: () => import('./provider/ProviderTrainingPage'),
+      component: 'ProviderTrainingPage',
     }),
     pageRoute(root, {
       path: '/aanbieder/opleidingen/$trainingId',
-      page: () => import('./provider/ProviderTrainingPage'), component: 'ProviderTrainingPage',
+      page: () => import('./provider/ProviderTrainingPage'),
+      component: 'ProviderTrainingPage',
       props: ({ trainingId }) => ({ trainingId }),
     }),
   ],

@@ -1,11 +1,5 @@
+import { trainingAudiences, trainingEducationLevels, trainingKinds, trainingLanguages, trainingStatuses } from '../../shared/catalogue/codes';
 import { formatHours, formatPrice } from '../../shared/i18n/format';
-import {
-  trainingAudiences,
-  trainingEducationLevels,
-  trainingKinds,
-  trainingLanguages,
-  trainingStatuses,
-} from '../../shared/catalogue/codes';
 import { provinces } from '../../shared/platform/flanders';
 import { useI18n } from '../i18n';
 import type { LevelStep } from './types';

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activeFilterCount,
-  emptySearch,
-  parseSearch,
-  searchHref,
-  searchToQuery,
-  withChanges,
-  withoutFilters,
-  withPage,
-  withToggled,
-} from './searchQuery';
+import { activeFilterCount, emptySearch, parseSearch, searchHref, searchToQuery, withChanges, withoutFilters, withPage, withToggled } from './searchQuery';
 
 const parse = (query: string) => parseSearch(new URLSearchParams(query));
 

@@ -1,15 +1,15 @@
-import type { catalogueEndpoints } from '../../shared/catalogue/endpoints';
-import type { EndpointQuery } from '../../shared/platform/endpoint';
 import {
+  type PriceFilter,
   priceFilters,
+  type SearchSort,
   searchSorts,
   trainingAudiences,
   trainingEducationLevels,
   trainingKinds,
   trainingLanguages,
-  type PriceFilter,
-  type SearchSort,
 } from '../../shared/catalogue/codes';
+import type { catalogueEndpoints } from '../../shared/catalogue/endpoints';
+import type { EndpointQuery } from '../../shared/platform/endpoint';
 import { provinces } from '../../shared/platform/flanders';
 
 /**

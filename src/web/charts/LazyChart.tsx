@@ -29,7 +29,7 @@ export function LazyChart({ kind, option, label, table, testId, className, canva
   const { t } = useI18n();
   const { container, chart, failed, width } = useLazyChart(kind);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new width redraws the chart with the option for that width
+  // A new width redraws the chart with the option for that width.
   useEffect(() => {
     if (!chart) return;
     chart.resize();

@@ -1,7 +1,8 @@
 // Loaded only through useLazyChart (kind "radar"), so ECharts lands in its own lazy chunk.
-import { init, use } from 'echarts/core';
+
 import { RadarChart } from 'echarts/charts';
 import { LegendComponent, RadarComponent } from 'echarts/components';
+import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([RadarChart, RadarComponent, LegendComponent, SVGRenderer]);

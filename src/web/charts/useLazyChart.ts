@@ -1,5 +1,5 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { EChartsType, init } from 'echarts/core';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 
 /** A module that registers its chart types and renderer with ECharts and re-exports `init`. */
 type ChartModule = { init: typeof init };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n';
 import type { ApiError } from '../api';
+import { useI18n } from '../i18n';
 
 interface Props {
   error: ApiError;

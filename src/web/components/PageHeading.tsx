@@ -1,6 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { hasNavigated } from '../router';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
+import { hasNavigated } from '../router';
 
 interface Props {
   children: ReactNode;

@@ -1,7 +1,7 @@
-import { useI18n } from '../i18n';
-import { Link, navigate, useLocation } from '../router';
-import { useSession } from '../platform/session';
 import { providerMemberships } from '../catalogue/provider/providerAccess';
+import { useI18n } from '../i18n';
+import { useSession } from '../platform/session';
+import { Link, navigate, useLocation } from '../router';
 import { managedSchools, schoolPath } from '../school/schoolAccess';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -25,11 +25,13 @@ export function TopBar() {
   const { user, logout } = useSession();
   const { path } = useLocation();
   const schools = managedSchools(user);
-  const schoolItem = schools.length > 0 && {
-    href: schoolPath(schools[0].schoolId),
-    key: 'nav.school',
-    matches: (current: string) => current.startsWith('/school'),
-  } as const;
+  const schoolItem =
+    schools.length > 0 &&
+    ({
+      href: schoolPath(schools[0].schoolId),
+      key: 'nav.school',
+      matches: (current: string) => current.startsWith('/school'),
+    } as const);
   const items = [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : [])];
 
   const handleLogout = async () => {

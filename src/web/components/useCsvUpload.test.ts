@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
-import { uploadSteps, type CsvUpload, type UploadState } from './useCsvUpload';
+import { type CsvUpload, type UploadState, uploadSteps } from './useCsvUpload';
 
 type Report = { lines: number };
 type Mode = 'check' | 'import';
@@ -25,9 +25,7 @@ async function steps(file: Blob | undefined, mode: Mode, send: CsvUpload<Report,
 }
 
 const countLines = async (csv: string) => ({ lines: csv.split('\n').length });
-const rejected = new ApiError('import_rejected', 'line 2: e-mail: not an address', 400, undefined, [
-  { field: 'line 2: e-mail', message: 'not an address' },
-]);
+const rejected = new ApiError('import_rejected', 'line 2: e-mail: not an address', 400, undefined, [{ field: 'line 2: e-mail', message: 'not an address' }]);
 
 describe('uploadSteps', () => {
   it('sends nothing without a file and only says the file is missing', async () => {

@@ -28,12 +28,7 @@ const idle = { missingFile: false, busy: null, outcome: undefined } as const;
  * Resolves to whether a file was sent, so the caller knows where to put the focus.
  * Kept apart from the hook so the steps can be tested without rendering.
  */
-export async function uploadSteps<R, M>(
-  file: { text(): Promise<string> } | undefined,
-  mode: M,
-  upload: CsvUpload<R, M>,
-  show: (state: UploadState<R, M>) => void,
-): Promise<boolean> {
+export async function uploadSteps<R, M>(file: { text(): Promise<string> } | undefined, mode: M, upload: CsvUpload<R, M>, show: (state: UploadState<R, M>) => void): Promise<boolean> {
   if (!file) {
     show({ ...idle, missingFile: true });
     return false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
-import { submitSteps, type SubmitOptions, type SubmitState } from './useSubmit';
+import { type SubmitOptions, type SubmitState, submitSteps } from './useSubmit';
 
 /** Runs one submit and returns its outcome with every state it showed, in order. */
 async function steps(action: () => Promise<unknown>, options?: SubmitOptions) {

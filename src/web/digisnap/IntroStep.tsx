@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Background } from '../../shared/digisnap/api';
 import { PageHeading } from '../components/PageHeading';
-import { useI18n } from '../i18n';
 import { SaveStatus } from '../components/scan/SaveStatus';
-import type { BackgroundQuestion } from './types';
 import type { SaveState } from '../components/scan/useAnswerSaving';
+import { useI18n } from '../i18n';
+import type { BackgroundQuestion } from './types';
 
 interface Props {
   questions: BackgroundQuestion[];

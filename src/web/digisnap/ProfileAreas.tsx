@@ -26,9 +26,7 @@ export function ProfileAreas({ framework, profile }: { framework: Framework; pro
     };
   }, [areas, profile, locale, framework]);
 
-  const summary = areas
-    .map((area) => t('profile.areaScoreText', { name: areaName(area.number), score: formatScore(area.score, area.max, locale) }))
-    .join('; ');
+  const summary = areas.map((area) => t('profile.areaScoreText', { name: areaName(area.number), score: formatScore(area.score, area.max, locale) })).join('; ');
 
   return (
     <section className="card" aria-labelledby="areas-title">

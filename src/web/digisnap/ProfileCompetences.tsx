@@ -22,9 +22,7 @@ export function ProfilePriorities({ framework, profile }: Props) {
             <h3>
               {priority.code} {text(competenceByCode(framework, priority.code)?.name)}
             </h3>
-            <p className="muted">
-              {t('profile.currentLevel', { level: `${priority.level} ${text(levelName(framework, priority.level))}` })}
-            </p>
+            <p className="muted">{t('profile.currentLevel', { level: `${priority.level} ${text(levelName(framework, priority.level))}` })}</p>
             <p>{text(priority.tip)}</p>
           </li>
         ))}

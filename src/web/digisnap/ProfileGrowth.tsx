@@ -21,15 +21,11 @@ export function ProfileGrowth({ framework, profile }: { framework: Framework; pr
         <>
           <p>
             {t('profile.growthSince', { date: formatDate(growth.since, locale) })}.{' '}
-            <strong className={changeClass(growth.totalChange)}>
-              {t('profile.growthTotal', { change: formatChange(growth.totalChange, locale) })}
-            </strong>
+            <strong className={changeClass(growth.totalChange)}>{t('profile.growthTotal', { change: formatChange(growth.totalChange, locale) })}</strong>
           </p>
           <div className="table-wrap">
             <table className="data-table">
-              <caption className="visually-hidden">
-                {t('profile.growthCaption', { date: formatDate(growth.since, locale) })}
-              </caption>
+              <caption className="visually-hidden">{t('profile.growthCaption', { date: formatDate(growth.since, locale) })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('profile.columnArea')}</th>

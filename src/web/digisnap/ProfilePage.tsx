@@ -1,19 +1,19 @@
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { formatDate, formatScore } from '../../shared/i18n/format';
 import { call, endpointHref } from '../api';
+import { ProfileRecommendations } from '../catalogue/ProfileRecommendations';
+import { TrainingHistory } from '../catalogue/TrainingHistory';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { bandName, levelName } from './frameworkView';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from './frameworkStore';
+import { bandName, levelName } from './frameworkView';
 import { ProfileAreas } from './ProfileAreas';
 import { ProfileCompetences, ProfilePriorities } from './ProfileCompetences';
 import { ProfileGrowth } from './ProfileGrowth';
-import { ProfileRecommendations } from '../catalogue/ProfileRecommendations';
-import { TrainingHistory } from '../catalogue/TrainingHistory';
-import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 /** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
 export function ProfilePage() {
@@ -62,8 +62,7 @@ export function ProfilePage() {
       <section className="card overall" aria-labelledby="overall-title">
         <h2 id="overall-title">{t('profile.overall')}</h2>
         <p className="overall-level" data-testid="overall-level">
-          <span className="overall-code">{result.level}</span>{' '}
-          <span className="overall-name">{text(levelName(framework, result.level))}</span>
+          <span className="overall-code">{result.level}</span> <span className="overall-name">{text(levelName(framework, result.level))}</span>
         </p>
         <p className="overall-band" data-testid="overall-band">
           {t('profile.band', { code: result.band, name: text(bandName(framework, result.band)) })}

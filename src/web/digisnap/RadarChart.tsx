@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { formatScore } from '../../shared/i18n/format';
-import { LazyChart } from '../charts/LazyChart';
 import { seriesTable } from '../charts/chartTable';
+import { LazyChart } from '../charts/LazyChart';
 import { useI18n } from '../i18n';
-import { radarOption, type RadarInput } from './radarOption';
+import { type RadarInput, radarOption } from './radarOption';
 
 interface Props extends Omit<RadarInput, 'width'> {
   /** What the chart shows, in words, for screen readers. */

@@ -1,21 +1,21 @@
 import { useMemo } from 'react';
 import type { Background, ScanDto } from '../../shared/digisnap/api';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { ItemStep } from '../components/scan/ItemStep';
 import { useScanSteps } from '../components/scan/useScanSteps';
-import { useCombinedQuery } from '../serverState';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
-import { competencesInOrder, type NumberedCompetence } from './frameworkView';
+import { useCombinedQuery } from '../serverState';
 import { loadFramework } from './frameworkStore';
+import { competencesInOrder, type NumberedCompetence } from './frameworkView';
 import { IntroStep } from './IntroStep';
 import { SummaryStep } from './SummaryStep';
 import type { Framework } from './types';
 import { useScanAnswers } from './useScanAnswers';
-import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 /** `/scan/:scanId?step=…`: one screen at a time; the address always names the screen. */
 export function ScanPage({ scanId }: { scanId: string }) {
@@ -67,19 +67,9 @@ function ScanFlow({ framework, scan }: { framework: Framework; scan: ScanDto }) 
   return (
     <section className="page page-scan">
       {step.kind === 'intro' && (
-        <IntroStep
-          key="intro"
-          questions={framework.background}
-          background={background}
-          total={total}
-          saves={saves}
-          onChoose={chooseBackground}
-          onNext={next}
-        />
+        <IntroStep key="intro" questions={framework.background} background={background} total={total} saves={saves} onChoose={chooseBackground} onNext={next} />
       )}
-      {step.kind === 'item' && (
-        <CompetenceItem key={step.number} competence={competences[step.number - 1]} {...itemProps(step.number)} />
-      )}
+      {step.kind === 'item' && <CompetenceItem key={step.number} competence={competences[step.number - 1]} {...itemProps(step.number)} />}
       {step.kind === 'summary' && (
         <SummaryStep
           key="summary"

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type ApiError, asApiError, call } from '../api';
 import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
+import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';

@@ -8,7 +8,8 @@ export const digisnapWeb: WebModule = {
     pageRoute(root, { path: '/scan', page: () => import('./ScanStartPage'), component: 'ScanStartPage' }),
     pageRoute(root, {
       path: '/scan/$scanId',
-      page: () => import('./ScanPage'), component: 'ScanPage',
+      page: () => import('./ScanPage'),
+      component: 'ScanPage',
       props: ({ scanId }) => ({ scanId }),
     }),
     pageRoute(root, { path: '/profile', page: () => import('./ProfilePage'), component: 'ProfilePage' }),

@@ -1,6 +1,6 @@
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { call } from '../api';
 import type { Framework } from './types';
-import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 
 let pending: Promise<Framework> | null = null;
 

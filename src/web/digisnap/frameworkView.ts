@@ -26,9 +26,7 @@ export function bandName(framework: Framework, code: string): LocalisedText | st
 
 /** The highest total a scan of this framework can reach (88 for DigCompEdu). */
 export function maxTotal(framework: Framework): number {
-  return framework.areas
-    .flatMap((area) => area.competences)
-    .reduce((sum, competence) => sum + Math.max(0, ...competence.item.options.map((option) => option.points)), 0);
+  return framework.areas.flatMap((area) => area.competences).reduce((sum, competence) => sum + Math.max(0, ...competence.item.options.map((option) => option.points)), 0);
 }
 
 export function areaByNumber(framework: Framework, number: number): FrameworkArea | undefined {

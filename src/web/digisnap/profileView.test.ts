@@ -29,7 +29,15 @@ describe('previousScan', () => {
 
 describe('scoresByArea and groupByArea', () => {
   it('orders scores by area and fills gaps with 0', () => {
-    expect(scoresByArea([{ number: 2, score: 5 }, { number: 1, score: 7 }], [1, 2, 3])).toEqual([7, 5, 0]);
+    expect(
+      scoresByArea(
+        [
+          { number: 2, score: 5 },
+          { number: 1, score: 7 },
+        ],
+        [1, 2, 3],
+      ),
+    ).toEqual([7, 5, 0]);
   });
 
   it('groups items under their area in area order', () => {

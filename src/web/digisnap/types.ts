@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Locale } from '../../shared/platform/api';
 import type { scanSummarySchema } from '../../shared/digisnap/api';
+import type { Locale } from '../../shared/platform/api';
 
 export type ScanSummary = z.infer<typeof scanSummarySchema>;
 export type LevelCode = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';

@@ -1,19 +1,19 @@
 import { useState } from 'react';
+import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { formatDate, formatScore } from '../../shared/i18n/format';
 import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { useCombinedQuery } from '../serverState';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { maxTotal } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
-import { useSession } from './session';
 import { MySchoolPlans } from '../school/policy-plan/MySchoolPlans';
 import { MyReflections } from '../school/reflection/MyReflections';
-import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
+import { useCombinedQuery } from '../serverState';
+import { useSession } from './session';
 
 async function loadHome() {
   const [{ scans }, framework] = await Promise.all([call(digisnapEndpoints.listMyScans), loadFramework()]);

@@ -1,10 +1,10 @@
+import { oidcEndpoints } from '../../shared/platform/endpoints';
 import { OIDC_ERROR_PARAM } from '../../shared/platform/oidc-param';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useLocation } from '../router';
-import { oidcStartUrl, returnedErrorId } from './identityProvider';
-import { oidcEndpoints } from '../../shared/platform/endpoints';
 import { useEndpointQuery } from '../serverState';
+import { oidcStartUrl, returnedErrorId } from './identityProvider';
 
 /** Why a login at the identity provider failed, when the server sent the browser back with an error id. */
 export function useReturnedError(): ApiError | undefined {

@@ -1,16 +1,16 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { IdentityProviderLogin, useReturnedError } from './IdentityProviderLogin';
+import { type LoginProblems, validateLogin } from './loginForm';
 import { useSession } from './session';
-import { validateLogin, type LoginProblems } from './loginForm';
 
 /** Where to go after logging in: `?next=` when it is a path of this app, the start page otherwise. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

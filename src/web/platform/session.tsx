@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { CurrentUser, Locale } from '../../shared/platform/api';
+import { authEndpoints } from '../../shared/platform/endpoints';
 import { call, endSession, onUnauthenticated, startSession } from '../api';
 import { adoptAccountLocale, chooseLocale, storedLocale } from '../i18n';
-import { authEndpoints } from '../../shared/platform/endpoints';
 
 export interface Session {
   status: 'loading' | 'ready';
@@ -55,17 +55,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [queryClient]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const loggedIn = await startSession(call(authEndpoints.login, { body: { email, password } }));
-    const chosenHere = storedLocale();
-    queryClient.clear();
-    setExpired(false);
-    setUser(loggedIn);
-    if (chosenHere && chosenHere !== loggedIn.locale) {
-      // the language picked on the login page wins and becomes the account's language
-      call(authEndpoints.updateMe, { body: { locale: chosenHere } }).then(setUser, () => undefined);
-    } else adoptAccountLocale(loggedIn.locale);
-  }, [queryClient]);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const loggedIn = await startSession(call(authEndpoints.login, { body: { email, password } }));
+      const chosenHere = storedLocale();
+      queryClient.clear();
+      setExpired(false);
+      setUser(loggedIn);
+      if (chosenHere && chosenHere !== loggedIn.locale) {
+        // the language picked on the login page wins and becomes the account's language
+        call(authEndpoints.updateMe, { body: { locale: chosenHere } }).then(setUser, () => undefined);
+      } else adoptAccountLocale(loggedIn.locale);
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     await endSession(call(authEndpoints.logout)).catch(() => undefined);
@@ -87,12 +90,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [user],
   );
 
-  const adopt = useCallback((adopted: CurrentUser) => {
-    queryClient.clear();
-    setExpired(false);
-    setUser(adopted);
-    adoptAccountLocale(adopted.locale);
-  }, [queryClient]);
+  const adopt = useCallback(
+    (adopted: CurrentUser) => {
+      queryClient.clear();
+      setExpired(false);
+      setUser(adopted);
+      adoptAccountLocale(adopted.locale);
+    },
+    [queryClient],
+  );
 
   const value = useMemo<Session>(
     () => ({ status, user, expired, login, logout, logoutEverywhere, setLocale, adopt }),

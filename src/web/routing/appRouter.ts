@@ -1,4 +1,4 @@
-import { createRootRoute, createRouter, type ErrorRouteComponent, type RouterHistory, type RouteComponent } from '@tanstack/react-router';
+import { createRootRoute, createRouter, type ErrorRouteComponent, type RouteComponent, type RouterHistory } from '@tanstack/react-router';
 import type { PageAccess, WebModule } from './webModule';
 
 export interface AppShell {

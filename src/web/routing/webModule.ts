@@ -1,4 +1,4 @@
-import { createRoute, lazyRouteComponent, useParams, type AnyRoute, type ResolveParams } from '@tanstack/react-router';
+import { type AnyRoute, createRoute, lazyRouteComponent, type ResolveParams, useParams } from '@tanstack/react-router';
 import { createElement, type ReactNode } from 'react';
 
 /**
@@ -43,6 +43,7 @@ export function pageRoute<const TPath extends string, TModule extends Record<str
   { path, page, component, props, access = 'session' }: PageRouteOptions<TPath, TModule, TName>,
 ): AnyRoute {
   const Page = lazyRouteComponent(async () => ({ default: (await page())[component] as (props: object) => ReactNode }));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per route when the route tree is built, never during a render
   function RoutedPage() {
     const params = useParams({ strict: false }) as ResolveParams<TPath>;
     const key = Object.values(params as Record<string, string>).join('/');

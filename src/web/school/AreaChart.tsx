@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import { LazyChart } from '../charts/LazyChart';
 import { seriesTable } from '../charts/chartTable';
+import { LazyChart } from '../charts/LazyChart';
 import { useI18n } from '../i18n';
-import { allSharesHidden, areaChartOption, type AreaChartInput, percentText } from './campaign/reportView';
+import { type AreaChartInput, allSharesHidden, areaChartOption, percentText } from './campaign/reportView';
 
 /** The areas' spread over A / B / C as stacked bars, and the shares as a table. */
 export function AreaChart({ input, label }: { input: AreaChartInput; label: string }) {

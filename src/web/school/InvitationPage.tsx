@@ -1,4 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { invitationEndpoints } from '../../shared/school/endpoints';
+import { landingAfterJoining } from '../../shared/school/landing';
 import { call, startSession } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -6,13 +8,11 @@ import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { Link, navigate } from '../router';
 import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityProviderLogin';
 import { useSession } from '../platform/session';
-import { landingAfterJoining } from '../../shared/school/landing';
-import type { InvitationView } from './types';
-import { invitationEndpoints } from '../../shared/school/endpoints';
+import { Link, navigate } from '../router';
 import { useEndpointQuery } from '../serverState';
+import type { InvitationView } from './types';
 
 /** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
 
@@ -48,7 +48,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { t, locale } = useI18n();
   const { user, adopt, logout } = useSession();
   const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
-  const { run: accept, busy, failure } = useSubmit(
+  const {
+    run: accept,
+    busy,
+    failure,
+  } = useSubmit(
     async (body: { name?: string; password?: string }) => {
       adopt(await startSession(call(invitationEndpoints.acceptInvitation, { params: { token }, body: { ...body, locale } })));
       navigate(landingAfterJoining(invitation.role));
@@ -125,9 +129,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
                 autoComplete={newAccount ? 'new-password' : 'current-password'}
                 required
                 aria-invalid={problems.password ? true : undefined}
-                aria-describedby={
-                  [newAccount ? 'invitation-password-hint' : '', problems.password ? 'invitation-password-problem' : ''].filter(Boolean).join(' ') || undefined
-                }
+                aria-describedby={[newAccount ? 'invitation-password-hint' : '', problems.password ? 'invitation-password-problem' : ''].filter(Boolean).join(' ') || undefined}
               />
               {problems.password && (
                 <p id="invitation-password-problem" className="field-problem">

@@ -1,13 +1,13 @@
 import { useState } from 'react';
+import { schoolEndpoints } from '../../shared/school/endpoints';
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { Link } from '../router';
 import { useSession } from '../platform/session';
+import { Link } from '../router';
 import type { JoinResult } from './types';
-import { schoolEndpoints } from '../../shared/school/endpoints';
 
 /** The page behind a school's join link: a logged-in teacher joins the team with one click. */
 export function JoinPage({ code }: { code: string }) {

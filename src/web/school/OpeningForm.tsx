@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSubmit } from '../components/useSubmit';

@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { formatDate } from '../../shared/i18n/format';
+import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
 import { type ApiError, asApiError, call } from '../api';
 import { CsvFileField } from '../components/CsvFileField';
 import { CsvProblemLines } from '../components/CsvProblemLines';
@@ -7,14 +8,13 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { useCsvUpload, type UploadOutcome } from '../components/useCsvUpload';
+import { type UploadOutcome, useCsvUpload } from '../components/useCsvUpload';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
 import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
-import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
-import { useEndpointMutation, useEndpointQuery } from '../serverState';
 
 /** A school's team as its ICT coordinator, principal or board admin manages it. Never scan data. */
 export function SchoolPage({ schoolId }: { schoolId: string }) {
@@ -25,11 +25,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
-    return (
-      <NarrowPage title={t('school.title')}>
-        {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </NarrowPage>
-    );
+    return <NarrowPage title={t('school.title')}>{school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}</NarrowPage>;
   }
   return (
     <section className="page school-page">
@@ -105,9 +101,7 @@ function AddMemberForm({ school }: { school: SchoolView }) {
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
     const result = await addMember({ params: { schoolId: school.id }, body: { email: email.trim(), role, name: name.trim() || undefined } });
     setDone(
-      result.outcome === 'added'
-        ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) })
-        : t('school.invited', { email: result.invitation.email }),
+      result.outcome === 'added' ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) }) : t('school.invited', { email: result.invitation.email }),
     );
     setEmail('');
     setName('');
@@ -300,17 +294,7 @@ function RosterOutcomeView({ outcome }: { outcome: RosterOutcome }) {
   );
 }
 
-function InvitationsTable({
-  schoolId,
-  items,
-  error,
-  onRetry,
-}: {
-  schoolId: string;
-  items?: PendingInvitation[];
-  error?: ApiError;
-  onRetry(): void;
-}) {
+function InvitationsTable({ schoolId, items, error, onRetry }: { schoolId: string; items?: PendingInvitation[]; error?: ApiError; onRetry(): void }) {
   const { t, locale } = useI18n();
   const revokeInvitation = useEndpointMutation(invitationEndpoints.revokeInvitation, { invalidates: ['listInvitations'] });
   const [failure, setFailure] = useState<ApiError>();

@@ -1,5 +1,5 @@
-import { addDays } from '../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../shared/digisnap/privacy';
+import { addDays } from '../../shared/platform/brussels-time';
 
 /**
  * Pure rules for the forms that open a Digisnap campaign or a reflection round: the window of

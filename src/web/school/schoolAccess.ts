@@ -29,6 +29,5 @@ export const schoolPath = (schoolId: string) => `/school/${encodeURIComponent(sc
 export const campaignsPath = (schoolId: string) => `${schoolPath(schoolId)}/digisnap`;
 export const reportPath = (schoolId: string, campaignId: string) => `${campaignsPath(schoolId)}/${encodeURIComponent(campaignId)}/rapport`;
 /** The training plan, for one campaign's report or (without one) the latest campaign. */
-export const trainingPlanPath = (schoolId: string, campaignId?: string) =>
-  `${schoolPath(schoolId)}/opleidingsplan${campaignId ? `?campagne=${encodeURIComponent(campaignId)}` : ''}`;
+export const trainingPlanPath = (schoolId: string, campaignId?: string) => `${schoolPath(schoolId)}/opleidingsplan${campaignId ? `?campagne=${encodeURIComponent(campaignId)}` : ''}`;
 export const budgetPath = (schoolId: string) => `${schoolPath(schoolId)}/budget`;

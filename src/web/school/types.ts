@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign/campaign';
+import type { SchoolReport } from '../../shared/school/campaign/report';
 import type {
   addMemberResultSchema,
   invitationSchema,
@@ -7,13 +9,11 @@ import type {
   memberSchema,
   pendingInvitationSchema,
   rosterReportSchema,
-  schoolSchema,
   SchoolRole,
+  schoolSchema,
 } from '../../shared/school/schools';
-import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign/campaign';
-import type { SchoolReport } from '../../shared/school/campaign/report';
-import type { PlanStudyDayBody, StudyDayDto, TrainingSuggestionsDto } from '../../shared/school/training-plan/training-plan';
 import type { SchoolBudgetDto, SetBudgetSettingsBody } from '../../shared/school/training-budget/training-budget';
+import type { PlanStudyDayBody, StudyDayDto, TrainingSuggestionsDto } from '../../shared/school/training-plan/training-plan';
 
 export type InvitationView = z.infer<typeof invitationSchema>;
 export type JoinResult = z.infer<typeof joinResultSchema>;

@@ -59,12 +59,19 @@ export class AccountsRepository {
 
   async usersByIds(ids: readonly string[]): Promise<Array<{ id: string; displayName: string; email: string }>> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'email'])
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
 
   async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }

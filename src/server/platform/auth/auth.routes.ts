@@ -1,8 +1,8 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { SESSION_COOKIE, authOf } from '../http/auth-hooks';
-import type { AuthService } from './auth.service';
 import { authEndpoints as endpoints } from '../../../shared/platform/endpoints';
+import { authOf, SESSION_COOKIE } from '../http/auth-hooks';
 import { route } from '../http/route';
+import type { AuthService } from './auth.service';
 
 /** How the session cookie is set: by login, and by accepting an invitation. */
 export function sessionCookieOptions(secureCookies: boolean) {
@@ -15,10 +15,7 @@ export function sessionCookieOptions(secureCookies: boolean) {
   };
 }
 
-export function authRoutes(
-  app: FastifyInstance,
-  deps: { auth: AuthService; requireAuth: preHandlerAsyncHookHandler; secureCookies: boolean; sessionIdleHours: number },
-): void {
+export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; requireAuth: preHandlerAsyncHookHandler; secureCookies: boolean; sessionIdleHours: number }): void {
   const { auth, requireAuth } = deps;
   const cookieOptions = sessionCookieOptions(deps.secureCookies);
 

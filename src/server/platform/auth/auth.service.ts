@@ -1,13 +1,13 @@
 import { AppError, validationError } from '../../../shared/errors';
 import {
   type CurrentUser,
+  emailSchema,
   type Locale,
+  localeSchema,
   type Membership,
   type ProviderMembership,
-  type Role,
-  emailSchema,
-  localeSchema,
   passwordSchema,
+  type Role,
   roleSchema,
 } from '../../../shared/platform/api';
 import type { SchoolRoles } from '../access/access';
@@ -65,9 +65,7 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
     const user = await this.accounts.findByEmail(email);
-    const valid = user?.password_hash
-      ? await verifyPassword(user.password_hash, password)
-      : (await verifyPassword(await decoyPasswordHash(), password)) && false;
+    const valid = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await decoyPasswordHash(), password)) && false;
     if (!user || !valid) throw new AppError('invalid_credentials', 'Email or password is wrong');
     return this.startSession(user.id, 'login');
   }
@@ -122,11 +120,7 @@ export class AuthService {
   async currentUser(userId: string): Promise<CurrentUser> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
-    const [globalRoles, memberships, providers] = await Promise.all([
-      this.accounts.globalRoles(userId),
-      this.schools.membershipsOf(userId),
-      this.providersOf(userId),
-    ]);
+    const [globalRoles, memberships, providers] = await Promise.all([this.accounts.globalRoles(userId), this.schools.membershipsOf(userId), this.providersOf(userId)]);
     return {
       id: user.id,
       email: user.email,
@@ -199,7 +193,11 @@ export class AuthService {
   }
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, value: unknown, field: string): T {
+function parseOrThrow<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } },
+  value: unknown,
+  field: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(field, `${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;

@@ -87,12 +87,7 @@ export class OidcRepository {
   }
 
   async userOfIdentity(identity: ProviderIdentity): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('oidc_identities')
-      .select('user_id')
-      .where('issuer', '=', identity.issuer)
-      .where('subject', '=', identity.subject)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('oidc_identities').select('user_id').where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
     return row?.user_id;
   }
 

@@ -14,10 +14,7 @@ export const OIDC_CALLBACK_PATH = endpoints.finishOidcLogin.path;
  * Logging in with the identity provider. Without one configured only `getIdentityProvider`
  * exists (saying so), and the login routes answer 404.
  */
-export function oidcRoutes(
-  app: FastifyInstance,
-  deps: { oidc: OidcService | null; secureCookies: boolean; sessionIdleHours: number },
-): void {
+export function oidcRoutes(app: FastifyInstance, deps: { oidc: OidcService | null; secureCookies: boolean; sessionIdleHours: number }): void {
   const { oidc } = deps;
   const sessionCookie = sessionCookieOptions(deps.secureCookies);
   const stateCookie = { ...sessionCookie, path: '/api/auth/oidc' };

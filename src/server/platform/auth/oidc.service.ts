@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { localeSchema } from '../../../shared/platform/api';
-import { OIDC_ERROR_PARAM, type IdentityProvider, type OidcStartQuery } from '../../../shared/platform/oidc';
+import { type IdentityProvider, OIDC_ERROR_PARAM, type OidcStartQuery } from '../../../shared/platform/oidc';
 import type { AuditRepository } from '../audit/audit.repository';
 import { newId, nowIso, sha256 } from '../ids';
 import type { AuthService } from './auth.service';
@@ -90,9 +90,7 @@ export class OidcService {
       const state = checkedState(query.get('state'), browserState);
       login = await this.takeLogin(state);
       const identity = await this.provider.verify(query, { state, nonce: login.nonce, codeVerifier: login.codeVerifier });
-      const { userId, landing } = login.invitationToken
-        ? await this.acceptInvitation(login.invitationToken, login.locale, identity)
-        : await this.logIn(login, identity);
+      const { userId, landing } = login.invitationToken ? await this.acceptInvitation(login.invitationToken, login.locale, identity) : await this.logIn(login, identity);
       const session = await this.deps.auth.startSession(userId, 'login_oidc');
       return { landing, sessionToken: session.token };
     } catch (error) {

@@ -14,11 +14,7 @@ export class SessionsRepository {
   private readonly findById;
 
   constructor(private readonly db: Kysely<Database>) {
-    this.findById = precompiled(
-      db,
-      (id: string) => db.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'expires_at']).where('id', '=', id),
-      1,
-    );
+    this.findById = precompiled(db, (id: string) => db.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'expires_at']).where('id', '=', id), 1);
   }
 
   async insert(session: SessionRow & { createdAt: string }): Promise<void> {

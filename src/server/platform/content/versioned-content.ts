@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -18,7 +18,7 @@ export class ContentFileError extends Error {
     readonly problems: ContentProblem[],
     what = 'Content file',
   ) {
-    super(`${what} ${file} is invalid:\n` + problems.map((p) => `  - ${p.path || '(file)'}: ${p.message}`).join('\n'));
+    super(`${what} ${file} is invalid:\n${problems.map((p) => `  - ${p.path || '(file)'}: ${p.message}`).join('\n')}`);
     this.name = 'ContentFileError';
   }
 }
@@ -58,7 +58,9 @@ export class VersionedContent<T extends { id: string; version: string }> {
 
 /** Every `*.json` in `dir`, validated; the same id and version twice is an error too. */
 export function loadContentDirectory<T extends { id: string; version: string }>(dir: string, kind: ContentKind<T>): T[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new ContentFileError(dir, [{ path: '', message: 'no content files found' }], kind.what);
   const seen = new Set<string>();
   return files.map((file) => {

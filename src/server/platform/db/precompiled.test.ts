@@ -14,7 +14,14 @@ describe('precompiled', () => {
     db = openDatabase(database.url);
     k = db.kysely as unknown as typeof k;
     await k.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'text').addColumn('c', 'text').execute();
-    await k.insertInto('t').values([{ a: '1', b: 'x', c: 'k' }, { a: '2', b: 'y', c: 'k' }, { a: '1', b: 'y', c: 'other' }]).execute();
+    await k
+      .insertInto('t')
+      .values([
+        { a: '1', b: 'x', c: 'k' },
+        { a: '2', b: 'y', c: 'k' },
+        { a: '1', b: 'y', c: 'other' },
+      ])
+      .execute();
   });
   afterAll(async () => {
     await db.close();

@@ -6,11 +6,7 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely';
  * and afterwards only swaps each call's values into the compiled parameters. Every argument must
  * appear as exactly one bound value (checked here, once); the SQL text never changes.
  */
-export function precompiled<Row, Args extends string[]>(
-  db: Kysely<any>,
-  build: (...args: Args) => Compilable<Row>,
-  arity: Args['length'],
-): Precompiled<Row, Args> {
+export function precompiled<Row, Args extends string[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
   const compiled: CompiledQuery<Row> = build(...markers).compile();
   const slots = compiled.parameters.map((value) => markers.indexOf(value as string));

@@ -11,13 +11,16 @@ import type { Dialect } from './database';
 
 /** Adds `FOR UPDATE` on PostgreSQL: `query.$call(forUpdate(dialect))`. */
 export function forUpdate(dialect: Dialect) {
-  // biome-ignore lint/suspicious/noExplicitAny: any select query of any table
   return <Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q => (dialect === 'postgres' ? (query.forUpdate() as Q) : query);
 }
 
 /** Holds the row of `table` whose `id` column is `id` until the transaction ends (PostgreSQL). */
 export async function lockRow<DB>(trx: Transaction<DB>, dialect: Dialect, table: keyof DB & string, id: string): Promise<void> {
-  // biome-ignore lint/suspicious/noExplicitAny: the table is checked by the signature; every locked table has an id column
   const db = trx as unknown as Kysely<any>;
-  await db.selectFrom(table as string).select('id').where('id', '=', id).$call(forUpdate(dialect)).execute();
+  await db
+    .selectFrom(table as string)
+    .select('id')
+    .where('id', '=', id)
+    .$call(forUpdate(dialect))
+    .execute();
 }

@@ -37,7 +37,13 @@ const MAX_SHEET_NAME = 31;
 export function safeSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name, index) => {
-    const cleaned = name.replace(/[[\]/\\:*?]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SHEET_NAME).replace(/^'+|'+$/g, '').trim();
+    const cleaned = name
+      .replace(/[[\]/\\:*?]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_SHEET_NAME)
+      .replace(/^'+|'+$/g, '')
+      .trim();
     const base = cleaned || `Sheet ${index + 1}`;
     let candidate = base;
     for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base.slice(0, MAX_SHEET_NAME - String(n).length - 1)} ${n}`;

@@ -20,7 +20,10 @@ const BOM = '\uFEFF';
 
 /** A Content-Disposition value for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.-]+/g, '-');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w.-]+/g, '-');
   // RFC 5987 allows none of '()* unescaped, which encodeURIComponent leaves as they are.
   const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;

@@ -6,13 +6,17 @@ import { defineEndpoints } from '../../../shared/platform/endpoint';
 import { fastifySchema, route } from './route';
 
 const contract = { itemParams: z.object({ itemId: z.string().min(2) }), item: z.object({ id: z.string() }), note: z.object({ text: z.string() }) };
-const endpoints = defineEndpoints(async () => contract, { tags: ['example'] }, {
-  getItem: { method: 'GET', path: '/api/items/:itemId', summary: 'One item', params: 'itemParams', response: { 200: 'item' }, errors: [400, 404] },
-  exportItems: { method: 'GET', path: '/api/items/export', summary: 'All items as CSV', files: ['csv', 'xlsx'], errors: [401] },
-  findItem: { method: 'GET', path: '/api/found/:itemId', summary: 'One item, no declared errors', params: 'itemParams', response: { 200: 'item' } },
-  removeItem: { method: 'DELETE', path: '/api/items/:itemId', summary: 'Remove', params: 'itemParams', noContent: 'Removed' },
-  importItems: { method: 'POST', path: '/api/items/import', summary: 'Import', csvBody: true, body: 'note', response: { 200: 'item' } },
-});
+const endpoints = defineEndpoints(
+  async () => contract,
+  { tags: ['example'] },
+  {
+    getItem: { method: 'GET', path: '/api/items/:itemId', summary: 'One item', params: 'itemParams', response: { 200: 'item' }, errors: [400, 404] },
+    exportItems: { method: 'GET', path: '/api/items/export', summary: 'All items as CSV', files: ['csv', 'xlsx'], errors: [401] },
+    findItem: { method: 'GET', path: '/api/found/:itemId', summary: 'One item, no declared errors', params: 'itemParams', response: { 200: 'item' } },
+    removeItem: { method: 'DELETE', path: '/api/items/:itemId', summary: 'Remove', params: 'itemParams', noContent: 'Removed' },
+    importItems: { method: 'POST', path: '/api/items/import', summary: 'Import', csvBody: true, body: 'note', response: { 200: 'item' } },
+  },
+);
 
 describe('route', () => {
   it('builds the Fastify schema from a declaration: operationId, tags, errors with the shared error body', async () => {

@@ -63,8 +63,7 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
 
   const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;
-  const body =
-    declaredBody && optional ? (typeof optional === 'string' ? declaredBody.nullish().describe(optional) : declaredBody.nullish()) : declaredBody;
+  const body = declaredBody && optional ? (typeof optional === 'string' ? declaredBody.nullish().describe(optional) : declaredBody.nullish()) : declaredBody;
   const csv = z.string().min(1).describe('The CSV file, as text/csv');
   return {
     operationId: endpoint.operationId,

@@ -20,7 +20,10 @@ export const mailMigrations: Record<string, Migration> = {
   },
   '20261206_11_platform_outbox_confidential': {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('outbox').addColumn('confidential', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('outbox')
+        .addColumn('confidential', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     },
   },
 };

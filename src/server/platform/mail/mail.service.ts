@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { forbidden } from '../../../shared/errors';
-import type { OutboxQuery } from '../../../shared/platform/mail';
 import type { Role } from '../../../shared/platform/api';
+import type { OutboxQuery } from '../../../shared/platform/mail';
 import { newId, nowIso } from '../ids';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository';
 

@@ -60,9 +60,7 @@ export const campaignMigrations: Record<string, Migration> = {
               `IF TG_OP <> 'DELETE' THEN ${bump('NEW')}; END IF; IF TG_OP <> 'INSERT' THEN ${bump('OLD')}; END IF; RETURN NULL; END $$`,
           )
           .execute(db);
-        await sql
-          .raw('CREATE TRIGGER memberships_version AFTER INSERT OR UPDATE OR DELETE ON memberships FOR EACH ROW EXECUTE FUNCTION bump_school_membership_version()')
-          .execute(db);
+        await sql.raw('CREATE TRIGGER memberships_version AFTER INSERT OR UPDATE OR DELETE ON memberships FOR EACH ROW EXECUTE FUNCTION bump_school_membership_version()').execute(db);
         return;
       }
       await sql.raw(`CREATE TRIGGER memberships_version_insert AFTER INSERT ON memberships BEGIN ${bump('NEW')}; END`).execute(db);

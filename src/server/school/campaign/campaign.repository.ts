@@ -37,12 +37,26 @@ const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: str
     .innerJoin('schools', 'schools.id', 'campaigns.school_id')
     .leftJoin('school_membership_versions as versions', 'versions.school_id', 'campaigns.school_id')
     .leftJoin('campaign_reports as report', (join) =>
-      join
-        .onRef('report.campaign_id', '=', 'campaigns.id')
-        .on((eb) => eb('report.seq', '=', eb.selectFrom('campaign_reports as later').select((sub) => sub.fn.max('later.seq').as('seq')).whereRef('later.campaign_id', '=', 'campaigns.id'))),
+      join.onRef('report.campaign_id', '=', 'campaigns.id').on((eb) =>
+        eb(
+          'report.seq',
+          '=',
+          eb
+            .selectFrom('campaign_reports as later')
+            .select((sub) => sub.fn.max('later.seq').as('seq'))
+            .whereRef('later.campaign_id', '=', 'campaigns.id'),
+        ),
+      ),
     )
     .selectAll('campaigns')
-    .select(['schools.name as school_name', 'schools.education_level as school_level', 'versions.version as members_version', 'report.seq', 'report.publication', 'report.published_at'])
+    .select([
+      'schools.name as school_name',
+      'schools.education_level as school_level',
+      'versions.version as members_version',
+      'report.seq',
+      'report.publication',
+      'report.published_at',
+    ])
     .where('campaigns.id', '=', campaignId)
     .where('campaigns.school_id', '=', schoolId);
 
@@ -85,8 +99,7 @@ export class CampaignRepository {
       schoolName: school_name,
       schoolLevel: school_level,
       membersVersion: Number(members_version ?? 0),
-      report:
-        seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
+      report: seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
     };
   }
 
@@ -106,11 +119,7 @@ export class CampaignRepository {
   }
 
   /** Reopens with a new last day, under the same lock and overlap check as opening. */
-  async reopenUnlessOverlapping(
-    campaign: CampaignRow,
-    closesOn: string,
-    overlaps: (others: CampaignRow[]) => CampaignRow | undefined,
-  ): Promise<CampaignRow | undefined> {
+  async reopenUnlessOverlapping(campaign: CampaignRow, closesOn: string, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       await lockRow(trx, this.dialect, 'schools', campaign.school_id);
       const others = await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).where('id', '!=', campaign.id).execute();
@@ -148,22 +157,18 @@ export class CampaignRepository {
   }
 
   async latestReport(campaignId: string): Promise<StoredReport | undefined> {
-    const row = await this.db
-      .selectFrom('campaign_reports')
-      .selectAll()
-      .where('campaign_id', '=', campaignId)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row && {
-      campaignId: row.campaign_id,
-      seq: Number(row.seq),
-      publishedAt: row.published_at,
-      respondents: Number(row.respondents),
-      respondentKeys: JSON.parse(row.respondent_keys) as string[],
-      body: row.body,
-      publication: row.publication === null ? null : Number(row.publication),
-    };
+    const row = await this.db.selectFrom('campaign_reports').selectAll().where('campaign_id', '=', campaignId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return (
+      row && {
+        campaignId: row.campaign_id,
+        seq: Number(row.seq),
+        publishedAt: row.published_at,
+        respondents: Number(row.respondents),
+        respondentKeys: JSON.parse(row.respondent_keys) as string[],
+        body: row.body,
+        publication: row.publication === null ? null : Number(row.publication),
+      }
+    );
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { campaignEndpoints as endpoints } from '../../../shared/school/campaign/endpoints';
 import { schoolReportCsv } from '../../../shared/school/campaign/report-csv';
 import { authOf } from '../../platform/http/auth-hooks';
 import { sendDownload } from '../../platform/http/download';
+import { route } from '../../platform/http/route';
 import type { CampaignService } from './campaign.service';
 import { schoolReportFileName, schoolReportXlsx } from './report-xlsx';
-import { campaignEndpoints as endpoints } from '../../../shared/school/campaign/endpoints';
-import { route } from '../../platform/http/route';
 
 /** Digisnap campaigns of a school and the team report; participation is counts only. */
 export function campaignRoutes(app: FastifyInstance, deps: { campaigns: CampaignService; requireAuth: preHandlerAsyncHookHandler }): void {
@@ -13,8 +13,7 @@ export function campaignRoutes(app: FastifyInstance, deps: { campaigns: Campaign
 
   route(app, endpoints.openCampaign, {
     preHandler: requireAuth,
-    handler: async (request, reply) =>
-      reply.status(201).send(await campaigns.openCampaign(authOf(request).userId, request.params.schoolId, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await campaigns.openCampaign(authOf(request).userId, request.params.schoolId, request.body)),
   });
 
   route(app, endpoints.listCampaigns, {
@@ -34,8 +33,7 @@ export function campaignRoutes(app: FastifyInstance, deps: { campaigns: Campaign
 
   route(app, endpoints.reopenCampaign, {
     preHandler: requireAuth,
-    handler: async (request) =>
-      campaigns.reopenCampaign(authOf(request).userId, request.params.schoolId, request.params.campaignId, request.body ?? {}),
+    handler: async (request) => campaigns.reopenCampaign(authOf(request).userId, request.params.schoolId, request.params.campaignId, request.body ?? {}),
   });
 
   route(app, endpoints.remindCampaign, {

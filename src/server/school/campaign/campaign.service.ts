@@ -1,27 +1,25 @@
+import { decidePublication, effectiveThreshold, type PublicationDecision, publicationDecision } from '../../../shared/digisnap/privacy';
+import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';
+import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import {
-  type CampaignDto,
-  type OpenCampaignBody,
-  REMINDER_INTERVAL_HOURS,
   brusselsDate,
+  type CampaignDto,
   campaignStatus,
   campaignWindow,
+  type OpenCampaignBody,
+  REMINDER_INTERVAL_HOURS,
   windowProblem,
   windowsOverlap,
 } from '../../../shared/school/campaign/campaign';
-import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import { type PublicationDecision, decidePublication, effectiveThreshold, publicationDecision } from '../../../shared/digisnap/privacy';
-import { type PreviousCampaign, type SchoolReport, type SchoolReportInput, buildSchoolReport, schoolReportSchema } from '../../../shared/school/campaign/report';
-import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';
+import { buildSchoolReport, type PreviousCampaign, type SchoolReport, type SchoolReportInput, schoolReportSchema } from '../../../shared/school/campaign/report';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
 import type { MailService } from '../../platform/mail/mail.service';
-import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
 import type { DigisnapAggregates } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
-import type { AccessPolicy } from '../../platform/access/access';
-
-
+import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
 
 export interface CampaignDeps {
   /** The access check every use case starts with. */

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../../test/support/xlsx-reader';
 import { competenceList } from '../../../shared/digisnap/framework';
-import { scoreAnswers } from '../../../shared/digisnap/scoring';
 import { protectTeam } from '../../../shared/digisnap/protected-team';
-import { type SchoolReport, buildSchoolReport } from '../../../shared/school/campaign/report';
+import { scoreAnswers } from '../../../shared/digisnap/scoring';
+import { buildSchoolReport, type SchoolReport } from '../../../shared/school/campaign/report';
 import { schoolReportCsv } from '../../../shared/school/campaign/report-csv';
-import { type ReportLine, HIDDEN, schoolReportTables } from '../../../shared/school/campaign/report-table';
+import { HIDDEN, type ReportLine, schoolReportTables } from '../../../shared/school/campaign/report-table';
 import { loadFrameworkFile } from '../../digisnap/framework.registry';
 import { countTeam } from '../../digisnap/team-aggregate';
 import { schoolReportXlsx } from './report-xlsx';
@@ -50,7 +50,9 @@ const reports = fc.tuple(fc.array(member, { minLength: 5, maxLength: 25 }), fc.b
 /** Every count the report hides, wherever it sits. */
 function hiddenCounts(report: SchoolReport): number {
   const cells = [
-    ...report.overall.bands, ...report.overall.levels, report.overall.bOrAbove,
+    ...report.overall.bands,
+    ...report.overall.levels,
+    report.overall.bOrAbove,
     ...report.areas.flatMap((a) => [...a.bands, ...a.levels, a.bOrAbove]),
     ...report.competences.flatMap((c) => c.levels),
     ...report.breakdowns.flatMap((b) => b.groups.flatMap((g) => [g.respondents, ...g.bands])),
@@ -105,9 +107,11 @@ describe('schoolReportXlsx', () => {
         const marker = language === 'nl' ? 'verborgen (kleine groep)' : 'hidden (small group)';
         for (const table of tables) {
           const [header, ...rows] = book.sheets[table.title];
-          expect(header.map((c) => c?.value)).toEqual(language === 'nl'
-            ? ['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'gemiddelde', 'verborgen']
-            : ['table', 'part', 'category', 'count', 'share_pct', 'mean', 'suppressed']);
+          expect(header.map((c) => c?.value)).toEqual(
+            language === 'nl'
+              ? ['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'gemiddelde', 'verborgen']
+              : ['table', 'part', 'category', 'count', 'share_pct', 'mean', 'suppressed'],
+          );
           expect(rows).toHaveLength(table.lines.length);
           table.lines.forEach((l, i) => {
             const [count, share, mean] = [rows[i][3], rows[i][4], rows[i][5]];

@@ -1,5 +1,5 @@
 import type { SchoolReport } from '../../../shared/school/campaign/report';
-import { type ReportLanguage, type ReportValue, isHidden, reportColumns, reportWords, schoolReportTables } from '../../../shared/school/campaign/report-table';
+import { isHidden, type ReportLanguage, type ReportValue, reportColumns, reportWords, schoolReportTables } from '../../../shared/school/campaign/report-table';
 import { type XlsxColumn, type XlsxValue, xlsxWorkbook } from '../../platform/export/xlsx';
 
 /**

@@ -1,5 +1,5 @@
-import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import { teamReportSuggestions } from '../../../shared/school/campaign/team-report-actions';
+import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { CampaignService } from './campaign.service';
 

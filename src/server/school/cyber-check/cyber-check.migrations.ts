@@ -21,13 +21,7 @@ export const cyberCheckMigrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('cyber_checks_school_idx').on('cyber_checks').columns(['school_id', 'started_at']).execute();
       // At most one check in progress per school, even when two managers press "start" at once.
-      await db.schema
-        .createIndex('cyber_checks_one_open_idx')
-        .on('cyber_checks')
-        .column('school_id')
-        .unique()
-        .where(sql.ref('status'), '=', 'in_progress')
-        .execute();
+      await db.schema.createIndex('cyber_checks_one_open_idx').on('cyber_checks').column('school_id').unique().where(sql.ref('status'), '=', 'in_progress').execute();
       await db.schema
         .createTable('cyber_check_answers')
         .addColumn('check_id', 'text', (c) => c.notNull().references('cyber_checks.id').onDelete('cascade'))

@@ -91,7 +91,11 @@ export class CyberCheckRepository {
   async answersOfChecks(checkIds: readonly string[]): Promise<Map<string, Answers>> {
     const byCheck = new Map<string, Answers>(checkIds.map((checkId) => [checkId, {}]));
     if (checkIds.length === 0) return byCheck;
-    const rows = await this.db.selectFrom('cyber_check_answers').select(['check_id', 'item_id', 'option_index']).where('check_id', 'in', [...checkIds]).execute();
+    const rows = await this.db
+      .selectFrom('cyber_check_answers')
+      .select(['check_id', 'item_id', 'option_index'])
+      .where('check_id', 'in', [...checkIds])
+      .execute();
     for (const row of rows) byCheck.get(row.check_id)![row.item_id] = Number(row.option_index);
     return byCheck;
   }

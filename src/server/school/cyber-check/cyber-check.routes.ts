@@ -1,10 +1,10 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { cyberCheckActionsCsv, cyberCheckCsvFileName } from '../../../shared/school/cyber-check/cyber-check-csv';
+import { cyberCheckEndpoints as endpoints } from '../../../shared/school/cyber-check/endpoints';
 import { authOf } from '../../platform/http/auth-hooks';
 import { sendDownload } from '../../platform/http/download';
-import type { CyberCheckService } from './cyber-check.service';
-import { cyberCheckEndpoints as endpoints } from '../../../shared/school/cyber-check/endpoints';
 import { route } from '../../platform/http/route';
+import type { CyberCheckService } from './cyber-check.service';
 
 /** The school's cybersecurity check: one in progress per school, answered measure by measure, with a prioritised action list. */
 export function cyberCheckRoutes(app: FastifyInstance, deps: { cyberChecks: CyberCheckService; requireAuth: preHandlerAsyncHookHandler }): void {

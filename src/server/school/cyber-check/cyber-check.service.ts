@@ -1,19 +1,19 @@
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
+import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';
 import type { CyberCheckDto, CyberCheckResultDto, CyberCheckSummaryDto } from '../../../shared/school/cyber-check/cyber-check-api';
 import { cyberCheckResult, suggestedActionsOf } from '../../../shared/school/cyber-check/cyber-check-result';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
-import { brusselsDate } from '../../../shared/school/campaign/campaign';
-import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
-import type { Answers, CyberCheckRepository, CyberCheckRow } from './cyber-check.repository';
 import type { InstrumentRegistry } from '../instrument.registry';
+import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { SchoolService } from '../school.service';
-import type { AccessPolicy } from '../../platform/access/access';
+import type { Answers, CyberCheckRepository, CyberCheckRow } from './cyber-check.repository';
 
 /** The content file's id: content/instruments/cyber-check-<version>.json. */
 export const CYBER_CHECK_INSTRUMENT = 'cyber-check';

@@ -63,7 +63,18 @@ function planTables(plan: PolicyPlanDto, language: PlanLanguage): PlanTable[] {
     },
     {
       name: w.sheetActions,
-      columns: [text(w.title, 40), text(w.details, 50), text(w.front, 24), text(w.goal, 40), text(w.owner, 24), text(w.deadline, 12), text(w.status, 14), text(w.overdue, 12), text(w.target, 36), text(w.source, 18)],
+      columns: [
+        text(w.title, 40),
+        text(w.details, 50),
+        text(w.front, 24),
+        text(w.goal, 40),
+        text(w.owner, 24),
+        text(w.deadline, 12),
+        text(w.status, 14),
+        text(w.overdue, 12),
+        text(w.target, 36),
+        text(w.source, 18),
+      ],
       rows: plan.actions.map((action) => {
         const c = cellsOfAction(plan, action, language);
         return [c.title, c.details, c.front, c.goal, c.owner, c.deadline, c.status, c.overdue, c.target, c.source];
@@ -90,5 +101,4 @@ export function policyPlanCsv(plan: PolicyPlanDto, language: PlanLanguage = 'nl'
 }
 
 /** The download's name, the same for CSV and XLSX but for the extension. */
-export const policyPlanFileName = (plan: PolicyPlanDto, language: PlanLanguage, extension: 'csv' | 'xlsx') =>
-  `${wordsOf(language).fileName}-${plan.today}.${extension}`;
+export const policyPlanFileName = (plan: PolicyPlanDto, language: PlanLanguage, extension: 'csv' | 'xlsx') => `${wordsOf(language).fileName}-${plan.today}.${extension}`;

@@ -53,12 +53,7 @@ export const policyPlanMigrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('policy_actions_school_idx').on('policy_actions').column('school_id').execute();
       // A suggestion of a result becomes one action at most, even when two requests race.
-      await db.schema
-        .createIndex('policy_actions_source_uq')
-        .on('policy_actions')
-        .columns(['school_id', 'source_kind', 'source_id', 'source_key'])
-        .unique()
-        .execute();
+      await db.schema.createIndex('policy_actions_source_uq').on('policy_actions').columns(['school_id', 'source_kind', 'source_id', 'source_key']).unique().execute();
     },
   },
 };

@@ -1,10 +1,10 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { policyPlanEndpoints as endpoints } from '../../../shared/school/policy-plan/endpoints';
 import { authOf } from '../../platform/http/auth-hooks';
 import { sendDownload } from '../../platform/http/download';
+import { route } from '../../platform/http/route';
 import { policyPlanCsv, policyPlanFileName, policyPlanXlsx } from './policy-plan.export';
 import type { PolicyPlanService } from './policy-plan.service';
-import { policyPlanEndpoints as endpoints } from '../../../shared/school/policy-plan/endpoints';
-import { route } from '../../platform/http/route';
 
 /** The school's ICT policy plan: vision, goals, actions, actions from results, and its downloads. */
 export function policyPlanRoutes(app: FastifyInstance, deps: { policyPlan: PolicyPlanService; requireAuth: preHandlerAsyncHookHandler }): void {

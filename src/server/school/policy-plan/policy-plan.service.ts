@@ -1,34 +1,34 @@
 import type { Framework } from '../../../shared/digisnap/framework';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
+import { grants } from '../../../shared/platform/capabilities';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
   type ActionBody,
   type ActionChanges,
   type ActionDto,
   type ActionsFromSuggestionsBody,
+  compareActions,
+  compareGoals,
   type GoalBody,
   type GoalChanges,
   type GoalDto,
+  isOverdue,
   type PolicyPlanDto,
   type PolicySourcesDto,
   type PolicySuggestionsDto,
-  type SaveVisionBody,
-  type VisionDto,
-  compareActions,
-  compareGoals,
-  isOverdue,
   periodProblem,
   planSummary,
+  type SaveVisionBody,
+  type VisionDto,
 } from '../../../shared/school/policy-plan/policy-plan';
 import type { ActionSourceKind, SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
+import type { SchoolService } from '../school.service';
 import type { ActionSource } from './action-sources';
 import type { ActionRow, GoalRow, PlanRow, PolicyPlanRepository } from './policy-plan.repository';
-import type { SchoolService } from '../school.service';
-import { grants } from '../../../shared/platform/capabilities';
-import type { AccessPolicy } from '../../platform/access/access';
 
 export interface PolicyPlanDeps {
   /** The access check every use case starts with. */
@@ -104,7 +104,16 @@ export class PolicyPlanService {
   async addGoal(userId: string, schoolId: string, body: GoalBody): Promise<GoalDto> {
     await this.requireEditor(userId, schoolId);
     const at = this.now().toISOString();
-    const row: GoalRow = { id: newId(), school_id: schoolId, term: body.term, text: body.text, success_criterion: body.successCriterion || null, created_by: userId, created_at: at, updated_at: at };
+    const row: GoalRow = {
+      id: newId(),
+      school_id: schoolId,
+      term: body.term,
+      text: body.text,
+      success_criterion: body.successCriterion || null,
+      created_by: userId,
+      created_at: at,
+      updated_at: at,
+    };
     await this.repo.insertGoal(row);
     await this.deps.audit.record({ actorId: userId, action: 'policy_goal_added', subject: row.id, details: { schoolId } });
     return toGoalDto(row);
@@ -215,7 +224,9 @@ export class PolicyPlanService {
     const goalId = await this.goalIdOf(schoolId, body.goalId ?? null);
     const taken = await this.repo.takenKeys(schoolId, kind, sourceId);
     const at = this.now().toISOString();
-    const rows = keys.filter((key) => !taken.has(key)).map((key) => suggestionRow(byKey.get(key)!, { schoolId, userId, at, goalId, deadline: body.deadline ?? null, language: body.language, source: body.source }));
+    const rows = keys
+      .filter((key) => !taken.has(key))
+      .map((key) => suggestionRow(byKey.get(key)!, { schoolId, userId, at, goalId, deadline: body.deadline ?? null, language: body.language, source: body.source }));
     const inserted = await this.repo.insertFromSources(rows);
     const created = rows.filter((row) => inserted.has(row.id));
     if (created.length > 0) {

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { type ReflectionAggregate, type ReflectionAggregateInput, aggregateReflection } from '../../../shared/school/reflection/reflection-report';
+import { aggregateReflection, type ReflectionAggregate, type ReflectionAggregateInput } from '../../../shared/school/reflection/reflection-report';
 
 /**
  * The privacy gate of reflection rounds: the only way an aggregate of a round's answers leaves

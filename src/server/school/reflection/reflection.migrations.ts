@@ -56,11 +56,7 @@ export const reflectionMigrations: Record<string, Migration> = {
         .addColumn('in_report', 'integer', (c) => c.notNull().defaultTo(0))
         .$call(inKeyOrder(db))
         .execute();
-      await db.schema
-        .createIndex('reflection_responses_round_idx')
-        .on('reflection_responses')
-        .columns(['round_id', 'respondent_group', 'submitted'])
-        .execute();
+      await db.schema.createIndex('reflection_responses_round_idx').on('reflection_responses').columns(['round_id', 'respondent_group', 'submitted']).execute();
 
       await db.schema
         .createTable('reflection_answers')

@@ -122,13 +122,7 @@ export class ReflectionRepository {
   /** The rounds of these schools, newest window first. */
   roundsOfSchools(schoolIds: readonly string[]): Promise<RoundRow[]> {
     if (schoolIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('reflection_rounds')
-      .selectAll()
-      .where('school_id', 'in', schoolIds)
-      .orderBy('opens_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .execute();
+    return this.db.selectFrom('reflection_rounds').selectAll().where('school_id', 'in', schoolIds).orderBy('opens_on', 'desc').orderBy('created_at', 'desc').execute();
   }
 
   /** Closes it unless it was closed already; false then. */
@@ -144,7 +138,12 @@ export class ReflectionRepository {
   }
 
   codeExists(code: string): Promise<boolean> {
-    return this.db.selectFrom('reflection_class_codes').select('id').where('code', '=', code).executeTakeFirst().then((row) => row !== undefined);
+    return this.db
+      .selectFrom('reflection_class_codes')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst()
+      .then((row) => row !== undefined);
   }
 
   codesOfRounds(roundIds: readonly string[]): Promise<ClassCodeRow[]> {
@@ -167,12 +166,7 @@ export class ReflectionRepository {
 
   /** Revokes it unless it was revoked already; false then. */
   async revokeCode(codeId: string, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('reflection_class_codes')
-      .set({ revoked_at: at })
-      .where('id', '=', codeId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const result = await this.db.updateTable('reflection_class_codes').set({ revoked_at: at }).where('id', '=', codeId).where('revoked_at', 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -201,10 +195,7 @@ export class ReflectionRepository {
    * An account's new response: records (or keeps) that the account started and stores a
    * response with no link to it. False, with nothing written, when the account completed already.
    */
-  async startAccountResponse(
-    participation: { roundId: string; userId: string; group: ReflectionGroup },
-    response: { id: string; tokenHash: string },
-  ): Promise<boolean> {
+  async startAccountResponse(participation: { roundId: string; userId: string; group: ReflectionGroup }, response: { id: string; tokenHash: string }): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('reflection_participations')
@@ -238,12 +229,7 @@ export class ReflectionRepository {
   /** Saves one answer unless the response was submitted (the row is held meanwhile on PostgreSQL); false then. */
   async saveAnswer(responseId: string, itemId: string, option: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const response = await trx
-        .selectFrom('reflection_responses')
-        .select('submitted')
-        .where('id', '=', responseId)
-        .$call(forUpdate(this.dialect))
-        .executeTakeFirst();
+      const response = await trx.selectFrom('reflection_responses').select('submitted').where('id', '=', responseId).$call(forUpdate(this.dialect)).executeTakeFirst();
       if (!response || Number(response.submitted) === 1) return false;
       await trx
         .insertInto('reflection_answers')
@@ -299,12 +285,7 @@ export class ReflectionRepository {
   /** The account's participation status in each of these rounds. */
   async participationsOfUser(userId: string, roundIds: readonly string[]): Promise<Map<string, boolean>> {
     if (roundIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('reflection_participations')
-      .select(['round_id', 'completed'])
-      .where('user_id', '=', userId)
-      .where('round_id', 'in', roundIds)
-      .execute();
+    const rows = await this.db.selectFrom('reflection_participations').select(['round_id', 'completed']).where('user_id', '=', userId).where('round_id', 'in', roundIds).execute();
     return new Map(rows.map((row) => [row.round_id, Number(row.completed) === 1]));
   }
 

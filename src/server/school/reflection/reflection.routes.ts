@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { reflectionReportCsv } from '../../../shared/school/reflection/reflection-csv';
-import { CSRF_HEADER, authOf } from '../../platform/http/auth-hooks';
-import { sendDownload } from '../../platform/http/download';
-import type { ReflectionService } from './reflection.service';
 import { reflectionEndpoints as endpoints } from '../../../shared/school/reflection/endpoints';
+import { reflectionReportCsv } from '../../../shared/school/reflection/reflection-csv';
+import { authOf, CSRF_HEADER } from '../../platform/http/auth-hooks';
+import { sendDownload } from '../../platform/http/download';
 import { route } from '../../platform/http/route';
+import type { ReflectionService } from './reflection.service';
 
 /** Reflection rounds (school reflection, AI readiness), anonymous answering and the report. */
 export function reflectionRoutes(
@@ -47,20 +47,17 @@ export function reflectionRoutes(
 
   route(app, endpoints.createReflectionCode, {
     preHandler: requireAuth,
-    handler: async (request, reply) =>
-      reply.status(201).send(await reflections.createCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await reflections.createCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.body)),
   });
 
   route(app, endpoints.rotateReflectionCode, {
     preHandler: requireAuth,
-    handler: async (request) =>
-      reflections.rotateCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.params.codeId),
+    handler: async (request) => reflections.rotateCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.params.codeId),
   });
 
   route(app, endpoints.revokeReflectionCode, {
     preHandler: requireAuth,
-    handler: async (request) =>
-      reflections.revokeCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.params.codeId),
+    handler: async (request) => reflections.revokeCode(authOf(request).userId, request.params.schoolId, request.params.roundId, request.params.codeId),
   });
 
   route(app, endpoints.getReflectionReport, {

@@ -1,11 +1,13 @@
+import { effectiveThreshold } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, forbidden, notFound, unauthenticated, validationError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Role } from '../../../shared/platform/api';
 import { type Answers, answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
-import { type Instrument, answeredBy, questionnaireFor, scaleOptions } from '../../../shared/scan/instrument';
+import { answeredBy, type Instrument, questionnaireFor, scaleOptions } from '../../../shared/scan/instrument';
 import { brusselsDate, campaignStatus, campaignWindow, windowProblem, windowsOverlap } from '../../../shared/school/campaign/campaign';
-import { effectiveThreshold } from '../../../shared/digisnap/privacy';
+import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import {
+  groupForRoles,
   type MyReflectionRound,
   type OpenRoundBody,
   type ReflectionGroup,
@@ -13,24 +15,20 @@ import {
   type ReflectionResponseDto,
   type ReflectionRoundDto,
   type ReflectionSourceKind,
-  groupForRoles,
   reflectionGroups,
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
-import { type SubmittedReflection, reflectionSuggestedActions } from '../../../shared/school/reflection/reflection-report';
-import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
+import { reflectionSuggestedActions, type SubmittedReflection } from '../../../shared/school/reflection/reflection-report';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId, newReadableCode, newToken, sha256 } from '../../platform/ids';
-import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import type { InstrumentRegistry } from '../instrument.registry';
-import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
-import { type SchoolService, normaliseJoinCode } from '../school.service';
+import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
+import { normaliseJoinCode, type SchoolService } from '../school.service';
 import { releaseReflectionAggregate } from './reflection.gate';
-import type { AccessPolicy } from '../../platform/access/access';
-
-
+import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
 
 export interface ReflectionDeps {
   /** The access check every use case starts with. */
@@ -213,9 +211,7 @@ export class ReflectionService {
   async latestRound(kind: ReflectionSourceKind, userId: string, schoolId: string): Promise<SourceResult | null> {
     await this.deps.access.require(userId, 'readReflections', schoolId);
     const now = this.now();
-    const round = (await this.repo.roundsOfSchools([schoolId])).find(
-      (candidate) => sourceKindOf(candidate.instrument_id) === kind && statusOf(candidate, now) !== 'scheduled',
-    );
+    const round = (await this.repo.roundsOfSchools([schoolId])).find((candidate) => sourceKindOf(candidate.instrument_id) === kind && statusOf(candidate, now) !== 'scheduled');
     if (!round) return null;
     const name = this.instrumentOf(round).name;
     const period = (locale: 'nl' | 'en') => `${formatDate(round.opens_on, locale)} – ${formatDate(round.closes_on, locale)}`;
@@ -239,7 +235,10 @@ export class ReflectionService {
     const schoolNames = new Map(user.memberships.map((m) => [m.schoolId, m.schoolName]));
     const now = this.now();
     const open = (await this.repo.roundsOfSchools([...schoolNames.keys()])).filter((round) => statusOf(round, now) === 'open');
-    const done = await this.repo.participationsOfUser(userId, open.map((round) => round.id));
+    const done = await this.repo.participationsOfUser(
+      userId,
+      open.map((round) => round.id),
+    );
     const rolesBySchool = new Map<string, Role[]>();
     const items: MyReflectionRound[] = [];
     for (const round of open) {
@@ -514,8 +513,7 @@ function clashing(others: RoundRow[], round: RoundRow, window: { from: string; t
   return others.find((other) => other.id !== round.id && other.instrument_id === round.instrument_id && windowsOverlap(windowOf(other), window));
 }
 
-const clashError = (clash: RoundRow) =>
-  conflict(`The window overlaps round ${clash.id} (${clash.opens_on} – ${clash.closes_on}) of the same instrument`, 'body.opensOn');
+const clashError = (clash: RoundRow) => conflict(`The window overlaps round ${clash.id} (${clash.opens_on} – ${clash.closes_on}) of the same instrument`, 'body.opensOn');
 
 const submittedError = () => new AppError('scan_submitted', 'This response is submitted and can no longer change', 'params.token');
 

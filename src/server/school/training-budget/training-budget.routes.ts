@@ -1,8 +1,8 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { authOf } from '../../platform/http/auth-hooks';
-import type { TrainingBudgetService } from './training-budget.service';
 import { trainingBudgetEndpoints as endpoints } from '../../../shared/school/training-budget/endpoints';
+import { authOf } from '../../platform/http/auth-hooks';
 import { route } from '../../platform/http/route';
+import type { TrainingBudgetService } from './training-budget.service';
 
 /** The school's ICT training budget: amounts in integer euro cents. */
 export function trainingBudgetRoutes(app: FastifyInstance, deps: { budgets: TrainingBudgetService; requireAuth: preHandlerAsyncHookHandler }): void {

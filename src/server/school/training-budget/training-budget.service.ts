@@ -1,18 +1,18 @@
+import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import {
   type BudgetEntry,
   type BudgetSettings,
-  type SchoolBudgetDto,
-  type SetBudgetSettingsBody,
   budgetSummary,
   defaultBudgetSettings,
+  type SchoolBudgetDto,
+  type SetBudgetSettingsBody,
 } from '../../../shared/school/training-budget/training-budget';
-import { brusselsDate } from '../../../shared/school/campaign/campaign';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
-import type { TrainingBudgetRepository, BudgetSettingsRow } from './training-budget.repository';
 import type { StaffTrainingCosts } from '../school.needs';
 import type { SchoolService } from '../school.service';
 import type { TrainingPlanService } from '../training-plan/training-plan.service';
-import type { AccessPolicy } from '../../platform/access/access';
+import type { BudgetSettingsRow, TrainingBudgetRepository } from './training-budget.repository';
 
 export interface BudgetDeps {
   /** The access check every use case starts with. */

@@ -1,8 +1,8 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { authOf } from '../../platform/http/auth-hooks';
-import type { TrainingPlanService } from './training-plan.service';
 import { trainingPlanEndpoints as endpoints } from '../../../shared/school/training-plan/endpoints';
+import { authOf } from '../../platform/http/auth-hooks';
 import { route } from '../../platform/http/route';
+import type { TrainingPlanService } from './training-plan.service';
 
 /** Trainings suggested from the team report, and the school's pedagogical study days. */
 export function trainingPlanRoutes(app: FastifyInstance, deps: { trainingPlan: TrainingPlanService; requireAuth: preHandlerAsyncHookHandler }): void {
@@ -10,8 +10,7 @@ export function trainingPlanRoutes(app: FastifyInstance, deps: { trainingPlan: T
 
   route(app, endpoints.getTrainingSuggestions, {
     preHandler: requireAuth,
-    handler: async (request) =>
-      trainingPlan.suggestions(authOf(request).userId, request.params.schoolId, request.params.campaignId, request.query.participants),
+    handler: async (request) => trainingPlan.suggestions(authOf(request).userId, request.params.schoolId, request.params.campaignId, request.query.participants),
   });
 
   route(app, endpoints.planStudyDay, {

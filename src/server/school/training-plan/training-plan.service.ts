@@ -1,27 +1,26 @@
-import { type SearchQuery, type TrainingSummaryDto, searchQuerySchema, trainingEducationLevels } from '../../../shared/catalogue/api';
+import { type SearchQuery, searchQuerySchema, type TrainingSummaryDto, trainingEducationLevels } from '../../../shared/catalogue/api';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
-import type { BudgetEntry } from '../../../shared/school/training-budget/training-budget';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
+import type { BudgetEntry } from '../../../shared/school/training-budget/training-budget';
 import {
   type FocusDto,
-  type PlanStudyDayBody,
-  SUGGESTIONS_PER_SORT,
-  type StudyDayDto,
-  type TrainingSuggestionDto,
-  type TrainingSuggestionsDto,
   focusOfReport,
+  type PlanStudyDayBody,
+  type StudyDayDto,
+  SUGGESTIONS_PER_SORT,
   stepServes,
   studyDayCost,
+  type TrainingSuggestionDto,
+  type TrainingSuggestionsDto,
   teamTrainingKinds,
 } from '../../../shared/school/training-plan/training-plan';
+import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import { newId } from '../../platform/ids';
 import type { CampaignService } from '../campaign/campaign.service';
 import type { TrainingOffer } from '../school.needs';
 import type { SchoolInfo, SchoolService } from '../school.service';
 import type { StudyDayRow, TrainingPlanRepository } from './training-plan.repository';
-import type { AccessPolicy } from '../../platform/access/access';
-
 
 export interface TrainingPlanDeps {
   /** The access check every use case starts with. */
@@ -121,7 +120,12 @@ export class TrainingPlanService {
       cancelled_by: null,
     };
     await this.repo.insert(row);
-    await this.deps.audit.record({ actorId: userId, action: 'study_day_planned', subject: row.id, details: { schoolId, date: row.on_date, trainingId: row.training_id, costCents: row.cost_cents } });
+    await this.deps.audit.record({
+      actorId: userId,
+      action: 'study_day_planned',
+      subject: row.id,
+      details: { schoolId, date: row.on_date, trainingId: row.training_id, costCents: row.cost_cents },
+    });
     return toStudyDayDto(row);
   }
 
@@ -178,10 +182,12 @@ function reasonOf(item: FocusDto, step: { from: string; to: string }): { nl: str
 }
 
 /** A not-found of another module, named by the field of this request. */
-const rethrowNotFound = (what: string, field: string) => (error: unknown): never => {
-  if (error instanceof AppError && error.id === 'not_found') throw notFound(what, field);
-  throw error;
-};
+const rethrowNotFound =
+  (what: string, field: string) =>
+  (error: unknown): never => {
+    if (error instanceof AppError && error.id === 'not_found') throw notFound(what, field);
+    throw error;
+  };
 
 export function toStudyDayDto(row: StudyDayRow): StudyDayDto {
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { brusselsDate, brusselsDayStart } from '../../platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../digisnap/privacy';
+import { brusselsDate, brusselsDayStart } from '../../platform/brussels-time';
 
 /**
  * Digisnap campaigns (KD: a round a school *requests*): contracts shared by server, web app
@@ -25,9 +25,7 @@ export const openCampaignBodySchema = z
   .strict();
 export type OpenCampaignBody = z.infer<typeof openCampaignBodySchema>;
 
-export const reopenCampaignBodySchema = z
-  .object({ closesOn: dateSchema.optional().describe('A new last day; needed when the old one has passed') })
-  .strict();
+export const reopenCampaignBodySchema = z.object({ closesOn: dateSchema.optional().describe('A new last day; needed when the old one has passed') }).strict();
 
 export const campaignStatusSchema = z.enum(['scheduled', 'open', 'closed']);
 

@@ -1,8 +1,6 @@
 import { defineEndpoints } from '../../platform/endpoint';
 
-const access =
-  'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators run campaigns; ' +
-  'they and board admins read them.';
+const access = 'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators run campaigns; ' + 'they and board admins read them.';
 
 /** Scan campaigns of a school and their team report. */
 export const campaignEndpoints = defineEndpoints(
@@ -74,7 +72,8 @@ export const campaignEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/campaigns/:campaignId/report',
       summary: 'The team report (directierapport): areas, competences, KD norms, priority, growth, comparisons, breakdowns; JSON, CSV or XLSX',
-      description: `${access} Fewer respondents than the threshold: 422 too_few_respondents. Every count below the threshold is null with ` +
+      description:
+        `${access} Fewer respondents than the threshold: 422 too_few_respondents. Every count below the threshold is null with ` +
         '`suppressed: true`, and so is any count it could be worked out from. A new state is shown only once at least the ' +
         'threshold of respondents came or went since the last one (`state: kept` with a note otherwise).',
       params: 'campaignParamsSchema',

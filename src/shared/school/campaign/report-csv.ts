@@ -1,6 +1,6 @@
 import { toCsv } from '../../csv';
 import type { SchoolReport } from './report';
-import { type ReportLanguage, type ReportValue, isHidden, reportColumns, reportWords, schoolReportTables } from './report-table';
+import { isHidden, type ReportLanguage, type ReportValue, reportColumns, reportWords, schoolReportTables } from './report-table';
 
 /**
  * The school report as one CSV table for spreadsheets (semicolons, UTF-8 with BOM, decimal

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Framework, type LevelCode, competenceList, validateFramework } from '../../digisnap/framework';
+import { competenceList, type Framework, type LevelCode, validateFramework } from '../../digisnap/framework';
+import { NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../digisnap/protected-team';
 import { type ScanResult, scoreAnswers } from '../../digisnap/scoring';
-import { schoolReportCsv } from './report-csv';
-import { NOT_ANSWERED, type ProtectedTeam, type TeamCounts, protectTeam } from '../../digisnap/protected-team';
 import { buildSchoolReport, priorityArea, schoolReportSchema } from './report';
+import { schoolReportCsv } from './report-csv';
 
 const CONTENT_URL = new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url);
 const framework: Framework = (() => {
@@ -63,10 +63,18 @@ describe('protectTeam', () => {
 
   it('shows bands, B-or-above and levels of 5 or more, and hides zeros with what gives them away', () => {
     const t = team([...repeat(1, 5), ...repeat(2, 5), ...repeat(4, 5)]);
-    expect(t.overall.bands.map((b) => [b.band, b.count, b.share])).toEqual([['A', 5, 33.3], ['B', 5, 33.3], ['C', 5, 33.3]]);
+    expect(t.overall.bands.map((b) => [b.band, b.count, b.share])).toEqual([
+      ['A', 5, 33.3],
+      ['B', 5, 33.3],
+      ['C', 5, 33.3],
+    ]);
     expect(t.overall.bOrAbove).toEqual({ count: 10, share: 66.7, suppressed: false });
     expect(t.competences[0].levels.map((l) => [l.level, l.count, l.meanPoints])).toEqual([
-      ['A1', null, null], ['A2', null, null], ['B1', 5, 2], ['B2', null, null], ['C1', 5, 4],
+      ['A1', null, null],
+      ['A2', null, null],
+      ['B1', 5, 2],
+      ['B2', null, null],
+      ['C1', 5, 4],
     ]);
     expect(t.meanTotal).toBeCloseTo((22 * 5 + 44 * 5 + 88 * 5) / 15, 1);
   });
@@ -108,7 +116,11 @@ describe('buildSchoolReport', () => {
     const r = report(mixed, { flanders: { schools: 12, team: mixed }, sameLevel: { schools: 4, educationLevel: 'primary', team: mixed } });
     expect(r.comparisons.flanders).toMatchObject({ schools: 12, bOrAbove: 67 });
     expect(r.comparisons.sameLevel).toMatchObject({ schools: 4, educationLevel: 'primary' });
-    expect(r.comparisons.flanders!.areas[0].bands).toEqual([{ band: 'A', share: 33 }, { band: 'B', share: 33 }, { band: 'C', share: 33 }]);
+    expect(r.comparisons.flanders!.areas[0].bands).toEqual([
+      { band: 'A', share: 33 },
+      { band: 'B', share: 33 },
+      { band: 'C', share: 33 },
+    ]);
   });
 });
 

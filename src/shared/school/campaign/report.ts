@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { type BandCode, type Framework, bandCodeSchema, competenceList, localisedTextSchema, maxTotal } from '../../digisnap/framework';
+import { type BandCode, bandCodeSchema, competenceList, type Framework, localisedTextSchema } from '../../digisnap/framework';
 import { NOT_ANSWERED, type ProtectedTeam, protectedTeamSchema, round1 } from '../../digisnap/protected-team';
 
 // The team's protected tables are digisnap's (shared/digisnap/protected-team.ts); their shape is re-exported for
 // the report's readers. The raw counts and protectTeam are not: they stay with digisnap.
 export {
   type BandCell,
-  type CountCell,
-  type LevelCell,
-  type ProtectedTeam,
-  NOT_ANSWERED,
   bandCellSchema,
   bandsAtLeastB,
+  type CountCell,
   countCellSchema,
+  type LevelCell,
   levelCellSchema,
   levelsOfCompetence,
+  NOT_ANSWERED,
+  type ProtectedTeam,
   protectedTeamSchema,
 } from '../../digisnap/protected-team';
 
@@ -178,10 +178,7 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
  * area shows its A count, the area with the lowest mean score. Hidden counts play no part, so
  * the choice says nothing about them.
  */
-export function priorityArea(
-  areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'meanShare'>>,
-  firstBand: BandCode,
-): SchoolReport['priorityArea'] {
+export function priorityArea(areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'meanShare'>>, firstBand: BandCode): SchoolReport['priorityArea'] {
   if (areas.length === 0) return null;
   const shareAtA = (area: (typeof areas)[number]) => area.bands.find((b) => b.band === firstBand)?.share ?? null;
   const byMean = (a: (typeof areas)[number], b: (typeof areas)[number]) => a.meanShare - b.meanShare;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suggestedActionSchema } from '../policy-plan/suggested-action';
-import { type ReportForActions, WEAKEST_COMPETENCES, competenceShareAtBOrAbove, teamReportSuggestions } from './team-report-actions';
+import { competenceShareAtBOrAbove, type ReportForActions, teamReportSuggestions, WEAKEST_COMPETENCES } from './team-report-actions';
 
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 const name = (text: string) => ({ nl: `${text} (nl)`, en: text });
@@ -72,14 +72,12 @@ describe('teamReportSuggestions', () => {
 
   /** A competence row as a report holds it: counts that add up to the respondents, small ones hidden, some more hidden at random. */
   const row = (respondents: number) =>
-    fc
-      .tuple(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }))
-      .map(([weights, extraHide]) => {
-        const sum = weights.reduce((a, b) => a + b, 0) || 1;
-        const counts = weights.map((w) => Math.floor((w / sum) * respondents));
-        counts[0] += respondents - counts.reduce((a, b) => a + b, 0);
-        return LEVELS.map((level, i): Cell => (counts[i] < 5 || extraHide[i] ? hidden(level) : shown(level, counts[i])));
-      });
+    fc.tuple(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })).map(([weights, extraHide]) => {
+      const sum = weights.reduce((a, b) => a + b, 0) || 1;
+      const counts = weights.map((w) => Math.floor((w / sum) * respondents));
+      counts[0] += respondents - counts.reduce((a, b) => a + b, 0);
+      return LEVELS.map((level, i): Cell => (counts[i] < 5 || extraHide[i] ? hidden(level) : shown(level, counts[i])));
+    });
   const anyReport = fc.integer({ min: 5, max: 200 }).chain((respondents) =>
     fc.record({
       respondents: fc.constant(respondents),

@@ -13,9 +13,7 @@ const id = z.string().min(1).max(100);
 
 export const cyberCheckParamsSchema = z.object({ schoolId: id, checkId: id });
 export const cyberCheckAnswerParamsSchema = z.object({ schoolId: id, checkId: id, itemId: id });
-export const cyberCheckAnswerBodySchema = z
-  .object({ option: z.number().int().min(0).max(20).describe('Index of the chosen option: a maturity step, then "don\'t know"') })
-  .strict();
+export const cyberCheckAnswerBodySchema = z.object({ option: z.number().int().min(0).max(20).describe('Index of the chosen option: a maturity step, then "don\'t know"') }).strict();
 export const cyberCheckInstrumentParamsSchema = z.object({ version: z.string().min(1).max(40) });
 export const cyberCheckResultQuerySchema = z.object({
   format: z.enum(['json', 'csv']).default('json').describe('csv: the prioritised actions as a spreadsheet'),
@@ -67,10 +65,7 @@ export const cyberCheckSummarySchema = z
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
     progress,
-    overall: z
-      .object({ meanMaturity: z.number().nullable(), shareAtTarget: z.number().nullable(), actions: z.number().int() })
-      .nullable()
-      .describe('Once submitted'),
+    overall: z.object({ meanMaturity: z.number().nullable(), shareAtTarget: z.number().nullable(), actions: z.number().int() }).nullable().describe('Once submitted'),
   })
   .meta({ id: 'CyberCheckSummary' });
 export type CyberCheckSummaryDto = z.infer<typeof cyberCheckSummarySchema>;

@@ -1,8 +1,8 @@
 import type { LocalisedText } from '../../platform/text';
 import type { Instrument } from '../../scan/instrument';
+import type { SuggestedAction } from '../policy-plan/suggested-action';
 import type { CyberPicture, TopicChange } from './cyber-check';
 import type { CyberCheckActionDto, CyberCheckDto, CyberCheckResultDto } from './cyber-check-api';
-import type { SuggestedAction } from '../policy-plan/suggested-action';
 
 /**
  * The check's result as the API shows it: the picture of `cyber-check.ts` with the texts of the
@@ -82,7 +82,9 @@ export function suggestedActionsOf(result: CyberCheckResultDto): SuggestedAction
 
 function whyOf(action: CyberCheckActionDto, target: LocalisedText): LocalisedText {
   const key = action.keyMeasure ? { nl: ` Sleutelmaatregel${ref(action)}.`, en: ` Key measure${ref(action)}.` } : { nl: '', en: '' };
-  const unknown = action.unknown ? { nl: ' Beantwoord met "weet ik niet", dus als niet aanwezig geteld.', en: ' Answered "don\'t know", so counted as not in place.' } : { nl: '', en: '' };
+  const unknown = action.unknown
+    ? { nl: ' Beantwoord met "weet ik niet", dus als niet aanwezig geteld.', en: ' Answered "don\'t know", so counted as not in place.' }
+    : { nl: '', en: '' };
   return {
     nl: `Cybercheck, ${action.topicName.nl}: maturiteit ${action.maturityLabel.nl}, doel ${target.nl}.${key.nl}${unknown.nl}`,
     en: `Cyber check, ${action.topicName.en}: maturity ${action.maturityLabel.en}, target ${target.en}.${key.en}${unknown.en}`,

@@ -55,7 +55,14 @@ describe('measureStandings', () => {
   });
 
   it('leaves "not applicable" out of every count', () => {
-    const withNa = instrumentOf([{ id: 't', items: [{ id: 'x' }, { id: 'y' }] }, { id: 'u', items: [{ id: 'z' }] }], 3, true);
+    const withNa = instrumentOf(
+      [
+        { id: 't', items: [{ id: 'x' }, { id: 'y' }] },
+        { id: 'u', items: [{ id: 'z' }] },
+      ],
+      3,
+      true,
+    );
     const picture = cyberPicture(withNa, { x: NOT_APPLICABLE, y: 1, z: NOT_APPLICABLE });
     expect(picture.topics[0]).toMatchObject({ measures: 1, meanMaturity: 1, atTarget: 0, shareAtTarget: 0 });
     expect(picture.topics[1]).toMatchObject({ measures: 0, meanMaturity: null, shareAtTarget: null });
@@ -74,7 +81,10 @@ describe('cyberPicture', () => {
   });
 
   it('weighs topics equally in the overall mean, however many measures they have', () => {
-    const uneven = instrumentOf([{ id: 't', items: [{ id: 'x' }, { id: 'y' }] }, { id: 'u', items: [{ id: 'z' }] }]);
+    const uneven = instrumentOf([
+      { id: 't', items: [{ id: 'x' }, { id: 'y' }] },
+      { id: 'u', items: [{ id: 'z' }] },
+    ]);
     expect(cyberPicture(uneven, { x: 0, y: 0, z: 4 }).overall.meanMaturity).toBe(2);
   });
 

@@ -93,7 +93,10 @@ export function cyberPicture(instrument: Instrument, answers: Answers): CyberPic
     target: instrument.actionBelow,
     topics,
     overall: { ...tally(standings), meanMaturity: mean(topicMeans) },
-    actions: prioritisedActions(standings, instrument.sections.map((s) => s.id)),
+    actions: prioritisedActions(
+      standings,
+      instrument.sections.map((s) => s.id),
+    ),
   };
 }
 
@@ -107,13 +110,7 @@ export function prioritisedActions(standings: readonly MeasureStanding[], sectio
   const topicOf = (s: MeasureStanding) => sectionOrder.indexOf(s.sectionId);
   return standings
     .filter((s) => s.gap > 0)
-    .sort(
-      (a, b) =>
-        Number(b.keyMeasure) - Number(a.keyMeasure) ||
-        b.gap - a.gap ||
-        topicOf(a) - topicOf(b) ||
-        position.get(a.itemId)! - position.get(b.itemId)!,
-    )
+    .sort((a, b) => Number(b.keyMeasure) - Number(a.keyMeasure) || b.gap - a.gap || topicOf(a) - topicOf(b) || position.get(a.itemId)! - position.get(b.itemId)!)
     .map((s, i) => ({
       rank: i + 1,
       itemId: s.itemId,

@@ -1,8 +1,6 @@
 import { defineEndpoints } from '../../platform/endpoint';
 
-const access =
-  'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators start, answer and submit; ' +
-  'they and board admins read.';
+const access = 'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators start, answer and submit; ' + 'they and board admins read.';
 
 /** The school's cyber check. */
 export const cyberCheckEndpoints = defineEndpoints(
@@ -70,7 +68,8 @@ export const cyberCheckEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/cyber-checks/:checkId/result',
       summary: 'Per topic the mean maturity and share at target, beside the previous check, and the prioritised actions; JSON or CSV of the actions',
-      description: `${access} Actions: every measure below the target, key measures first, then the larger gap, then topic order. ` +
+      description:
+        `${access} Actions: every measure below the target, key measures first, then the larger gap, then topic order. ` +
         '"Don\'t know" counts as the lowest step and is marked. A check in progress has no result yet (409).',
       params: 'cyberCheckParamsSchema',
       query: 'cyberCheckResultQuerySchema',

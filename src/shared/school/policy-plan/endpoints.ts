@@ -100,7 +100,8 @@ export const policyPlanEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/policy-plan/suggestions',
       summary: 'The actions a result suggests (`kind` and the result’s `id`), each marked when the plan holds it already',
-      description: `${editAccess} The result's own access rules apply: one you may not read is not found (404); a team report with too few ` +
+      description:
+        `${editAccess} The result's own access rules apply: one you may not read is not found (404); a team report with too few ` +
         'respondents is 422 too_few_respondents. Suggestions are made from what the result shows only.',
       params: 'policyPlanParamsSchema',
       query: 'suggestionsQuerySchema',

@@ -82,7 +82,13 @@ function tally(actions: readonly SummaryInput[], today: string): StatusTally {
 export function planSummary(actions: readonly SummaryInput[], today: string): PlanSummary {
   const open = actions.filter((a) => openStatuses.includes(a.status));
   return {
-    fronts: fronts.map((front) => ({ front, ...tally(actions.filter((a) => a.front === front), today) })),
+    fronts: fronts.map((front) => ({
+      front,
+      ...tally(
+        actions.filter((a) => a.front === front),
+        today,
+      ),
+    })),
     total: tally(actions, today),
     withoutOwner: open.filter((a) => a.owner === null).length,
     withoutDeadline: open.filter((a) => a.deadline === null).length,

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { fronts } from '../../platform/fronts';
 import {
   type ActionStatus,
-  MAX_PLAN_YEARS,
   actionStatuses,
   compareActions,
   compareGoals,
-  goalTerms,
+  type goalTerms,
   groupBy,
   isOverdue,
+  MAX_PLAN_YEARS,
   periodProblem,
   planSummary,
   schoolYearAfter,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fronts } from '../../platform/fronts';
 import { localisedTextSchema } from '../../platform/text';
-import { type ActionStatus, VISION_MAX, actionStatuses, goalTerms } from './policy-plan-rules';
+import { type ActionStatus, actionStatuses, goalTerms, VISION_MAX } from './policy-plan-rules';
 import { actionSourceKindSchema, actionTargetSchema, suggestedActionSchema } from './suggested-action';
 
 export * from './policy-plan-rules';
@@ -70,9 +70,7 @@ export const ownerInputSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A target typed in by hand: a DigCompEdu area or competence; its label comes from the framework. */
-export const targetInputSchema = z
-  .object({ kind: z.enum(['digcompedu_area', 'digcompedu_competence']), code: z.string().min(1).max(20) })
-  .strict();
+export const targetInputSchema = z.object({ kind: z.enum(['digcompedu_area', 'digcompedu_competence']), code: z.string().min(1).max(20) }).strict();
 
 export const actionBodySchema = z
   .object({
@@ -120,10 +118,7 @@ export const goalSchema = z
 export type GoalDto = z.infer<typeof goalSchema>;
 
 export const ownerSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('member'), userId: z.string(), name: z.string() }),
-    z.object({ kind: z.literal('name'), name: z.string() }),
-  ])
+  .discriminatedUnion('kind', [z.object({ kind: z.literal('member'), userId: z.string(), name: z.string() }), z.object({ kind: z.literal('name'), name: z.string() })])
   .nullable();
 
 export const actionSchema = z
@@ -175,7 +170,9 @@ export const policyPlanSchema = z
   .meta({ id: 'PolicyPlan' });
 export type PolicyPlanDto = z.infer<typeof policyPlanSchema>;
 
-export const visionSchema = policyPlanSchema.pick({ schoolId: true, vision: true, periodFrom: true, periodTo: true, version: true, updatedAt: true, updatedBy: true }).meta({ id: 'PolicyVision' });
+export const visionSchema = policyPlanSchema
+  .pick({ schoolId: true, vision: true, periodFrom: true, periodTo: true, version: true, updatedAt: true, updatedBy: true })
+  .meta({ id: 'PolicyVision' });
 export type VisionDto = z.infer<typeof visionSchema>;
 
 export const policySuggestionsSchema = z

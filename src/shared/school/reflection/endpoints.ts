@@ -1,11 +1,8 @@
 import { defineEndpoints } from '../../platform/endpoint';
 
-const access =
-  'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators run rounds; ' +
-  'they and board admins read them.';
+const access = 'A school you have no role in is not found (404); teachers get 403. Principals and ICT coordinators run rounds; ' + 'they and board admins read them.';
 const anonymous =
-  'No account needed: the response token is the only key to the answers, and only its hash is stored. Nothing stored ' +
-  'links a response to an account, a class code or a time.';
+  'No account needed: the response token is the only key to the answers, and only its hash is stored. Nothing stored ' + 'links a response to an account, a class code or a time.';
 
 /** Self-reflection rounds, class codes, responses and reports. */
 export const reflectionEndpoints = defineEndpoints(
@@ -102,7 +99,8 @@ export const reflectionEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/reflections/:roundId/report',
       summary: 'The report per section and statement, per group and for all groups: respondents, mean, spread, not applicable; JSON or CSV',
-      description: `${access} A group below the threshold shows nothing, and so does a group that could be worked out from the total. ` +
+      description:
+        `${access} A group below the threshold shows nothing, and so does a group that could be worked out from the total. ` +
         'A group’s answers join the report in batches of at least the threshold (`awaiting` until then), so two states never ' +
         'differ by one respondent. Fewer respondents than the threshold in all: 422 too_few_respondents.',
       params: 'roundParamsSchema',
@@ -122,7 +120,8 @@ export const reflectionEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/reflection-rounds/:roundId/responses',
       summary: 'Start answering a round from your account: returns the token of a response that is not linked to you',
-      description: 'Your group follows from your roles in the school (principal, board admin, ICT coordinator: leaders; teacher: teachers). ' +
+      description:
+        'Your group follows from your roles in the school (principal, board admin, ICT coordinator: leaders; teacher: teachers). ' +
         'A round of a school you have no role in is not found; a group that does not take part gets 403; a round that is not open ' +
         '409 round_not_open; an account that submitted already 409 already_answered.',
       params: 'respondentRoundParamsSchema',
@@ -170,7 +169,8 @@ export const reflectionEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/reflection-responses/:token/submit',
       summary: 'Submit a fully answered response; idempotent, and a submitted response never changes',
-      description: `${anonymous} A leader’s or teacher’s response is submitted with the session of the account that started it (401 without): ` +
+      description:
+        `${anonymous} A leader’s or teacher’s response is submitted with the session of the account that started it (401 without): ` +
         'that account is marked as finished, so it answers once (409 already_answered). Unanswered statements: 422 scan_incomplete.',
       params: 'responseTokenParamsSchema',
       response: { 200: 'responseSchema' },

@@ -33,11 +33,7 @@ const decimal = (value: number | null) => (value === null ? null : String(value)
 
 export function reflectionReportCsv(report: ReflectionReport, language: ReflectionCsvLanguage = 'nl'): string {
   const w = words[language];
-  const header = [
-    ...w.header.slice(0, 7),
-    ...report.scale.map((step) => w.answersAt(`${step.value} (${step.label[language]})`)),
-    ...w.header.slice(7),
-  ];
+  const header = [...w.header.slice(0, 7), ...report.scale.map((step) => w.answersAt(`${step.value} (${step.label[language]})`)), ...w.header.slice(7)];
   const line = (level: string, sectionId: string, id: string, name: string, stats: ReflectionStats) => [
     level,
     sectionId,

@@ -11,10 +11,7 @@ import type { ReflectionGroup } from './reflection';
 export const HIDDEN: ProtectedCount = { count: null, suppressed: true };
 
 /** Group → protected size, and `all` for the total. `threshold` has passed effectiveThreshold. */
-export function protectReflectionGroups(
-  sizes: ReadonlyArray<readonly [ReflectionGroup, number]>,
-  threshold: number,
-): Map<ReflectionGroup | 'all', ProtectedCount> {
+export function protectReflectionGroups(sizes: ReadonlyArray<readonly [ReflectionGroup, number]>, threshold: number): Map<ReflectionGroup | 'all', ProtectedCount> {
   const present = sizes.filter(([, size]) => size > 0).map(([group]) => group);
   const counts: Record<string, number> = Object.fromEntries(sizes.filter(([, size]) => size > 0));
   counts.all = sizes.reduce((sum, [, size]) => sum + size, 0);

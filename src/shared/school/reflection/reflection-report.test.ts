@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Instrument, answeredBy, validateInstrument } from '../../scan/instrument';
-import { type ReflectionGroup, groupForRoles, reflectionGroups } from './reflection';
-import { type SubmittedReflection, aggregateReflection, reflectionSuggestedActions } from './reflection-report';
+import { answeredBy, type Instrument, validateInstrument } from '../../scan/instrument';
+import { groupForRoles, type ReflectionGroup, reflectionGroups } from './reflection';
+import { aggregateReflection, reflectionSuggestedActions, type SubmittedReflection } from './reflection-report';
 
 const t = (text: string) => ({ nl: text, en: text });
 
@@ -51,8 +51,7 @@ function responses(group: ReflectionGroup, count: number, option: number | ((i: 
 
 const report = (rs: SubmittedReflection[], groups: ReflectionGroup[] = [...reflectionGroups], threshold = 5) =>
   aggregateReflection({ instrument: instrument(), groups, responses: rs, threshold });
-const statsOf = (r: ReturnType<typeof report>, section: string, group: string) =>
-  r.sections.find((s) => s.id === section)!.groups.find((g) => g.group === group)!;
+const statsOf = (r: ReturnType<typeof report>, section: string, group: string) => r.sections.find((s) => s.id === section)!.groups.find((g) => g.group === group)!;
 
 describe('aggregateReflection: the privacy gate per group', () => {
   it('shows nothing of a group of 4, and a group of 5 by its numbers', () => {
@@ -110,7 +109,10 @@ describe('aggregateReflection: numbers', () => {
   it('marks a point for action strictly below the threshold', () => {
     // 5 × 2 (value 3) → mean exactly 3: not below. One at value 2 → 2.8: below.
     expect(report(responses('teachers', 5, 2), ['teachers']).pointsForAction).toEqual([]);
-    const low = report(responses('teachers', 5, (i) => (i === 0 ? 1 : 2)), ['teachers']);
+    const low = report(
+      responses('teachers', 5, (i) => (i === 0 ? 1 : 2)),
+      ['teachers'],
+    );
     expect(low.sections[0].groups[0].mean).toBe(2.8);
     expect(low.pointsForAction).toEqual(['alpha', 'beta']);
   });
@@ -203,7 +205,10 @@ describe('aggregateReflection: properties', () => {
           for (const g of groups) if (!g.respondents.suppressed) expect(g.respondents.count!).toBeGreaterThanOrEqual(threshold);
           if (all.respondents.suppressed) continue;
           const size = (g: ReflectionGroup) => rs.filter((x) => x.group === g).length;
-          const hiddenPeople = groups.filter((g) => g.respondents.suppressed && g.group !== 'all').map((g) => size(g.group as ReflectionGroup)).filter((n) => n > 0);
+          const hiddenPeople = groups
+            .filter((g) => g.respondents.suppressed && g.group !== 'all')
+            .map((g) => size(g.group as ReflectionGroup))
+            .filter((n) => n > 0);
           if (hiddenPeople.length > 0) {
             expect(hiddenPeople.length).toBeGreaterThanOrEqual(2);
             expect(hiddenPeople.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(threshold);
@@ -240,7 +245,11 @@ describe('aggregateReflection: properties', () => {
         const r = report(rs, [...reflectionGroups], threshold);
         const actions = reflectionSuggestedActions(r, instrument(), { kind: 'reflection', id: 'x' });
         expect(actions.map((a) => a.priority)).toEqual(actions.map((_, i) => i + 1));
-        const meanOf = (key: string) => r.sections.flatMap((s) => s.items).find((i) => i.id === key)!.groups.at(-1)!.mean!;
+        const meanOf = (key: string) =>
+          r.sections
+            .flatMap((s) => s.items)
+            .find((i) => i.id === key)!
+            .groups.at(-1)!.mean!;
         const means = actions.map((a) => meanOf(a.key));
         expect([...means].sort((a, b) => a - b)).toEqual(means);
         for (const action of actions) expect(r.sections.flatMap((s) => s.items).find((i) => i.id === action.key)!.pointForAction).toBe(true);
@@ -252,8 +261,7 @@ describe('aggregateReflection: properties', () => {
     fc.assert(
       fc.property(input, fc.nat(), ({ responses: rs, threshold }, which) => {
         fc.pre(rs.length > 0);
-        const raise = (answers: Record<string, number>) =>
-          Object.fromEntries(Object.entries(answers).map(([key, value]) => [key, value === NA ? value : Math.min(4, value + 1)]));
+        const raise = (answers: Record<string, number>) => Object.fromEntries(Object.entries(answers).map(([key, value]) => [key, value === NA ? value : Math.min(4, value + 1)]));
         const raised = rs.map((x, i) => (i === which % rs.length ? { ...x, answers: raise(x.answers) } : x));
         const keys = (list: SubmittedReflection[]) =>
           reflectionSuggestedActions(report(list, [...reflectionGroups], threshold), instrument(), { kind: 'reflection', id: 'x' }).map((a) => a.key);

@@ -1,10 +1,10 @@
+import { effectiveThreshold, type ProtectedCount } from '../../digisnap/privacy';
 import { formatNumber } from '../../i18n/format';
 import type { Answers } from '../../scan/engine';
-import { type Instrument, type InstrumentItem, type InstrumentSection, answeredBy } from '../../scan/instrument';
-import { type ProtectedCount, effectiveThreshold } from '../../digisnap/privacy';
-import { HIDDEN, protectReflectionGroups } from './reflection-privacy';
-import type { ReflectionGroup, ReflectionReport, ReflectionSectionReport, ReflectionStats } from './reflection';
+import { answeredBy, type Instrument, type InstrumentItem, type InstrumentSection } from '../../scan/instrument';
 import type { ActionSourceKind, SuggestedAction } from '../policy-plan/suggested-action';
+import type { ReflectionGroup, ReflectionReport, ReflectionSectionReport, ReflectionStats } from './reflection';
+import { HIDDEN, protectReflectionGroups } from './reflection-privacy';
 
 /**
  * The report of a reflection round, pure: per section and per statement, per group and for

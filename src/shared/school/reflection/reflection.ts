@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { MIN_GROUP_SIZE } from '../../digisnap/privacy';
 import { fronts } from '../../platform/fronts';
 import { localisedTextSchema } from '../../platform/text';
 import type { RespondentGroup } from '../../scan/instrument';
 import { campaignStatusSchema, minGroupSizeSchema } from '../campaign/campaign';
-import { MIN_GROUP_SIZE } from '../../digisnap/privacy';
 import type { ActionSourceKind } from '../policy-plan/suggested-action';
 
 /**
@@ -15,9 +15,7 @@ import type { ActionSourceKind } from '../policy-plan/suggested-action';
  */
 
 /** The instruments this module runs, by the policy plan's source kind for their actions. */
-export const reflectionInstrumentIds = { reflection: 'school-reflection', ai_readiness: 'ai-readiness' } as const satisfies Partial<
-  Record<ActionSourceKind, string>
->;
+export const reflectionInstrumentIds = { reflection: 'school-reflection', ai_readiness: 'ai-readiness' } as const satisfies Partial<Record<ActionSourceKind, string>>;
 export type ReflectionSourceKind = keyof typeof reflectionInstrumentIds;
 export const reflectionInstrumentIdSchema = z.enum([reflectionInstrumentIds.reflection, reflectionInstrumentIds.ai_readiness]);
 export type ReflectionInstrumentId = z.infer<typeof reflectionInstrumentIdSchema>;
@@ -145,9 +143,7 @@ export const publicRoundSchema = z.object({
   closesOn: z.string(),
 });
 
-export const classCodeInfoSchema = z
-  .object({ label: z.string(), round: publicRoundSchema })
-  .meta({ id: 'ReflectionClassCodeInfo' });
+export const classCodeInfoSchema = z.object({ label: z.string(), round: publicRoundSchema }).meta({ id: 'ReflectionClassCodeInfo' });
 
 const questionnaireSchema = z.object({
   sections: z.array(
@@ -209,9 +205,7 @@ export const statsSchema = z.object({
   group: z.enum([...reflectionGroups, 'all']).describe('A group, or all groups together'),
   respondents: protectedCountSchema,
   mean: z.number().nullable().describe('Mean on the scale, "not applicable" left out, two decimals; null when hidden or no answer on the scale'),
-  distribution: z
-    .array(z.object({ value: z.number(), count: z.number().int().nullable() }))
-    .describe('Answers per scale value (for a section: the answers to all its statements)'),
+  distribution: z.array(z.object({ value: z.number(), count: z.number().int().nullable() })).describe('Answers per scale value (for a section: the answers to all its statements)'),
   notApplicable: z.number().int().nullable(),
   belowAction: z.boolean().nullable().describe('Mean below the instrument’s action threshold; null without a mean'),
 });

@@ -16,7 +16,8 @@ export const trainingBudgetEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/budget',
       summary: 'The ICT training budget of a calendar year: Digisprong top-up and regular budget per staff member, planned, spent and left (euro cents)',
-      description: `${access} Planned: study days and the staff’s enrolments from today on; spent: before today, and completed trainings. ` +
+      description:
+        `${access} Planned: study days and the staff’s enrolments from today on; spent: before today, and completed trainings. ` +
         'Cancelled enrolments and waiting lists never count; the top-up counts nothing after its last day. Sums only, never whose.',
       params: 'schoolIdParamsSchema',
       query: 'budgetQuerySchema',

@@ -41,7 +41,15 @@ describe('budgetSummary', () => {
     fc.assert(
       fc.property(input, (i) => {
         const s = budgetSummary(i);
-        const amounts = [s.totalCents, s.plannedCents, s.spentCents, s.staff.count, ...Object.values(s.planned), ...Object.values(s.spent), ...s.lines.flatMap((l) => [l.amountCents, l.perStaffCents])];
+        const amounts = [
+          s.totalCents,
+          s.plannedCents,
+          s.spentCents,
+          s.staff.count,
+          ...Object.values(s.planned),
+          ...Object.values(s.spent),
+          ...s.lines.flatMap((l) => [l.amountCents, l.perStaffCents]),
+        ];
         expect(amounts.every((a) => Number.isInteger(a) && a >= 0)).toBe(true);
       }),
     );

@@ -94,9 +94,7 @@ export const budgetSummarySchema = z
   .meta({ id: 'BudgetSummary' });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
 
-export const schoolBudgetSchema = z
-  .object({ schoolId: z.string(), settings: budgetSettingsSchema, summary: budgetSummarySchema })
-  .meta({ id: 'SchoolBudget' });
+export const schoolBudgetSchema = z.object({ schoolId: z.string(), settings: budgetSettingsSchema, summary: budgetSummarySchema }).meta({ id: 'SchoolBudget' });
 export type SchoolBudgetDto = z.infer<typeof schoolBudgetSchema>;
 
 const nonNegative = (cents: number) => (Number.isFinite(cents) && cents > 0 ? Math.round(cents) : 0);

@@ -15,7 +15,8 @@ export const trainingPlanEndpoints = defineEndpoints(
       method: 'GET',
       path: '/api/schools/:schoolId/campaigns/:campaignId/training-suggestions',
       summary: 'Trainings for the report’s priority area, at the levels the report shows most teachers at: for the whole team and for teachers one by one',
-      description: `${access} Reads only what the team report shows (hidden cells play no part); fewer respondents than the threshold: 422 too_few_respondents. ` +
+      description:
+        `${access} Reads only what the team report shows (hidden cells play no part); fewer respondents than the threshold: 422 too_few_respondents. ` +
         'Team suggestions are in-person, blended, bootcamp or live online trainings whose next session has room for `participants` (the report’s respondents by default), in the school’s province or online.',
       params: 'campaignParamsSchema',
       query: 'suggestionsQuerySchema',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ReportForPlan, focusOfReport, stepServes, studyDayCost } from './training-plan';
+import { focusOfReport, type ReportForPlan, stepServes, studyDayCost } from './training-plan';
 
 const name = { nl: 'n', en: 'n' };
 const shown = (level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1', count: number) => ({ level, count, share: count * 10, suppressed: false });

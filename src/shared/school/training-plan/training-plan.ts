@@ -16,13 +16,7 @@ const dateSchema = z.iso.date('a date as YYYY-MM-DD');
 const id = z.string().min(1).max(100);
 
 export const suggestionsQuerySchema = z.object({
-  participants: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('How many take part in a team session; the report’s respondents by default'),
+  participants: z.coerce.number().int().min(1).max(1000).optional().describe('How many take part in a team session; the report’s respondents by default'),
 });
 
 export const trainingSuggestionSchema = z.object({

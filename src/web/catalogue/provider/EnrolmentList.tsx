@@ -1,12 +1,12 @@
 import { useState } from 'react';
+import { enrolmentEndpoints } from '../../../shared/catalogue/endpoints';
 import { formatDate } from '../../../shared/i18n/format';
 import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
-import type { SessionEnrolment } from '../types';
-import { enrolmentEndpoints } from '../../../shared/catalogue/endpoints';
 import { useEndpointQuery } from '../../serverState';
+import type { SessionEnrolment } from '../types';
 
 /** Who enrolled for one session, shown on demand, with the same list as a CSV download. */
 export function EnrolmentList({ sessionId, label }: { sessionId: string; label: string }) {

@@ -62,13 +62,7 @@ export function TextField({ value, onChange, multiline, type = 'text', inputMode
       {multiline ? (
         <textarea {...common} rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input
-          {...common}
-          type={type}
-          inputMode={inputMode}
-          autoComplete={autoComplete ?? 'off'}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <input {...common} type={type} inputMode={inputMode} autoComplete={autoComplete ?? 'off'} onChange={(event) => onChange(event.target.value)} />
       )}
     </Frame>
   );
@@ -80,10 +74,7 @@ interface SelectFieldProps extends FieldFrame {
   children: ReactNode;
 }
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { value, onChange, children, ...frame },
-  ref,
-) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ value, onChange, children, ...frame }, ref) {
   return (
     <Frame frame={frame}>
       <select
@@ -124,9 +115,7 @@ export function CheckboxGroupField({ id, legend, options, selected, onChange, pr
                 id={boxId}
                 type="checkbox"
                 checked={selected.includes(option.value)}
-                onChange={(event) =>
-                  onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))
-                }
+                onChange={(event) => onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))}
               />
               <label htmlFor={boxId}>{option.label}</label>
             </li>
@@ -142,28 +131,10 @@ export function CheckboxGroupField({ id, legend, options, selected, onChange, pr
   );
 }
 
-export function CheckboxField({
-  id,
-  label,
-  checked,
-  onChange,
-  hint,
-}: {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange(checked: boolean): void;
-  hint?: string;
-}) {
+export function CheckboxField({ id, label, checked, onChange, hint }: { id: string; label: string; checked: boolean; onChange(checked: boolean): void; hint?: string }) {
   return (
     <div className="field checkbox-field">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} className="field-hint">

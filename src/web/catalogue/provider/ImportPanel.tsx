@@ -1,13 +1,13 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { endpointHref } from '../../api';
 import { CsvFileField } from '../../components/CsvFileField';
 import { CsvProblemLines } from '../../components/CsvProblemLines';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCsvUpload, type UploadOutcome } from '../../components/useCsvUpload';
+import { type UploadOutcome, useCsvUpload } from '../../components/useCsvUpload';
 import { useI18n } from '../../i18n';
-import type { ImportReport } from '../types';
-import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { useEndpointMutation } from '../../serverState';
+import type { ImportReport } from '../types';
 
 /** `check` is a dry run: the server reads every line and imports nothing. */
 type Mode = 'check' | 'import';

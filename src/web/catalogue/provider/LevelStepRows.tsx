@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
-import { fieldId, type FieldProblems } from './formProblems';
 import { SelectField } from './FormFields';
-import { newStepRow, trainingProblemKey, type LevelStepRow } from './trainingForm';
+import { type FieldProblems, fieldId } from './formProblems';
+import { type LevelStepRow, newStepRow, trainingProblemKey } from './trainingForm';
 
 interface Props {
   form: string;
@@ -29,8 +29,7 @@ export function LevelStepRows({ form, framework, rows, problems, onChange }: Pro
     focusRow.current = null;
   }, [rows.length]);
 
-  const update = (index: number, change: Partial<LevelStepRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<LevelStepRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const add = () => {
     const row = newStepRow();
     focusRow.current = row.key;

@@ -1,25 +1,27 @@
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { formatDate } from '../../../shared/i18n/format';
 import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
 import { Link } from '../../router';
+import { useCombinedQuery } from '../../serverState';
 import { useCatalogueLabels } from '../labels';
 import type { TrainingSummaryDto } from '../types';
 import { ImportPanel } from './ImportPanel';
-import { providerMemberships } from './providerAccess';
 import { ProviderOnly } from './ProviderOnly';
-import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
+import { providerMemberships } from './providerAccess';
 
 /** `/aanbieder`: a provider's own trainings in every status, CSV import and export. */
 export function ProviderHomePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const provider = providerMemberships(user)[0];
-  const trainings = useCombinedQuery(['listProviderTrainings'], [provider?.providerId], () => (provider ? call(catalogueEndpoints.listProviderTrainings) : Promise.resolve({ items: [] })));
+  const trainings = useCombinedQuery(['listProviderTrainings'], [provider?.providerId], () =>
+    provider ? call(catalogueEndpoints.listProviderTrainings) : Promise.resolve({ items: [] }),
+  );
   if (!provider) return <ProviderOnly />;
 
   return (
@@ -39,12 +41,7 @@ export function ProviderHomePage() {
         <h2 id="provider-trainings-title">{t('provider.trainingsTitle')}</h2>
         {trainings.loading && !trainings.data && <Loading />}
         {trainings.error && <ErrorAlert error={trainings.error} onRetry={trainings.reload} />}
-        {trainings.data &&
-          (trainings.data.items.length === 0 ? (
-            <p>{t('provider.trainingsEmpty')}</p>
-          ) : (
-            <ProviderTrainingTable items={trainings.data.items} />
-          ))}
+        {trainings.data && (trainings.data.items.length === 0 ? <p>{t('provider.trainingsEmpty')}</p> : <ProviderTrainingTable items={trainings.data.items} />)}
       </section>
 
       <ImportPanel />

@@ -37,9 +37,7 @@ export function ProviderSessions({ training }: { training: TrainingDto }) {
                   <strong>{when}</strong>
                 </p>
                 <p>{session.online ? t('catalogue.online') : (session.place ?? t('sessions.placeUnknown'))}</p>
-                <p>
-                  {t('providerTraining.seats', { enrolled: session.enrolled, capacity: session.capacity, waitlisted: session.waitlisted })}
-                </p>
+                <p>{t('providerTraining.seats', { enrolled: session.enrolled, capacity: session.capacity, waitlisted: session.waitlisted })}</p>
                 <p className="muted">
                   {t('providerTraining.deadlines', {
                     enrol: formatDateTime(session.enrolmentDeadline, locale),

@@ -1,20 +1,20 @@
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../platform/session';
 import { Link, navigate, useLocation } from '../../router';
+import { useCombinedQuery } from '../../serverState';
 import { useCatalogueLabels } from '../labels';
 import type { TrainingDto } from '../types';
-import { providerMemberships } from './providerAccess';
 import { ProviderOnly } from './ProviderOnly';
 import { ProviderSessions } from './ProviderSessions';
+import { providerMemberships } from './providerAccess';
 import { TrainingForm } from './TrainingForm';
-import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 const load = (trainingId: string | undefined) =>
   Promise.all([loadFramework(), trainingId ? call(catalogueEndpoints.getTraining, { params: { trainingId } }) : Promise.resolve(undefined)]);
@@ -30,11 +30,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
   if (loaded.error?.id === 'not_found') return <NotFoundPage />;
 
   const training = loaded.data?.[1];
-  const heading = !trainingId
-    ? t('providerTraining.newTitle')
-    : training
-      ? t('providerTraining.editTitle', { title: training.title })
-      : t('training.loadingTitle');
+  const heading = !trainingId ? t('providerTraining.newTitle') : training ? t('providerTraining.editTitle', { title: training.title }) : t('training.loadingTitle');
   const handleSaved = (saved: TrainingDto) => {
     if (loaded.data) loaded.setData([loaded.data[0], saved]);
     if (!trainingId) navigate(`/aanbieder/opleidingen/${encodeURIComponent(saved.id)}?nieuw=1`, { replace: true });
@@ -49,8 +45,7 @@ export function ProviderTrainingPage({ trainingId }: { trainingId?: string }) {
       {query.get('nieuw') && <p className="alert alert-success">{t('providerTraining.created')}</p>}
       {training && (
         <p>
-          {t('providerTraining.status', { status: labels.status(training.status) })}{' '}
-          <Link href={`/opleidingen/${encodeURIComponent(training.id)}`}>{t('providerTraining.view')}</Link>
+          {t('providerTraining.status', { status: labels.status(training.status) })} <Link href={`/opleidingen/${encodeURIComponent(training.id)}`}>{t('providerTraining.view')}</Link>
         </p>
       )}
       {loaded.loading && !loaded.data && <Loading />}

@@ -1,20 +1,13 @@
 import { useEffect } from 'react';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
-import type { SessionDto } from '../types';
-import { fieldId } from './formProblems';
-import { CheckboxField, ProblemSummary, TextField } from './FormFields';
-import {
-  emptySessionForm,
-  formFromSession,
-  sessionFormProblems,
-  sessionProblemKey,
-  toSessionInput,
-  type SessionFormValues,
-} from './sessionForm';
-import { useProblemForm } from './useProblemForm';
-import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { useEndpointMutation } from '../../serverState';
+import type { SessionDto } from '../types';
+import { CheckboxField, ProblemSummary, TextField } from './FormFields';
+import { fieldId } from './formProblems';
+import { emptySessionForm, formFromSession, type SessionFormValues, sessionFormProblems, sessionProblemKey, toSessionInput } from './sessionForm';
+import { useProblemForm } from './useProblemForm';
 
 interface Props {
   trainingId: string;
@@ -56,15 +49,7 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
     };
   });
   const timeField = (key: 'startsAt' | 'endsAt' | 'enrolmentDeadline' | 'cancellationDeadline', hint?: string) => (
-    <TextField
-      id={fieldId(form, key)}
-      type="datetime-local"
-      label={t(`sessionForm.label.${key}`)}
-      hint={hint}
-      value={values[key]}
-      onChange={set(key)}
-      problem={problem(key)}
-    />
+    <TextField id={fieldId(form, key)} type="datetime-local" label={t(`sessionForm.label.${key}`)} hint={hint} value={values[key]} onChange={set(key)} problem={problem(key)} />
   );
 
   return (
@@ -78,12 +63,7 @@ export function SessionForm({ trainingId, session, onSaved, onCancel }: Props) {
           {timeField('startsAt')}
           {timeField('endsAt')}
         </div>
-        <CheckboxField
-          id={fieldId(form, 'online')}
-          label={t('sessionForm.label.online')}
-          checked={values.online}
-          onChange={set('online')}
-        />
+        <CheckboxField id={fieldId(form, 'online')} label={t('sessionForm.label.online')} checked={values.online} onChange={set('online')} />
         <TextField
           id={fieldId(form, 'place')}
           label={t('sessionForm.label.place')}

@@ -1,11 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import {
-  trainingAudiences,
-  trainingEducationLevels,
-  trainingKinds,
-  trainingLanguages,
-  trainingStatuses,
-} from '../../../shared/catalogue/codes';
+import { type FormEvent, useState } from 'react';
+import { trainingAudiences, trainingEducationLevels, trainingKinds, trainingLanguages, trainingStatuses } from '../../../shared/catalogue/codes';
+import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { formatTime } from '../../../shared/i18n/format';
 import { provinces } from '../../../shared/platform/flanders';
 import { call } from '../../api';
@@ -14,20 +9,11 @@ import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
 import { useCatalogueLabels } from '../labels';
 import type { TrainingDto } from '../types';
-import { fieldId } from './formProblems';
 import { CheckboxField, CheckboxGroupField, ProblemSummary, SelectField, TextField } from './FormFields';
+import { fieldId } from './formProblems';
 import { LevelStepRows } from './LevelStepRows';
-import {
-  emptyTrainingForm,
-  formFromTraining,
-  toTrainingInput,
-  trainingFormProblems,
-  trainingProblemKey,
-  type TrainingFormValues,
-  type TrainingProblemKey,
-} from './trainingForm';
+import { emptyTrainingForm, formFromTraining, type TrainingFormValues, type TrainingProblemKey, toTrainingInput, trainingFormProblems, trainingProblemKey } from './trainingForm';
 import { useProblemForm } from './useProblemForm';
-import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 
 const FORM = 'training';
 
@@ -51,7 +37,9 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
     check: trainingFormProblems,
     save: async (current) => {
       const input = toTrainingInput(current);
-      const result = training ? await call(catalogueEndpoints.updateTraining, { params: { trainingId: training.id }, body: input }) : await call(catalogueEndpoints.createTraining, { body: input });
+      const result = training
+        ? await call(catalogueEndpoints.updateTraining, { params: { trainingId: training.id }, body: input })
+        : await call(catalogueEndpoints.createTraining, { body: input });
       setSaved(t('trainingForm.saved', { time: formatTime(new Date(), locale) }));
       onSaved(result);
     },
@@ -92,14 +80,7 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
 
       <fieldset className="form-section">
         <legend>{t('trainingForm.aboutLegend')}</legend>
-        <TextField
-          id={id('title')}
-          label={t('trainingForm.label.title')}
-          value={values.title}
-          onChange={set('title')}
-          problem={problem('title')}
-          maxLength={200}
-        />
+        <TextField id={id('title')} label={t('trainingForm.label.title')} value={values.title} onChange={set('title')} problem={problem('title')} maxLength={200} />
         <TextField
           id={id('summary')}
           label={t('trainingForm.label.summary')}
@@ -120,22 +101,10 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
           optional
         />
         <div className="form-row">
-          <SelectField
-            id={id('kind')}
-            label={t('trainingForm.label.kind')}
-            value={values.kind}
-            onChange={set('kind')}
-            problem={problem('kind')}
-          >
+          <SelectField id={id('kind')} label={t('trainingForm.label.kind')} value={values.kind} onChange={set('kind')} problem={problem('kind')}>
             {choices(trainingKinds, labels.kind)}
           </SelectField>
-          <SelectField
-            id={id('language')}
-            label={t('trainingForm.label.language')}
-            value={values.language}
-            onChange={set('language')}
-            problem={problem('language')}
-          >
+          <SelectField id={id('language')} label={t('trainingForm.label.language')} value={values.language} onChange={set('language')} problem={problem('language')}>
             {choices(trainingLanguages, labels.language)}
           </SelectField>
           <SelectField
@@ -225,13 +194,7 @@ export function TrainingForm({ framework, training, onSaved }: Props) {
 
       <fieldset className="form-section">
         <legend>{t('trainingForm.whereLegend')}</legend>
-        <CheckboxField
-          id={id('location')}
-          label={t('trainingForm.onlineOnly')}
-          hint={t('trainingForm.onlineOnlyHint')}
-          checked={values.onlineOnly}
-          onChange={set('onlineOnly')}
-        />
+        <CheckboxField id={id('location')} label={t('trainingForm.onlineOnly')} hint={t('trainingForm.onlineOnlyHint')} checked={values.onlineOnly} onChange={set('onlineOnly')} />
         {!values.onlineOnly && (
           <>
             <TextField

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionFormProblems, toSessionInput, type SessionFormValues } from './sessionForm';
+import { type SessionFormValues, sessionFormProblems, toSessionInput } from './sessionForm';
 
 const session: SessionFormValues = {
   startsAt: '2026-11-29T14:00',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldProblemsOf, parseDecimal, problemsFromApi, problemsUnder } from './formProblems';
-import { emptyTrainingForm, toTrainingInput, trainingFormProblems, trainingProblemKey, type TrainingFormValues } from './trainingForm';
+import { emptyTrainingForm, type TrainingFormValues, toTrainingInput, trainingFormProblems, trainingProblemKey } from './trainingForm';
 
 function filledForm(): TrainingFormValues {
   return {

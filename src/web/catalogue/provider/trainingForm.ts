@@ -1,14 +1,8 @@
-import {
-  trainingAudiences,
-  trainingEducationLevels,
-  trainingKinds,
-  trainingLanguages,
-  trainingStatuses,
-} from '../../../shared/catalogue/codes';
-import { provinces, type Province } from '../../../shared/platform/flanders';
+import { trainingAudiences, trainingEducationLevels, trainingKinds, trainingLanguages, trainingStatuses } from '../../../shared/catalogue/codes';
+import { type Province, provinces } from '../../../shared/platform/flanders';
 import type { LevelCode } from '../../digisnap/types';
 import type { TrainingDto, TrainingInput } from '../types';
-import { decimalText, parseDecimal, type FieldProblems } from './formProblems';
+import { decimalText, type FieldProblems, parseDecimal } from './formProblems';
 
 /** The training form as typed: strings and ticks, turned into a `TrainingInput` only on saving. */
 
@@ -196,5 +190,4 @@ const fieldKeys = [
   'location',
 ] as const;
 const locationKeys = ['address', 'postalCode', 'city', 'province'] as const;
-export type TrainingProblemKey =
-  (typeof fieldKeys)[number] | (typeof locationKeys)[number] | 'levelStepCompetence' | 'levelStepFrom' | 'levelStepTo' | 'other';
+export type TrainingProblemKey = (typeof fieldKeys)[number] | (typeof locationKeys)[number] | 'levelStepCompetence' | 'levelStepFrom' | 'levelStepTo' | 'other';

@@ -1,6 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useSubmit } from '../../components/useSubmit';
-import { fieldProblemsOf, type FieldProblems } from './formProblems';
+import { type FieldProblems, fieldProblemsOf } from './formProblems';
 
 interface ProblemFormOptions<V> {
   initial(): V;

@@ -1,5 +1,5 @@
-import { ErrorAlert } from '../ErrorAlert';
 import { useI18n } from '../../i18n';
+import { ErrorAlert } from '../ErrorAlert';
 import type { SaveState } from './useAnswerSaving';
 
 /** "Saving…" / "Saved" in a polite live region; a failed save as an alert with a retry. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { navigate, useLocation } from '../../router';
-import { nextStep, parseStep, previousStep, resumeStep, stepParam, unansweredCodes, type ScanStep } from './scanSteps';
-import { itemAnswer, type Answering } from './useAnswerSaving';
+import { nextStep, parseStep, previousStep, resumeStep, type ScanStep, stepParam, unansweredCodes } from './scanSteps';
+import { type Answering, itemAnswer } from './useAnswerSaving';
 
 interface Options {
   /** The scan's address; the screen goes in `?step=`. */

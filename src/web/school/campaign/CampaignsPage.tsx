@@ -1,23 +1,23 @@
 import { useState } from 'react';
+import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/i18n/format';
 import { brusselsDate, fromBrusselsInput } from '../../../shared/platform/brussels-time';
-import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 import { FormField } from '../FormField';
 import { OpeningFormEnd, useOpening } from '../OpeningForm';
 import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
-import { campaignRunnerRoles, reportPath } from '../schoolAccess';
 import { SchoolNav } from '../SchoolNav';
+import { campaignRunnerRoles, reportPath } from '../schoolAccess';
 import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
-import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 
 /** Digisnap campaigns of a school: open one, follow participation, remind, close or reopen. */
 export function CampaignsPage({ schoolId }: { schoolId: string }) {
@@ -78,8 +78,7 @@ function CampaignForm({ schoolId }: { schoolId: string }) {
   const { problems, failure, busy, opened, submit } = useOpening({
     idPrefix: 'campaign',
     check,
-    open: () =>
-      openCampaign({ params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
+    open: () => openCampaign({ params: { schoolId }, body: { ...dates, teamMoment: teamMoment ? fromBrusselsInput(teamMoment) : null, minGroupSize: Number(minGroupSize) } }),
   });
 
   return (
@@ -87,13 +86,7 @@ function CampaignForm({ schoolId }: { schoolId: string }) {
       <h2 id="campaign-form-title">{t('campaigns.formTitle')}</h2>
       <p className="muted">{t('campaigns.formIntro')}</p>
       <form className="form" noValidate onSubmit={submit} data-testid="campaign-form">
-        <WindowFields
-          idPrefix="campaign"
-          labels={{ opensOn: t('campaigns.opensOn'), closesOn: t('campaigns.closesOn') }}
-          value={dates}
-          problems={problems}
-          onChange={setDates}
-        />
+        <WindowFields idPrefix="campaign" labels={{ opensOn: t('campaigns.opensOn'), closesOn: t('campaigns.closesOn') }} value={dates} problems={problems} onChange={setDates} />
         <FormField id="campaign-teamMoment" label={t('campaigns.teamMoment')} hint={t('campaigns.teamMomentHint')} problem={problems.teamMoment} optional>
           {(control) => <input {...control} type="datetime-local" value={teamMoment} onChange={(event) => setTeamMoment(event.target.value)} />}
         </FormField>
@@ -141,7 +134,9 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
         onChanged(await call(campaignEndpoints.closeCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
         setNotice(t('campaigns.closed'));
       } else {
-        onChanged(await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
+        onChanged(
+          await call(campaignEndpoints.reopenCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }),
+        );
         setNotice(t('campaigns.reopened'));
       }
     } catch (caught) {
@@ -154,8 +149,7 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
   return (
     <article className="card campaign-card" aria-labelledby={titleId} data-testid="campaign" data-campaign-id={campaign.id}>
       <h2 id={titleId}>
-        {t('campaigns.cardTitle', { window: period })}{' '}
-        <span className={`status-badge campaign-status-${campaign.status}`}>{t(`campaigns.status.${campaign.status}`)}</span>
+        {t('campaigns.cardTitle', { window: period })} <span className={`status-badge campaign-status-${campaign.status}`}>{t(`campaigns.status.${campaign.status}`)}</span>
       </h2>
       <dl className="facts facts-inline">
         <div>
@@ -177,13 +171,22 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
         <p className="muted">{t('campaigns.participationIntro')}</p>
         <ul className="participation-counts">
           <li>
-            <span className="participation-number" data-testid="count-invited">{invited}</span> {t('campaigns.invited')}
+            <span className="participation-number" data-testid="count-invited">
+              {invited}
+            </span>{' '}
+            {t('campaigns.invited')}
           </li>
           <li>
-            <span className="participation-number" data-testid="count-started">{started}</span> {t('campaigns.started')}
+            <span className="participation-number" data-testid="count-started">
+              {started}
+            </span>{' '}
+            {t('campaigns.started')}
           </li>
           <li>
-            <span className="participation-number" data-testid="count-completed">{completed}</span> {t('campaigns.completed')}
+            <span className="participation-number" data-testid="count-completed">
+              {completed}
+            </span>{' '}
+            {t('campaigns.completed')}
           </li>
         </ul>
         <div

@@ -1,21 +1,21 @@
 import { useMemo } from 'react';
 import { formatChange, formatDate, formatDateTime, formatNumber } from '../../../shared/i18n/format';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { endpointHref } from '../../api';
+import { useCatalogueLabels } from '../../catalogue/labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { useCatalogueLabels } from '../../catalogue/labels';
-import { AreaChart } from '../AreaChart';
-import { cellText, hasSuppressed, levelColumns, percentText, type ShownCell } from './reportView';
-import { campaignsPath, trainingPlanPath } from '../schoolAccess';
-import { SchoolNav } from '../SchoolNav';
-import { policyPlanPath } from '../policy-plan/policyPaths';
-import type { SchoolReport } from '../types';
-import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { useEndpointQuery } from '../../serverState';
+import { AreaChart } from '../AreaChart';
+import { policyPlanPath } from '../policy-plan/policyPaths';
+import { SchoolNav } from '../SchoolNav';
+import { campaignsPath, trainingPlanPath } from '../schoolAccess';
+import type { SchoolReport } from '../types';
+import { cellText, hasSuppressed, levelColumns, percentText, type ShownCell } from './reportView';
 
 const MIN_GROUP_SIZE = 5;
 
@@ -77,7 +77,7 @@ function Hidden() {
 function Cell({ cell }: { cell: ShownCell }) {
   const { locale } = useI18n();
   const text = cellText(cell, locale);
-  return text === null ? <Hidden /> : <>{text}</>;
+  return text === null ? <Hidden /> : text;
 }
 
 function ReportView({ report }: { report: SchoolReport }) {
@@ -102,9 +102,7 @@ function ReportView({ report }: { report: SchoolReport }) {
   );
   const chartLabel = t('report.chartLabel', {
     summary: report.areas
-      .map((area) =>
-        `${areaName(area.number, area.name)}: ${area.bands.map((b) => `${b.band} ${percentText(b.share, locale) ?? t('report.hidden')}`).join(', ')}`,
-      )
+      .map((area) => `${areaName(area.number, area.name)}: ${area.bands.map((b) => `${b.band} ${percentText(b.share, locale) ?? t('report.hidden')}`).join(', ')}`)
       .join('; '),
   });
 
@@ -128,10 +126,20 @@ function ReportView({ report }: { report: SchoolReport }) {
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button button-secondary" href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'csv', lang: locale } })} download data-testid="report-csv">
+        <a
+          className="button button-secondary"
+          href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'csv', lang: locale } })}
+          download
+          data-testid="report-csv"
+        >
           {t('report.csv')}
         </a>
-        <a className="button button-secondary" href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'xlsx', lang: locale } })} download data-testid="report-xlsx">
+        <a
+          className="button button-secondary"
+          href={endpointHref(campaignEndpoints.getSchoolReport, { params: { schoolId, campaignId: report.campaign.id }, query: { format: 'xlsx', lang: locale } })}
+          download
+          data-testid="report-xlsx"
+        >
           {t('report.xlsx')}
         </a>
         <Link className="button button-secondary" href={policyPlanPath(schoolId, { kind: 'team_report', id: report.campaign.id })} data-testid="report-to-policy-plan">
@@ -265,9 +273,7 @@ function ReportView({ report }: { report: SchoolReport }) {
                     return (
                       <td key={level} className="numeric">
                         <Cell cell={cell} />
-                        {cell.meanPoints !== null && (
-                          <span className="cell-mean">{t('report.meanPoints', { mean: formatNumber(cell.meanPoints, locale) })}</span>
-                        )}
+                        {cell.meanPoints !== null && <span className="cell-mean">{t('report.meanPoints', { mean: formatNumber(cell.meanPoints, locale) })}</span>}
                       </td>
                     );
                   })}
@@ -287,9 +293,7 @@ function ReportView({ report }: { report: SchoolReport }) {
 function Norms({ report }: { report: SchoolReport }) {
   const { t, locale } = useI18n();
   const { everyTeacherAtLeastB: everyB, someCInEverySchool: someC } = report.norms;
-  const status = (value: 'met' | 'not_met' | 'not_shown') => (
-    <span className={`status-badge norm-${value}`}>{t(`report.normStatus.${value}`)}</span>
-  );
+  const status = (value: 'met' | 'not_met' | 'not_shown') => <span className={`status-badge norm-${value}`}>{t(`report.normStatus.${value}`)}</span>;
   return (
     <section className="card" aria-labelledby="norms-title" data-testid="report-norms">
       <h2 id="norms-title">{t('report.normsTitle')}</h2>
@@ -307,13 +311,9 @@ function Norms({ report }: { report: SchoolReport }) {
             {status(everyB.status)}
           </p>
           {everyB.share !== null && (
-          <div
-            className="progress-track norm-track"
-            role="img"
-            aria-label={t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })}
-          >
-            <div className="progress-fill" style={{ width: `${everyB.share}%` }} />
-          </div>
+            <div className="progress-track norm-track" role="img" aria-label={t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })}>
+              <div className="progress-fill" style={{ width: `${everyB.share}%` }} />
+            </div>
           )}
         </li>
         <li>
@@ -357,9 +357,15 @@ function Growth({ report, growth }: { report: SchoolReport; growth: NonNullable<
           <thead>
             <tr>
               <th scope="col">{t('report.columnArea')}</th>
-              <th scope="col" className="numeric">{t('report.previous')}</th>
-              <th scope="col" className="numeric">{t('report.current')}</th>
-              <th scope="col" className="numeric">{t('report.change')}</th>
+              <th scope="col" className="numeric">
+                {t('report.previous')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.current')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.change')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -391,7 +397,9 @@ function Comparisons({ report }: { report: SchoolReport }) {
               <thead>
                 <tr>
                   <th scope="col">{t('report.columnArea')}</th>
-                  <th scope="col" className="numeric">{t('report.ourSchool')}</th>
+                  <th scope="col" className="numeric">
+                    {t('report.ourSchool')}
+                  </th>
                   {flanders && (
                     <th scope="col" className="numeric">
                       {t('report.flanders', { count: flanders.schools })}

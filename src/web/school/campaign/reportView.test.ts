@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../../shared/platform/api';
 import { rolesGrantableBy } from '../roles';
-import { areaChartOption, cellText, percentText } from './reportView';
 import { managedSchools } from '../schoolAccess';
+import { areaChartOption, cellText, percentText } from './reportView';
 
 describe('team report cells', () => {
   it('shows share and count of a shown cell in Belgian format', () => {
@@ -19,7 +19,14 @@ describe('team report cells', () => {
 
   it('leaves a gap in the chart for a hidden share, never a guessed value', () => {
     const option = areaChartOption(
-      { areas: ['1. Professionele betrokkenheid'], series: [{ band: 'A', label: 'Niveau A', shares: [null] }, { band: 'B', label: 'Niveau B', shares: [60] }], percentLabel: '%' },
+      {
+        areas: ['1. Professionele betrokkenheid'],
+        series: [
+          { band: 'A', label: 'Niveau A', shares: [null] },
+          { band: 'B', label: 'Niveau B', shares: [60] },
+        ],
+        percentLabel: '%',
+      },
       800,
     );
     expect(option.series.map((s) => s.data)).toEqual([['-'], [60]]);
@@ -29,7 +36,13 @@ describe('team report cells', () => {
 
 describe('school access', () => {
   const user = (memberships: CurrentUser['memberships']): CurrentUser => ({
-    id: 'u', email: 'u@school.test', displayName: 'U', locale: 'nl', globalRoles: [], memberships, providers: [],
+    id: 'u',
+    email: 'u@school.test',
+    displayName: 'U',
+    locale: 'nl',
+    globalRoles: [],
+    memberships,
+    providers: [],
   });
 
   it('offers "my school" to coordinators, principals and board admins, each school once', () => {

@@ -59,7 +59,10 @@ export function areaChartOption(input: AreaChartInput, width: number) {
   const narrow = isNarrowChart(width);
   return {
     // on a narrow screen only the area's number; the table beside the chart names it in full
-    ...horizontalBarFrame(input.areas.map((name) => (narrow ? name.split('.')[0] : name)), 240),
+    ...horizontalBarFrame(
+      input.areas.map((name) => (narrow ? name.split('.')[0] : name)),
+      240,
+    ),
     xAxis: {
       type: 'value',
       max: 100,

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
@@ -9,15 +10,14 @@ import { PageHeading } from '../../components/PageHeading';
 import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
-import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
+import { useCombinedQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
 import { CyberSummaryStep } from './CyberSummaryStep';
 import { cyberCheckPath, cyberPath, cyberResultPath } from './cyberPaths';
 import { type CyberStep, cyberSteps, targetLabel } from './cyberView';
 import type { CyberCheck, CyberCheckInstrument } from './types';
-import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 
 /** `/school/:schoolId/cybercheck/:checkId?step=…`: one measure per screen; the address names the screen. */
 export function CyberCheckAnswerPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
@@ -70,13 +70,7 @@ function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: Cyber
     <section className="page page-scan cyber-answer-page">
       {step.kind === 'intro' && <CyberIntro check={check} instrument={instrument} total={total} onNext={next} />}
       {step.kind === 'item' && (
-        <MeasureStep
-          key={step.number}
-          step={steps[step.number - 1]}
-          topics={instrument.sections.length}
-          scanTitle={t('cyber.title')}
-          {...itemProps(step.number)}
-        />
+        <MeasureStep key={step.number} step={steps[step.number - 1]} topics={instrument.sections.length} scanTitle={t('cyber.title')} {...itemProps(step.number)} />
       )}
       {step.kind === 'summary' && (
         <CyberSummaryStep

@@ -1,4 +1,6 @@
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
+import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -7,13 +9,11 @@ import { PageHeading } from '../../components/PageHeading';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
+import { useEndpointQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
 import { cyberCheckPath, cyberCheckRunnerRoles, cyberResultPath } from './cyberPaths';
 import { maturityText, shareText } from './cyberView';
 import type { CyberCheckSummary } from './types';
-import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /** The school's cybersecurity checks: start or resume the one in progress, and every earlier result. */
 export function CyberCheckPage({ schoolId }: { schoolId: string }) {
@@ -23,11 +23,7 @@ export function CyberCheckPage({ schoolId }: { schoolId: string }) {
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
-    return (
-      <NarrowPage title={t('cyber.title')}>
-        {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </NarrowPage>
-    );
+    return <NarrowPage title={t('cyber.title')}>{school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}</NarrowPage>;
   }
   const canRun = school.data.myRoles.some((role) => cyberCheckRunnerRoles.includes(role));
   const items = checks.data?.items;
@@ -50,7 +46,11 @@ export function CyberCheckPage({ schoolId }: { schoolId: string }) {
 /** Start a check, or go on with the one in progress (any manager may continue another's work). */
 function StartCard({ schoolId, open }: { schoolId: string; open: CyberCheckSummary | undefined }) {
   const { t, locale } = useI18n();
-  const { run: start, busy, failure } = useSubmit(
+  const {
+    run: start,
+    busy,
+    failure,
+  } = useSubmit(
     async () => {
       const check = await call(cyberCheckEndpoints.startCyberCheck, { params: { schoolId } });
       navigate(cyberCheckPath(schoolId, check.id));
@@ -61,11 +61,7 @@ function StartCard({ schoolId, open }: { schoolId: string; open: CyberCheckSumma
   return (
     <section className="card card-accent" aria-labelledby="cyber-start-title" data-testid="cyber-start">
       <h2 id="cyber-start-title">{open ? t('cyber.openTitle') : t('cyber.startTitle')}</h2>
-      <p>
-        {open
-          ? t('cyber.openText', { answered: open.progress.answered, total: open.progress.total, date: formatDateTime(open.updatedAt, locale) })
-          : t('cyber.startText')}
-      </p>
+      <p>{open ? t('cyber.openText', { answered: open.progress.answered, total: open.progress.total, date: formatDateTime(open.updatedAt, locale) }) : t('cyber.startText')}</p>
       {failure && <ErrorAlert error={failure} />}
       <button type="button" className="button button-primary" onClick={start} disabled={busy} data-testid="cyber-start-button">
         {open ? t('cyber.resume') : t('cyber.start')}

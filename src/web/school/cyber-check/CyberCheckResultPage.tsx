@@ -1,25 +1,27 @@
 import { formatDate } from '../../../shared/i18n/format';
+import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { call, endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useCombinedQuery } from '../../serverState';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { useCombinedQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
 import { KeyMeasureBadge } from './CyberCheckAnswerPage';
 import { cyberPath } from './cyberPaths';
 import { barWidth, changeText, maturityText, shareText } from './cyberView';
 import type { CyberCheckResult } from './types';
-import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
 
 /** A submitted check: the picture per topic beside the previous check, and the actions, most urgent first. Printable. */
 export function CyberCheckResultPage({ schoolId, checkId }: { schoolId: string; checkId: string }) {
   const { t } = useI18n();
-  const loaded = useCombinedQuery(['getSchool', 'getCyberCheckResult'], [schoolId, checkId], () => Promise.all([call(schoolEndpoints.getSchool, { params: { schoolId } }), call(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId, checkId } })]));
+  const loaded = useCombinedQuery(['getSchool', 'getCyberCheckResult'], [schoolId, checkId], () =>
+    Promise.all([call(schoolEndpoints.getSchool, { params: { schoolId } }), call(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId, checkId } })]),
+  );
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error || !loaded.data) {
@@ -50,7 +52,12 @@ function ResultView({ schoolName, result }: { schoolName: string; result: CyberC
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('cyber.print')}
         </button>
-        <a className="button button-secondary" href={endpointHref(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId: check.schoolId, checkId: check.id }, query: { format: 'csv', lang: locale } })} download data-testid="cyber-csv">
+        <a
+          className="button button-secondary"
+          href={endpointHref(cyberCheckEndpoints.getCyberCheckResult, { params: { schoolId: check.schoolId, checkId: check.id }, query: { format: 'csv', lang: locale } })}
+          download
+          data-testid="cyber-csv"
+        >
           {t('cyber.csv')}
         </a>
         <Link className="button button-quiet" href={cyberPath(check.schoolId)}>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateInstrument, scaleOptions } from '../../../shared/scan/instrument';
+import { scaleOptions, validateInstrument } from '../../../shared/scan/instrument';
 import { barWidth, changeText, cyberSteps, maturityText, shareText, targetLabel } from './cyberView';
 import type { CyberCheckInstrument } from './types';
 

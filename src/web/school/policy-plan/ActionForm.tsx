@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
 import type { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,10 +9,9 @@ import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
 import { FormField, focusFirstProblem } from '../FormField';
 import type { Member } from '../types';
-import { type ActionField, type ActionForm as FormState, actionFieldOf, actionFormProblems, actionInputOf, formOfAction } from './policyView';
-import type { PolicyAction, PolicyPlan } from './types';
-import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { usePlanChange } from './planChanges';
+import { type ActionField, actionFieldOf, actionFormProblems, actionInputOf, type ActionForm as FormState, formOfAction } from './policyView';
+import type { PolicyAction, PolicyPlan } from './types';
 
 interface Props {
   plan: PolicyPlan;

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { type Front, fronts } from '../../../shared/platform/fronts';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { type ActionStatus, actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCombinedQuery } from '../../serverState';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
+import { useCombinedQuery } from '../../serverState';
 import { ActionForm } from './ActionForm';
+import { usePlanChange } from './planChanges';
 import { type ActionFilter, filterActions } from './policyView';
 import type { PolicyAction, PolicyPlan } from './types';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
-import { usePlanChange } from './planChanges';
 
 /** The plan's actions, filtered by status and front; editors add, change, re-status and remove them. */
 export function ActionsSection({ plan }: { plan: PolicyPlan }) {
@@ -23,7 +23,9 @@ export function ActionsSection({ plan }: { plan: PolicyPlan }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError>();
   // The form's choices: the team (owners) and DigCompEdu (targets); only editors need them.
-  const choices = useCombinedQuery(['listSchoolMembers', 'getCurrentFramework'], [plan.schoolId, plan.canEdit], async () => (plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null));
+  const choices = useCombinedQuery(['listSchoolMembers', 'getCurrentFramework'], [plan.schoolId, plan.canEdit], async () =>
+    plan.canEdit ? { members: (await call(schoolEndpoints.listSchoolMembers, { params: { schoolId: plan.schoolId } })).items, framework: await loadFramework() } : null,
+  );
   const shown = filterActions(plan.actions, filter);
 
   const run = async (work: () => Promise<unknown>) => {
@@ -39,15 +41,7 @@ export function ActionsSection({ plan }: { plan: PolicyPlan }) {
     if (window.confirm(t('policyPlan.removeActionConfirm', { action: action.title }))) void run(() => removeAction({ params: { schoolId: plan.schoolId, actionId: action.id } }));
   };
   const form = (action?: PolicyAction) =>
-    choices.data && (
-      <ActionForm
-        plan={plan}
-        action={action}
-        members={choices.data.members}
-        framework={choices.data.framework}
-        onDone={() => setEditing(null)}
-      />
-    );
+    choices.data && <ActionForm plan={plan} action={action} members={choices.data.members} framework={choices.data.framework} onDone={() => setEditing(null)} />;
 
   return (
     <section className="card" aria-labelledby="policy-actions-title" data-testid="policy-actions">

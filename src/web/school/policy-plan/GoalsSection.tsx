@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { type GoalTerm, goalTerms, groupBy } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
-import type { PolicyGoal, PolicyPlan } from './types';
-import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { usePlanChange } from './planChanges';
+import type { PolicyGoal, PolicyPlan } from './types';
 
 /** Goals by term (short, medium, long), each with how the school will know it is reached. */
 export function GoalsSection({ plan }: { plan: PolicyPlan }) {
@@ -36,11 +36,7 @@ export function GoalsSection({ plan }: { plan: PolicyPlan }) {
               {items.map((goal) =>
                 editing === goal.id ? (
                   <li key={goal.id}>
-                    <GoalForm
-                      schoolId={plan.schoolId}
-                      goal={goal}
-                      onDone={() => setEditing(null)}
-                    />
+                    <GoalForm schoolId={plan.schoolId} goal={goal} onDone={() => setEditing(null)} />
                   </li>
                 ) : (
                   <li key={goal.id} className="policy-goal">

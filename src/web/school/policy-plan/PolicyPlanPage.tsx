@@ -6,8 +6,8 @@ import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
-import { useLocation } from '../../router';
 import { useSession } from '../../platform/session';
+import { useLocation } from '../../router';
 import { SchoolNav } from '../SchoolNav';
 import { managedSchools } from '../schoolAccess';
 import { ActionsSection } from './ActionsSection';
@@ -61,10 +61,20 @@ function PlanView({ plan }: { plan: PolicyPlan }) {
           <button type="button" className="button button-secondary" onClick={() => window.print()} data-testid="policy-print">
             {t('policyPlan.print')}
           </button>
-          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'csv', lang: locale } })} download data-testid="policy-csv">
+          <a
+            className="button button-secondary"
+            href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'csv', lang: locale } })}
+            download
+            data-testid="policy-csv"
+          >
             {t('policyPlan.csv')}
           </a>
-          <a className="button button-secondary" href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'xlsx', lang: locale } })} download data-testid="policy-xlsx">
+          <a
+            className="button button-secondary"
+            href={endpointHref(policyPlanEndpoints.getPolicyPlan, { params: { schoolId: plan.schoolId }, query: { format: 'xlsx', lang: locale } })}
+            download
+            data-testid="policy-xlsx"
+          >
             {t('policyPlan.xlsx')}
           </a>
         </div>

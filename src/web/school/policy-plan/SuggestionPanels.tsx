@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
-import type { PolicyPlan, PolicySources, SourceKind, SuggestionsResult } from './types';
-import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { useEndpointQuery } from '../../serverState';
 import { usePlanChange } from './planChanges';
+import type { PolicyPlan, PolicySources, SourceKind, SuggestionsResult } from './types';
 
 type Source = PolicySources['items'][number];
 
@@ -77,13 +77,16 @@ function SuggestionList({ plan, kind, resultId }: { plan: PolicyPlan; kind: Sour
   const [problem, setProblem] = useState<string>();
   const [outcome, setOutcome] = useState<SuggestionsResult>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
-    const result = await addFromSuggestions({ params: { schoolId: plan.schoolId }, body: {
-      source: { kind, id: resultId },
-      keys: [...chosen],
-      ...(deadline ? { deadline } : {}),
-      ...(goalId ? { goalId } : {}),
-      language: locale,
-    } });
+    const result = await addFromSuggestions({
+      params: { schoolId: plan.schoolId },
+      body: {
+        source: { kind, id: resultId },
+        keys: [...chosen],
+        ...(deadline ? { deadline } : {}),
+        ...(goalId ? { goalId } : {}),
+        language: locale,
+      },
+    });
     setOutcome(result);
     setChosen(new Set());
   });

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { MAX_PLAN_YEARS, VISION_MAX } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { type ApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
+import { useInvalidate } from '../../serverState';
 import { FormField } from '../FormField';
+import { planViews, usePlanChange } from './planChanges';
 import { defaultPeriod, periodFormProblem, schoolYearChoices } from './policyView';
 import type { PolicyPlan } from './types';
-import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
-import { useInvalidate } from '../../serverState';
-import { planViews, usePlanChange } from './planChanges';
 
 /** The vision and the period of the plan: read by everyone, edited by the plan's editors. */
 export function VisionSection({ plan }: { plan: PolicyPlan }) {
@@ -113,8 +113,7 @@ function VisionEditor({ plan }: { plan: PolicyPlan }) {
       {theirs && (
         <div className="alert alert-info" role="alert" data-testid="vision-conflict">
           <p>
-            <strong>{t('policyPlan.conflictTitle')}</strong>{' '}
-            {t('policyPlan.conflictText', { name: theirs.updatedBy?.name ?? '–' })}
+            <strong>{t('policyPlan.conflictTitle')}</strong> {t('policyPlan.conflictText', { name: theirs.updatedBy?.name ?? '–' })}
           </p>
           <h3>{t('policyPlan.conflictTheirs')}</h3>
           <p className="policy-vision-text">{theirs.vision}</p>

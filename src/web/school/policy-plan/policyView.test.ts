@@ -33,7 +33,8 @@ describe('the plan period', () => {
     expect(years[0]).toBe('2019-2020');
     expect(years).toContain('2024-2025');
     expect(years).toContain('2032-2033');
-    fc.assert(fc.property(fc.constantFrom(...years), fc.constantFrom(...years), (from, to) => {
+    fc.assert(
+      fc.property(fc.constantFrom(...years), fc.constantFrom(...years), (from, to) => {
         expect(periodFormProblem(from, to) === null).toBe(periodProblem(from, to) === null);
       }),
     );
@@ -59,7 +60,12 @@ describe('the action form', () => {
   });
 
   it('gives back what it was given, and keeps an instrument target it cannot show', () => {
-    const member = action({ owner: { kind: 'member', userId: 'u1', name: 'An' }, deadline: '2026-12-31', target: { kind: 'digcompedu_competence', code: '2.3', label: { nl: 'x', en: 'x' } }, goalId: 'g1' });
+    const member = action({
+      owner: { kind: 'member', userId: 'u1', name: 'An' },
+      deadline: '2026-12-31',
+      target: { kind: 'digcompedu_competence', code: '2.3', label: { nl: 'x', en: 'x' } },
+      goalId: 'g1',
+    });
     expect(actionInputOf(formOfAction(member))).toEqual({
       title: member.title,
       description: null,

@@ -4,6 +4,7 @@ import type {
   ActionChanges,
   ActionDto,
   ActionsFromSuggestionsBody,
+  actionsFromSuggestionsResultSchema,
   GoalBody,
   GoalChanges,
   GoalDto,
@@ -12,7 +13,6 @@ import type {
   PolicySuggestionsDto,
   SaveVisionBody,
   VisionDto,
-  actionsFromSuggestionsResultSchema,
 } from '../../../shared/school/policy-plan/policy-plan';
 
 // Types only: importing the contracts' values would pull Zod into the bundle.

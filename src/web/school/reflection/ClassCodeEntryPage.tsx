@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { NarrowPage } from '../../components/NarrowPage';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -28,7 +28,16 @@ export function ClassCodeEntryPage() {
       <form className="form card" noValidate onSubmit={submit}>
         <FormField id="class-code" label={t('reflection.pupil.codeLabel')} hint={t('reflection.pupil.codeHint')} problem={problem}>
           {(control) => (
-            <input {...control} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12} value={code} onChange={(event) => setCode(event.target.value)} />
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={12}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
           )}
         </FormField>
         <button type="submit" className="button button-primary">

@@ -1,4 +1,5 @@
 import { formatDate } from '../../../shared/i18n/format';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -6,16 +7,19 @@ import { NarrowPage } from '../../components/NarrowPage';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
+import { useEndpointQuery } from '../../serverState';
 import { answerPath, codeEntryPath } from './reflectionPaths';
 import { rememberToken, storedToken } from './reflectionTokens';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /** `/reflectie/:code`: what the class code opens, and the button that starts (or continues) a pupil's answers. */
 export function ClassCodePage({ code }: { code: string }) {
   const { t, text, locale } = useI18n();
   const info = useEndpointQuery(reflectionEndpoints.getReflectionCode, { params: { code } });
-  const { run: start, busy, failure } = useSubmit(
+  const {
+    run: start,
+    busy,
+    failure,
+  } = useSubmit(
     async (roundId: string) => {
       const { token } = await call(reflectionEndpoints.startPupilReflection, { params: { code } });
       rememberToken(roundId, token);
@@ -57,7 +61,13 @@ export function ClassCodePage({ code }: { code: string }) {
                 {t('reflection.pupil.continue')}
               </Link>
             )}
-            <button type="button" className={`button button-large ${resumable ? 'button-secondary' : 'button-primary'}`} disabled={busy} onClick={() => void start(round.id)} data-testid="pupil-start">
+            <button
+              type="button"
+              className={`button button-large ${resumable ? 'button-secondary' : 'button-primary'}`}
+              disabled={busy}
+              onClick={() => void start(round.id)}
+              data-testid="pupil-start"
+            >
               {resumable ? t('reflection.pupil.startNew') : t('reflection.pupil.start')}
             </button>
           </div>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField, focusFirstProblem } from '../FormField';
 import type { ClassCode, ReflectionRound } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 interface Props {
   round: ReflectionRound;
@@ -19,7 +19,11 @@ interface Props {
  */
 export function ClassCodes({ round, canRun, onChanged }: Props) {
   const { t } = useI18n();
-  const { run: act, busy, failure } = useSubmit(async (code: ClassCode, kind: 'rotate' | 'revoke') => {
+  const {
+    run: act,
+    busy,
+    failure,
+  } = useSubmit(async (code: ClassCode, kind: 'rotate' | 'revoke') => {
     const endpoint = kind === 'rotate' ? reflectionEndpoints.rotateReflectionCode : reflectionEndpoints.revokeReflectionCode;
     onChanged(await call(endpoint, { params: { schoolId: round.schoolId, roundId: round.id, codeId: code.id } }));
   });

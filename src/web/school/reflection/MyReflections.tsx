@@ -1,14 +1,14 @@
 import { formatDate } from '../../../shared/i18n/format';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
+import { useEndpointQuery } from '../../serverState';
 import { answerPath } from './reflectionPaths';
 import { rememberToken, storedToken } from './reflectionTokens';
 import type { MyReflectionRound } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /**
  * On the home page: the open reflection rounds of the user's schools that their group answers.
@@ -36,7 +36,11 @@ export function MyReflections() {
 function MyRound({ round }: { round: MyReflectionRound }) {
   const { t, text, locale } = useI18n();
   const token = round.status === 'started' ? storedToken(round.roundId) : null;
-  const { run: start, busy, failure } = useSubmit(
+  const {
+    run: start,
+    busy,
+    failure,
+  } = useSubmit(
     async () => {
       const started = await call(reflectionEndpoints.startReflectionResponse, { params: { roundId: round.roundId } });
       rememberToken(round.roundId, started.token);
@@ -49,8 +53,7 @@ function MyRound({ round }: { round: MyReflectionRound }) {
   return (
     <li data-testid="my-reflection">
       <p>
-        <strong>{name}</strong> – {round.schoolName}.{' '}
-        {t('reflection.mine.facts', { group: t(`reflection.groups.${round.group}`), date: formatDate(round.closesOn, locale) })}
+        <strong>{name}</strong> – {round.schoolName}. {t('reflection.mine.facts', { group: t(`reflection.groups.${round.group}`), date: formatDate(round.closesOn, locale) })}
       </p>
       {round.status === 'completed' ? (
         <p className="completed-note">{t('reflection.mine.completed')}</p>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -8,15 +9,14 @@ import { ItemStep } from '../../components/scan/ItemStep';
 import { useAnswerSaving } from '../../components/scan/useAnswerSaving';
 import { useScanSteps } from '../../components/scan/useScanSteps';
 import { useI18n } from '../../i18n';
-import { Link, navigate } from '../../router';
 import { useSession } from '../../platform/session';
-import { answerPath, codeEntryPath } from './reflectionPaths';
+import { Link, navigate } from '../../router';
+import { useEndpointQuery } from '../../serverState';
 import { ReflectionSummary } from './ReflectionSummary';
+import { answerPath, codeEntryPath } from './reflectionPaths';
 import { forgetToken } from './reflectionTokens';
 import { respondentSteps } from './reflectionView';
 import type { ReflectionResponse } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /**
  * `/reflectie/antwoorden/:token?step=…`: answering one response, one statement per screen, for

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { LazyChart } from '../../charts/LazyChart';
 import { seriesTable } from '../../charts/chartTable';
+import { LazyChart } from '../../charts/LazyChart';
 import { useI18n } from '../../i18n';
 import { type MeanChartInput, meanChartOption, meanText, noMeanShown } from './reflectionView';
 

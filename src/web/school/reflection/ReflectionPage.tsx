@@ -1,15 +1,15 @@
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
-import { campaignRunnerRoles } from '../schoolAccess';
+import { useEndpointQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
+import { campaignRunnerRoles } from '../schoolAccess';
 import { RoundCard } from './RoundCard';
 import { RoundForm } from './RoundForm';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie`: the school's reflection rounds for its managers; open one, hand out class codes, follow, close. */
 export function ReflectionPage({ schoolId }: { schoolId: string }) {
@@ -20,11 +20,7 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
 
   if (school.loading && !school.data) return <Loading />;
   if (school.error || !school.data) {
-    return (
-      <NarrowPage title={t('reflection.title')}>
-        {school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}
-      </NarrowPage>
-    );
+    return <NarrowPage title={t('reflection.title')}>{school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}</NarrowPage>;
   }
   const canRun = school.data.myRoles.some((role) => campaignRunnerRoles.includes(role));
   const items = rounds.data?.items;
@@ -39,12 +35,7 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
       {!items && !rounds.error && <Loading />}
       {items && items.length === 0 && <p className="muted">{t('reflection.none')}</p>}
       {items?.map((round) => (
-        <RoundCard
-          key={round.id}
-          round={round}
-          canRun={canRun}
-          onChanged={(updated) => rounds.setData({ items: items.map((r) => (r.id === updated.id ? updated : r)) })}
-        />
+        <RoundCard key={round.id} round={round} canRun={canRun} onChanged={(updated) => rounds.setData({ items: items.map((r) => (r.id === updated.id ? updated : r)) })} />
       ))}
       {canRun && instruments.error && <ErrorAlert error={instruments.error} onRetry={instruments.reload} />}
       {canRun && instruments.data && (

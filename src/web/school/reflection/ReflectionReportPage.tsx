@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatDate, formatNumber } from '../../../shared/i18n/format';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -7,15 +8,14 @@ import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { useEndpointQuery } from '../../serverState';
 import { policyPlanPath } from '../policy-plan/policyPaths';
 import { SchoolNav } from '../SchoolNav';
 import { ReflectionChart } from './ReflectionChart';
+import { Hidden, ReportSection } from './ReportSection';
 import { reflectionsPath } from './reflectionPaths';
 import { meanChartInput, meanText, statsFor } from './reflectionView';
-import { Hidden, ReportSection } from './ReportSection';
 import type { ReflectionGroup, ReflectionReport } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointQuery } from '../../serverState';
 
 /** `/school/:schoolId/reflectie/:roundId/rapport`: the report per section and group, printable, with a CSV of the same numbers. */
 export function ReflectionReportPage({ schoolId, roundId }: { schoolId: string; roundId: string }) {
@@ -53,7 +53,10 @@ function ReportView({ report }: { report: ReflectionReport }) {
   const chartInput = useMemo(() => meanChartInput(report, text, groupName), [report, locale]);
   const chartLabel = t('reflection.report.chartLabel', {
     summary: report.sections
-      .map((section) => `${text(section.name)}: ${report.groups.map(({ group }) => `${groupName(group)} ${meanText(statsFor(section.groups, group)?.mean ?? null, locale) ?? '–'}`).join(', ')}`)
+      .map(
+        (section) =>
+          `${text(section.name)}: ${report.groups.map(({ group }) => `${groupName(group)} ${meanText(statsFor(section.groups, group)?.mean ?? null, locale) ?? '–'}`).join(', ')}`,
+      )
       .join('; '),
   });
   const lowSections = report.pointsForAction.map((id) => report.sections.find((section) => section.id === id)!);
@@ -72,7 +75,12 @@ function ReportView({ report }: { report: ReflectionReport }) {
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        <a className="button button-secondary" href={endpointHref(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId }, query: { format: 'csv', lang: locale } })} download data-testid="reflection-report-csv">
+        <a
+          className="button button-secondary"
+          href={endpointHref(reflectionEndpoints.getReflectionReport, { params: { schoolId, roundId }, query: { format: 'csv', lang: locale } })}
+          download
+          data-testid="reflection-report-csv"
+        >
           {t('report.csv')}
         </a>
         <Link className="button button-secondary" href={policyPlanPath(schoolId, { kind: sourceKind, id: roundId })}>

@@ -18,7 +18,7 @@ export function Hidden() {
 
 function Count({ value }: { value: number | null }) {
   const { locale } = useI18n();
-  return value === null ? <Hidden /> : <>{formatNumber(value, locale, 0)}</>;
+  return value === null ? <Hidden /> : formatNumber(value, locale, 0);
 }
 
 function Mean({ stats }: { stats: ReflectionStats }) {
@@ -31,7 +31,7 @@ function Mean({ stats }: { stats: ReflectionStats }) {
       {text} <span className="badge badge-key-measure">{t('reflection.report.pointForAction')}</span>
     </strong>
   ) : (
-    <>{text}</>
+    text
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
@@ -8,7 +9,6 @@ import { Link } from '../../router';
 import { ClassCodes } from './ClassCodes';
 import { reflectionReportPath } from './reflectionPaths';
 import type { ReflectionRound } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 
 interface Props {
   round: ReflectionRound;
@@ -26,7 +26,8 @@ export function RoundCard({ round, canRun, onChanged }: Props) {
 
   const { run, busy, failure } = useSubmit(async (kind: 'close' | 'reopen') => {
     if (kind === 'close') onChanged(await call(reflectionEndpoints.closeReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id } }));
-    else onChanged(await call(reflectionEndpoints.reopenReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
+    else
+      onChanged(await call(reflectionEndpoints.reopenReflectionRound, { params: { schoolId: round.schoolId, roundId: round.id }, body: newClosesOn ? { closesOn: newClosesOn } : {} }));
     setNotice(t(kind === 'close' ? 'reflection.round.closed' : 'reflection.round.reopened'));
   });
 
@@ -38,8 +39,7 @@ export function RoundCard({ round, canRun, onChanged }: Props) {
   return (
     <article className="card campaign-card" aria-labelledby={titleId} data-testid="reflection-round" data-round-id={round.id}>
       <h2 id={titleId}>
-        {text(round.instrument.name)}{' '}
-        <span className={`status-badge campaign-status-${round.status}`}>{t(`campaigns.status.${round.status}`)}</span>
+        {text(round.instrument.name)} <span className={`status-badge campaign-status-${round.status}`}>{t(`campaigns.status.${round.status}`)}</span>
       </h2>
       <dl className="facts facts-inline">
         <div>

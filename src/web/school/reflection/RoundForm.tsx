@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
+import { brusselsDate } from '../../../shared/platform/brussels-time';
+import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { useI18n } from '../../i18n';
+import { useEndpointMutation } from '../../serverState';
 import { FormField } from '../FormField';
 import { OpeningFormEnd, useOpening } from '../OpeningForm';
 import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
 import { WindowFields } from '../WindowFields';
 import type { ReflectionGroup, ReflectionInstrument } from './types';
-import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { useEndpointMutation } from '../../serverState';
 
 const DEFAULT_PER_CODE = 35;
 const MAX_PER_CODE = 500;
@@ -31,8 +31,7 @@ export function RoundForm({ schoolId, instruments }: { schoolId: string; instrum
     setInstrumentId(id);
     setGroups(instruments.find((candidate) => candidate.id === id)?.groups ?? []);
   };
-  const toggleGroup = (group: ReflectionGroup, on: boolean) =>
-    setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));
+  const toggleGroup = (group: ReflectionGroup, on: boolean) => setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));
 
   const check = (): Problems => {
     const found: Problems = {};
@@ -49,13 +48,16 @@ export function RoundForm({ schoolId, instruments }: { schoolId: string; instrum
     idPrefix: 'round',
     check,
     open: () =>
-      openRound({ params: { schoolId }, body: {
-        instrumentId: instrumentId as ReflectionInstrument['id'],
-        groups,
-        ...dates,
-        minGroupSize: Number(minGroupSize),
-        maxResponsesPerCode: Number(perCode),
-      } }),
+      openRound({
+        params: { schoolId },
+        body: {
+          instrumentId: instrumentId as ReflectionInstrument['id'],
+          groups,
+          ...dates,
+          minGroupSize: Number(minGroupSize),
+          maxResponsesPerCode: Number(perCode),
+        },
+      }),
   });
 
   return (
@@ -122,7 +124,16 @@ export function RoundForm({ schoolId, instruments }: { schoolId: string; instrum
         <div className="form-row">
           <FormField id="round-minGroupSize" label={t('campaigns.minGroupSize')} hint={t('reflection.form.minGroupHint', { min: MIN_GROUP_SIZE })} problem={problems.minGroupSize}>
             {(control) => (
-              <input {...control} type="number" inputMode="numeric" min={MIN_GROUP_SIZE} max={MAX_GROUP_SIZE} step={1} value={minGroupSize} onChange={(event) => setMinGroupSize(event.target.value)} />
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={MIN_GROUP_SIZE}
+                max={MAX_GROUP_SIZE}
+                step={1}
+                value={minGroupSize}
+                onChange={(event) => setMinGroupSize(event.target.value)}
+              />
             )}
           </FormField>
           {groups.includes('pupils') && (

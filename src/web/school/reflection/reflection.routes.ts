@@ -5,12 +5,14 @@ import { pageRoute } from '../../routing/webModule';
 export const reflectionRoutes = (root: AnyRoute): AnyRoute[] => [
   pageRoute(root, {
     path: '/school/$schoolId/reflectie',
-    page: () => import('./ReflectionPage'), component: 'ReflectionPage',
+    page: () => import('./ReflectionPage'),
+    component: 'ReflectionPage',
     props: ({ schoolId }) => ({ schoolId }),
   }),
   pageRoute(root, {
     path: '/school/$schoolId/reflectie/$roundId/rapport',
-    page: () => import('./ReflectionReportPage'), component: 'ReflectionReportPage',
+    page: () => import('./ReflectionReportPage'),
+    component: 'ReflectionReportPage',
     props: ({ schoolId, roundId }) => ({ schoolId, roundId }),
   }),
   // Pupils answer without an account, so these open with or without a session.
@@ -18,13 +20,15 @@ export const reflectionRoutes = (root: AnyRoute): AnyRoute[] => [
   pageRoute(root, {
     path: '/reflectie/antwoorden/$token',
     access: 'public',
-    page: () => import('./ReflectionAnswerPage'), component: 'ReflectionAnswerPage',
+    page: () => import('./ReflectionAnswerPage'),
+    component: 'ReflectionAnswerPage',
     props: ({ token }) => ({ token }),
   }),
   pageRoute(root, {
     path: '/reflectie/$code',
     access: 'public',
-    page: () => import('./ClassCodePage'), component: 'ClassCodePage',
+    page: () => import('./ClassCodePage'),
+    component: 'ClassCodePage',
     props: ({ code }) => ({ code }),
   }),
 ];

@@ -3,13 +3,23 @@ import { meanChartInput, meanChartOption, meanText, noMeanShown, respondentSteps
 import type { ReflectionReport, ReflectionResponse, ReflectionStats } from './types';
 
 const t = (text: string) => ({ nl: text, en: `${text} (en)` });
-const options = [{ text: t('1'), value: 1 }, { text: t('n.v.t.'), notApplicable: true }];
+const options = [
+  { text: t('1'), value: 1 },
+  { text: t('n.v.t.'), notApplicable: true },
+];
 
 describe('respondentSteps', () => {
   it('numbers the statements over all sections and keeps each section’s place', () => {
     const questionnaire: ReflectionResponse['questionnaire'] = {
       sections: [
-        { id: 'a', name: t('A'), items: [{ id: 'a1', statement: t('a1'), options }, { id: 'a2', statement: t('a2'), options }] },
+        {
+          id: 'a',
+          name: t('A'),
+          items: [
+            { id: 'a1', statement: t('a1'), options },
+            { id: 'a2', statement: t('a2'), options },
+          ],
+        },
         { id: 'b', name: t('B'), items: [{ id: 'b1', statement: t('b1'), options }] },
       ],
     };
@@ -54,7 +64,11 @@ describe('the mean chart', () => {
   } as unknown as ReflectionReport;
 
   it('puts a bar per section and group, and leaves a gap where a group is hidden or absent', () => {
-    const input = meanChartInput(report, (name) => name.nl, (group) => group.toUpperCase());
+    const input = meanChartInput(
+      report,
+      (name) => name.nl,
+      (group) => group.toUpperCase(),
+    );
     expect(input).toEqual({
       sections: ['Leiderschap', 'Professionalisering'],
       series: [
@@ -66,7 +80,10 @@ describe('the mean chart', () => {
     expect(noMeanShown(input)).toBe(false);
     const option = meanChartOption(input, 800);
     expect(option.xAxis).toMatchObject({ min: 0, max: 5 });
-    expect(option.series.map((serie) => serie.data)).toEqual([[3.5, 2.25], [null, null]]);
+    expect(option.series.map((serie) => serie.data)).toEqual([
+      [3.5, 2.25],
+      [null, null],
+    ]);
   });
 
   it('says when no bar can be shown', () => {
@@ -74,7 +91,11 @@ describe('the mean chart', () => {
   });
 
   it('drops the value labels on a narrow screen', () => {
-    const input = meanChartInput(report, (name) => name.nl, (group) => group);
+    const input = meanChartInput(
+      report,
+      (name) => name.nl,
+      (group) => group,
+    );
     expect(meanChartOption(input, 400).series[0].label.show).toBe(false);
     expect(meanChartOption(input, 900).series[0].label.show).toBe(true);
   });

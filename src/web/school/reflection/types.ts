@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type {
+  classCodeInfoSchema,
+  classCodeSchema,
+  instrumentSummarySchema,
   MyReflectionRound,
   OpenRoundBody,
   ReflectionGroup,
@@ -7,9 +10,6 @@ import type {
   ReflectionResponseDto,
   ReflectionRoundDto,
   ReflectionStats,
-  classCodeInfoSchema,
-  classCodeSchema,
-  instrumentSummarySchema,
 } from '../../../shared/school/reflection/reflection';
 
 // Types only: the web bundle gets no Zod from the shared contract.

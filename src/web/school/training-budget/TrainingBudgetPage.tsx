@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
@@ -9,14 +11,12 @@ import { PageHeading } from '../../components/PageHeading';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { navigate, useLocation } from '../../router';
-import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './trainingBudgetView';
-import { FormField, focusFirstProblem } from '../FormField';
-import { budgetEditorRoles, budgetPath } from '../schoolAccess';
-import { SchoolNav } from '../SchoolNav';
-import type { BudgetSettingsInput, SchoolBudget } from '../types';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
 import { useEndpointQuery } from '../../serverState';
+import { FormField, focusFirstProblem } from '../FormField';
+import { SchoolNav } from '../SchoolNav';
+import { budgetEditorRoles, budgetPath } from '../schoolAccess';
+import type { BudgetSettingsInput, SchoolBudget } from '../types';
+import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './trainingBudgetView';
 
 /** `?jaar=2027` → 2027; anything else → the server's default (this year). */
 function yearOf(query: URLSearchParams): number | undefined {
@@ -61,11 +61,7 @@ function YearPicker({ schoolId, shown, thisYear }: { schoolId: string; shown: nu
   return (
     <div className="field field-inline no-print">
       <label htmlFor="budget-year">{t('budget.year')}</label>
-      <select
-        id="budget-year"
-        value={shown}
-        onChange={(event) => navigate(`${budgetPath(schoolId)}?jaar=${event.target.value}`, { replace: true, keepScroll: true })}
-      >
+      <select id="budget-year" value={shown} onChange={(event) => navigate(`${budgetPath(schoolId)}?jaar=${event.target.value}`, { replace: true, keepScroll: true })}>
         {years.map((year) => (
           <option key={year} value={year}>
             {year}

@@ -1,25 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import type { ApiError } from '../../api';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { trainingPlanEndpoints } from '../../../shared/school/training-plan/endpoints';
+import type { ApiError } from '../../api';
 import { TrainingCard } from '../../catalogue/TrainingCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
 import { PageHeading } from '../../components/PageHeading';
-import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
-import { formatCents, parseEuroInput, parseWholeNumber } from '../training-budget/trainingBudgetView';
-import { FormField, focusFirstProblem } from '../FormField';
+import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 import { percentText } from '../campaign/reportView';
-import { budgetPath, campaignsPath, reportPath, trainingPlanPath } from '../schoolAccess';
+import { FormField, focusFirstProblem } from '../FormField';
 import { SchoolNav } from '../SchoolNav';
+import { budgetPath, campaignsPath, reportPath, trainingPlanPath } from '../schoolAccess';
+import { formatCents, parseEuroInput, parseWholeNumber } from '../training-budget/trainingBudgetView';
 import type { Campaign, StudyDay, StudyDayInput, TrainingSuggestions } from '../types';
-import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
-import { schoolEndpoints } from '../../../shared/school/endpoints';
-import { trainingPlanEndpoints } from '../../../shared/school/training-plan/endpoints';
 
 type Suggestion = TrainingSuggestions['team'][number];
 
@@ -34,11 +34,7 @@ export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
   const campaigns = useEndpointQuery(campaignEndpoints.listCampaigns, { params: { schoolId } });
   const studyDays = useEndpointQuery(trainingPlanEndpoints.listStudyDays, { params: { schoolId } });
   const campaignId = query.get('campagne') ?? campaigns.data?.items[0]?.id;
-  const suggestions = useEndpointQuery(
-    trainingPlanEndpoints.getTrainingSuggestions,
-    { params: { schoolId, campaignId: campaignId ?? '' } },
-    { enabled: Boolean(campaignId) },
-  );
+  const suggestions = useEndpointQuery(trainingPlanEndpoints.getTrainingSuggestions, { params: { schoolId, campaignId: campaignId ?? '' } }, { enabled: Boolean(campaignId) });
   const [trainingId, setTrainingId] = useState('');
 
   if ((school.loading && !school.data) || (campaigns.loading && !campaigns.data && !campaigns.error)) return <Loading />;
@@ -76,14 +72,7 @@ export function TrainingPlanPage({ schoolId }: { schoolId: string }) {
       )}
       {suggestions.error && suggestions.error.id !== 'too_few_respondents' && <ErrorAlert error={suggestions.error} onRetry={suggestions.reload} />}
       {suggestions.data && <SuggestionsSection schoolId={schoolId} plan={suggestions.data} onPlan={planWith} />}
-      {suggestions.data && (
-        <StudyDayForm
-          schoolId={schoolId}
-          plan={suggestions.data}
-          trainingId={trainingId}
-          onTrainingChange={setTrainingId}
-        />
-      )}
+      {suggestions.data && <StudyDayForm schoolId={schoolId} plan={suggestions.data} trainingId={trainingId} onTrainingChange={setTrainingId} />}
       <StudyDayList schoolId={schoolId} items={studyDays.data?.items} error={studyDays.error} onRetry={studyDays.reload} />
     </section>
   );
@@ -94,11 +83,7 @@ function CampaignPicker({ schoolId, campaigns, chosen }: { schoolId: string; cam
   return (
     <div className="field field-inline no-print">
       <label htmlFor="training-plan-campaign">{t('trainingPlan.campaign')}</label>
-      <select
-        id="training-plan-campaign"
-        value={chosen}
-        onChange={(event) => navigate(trainingPlanPath(schoolId, event.target.value), { replace: true, keepScroll: true })}
-      >
+      <select id="training-plan-campaign" value={chosen} onChange={(event) => navigate(trainingPlanPath(schoolId, event.target.value), { replace: true, keepScroll: true })}>
         {campaigns.map((campaign) => (
           <option key={campaign.id} value={campaign.id}>
             {t('trainingPlan.campaignOption', { from: formatDate(campaign.opensOn, locale), to: formatDate(campaign.closesOn, locale) })}
@@ -141,13 +126,7 @@ function SuggestionsSection({ schoolId, plan, onPlan }: { schoolId: string; plan
           <p>{t('trainingPlan.noPriority')}</p>
         )}
       </section>
-      <SuggestionList
-        id="team"
-        title={t('trainingPlan.teamTitle')}
-        intro={t('trainingPlan.teamIntro', { count: plan.participants })}
-        items={plan.team}
-        onPlan={onPlan}
-      />
+      <SuggestionList id="team" title={t('trainingPlan.teamTitle')} intro={t('trainingPlan.teamIntro', { count: plan.participants })} items={plan.team} onPlan={onPlan} />
       <SuggestionList id="individual" title={t('trainingPlan.individualTitle')} intro={t('trainingPlan.individualIntro')} items={plan.individual} onPlan={onPlan} />
     </>
   );
@@ -283,9 +262,7 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange }: FormProp
         {session && sessionDay && (
           <div className="field checkbox-field">
             <input id="studyday-session" type="checkbox" checked={withSession} onChange={(event) => setWithSession(event.target.checked)} />
-            <label htmlFor="studyday-session">
-              {t('trainingPlan.withSession', { date: formatDate(session.startsAt, locale), count: session.seatsLeft })}
-            </label>
+            <label htmlFor="studyday-session">{t('trainingPlan.withSession', { date: formatDate(session.startsAt, locale), count: session.seatsLeft })}</label>
           </div>
         )}
         <div className="form-row">
@@ -294,7 +271,17 @@ function StudyDayForm({ schoolId, plan, trainingId, onTrainingChange }: FormProp
           </FormField>
           <FormField id="studyday-participants" label={t('trainingPlan.participants')} problem={problems.participants}>
             {(control) => (
-              <input {...control} type="number" inputMode="numeric" min={1} max={1000} step={1} required value={participants} onChange={(event) => setParticipants(event.target.value)} />
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                step={1}
+                required
+                value={participants}
+                onChange={(event) => setParticipants(event.target.value)}
+              />
             )}
           </FormField>
         </div>
