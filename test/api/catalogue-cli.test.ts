@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
-import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
-import { createTestDatabase, type TestDatabase } from '../support/dialects';
+import { describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT, digisprong, useCliDatabase } from '../support/cli';
 import { login } from '../support/test-app';
 
 describe('digisprong providers add, users add --provider', { timeout: CLI_TEST_TIMEOUT }, () => {
-  // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
-  let database: TestDatabase;
-  let databaseUrl: string;
-  beforeAll(async () => {
-    database = await createTestDatabase({ file: true });
-    databaseUrl = database.url;
-  });
-  afterAll(() => database.drop());
+  const database = useCliDatabase();
 
   it('adds a verified provider and an account working for it, which then manages trainings', async () => {
-    const added = await digisprong(databaseUrl, 'providers', 'add', '--name', 'CVO De Brug', '--email', 'info@cvo.test', '--website', 'https://cvo.test', '--verified');
+    const added = await digisprong(database.url, 'providers', 'add', '--name', 'CVO De Brug', '--email', 'info@cvo.test', '--website', 'https://cvo.test', '--verified');
     expect(added.code).toBe(0);
     const providerId = added.stdout;
     expect(providerId).toMatch(/^[0-9a-f-]{36}$/);
-    const account = await digisprong(databaseUrl, 'users', 'add', '--email', 'opleidingen@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', providerId);
+    const account = await digisprong(database.url, 'users', 'add', '--email', 'opleidingen@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', providerId);
     expect(account.stdout).toMatch(/^Created account /);
-    const missing = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', 'nope');
+    const missing = await digisprong(database.url, 'users', 'add', '--email', 'x@cvo.test', '--password', 'a-long-password', '--role', 'provider', '--provider', 'nope');
     expect(missing).toMatchObject({ code: 2, stderr: 'error not_found (provider): No provider with id nope' });
 
-    const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent' }, { logger: false });
+    const app = await database.openApp();
     try {
       const client = await login(app, 'opleidingen@cvo.test', 'a-long-password');
       expect((await client.request({ method: 'GET', url: '/api/auth/me' })).json().user.providers).toEqual([{ providerId, providerName: 'CVO De Brug' }]);

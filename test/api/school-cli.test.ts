@@ -1,35 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
-import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
-import { createTestDatabase, type TestDatabase } from '../support/dialects';
+import { describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT, digisprong, useCliDatabase } from '../support/cli';
 import { login } from '../support/test-app';
 
 describe('digisprong boards add, schools add --board --network', { timeout: CLI_TEST_TIMEOUT }, () => {
-  // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
-  let database: TestDatabase;
-  let databaseUrl: string;
-  beforeAll(async () => {
-    database = await createTestDatabase({ file: true });
-    databaseUrl = database.url;
-  });
-  afterAll(() => database.drop());
+  const database = useCliDatabase();
 
   it('adds a board with two schools; its board admin manages both', async () => {
-    const board = await digisprong(databaseUrl, 'boards', 'add', '--name', 'Scholengroep Rivierenland', '--number', '1234');
+    const board = await digisprong(database.url, 'boards', 'add', '--name', 'Scholengroep Rivierenland', '--number', '1234');
     expect(board.code).toBe(0);
     const boardId = board.stdout;
     expect(boardId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await digisprong(databaseUrl, 'boards', 'list')).stdout).toBe(`${boardId}  1234        Scholengroep Rivierenland`);
+    expect((await digisprong(database.url, 'boards', 'list')).stdout).toBe(`${boardId}  1234        Scholengroep Rivierenland`);
 
     const add = (name: string, number: string) =>
-      digisprong(databaseUrl, 'schools', 'add', '--name', name, '--number', number, '--level', 'secondary', '--province', 'limburg', '--board', boardId, '--network', 'go');
+      digisprong(database.url, 'schools', 'add', '--name', name, '--number', number, '--level', 'secondary', '--province', 'limburg', '--board', boardId, '--network', 'go');
     const first = (await add('GO! Atheneum Hasselt', '100001')).stdout;
     const second = (await add('GO! Atheneum Genk', '100002')).stdout;
-    const admin = await digisprong(databaseUrl, 'users', 'add', '--email', 'bestuur@go.test', '--password', 'a-long-password', '--role', 'board_admin', '--school', first);
+    const admin = await digisprong(database.url, 'users', 'add', '--email', 'bestuur@go.test', '--password', 'a-long-password', '--role', 'board_admin', '--school', first);
     expect(admin.code).toBe(0);
 
-    const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent' }, { logger: false });
+    const app = await database.openApp();
     try {
       const client = await login(app, 'bestuur@go.test', 'a-long-password');
       const shown = (await client.request({ method: 'GET', url: `/api/boards/${boardId}` })).json();
@@ -45,13 +35,13 @@ describe('digisprong boards add, schools add --board --network', { timeout: CLI_
   });
 
   it('reports bad input with the error id and the option at fault', async () => {
-    expect(await digisprong(databaseUrl, 'boards', 'add', '--name', 'Dubbel', '--number', '1234')).toMatchObject({
+    expect(await digisprong(database.url, 'boards', 'add', '--name', 'Dubbel', '--number', '1234')).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^error conflict \(number\)/),
     });
-    expect(await digisprong(databaseUrl, 'boards', 'add', '--name', ' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error validation_error \(name\)/) });
-    expect(await digisprong(databaseUrl, 'schools', 'add', '--name', 'X', '--board', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error not_found \(board\)/) });
-    const network = await digisprong(databaseUrl, 'schools', 'add', '--name', 'X', '--network', 'private');
+    expect(await digisprong(database.url, 'boards', 'add', '--name', ' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error validation_error \(name\)/) });
+    expect(await digisprong(database.url, 'schools', 'add', '--name', 'X', '--board', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error not_found \(board\)/) });
+    const network = await digisprong(database.url, 'schools', 'add', '--name', 'X', '--network', 'private');
     expect(network.code).not.toBe(0);
     expect(network.stderr).toMatch(/--network <network>' argument 'private' is invalid/);
   });

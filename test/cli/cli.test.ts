@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
-import { CLI_TEST_TIMEOUT, digisprong } from '../support/cli';
-import { createTestDatabase, type TestDatabase } from '../support/dialects';
+import { describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT, digisprong, useCliDatabase } from '../support/cli';
+import { createTestDatabase } from '../support/dialects';
 import { login } from '../support/test-app';
 
 describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
-  // A database the CLI's own process can open: an SQLite file, or PostgreSQL when TEST_DATABASE_URL is set.
-  let database: TestDatabase;
-  let databaseUrl: string;
-  beforeAll(async () => {
-    database = await createTestDatabase({ file: true });
-    databaseUrl = database.url;
-  });
-  afterAll(() => database.drop());
+  const database = useCliDatabase();
 
   it('migrates, adds a school and accounts that can then log in to the server', async () => {
-    expect((await digisprong(databaseUrl, 'migrate')).stdout).toMatch(/Applied: .*platform_accounts/);
-    expect((await digisprong(databaseUrl, 'migrate')).stdout).toBe('The database is up to date.');
+    expect((await digisprong(database.url, 'migrate')).stdout).toMatch(/Applied: .*platform_accounts/);
+    expect((await digisprong(database.url, 'migrate')).stdout).toBe('The database is up to date.');
 
-    const school = await digisprong(databaseUrl, 'schools', 'add', '--name', 'VBS De Linde', '--number', '012345', '--level', 'primary', '--province', 'antwerpen');
+    const school = await digisprong(database.url, 'schools', 'add', '--name', 'VBS De Linde', '--number', '012345', '--level', 'primary', '--province', 'antwerpen');
     expect(school.code).toBe(0);
     const schoolId = school.stdout;
     expect(schoolId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const added = await digisprong(databaseUrl, 'users', 'add', '--email', 'Coord@School.be', '--password', 'a-long-password', '--role', 'ict_coordinator', '--school', schoolId);
+    const added = await digisprong(database.url, 'users', 'add', '--email', 'Coord@School.be', '--password', 'a-long-password', '--role', 'ict_coordinator', '--school', schoolId);
     expect(added.stdout).toMatch(/^Created account /);
-    const again = await digisprong(databaseUrl, 'users', 'add', '--email', 'coord@school.be', '--role', 'teacher', '--school', schoolId);
+    const again = await digisprong(database.url, 'users', 'add', '--email', 'coord@school.be', '--role', 'teacher', '--school', schoolId);
     expect(again.stdout).toMatch(/^Added role teacher/);
 
-    const app = await buildApp({ ...configFromEnv({}), databaseUrl, demo: false, webDir: '/nonexistent' }, { logger: false });
+    const app = await database.openApp();
     try {
       const client = await login(app, 'coord@school.be', 'a-long-password');
       const me = (await client.request({ method: 'GET', url: '/api/auth/me' })).json();
@@ -43,21 +34,21 @@ describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
   });
 
   it('reports bad input with the error id and the option at fault, and exits non-zero', async () => {
-    const short = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@school.be', '--password', 'short', '--role', 'teacher');
+    const short = await digisprong(database.url, 'users', 'add', '--email', 'x@school.be', '--password', 'short', '--role', 'teacher');
     expect(short.code).toBe(2);
     expect(short.stderr).toBe('error validation_error (password): password: at least 10 characters');
 
-    const noSchool = await digisprong(databaseUrl, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal');
+    const noSchool = await digisprong(database.url, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal');
     expect(noSchool.stderr).toMatch(/^error validation_error \(school\)/);
 
-    const unknownSchool = await digisprong(databaseUrl, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal', '--school', 'nope');
+    const unknownSchool = await digisprong(database.url, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal', '--school', 'nope');
     expect(unknownSchool.stderr).toMatch(/^error not_found \(school\)/);
 
-    const badRole = await digisprong(databaseUrl, 'users', 'add', '--email', 'x@school.be', '--password', 'a-long-password', '--role', 'wizard');
+    const badRole = await digisprong(database.url, 'users', 'add', '--email', 'x@school.be', '--password', 'a-long-password', '--role', 'wizard');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/--role <role>' argument 'wizard' is invalid/);
 
-    const duplicate = await digisprong(databaseUrl, 'schools', 'add', '--name', 'Another', '--number', '012345');
+    const duplicate = await digisprong(database.url, 'schools', 'add', '--name', 'Another', '--number', '012345');
     expect(duplicate.stderr).toMatch(/^error conflict \(number\)/);
   });
 
