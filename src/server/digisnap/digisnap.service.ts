@@ -2,7 +2,7 @@ import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } f
 import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
-import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -224,13 +224,7 @@ export class DigisnapService {
   }
 
   /** The comparison groups (all of Flanders, the same education level) beside one member, protected. */
-  teamComparisons(request: {
-    frameworkId: string;
-    frameworkVersion: string;
-    exceptMember: string;
-    level: string | null;
-    threshold: number;
-  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
+  teamComparisons(request: ComparisonRequest): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
     return this.teams.comparisons(request);
   }
 

@@ -3,7 +3,7 @@ import type { Framework } from '../../shared/digisnap/framework';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
 import type { TeamCounts } from '../../shared/digisnap/protected-team';
 import type { ScanResult } from '../../shared/digisnap/scoring';
-import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import type { DigisnapRepository } from './digisnap.repository';
 import type { DigisnapDatabase as Database } from './digisnap.tables';
 import {
@@ -110,13 +110,7 @@ export class TeamAggregateService {
    * each without the asking member's own part. A group is shown only when comparisonsAllowed
    * allows it and it holds at least the threshold of respondents.
    */
-  async comparisons(request: {
-    frameworkId: string;
-    frameworkVersion: string;
-    exceptMember: string;
-    level: string | null;
-    threshold: number;
-  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
+  async comparisons(request: ComparisonRequest): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
     const framework = this.frameworkOf(request);
     const empty = encodeCounts(emptyCounts(framework), framework);
     const groups = await this.repo.transaction(async (trx) => {

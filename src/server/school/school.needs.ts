@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResultDto, TrainingDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
-import type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 
 /**
  * What the school asks of Digisnap for its campaigns and team reports: frameworks, and the team
@@ -14,13 +14,7 @@ export interface DigisnapAggregates {
   publishTeamIfDue(source: TeamSource, threshold: number, part?: ComparisonPart): Promise<PublishedTeam | null>;
   publishedTeam(source: TeamSource, threshold: number): Promise<PublishedTeam | null>;
   liveRespondentKeys(source: TeamSource): Promise<string[]>;
-  teamComparisons(request: {
-    frameworkId: string;
-    frameworkVersion: string;
-    exceptMember: string;
-    level: string | null;
-    threshold: number;
-  }): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }>;
+  teamComparisons(request: ComparisonRequest): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }>;
   /** Who of these users began and who submitted a scan in the window, as counts (ids only of those who did not submit, for reminders). */
   teamParticipation(
     userIds: readonly string[],

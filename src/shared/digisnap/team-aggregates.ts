@@ -42,6 +42,15 @@ export interface ComparisonPart {
   level: string | null;
 }
 
+/** Which comparison groups to show beside one member: the framework, the member left out, their education level. */
+export interface ComparisonRequest {
+  frameworkId: string;
+  frameworkVersion: string;
+  exceptMember: string;
+  level: string | null;
+  threshold: number;
+}
+
 export interface ComparisonGroup {
   /** Members (schools) in the group, the asking one left out. */
   members: number;
