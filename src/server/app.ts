@@ -44,6 +44,8 @@ export type AppTables = PlatformTables & DigisnapTables & CatalogueTables & Scho
 /** The platform's own services. */
 export interface PlatformServices {
   auth: AuthService;
+  /** The access check use cases start with (school and platform-wide capabilities). */
+  access: AccessPolicy;
   mail: MailService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
@@ -131,7 +133,11 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
     config.sessionIdleHours,
     (userId) => services.catalogue.providersOfUser(userId),
   );
-  const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, (userId) => auth.rolesOf(userId));
+  const access = new AccessPolicy({
+    rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId),
+    rolesOf: (userId) => auth.rolesOf(userId),
+  });
+  const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, access);
   const oidc = config.oidc
     ? new OidcService(new OidcRepository(platformDb.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
         auth,
@@ -143,8 +149,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
         label: config.oidc.name,
       })
     : null;
-  Object.assign(services, { auth, mail, oidc } satisfies PlatformServices);
-  const access = new AccessPolicy({ rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId) });
+  Object.assign(services, { auth, access, mail, oidc } satisfies PlatformServices);
   const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();

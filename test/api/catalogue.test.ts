@@ -43,15 +43,16 @@ describe('catalogue: providers, trainings and sessions', () => {
       const bad = await admin.request({ method: 'POST', url: '/api/providers', payload: { name: 'Goede naam', contactEmail: 'nope' } });
       expect(errorOf(bad)).toMatchObject({ status: 400, field: 'body.contactEmail' });
       const teacher = await t.user('teacher');
-      expect(errorOf(await teacher.request({ method: 'POST', url: '/api/providers', payload: { name: 'Mijn firma', contactEmail: 'a@b.be' } }))).toMatchObject({
-        status: 403,
-        id: 'forbidden',
-      });
+      const refused = await teacher.request({ method: 'POST', url: '/api/providers', payload: { name: 'Mijn firma', contactEmail: 'a@b.be' } });
+      expect(errorOf(refused)).toMatchObject({ status: 403, id: 'forbidden' });
+      expect(refused.json().error.message).toBe('Only an admin or a centre analyst may add providers');
       expect(errorOf(await t.app.inject({ method: 'POST', url: '/api/providers', payload: { name: 'Mijn firma', contactEmail: 'a@b.be' } }))).toMatchObject({
         status: 401,
       });
       const { client: provider, providerId } = await providerAccount(t);
-      expect(errorOf(await provider.request({ method: 'POST', url: `/api/providers/${providerId}/verify` }))).toMatchObject({ status: 403 });
+      const unverified = await provider.request({ method: 'POST', url: `/api/providers/${providerId}/verify` });
+      expect(errorOf(unverified)).toMatchObject({ status: 403, id: 'forbidden' });
+      expect(unverified.json().error.message).toBe('Only an admin or a centre analyst may verify providers');
       expect(errorOf(await admin.request({ method: 'POST', url: '/api/providers/nope/verify' }))).toMatchObject({ status: 404, id: 'not_found' });
     });
 

@@ -43,11 +43,11 @@ describe('schools: the school, its team and its board', () => {
       expect(await t.app.services.schools.schoolOf('nope')).toBeUndefined();
     });
 
-    it('requireSchoolRole: 404 for a stranger, 403 for a member in another role', async () => {
-      const { schools } = t.app.services;
-      await expect(schools.requireSchoolRole(w.principalOther.userId, w.schoolA, ['principal'])).rejects.toMatchObject({ id: 'not_found' });
-      await expect(schools.requireSchoolRole(w.teacherA.userId, w.schoolA, ['principal'])).rejects.toMatchObject({ id: 'forbidden' });
-      expect(await schools.requireSchoolRole(w.principalA.userId, w.schoolA, ['principal', 'ict_coordinator'])).toEqual(['principal']);
+    it('access.require: 404 for a stranger, 403 for a member whose roles lack the capability', async () => {
+      const { access } = t.app.services;
+      await expect(access.require(w.principalOther.userId, 'manageCampaigns', w.schoolA)).rejects.toMatchObject({ id: 'not_found' });
+      await expect(access.require(w.teacherA.userId, 'manageCampaigns', w.schoolA)).rejects.toMatchObject({ id: 'forbidden' });
+      expect(await access.require(w.principalA.userId, 'manageCampaigns', w.schoolA)).toEqual(['principal']);
     });
   });
 

@@ -24,12 +24,13 @@ export interface CatalogueServices {
 export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds> = {
   name: 'catalogue',
   migrations: catalogueMigrations,
-  createServices({ config, db, auth, audit }, needs) {
+  createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<CatalogueTables>();
     const catalogueRepo = new CatalogueRepository(kysely, db.dialect);
     const enrolmentRepo = new EnrolmentRepository(kysely, db.dialect);
     const catalogue = new CatalogueService(catalogueRepo, new SearchRepository(kysely, db.dialect), enrolmentRepo, {
       rolesOf: (userId) => auth.rolesOf(userId),
+      access,
       digisnap: needs.profiles,
       audit,
       searchCacheSeconds: config.searchCacheSeconds,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { catalogueEndpoints as endpoints } from '../../shared/catalogue/endpoints';
+import { authOf } from '../platform/http/auth-hooks';
 import { downloadDate, sendDownload } from '../platform/http/download';
 import { route } from '../platform/http/route';
 import type { CatalogueService } from './catalogue.service';
@@ -76,11 +77,11 @@ export function catalogueRoutes(app: FastifyInstance, deps: { catalogue: Catalog
 
   route(app, endpoints.createProvider, {
     preHandler: requireAuth,
-    handler: async (request, reply) => reply.status(201).send(await catalogue.createProvider(await caller(request), request.body)),
+    handler: async (request, reply) => reply.status(201).send(await catalogue.createProvider(authOf(request).userId, request.body)),
   });
 
   route(app, endpoints.verifyProvider, {
     preHandler: requireAuth,
-    handler: async (request) => catalogue.verifyProvider(await caller(request), request.params.providerId),
+    handler: async (request) => catalogue.verifyProvider(authOf(request).userId, request.params.providerId),
   });
 }

@@ -18,11 +18,12 @@ import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { provinces } from '../../shared/platform/flanders';
+import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { ImportProblems, importRejected } from '../platform/import/import-problems';
-import { type Caller, isAdmin, managesProvider, mayVerifyProviders, requireCaller, requireProviderSide } from './catalogue.access';
+import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide, seesUnverifiedProviders } from './catalogue.access';
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
@@ -37,7 +38,10 @@ export type ProviderDto = ReturnType<typeof toProviderDto>;
 export type ImportBody = string | Uint8Array | { trainings: unknown[] };
 
 export interface CatalogueDeps {
+  /** Every role of a user, platform-wide or in any school: what a `Caller` carries. */
   rolesOf: (userId: string) => Promise<ReadonlySet<Role>>;
+  /** The platform's access policy: adding and verifying providers are platform capabilities. */
+  access: Pick<AccessPolicy, 'requirePlatform'>;
   digisnap: CompetenceProfiles;
   audit: AuditRepository;
   /** The clock; tests and demo data may fix it. */
@@ -104,7 +108,7 @@ export class CatalogueService {
   }
 
   async listProviders(caller: Caller | null): Promise<ProviderDto[]> {
-    return (await this.repo.listProviders(!mayVerifyProviders(caller))).map(toProviderDto);
+    return (await this.repo.listProviders(!seesUnverifiedProviders(caller))).map(toProviderDto);
   }
 
   /** Every provider, verified or not, without an access check: for the command line. */
@@ -112,10 +116,9 @@ export class CatalogueService {
     return (await this.repo.listProviders(false)).map(toProviderDto);
   }
 
-  async createProvider(caller: Caller | null, input: z.input<typeof providerInputSchema>): Promise<ProviderDto> {
-    const who = requireCaller(caller);
-    if (!mayVerifyProviders(who)) throw forbidden('Only an admin or a centre analyst may add providers');
-    return this.addProvider(input, who.userId);
+  async createProvider(userId: string, input: z.input<typeof providerInputSchema>): Promise<ProviderDto> {
+    await this.deps.access.requirePlatform(userId, 'addProviders');
+    return this.addProvider(input, userId);
   }
 
   /** Adds a provider without an access check: for the command line and demo data, whose operator is trusted. */
@@ -131,10 +134,9 @@ export class CatalogueService {
     return toProviderDto((await this.repo.findProvider(id))!);
   }
 
-  async verifyProvider(caller: Caller | null, providerId: string): Promise<ProviderDto> {
-    const who = requireCaller(caller);
-    if (!mayVerifyProviders(who)) throw forbidden('Only an admin or a centre analyst may verify providers');
-    return this.markVerified(providerId, who.userId);
+  async verifyProvider(userId: string, providerId: string): Promise<ProviderDto> {
+    await this.deps.access.requirePlatform(userId, 'verifyProviders');
+    return this.markVerified(providerId, userId);
   }
 
   async markVerified(providerId: string, actorId: string | null): Promise<ProviderDto> {
@@ -368,7 +370,7 @@ export class CatalogueService {
     if (who.providerIds.length === 1) return who.providerIds[0];
     throw validationError(
       'query.providerId',
-      isAdmin(who) && who.providerIds.length === 0 ? 'query.providerId: name the provider to act for' : 'query.providerId: you work for several providers; name one',
+      actsForEveryProvider(who) && who.providerIds.length === 0 ? 'query.providerId: name the provider to act for' : 'query.providerId: you work for several providers; name one',
     );
   }
 

@@ -39,6 +39,7 @@ describe('recommendations from the catalogue in memory', () => {
     const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
     const catalogue = new CatalogueService(repo, new SearchRepository(db.kysely, db.dialect), enrolmentRepo, {
       rolesOf: (userId) => services.auth.rolesOf(userId),
+      access: services.access,
       digisnap: services.digisnap,
       audit: new AuditRepository(db.kysely),
       now,

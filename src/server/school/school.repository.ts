@@ -30,7 +30,7 @@ export interface MembershipRow {
 }
 
 export class SchoolRepository {
-  /** Behind every school access check (requireSchoolRole), on hot reads like the team report: compiled once. */
+  /** Behind every school access check (`access.require`), on hot reads like the team report: compiled once. */
   private readonly schoolById;
   private readonly rolesOf;
 

@@ -80,15 +80,6 @@ export class SchoolService {
     return school ? this.rolesInSchool(userId, school) : [];
   }
 
-  /**
-   * The access check of school operations: the caller's roles in the school when one of them is
-   * in `allowed`. A school the caller has no role in is not found (404, also when it does not
-   * exist); a member in another role gets 403.
-   */
-  requireSchoolRole(userId: string, schoolId: string, allowed: readonly Role[]): Promise<Role[]> {
-    return this.deps.access.requireAnyOf(userId, schoolId, allowed);
-  }
-
   /** Gives a role in the school (invitations, join codes); a role held already stays as it is. */
   async grantRole(userId: string, schoolId: string, role: SchoolRole): Promise<void> {
     await this.repo.addRole(userId, schoolId, role, nowIso());

@@ -1,8 +1,9 @@
 /**
- * Who may do what in a school: the role sets per capability, written once. The server's access
- * policy (server/platform/access) checks them before any work; the web app reads the same sets
- * to show or hide actions. Plain constants without Zod, so the browser bundle stays small.
- * The order of each list is the order error messages name the roles in.
+ * Who may do what: the role sets per capability, written once. A school capability is granted
+ * by the roles held at that school; a platform capability by the roles held platform-wide. The
+ * server's access policy (server/platform/access) checks them before any work; the web app asks
+ * `grants` to show or hide actions. Plain constants without Zod, so the browser bundle stays
+ * small. The order of each list is the order error messages name the roles in.
  */
 
 /** The roles held inside a school, in the order lists show them. */
@@ -24,8 +25,9 @@ export const schoolCapabilities = {
   /** Open, change and close reflection rounds. */
   manageReflections: ['principal', 'ict_coordinator'],
   readReflections: ['principal', 'ict_coordinator', 'board_admin'],
-  /** Read the ICT policy plan: every member of the school. */
+  /** Read the ICT policy plan: every member of the school, the board's admins included; a policy plan is meant to be shared. */
   readPolicyPlan: schoolRoleList,
+  /** Edit the plan: the principal owns it and the ICT coordinator drafts it (KD). */
   editPolicyPlan: ['principal', 'ict_coordinator'],
   /** Plan study days for the team, and read the training budget. */
   planTrainings: ['principal', 'ict_coordinator', 'board_admin'],
@@ -35,10 +37,42 @@ export const schoolCapabilities = {
 
 export type SchoolCapability = keyof typeof schoolCapabilities;
 
-/** Whether any of these roles (held at one school) grants the capability there. */
-export function grants(roles: readonly string[], capability: SchoolCapability): boolean {
-  const allowed: readonly string[] = schoolCapabilities[capability];
-  return roles.some((role) => allowed.includes(role));
+/** The roles held platform-wide, outside any school. */
+export const platformRoleList = ['provider', 'centre_analyst', 'admin'] as const;
+export type PlatformRoleName = (typeof platformRoleList)[number];
+
+export const platformCapabilities = {
+  /** Add training providers to the catalogue. */
+  addProviders: ['admin', 'centre_analyst'],
+  /** Verify providers, and see the ones not verified yet. */
+  verifyProviders: ['admin', 'centre_analyst'],
+  /** Act for every provider: their trainings, sessions, imports and lists (provider staff act for their own). */
+  actForEveryProvider: ['admin'],
+  /** Read the outbox of mail sent and kept. */
+  readOutbox: ['admin'],
+} as const satisfies Record<string, readonly PlatformRoleName[]>;
+
+export type PlatformCapability = keyof typeof platformCapabilities;
+export type Capability = SchoolCapability | PlatformCapability;
+
+/** A capability is school-scoped or platform-wide, never both: a name in both lists fails to compile here. */
+const noCapabilityInBothScopes: Record<SchoolCapability & PlatformCapability, never> = {};
+const capabilityRoles: Readonly<Record<Capability, readonly string[]>> = { ...noCapabilityInBothScopes, ...schoolCapabilities, ...platformCapabilities };
+
+/** The roles that grant a capability. */
+export function rolesGranting(capability: Capability): readonly string[] {
+  return capabilityRoles[capability];
+}
+
+/**
+ * Whether any of these roles grants the capability: for a school capability, pass the roles
+ * held at that one school (`school.myRoles`); for a platform capability, the roles held
+ * platform-wide.
+ */
+export function grants(roles: Iterable<string>, capability: Capability): boolean {
+  const allowed = capabilityRoles[capability];
+  for (const role of roles) if (allowed.includes(role)) return true;
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, localeSchema } from '../platform/api';
-import { schoolCapabilities, schoolRoleList } from '../platform/capabilities';
+import { schoolRoleList } from '../platform/capabilities';
 import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
 
 /** Schools, boards and their teams: contracts shared by the server, the web app and the tests. */
@@ -9,9 +9,6 @@ import { educationLevels, provinces, schoolNetworks } from '../platform/flanders
 export const schoolRoles = schoolRoleList;
 export const schoolRoleSchema = z.enum(schoolRoles);
 export type SchoolRole = z.infer<typeof schoolRoleSchema>;
-
-/** Roles that manage a school's team: its members, invitations and join code (see capabilities.ts). */
-export const teamManagerRoles = schoolCapabilities.manageTeam;
 
 /** The roles a manager may give or take away; defined with the other role rules in capabilities.ts. */
 export { grantableRoles } from '../platform/capabilities';

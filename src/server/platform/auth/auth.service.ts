@@ -10,6 +10,7 @@ import {
   type Role,
   roleSchema,
 } from '../../../shared/platform/api';
+import { schoolRoleList } from '../../../shared/platform/capabilities';
 import type { SchoolRoles } from '../access/access';
 import type { AuditRepository } from '../audit/audit.repository';
 import { newId, newToken, nowIso, sha256 } from '../ids';
@@ -46,7 +47,7 @@ export interface SchoolMemberships extends SchoolRoles {
 }
 
 /** Roles that exist only inside a school; the others hold platform-wide. */
-const schoolRoles: ReadonlySet<Role> = new Set(['teacher', 'ict_coordinator', 'principal', 'board_admin']);
+const schoolRoles: ReadonlySet<Role> = new Set(schoolRoleList);
 
 export class AuthService {
   private readonly idleMs: number;

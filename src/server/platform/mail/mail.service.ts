@@ -1,7 +1,6 @@
 import nodemailer from 'nodemailer';
-import { forbidden } from '../../../shared/errors';
-import type { Role } from '../../../shared/platform/api';
 import type { OutboxQuery } from '../../../shared/platform/mail';
+import type { AccessPolicy } from '../access/access';
 import { newId, nowIso } from '../ids';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository';
 
@@ -51,7 +50,7 @@ export class MailService {
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport | null,
     private readonly from: string,
-    private readonly rolesOf: (userId: string) => Promise<ReadonlySet<Role>>,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Where messages kept in the outbox (and delivery failures) are logged: the server's logger. */
@@ -85,7 +84,7 @@ export class MailService {
 
   /** The newest messages of the outbox: admins only. */
   async listOutbox(userId: string, query: OutboxQuery): Promise<OutboxMessage[]> {
-    if (!(await this.rolesOf(userId)).has('admin')) throw forbidden('Only an admin may read the outbox');
+    await this.access.requirePlatform(userId, 'readOutbox');
     return this.outbox.list({ status: query.status, to: query.to, limit: query.limit });
   }
 

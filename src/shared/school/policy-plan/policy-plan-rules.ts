@@ -1,4 +1,3 @@
-import { schoolCapabilities } from '../../platform/capabilities';
 import { type Front, fronts } from '../../platform/fronts';
 
 /**
@@ -6,12 +5,6 @@ import { type Front, fronts } from '../../platform/fronts';
  * overdue actions, the summary per front and status, and the order lists are shown in. No
  * Zod and no I/O, so the server, the exports, the browser and the tests share them.
  */
-
-/**
- * Who edits the plan: the principal owns it and the ICT coordinator drafts it (KD). The rest
- * of the team, the board's admins included, reads it: a policy plan is meant to be shared.
- */
-export const policyPlanEditorRoles = schoolCapabilities.editPolicyPlan;
 
 export const goalTerms = ['short', 'medium', 'long'] as const;
 export type GoalTerm = (typeof goalTerms)[number];

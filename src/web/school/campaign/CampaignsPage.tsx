@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
 import { formatDate, formatDateTime, formatPercent } from '../../../shared/i18n/format';
 import { brusselsDate, fromBrusselsInput } from '../../../shared/platform/brussels-time';
+import { grants } from '../../../shared/platform/capabilities';
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { type ApiError, asApiError, call } from '../../api';
@@ -15,7 +16,7 @@ import { FormField } from '../FormField';
 import { OpeningFormEnd, useOpening } from '../OpeningForm';
 import { initialWindow, isMinGroupSize, MAX_GROUP_SIZE, windowProblems } from '../openingView';
 import { SchoolNav } from '../SchoolNav';
-import { campaignRunnerRoles, reportPath } from '../schoolAccess';
+import { reportPath } from '../schoolAccess';
 import type { Campaign } from '../types';
 import { WindowFields } from '../WindowFields';
 
@@ -34,7 +35,7 @@ export function CampaignsPage({ schoolId }: { schoolId: string }) {
       </section>
     );
   }
-  const canRun = school.data.myRoles.some((role) => campaignRunnerRoles.includes(role));
+  const canRun = grants(school.data.myRoles, 'manageCampaigns');
   const items = campaigns.data?.items;
   const title = t('campaigns.titleFor', { school: school.data.name });
   return (

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
+import { grants } from '../../../shared/platform/capabilities';
 import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { call } from '../../api';
@@ -11,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { useEndpointQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
-import { cyberCheckPath, cyberCheckRunnerRoles, cyberResultPath } from './cyberPaths';
+import { cyberCheckPath, cyberResultPath } from './cyberPaths';
 import { maturityText, shareText } from './cyberView';
 import type { CyberCheckSummary } from './types';
 
@@ -25,7 +26,7 @@ export function CyberCheckPage({ schoolId }: { schoolId: string }) {
   if (school.error || !school.data) {
     return <NarrowPage title={t('cyber.title')}>{school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}</NarrowPage>;
   }
-  const canRun = school.data.myRoles.some((role) => cyberCheckRunnerRoles.includes(role));
+  const canRun = grants(school.data.myRoles, 'runCyberChecks');
   const items = checks.data?.items;
   const open = items?.find((check) => check.status === 'in_progress');
   const title = t('cyber.titleFor', { school: school.data.name });

@@ -1,3 +1,4 @@
+import { grants } from '../../../shared/platform/capabilities';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,7 +8,6 @@ import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
 import { useEndpointQuery } from '../../serverState';
 import { SchoolNav } from '../SchoolNav';
-import { campaignRunnerRoles } from '../schoolAccess';
 import { RoundCard } from './RoundCard';
 import { RoundForm } from './RoundForm';
 
@@ -22,7 +22,7 @@ export function ReflectionPage({ schoolId }: { schoolId: string }) {
   if (school.error || !school.data) {
     return <NarrowPage title={t('reflection.title')}>{school.error && <ErrorAlert error={school.error} onRetry={school.reload} />}</NarrowPage>;
   }
-  const canRun = school.data.myRoles.some((role) => campaignRunnerRoles.includes(role));
+  const canRun = grants(school.data.myRoles, 'manageReflections');
   const items = rounds.data?.items;
   const title = t('reflection.titleFor', { school: school.data.name });
   return (

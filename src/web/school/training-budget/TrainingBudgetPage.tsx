@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
+import { grants } from '../../../shared/platform/capabilities';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
 import { call } from '../../api';
@@ -14,7 +15,7 @@ import { navigate, useLocation } from '../../router';
 import { useEndpointQuery } from '../../serverState';
 import { FormField, focusFirstProblem } from '../FormField';
 import { SchoolNav } from '../SchoolNav';
-import { budgetEditorRoles, budgetPath } from '../schoolAccess';
+import { budgetPath } from '../schoolAccess';
 import type { BudgetSettingsInput, SchoolBudget } from '../types';
 import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './trainingBudgetView';
 
@@ -41,7 +42,7 @@ export function TrainingBudgetPage({ schoolId }: { schoolId: string }) {
       </NarrowPage>
     );
   }
-  const canEdit = school.data.myRoles.some((role) => budgetEditorRoles.includes(role));
+  const canEdit = grants(school.data.myRoles, 'setTrainingBudget');
   const title = t('budget.titleFor', { school: school.data.name });
   return (
     <section className="page budget-page">
