@@ -2,9 +2,9 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
-import { type CatalogueNeeds, type CatalogueServices, type CatalogueTables, catalogueModule } from './catalogue/catalogue.module';
+import { type CatalogueNeeds, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
-import { type DigisnapServices, type DigisnapTables, digisnapModule } from './digisnap/digisnap.module';
+import { digisnapModule } from './digisnap/digisnap.module';
 import { AccessPolicy } from './platform/access/access';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
@@ -25,21 +25,22 @@ import { registerWebApp } from './platform/http/web-app';
 import { mailRoutes } from './platform/mail/mail.routes';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { OutboxRepository } from './platform/mail/outbox.repository';
-import type { AnyServerModule, PlatformContext, RouteContext } from './platform/module';
-import { type SchoolNeeds, type SchoolServices, type SchoolTables, schoolModule } from './school/school.module';
+import type { AnyServerModule, PlatformContext, RouteContext, ServicesOfModules, TablesOfModules } from './platform/module';
+import { type SchoolNeeds, schoolModule } from './school/school.module';
 
 export const APP_VERSION = '0.1.0';
 
 /**
  * The modules of the app, each a folder under `server/` with its `<module>.module.ts`. Adding a
- * module is one line here (and its needs in `wireNeeds` when it asks other modules for anything).
- * The order does not matter: migrations run in the order of their names, and modules reach
- * each other only through the needs wired below, which are called after all are built.
+ * module is one line here (and its needs in `wireNeeds` when it asks other modules for anything):
+ * `Services` and `AppTables` follow from this list. The order does not matter: migrations run in
+ * the order of their names, and modules reach each other only through the needs wired below,
+ * which are called after all are built.
  */
-export const modules: readonly AnyServerModule[] = [digisnapModule, catalogueModule, schoolModule];
+export const modules = [digisnapModule, catalogueModule, schoolModule] as const satisfies readonly AnyServerModule[];
 
-/** Every table of the app's modules: what the app's own database handle (`app.db`) is typed with. */
-export type AppTables = PlatformTables & DigisnapTables & CatalogueTables & SchoolTables;
+/** Every table of the platform and the listed modules: what the app's own database handle (`app.db`) is typed with. */
+export type AppTables = PlatformTables & TablesOfModules<typeof modules>;
 
 /** The platform's own services. */
 export interface PlatformServices {
@@ -52,7 +53,7 @@ export interface PlatformServices {
 }
 
 /** The services of the platform and of every listed module, by name; a module added in a test adds its own. */
-export type Services = PlatformServices & DigisnapServices & CatalogueServices & SchoolServices;
+export type Services = PlatformServices & ServicesOfModules<typeof modules>;
 
 export interface BuildOptions {
   /** Extra routes, e.g. the benchmark's constant ceiling route. */

@@ -21,7 +21,7 @@ export interface CatalogueServices {
 }
 
 /** The training catalogue: providers, trainings, sessions, enrolments, search and recommendations. */
-export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds> = {
+export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds, CatalogueTables> = {
   name: 'catalogue',
   migrations: catalogueMigrations,
   createServices({ config, db, auth, audit, access }, needs) {

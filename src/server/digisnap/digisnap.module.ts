@@ -17,7 +17,7 @@ export interface DigisnapServices {
 }
 
 /** Digisnap: competence frameworks, scans, personal profiles and the team aggregates of scans. */
-export const digisnapModule: ServerModule<DigisnapServices> = {
+export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables> = {
   name: 'digisnap',
   migrations: digisnapMigrations,
   createServices({ config, db, audit }) {

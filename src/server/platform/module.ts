@@ -35,8 +35,12 @@ export interface RouteContext {
  * `Needs` is what the module asks of other modules, declared by the module itself as small
  * interfaces; the app (the composition root) wires them. A module that needs nothing but the
  * platform leaves it `void`.
+ *
+ * `Tables` are the row types of the module's own tables; a module without tables leaves it out.
+ * Only the type is used: the app types its database handle (`app.db`) with the tables of every
+ * listed module, as it types `app.services` with their services.
  */
-export interface ServerModule<Services extends object = object, Needs = void> {
+export interface ServerModule<Services extends object = object, Needs = void, Tables extends object = object> {
   /** Unique, lower case: `digisnap`, `catalogue`, `school`, … */
   readonly name: string;
   /**
@@ -46,8 +50,27 @@ export interface ServerModule<Services extends object = object, Needs = void> {
   readonly migrations: Readonly<Record<string, Migration>>;
   createServices(platform: PlatformContext, needs: Needs): Services;
   register(app: FastifyInstance, services: Services, routes: RouteContext): void;
+  /** Never set: it only carries the type of the module's tables to `TablesOfModules`. */
+  readonly tables?: Tables;
 }
 
 /** A module of any kind, as lists of modules hold them. */
-// biome-ignore lint/suspicious/noExplicitAny: a list holds modules with different services and needs.
-export type AnyServerModule = ServerModule<any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: a list holds modules with different services, needs and tables.
+export type AnyServerModule = ServerModule<any, any, any>;
+
+/**
+ * What a list of modules adds up to: the services of every one of them at once. The list must
+ * keep each module's type (`[a, b] as const`); of a plain `AnyServerModule[]` it is `any`.
+ */
+export type ServicesOfModules<List extends readonly AnyServerModule[]> = UnionToIntersection<ServicesOf<List[number]>>;
+
+/** The tables of every module of a list at once. */
+export type TablesOfModules<List extends readonly AnyServerModule[]> = UnionToIntersection<TablesOf<List[number]>>;
+
+/** Of a union of modules, the union of their services (and below, of their tables). */
+type ServicesOf<M extends AnyServerModule> = M extends ServerModule<infer Services, infer _Needs, infer _Tables> ? Services : never;
+
+type TablesOf<M extends AnyServerModule> = M extends ServerModule<infer _Services, infer _Needs, infer Tables> ? Tables : never;
+
+/** `A | B` as `A & B`: a function taking either must take both. */
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;

@@ -59,7 +59,7 @@ export interface SchoolServices {
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
-export const schoolModule: ServerModule<SchoolServices, SchoolNeeds> = {
+export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTables> = {
   name: 'school',
   migrations: {
     ...schoolMigrations,

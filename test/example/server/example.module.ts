@@ -6,7 +6,7 @@ import { exampleEndpoints } from '../shared/endpoints';
 import type { ExampleTables } from './example.tables';
 
 /** The smallest module there is: one migration, one service, one route registered from its declaration. */
-export const exampleModule: ServerModule<{ exampleNotes: () => Promise<ExampleNote[]> }> = {
+export const exampleModule: ServerModule<{ exampleNotes: () => Promise<ExampleNote[]> }, void, ExampleTables> = {
   name: 'example',
   migrations: {
     // `<yyyymmdd>_<nn>_<module>_<what>`: all modules' migrations run in name order, and a released name never changes.
