@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogueEndpoints } from '../shared/catalogue/endpoints';
-import { schoolEndpoints } from '../shared/school/endpoints';
+import { invitationEndpoints, schoolEndpoints } from '../shared/school/endpoints';
 import { ApiError, call, endpointHref, onUnauthenticated, setCsrfToken } from './api';
 
 function answer(status: number, body?: unknown) {
@@ -35,6 +35,14 @@ describe('call', () => {
     expect(requests[0].url).toBe('/api/trainings/import?dryRun=true');
     expect(requests[0].init.headers).toMatchObject({ 'content-type': 'text/csv; charset=utf-8' });
     expect(requests[0].init.body).toBe('titel;prijs\n');
+  });
+
+  it('sends the bytes of an .xlsx upload as a workbook', async () => {
+    const requests = answer(200, { invited: 0, alreadyMembers: [] });
+    const workbook = Uint8Array.from([0x50, 0x4b, 0x03, 0x04]);
+    await call(invitationEndpoints.importRoster, { params: { schoolId: 's1' }, body: workbook });
+    expect(requests[0].init.headers).toMatchObject({ 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(requests[0].init.body).toBe(workbook);
   });
 
   it('raises the server error as an ApiError, and tells the listeners when the session is gone', async () => {

@@ -1,6 +1,6 @@
 import type { ErrorId } from '../shared/errors';
 import type { CurrentUser, SessionResponse } from '../shared/platform/api';
-import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl } from '../shared/platform/endpoint';
+import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl, XLSX_MEDIA_TYPE } from '../shared/platform/endpoint';
 
 /** Error ids the server sends, plus the one the client raises when the server cannot be reached. */
 export type ClientErrorId = ErrorId | 'network_error';
@@ -54,8 +54,8 @@ export function endpointHref<E extends AnyEndpoint>(endpoint: E, args: EndpointA
 }
 
 /**
- * Calls a declared endpoint: fills in the path, sends the body as JSON (or as text/csv for a CSV
- * upload) and the CSRF token on every state-changing request; a failure is an `ApiError`.
+ * Calls a declared endpoint: fills in the path, sends the body as JSON (a table upload as text/csv
+ * or as an .xlsx workbook) and the CSRF token on every state-changing request; a failure is an `ApiError`.
  */
 export async function call<E extends AnyEndpoint>(
   endpoint: E,
@@ -63,8 +63,8 @@ export async function call<E extends AnyEndpoint>(
 ): Promise<EndpointResponse<E>> {
   const { body } = (args ?? {}) as { body?: unknown };
   const headers: Record<string, string> = { accept: 'application/json' };
-  const csv = endpoint.csvBody === true && typeof body === 'string';
-  if (body !== undefined) headers['content-type'] = csv ? 'text/csv; charset=utf-8' : 'application/json';
+  const table = endpoint.tableBody === true ? tableMediaType(body) : undefined;
+  if (body !== undefined) headers['content-type'] = table ?? 'application/json';
   if (endpoint.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -73,7 +73,7 @@ export async function call<E extends AnyEndpoint>(
       method: endpoint.method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : csv ? (body as string) : JSON.stringify(body),
+      body: body === undefined ? undefined : table ? (body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError('network_error', cause instanceof Error ? cause.message : 'Network error', 0);
@@ -94,6 +94,13 @@ export async function call<E extends AnyEndpoint>(
     throw new ApiError(id, message, response.status, field, details);
   }
   throw new ApiError('internal_error', `HTTP ${response.status}`, response.status);
+}
+
+/** The media type a table upload is sent as: CSV text as text/csv, bytes as an .xlsx workbook; anything else is JSON. */
+export function tableMediaType(body: unknown): string | undefined {
+  if (typeof body === 'string') return 'text/csv; charset=utf-8';
+  if (body instanceof Uint8Array) return XLSX_MEDIA_TYPE;
+  return undefined;
 }
 
 /** A call that starts (or keeps) a session: its CSRF token is kept for the requests after it. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { trainingCsvColumns } from '../../src/shared/catalogue/api';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { providerAccount, trainingInput } from './catalogue-fixtures';
@@ -8,6 +9,13 @@ const goodLines = [
   'Coöperatief leren;Samen leren met digitale middelen.;"Dag 1: kennismaking; dag 2: oefenen.\nMet koffie.";klassikaal;nl;lager, buitengewoon;leraar, ict-coördinator;"3.3 A2>B1, 2.2 A1>A2";3,5;12,50;ja;Kerkstraat 1;9000;Gent;Oost-Vlaanderen;ABC-123;https://opleider.test/cooperatief;gepubliceerd',
   'Evalueren online;Formatief evalueren met quizzen en rubrics.;;zelfstudie online;en;secundair;leraar;4.1 B1>B2;2;0;nee;;;;;;https://opleider.test/evalueren;concept',
 ];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A workbook whose first sheet holds the header and these rows, numbers as numbers, as a spreadsheet saves it. */
+const workbookOf = (rows: Array<Array<string | number>>) =>
+  writeExcelFile([
+    trainingCsvColumns.map((value) => ({ value })),
+    ...rows.map((cells) => cells.map((value) => (typeof value === 'number' ? { value, type: Number } : { value }))),
+  ]).toBuffer();
 const csvOf = (lines: string[], withBom = true) => `${withBom ? '\uFEFF' : ''}${[header, ...lines].join('\r\n')}\r\n`;
 
 describe('importTrainings and exportTrainings', () => {
@@ -124,6 +132,67 @@ describe('importTrainings and exportTrainings', () => {
     expect(response.json().error.details).toHaveLength(1);
     expect(errorOf(await importCsv(client, `\uFEFF${header}\r\n`))).toMatchObject({ status: 422, id: 'import_rejected' });
     expect(errorOf(await importCsv(client, ''))).toMatchObject({ status: 400, id: 'validation_error' });
+  });
+
+  it('imports an .xlsx workbook sent as its bytes, checking first with ?dryRun=true', async () => {
+    const { client } = await providerAccount(t);
+    const importXlsx = (file: Buffer | string, query = '') =>
+      client.request({ method: 'POST', url: `/api/trainings/import${query}`, headers: { 'content-type': XLSX }, payload: file });
+    const row = (title: string, price: number | string) => [
+      title,
+      'Samen leren met digitale middelen.',
+      '',
+      'klassikaal',
+      'nl',
+      'lager',
+      'leraar',
+      '3.3 A2>B1',
+      3.5,
+      price,
+      'ja',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'https://opleider.test/x',
+      'concept',
+    ];
+    const file = await workbookOf([row('Uit Excel', 12.5), row('Ook uit Excel', 0)]);
+    expect((await importXlsx(file, '?dryRun=true')).json()).toEqual({ imported: 2, errors: [] });
+    expect(await count(client)).toBe(0);
+    const imported = await importXlsx(file);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toEqual({ imported: 2, errors: [] });
+    const list = (await client.request({ method: 'GET', url: '/api/provider/trainings' })).json().items;
+    expect(list.find((i: { title: string }) => i.title === 'Uit Excel')).toMatchObject({ durationHours: 3.5, priceEuro: 12.5 });
+
+    const bad = await importXlsx(await workbookOf([row('Fout', 'veel')]));
+    expect(errorOf(bad)).toMatchObject({ status: 422, id: 'import_rejected' });
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['line 2: prijs_euro']);
+    const notAZip = await importXlsx(csvOf(goodLines));
+    expect(errorOf(notAZip)).toMatchObject({ status: 422, id: 'import_rejected' });
+    expect(notAZip.json().error.details).toEqual([{ field: 'line 1: bestand', message: 'line 1: bestand: The file is not a readable XLSX workbook: it is not an .xlsx file' }]);
+    expect(await count(client)).toBe(2);
+  });
+
+  it('refuses a body of another content type with a stable error', async () => {
+    const { client } = await providerAccount(t);
+    for (const contentType of ['text/plain', 'application/vnd.ms-excel', 'multipart/form-data; boundary=x']) {
+      const response = await client.request({ method: 'POST', url: '/api/trainings/import', headers: { 'content-type': contentType }, payload: csvOf(goodLines) });
+      expect(errorOf(response)).toMatchObject({ status: 400, id: 'validation_error', field: 'body' });
+      expect(response.json().error.message).toContain('or the JSON as application/json');
+    }
+    expect(await count(client)).toBe(0);
+  });
+
+  it('documents the CSV, .xlsx and JSON bodies in OpenAPI, each with its own schema', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const { content } = document.paths['/api/trainings/import'].post.requestBody;
+    expect(Object.keys(content)).toEqual(['text/csv', 'application/csv', XLSX, 'application/json']);
+    expect(content[XLSX].schema).toMatchObject({ type: 'string', format: 'binary' });
+    expect(content['text/csv'].schema).toMatchObject({ type: 'string' });
+    expect(Object.keys(document.paths['/api/schools/{schoolId}/roster'].post.requestBody.content)).toEqual(['text/csv', 'application/csv', XLSX]);
   });
 
   it('checks only, writing nothing, with ?dryRun=true', async () => {

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { sessionResponseSchema } from '../../src/shared/platform/api';
 import { errorOf, login, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { invitationTokenFor, type SchoolWorld, schoolWorld, uniqueEmail } from './school-fixtures';
 
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A workbook whose first sheet holds these rows of text, as a spreadsheet saves it. */
+const workbook = (...rows: string[][]) => writeExcelFile(rows.map((cells) => cells.map((value) => ({ value })))).toBuffer();
 
 describe('schools: roster, invitations and join codes', () => {
   let t: TestApp;
@@ -64,6 +68,33 @@ describe('schools: roster, invitations and join codes', () => {
     it('rejects a file without the right header or without lines', async () => {
       expect((await roster(w.ictA, csv('voornaam;adres', 'An;an@school.be'))).json().error.details.map((d: { field: string }) => d.field)).toEqual(['line 1: naam', 'line 1: e-mail']);
       expect((await roster(w.ictA, csv('naam;e-mail'))).json().error).toMatchObject({ id: 'import_rejected', details: [{ field: 'line 2: file' }] });
+    });
+
+    it('invites from an .xlsx workbook, sent as its bytes', async () => {
+      const a = uniqueEmail('xlsx-an');
+      const file = await workbook(['naam', 'e-mail'], ['An Excel', a], ['Leraar', w.teacherA.email]);
+      const response = await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/roster`, headers: { 'content-type': XLSX }, payload: file });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ invited: 1, alreadyMembers: [{ line: 3, email: w.teacherA.email }] });
+      expect((await outboxTo(a))[0].text).toMatch(/^Dag An Excel,/);
+      const bad = await workbook(['naam', 'e-mail'], ['Slecht', 'geen-adres']);
+      const rejected = await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/roster`, headers: { 'content-type': XLSX }, payload: bad });
+      expect(errorOf(rejected)).toMatchObject({ status: 422, id: 'import_rejected' });
+      expect(rejected.json().error.details.map((d: { field: string }) => d.field)).toEqual(['line 2: e-mail']);
+    });
+
+    it('rejects a workbook that is not one, on the file field, and a body of another content type', async () => {
+      const notAZip = await w.ictA.request({
+        method: 'POST',
+        url: `/api/schools/${w.schoolA}/roster`,
+        headers: { 'content-type': XLSX },
+        payload: csv('naam;e-mail', 'An;an@school.be'),
+      });
+      expect(errorOf(notAZip)).toMatchObject({ status: 422, id: 'import_rejected' });
+      expect(notAZip.json().error.details).toEqual([{ field: 'line 1: file', message: 'line 1: file: The file is not a readable XLSX workbook: it is not an .xlsx file' }]);
+      const text = await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/roster`, headers: { 'content-type': 'text/plain' }, payload: csv('naam;e-mail') });
+      expect(errorOf(text)).toMatchObject({ status: 400, id: 'validation_error', field: 'body' });
+      expect(text.json().error.message).toMatch(/^Send the file as text\/csv or as application\/vnd\.openxmlformats/);
     });
 
     it('refuses a teacher, another school and anonymous callers; a JSON body is bad input', async () => {

@@ -26,7 +26,9 @@ describe('a training provider in the browser', () => {
     const before = await page.evaluate(() => fetch('/api/provider/trainings').then((response) => response.json()));
 
     const panel = page.getByTestId('import-panel');
-    await panel.getByLabel('CSV-bestand').setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from([header, broken, ...rest.slice(0, 2)].join('\r\n')) });
+    await panel
+      .getByLabel('Bestand (CSV of .xlsx)')
+      .setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from([header, broken, ...rest.slice(0, 2)].join('\r\n')) });
     await panel.getByRole('button', { name: 'Controleer' }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
 import { addMember } from './school-steps';
 
@@ -27,7 +28,7 @@ describe('managing a school team in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'uitnodiging verstuurd naar lien@anker.test' }).waitFor();
     await expect.poll(() => page.getByTestId('school-invitations').textContent()).toMatch(/lien@anker\.test.*ICT-coördinator/);
 
-    await page.getByLabel('Ledenlijst (CSV)').setInputFiles({
+    await page.getByLabel('Ledenlijst (CSV of .xlsx)').setInputFiles({
       name: 'team.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('naam;e-mail\nAn;an@anker.test\n;bert@anker.test\nCis;geen-adres\n'),
@@ -39,12 +40,17 @@ describe('managing a school team in the browser', () => {
     expect(await report.locator('tbody th').allTextContents()).toEqual(['regel 3: naam', 'regel 4: e-mail']);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Ledenlijst (CSV)').setInputFiles({
-      name: 'team.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('naam;e-mail\nAn;an@anker.test\nBert;bert@anker.test\n'),
-    });
+    // The corrected list comes as the workbook the school keeps it in.
+    const workbook = await writeExcelFile([
+      [{ value: 'naam' }, { value: 'e-mail' }],
+      [{ value: 'An' }, { value: 'an@anker.test' }],
+      [{ value: 'Bert' }, { value: 'bert@anker.test' }],
+    ]).toBuffer();
+    await page
+      .getByLabel('Ledenlijst (CSV of .xlsx)')
+      .setInputFiles({ name: 'team.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
     await page.getByRole('button', { name: 'Opladen en uitnodigen' }).click();
     await report.getByText('2 uitnodigingen verstuurd.').waitFor();
+    await expect.poll(() => page.getByTestId('school-invitations').textContent()).toMatch(/bert@anker\.test/);
   });
 });

@@ -5,15 +5,12 @@ import { downloadDate, sendDownload } from '../platform/http/download';
 import { route } from '../platform/http/route';
 import type { CatalogueService } from './catalogue.service';
 
-/** A CSV of 20,000 trainings with long descriptions. */
+/** A CSV or JSON of 20,000 trainings with long descriptions. */
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
 export function catalogueRoutes(app: FastifyInstance, deps: { catalogue: CatalogueService; requireAuth: preHandlerAsyncHookHandler; optionalAuth: preHandlerAsyncHookHandler }): void {
   const { catalogue, requireAuth, optionalAuth } = deps;
   const caller = (request: FastifyRequest) => catalogue.caller(request.auth);
-
-  // CSV files come as text; the import route takes them besides JSON.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
   /*
    * searchTrainings is the catalogue's hottest read. Its body is built field by field in the

@@ -17,6 +17,7 @@ import {
 import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
+import type { TableBody } from '../../shared/platform/endpoint';
 import { provinces } from '../../shared/platform/flanders';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -35,7 +36,7 @@ import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput 
 
 export type ProviderDto = ReturnType<typeof toProviderDto>;
 /** CSV text, an .xlsx workbook's bytes, or JSON. */
-export type ImportBody = string | Uint8Array | { trainings: unknown[] };
+export type ImportBody = TableBody | { trainings: unknown[] };
 
 export interface CatalogueDeps {
   /** Every role of a user, platform-wide or in any school: what a `Caller` carries. */
@@ -313,7 +314,7 @@ export class CatalogueService {
   }
 
   /**
-   * Imports trainings from CSV text or JSON, all or nothing: every problem of every line is
+   * Imports trainings from CSV text, .xlsx bytes or JSON, all or nothing: every problem of every line is
    * reported (422 import_rejected) and then nothing is written. `dryRun` only checks; its
    * report counts the trainings that would be imported.
    */

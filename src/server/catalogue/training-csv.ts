@@ -1,5 +1,6 @@
 import { type TrainingInput, trainingCsvColumns } from '../../shared/catalogue/api';
 import { readCsvCell, toCsv } from '../../shared/csv';
+import type { TableBody } from '../../shared/platform/endpoint';
 import type { Province } from '../../shared/platform/flanders';
 import type { ImportProblem } from '../platform/import/import-problems';
 import { readTable } from '../platform/import/table-reader';
@@ -100,7 +101,7 @@ export function formatBelgianNumber(value: number, decimals: 'price' | 'plain'):
 }
 
 /** Reads a CSV file (or an .xlsx workbook) into one raw training per line, and every cell or line it could not read. */
-export async function readTrainingCsv(input: string | Uint8Array): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
+export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
   const read = await readTable(input, { fileField: 'bestand' });
   if (!read.ok) return { items: [], problems: [read.problem] };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { type CurrentUser, type Locale, passwordSchema } from '../../shared/platform/api';
+import type { TableBody } from '../../shared/platform/endpoint';
 import { landingAfterJoining } from '../../shared/school/landing';
 import { type addMemberResultSchema, INVITATION_DAYS, type invitationSchema, type PendingInvitationDto, type rosterReportSchema, type SchoolRole } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
@@ -65,13 +66,13 @@ export class InvitationService {
   }
 
   /**
-   * Invites every teacher of a roster (CSV `naam;e-mail`), all or nothing: any bad line rejects
+   * Invites every teacher of a roster (`naam;e-mail`, as CSV text or .xlsx bytes), all or nothing: any bad line rejects
    * the file with 422 import_rejected naming every bad line, and then nothing is written or sent.
    * Members already in the team are skipped and reported.
    */
-  async importRoster(userId: string, schoolId: string, csv: string | Uint8Array): Promise<z.infer<typeof rosterReportSchema>> {
+  async importRoster(userId: string, schoolId: string, roster: TableBody): Promise<z.infer<typeof rosterReportSchema>> {
     await this.deps.access.require(userId, 'manageTeam', schoolId);
-    const { entries, problems } = await readRoster(csv);
+    const { entries, problems } = await readRoster(roster);
     if (problems.length > 0) {
       throw importRejected(problems, { unit: 'line', outcome: 'nobody was invited', where: (p) => `line ${p.line}: ${p.field}`, fileField: 'file' });
     }

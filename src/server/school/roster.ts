@@ -1,5 +1,6 @@
 import { readCsvCell } from '../../shared/csv';
 import { emailSchema } from '../../shared/platform/api';
+import type { TableBody } from '../../shared/platform/endpoint';
 import type { ImportProblem } from '../platform/import/import-problems';
 import { cellOf, cellProblem, findColumns } from '../platform/import/table-columns';
 import { readTable } from '../platform/import/table-reader';
@@ -29,7 +30,7 @@ export const MAX_ROSTER_LINES = 2000;
  * Every problem of every line is reported, so one upload shows all there is to fix: a missing
  * name, a bad address, an address twice.
  */
-export async function readRoster(input: string | Uint8Array): Promise<{ entries: RosterEntry[]; problems: RosterProblem[] }> {
+export async function readRoster(input: TableBody): Promise<{ entries: RosterEntry[]; problems: RosterProblem[] }> {
   const read = await readTable(input, { fileField: 'file', skipBlankRows: true });
   if (!read.ok) return { entries: [], problems: [read.problem] };
   const { rows } = read.table;

@@ -63,13 +63,15 @@ export const catalogueEndpoints = defineEndpoints(
     importTrainings: {
       method: 'POST',
       path: '/api/trainings/import',
-      summary: 'Import trainings from CSV (text/csv; semicolon, Dutch headers) or JSON ({ trainings: [...] }), all or nothing',
+      summary: 'Import trainings from CSV (text/csv; semicolon, Dutch headers), an .xlsx workbook or JSON ({ trainings: [...] }), all or nothing',
       description:
-        'Any bad line makes the whole import fail with 422 import_rejected; `details` then names every bad line and field ' +
+        'An .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) is read from its first sheet, ' +
+        'with the same header as the CSV. Another content type is refused with 400 validation_error on `body`; ' +
+        'a file that cannot be read is one problem on `line 1: bestand`. Any bad line makes the whole import fail with 422 import_rejected; `details` then names every bad line and field ' +
         '(`line 3: prijs_euro`, or `body.trainings.2.priceEuro` for JSON) and nothing is written. `?dryRun=true` only checks; ' +
         'its `imported` counts the trainings that would be imported.',
       query: 'importQuerySchema',
-      csvBody: true,
+      tableBody: true,
       body: 'importJsonBodySchema',
       response: { 200: 'importReportSchema' },
       errors: [400, 401, 403, 404, 422],

@@ -16,6 +16,14 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
 /** A download this endpoint can answer with instead of (or besides) JSON. */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
+/** The media type of an .xlsx workbook, uploaded or downloaded. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The media types a table upload is sent as: CSV (`application/csv` too, as some tools send it) or an .xlsx workbook. */
+export const TABLE_MEDIA_TYPES = ['text/csv', 'application/csv', XLSX_MEDIA_TYPE] as const;
+
+/** An uploaded table as the web app sends it and the server's handler gets it: CSV text, or the bytes of an .xlsx workbook. */
+export type TableBody = string | Uint8Array;
+
 /** The export names of a contract module that are Zod schemas. */
 export type SchemaName<M> = { [K in keyof M]: M[K] extends z.ZodType ? K : never }[keyof M] & string;
 
@@ -29,8 +37,11 @@ export interface EndpointSpec<M> {
   query?: SchemaName<M>;
   /** The JSON body's schema. */
   body?: SchemaName<M>;
-  /** The body is a CSV file (text/csv), or else the JSON of `body` when that is named too. */
-  csvBody?: true;
+  /**
+   * The body is an uploaded table: a CSV file (text/csv) or an .xlsx workbook (its bytes), or
+   * else the JSON of `body` when that is named too.
+   */
+  tableBody?: true;
   /** The body may be left out; a text says when. */
   optionalBody?: true | string;
   /** JSON responses by status. */
@@ -87,15 +98,15 @@ type ParsedOf<E, Part extends 'params' | 'query' | 'body'> = [SchemaOf<E, Part>]
 export type EndpointParams<E> = InputOf<E, 'params'>;
 /** The query string as the client sends it. */
 export type EndpointQuery<E> = InputOf<E, 'query'>;
-/** The body as the client sends it: the JSON form, or the CSV text for a CSV upload. */
-export type EndpointBody<E> = E extends { csvBody: true } ? string : E extends { optionalBody: true | string } ? InputOf<E, 'body'> | null | undefined : InputOf<E, 'body'>;
+/** The body as the client sends it: the JSON form, or the CSV text or .xlsx bytes of a table upload. */
+export type EndpointBody<E> = E extends { tableBody: true } ? TableBody : E extends { optionalBody: true | string } ? InputOf<E, 'body'> | null | undefined : InputOf<E, 'body'>;
 
 /** The request as the server's handler sees it, after validation. */
 export interface EndpointRequestParts<E> {
   params: ParsedOf<E, 'params'>;
   query: ParsedOf<E, 'query'>;
-  body: E extends { csvBody: true }
-    ? string | Exclude<ParsedOf<E, 'body'>, undefined>
+  body: E extends { tableBody: true }
+    ? TableBody | Exclude<ParsedOf<E, 'body'>, undefined>
     : E extends { optionalBody: true | string }
       ? ParsedOf<E, 'body'> | null | undefined
       : ParsedOf<E, 'body'>;

@@ -95,13 +95,15 @@ export const invitationEndpoints = defineEndpoints(
     importRoster: {
       method: 'POST',
       path: '/api/schools/:schoolId/roster',
-      summary: 'Invite the team from a roster: CSV (text/csv) `naam;e-mail`, all or nothing',
+      summary: 'Invite the team from a roster `naam;e-mail`: CSV (text/csv) or an .xlsx workbook, all or nothing',
       description:
-        'Header `naam;e-mail` or `name;email`, semicolons, UTF-8 with or without BOM. A missing name, a bad address or an ' +
+        'Header `naam;e-mail` or `name;email`: as CSV with semicolons, UTF-8 with or without BOM, or as the first sheet of an ' +
+        '.xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). Another content type is refused ' +
+        'with 400 validation_error on `body`; a file that cannot be read is one problem on `line 1: file`. A missing name, a bad address or an ' +
         'address twice rejects the file with 422 import_rejected; `details` names every bad line (`line 3: e-mail`) and ' +
         'nobody is invited. Members already in the team are skipped; each other line gets an invitation mail.',
       params: 'schoolIdParamsSchema',
-      csvBody: true,
+      tableBody: true,
       response: { 200: 'rosterReportSchema' },
       errors: [400, 401, 403, 404, 422],
     },

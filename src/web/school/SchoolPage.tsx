@@ -2,14 +2,14 @@ import { type FormEvent, useRef, useState } from 'react';
 import { formatDate } from '../../shared/i18n/format';
 import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
 import { type ApiError, asApiError, call } from '../api';
-import { CsvFileField } from '../components/CsvFileField';
-import { CsvProblemLines } from '../components/CsvProblemLines';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
-import { type UploadOutcome, useCsvUpload } from '../components/useCsvUpload';
+import { TableFileField } from '../components/TableFileField';
+import { TableProblemLines } from '../components/TableProblemLines';
 import { useSubmit } from '../components/useSubmit';
+import { type UploadOutcome, useTableUpload } from '../components/useTableUpload';
 import { useI18n } from '../i18n';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { rolesGrantableBy } from './roles';
@@ -232,7 +232,7 @@ type RosterOutcome = UploadOutcome<RosterReport, 'upload'>;
 function RosterPanel({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const importRoster = useEndpointMutation(invitationEndpoints.importRoster, { invalidates: teamLists });
-  const upload = useCsvUpload<RosterReport, 'upload'>({ send: (csv) => importRoster({ params: { schoolId }, body: csv }) });
+  const upload = useTableUpload<RosterReport, 'upload'>({ send: (table) => importRoster({ params: { schoolId }, body: table }) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -247,7 +247,7 @@ function RosterPanel({ schoolId }: { schoolId: string }) {
         <code>naam;e-mail</code>
       </p>
       <form className="form" noValidate onSubmit={submit}>
-        <CsvFileField
+        <TableFileField
           id="roster-file"
           label={t('school.rosterFile')}
           inputRef={upload.fileRef}
@@ -272,7 +272,7 @@ function RosterOutcomeView({ outcome }: { outcome: RosterOutcome }) {
   if (outcome.kind === 'failure') {
     const { error } = outcome;
     if (error.id !== 'import_rejected' || !error.details?.length) return <ErrorAlert error={error} />;
-    return <CsvProblemLines title={t('school.rosterRejected', { count: error.details.length })} note={t('school.rosterNobodyInvited')} lines={error.details} />;
+    return <TableProblemLines title={t('school.rosterRejected', { count: error.details.length })} note={t('school.rosterNobodyInvited')} lines={error.details} />;
   }
   const { report } = outcome;
   return (

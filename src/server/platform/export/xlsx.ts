@@ -1,4 +1,5 @@
 import writeExcelFile, { type Cell, type Sheet } from 'write-excel-file/node';
+import { XLSX_MEDIA_TYPE } from '../../../shared/platform/endpoint';
 
 /**
  * Rows → an .xlsx workbook, for any module's download (the team report, later the ICT policy
@@ -6,7 +7,7 @@ import writeExcelFile, { type Cell, type Sheet } from 'write-excel-file/node';
  * number is stored, so spreadsheets compute with real numbers, never with text.
  */
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_CONTENT_TYPE = XLSX_MEDIA_TYPE;
 
 /**
  * `percent` values are percentages (0–100), as the API gives them; they are stored as fractions

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema } from '../../../shared/errors';
-import type { AnyEndpoint, EndpointRequestParts, EndpointResponse, FileFormat } from '../../../shared/platform/endpoint';
+import { AppError, errorBodySchema } from '../../../shared/errors';
+import { type AnyEndpoint, type EndpointRequestParts, type EndpointResponse, type FileFormat, TABLE_MEDIA_TYPES, XLSX_MEDIA_TYPE } from '../../../shared/platform/endpoint';
 import { XLSX_CONTENT_TYPE } from '../export/xlsx';
+import { DEFAULT_MAX_TABLE_BYTES } from '../import/table-reader';
 
 const fileSchemas: Record<FileFormat, z.ZodType> = {
   csv: z.string().describe('text/csv'),
@@ -28,9 +29,11 @@ export interface RouteOptions<E> {
 export function route<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>): void {
   app.register(async (scope) => {
     const schemas = (await endpoint.schemas()) as Record<string, z.ZodType>;
+    if (endpoint.tableBody) acceptTables(scope);
     scope.withTypeProvider<ZodTypeProvider>().route({
       method: endpoint.method,
       url: endpoint.path,
+      ...(endpoint.tableBody ? { preParsing: refuseOtherMediaTypes(endpoint) } : {}),
       preHandler: options.preHandler,
       bodyLimit: options.bodyLimit,
       schema: fastifySchema(endpoint, schemas),
@@ -64,7 +67,6 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
   const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;
   const body = declaredBody && optional ? (typeof optional === 'string' ? declaredBody.nullish().describe(optional) : declaredBody.nullish()) : declaredBody;
-  const csv = z.string().min(1).describe('The CSV file, as text/csv');
   return {
     operationId: endpoint.operationId,
     tags: [...endpoint.tags],
@@ -72,7 +74,51 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
     ...(endpoint.description ? { description: endpoint.description } : {}),
     ...(endpoint.params ? { params: named(endpoint.params) } : {}),
     ...(endpoint.query ? { querystring: named(endpoint.query) } : {}),
-    ...(endpoint.csvBody ? { body: body ? z.union([csv, body]) : csv } : body ? { body } : {}),
+    ...(endpoint.tableBody ? { body: tableBodySchema(body) } : body ? { body } : {}),
     response,
+  };
+}
+
+// ---- table uploads: CSV text or .xlsx bytes ----
+
+const csvTextSchema = z.string().min(1).describe('The CSV file, as text/csv');
+const xlsxBytesSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength > 0, 'Expected the bytes of an .xlsx workbook')
+  .meta({ type: 'string', format: 'binary', description: 'The .xlsx workbook; its first sheet is read' });
+
+/**
+ * One body schema per media type: Fastify validates the body with the schema of the request's
+ * media type, and OpenAPI lists each one. CSV comes as text, a workbook as bytes, so the handler
+ * tells them apart by type (`TableBody`).
+ */
+function tableBodySchema(json: z.ZodType | undefined) {
+  const content: Record<string, { schema: z.ZodType }> = {};
+  for (const mediaType of TABLE_MEDIA_TYPES) content[mediaType] = { schema: mediaType === XLSX_MEDIA_TYPE ? xlsxBytesSchema : csvTextSchema };
+  if (json) content['application/json'] = { schema: json };
+  return { content };
+}
+
+/**
+ * The parsers of a table upload, in the route's own scope: CSV as text, a workbook as bytes, each
+ * up to the size the table reader accepts (a route's `bodyLimit`, when it has one, comes first).
+ */
+function acceptTables(scope: FastifyInstance): void {
+  const bodyLimit = DEFAULT_MAX_TABLE_BYTES;
+  scope.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
+  scope.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+}
+
+/**
+ * A table upload in any other media type is refused before its body is read, as bad input on
+ * `body` like any body of the wrong media type (see the error handler).
+ */
+function refuseOtherMediaTypes(endpoint: AnyEndpoint) {
+  const accepted = new Set<string>([...TABLE_MEDIA_TYPES, ...(endpoint.body ? ['application/json'] : [])]);
+  const expected = `Send the file as text/csv or as ${XLSX_MEDIA_TYPE}${endpoint.body ? ', or the JSON as application/json' : ''}`;
+  return async (request: FastifyRequest) => {
+    const header = request.headers['content-type'];
+    const mediaType = (header ?? '').split(';')[0].trim().toLowerCase();
+    if (accepted.has(mediaType)) return;
+    throw new AppError('validation_error', header === undefined ? `The file is missing. ${expected}` : `${expected}, not ${mediaType}`, 'body');
   };
 }

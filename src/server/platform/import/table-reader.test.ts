@@ -85,10 +85,6 @@ describe('readTable (CSV)', () => {
       },
     });
   });
-
-  it('reads CSV given as bytes', async () => {
-    expect((await rowsOf(Buffer.from('\uFEFFa;b\n1;2\n', 'utf8'))).rows).toEqual([{ line: 2, cells: ['1', '2'] }]);
-  });
 });
 
 describe('readTable (XLSX)', () => {
@@ -138,6 +134,18 @@ describe('readTable (XLSX)', () => {
     expect(!result.ok && result.problem.message).toMatch(/^The file is not a readable XLSX workbook/);
     const notAWorkbook = zipSync({ 'readme.txt': new TextEncoder().encode('hello') });
     expect(await read(notAWorkbook)).toMatchObject({ ok: false, problem: { line: 1, message: 'The file is not a readable XLSX workbook: it is damaged' } });
+  });
+
+  it('takes bytes for a workbook: CSV bytes and an old .xls are one problem, not rows read from garbage', async () => {
+    expect(await read(Buffer.from('\uFEFFa;b\n1;2\n', 'utf8'))).toEqual({
+      ok: false,
+      problem: { line: 1, field: 'file', message: 'The file is not a readable XLSX workbook: it is not an .xlsx file' },
+    });
+    const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(await read(xls, { fileField: 'bestand' })).toEqual({
+      ok: false,
+      problem: { line: 1, field: 'bestand', message: 'The file is not a readable XLSX workbook: it is an old .xls workbook (save it as .xlsx)' },
+    });
   });
 
   it('refuses a workbook whose parts would unpack past the limits, before unpacking them', async () => {

@@ -1,6 +1,7 @@
+import type { TableBody } from '../../../shared/platform/endpoint';
 import { csvRows } from './csv-rows';
 import type { ImportProblem } from './import-problems';
-import { isXlsx, xlsxRows } from './xlsx-rows';
+import { xlsxRows } from './xlsx-rows';
 
 /**
  * The one reader of an uploaded table (the roster, the training import, and the imports of
@@ -41,16 +42,19 @@ export type TableReadResult = { ok: true; table: Table } | { ok: false; problem:
 /** 50 MB: the largest upload any import accepts unless it says otherwise. */
 export const DEFAULT_MAX_TABLE_BYTES = 50 * 1024 * 1024;
 
-/** Reads a CSV text or an .xlsx workbook (bytes) into a header and rows. */
-export async function readTable(input: string | Uint8Array, options: ReadTableOptions): Promise<TableReadResult> {
+/**
+ * Reads a CSV text or an .xlsx workbook (bytes) into a header and rows. Bytes are always taken
+ * for a workbook, as the upload's content type said, so bytes that are not one (a CSV sent as a
+ * workbook, an old .xls) are one problem, not a CSV read from garbage.
+ */
+export async function readTable(input: TableBody, options: ReadTableOptions): Promise<TableReadResult> {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
   if (size > maxBytes) {
     return { ok: false, problem: { line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` } };
   }
-  if (typeof input !== 'string' && isXlsx(input)) return fromRows(await xlsxRows(input), 'xlsx', options);
-  const text = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
-  return fromRows(readCsvRows(text), 'csv', options);
+  if (typeof input === 'string') return fromRows(readCsvRows(input), 'csv', options);
+  return fromRows(await xlsxRows(input), 'xlsx', options);
 }
 
 type RowsOrProblem = { rows: TableRow[] } | { problem: Omit<ImportProblem, 'field'> };

@@ -25,6 +25,13 @@ export function isXlsx(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** An old .xls workbook (and any OLE2 compound file) starts with this signature. */
+function isXls(bytes: Uint8Array): boolean {
+  return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, i) => bytes[i] === byte);
+}
+
+const OLD_XLS = 'it is an old .xls workbook (save it as .xlsx)';
+
 export interface XlsxLimits {
   maxPartBytes?: number;
   maxUnpackedBytes?: number;
@@ -32,6 +39,8 @@ export interface XlsxLimits {
 
 export async function xlsxRows(bytes: Uint8Array, limits: XlsxLimits = {}): Promise<{ rows: TableRow[] } | { problem: { line: number; message: string } }> {
   const unreadable = (reason: string) => ({ problem: { line: 1, message: `The file is not a readable XLSX workbook: ${reason}` } });
+  if (isXls(bytes)) return unreadable(OLD_XLS);
+  if (!isXlsx(bytes)) return unreadable('it is not an .xlsx file');
   const tooLarge = unpackedSizeProblem(bytes, limits);
   if (tooLarge) return unreadable(tooLarge);
   try {
@@ -81,7 +90,7 @@ function cellText(value: unknown): string {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof InvalidInputError && error.code === 'XLS_FILE_NOT_SUPPORTED') return 'it is an old .xls workbook (save it as .xlsx)';
+  if (error instanceof InvalidInputError && error.code === 'XLS_FILE_NOT_SUPPORTED') return OLD_XLS;
   if (error instanceof SheetNotFoundError) return 'the workbook has no sheet';
   return 'it is damaged';
 }

@@ -1,10 +1,10 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
 import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { endpointHref } from '../../api';
-import { CsvFileField } from '../../components/CsvFileField';
-import { CsvProblemLines } from '../../components/CsvProblemLines';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type UploadOutcome, useCsvUpload } from '../../components/useCsvUpload';
+import { TableFileField } from '../../components/TableFileField';
+import { TableProblemLines } from '../../components/TableProblemLines';
+import { type UploadOutcome, useTableUpload } from '../../components/useTableUpload';
 import { useI18n } from '../../i18n';
 import { useEndpointMutation } from '../../serverState';
 import type { ImportReport } from '../types';
@@ -13,12 +13,12 @@ import type { ImportReport } from '../types';
 type Mode = 'check' | 'import';
 type Outcome = UploadOutcome<ImportReport, Mode>;
 
-/** Bring many trainings in at once from a CSV file: check first (dry run), then import. */
+/** Bring many trainings in at once from a CSV or .xlsx file: check first (dry run), then import. */
 export function ImportPanel() {
   const { t } = useI18n();
   const importTrainings = useEndpointMutation(catalogueEndpoints.importTrainings, { invalidates: ['listProviderTrainings'] });
-  const upload = useCsvUpload<ImportReport, Mode>({
-    send: (csv, mode) => importTrainings({ query: mode === 'check' ? { dryRun: 'true' } : {}, body: csv }),
+  const upload = useTableUpload<ImportReport, Mode>({
+    send: (table, mode) => importTrainings({ query: mode === 'check' ? { dryRun: 'true' } : {}, body: table }),
   });
   const { busy } = upload;
 
@@ -38,7 +38,7 @@ export function ImportPanel() {
           </a>
         </p>
       </details>
-      <CsvFileField
+      <TableFileField
         id="import-file"
         label={t('import.fileLabel')}
         inputRef={upload.fileRef}
@@ -83,5 +83,5 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
 /** Nothing was imported: every refused line, with the count as its title. */
 function ProblemLines({ count, lines }: { count: number; lines: Array<{ field: string; message: string }> }) {
   const { t } = useI18n();
-  return <CsvProblemLines title={t('import.rejected', { count })} note={t('import.nothingImported')} lines={lines} testId="import-report" />;
+  return <TableProblemLines title={t('import.rejected', { count })} note={t('import.nothingImported')} lines={lines} testId="import-report" />;
 }

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { XLSX_MEDIA_TYPE } from '../../shared/platform/endpoint';
 
 interface Props {
   id: string;
@@ -9,8 +10,8 @@ interface Props {
   onChange(): void;
 }
 
-/** A file input for a CSV upload, with the message for a missing file tied to it. */
-export function CsvFileField({ id, label, inputRef, missingMessage, onChange }: Props) {
+/** A file input for a table upload (CSV or .xlsx), with the message for a missing file tied to it. */
+export function TableFileField({ id, label, inputRef, missingMessage, onChange }: Props) {
   const problemId = `${id}-problem`;
   return (
     <div className="field">
@@ -19,7 +20,7 @@ export function CsvFileField({ id, label, inputRef, missingMessage, onChange }: 
         ref={inputRef}
         id={id}
         type="file"
-        accept=".csv,text/csv"
+        accept={`.csv,.xlsx,text/csv,${XLSX_MEDIA_TYPE}`}
         aria-invalid={missingMessage !== null || undefined}
         aria-describedby={missingMessage !== null ? problemId : undefined}
         onChange={onChange}

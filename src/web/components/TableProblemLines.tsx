@@ -11,8 +11,8 @@ interface Props {
 
 const withoutPrefix = (message: string, field: string) => (message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
 
-/** Every bad line and field of an uploaded CSV file, as the server found them. */
-export function CsvProblemLines({ title, note, lines, testId }: Props) {
+/** Every bad line and field of an uploaded table (CSV or .xlsx), as the server found them. */
+export function TableProblemLines({ title, note, lines, testId }: Props) {
   const { t } = useI18n();
   // the server writes `line 3: e-mail`; the column names are the file's own, so only "line" is translated
   const where = (field: string) => field.replace(/^line (\d+): /, (_, line: string) => `${t('import.line', { line })}: `);

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { type TableBody, XLSX_MEDIA_TYPE } from '../../shared/platform/endpoint';
 import type { ApiError } from '../api';
 import { asApiError } from '../api';
 
@@ -16,26 +17,43 @@ export interface UploadState<R, M> {
  * What differs between uploads: where the file goes (`mode` says e.g. whether it is a dry run)
  * and what follows a report, e.g. reloading the list the upload added to.
  */
-export interface CsvUpload<R, M> {
-  send(csv: string, mode: M): Promise<R>;
+export interface TableUpload<R, M> {
+  /** `table` is the CSV text, or the bytes of an .xlsx workbook; `call()` sends each with its content type. */
+  send(table: TableBody, mode: M): Promise<R>;
   onReport?(report: R, mode: M): void;
 }
 
 const idle = { missingFile: false, busy: null, outcome: undefined } as const;
+
+/** What the upload reads of the chosen file (a `File` has all of it). */
+export interface ChosenFile {
+  name: string;
+  type: string;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** An .xlsx workbook, by its type or (when the browser gives none) its name. */
+export const isWorkbook = (file: Pick<ChosenFile, 'name' | 'type'>) => file.type === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(file.name);
+
+/** The body of the upload: an .xlsx workbook as its bytes, anything else as text, read as CSV. */
+export async function tableBodyOf(file: ChosenFile): Promise<TableBody> {
+  return isWorkbook(file) ? new Uint8Array(await file.arrayBuffer()) : file.text();
+}
 
 /**
  * Reads the chosen file, sends it and reports each state it passes through to `show`.
  * Resolves to whether a file was sent, so the caller knows where to put the focus.
  * Kept apart from the hook so the steps can be tested without rendering.
  */
-export async function uploadSteps<R, M>(file: { text(): Promise<string> } | undefined, mode: M, upload: CsvUpload<R, M>, show: (state: UploadState<R, M>) => void): Promise<boolean> {
+export async function uploadSteps<R, M>(file: ChosenFile | undefined, mode: M, upload: TableUpload<R, M>, show: (state: UploadState<R, M>) => void): Promise<boolean> {
   if (!file) {
     show({ ...idle, missingFile: true });
     return false;
   }
   show({ ...idle, busy: mode });
   try {
-    const report = await upload.send(await file.text(), mode);
+    const report = await upload.send(await tableBodyOf(file), mode);
     show({ ...idle, outcome: { kind: 'report', report, mode } });
     upload.onReport?.(report, mode);
   } catch (caught) {
@@ -45,11 +63,11 @@ export async function uploadSteps<R, M>(file: { text(): Promise<string> } | unde
 }
 
 /**
- * A CSV upload beside a `CsvFileField`: `fileRef` goes on the field, `reportRef` on the region
+ * A table upload (CSV or .xlsx) beside a `TableFileField`: `fileRef` goes on the field, `reportRef` on the region
  * that shows the outcome. After an upload the focus moves to that region, so a screen reader
  * reads the line report; without a file it goes back to the field.
  */
-export function useCsvUpload<R, M>(upload: CsvUpload<R, M>) {
+export function useTableUpload<R, M>(upload: TableUpload<R, M>) {
   const fileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<UploadState<R, M>>(idle);
