@@ -26,6 +26,7 @@ import { mailRoutes } from './platform/mail/mail.routes';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext, ServicesOfModules, TablesOfModules } from './platform/module';
+import { registerAttemptLimits } from './platform/rate-limit/attempt-limits';
 import { type SchoolNeeds, schoolModule } from './school/school.module';
 
 export const APP_VERSION = '0.1.0';
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   registerAuthDecorator(app);
   await app.register(cookie);
+  await registerAttemptLimits(app, (db as unknown as Db).kysely, config.rateLimits);
   await registerOpenApi(app, APP_VERSION);
   const serveAppShell = await registerWebApp(app, config.webDir);
   registerErrorHandling(app, { serveAppShell });

@@ -24,6 +24,68 @@ export interface Config {
   appUrl: string;
   /** Logging in with an OpenID Connect identity provider; unset means password login only. */
   oidc: OidcConfig | undefined;
+  /** How many guesses (passwords, codes, tokens) are answered per window; see `RATE_LIMIT_*`. */
+  rateLimits: RateLimits;
+}
+
+/** At most `max` attempts per `windowSeconds`, counted per key. */
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+/** The limits the rate-limit policies of endpoints draw on (an endpoint's `rateLimit` in its declaration). */
+export interface RateLimits {
+  /** Logins per address from one IP. */
+  login: RateLimit;
+  /** Logins from one IP, whatever the address. */
+  loginPerIp: RateLimit;
+  /** Invitation lookups and acceptances from one IP. */
+  invitation: RateLimit;
+  /** Join-code joins from one IP. */
+  joinCode: RateLimit;
+  /** Class-code lookups and pupil starts from one IP (a classroom shares one). */
+  classCode: RateLimit;
+  /** Password-reset requests per address from one IP. */
+  passwordReset: RateLimit;
+  /** Password-reset requests from one IP, whatever the address. */
+  passwordResetPerIp: RateLimit;
+}
+
+/** The limits unless `RATE_LIMIT_*` say otherwise: a person never meets them, a guesser soon does. */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  login: { max: 10, windowSeconds: 15 * 60 },
+  loginPerIp: { max: 100, windowSeconds: 15 * 60 },
+  invitation: { max: 100, windowSeconds: 15 * 60 },
+  joinCode: { max: 100, windowSeconds: 15 * 60 },
+  classCode: { max: 300, windowSeconds: 15 * 60 },
+  passwordReset: { max: 5, windowSeconds: 60 * 60 },
+  passwordResetPerIp: { max: 50, windowSeconds: 60 * 60 },
+};
+
+/** The environment variable of each limit: `RATE_LIMIT_LOGIN_PER_IP=100/900` (attempts / seconds). */
+export const RATE_LIMIT_VARIABLES: Record<keyof RateLimits, string> = {
+  login: 'RATE_LIMIT_LOGIN',
+  loginPerIp: 'RATE_LIMIT_LOGIN_PER_IP',
+  invitation: 'RATE_LIMIT_INVITATION',
+  joinCode: 'RATE_LIMIT_JOIN_CODE',
+  classCode: 'RATE_LIMIT_CLASS_CODE',
+  passwordReset: 'RATE_LIMIT_PASSWORD_RESET',
+  passwordResetPerIp: 'RATE_LIMIT_PASSWORD_RESET_PER_IP',
+};
+
+/** `max/seconds`, e.g. `10/900`; a typo stops the start rather than leave a door open. */
+function rateLimit(value: string | undefined, fallback: RateLimit, name: string): RateLimit {
+  if (value === undefined || value.trim() === '') return fallback;
+  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new Error(`${name} must be attempts/seconds, e.g. 10/900 (got "${value}")`);
+  return { max: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  for (const [key, variable] of Object.entries(RATE_LIMIT_VARIABLES) as Array<[keyof RateLimits, string]>) limits[key] = rateLimit(env[variable], DEFAULT_RATE_LIMITS[key], variable);
+  return limits;
 }
 
 export interface OidcConfig {
@@ -75,5 +137,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Digisprong <no-reply@digisprong.local>',
     appUrl: (env.APP_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
     oidc: oidcFromEnv(env),
+    rateLimits: rateLimitsFromEnv(env),
   };
 }

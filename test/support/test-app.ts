@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/server/app';
-import { type Config, configFromEnv } from '../../src/server/config';
+import { type Config, configFromEnv, DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config';
 import { createTestDatabase } from './dialects';
 
 /**
@@ -27,10 +27,20 @@ export interface TestClient {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
+/**
+ * The limits of the test server: the suites log in and look codes up hundreds of times from one
+ * address, so every limit is far away unless a suite sets `rateLimits` itself (as the rate-limit
+ * suite does).
+ */
+export const UNREACHED_RATE_LIMITS = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([name, limit]) => [name, { ...limit, max: 1_000_000 }])) as unknown as RateLimits;
+
 /** `config` overrides settings of the test server, e.g. `smtpUrl` for a suite with a mail server. */
 export async function startTestApp(options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ ...configFromEnv({}), databaseUrl: database.url, demo: false, webDir: '/nonexistent', logLevel: 'silent', ...config }, { logger: false, ...options });
+  const app = await buildApp(
+    { ...configFromEnv({}), databaseUrl: database.url, demo: false, webDir: '/nonexistent', logLevel: 'silent', rateLimits: UNREACHED_RATE_LIMITS, ...config },
+    { logger: false, ...options },
+  );
   let counter = 0;
   return {
     app,

@@ -13,6 +13,12 @@ import type { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202;
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+/**
+ * How an endpoint that can be tried by guessing (a password, a code, a token) is rate-limited:
+ * the server keeps the limits of each policy (`RATE_LIMIT_*`) and answers 429 `rate_limited`
+ * with `Retry-After` once they are spent.
+ */
+export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset';
 /** A download this endpoint can answer with instead of (or besides) JSON. */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
@@ -54,6 +60,8 @@ export interface EndpointSpec<M> {
   redirect?: string;
   /** Error statuses, each answered with the shared error body. */
   errors?: readonly ErrorStatus[];
+  /** The rate-limit policy of an endpoint open to guessing; it adds 429 to the errors. */
+  rateLimit?: RateLimitPolicy;
 }
 
 export interface EndpointOptions {

@@ -13,6 +13,7 @@ export const authEndpoints = defineEndpoints(
       body: 'loginBodySchema',
       response: { 200: 'sessionResponseSchema' },
       errors: [400, 401, 403],
+      rateLimit: 'login',
     },
     getCurrentUser: {
       method: 'GET',

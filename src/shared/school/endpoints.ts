@@ -72,6 +72,7 @@ export const schoolEndpoints = defineEndpoints(
       params: 'joinCodeParamsSchema',
       response: { 200: 'joinResultSchema' },
       errors: [400, 401, 403, 404],
+      rateLimit: 'joinCode',
     },
     getBoard: {
       method: 'GET',
@@ -130,6 +131,7 @@ export const invitationEndpoints = defineEndpoints(
       params: 'tokenParamsSchema',
       response: { 200: 'invitationSchema' },
       errors: [404, 410],
+      rateLimit: 'invitation',
     },
     acceptInvitation: {
       method: 'POST',
@@ -144,6 +146,7 @@ export const invitationEndpoints = defineEndpoints(
       optionalBody: 'Leave out when logged in',
       response: { 200: 'sessionResponseSchema' },
       errors: [400, 401, 403, 404, 410],
+      rateLimit: 'invitation',
     },
   },
 );

@@ -3,9 +3,10 @@ import { oidcMigrations } from '../auth/oidc.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
 import type { AnyServerModule } from '../module';
 import { platformMigrations } from '../platform.migrations';
+import { rateLimitMigrations } from '../rate-limit/rate-limit.migrations';
 
-/** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins. */
-export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations };
+/** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins, rate limits. */
+export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations, ...rateLimitMigrations };
 
 /**
  * The platform's migrations and those of every module listed. Kysely's Migrator runs them in

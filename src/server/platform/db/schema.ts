@@ -48,6 +48,13 @@ export interface OutboxTable {
   confidential: number;
 }
 
+/** Attempts counted under one hashed key (policy, IP, address) since its window began. */
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  attempts: number;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type PlatformTables = {
   users: UsersTable;
@@ -55,4 +62,5 @@ export type PlatformTables = {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
 };

@@ -34,7 +34,7 @@ export function route<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E, 
       method: endpoint.method,
       url: endpoint.path,
       ...(endpoint.tableBody ? { preParsing: refuseOtherMediaTypes(endpoint) } : {}),
-      preHandler: options.preHandler,
+      preHandler: endpoint.rateLimit ? [app.attemptLimit(endpoint.rateLimit), ...[options.preHandler ?? []].flat()] : options.preHandler,
       bodyLimit: options.bodyLimit,
       schema: fastifySchema(endpoint, schemas),
       handler: options.handler as never,
@@ -63,6 +63,7 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
   if (endpoint.noContent) response[204] = z.undefined().describe(endpoint.noContent);
   if (endpoint.redirect) response[302] = z.undefined().describe(endpoint.redirect);
   for (const status of endpoint.errors ?? []) response[status] = errorBodySchema;
+  if (endpoint.rateLimit) response[429] = errorBodySchema;
 
   const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;

@@ -136,6 +136,7 @@ export const reflectionEndpoints = defineEndpoints(
       params: 'classCodeParamsSchema',
       response: { 200: 'classCodeInfoSchema' },
       errors: [404],
+      rateLimit: 'classCode',
     },
     startPupilReflection: {
       method: 'POST',
@@ -145,6 +146,7 @@ export const reflectionEndpoints = defineEndpoints(
       params: 'classCodeParamsSchema',
       response: { 201: 'startedResponseSchema' },
       errors: [400, 404, 409],
+      rateLimit: 'classCode',
     },
     getReflectionResponse: {
       method: 'GET',
