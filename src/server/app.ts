@@ -21,6 +21,7 @@ import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
 import { registerErrorHandling } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerWebApp } from './platform/http/web-app';
 import { mailRoutes } from './platform/mail/mail.routes';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerAuthDecorator(app);
+  await registerSecurityHeaders(app, { secure: config.secureCookies });
   await app.register(cookie);
   await registerAttemptLimits(app, (db as unknown as Db).kysely, config.rateLimits);
   await registerOpenApi(app, APP_VERSION);

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { DOCS_CSP } from './security-headers';
 
 /** The OpenAPI 3.1 document, generated from the routes' Zod schemas, and a docs page to read it. */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -22,7 +23,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: transformWithMediaTypes,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 
