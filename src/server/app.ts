@@ -167,6 +167,10 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   return services;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const moduleList = options.modules ?? modules;
   const db = openDatabase<AppTables>(config.databaseUrl);
@@ -176,7 +180,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A number of hops as Fastify takes it at run time (its types want a function for that).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.decorate('services', services);
   app.decorate('db', db);

@@ -26,6 +26,12 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** How many guesses (passwords, codes, tokens) are answered per window; see `RATE_LIMIT_*`. */
   rateLimits: RateLimits;
+  /**
+   * Which proxies in front may name the client (`X-Forwarded-For`, `-Proto`): a number of hops, or
+   * their addresses. The rate limits count by the client's address, so trusting more than the
+   * proxies really there lets a guesser pick a new address each try.
+   */
+  trustProxy: number | string[];
 }
 
 /** At most `max` attempts per `windowSeconds`, counted per key. */
@@ -121,6 +127,16 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   return { issuer, clientId, clientSecret, name: env.OIDC_NAME?.trim() || undefined };
 }
 
+/** `TRUST_PROXY`: hops (`0`: none, the socket's peer is the client) or addresses and CIDR ranges, comma-separated. */
+function trustProxy(value: string | undefined): number | string[] {
+  if (value === undefined || value.trim() === '') return 1;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || 'sqlite:./data/digisprong.db',
@@ -138,5 +154,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     appUrl: (env.APP_URL || `http://localhost:${env.PORT || 8080}`).replace(/\/+$/, ''),
     oidc: oidcFromEnv(env),
     rateLimits: rateLimitsFromEnv(env),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

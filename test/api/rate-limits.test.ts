@@ -151,3 +151,25 @@ describe('rate limits: configuration', () => {
     expect(() => configFromEnv({ RATE_LIMIT_JOIN_CODE: '0/60' })).toThrow(/RATE_LIMIT_JOIN_CODE/);
   });
 });
+
+describe('rate limits: the client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await withLimits({ classCode: { max: 2, windowSeconds: 900 } });
+  });
+  afterAll(() => t.close());
+
+  it('counts by the address the one proxy in front reports, whatever the client puts before it', async () => {
+    const lookup = (forwardedFor: string) => t.app.inject({ method: 'GET', url: '/api/reflection-codes/ABCD-EFGH', headers: { 'x-forwarded-for': forwardedFor } });
+    expect((await lookup('10.0.0.1, 192.0.2.40')).statusCode).toBe(404);
+    expect((await lookup('10.0.0.2, 192.0.2.40')).statusCode).toBe(404);
+    expectRateLimited(await lookup('10.0.0.3, 192.0.2.40'), 900);
+    expect((await lookup('10.0.0.3, 192.0.2.41')).statusCode).toBe(404);
+  });
+
+  it('reads TRUST_PROXY as hops or addresses', () => {
+    expect(configFromEnv({}).trustProxy).toBe(1);
+    expect(configFromEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(0);
+    expect(configFromEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+});
