@@ -20,6 +20,7 @@ import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
 import { registerErrorHandling } from './platform/http/error-handler';
+import { refuseControlCharacters } from './platform/http/input-text';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
 import { mailRoutes } from './platform/mail/mail.routes';
@@ -191,6 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, APP_VERSION);
   const serveAppShell = await registerWebApp(app, config.webDir);
   registerErrorHandling(app, { serveAppShell });
+  refuseControlCharacters(app);
 
   const requireAuth = makeRequireAuth(services.auth);
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
