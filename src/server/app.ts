@@ -19,7 +19,7 @@ import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
-import { registerErrorHandling } from './platform/http/error-handler';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
 import { refuseControlCharacters } from './platform/http/input-text';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
@@ -176,6 +176,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Errors Fastify and Node answer themselves answer in our format too (see error-handler.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.decorate('services', services);
   app.decorate('db', db);
