@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judgePassword, loadPasswordEstimator, MIN_PASSWORD_LENGTH, ownerWords, type PasswordEstimator, passwordProblemMessages } from './password-strength';
+import en from '../i18n/en.json';
+import nl from '../i18n/nl.json';
+import {
+  judgePassword,
+  loadPasswordEstimator,
+  MIN_PASSWORD_LENGTH,
+  ownerWords,
+  type PasswordEstimator,
+  passwordProblemMessages,
+  passwordSuggestions,
+  passwordWarnings,
+} from './password-strength';
 
 describe('the password rule', () => {
   let estimate: PasswordEstimator;
@@ -76,6 +87,13 @@ describe('the password rule', () => {
     expect(passwordProblemMessages(judgePassword('kort', {}, estimate))).toEqual([{ key: 'password.tooShort', values: { min: 12 } }]);
     expect(passwordProblemMessages(judgePassword('x'.repeat(201), {}, alwaysStrong))).toEqual([{ key: 'password.tooLong', values: { max: 200 } }]);
     expect(passwordProblemMessages({ ok: true, score: 4 })).toEqual([]);
+  });
+
+  it('has a Dutch and an English text for every reason it can give', () => {
+    for (const messages of [nl, en]) {
+      for (const warning of passwordWarnings) expect(messages.password.warnings[warning], warning).toBeTruthy();
+      for (const suggestion of passwordSuggestions) expect(messages.password.suggestions[suggestion], suggestion).toBeTruthy();
+    }
   });
 
   it('takes the address, its parts and the name as words of the owner', () => {
