@@ -48,6 +48,16 @@ export interface OutboxTable {
   confidential: number;
 }
 
+/** A mailed link to choose a new password: single use, one hour. */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type PlatformTables = {
   users: UsersTable;
@@ -55,4 +65,5 @@ export type PlatformTables = {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  password_resets: PasswordResetsTable;
 };
