@@ -34,7 +34,7 @@ users
   .command('add')
   .description('Create an account, or give an existing account another role')
   .requiredOption('--email <email>', 'login email')
-  .option('--password <password>', 'password for a new account (at least 10 characters)')
+  .option('--password <password>', 'password for a new account (at least 12 characters and hard to guess)')
   .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
   .option('--school <id>', 'school id (needed for ict_coordinator, principal, board_admin)')
   .option('--provider <id>', 'training provider id the account works for (needed for --role provider; see `providers add`)')
@@ -57,6 +57,22 @@ users
       });
       if (options.provider !== undefined) await services.catalogue.addProviderMember(userId, options.provider);
       console.log(created ? `Created account ${userId}` : `Added role ${options.role} to account ${userId}`);
+    }),
+  );
+
+users
+  .command('reset-password')
+  .description(
+    'Set a new password for an account (for an administrator): the one given, or a generated one, printed once. Every session of the account ends. ' +
+      'The password must pass the same rule as in the app: at least 12 characters and hard to guess.',
+  )
+  .requiredOption('--email <email>', 'login email of the account')
+  .option('--password <password>', 'the new password; without it one is generated')
+  .action((options: { email: string; password?: string }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const { userId, password, generated } = await services.passwords.adminReset(options.email, options.password);
+      console.log(`New password of account ${userId}${generated ? ' (generated; shown only now)' : ''}: ${password}`);
+      console.log('Every session of the account has ended.');
     }),
   );
 

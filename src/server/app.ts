@@ -14,12 +14,15 @@ import { OidcClient } from './platform/auth/oidc.client';
 import { OidcRepository } from './platform/auth/oidc.repository';
 import { OIDC_CALLBACK_PATH, oidcRoutes } from './platform/auth/oidc.routes';
 import { OidcService } from './platform/auth/oidc.service';
+import { PasswordService } from './platform/auth/password.service';
+import { PasswordResetsRepository } from './platform/auth/password-resets.repository';
 import { SessionsRepository } from './platform/auth/sessions.repository';
 import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
-import { registerErrorHandling } from './platform/http/error-handler';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
+import { refuseControlCharacters } from './platform/http/input-text';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerWebApp } from './platform/http/web-app';
@@ -50,6 +53,8 @@ export interface PlatformServices {
   /** The access check use cases start with (school and platform-wide capabilities). */
   access: AccessPolicy;
   mail: MailService;
+  /** Changing a password, resetting a forgotten one by mail, an administrator's reset. */
+  passwords: PasswordService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
 }
@@ -123,9 +128,10 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   const platformDb = db as unknown as Db;
   const audit = new AuditRepository(platformDb.kysely);
   const accounts = new AccountsRepository(platformDb.kysely);
+  const sessions = new SessionsRepository(platformDb.kysely);
   const auth = new AuthService(
     accounts,
-    new SessionsRepository(platformDb.kysely),
+    sessions,
     audit,
     {
       schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
@@ -141,6 +147,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
     rolesOf: (userId) => auth.rolesOf(userId),
   });
   const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, access);
+  const passwords = new PasswordService({ accounts, sessions, resets: new PasswordResetsRepository(platformDb.kysely), audit, mail, appUrl: config.appUrl });
   const oidc = config.oidc
     ? new OidcService(new OidcRepository(platformDb.kysely, accounts), new OidcClient(config.oidc, `${config.appUrl}${OIDC_CALLBACK_PATH}`), {
         auth,
@@ -152,7 +159,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
         label: config.oidc.name,
       })
     : null;
-  Object.assign(services, { auth, access, mail, oidc } satisfies PlatformServices);
+  Object.assign(services, { auth, access, mail, passwords, oidc } satisfies PlatformServices);
   const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();
@@ -182,6 +189,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     // A number of hops as Fastify takes it at run time (its types want a function for that).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // Errors Fastify and Node answer themselves answer in our format too (see error-handler.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.decorate('services', services);
   app.decorate('db', db);
@@ -200,6 +210,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, APP_VERSION);
   const serveAppShell = await registerWebApp(app, config.webDir);
   registerErrorHandling(app, { serveAppShell });
+  refuseControlCharacters(app);
 
   const requireAuth = makeRequireAuth(services.auth);
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
@@ -213,7 +224,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return { status: 'ok' as const, database: db.dialect, version: APP_VERSION };
     },
   });
-  authRoutes(app, { auth: services.auth, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
+  authRoutes(app, { auth: services.auth, passwords: services.passwords, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   mailRoutes(app, { mail: services.mail, requireAuth });
   const routes: RouteContext = {

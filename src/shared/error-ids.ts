@@ -25,6 +25,8 @@ export const errorIds = [
   'class_code_full',
   'already_answered',
   'rate_limited',
+  'weak_password',
+  'password_reset_expired',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

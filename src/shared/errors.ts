@@ -25,6 +25,8 @@ export const httpStatusOf: Record<ErrorId, number> = {
   class_code_full: 409,
   already_answered: 409,
   rate_limited: 429,
+  weak_password: 422,
+  password_reset_expired: 410,
   internal_error: 500,
 };
 

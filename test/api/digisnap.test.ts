@@ -48,6 +48,15 @@ describe('Digisnap for a teacher', () => {
       expect(again.json().id).toBe(first.json().id);
     });
 
+    it('keeps one scan in progress when 50 starts race: one 201, the others 200 with the same scan', async () => {
+      const teacher = await t.user();
+      const responses = await Promise.all(Array.from({ length: 50 }, () => teacher.request({ method: 'POST', url: '/api/scans' })));
+      expect(responses.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([...Array(49).fill(200), 201]);
+      expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
+      const inProgress = await t.app.db.kysely.selectFrom('scans').select('id').where('user_id', '=', teacher.userId).where('status', '=', 'in_progress').execute();
+      expect(inProgress).toHaveLength(1);
+    });
+
     it('needs a session', async () => {
       expect(errorOf(await t.app.inject({ method: 'POST', url: '/api/scans' }))).toMatchObject({ status: 401, id: 'unauthenticated' });
     });

@@ -98,6 +98,23 @@ describe('rate limits: codes and tokens', () => {
   });
 });
 
+describe('rate limits: password reset requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await withLimits({ passwordReset: { max: 2, windowSeconds: 3600 }, passwordResetPerIp: { max: 4, windowSeconds: 3600 } });
+  });
+  afterAll(() => t.close());
+
+  it('limits the requests per address from one IP, and per IP', async () => {
+    const request = (email: string) => t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email }, headers: from('192.0.2.60') });
+    expect((await request('forgot@school.test')).statusCode).toBe(202);
+    expect((await request('forgot@school.test')).statusCode).toBe(202);
+    expectRateLimited(await request('forgot@school.test'), 3600);
+    expect((await request('other@school.test')).statusCode).toBe(202);
+    expectRateLimited(await request('third@school.test'), 3600);
+  });
+});
+
 describe('rate limits: shared by the server processes on one database', () => {
   let database: TestDatabase;
   let apps: FastifyInstance[];

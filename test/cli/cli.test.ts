@@ -36,7 +36,7 @@ describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('reports bad input with the error id and the option at fault, and exits non-zero', async () => {
     const short = await digisprong(database.url, 'users', 'add', '--email', 'x@school.be', '--password', 'short', '--role', 'teacher');
     expect(short.code).toBe(2);
-    expect(short.stderr).toBe('error validation_error (password): password: at least 10 characters');
+    expect(short.stderr).toBe('error weak_password (password): password: Choose a password of at least 12 characters.');
 
     const noSchool = await digisprong(database.url, 'users', 'add', '--email', 'p@school.be', '--password', 'a-long-password', '--role', 'principal');
     expect(noSchool.stderr).toMatch(/^error validation_error \(school\)/);
@@ -50,6 +50,33 @@ describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
 
     const duplicate = await digisprong(database.url, 'schools', 'add', '--name', 'Another', '--number', '012345');
     expect(duplicate.stderr).toMatch(/^error conflict \(number\)/);
+  });
+
+  it('resets a password for an administrator: given or generated, printed once, every session ended', async () => {
+    const email = 'vergeten@school.be';
+    await digisprong(database.url, 'users', 'add', '--email', email, '--password', 'a-long-password', '--role', 'teacher');
+    const app = await database.openApp();
+    try {
+      const before = await login(app, email, 'a-long-password');
+      const given = await digisprong(database.url, 'users', 'reset-password', '--email', 'Vergeten@School.be', '--password', 'Rode-kraan-fluit-zacht-31');
+      expect(given.code).toBe(0);
+      expect(given.stdout).toMatch(/^New password of account [0-9a-f-]{36}: Rode-kraan-fluit-zacht-31\nEvery session of the account has ended\.$/);
+      expect((await before.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+      await login(app, email, 'Rode-kraan-fluit-zacht-31');
+
+      const generated = await digisprong(database.url, 'users', 'reset-password', '--email', email);
+      const password = generated.stdout.match(/\(generated; shown only now\): (\S+)/)?.[1];
+      expect(password).toMatch(/^[\w-]{5}(-[\w-]{5}){3}$/);
+      await login(app, email, password!);
+    } finally {
+      await app.close();
+    }
+
+    const weak = await digisprong(database.url, 'users', 'reset-password', '--email', email, '--password', 'wachtwoord123');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/^error weak_password \(password\): password: This password is too easy to guess\./);
+    const unknown = await digisprong(database.url, 'users', 'reset-password', '--email', 'niemand@school.be');
+    expect(unknown.stderr).toBe('error not_found (email): No account with the email niemand@school.be');
   });
 
   it('seeds demo data only into an empty database', async () => {

@@ -414,7 +414,8 @@ function trainingColumns(input: TrainingInput) {
     postal_code: input.location?.postalCode ?? null,
     city: input.location?.city ?? null,
     province: input.location?.province ?? null,
-    accreditation: input.accreditation,
+    // An empty accreditation is none, as the CSV export and import read it.
+    accreditation: input.accreditation || null,
     url: input.url,
     status: input.status,
     search_text: searchTextOf(input),

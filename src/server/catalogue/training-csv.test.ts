@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trainingCsvColumns } from '../../shared/catalogue/api';
+import { trainingArbitrary } from '../../../test/support/training-arbitrary';
+import { trainingCsvColumns, trainingInputSchema } from '../../shared/catalogue/api';
 import { formatBelgianNumber, parseBelgianNumber, readTrainingCsv, writeTrainingCsv } from './training-csv';
 
 describe('training CSV', () => {
@@ -54,5 +56,25 @@ describe('training CSV', () => {
       location: { province: 'west-vlaanderen' },
       status: 'published',
     });
+  });
+
+  it('reads back every export unchanged (property: any valid trainings → CSV → the same trainings)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(trainingArbitrary, { minLength: 1, maxLength: 5 }), async (trainings) => {
+        const { items, problems } = await readTrainingCsv(writeTrainingCsv(trainings));
+        expect(problems).toEqual([]);
+        expect(items.map((item) => trainingInputSchema.parse(item.raw))).toEqual(trainings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses durations finer than the export writes (0.001 hours was exported as 0)', () => {
+    const issues = (durationHours: number) => trainingInputSchema.shape.durationHours.safeParse(durationHours).error?.issues.map((i) => i.message);
+    expect(issues(0.001)).toEqual(['Give the hours with at most two decimals']);
+    expect(issues(1.005)).toEqual(['Give the hours with at most two decimals']);
+    expect(issues(0.01)).toBeUndefined();
+    expect(issues(12.34)).toBeUndefined();
+    expect(trainingInputSchema.shape.priceEuro.safeParse(12.345).success).toBe(false);
   });
 });

@@ -104,7 +104,7 @@ export function formatBelgianNumber(value: number, decimals: 'price' | 'plain'):
 export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<{ line: number; raw: Record<string, unknown> }>; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
   const read = await readTable(input, { fileField: 'bestand' });
-  if (!read.ok) return { items: [], problems: [read.problem] };
+  if (!read.ok) return { items: [], problems: read.problems };
   const { rows, headerLine } = read.table;
 
   const header = read.table.header.map((name) => key(name).replace(/ /g, '_'));

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 export const digisnapMigrations: Record<string, Migration> = {
   '20261129_03_digisnap_scans': {
@@ -96,6 +96,24 @@ export const digisnapMigrations: Record<string, Migration> = {
         .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('comparison_totals_pk', ['framework_id', 'framework_version', 'group_key'])
         .execute();
+    },
+  },
+  '20261217_01_digisnap_one_scan_in_progress': {
+    async up(db: Kysely<any>) {
+      // Concurrent starts could leave several scans in progress for one teacher (PostgreSQL).
+      // Of those, the one with the most answers is kept (the most recently touched on a tie), so
+      // no teacher loses work they can see; the others, which no report counts, go.
+      const surplus = sql`
+        select id from (
+          select scans.id, row_number() over (
+            partition by scans.user_id
+            order by (select count(*) from scan_answers where scan_answers.scan_id = scans.id) desc, scans.updated_at desc, scans.id desc
+          ) as rank
+          from scans where scans.status = 'in_progress'
+        ) as ranked where ranked.rank > 1`;
+      await sql`delete from scan_answers where scan_id in (${surplus})`.execute(db);
+      await sql`delete from scans where id in (${surplus})`.execute(db);
+      await db.schema.createIndex('scans_one_in_progress_idx').on('scans').column('user_id').unique().where(sql.ref('status'), '=', 'in_progress').execute();
     },
   },
 };

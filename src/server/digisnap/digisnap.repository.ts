@@ -36,8 +36,12 @@ export class DigisnapRepository {
     this.profileBodyOf = precompiled(db, (userId: string) => db.selectFrom('profiles').select('body').where('user_id', '=', userId), 1);
   }
 
-  async insertScan(scan: { id: string; userId: string; frameworkId: string; frameworkVersion: string; now: string }) {
-    await this.db
+  /**
+   * Starts a scan unless the user has one in progress already (a unique index allows one per
+   * user, so of concurrent starts one wins); false when it was not inserted.
+   */
+  async insertScan(scan: { id: string; userId: string; frameworkId: string; frameworkVersion: string; now: string }): Promise<boolean> {
+    const result = await this.db
       .insertInto('scans')
       .values({
         id: scan.id,
@@ -49,7 +53,9 @@ export class DigisnapRepository {
         started_at: scan.now,
         updated_at: scan.now,
       })
-      .execute();
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   findInProgress(userId: string): Promise<ScanRow | undefined> {

@@ -3,7 +3,7 @@ import { type Framework, questionnaireOf } from '../../shared/digisnap/framework
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
-import { AppError, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
@@ -38,14 +38,22 @@ export class DigisnapService {
     return (id, version) => this.frameworks.get(id, version);
   }
 
-  /** Resumes the scan in progress, or starts one on the current framework. */
+  /**
+   * Resumes the scan in progress, or starts one on the current framework. Idempotent under
+   * concurrency: when another start won the race (the database keeps one scan in progress per
+   * user), that scan is the answer.
+   */
   async startScan(userId: string): Promise<{ scan: ScanDto; created: boolean }> {
     const open = await this.repo.findInProgress(userId);
     if (open) return { scan: await this.toDto(open), created: false };
     const framework = this.frameworks.current();
     const id = newId();
-    await this.repo.insertScan({ id, userId, frameworkId: framework.id, frameworkVersion: framework.version, now: this.now() });
-    return { scan: await this.getScan(userId, id), created: true };
+    if (await this.repo.insertScan({ id, userId, frameworkId: framework.id, frameworkVersion: framework.version, now: this.now() })) {
+      return { scan: await this.getScan(userId, id), created: true };
+    }
+    const winner = await this.repo.findInProgress(userId);
+    if (!winner) throw conflict('The scan was started and submitted at the same moment; start again');
+    return { scan: await this.toDto(winner), created: false };
   }
 
   async getScan(userId: string, scanId: string): Promise<ScanDto> {

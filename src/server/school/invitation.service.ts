@@ -134,6 +134,7 @@ export class InvitationService {
       if (!displayName) throw validationError('body.name', 'body.name: a new account needs a name');
       const password = passwordSchema.safeParse(body.password);
       if (!password.success) throw validationError('body.password', `body.password: ${password.error.issues[0]?.message ?? 'invalid'}`);
+      await this.deps.auth.requireStrongPassword(password.data, { email: invitation.email, name: displayName }, 'body.password');
     }
     await this.claimOrThrow(invitation);
     try {

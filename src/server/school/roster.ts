@@ -32,7 +32,7 @@ export const MAX_ROSTER_LINES = 2000;
  */
 export async function readRoster(input: TableBody): Promise<{ entries: RosterEntry[]; problems: RosterProblem[] }> {
   const read = await readTable(input, { fileField: 'file', skipBlankRows: true });
-  if (!read.ok) return { entries: [], problems: [read.problem] };
+  if (!read.ok) return { entries: [], problems: read.problems };
   const { rows } = read.table;
   const { columns, problems: headerProblems } = findColumns(read.table, rosterColumns);
   if (headerProblems.length > 0 || !columns.name || !columns.email) return { entries: [], problems: headerProblems };

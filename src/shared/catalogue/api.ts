@@ -42,7 +42,8 @@ export const trainingInputSchema = z
       .max(5),
     audiences: z.array(z.enum(trainingAudiences)).min(1).max(3),
     levelSteps: z.array(levelStepSchema).min(1).max(12),
-    durationHours: z.number().positive().max(1000),
+    /** Hours to the hundredth, as the CSV export writes them, so an export imports back unchanged. */
+    durationHours: z.number().positive().max(1000).multipleOf(0.01, 'Give the hours with at most two decimals'),
     /** Euro with cents; 0 is free. */
     priceEuro: z.number().min(0).max(100_000).multipleOf(0.01),
     payableFromIctBudget: z.boolean().default(false),

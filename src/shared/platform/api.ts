@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from './password-strength';
 
 export const roles = ['teacher', 'ict_coordinator', 'principal', 'board_admin', 'provider', 'centre_analyst', 'admin'] as const;
 export const roleSchema = z.enum(roles);
@@ -9,7 +10,8 @@ export const localeSchema = z.enum(locales);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
+/** A new password's shape; whether it is strong enough is `judgePassword` (password-strength.ts), checked by the service. */
+export const passwordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 export const membershipSchema = z.object({
   schoolId: z.string(),
@@ -59,6 +61,22 @@ export const updateMeBodySchema = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
   locale: localeSchema.optional(),
 });
+
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: passwordSchema,
+});
+
+export const requestPasswordResetBodySchema = z.object({ email: emailSchema });
+
+export const resetPasswordBodySchema = z.object({
+  token: z.string().min(1).max(200).describe('The token of the link the reset mail holds'),
+  newPassword: passwordSchema,
+});
+
+export const passwordResetRequestedSchema = z
+  .object({ status: z.literal('requested').describe('The same for every address, whether or not an account has it') })
+  .meta({ id: 'PasswordResetRequested' });
 
 export const healthResponseSchema = z
   .object({

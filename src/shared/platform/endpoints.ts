@@ -44,6 +44,42 @@ export const authEndpoints = defineEndpoints(
       noContent: 'Logged out',
       errors: [400, 401, 403],
     },
+    changePassword: {
+      method: 'POST',
+      path: '/api/me/password',
+      summary: 'Change your password: give the current one and a new one',
+      description:
+        'The new password needs at least 12 characters and must be hard to guess (a zxcvbn strength score of 3 or more, ' +
+        'with the common and Dutch dictionaries and your own address and name as words tried first); otherwise ' +
+        '`weak_password` with the reason. A wrong current password answers `invalid_credentials` on `body.currentPassword`. ' +
+        'Every other session of the account ends; this one stays.',
+      body: 'changePasswordBodySchema',
+      noContent: 'Password changed',
+      errors: [400, 401, 403, 422],
+    },
+    requestPasswordReset: {
+      method: 'POST',
+      path: '/api/auth/password-reset',
+      summary: 'Mail a link to choose a new password (no login needed)',
+      description:
+        'Answers 202 whether or not an account has this address, so the answer tells nothing. When one has, it gets a ' +
+        'mail with a link to `/wachtwoord-herstellen/<token>` that works once, for one hour; a newer request replaces it.',
+      body: 'requestPasswordResetBodySchema',
+      response: { 202: 'passwordResetRequestedSchema' },
+      errors: [400],
+      rateLimit: 'passwordReset',
+    },
+    resetPassword: {
+      method: 'POST',
+      path: '/api/auth/password-reset/confirm',
+      summary: 'Set a new password with the token of a reset link (no login needed)',
+      description:
+        'Ends every session of the account; log in with the new password afterwards. A link that is unknown, used or ' +
+        'older than an hour answers `password_reset_expired`; a weak password `weak_password` (the link stays usable).',
+      body: 'resetPasswordBodySchema',
+      noContent: 'Password set',
+      errors: [400, 410, 422],
+    },
   },
 );
 

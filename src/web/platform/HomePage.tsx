@@ -71,6 +71,9 @@ function LogoutEverywhere() {
     <section className="card card-quiet" aria-labelledby="logout-all-title">
       <h2 id="logout-all-title">{t('auth.logoutAllTitle')}</h2>
       <p>{t('auth.logoutAllText')}</p>
+      <p>
+        <Link href="/wachtwoord">{t('changePassword.link')}</Link>
+      </p>
       {failure && <ErrorAlert error={failure} />}
       <button type="button" className="button button-secondary" onClick={handleClick}>
         {t('auth.logoutAll')}

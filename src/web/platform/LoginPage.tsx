@@ -3,7 +3,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { navigate, useLocation } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { IdentityProviderLogin, useReturnedError } from './IdentityProviderLogin';
 import { type LoginProblems, validateLogin } from './loginForm';
 import { useSession } from './session';
@@ -98,6 +98,9 @@ export function LoginPage() {
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <p>
+        <Link href="/wachtwoord-vergeten">{t('forgotPassword.link')}</Link>
+      </p>
     </section>
   );
 }

@@ -1,11 +1,21 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The start page and the login page (`?next=` says where to go after logging in). */
+/** The start page, the login page (`?next=` says where to go after logging in), and changing or resetting a password. */
 export const platformWeb: WebModule = {
   name: 'platform',
   routes: (root) => [
     pageRoute(root, { path: '/', page: () => import('./HomePage'), component: 'HomePage' }),
     pageRoute(root, { path: '/login', access: 'guest', page: () => import('./LoginPage'), component: 'LoginPage' }),
+    pageRoute(root, { path: '/wachtwoord', page: () => import('./ChangePasswordPage'), component: 'ChangePasswordPage' }),
+    // Forgetting a password, and the link of the reset mail, open with or without a session.
+    pageRoute(root, { path: '/wachtwoord-vergeten', access: 'public', page: () => import('./ForgotPasswordPage'), component: 'ForgotPasswordPage' }),
+    pageRoute(root, {
+      path: '/wachtwoord-herstellen/$token',
+      access: 'public',
+      page: () => import('./ResetPasswordPage'),
+      component: 'ResetPasswordPage',
+      props: ({ token }) => ({ token }),
+    }),
   ],
 };

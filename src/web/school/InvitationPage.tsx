@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { invitationEndpoints } from '../../shared/school/endpoints';
 import { landingAfterJoining } from '../../shared/school/landing';
 import { call, startSession } from '../api';
@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityProviderLogin';
+import { checkNewPasswordForm, preloadPasswordRule } from '../platform/passwordForm';
 import { useSession } from '../platform/session';
 import { Link, navigate } from '../router';
 import { useEndpointQuery } from '../serverState';
@@ -65,8 +66,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const nameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const newAccount = !user && !invitation.accountExists;
+  useEffect(() => {
+    if (newAccount) preloadPasswordRule();
+  }, [newAccount]);
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (user) return void accept({});
     const form = new FormData(event.currentTarget);
@@ -75,7 +79,12 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     const found: typeof problems = {};
     if (newAccount && !name) found.name = t('invitation.nameRequired');
     if (!password) found.password = t('invitation.passwordRequired');
-    else if (newAccount && password.length < 10) found.password = t('invitation.passwordTooShort');
+    else if (newAccount) {
+      // The same rule as the server's, with the invited address and the name as words tried first.
+      const refused = (await checkNewPasswordForm({ password, repeat: password }, { email: invitation.email, name })).password;
+      // biome-ignore lint/suspicious/noExplicitAny: the keys come from the shared rule, which names keys of the i18n files
+      if (refused) found.password = refused.map(({ key, values }) => t(key as any, values) as string).join(' ');
+    }
     setProblems(found);
     if (found.name) return nameRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();

@@ -44,6 +44,10 @@ export class AccountsRepository {
     await this.db.updateTable('users').set(values).where('id', '=', id).execute();
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
   async grantRole(userId: string, role: Role, trx: Kysely<Database> = this.db): Promise<void> {
     await trx
       .insertInto('user_roles')

@@ -3,6 +3,7 @@ import { authEndpoints as endpoints } from '../../../shared/platform/endpoints';
 import { authOf, SESSION_COOKIE } from '../http/auth-hooks';
 import { route } from '../http/route';
 import type { AuthService } from './auth.service';
+import type { PasswordService } from './password.service';
 
 /** How the session cookie is set: by login, and by accepting an invitation. */
 export function sessionCookieOptions(secureCookies: boolean) {
@@ -15,8 +16,11 @@ export function sessionCookieOptions(secureCookies: boolean) {
   };
 }
 
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; requireAuth: preHandlerAsyncHookHandler; secureCookies: boolean; sessionIdleHours: number }): void {
-  const { auth, requireAuth } = deps;
+export function authRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; passwords: PasswordService; requireAuth: preHandlerAsyncHookHandler; secureCookies: boolean; sessionIdleHours: number },
+): void {
+  const { auth, passwords, requireAuth } = deps;
   const cookieOptions = sessionCookieOptions(deps.secureCookies);
 
   route(app, endpoints.login, {
@@ -54,6 +58,28 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; requ
     handler: async (request, reply) => {
       await auth.logoutEverywhere(authOf(request));
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send();
+    },
+  });
+
+  route(app, endpoints.changePassword, {
+    preHandler: requireAuth,
+    handler: async (request, reply) => {
+      await passwords.changePassword(authOf(request), request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  });
+
+  route(app, endpoints.requestPasswordReset, {
+    handler: async (request, reply) => {
+      await passwords.requestReset(request.body.email);
+      return reply.status(202).send({ status: 'requested' as const });
+    },
+  });
+
+  route(app, endpoints.resetPassword, {
+    handler: async (request, reply) => {
+      await passwords.resetPassword(request.body.token, request.body.newPassword);
       return reply.status(204).send();
     },
   });

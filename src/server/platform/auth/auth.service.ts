@@ -11,10 +11,12 @@ import {
   roleSchema,
 } from '../../../shared/platform/api';
 import { schoolRoleList } from '../../../shared/platform/capabilities';
+import type { PasswordOwner } from '../../../shared/platform/password-strength';
 import type { SchoolRoles } from '../access/access';
 import type { AuditRepository } from '../audit/audit.repository';
 import { newId, newToken, nowIso, sha256 } from '../ids';
 import type { AccountsRepository } from './accounts.repository';
+import { requireStrongPassword } from './password-rule';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { SessionsRepository } from './sessions.repository';
 
@@ -150,6 +152,11 @@ export class AuthService {
     return user && { id: user.id, displayName: user.display_name, email: user.email, locale: localeSchema.catch('nl').parse(user.locale) };
   }
 
+  /** Refuses a password the shared strength rule refuses (`weak_password`), as account creation does. */
+  requireStrongPassword(password: string, owner: PasswordOwner, field: string): Promise<void> {
+    return requireStrongPassword(password, owner, field);
+  }
+
   countUsers(): Promise<number> {
     return this.accounts.countUsers();
   }
@@ -178,6 +185,7 @@ export class AuthService {
     if (!existing) {
       if (input.password === undefined) throw validationError('password', 'A new account needs a password');
       const password = parseOrThrow(passwordSchema, input.password, 'password');
+      await requireStrongPassword(password, { email, name: input.displayName }, 'password');
       await this.accounts.insertUser({
         id: userId,
         email,

@@ -48,6 +48,12 @@ export class SessionsRepository {
     return Number(result.numDeletedRows);
   }
 
+  /** Ends every session of the account but one (the caller's own). */
+  async deleteOthersOfUser(userId: string, keepId: string): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keepId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteExpired(now: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   }

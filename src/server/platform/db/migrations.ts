@@ -1,12 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { oidcMigrations } from '../auth/oidc.migrations';
+import { passwordResetMigrations } from '../auth/password-reset.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
 import type { AnyServerModule } from '../module';
 import { platformMigrations } from '../platform.migrations';
 import { rateLimitMigrations } from '../rate-limit/rate-limit.migrations';
 
-/** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins, rate limits. */
-export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations, ...rateLimitMigrations };
+/** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins, password reset links, rate limits. */
+export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations, ...passwordResetMigrations, ...rateLimitMigrations };
 
 /**
  * The platform's migrations and those of every module listed. Kysely's Migrator runs them in

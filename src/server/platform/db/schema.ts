@@ -55,6 +55,16 @@ export interface RateLimitsTable {
   attempts: number;
 }
 
+/** A mailed link to choose a new password: single use, one hour. */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type PlatformTables = {
   users: UsersTable;
@@ -63,4 +73,5 @@ export type PlatformTables = {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
+  password_resets: PasswordResetsTable;
 };

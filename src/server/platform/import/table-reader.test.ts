@@ -8,7 +8,7 @@ import { xlsxRows } from './xlsx-rows';
 const read = (input: string | Uint8Array, options = {}) => readTable(input, { fileField: 'file', ...options });
 const rowsOf = async (input: string | Uint8Array, options = {}) => {
   const result = await read(input, options);
-  if (!result.ok) throw new Error(result.problem.message);
+  if (!result.ok) throw new Error(result.problems[0].message);
   return result.table;
 };
 
@@ -55,34 +55,36 @@ describe('readTable (CSV)', () => {
   });
 
   it('reports an empty file, an unreadable file with its line, and a file over the size limit', async () => {
-    expect(await read('')).toEqual({ ok: false, problem: { line: 1, field: 'file', message: 'The file is empty' } });
-    expect(await read('\uFEFF\r\n\r\n')).toMatchObject({ ok: false, problem: { message: 'The file is empty' } });
+    expect(await read('')).toEqual({ ok: false, problems: [{ line: 1, field: 'file', message: 'The file is empty' }] });
+    expect(await read('\uFEFF\r\n\r\n')).toMatchObject({ ok: false, problems: [{ message: 'The file is empty' }] });
     const unclosed = await read('a;b\n1;2\n"3;4\n', { fileField: 'bestand' });
-    expect(unclosed).toMatchObject({ ok: false, problem: { line: 3, field: 'bestand' } });
-    expect(!unclosed.ok && unclosed.problem.message).toMatch(/^The file is not readable CSV: /);
-    expect(await read('a;b\n1;2\n', { maxBytes: 5 })).toEqual({ ok: false, problem: { line: 1, field: 'file', message: 'The file is larger than 5 bytes' } });
+    expect(unclosed).toMatchObject({ ok: false, problems: [{ line: 3, field: 'bestand' }] });
+    expect(!unclosed.ok && unclosed.problems[0].message).toMatch(/^The file is not readable CSV: /);
+    expect(await read('a;b\n1;2\n', { maxBytes: 5 })).toEqual({ ok: false, problems: [{ line: 1, field: 'file', message: 'The file is larger than 5 bytes' }] });
     expect(await read('é', { maxBytes: 1 })).toMatchObject({ ok: false });
-    expect(await read('a;b\n1;x"y\n')).toMatchObject({ ok: false, problem: { line: 2, column: 2 } });
-    expect(await read('a;b\n"1"x;2\n')).toMatchObject({ ok: false, problem: { line: 2, column: 1 } });
+    expect(await read('a;b\n1;x"y\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 2 }] });
+    expect(await read('a;b\n"1"x;2\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 1 }] });
   });
 
   it('names the line and column of a malformed quote as the file counts them, CRLF and blank lines included', async () => {
     expect(await read('a;b\r\n"x\r\ny";1\r\n\r\nq;"never\r\nclosed\r\n')).toEqual({
       ok: false,
-      problem: { line: 5, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field that starts on line 5 is never closed' },
+      problems: [{ line: 5, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field that starts on line 5 is never closed' }],
     });
     expect(await read('a;b\r\n\r\n1;"x\r\ny"z\r\n')).toEqual({
       ok: false,
-      problem: { line: 4, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field is followed by something other than ";" or a line end' },
+      problems: [{ line: 4, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field is followed by something other than ";" or a line end' }],
     });
     expect(await read('a,b\r1,x"y\r')).toEqual({
       ok: false,
-      problem: {
-        line: 2,
-        column: 2,
-        field: 'file',
-        message: 'The file is not readable CSV: a quote inside a field that does not start with one (quote the whole field and double the quote)',
-      },
+      problems: [
+        {
+          line: 2,
+          column: 2,
+          field: 'file',
+          message: 'The file is not readable CSV: a quote inside a field that does not start with one (quote the whole field and double the quote)',
+        },
+      ],
     });
   });
 });
@@ -130,21 +132,21 @@ describe('readTable (XLSX)', () => {
     const workbook = await xlsxWorkbook([{ name: 'A', columns: [{ header: 'a', kind: 'text' }], rows: [['b']] }]);
     const cut = workbook.subarray(0, workbook.length - 30);
     const result = await read(cut);
-    expect(result).toMatchObject({ ok: false, problem: { line: 1, field: 'file' } });
-    expect(!result.ok && result.problem.message).toMatch(/^The file is not a readable XLSX workbook/);
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 1, field: 'file' }] });
+    expect(!result.ok && result.problems[0].message).toMatch(/^The file is not a readable XLSX workbook/);
     const notAWorkbook = zipSync({ 'readme.txt': new TextEncoder().encode('hello') });
-    expect(await read(notAWorkbook)).toMatchObject({ ok: false, problem: { line: 1, message: 'The file is not a readable XLSX workbook: it is damaged' } });
+    expect(await read(notAWorkbook)).toMatchObject({ ok: false, problems: [{ line: 1, message: 'The file is not a readable XLSX workbook: it is damaged' }] });
   });
 
   it('takes bytes for a workbook: CSV bytes and an old .xls are one problem, not rows read from garbage', async () => {
     expect(await read(Buffer.from('\uFEFFa;b\n1;2\n', 'utf8'))).toEqual({
       ok: false,
-      problem: { line: 1, field: 'file', message: 'The file is not a readable XLSX workbook: it is not an .xlsx file' },
+      problems: [{ line: 1, field: 'file', message: 'The file is not a readable XLSX workbook: it is not an .xlsx file' }],
     });
     const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(await read(xls, { fileField: 'bestand' })).toEqual({
       ok: false,
-      problem: { line: 1, field: 'bestand', message: 'The file is not a readable XLSX workbook: it is an old .xls workbook (save it as .xlsx)' },
+      problems: [{ line: 1, field: 'bestand', message: 'The file is not a readable XLSX workbook: it is an old .xls workbook (save it as .xlsx)' }],
     });
   });
 
@@ -169,7 +171,7 @@ describe('readTable (XLSX)', () => {
     const sheet = Object.keys(parts).find((name) => name.endsWith('worksheets/sheet1.xml')) ?? '';
     const zip = zipSync({ ...parts, [sheet]: new Uint8Array(8 * 1024 * 1024).fill(32) }, { level: 9 });
     declareSize(zip, sheet, 1000);
-    expect(await read(zip)).toMatchObject({ ok: false, problem: { message: 'The file is not a readable XLSX workbook: it is damaged' } });
+    expect(await read(zip)).toMatchObject({ ok: false, problems: [{ message: 'The file is not a readable XLSX workbook: it is damaged' }] });
   });
 });
 
@@ -183,3 +185,18 @@ function declareSize(zip: Uint8Array, name: string, size: number): void {
     if (signature === 0x02014b50 && named(at + 46, view.getUint16(at + 28, true))) view.setUint32(at + 24, size, true);
   }
 }
+
+describe('readTable (control characters)', () => {
+  it('refuses every cell holding a control character other than tab, LF and CR, with its line and column', async () => {
+    const result = await readTable('naam;e-mail\nAn\u0000;an@school.test\n"Bo\tb\r\nx";b\u001bo@school.test\n', { fileField: 'file' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, column: 1, field: 'naam', message: 'The cell holds the control character U+0000; save the file as UTF-8 text without it' },
+        { line: 3, column: 2, field: 'e-mail', message: 'The cell holds the control character U+001B; save the file as UTF-8 text without it' },
+      ],
+    });
+    expect(await readTable('naam\u0007;x\n1;2\n', { fileField: 'file' })).toMatchObject({ ok: false, problems: [{ line: 1, column: 1, field: 'file' }] });
+    expect((await readTable('a;b\n1\tx;2\r\n', { fileField: 'file' })).ok).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
+import { controlCharacterIn } from '../../../shared/platform/control-characters';
 import type { TableBody } from '../../../shared/platform/endpoint';
 import { csvRows } from './csv-rows';
-import type { ImportProblem } from './import-problems';
+import { type ImportProblem, MAX_REPORTED_PROBLEMS } from './import-problems';
 import { xlsxRows } from './xlsx-rows';
 
 /**
@@ -37,7 +38,8 @@ export interface ReadTableOptions {
   skipBlankRows?: boolean;
 }
 
-export type TableReadResult = { ok: true; table: Table } | { ok: false; problem: ImportProblem };
+/** A table it cannot take: one problem of the file as a whole, or one per cell holding a control character. */
+export type TableReadResult = { ok: true; table: Table } | { ok: false; problems: ImportProblem[] };
 
 /** 50 MB: the largest upload any import accepts unless it says otherwise. */
 export const DEFAULT_MAX_TABLE_BYTES = 50 * 1024 * 1024;
@@ -51,7 +53,7 @@ export async function readTable(input: TableBody, options: ReadTableOptions): Pr
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
   if (size > maxBytes) {
-    return { ok: false, problem: { line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` } };
+    return { ok: false, problems: [{ line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` }] };
   }
   if (typeof input === 'string') return fromRows(readCsvRows(input), 'csv', options);
   return fromRows(await xlsxRows(input), 'xlsx', options);
@@ -60,11 +62,33 @@ export async function readTable(input: TableBody, options: ReadTableOptions): Pr
 type RowsOrProblem = { rows: TableRow[] } | { problem: Omit<ImportProblem, 'field'> };
 
 function fromRows(read: RowsOrProblem, format: Table['format'], options: ReadTableOptions): TableReadResult {
-  if ('problem' in read) return { ok: false, problem: { ...read.problem, field: options.fileField } };
+  if ('problem' in read) return { ok: false, problems: [{ ...read.problem, field: options.fileField }] };
   const rows = options.skipBlankRows ? read.rows.filter((row) => row.cells.some((cell) => cell !== '')) : read.rows;
-  if (rows.length === 0) return { ok: false, problem: { line: 1, field: options.fileField, message: 'The file is empty' } };
+  if (rows.length === 0) return { ok: false, problems: [{ line: 1, field: options.fileField, message: 'The file is empty' }] };
   const [header, ...body] = rows;
+  const controlProblems = controlCharacterProblems(rows, header.cells, options.fileField);
+  if (controlProblems.length > 0) return { ok: false, problems: controlProblems };
   return { ok: true, table: { header: header.cells, headerLine: header.line, rows: body, format } };
+}
+
+/**
+ * Every cell (the header's too) holding a control character other than tab, LF and CR, each a
+ * problem at its line and column: such a cell is refused, not cleaned, since it is mostly the
+ * sign of a file in another encoding (UTF-16 read as UTF-8 gives a NUL after every letter), and
+ * a database cannot always store it. At most MAX_REPORTED_PROBLEMS are listed.
+ */
+function controlCharacterProblems(rows: TableRow[], header: string[], fileField: string): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const { line, cells } of rows) {
+    for (let i = 0; i < cells.length && problems.length < MAX_REPORTED_PROBLEMS; i++) {
+      const codePoint = controlCharacterIn(cells[i]);
+      if (!codePoint) continue;
+      const named = header[i]?.trim();
+      const field = named && !controlCharacterIn(named) ? named : fileField;
+      problems.push({ line, field, column: i + 1, message: `The cell holds the control character ${codePoint}; save the file as UTF-8 text without it` });
+    }
+  }
+  return problems;
 }
 
 /** Semicolons unless the header line has a comma and no semicolon. */
