@@ -1,3 +1,4 @@
+import { DEFAULT_EPSILON } from '../shared/platform/differential-privacy';
 export interface Config {
   /** `sqlite:./data/digisprong.db`, `sqlite::memory:` or `postgres://…` */
   databaseUrl: string;
@@ -32,6 +33,11 @@ export interface Config {
    * proxies really there lets a guesser pick a new address each try.
    */
   trustProxy: number | string[];
+  /**
+   * The differential-privacy budget ε of one published histogram (team reports, reflection
+   * reports): smaller protects more and shows more noise. See shared/platform/differential-privacy.ts.
+   */
+  privacyEpsilon: number;
 }
 
 /** At most `max` attempts per `windowSeconds`, counted per key. */
@@ -113,6 +119,14 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   return parsed;
 }
 
+/** A privacy budget between 0.05 and 10; outside it the noise is useless or the protection gone, so the start stops. */
+function epsilon(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_EPSILON;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0.05 || parsed > 10) throw new Error(`PRIVACY_EPSILON must be a number from 0.05 to 10 (got "${value}")`);
+  return parsed;
+}
+
 /**
  * The identity provider, when configured. Half a configuration stops the start: a login button
  * that can only fail is worse than none.
@@ -155,5 +169,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcFromEnv(env),
     rateLimits: rateLimitsFromEnv(env),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    privacyEpsilon: epsilon(env.PRIVACY_EPSILON),
   };
 }
