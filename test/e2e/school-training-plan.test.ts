@@ -78,6 +78,7 @@ describe('the team training plan and the ICT training budget in the browser', ()
     expect(await envelope.getByTestId('budget-envelope-tranche-1').textContent()).toMatch(/60%.*31\/08\/2022.*€ 1\.710/);
     expect(await envelope.getByTestId('budget-envelope-tranche-2').textContent()).toMatch(/40%.*31\/12\/2022.*€ 1\.140/);
     expect(await envelope.getByTestId('budget-envelope-no-posts').count()).toBe(0);
+    expect(await envelope.getByTestId('budget-envelope-left').textContent()).toMatch(/Niet besteed.*€ 2\.850/);
     expect(await summary.getByTestId('budget-regular').textContent()).toMatch(/€ 70,50 per personeelslid × 17.*€ 1\.198,50/);
     expect(await accessibilityViolations(page)).toEqual([]);
   });

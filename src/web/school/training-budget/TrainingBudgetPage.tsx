@@ -138,7 +138,8 @@ function EnvelopeCard({ budget }: { budget: SchoolBudget }) {
   const { envelope } = budget;
   const date = (day: string) => formatDate(day, locale);
   const money = (cents: number) => formatCents(cents, locale);
-  const uses = useRows(envelope);
+  // Once closed, what is left can no longer be spent: say so rather than "still available".
+  const uses = useRows(envelope).map((row) => (row.key === 'left' && envelope.state === 'closed' ? { ...row, label: t('budget.leftUnused') } : row));
   const window = { from: date(envelope.spendFrom), until: date(envelope.spendUntil) };
   return (
     <section className="card" aria-labelledby="budget-envelope-title" data-testid="budget-envelope">
