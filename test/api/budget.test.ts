@@ -144,6 +144,18 @@ describe('school ICT training budget', () => {
     }
   });
 
+  it('follows the clock on the Brussels calendar: the envelope closes after 31 July 2026, the school year turns on 1 September', async () => {
+    const s = await createSchool(t, { teachers: 0 });
+    expect((await s.principal.request({ method: 'PUT', url: settingsUrl(s.id), payload: { envelopePosts: 10 } })).statusCode).toBe(200);
+    const at = (instant: string) => t.app.services.budgets.withClock(() => new Date(instant)).getBudget(s.principal.userId, s.id);
+    expect((await at('2022-05-31T21:59:00Z')).envelope.state).toBe('not_yet_open');
+    expect((await at('2022-05-31T22:00:00Z')).envelope.state).toBe('open'); // midnight in Brussels (summer time)
+    expect((await at('2026-07-31T21:59:00Z')).envelope).toMatchObject({ state: 'open', amountCents: 120_000 });
+    expect((await at('2026-07-31T22:00:00Z')).envelope).toMatchObject({ state: 'closed', amountCents: 120_000 });
+    expect((await at('2026-08-31T21:59:00Z')).summary.schoolYear).toBe('2025-2026');
+    expect((await at('2026-08-31T22:00:00Z')).summary).toMatchObject({ schoolYear: '2026-2027', asOf: '2026-09-01' });
+  });
+
   it('keeps the school’s own settings and flags going over budget', async () => {
     const s = await createSchool(t, { teachers: 0 });
     const put = (payload: Record<string, unknown>) => s.principal.request({ method: 'PUT', url: settingsUrl(s.id), payload });

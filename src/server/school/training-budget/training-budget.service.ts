@@ -46,6 +46,11 @@ export class TrainingBudgetService {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** The same service on another clock: the envelope's state and the default school year follow it (tests, demo data). */
+  withClock(now: () => Date): TrainingBudgetService {
+    return new TrainingBudgetService(this.repo, { ...this.deps, now });
+  }
+
   async getBudget(userId: string, schoolId: string, schoolYear?: string): Promise<SchoolBudgetDto> {
     await this.deps.access.require(userId, 'planTrainings', schoolId);
     return this.budgetOf(schoolId, schoolYear);
