@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { schoolYearSchema } from '../policy-plan/policy-plan';
-import { type IctTrainingEnvelope, ictTrainingEnvelope, regularTrainingBudget } from './training-funds';
+import { ENVELOPE_POSTS_MAX, type IctTrainingEnvelope, ictTrainingEnvelope, regularTrainingBudget } from './training-funds';
 
 /**
  * A school's ICT training money: contracts and the pure rules that sum it up. Amounts are
@@ -16,9 +16,6 @@ export const defaultBudgetSettings = {
   staffCountOverride: null,
   envelopePosts: null,
 } as const satisfies BudgetSettings;
-
-/** No school holds more full-time posts than this. */
-export const ENVELOPE_POSTS_MAX = 5_000;
 
 /** True when `value` has at most two decimals, as the page writes it (`12,5`, `23,75`). */
 export function hasAtMostTwoDecimals(value: number): boolean {

@@ -9,6 +9,9 @@ export interface FundSource {
   url: string;
 }
 
+/** The most full-time posts a school can enter: far above any one school, low enough to catch a typo. */
+export const ENVELOPE_POSTS_MAX = 5_000;
+
 /** One payment of the envelope: its share of the whole and the day it was paid by at the latest. */
 export interface EnvelopeTranche {
   sharePercent: number;

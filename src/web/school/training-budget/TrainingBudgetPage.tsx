@@ -4,7 +4,7 @@ import { grants } from '../../../shared/platform/capabilities';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { schoolYearOf } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
-import { ENVELOPE_POSTS_MAX } from '../../../shared/school/training-budget/training-budget';
+import { ENVELOPE_POSTS_MAX } from '../../../shared/school/training-budget/training-funds';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
