@@ -50,35 +50,46 @@ describe('the team training plan and the ICT training budget in the browser', ()
   });
   afterAll(() => world?.close());
 
-  it('a principal reads the budget, changes an amount, and it is counted again', async () => {
+  it('a principal enters the posts of 1 February 2021, sees the envelope closed, and changes the regular amount', async () => {
     const page = await logIn(world, principalEmail);
     await page.goto(`${world.baseUrl}/school/${schoolId}`);
     await page.getByRole('link', { name: 'Nascholingsbudget' }).click();
     const summary = page.getByTestId('budget-summary');
     await summary.waitFor();
-    // 17 staff: the principal, the ICT coordinator and 15 teachers, at € 64 each.
+    // 17 staff: the principal, the ICT coordinator and 15 teachers, at € 64 each, per school year.
     expect(await summary.getByTestId('budget-regular').textContent()).toMatch(/€ 64 per personeelslid × 17.*€ 1\.088/);
-    expect(await summary.getByTestId('budget-top-up').textContent()).toMatch(/Digisprong-toelage/);
+    expect(await summary.textContent()).toMatch(/Gewoon nascholingsbudget \d{4}-\d{4}/);
+    const envelope = page.getByTestId('budget-envelope');
+    expect(await envelope.getByTestId('budget-envelope-no-posts').textContent()).toMatch(/01\/02\/2021/);
+    expect(await envelope.getByTestId('budget-envelope-state').textContent()).toMatch(/Afgesloten sinds 31\/07\/2026/);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const form = page.getByTestId('budget-settings-form');
-    await form.getByLabel('Gewoon budget per personeelslid (€)').fill('zeventig');
-    await form.getByRole('button', { name: 'Bedragen opslaan' }).click();
-    await expect.poll(() => form.locator('.field-problem').textContent()).toMatch(/bedrag in euro/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-regularPerStaff');
-    await form.getByLabel('Gewoon budget per personeelslid (€)').fill('70,50');
-    await form.getByRole('button', { name: 'Bedragen opslaan' }).click();
+    await form.getByLabel('Voltijdse betrekkingen op 1 februari 2021').fill('23,456');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => form.locator('.field-problem').textContent()).toMatch(/twee cijfers na de komma/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-envelopePosts');
+    await form.getByLabel('Voltijdse betrekkingen op 1 februari 2021').fill('23,75');
+    await form.getByLabel('Gewoon budget per personeelslid en schooljaar (€)').fill('70,50');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByTestId('budget-saved').waitFor();
+    // 23,75 × € 120 = € 2.850, in tranches of 60% and 40%.
+    expect(await envelope.getByTestId('budget-envelope-amount').textContent()).toMatch(/€ 120 per betrekking × 23,75.*€ 2\.850/);
+    expect(await envelope.getByTestId('budget-envelope-tranche-1').textContent()).toMatch(/60%.*31\/08\/2022.*€ 1\.710/);
+    expect(await envelope.getByTestId('budget-envelope-tranche-2').textContent()).toMatch(/40%.*31\/12\/2022.*€ 1\.140/);
+    expect(await envelope.getByTestId('budget-envelope-no-posts').count()).toBe(0);
+    expect(await envelope.getByTestId('budget-envelope-left').textContent()).toMatch(/Niet besteed.*€ 2\.850/);
     expect(await summary.getByTestId('budget-regular').textContent()).toMatch(/€ 70,50 per personeelslid × 17.*€ 1\.198,50/);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  it('an ICT coordinator reads the budget and its amounts but gets no form to change them', async () => {
+  it('an ICT coordinator reads the budget and its counts but gets no form to change them', async () => {
     const page = await logIn(world, coordinatorEmail);
     await page.goto(`${world.baseUrl}/school/${schoolId}/budget`);
     const facts = page.getByTestId('budget-settings-facts');
     await facts.waitFor();
     expect(await facts.textContent()).toMatch(/Alleen de directie/);
+    expect(await facts.textContent()).toMatch(/23,75/);
     expect(await page.getByTestId('budget-settings-form').count()).toBe(0);
     expect(await page.getByTestId('budget-regular').textContent()).toMatch(/× 17/);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -112,10 +112,10 @@ export interface StudyDaysTable {
 /** A school's own ICT training budget settings; without a row the defaults apply. */
 export interface SchoolBudgetSettingsTable {
   school_id: string;
-  top_up_per_staff_cents: number;
-  top_up_ends_on: string;
   regular_per_staff_cents: number;
   staff_count_override: number | null;
+  /** Full-time posts on 1 February 2021 × 100; null while not entered. */
+  envelope_posts_hundredths: number | null;
   updated_by: string | null;
   updated_at: string;
 }

@@ -16,4 +16,14 @@ export const trainingBudgetMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261221_01_ict_envelope_posts': {
+    async up(db: Kysely<any>) {
+      // The €120 envelope is data now (training-funds.ts): the school enters its count of full-time
+      // posts on 1 February 2021 instead of an amount and a last day. In hundredths, so 23.75 posts
+      // are stored exactly on both databases. One statement each: SQLite alters one thing at a time.
+      await db.schema.alterTable('school_budget_settings').addColumn('envelope_posts_hundredths', 'integer').execute();
+      await db.schema.alterTable('school_budget_settings').dropColumn('top_up_per_staff_cents').execute();
+      await db.schema.alterTable('school_budget_settings').dropColumn('top_up_ends_on').execute();
+    },
+  },
 };

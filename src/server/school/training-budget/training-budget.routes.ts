@@ -4,13 +4,13 @@ import { authOf } from '../../platform/http/auth-hooks';
 import { route } from '../../platform/http/route';
 import type { TrainingBudgetService } from './training-budget.service';
 
-/** The school's ICT training budget: amounts in integer euro cents. */
+/** The school's ICT training budget: the regular budget per school year and the one-off envelope, amounts in integer euro cents. */
 export function trainingBudgetRoutes(app: FastifyInstance, deps: { budgets: TrainingBudgetService; requireAuth: preHandlerAsyncHookHandler }): void {
   const { budgets, requireAuth } = deps;
 
   route(app, endpoints.getSchoolBudget, {
     preHandler: requireAuth,
-    handler: async (request) => budgets.getBudget(authOf(request).userId, request.params.schoolId, request.query.year),
+    handler: async (request) => budgets.getBudget(authOf(request).userId, request.params.schoolId, request.query.schoolYear),
   });
 
   route(app, endpoints.setBudgetSettings, {

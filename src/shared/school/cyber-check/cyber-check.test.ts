@@ -140,6 +140,22 @@ describe('the cyber check content', () => {
     expect(instrument.sections.every((s) => s.items.every((i) => i.action !== undefined))).toBe(true);
     expect(instrument.source.note).toMatch(/transcription/);
   });
+
+  it('claims no more than it holds: Small topics, five of the thirteen Basic key measures, the 2025 edition, no Govern', () => {
+    if (!validated.ok) throw new Error('invalid');
+    const { instrument } = validated;
+    const keyMeasures = instrument.sections.flatMap((s) => s.items.filter((i) => i.keyMeasure));
+    expect(keyMeasures).toHaveLength(5);
+    expect(instrument.name.en).toMatch(/five Basic key measures/);
+    expect(instrument.name.nl).toMatch(/vijf Basic-sleutelmaatregelen/);
+    for (const text of [instrument.description.en, instrument.description.nl, instrument.source.title])
+      expect(text).not.toMatch(/completed with the key measures|aangevuld met de sleutelmaatregelen/);
+    expect(instrument.description.en).toMatch(/other eight Basic key measures are not in this check/);
+    expect(instrument.source.title).toMatch(/2025 edition/);
+    expect(`${instrument.source.title} ${instrument.source.note}`).not.toMatch(/2023/);
+    // Govern measures start at the Important level in CyFun 2025: a Small/Basic check holds none.
+    expect(instrument.sections.flatMap((s) => s.items).some((i) => i.reference?.startsWith('GV.'))).toBe(false);
+  });
 });
 
 // ------------------------------------------------------------------------------- properties

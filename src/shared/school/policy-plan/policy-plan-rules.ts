@@ -16,7 +16,7 @@ export type ActionStatus = (typeof actionStatuses)[number];
 export const openStatuses: readonly ActionStatus[] = ['planned', 'in_progress'];
 
 export const VISION_MAX = 10_000;
-/** A plan covers at most this many school years (KD's templates span three). */
+/** A plan covers at most this many school years: our own limit, room for long-term goals without an open end. */
 export const MAX_PLAN_YEARS = 6;
 
 /** The school year a day (YYYY-MM-DD) falls in; a school year starts on 1 September. `2026-08-31` → `2025-2026`. */

@@ -7,9 +7,10 @@ import { actionSourceKindSchema, actionTargetSchema, suggestedActionSchema } fro
 export * from './policy-plan-rules';
 
 /**
- * The school's ICT policy plan (SELFIE PTK action planning, KD's policy-plan templates): a
- * vision over a period of school years, goals by term, and actions with an owner, deadline,
- * status, the Digisprong front and the area or item each serves. Actions may come from a
+ * The school's ICT policy plan: a vision over a period of school years, goals by term, and
+ * actions with an owner, deadline, status, the Digisprong front and the area or item each
+ * serves. The shape is our own; it borrows goals, actions with roles and a timeline, and
+ * monitoring from SELFIE PTK's action planning (https://selfieptk.eu/use-selfie-ptk/). Actions may come from a
  * result (team report, reflection, cybersecurity check) and then remember which suggestion
  * they came from. Contracts shared by server, web app and tests; the pure rules, free of Zod
  * so the browser bundle stays small, are in policy-plan-rules.ts.

@@ -15,10 +15,12 @@ export const trainingBudgetEndpoints = defineEndpoints(
     getSchoolBudget: {
       method: 'GET',
       path: '/api/schools/:schoolId/budget',
-      summary: 'The ICT training budget of a calendar year: Digisprong top-up and regular budget per staff member, planned, spent and left (euro cents)',
+      summary:
+        'The training money: the regular budget of a school year (per staff member) and the one-off Digisprong ICT training envelope (per full-time post on 1 February 2021), each with planned, spent and left (euro cents)',
       description:
-        `${access} Planned: study days and the staff’s enrolments from today on; spent: before today, and completed trainings. ` +
-        'Cancelled enrolments and waiting lists never count; the top-up counts nothing after its last day. Sums only, never whose.',
+        `${access} Planned: study days and the staff’s enrolments from today on; spent: before today, and completed trainings, each inside the period ` +
+        '(the school year, 1 September – 31 August; the envelope’s window, 1 June 2022 – 31 July 2026, after which it is closed). ' +
+        'Cancelled enrolments and waiting lists never count. Sums only, never whose.',
       params: 'schoolIdParamsSchema',
       query: 'budgetQuerySchema',
       response: { 200: 'schoolBudgetSchema' },
@@ -27,7 +29,7 @@ export const trainingBudgetEndpoints = defineEndpoints(
     setBudgetSettings: {
       method: 'PUT',
       path: '/api/schools/:schoolId/budget/settings',
-      summary: 'Change the school’s amounts per staff member, the top-up’s last day or the staff count (fields left out stay as they are)',
+      summary: 'Change the regular amount per staff member, the staff count or the count of full-time posts on 1 February 2021 (fields left out stay as they are)',
       description: setterAccess,
       params: 'schoolIdParamsSchema',
       body: 'setBudgetSettingsBodySchema',

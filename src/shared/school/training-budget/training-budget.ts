@@ -1,34 +1,40 @@
 import { z } from 'zod';
+import { schoolYearSchema } from '../policy-plan/policy-plan';
+import { ENVELOPE_POSTS_MAX, type IctTrainingEnvelope, ictTrainingEnvelope, regularTrainingBudget } from './training-funds';
 
 /**
- * A school's ICT training budget: contracts and the pure rule that sums it up. Amounts are
- * integer euro cents everywhere. The amounts per staff member are settings of each school;
- * `defaultBudgetSettings` only fills them for a school that has not set them.
+ * A school's ICT training money: contracts and the pure rules that sum it up. Amounts are
+ * integer euro cents everywhere. Two pots, each counted over its own period:
+ * - the regular training budget, per staff member and **school year** (1 September – 31 August);
+ * - the one-off Digisprong envelope for ICT training (`ictTrainingEnvelope`): €120 per full-time
+ *   post counted on 1 February 2021, for trainings followed inside its spending window.
+ * A training inside both periods shows in both: the school decides which pot pays it.
  */
 
-/**
- * The amounts as the policy set them (DOMAIN.md §3): the Digisprong top-up of €120 per staff
- * member for ICT training, usable until the end of 2026, beside the normal yearly training
- * budget of about €64 per staff member.
- * Sources: https://schoolit.be/nieuws/innovatie/vlaamse-overheid-maakt-20-miljoen-euro-vrij-voor-ict-bijscholing/ ;
- * https://benweyts.be/%27Bootcamps%27-stomen-schoolteams-klaar-voor-Digisprong
- */
 export const defaultBudgetSettings = {
-  topUpPerStaffCents: 12_000,
-  topUpEndsOn: '2026-12-31',
-  regularPerStaffCents: 6_400,
+  regularPerStaffCents: regularTrainingBudget.perStaffCents,
   staffCountOverride: null,
+  envelopePosts: null,
 } as const satisfies BudgetSettings;
 
-const dateSchema = z.iso.date('a date as YYYY-MM-DD');
+/** True when `value` has at most two decimals, as the page writes it (`12,5`, `23,75`). */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
 const centsSchema = z.number().int('whole euro cents').min(0).max(100_000_000);
 
 export const budgetSettingsSchema = z
   .object({
-    topUpPerStaffCents: centsSchema.describe('Digisprong top-up per staff member, in euro cents (12000 = €120)'),
-    topUpEndsOn: dateSchema.describe('Last day the top-up may be used'),
-    regularPerStaffCents: centsSchema.describe('Normal yearly training budget per staff member, in euro cents (6400 = €64)'),
+    regularPerStaffCents: centsSchema.describe('Regular training budget per staff member and school year, in euro cents (6400 = €64)'),
     staffCountOverride: z.number().int().min(0).max(100_000).nullable().describe('Staff to count instead of the school’s members; null counts the members'),
+    envelopePosts: z
+      .number()
+      .min(0)
+      .max(ENVELOPE_POSTS_MAX)
+      .refine(hasAtMostTwoDecimals, 'at most two decimals')
+      .nullable()
+      .describe('Full-time organic posts of management and teaching staff on 1 February 2021 (e.g. 23.5); null while the school has not entered them'),
   })
   .meta({ id: 'BudgetSettings' });
 export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
@@ -37,7 +43,7 @@ export const setBudgetSettingsBodySchema = budgetSettingsSchema.partial().strict
 export type SetBudgetSettingsBody = z.infer<typeof setBudgetSettingsBodySchema>;
 
 export const budgetQuerySchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Calendar year of the budget; this year by default'),
+  schoolYear: schoolYearSchema.optional().describe('School year of the regular budget, e.g. 2025-2026; the current one by default'),
 });
 
 /**
@@ -58,91 +64,167 @@ const countedStatuses: Record<BudgetEntry['source'], ReadonlyArray<BudgetEntry['
   completion: ['completed'],
 };
 
-export interface BudgetInput {
-  year: number;
-  /** Today (YYYY-MM-DD, Brussels): before it is spent, from it on is planned. */
-  asOf: string;
-  members: number;
-  settings: BudgetSettings;
-  entries: readonly BudgetEntry[];
-}
-
-const lineSchema = z.object({
-  id: z.enum(['digisprong_top_up', 'regular']),
-  perStaffCents: z.number().int(),
-  amountCents: z.number().int(),
-  available: z.boolean().describe('false: the line counts nothing (the top-up after its last day)'),
-  endsOn: z.string().nullable(),
-});
-
 const bySourceSchema = z.object({ studyDaysCents: z.number().int(), enrolmentsCents: z.number().int(), completionsCents: z.number().int() });
+type BySource = z.infer<typeof bySourceSchema>;
+
+const useSchema = {
+  plannedCents: z.number().int().describe('Study days and enrolments from today on, inside the period'),
+  spentCents: z.number().int().describe('Study days and enrolments before today and completions, inside the period'),
+  leftCents: z.number().int().describe('amount − planned − spent; negative when over budget'),
+  overBudget: z.boolean(),
+  planned: bySourceSchema,
+  spent: bySourceSchema,
+};
 
 export const budgetSummarySchema = z
   .object({
-    year: z.number().int(),
+    schoolYear: z.string(),
+    from: z.string().describe('First day of the school year (1 September)'),
+    until: z.string().describe('Last day of the school year (31 August)'),
     asOf: z.string(),
     staff: z.object({ count: z.number().int(), source: z.enum(['members', 'override']), members: z.number().int() }),
-    lines: z.array(lineSchema),
+    perStaffCents: z.number().int(),
     totalCents: z.number().int(),
-    plannedCents: z.number().int().describe('Study days and enrolments from today on, in this year'),
-    spentCents: z.number().int().describe('Study days and enrolments before today and completions, in this year'),
-    leftCents: z.number().int().describe('total − planned − spent; negative when over budget'),
-    overBudget: z.boolean(),
-    planned: bySourceSchema,
-    spent: bySourceSchema,
+    ...useSchema,
   })
   .meta({ id: 'BudgetSummary' });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
 
-export const schoolBudgetSchema = z.object({ schoolId: z.string(), settings: budgetSettingsSchema, summary: budgetSummarySchema }).meta({ id: 'SchoolBudget' });
+export const envelopeSummarySchema = z
+  .object({
+    posts: z.number().nullable().describe('Full-time posts on the counting day, as the school entered them; null: not entered'),
+    perPostCents: z.number().int(),
+    countedOn: z.string(),
+    spendFrom: z.string(),
+    spendUntil: z.string(),
+    state: z.enum(['not_yet_open', 'open', 'closed']).describe('closed: today is after the last day to spend it'),
+    amountCents: z.number().int().describe('posts × amount per post'),
+    tranches: z.array(z.object({ sharePercent: z.number(), paidBy: z.string(), amountCents: z.number().int() })),
+    ...useSchema,
+    source: z.object({ title: z.string(), url: z.string() }),
+  })
+  .meta({ id: 'IctTrainingEnvelope' });
+export type EnvelopeSummary = z.infer<typeof envelopeSummarySchema>;
+
+export const schoolBudgetSchema = z
+  .object({ schoolId: z.string(), settings: budgetSettingsSchema, summary: budgetSummarySchema, envelope: envelopeSummarySchema })
+  .meta({ id: 'SchoolBudget' });
 export type SchoolBudgetDto = z.infer<typeof schoolBudgetSchema>;
 
 const nonNegative = (cents: number) => (Number.isFinite(cents) && cents > 0 ? Math.round(cents) : 0);
 
+/** The first and last day (both included) of a school year: `2025-2026` → 2025-09-01 … 2026-08-31. */
+export function schoolYearDays(schoolYear: string): { from: string; until: string } {
+  const start = Number(schoolYear.slice(0, 4));
+  return { from: `${start}-09-01`, until: `${start + 1}-08-31` };
+}
+
 /**
- * The budget of one calendar year: the lines (per staff member × staff), what is planned and
- * spent in that year, and what is left. Cancelled and waitlisted entries never count; the
- * top-up counts nothing once `asOf` is past its last day, nor in a year after it.
+ * What the entries inside [from, until] (both included) plan and spend: a completion is spent
+ * whatever its day, the rest is planned until its day comes. Cancelled and waitlisted entries
+ * never count.
  */
-export function budgetSummary(input: BudgetInput): BudgetSummary {
-  const { settings, year, asOf } = input;
-  const members = Math.max(0, Math.trunc(input.members));
-  const staffCount = settings.staffCountOverride === null ? members : Math.max(0, Math.trunc(settings.staffCountOverride));
-  const topUpAvailable = asOf <= settings.topUpEndsOn && `${year}-01-01` <= settings.topUpEndsOn;
-  const lines: BudgetSummary['lines'] = [
-    {
-      id: 'digisprong_top_up',
-      perStaffCents: nonNegative(settings.topUpPerStaffCents),
-      amountCents: topUpAvailable ? nonNegative(settings.topUpPerStaffCents) * staffCount : 0,
-      available: topUpAvailable,
-      endsOn: settings.topUpEndsOn,
-    },
-    { id: 'regular', perStaffCents: nonNegative(settings.regularPerStaffCents), amountCents: nonNegative(settings.regularPerStaffCents) * staffCount, available: true, endsOn: null },
-  ];
+export function usesInPeriod(entries: readonly BudgetEntry[], from: string, until: string, asOf: string): { planned: BySource; spent: BySource } {
   const planned = { studyDaysCents: 0, enrolmentsCents: 0, completionsCents: 0 };
   const spent = { studyDaysCents: 0, enrolmentsCents: 0, completionsCents: 0 };
   const field = { study_day: 'studyDaysCents', enrolment: 'enrolmentsCents', completion: 'completionsCents' } as const;
-  const yearPrefix = `${year}-`;
-  for (const entry of input.entries) {
-    if (!countedStatuses[entry.source]?.includes(entry.status) || !entry.on.startsWith(yearPrefix)) continue;
-    // A completion is money spent whatever its day; the rest is planned until its day comes.
-    const bucket = entry.source === 'completion' || entry.on < asOf ? spent : planned;
+  for (const entry of entries) {
+    if (!countedStatuses[entry.source]?.includes(entry.status)) continue;
+    const day = entry.on.slice(0, 10);
+    if (day < from || day > until) continue;
+    const bucket = entry.source === 'completion' || day < asOf ? spent : planned;
     bucket[field[entry.source]] += nonNegative(entry.amountCents);
   }
-  const sum = (by: typeof planned) => by.studyDaysCents + by.enrolmentsCents + by.completionsCents;
-  const totalCents = lines.reduce((acc, line) => acc + line.amountCents, 0);
-  const leftCents = totalCents - sum(planned) - sum(spent);
+  return { planned, spent };
+}
+
+const total = (by: BySource) => by.studyDaysCents + by.enrolmentsCents + by.completionsCents;
+
+function uses(amountCents: number, used: { planned: BySource; spent: BySource }) {
+  const plannedCents = total(used.planned);
+  const spentCents = total(used.spent);
+  const leftCents = amountCents - plannedCents - spentCents;
+  return { plannedCents, spentCents, leftCents, overBudget: leftCents < 0, planned: used.planned, spent: used.spent };
+}
+
+export interface BudgetInput {
+  /** `2025-2026`. */
+  schoolYear: string;
+  /** Today (YYYY-MM-DD, Brussels): before it is spent, from it on is planned. */
+  asOf: string;
+  members: number;
+  settings: Pick<BudgetSettings, 'regularPerStaffCents' | 'staffCountOverride'>;
+  entries: readonly BudgetEntry[];
+}
+
+/** The regular training budget of one school year: per staff member × staff, what is planned and spent in it, and what is left. */
+export function budgetSummary(input: BudgetInput): BudgetSummary {
+  const { settings, schoolYear, asOf } = input;
+  const { from, until } = schoolYearDays(schoolYear);
+  const members = Math.max(0, Math.trunc(input.members));
+  const staffCount = settings.staffCountOverride === null ? members : Math.max(0, Math.trunc(settings.staffCountOverride));
+  const perStaffCents = nonNegative(settings.regularPerStaffCents);
+  const totalCents = perStaffCents * staffCount;
   return {
-    year,
+    schoolYear,
+    from,
+    until,
     asOf,
     staff: { count: staffCount, source: settings.staffCountOverride === null ? 'members' : 'override', members },
-    lines,
+    perStaffCents,
     totalCents,
-    plannedCents: sum(planned),
-    spentCents: sum(spent),
-    leftCents,
-    overBudget: leftCents < 0,
-    planned,
-    spent,
+    ...uses(totalCents, usesInPeriod(input.entries, from, until, asOf)),
+  };
+}
+
+/** Whether the envelope may be spent on `asOf`: not yet before its first day, closed after its last. */
+export function envelopeState(asOf: string, envelope: IctTrainingEnvelope = ictTrainingEnvelope): EnvelopeSummary['state'] {
+  if (asOf < envelope.spendFrom) return 'not_yet_open';
+  return asOf > envelope.spendUntil ? 'closed' : 'open';
+}
+
+/** posts × amount per post, in whole cents; no posts entered counts 0. */
+export function envelopeAmountCents(posts: number | null, envelope: IctTrainingEnvelope = ictTrainingEnvelope): number {
+  return posts === null || !Number.isFinite(posts) || posts <= 0 ? 0 : Math.round(posts * envelope.perPostCents);
+}
+
+/** The tranches in cents; the last takes what rounding leaves, so they always add up to the amount. */
+export function envelopeTranches(amountCents: number, envelope: IctTrainingEnvelope = ictTrainingEnvelope): EnvelopeSummary['tranches'] {
+  let given = 0;
+  return envelope.tranches.map((tranche, index) => {
+    const last = index === envelope.tranches.length - 1;
+    const cents = last ? amountCents - given : Math.round((amountCents * tranche.sharePercent) / 100);
+    given += cents;
+    return { sharePercent: tranche.sharePercent, paidBy: tranche.paidBy, amountCents: cents };
+  });
+}
+
+export interface EnvelopeInput {
+  asOf: string;
+  posts: number | null;
+  entries: readonly BudgetEntry[];
+  envelope?: IctTrainingEnvelope;
+}
+
+/**
+ * The one-off ICT training envelope: the amount from the school's count of posts, its tranches,
+ * what ICT trainings followed inside the spending window planned and spent, what is left, and
+ * whether it is still open. Every training in the catalogue is tagged with DigCompEdu
+ * competences, so each one is an ICT training.
+ */
+export function envelopeSummary(input: EnvelopeInput): EnvelopeSummary {
+  const envelope = input.envelope ?? ictTrainingEnvelope;
+  const amountCents = envelopeAmountCents(input.posts, envelope);
+  return {
+    posts: input.posts,
+    perPostCents: envelope.perPostCents,
+    countedOn: envelope.countedOn,
+    spendFrom: envelope.spendFrom,
+    spendUntil: envelope.spendUntil,
+    state: envelopeState(input.asOf, envelope),
+    amountCents,
+    tranches: envelopeTranches(amountCents, envelope),
+    ...uses(amountCents, usesInPeriod(input.entries, envelope.spendFrom, envelope.spendUntil, input.asOf)),
+    source: { ...envelope.source },
   };
 }

@@ -16,7 +16,7 @@ export function filterActions(actions: readonly PolicyAction[], filter: ActionFi
   return actions.filter((a) => (filter.status === '' || a.status === filter.status) && (filter.front === '' || a.front === filter.front));
 }
 
-/** A new plan proposes this school year and the two after it (KD's templates span three). */
+/** A new plan proposes this school year and the two after it: our own default, which the school changes at will. */
 export function defaultPeriod(today: string): { from: string; to: string } {
   const from = schoolYearOf(today);
   return { from, to: schoolYearAfter(from, 2) };

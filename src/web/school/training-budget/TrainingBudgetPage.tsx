@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { formatDate } from '../../../shared/i18n/format';
+import { formatDate, formatNumber } from '../../../shared/i18n/format';
 import { grants } from '../../../shared/platform/capabilities';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { schoolYearOf } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { trainingBudgetEndpoints } from '../../../shared/school/training-budget/endpoints';
+import { ENVELOPE_POSTS_MAX } from '../../../shared/school/training-budget/training-funds';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
@@ -17,20 +19,20 @@ import { FormField, focusFirstProblem } from '../FormField';
 import { SchoolNav } from '../SchoolNav';
 import { budgetPath } from '../schoolAccess';
 import type { BudgetSettingsInput, SchoolBudget } from '../types';
-import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './trainingBudgetView';
+import { centsToInput, formatCents, parseEuroInput, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
 
-/** `?jaar=2027` → 2027; anything else → the server's default (this year). */
-function yearOf(query: URLSearchParams): number | undefined {
-  const year = Number(query.get('jaar'));
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+/** `?schooljaar=2025-2026` → that school year; anything else → the server's default (the current one). */
+function schoolYearOfQuery(query: URLSearchParams): string | undefined {
+  const value = query.get('schooljaar') ?? '';
+  return /^\d{4}-\d{4}$/.test(value) && Number(value.slice(5)) === Number(value.slice(0, 4)) + 1 ? value : undefined;
 }
 
-/** The school's ICT training budget: what there is, what is planned and spent, what is left; leadership changes the amounts. */
+/** The school's ICT training money: the one-off Digisprong envelope and the regular budget of a school year; leadership enters the counts. */
 export function TrainingBudgetPage({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
-  const year = yearOf(useLocation().query);
+  const schoolYear = schoolYearOfQuery(useLocation().query);
   const school = useEndpointQuery(schoolEndpoints.getSchool, { params: { schoolId } });
-  const budget = useEndpointQuery(trainingBudgetEndpoints.getSchoolBudget, { params: { schoolId }, query: { year } });
+  const budget = useEndpointQuery(trainingBudgetEndpoints.getSchoolBudget, { params: { schoolId }, query: { schoolYear } });
 
   if ((school.loading && !school.data) || (budget.loading && !budget.data && !budget.error)) return <Loading />;
   const failure = school.error ?? budget.error;
@@ -49,21 +51,21 @@ export function TrainingBudgetPage({ schoolId }: { schoolId: string }) {
       <PageHeading title={title}>{title}</PageHeading>
       <SchoolNav schoolId={schoolId} />
       <p className="lead">{t('budget.intro')}</p>
-      <YearPicker schoolId={schoolId} shown={budget.data.summary.year} thisYear={Number(budget.data.summary.asOf.slice(0, 4))} />
-      <BudgetSummaryCard budget={budget.data} />
+      <EnvelopeCard budget={budget.data} />
+      <RegularBudgetCard budget={budget.data} schoolId={schoolId} />
+      <p className="muted">{t('budget.bothPots')}</p>
       {canEdit ? <BudgetSettingsForm budget={budget.data} onSaved={budget.setData} /> : <BudgetSettingsFacts budget={budget.data} />}
     </section>
   );
 }
 
-function YearPicker({ schoolId, shown, thisYear }: { schoolId: string; shown: number; thisYear: number }) {
+function SchoolYearPicker({ schoolId, shown, current }: { schoolId: string; shown: string; current: string }) {
   const { t } = useI18n();
-  const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, shown])].sort((a, b) => a - b);
   return (
     <div className="field field-inline no-print">
-      <label htmlFor="budget-year">{t('budget.year')}</label>
-      <select id="budget-year" value={shown} onChange={(event) => navigate(`${budgetPath(schoolId)}?jaar=${event.target.value}`, { replace: true, keepScroll: true })}>
-        {years.map((year) => (
+      <label htmlFor="budget-school-year">{t('budget.schoolYear')}</label>
+      <select id="budget-school-year" value={shown} onChange={(event) => navigate(`${budgetPath(schoolId)}?schooljaar=${event.target.value}`, { replace: true, keepScroll: true })}>
+        {schoolYearChoices(current, shown).map((year) => (
           <option key={year} value={year}>
             {year}
           </option>
@@ -73,73 +75,146 @@ function YearPicker({ schoolId, shown, thisYear }: { schoolId: string; shown: nu
   );
 }
 
-function BudgetSummaryCard({ budget }: { budget: SchoolBudget }) {
+type Row = { key: string; label: string; detail?: string | null; cents: number; className?: string };
+
+function AmountTable({ id, caption, rows }: { id: string; caption: string; rows: Row[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('budget.columnItem')}</th>
+            <th scope="col" className="numeric">
+              {t('budget.columnAmount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.className} data-testid={`${id}-${row.key}`}>
+              <th scope="row">
+                {row.label}
+                {row.detail && <span className="cell-mean">{row.detail}</span>}
+              </th>
+              <td className="numeric">{formatCents(row.cents, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What planned, spent and left read like in both cards. */
+function useRows(use: SchoolBudget['summary'] | SchoolBudget['envelope']): Row[] {
+  const { t, locale } = useI18n();
+  const money = (cents: number) => formatCents(cents, locale);
+  return [
+    {
+      key: 'planned',
+      label: t('budget.planned'),
+      detail: t('budget.plannedDetail', { studyDays: money(use.planned.studyDaysCents), enrolments: money(use.planned.enrolmentsCents) }),
+      cents: use.plannedCents,
+    },
+    {
+      key: 'spent',
+      label: t('budget.spent'),
+      detail: t('budget.spentDetail', {
+        studyDays: money(use.spent.studyDaysCents),
+        enrolments: money(use.spent.enrolmentsCents),
+        completions: money(use.spent.completionsCents),
+      }),
+      cents: use.spentCents,
+    },
+    { key: 'left', label: t('budget.left'), cents: use.leftCents, className: 'total-row' },
+  ];
+}
+
+/** The one-off envelope: posts × €120, its two tranches, what ICT trainings inside its window cost, and whether it is closed. */
+function EnvelopeCard({ budget }: { budget: SchoolBudget }) {
+  const { t, locale } = useI18n();
+  const { envelope } = budget;
+  const date = (day: string) => formatDate(day, locale);
+  const money = (cents: number) => formatCents(cents, locale);
+  // Once closed, what is left can no longer be spent: say so rather than "still available".
+  const uses = useRows(envelope).map((row) => (row.key === 'left' && envelope.state === 'closed' ? { ...row, label: t('budget.leftUnused') } : row));
+  const window = { from: date(envelope.spendFrom), until: date(envelope.spendUntil) };
+  return (
+    <section className="card" aria-labelledby="budget-envelope-title" data-testid="budget-envelope">
+      <h2 id="budget-envelope-title">{t('budget.envelopeTitle')}</h2>
+      <p className="muted">{t('budget.envelopeExplained', { amount: money(envelope.perPostCents), countedOn: date(envelope.countedOn), ...window })}</p>
+      <p className={envelope.state === 'closed' ? 'alert alert-info' : 'muted'} data-testid="budget-envelope-state">
+        {envelope.state === 'closed'
+          ? t('budget.envelopeClosed', { until: window.until, left: money(Math.max(0, envelope.leftCents)) })
+          : envelope.state === 'open'
+            ? t('budget.envelopeOpen', window)
+            : t('budget.envelopeNotYetOpen', window)}
+      </p>
+      {envelope.posts === null && (
+        <p className="alert alert-info" data-testid="budget-envelope-no-posts">
+          {t('budget.envelopeNoPosts', { countedOn: date(envelope.countedOn) })}
+        </p>
+      )}
+      <AmountTable
+        id="budget-envelope"
+        caption={t('budget.envelopeCaption', window)}
+        rows={[
+          {
+            key: 'amount',
+            label: t('budget.envelopeAmount'),
+            detail: envelope.posts === null ? null : t('budget.perPost', { amount: money(envelope.perPostCents), posts: formatNumber(envelope.posts, locale, 2) }),
+            cents: envelope.amountCents,
+          },
+          ...envelope.tranches.map((tranche, index) => ({
+            key: `tranche-${index + 1}`,
+            label: t('budget.tranche', { number: index + 1, share: tranche.sharePercent }),
+            detail: t('budget.trancheBy', { date: date(tranche.paidBy) }),
+            cents: tranche.amountCents,
+          })),
+          ...uses,
+        ]}
+      />
+      {envelope.overBudget && (
+        <p className="alert alert-error" data-testid="budget-envelope-over">
+          {t('budget.overBudget', { amount: money(-envelope.leftCents) })}
+        </p>
+      )}
+      <p className="muted">
+        {t('budget.sourceLabel')}{' '}
+        <a href={envelope.source.url} rel="noreferrer">
+          {envelope.source.title}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The regular training budget of one school year, per staff member. */
+function RegularBudgetCard({ budget, schoolId }: { budget: SchoolBudget; schoolId: string }) {
   const { t, locale } = useI18n();
   const { summary } = budget;
   const money = (cents: number) => formatCents(cents, locale);
-  const line = (id: 'digisprong_top_up' | 'regular') => summary.lines.find((l) => l.id === id)!;
-  const topUp = line('digisprong_top_up');
-  const regular = line('regular');
-  const perStaff = (cents: number) => t('budget.perStaff', { amount: money(cents), staff: summary.staff.count });
-  const row = (key: string, label: string, detail: string | null, cents: number, className?: string) => (
-    <tr key={key} className={className} data-testid={`budget-${key}`}>
-      <th scope="row">
-        {label}
-        {detail && <span className="cell-mean">{detail}</span>}
-      </th>
-      <td className="numeric">{money(cents)}</td>
-    </tr>
-  );
+  const uses = useRows(summary);
   return (
     <section className="card" aria-labelledby="budget-summary-title" data-testid="budget-summary">
-      <h2 id="budget-summary-title">{t('budget.summaryTitle', { year: summary.year })}</h2>
+      <h2 id="budget-summary-title">{t('budget.summaryTitle', { schoolYear: summary.schoolYear })}</h2>
+      <SchoolYearPicker schoolId={schoolId} shown={summary.schoolYear} current={schoolYearOf(summary.asOf)} />
       <p className="muted">
+        {t('budget.schoolYearRuns', { from: formatDate(summary.from, locale), until: formatDate(summary.until, locale) })}{' '}
         {summary.staff.source === 'override'
           ? t('budget.staffOverride', { count: summary.staff.count, members: summary.staff.members })
           : t('budget.staffMembers', { count: summary.staff.count })}
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="budget-summary-title">
-        <table className="data-table">
-          <caption className="visually-hidden">{t('budget.summaryCaption', { year: summary.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('budget.columnItem')}</th>
-              <th scope="col" className="numeric">
-                {t('budget.columnAmount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {row(
-              'top-up',
-              t('budget.topUp'),
-              `${perStaff(topUp.perStaffCents)} · ${
-                topUp.available ? t('budget.topUpUntil', { date: formatDate(topUp.endsOn!, locale) }) : t('budget.topUpEnded', { date: formatDate(topUp.endsOn!, locale) })
-              }`,
-              topUp.amountCents,
-            )}
-            {row('regular', t('budget.regular'), perStaff(regular.perStaffCents), regular.amountCents)}
-            {row('total', t('budget.total'), null, summary.totalCents, 'total-row')}
-            {row(
-              'planned',
-              t('budget.planned'),
-              t('budget.plannedDetail', { studyDays: money(summary.planned.studyDaysCents), enrolments: money(summary.planned.enrolmentsCents) }),
-              summary.plannedCents,
-            )}
-            {row(
-              'spent',
-              t('budget.spent'),
-              t('budget.spentDetail', {
-                studyDays: money(summary.spent.studyDaysCents),
-                enrolments: money(summary.spent.enrolmentsCents),
-                completions: money(summary.spent.completionsCents),
-              }),
-              summary.spentCents,
-            )}
-            {row('left', t('budget.left'), null, summary.leftCents, 'total-row')}
-          </tbody>
-        </table>
-      </div>
+      <AmountTable
+        id="budget"
+        caption={t('budget.summaryCaption', { schoolYear: summary.schoolYear })}
+        rows={[
+          { key: 'regular', label: t('budget.regular'), detail: t('budget.perStaff', { amount: money(summary.perStaffCents), staff: summary.staff.count }), cents: summary.totalCents },
+          ...uses,
+        ]}
+      />
       {summary.overBudget && (
         <p className="alert alert-error" data-testid="budget-over">
           {t('budget.overBudget', { amount: money(-summary.leftCents) })}
@@ -155,8 +230,7 @@ function BudgetSettingsFacts({ budget }: { budget: SchoolBudget }) {
   const { t, locale } = useI18n();
   const { settings } = budget;
   const facts: Array<[string, string]> = [
-    [t('budget.topUpPerStaff'), formatCents(settings.topUpPerStaffCents, locale)],
-    [t('budget.topUpEndsOn'), formatDate(settings.topUpEndsOn, locale)],
+    [t('budget.envelopePosts'), settings.envelopePosts === null ? t('budget.envelopePostsMissing') : formatNumber(settings.envelopePosts, locale, 2)],
     [t('budget.regularPerStaff'), formatCents(settings.regularPerStaffCents, locale)],
     [t('budget.staffCount'), settings.staffCountOverride === null ? t('budget.staffCountMembers') : String(settings.staffCountOverride)],
   ];
@@ -169,14 +243,13 @@ function BudgetSettingsFacts({ budget }: { budget: SchoolBudget }) {
   );
 }
 
-type SettingsField = 'topUpPerStaff' | 'topUpEndsOn' | 'regularPerStaff' | 'staffCount';
+type SettingsField = 'envelopePosts' | 'regularPerStaff' | 'staffCount';
 
 function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved(budget: SchoolBudget): void }) {
   const { t } = useI18n();
   const { settings } = budget;
   const [values, setValues] = useState<Record<SettingsField, string>>({
-    topUpPerStaff: centsToInput(settings.topUpPerStaffCents),
-    topUpEndsOn: settings.topUpEndsOn,
+    envelopePosts: settings.envelopePosts === null ? '' : postsToInput(settings.envelopePosts),
     regularPerStaff: centsToInput(settings.regularPerStaffCents),
     staffCount: settings.staffCountOverride === null ? '' : String(settings.staffCountOverride),
   });
@@ -190,16 +263,15 @@ function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved
 
   /** The body to send, or the problems of the fields that do not read. */
   const read = (): { body?: BudgetSettingsInput; found: Partial<Record<SettingsField, string>> } => {
-    const topUp = parseEuroInput(values.topUpPerStaff);
+    const posts = values.envelopePosts.trim() === '' ? null : parsePostsInput(values.envelopePosts);
     const regular = parseEuroInput(values.regularPerStaff);
     const staff = values.staffCount.trim() === '' ? null : parseWholeNumber(values.staffCount);
     const found: Partial<Record<SettingsField, string>> = {};
-    if (topUp === null) found.topUpPerStaff = t('budget.amountProblem');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.topUpEndsOn)) found.topUpEndsOn = t('budget.dateProblem');
+    if ((posts === null && values.envelopePosts.trim() !== '') || (posts !== null && posts > ENVELOPE_POSTS_MAX)) found.envelopePosts = t('budget.envelopePostsProblem');
     if (regular === null) found.regularPerStaff = t('budget.amountProblem');
     if (staff === null && values.staffCount.trim() !== '') found.staffCount = t('budget.staffCountProblem');
     if (Object.keys(found).length > 0) return { found };
-    return { found, body: { topUpPerStaffCents: topUp!, topUpEndsOn: values.topUpEndsOn, regularPerStaffCents: regular!, staffCountOverride: staff } };
+    return { found, body: { envelopePosts: posts, regularPerStaffCents: regular!, staffCountOverride: staff } };
   };
 
   const submit = async (event: FormEvent) => {
@@ -212,25 +284,17 @@ function BudgetSettingsForm({ budget, onSaved }: { budget: SchoolBudget; onSaved
     else focusFirstProblem('budget', found);
   };
 
-  const amountInput = (field: SettingsField) => (control: object) => (
-    <input {...control} type="text" inputMode="decimal" autoComplete="off" required value={values[field]} onChange={set(field)} />
-  );
   return (
     <section className="card" aria-labelledby="budget-settings-title">
       <h2 id="budget-settings-title">{t('budget.settingsTitle')}</h2>
       <p className="muted">{t('budget.settingsIntro')}</p>
       <form className="form" noValidate onSubmit={submit} data-testid="budget-settings-form">
-        <div className="form-row">
-          <FormField id="budget-topUpPerStaff" label={t('budget.topUpPerStaff')} hint={t('budget.amountHint')} problem={problems.topUpPerStaff}>
-            {amountInput('topUpPerStaff')}
-          </FormField>
-          <FormField id="budget-topUpEndsOn" label={t('budget.topUpEndsOn')} problem={problems.topUpEndsOn}>
-            {(control) => <input {...control} type="date" required value={values.topUpEndsOn} onChange={set('topUpEndsOn')} />}
-          </FormField>
-        </div>
+        <FormField id="budget-envelopePosts" label={t('budget.envelopePosts')} hint={t('budget.envelopePostsHint')} problem={problems.envelopePosts} optional>
+          {(control) => <input {...control} type="text" inputMode="decimal" autoComplete="off" value={values.envelopePosts} onChange={set('envelopePosts')} />}
+        </FormField>
         <div className="form-row">
           <FormField id="budget-regularPerStaff" label={t('budget.regularPerStaff')} hint={t('budget.amountHint')} problem={problems.regularPerStaff}>
-            {amountInput('regularPerStaff')}
+            {(control) => <input {...control} type="text" inputMode="decimal" autoComplete="off" required value={values.regularPerStaff} onChange={set('regularPerStaff')} />}
           </FormField>
           <FormField id="budget-staffCount" label={t('budget.staffCount')} hint={t('budget.staffCountHint')} problem={problems.staffCount} optional>
             {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" value={values.staffCount} onChange={set('staffCount')} />}

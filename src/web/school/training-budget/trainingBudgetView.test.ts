@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatCents, parseEuroInput, parseWholeNumber } from './trainingBudgetView';
+import { centsToInput, formatCents, parseEuroInput, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
 
 describe('formatCents', () => {
   it('writes euro the Belgian way, cents only when there are any', () => {
@@ -50,5 +50,36 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber(' 42 ')).toBe(42);
     expect(parseWholeNumber('999999')).toBe(999_999);
     for (const text of ['', '-1', '1,5', '1000000', 'x']) expect(parseWholeNumber(text)).toBeNull();
+  });
+});
+
+describe('parsePostsInput', () => {
+  it('reads a count of posts with a decimal comma or point, up to two decimals', () => {
+    expect(parsePostsInput('23')).toBe(23);
+    expect(parsePostsInput('23,5')).toBe(23.5);
+    expect(parsePostsInput(' 23,75 ')).toBe(23.75);
+    expect(parsePostsInput('23.75')).toBe(23.75);
+    expect(parsePostsInput('1.250,5')).toBe(1250.5);
+    expect(parsePostsInput('1.234')).toBe(1234);
+    expect(parsePostsInput('0')).toBe(0);
+  });
+
+  it('refuses what is no count', () => {
+    for (const text of ['', '-1', '1,234', 'twintig', '1,2,3', ',5', '12345']) expect(parsePostsInput(text)).toBeNull();
+  });
+
+  it('reads back every count a field shows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500_000 }), (hundredths) => {
+        expect(parsePostsInput(postsToInput(hundredths / 100))).toBe(hundredths / 100);
+      }),
+    );
+  });
+});
+
+describe('schoolYearChoices', () => {
+  it('offers the year before, this one and the next, and the one shown', () => {
+    expect(schoolYearChoices('2026-2027', '2026-2027')).toEqual(['2025-2026', '2026-2027', '2027-2028']);
+    expect(schoolYearChoices('2026-2027', '2022-2023')).toEqual(['2022-2023', '2025-2026', '2026-2027', '2027-2028']);
   });
 });
