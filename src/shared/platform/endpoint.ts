@@ -18,7 +18,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
  * the server keeps the limits of each policy (`RATE_LIMIT_*`) and answers 429 `rate_limited`
  * with `Retry-After` once they are spent.
  */
-export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset';
+export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset' | 'passwordChange' | 'passwordResetConfirm';
 /** A download this endpoint can answer with instead of (or besides) JSON. */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
