@@ -1,12 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grants, type PlatformCapability, platformCapabilities, type SchoolCapability, schoolCapabilities } from '../../src/shared/platform/capabilities';
-import { dayFromToday, openCampaign } from '../api/campaign-fixtures';
-import { createSession, createTraining, providerAccount, sessionInput } from '../api/catalogue-fixtures';
-import { classCode, openRound } from '../api/reflection-fixtures';
-import { schoolWorld, uniqueEmail } from '../api/school-fixtures';
 import { type Operation, operationsOf, pathWith, queryString, sampleBody } from '../support/openapi-operations';
 import { login, startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { type AccountRole, type SecurityWorld, securityWorld } from './security-world';
 
 /**
  * The route × role matrix of issue 9, generated from the OpenAPI document: every operation is
@@ -25,7 +22,7 @@ import { login, startTestApp, type TestApp, type TestClient } from '../support/t
  */
 
 type Owner = 'schoolA' | 'boardA' | 'teacherA' | 'providerP1';
-type RoleName = 'anonymous' | 'teacherA' | 'ictA' | 'principalA' | 'boardAdminA' | 'principalB' | 'teacherB' | 'providerP1' | 'providerP2' | 'admin' | 'analyst';
+type RoleName = 'anonymous' | AccountRole;
 
 /** Which path parameters name whose things. Tokens and codes are secrets, not ids: a wrong one is tried. */
 const OWNER_OF_PARAM: Record<string, Owner> = {
@@ -83,78 +80,13 @@ interface Tried {
 describe('route × role matrix and CSRF, from the OpenAPI document', () => {
   let t: TestApp;
   let operations: Operation[];
-  const clients = {} as Record<Exclude<RoleName, 'anonymous'>, TestClient>;
-  const ids: Record<string, string> = {};
-  const query: Record<string, string> = {};
+  let clients: SecurityWorld['clients'];
+  let ids: SecurityWorld['ids'];
+  let query: SecurityWorld['query'];
 
   beforeAll(async () => {
     t = await startTestApp();
-    const w = await schoolWorld(t);
-    const p1 = await providerAccount(t, 'Opleider Eén');
-    const p2 = await providerAccount(t, 'Opleider Twee');
-    Object.assign(clients, {
-      teacherA: w.teacherA,
-      ictA: w.ictA,
-      principalA: w.principalA,
-      boardAdminA: w.boardAdmin,
-      principalB: w.principalOther,
-      teacherB: await t.user('teacher', { schoolId: w.other }),
-      providerP1: p1.client,
-      providerP2: p2.client,
-      admin: await t.user('admin'),
-      analyst: await t.user('centre_analyst'),
-    });
-    const victim = await t.user('teacher', { schoolId: w.schoolA });
-    const published = await createTraining(p1.client);
-    const draft = await createTraining(p1.client, { status: 'draft', title: 'Nog niet gepubliceerd' });
-    const session = await createSession(p1.client, published.id, sessionInput(20));
-    const enrolment = (await w.teacherA.request({ method: 'POST', url: `/api/sessions/${session.id}/enrolments` })).json();
-    const scan = (await w.teacherA.request({ method: 'POST', url: '/api/scans' })).json();
-    const campaign = await openCampaign(w.principalA, w.schoolA, { opensOn: dayFromToday(0), closesOn: dayFromToday(30) });
-    const check = (await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/cyber-checks` })).json();
-    const cyber = t.app.services.instruments.latest('cyber-check');
-    const round = await openRound(w.principalA, w.schoolA);
-    await classCode(w.principalA, w.schoolA, round.id);
-    const codes = (await w.principalA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/reflections/${round.id}` })).json().codes;
-    const goal = (
-      await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/policy-plan/goals`, payload: { term: 'short', text: 'Elke leraar gebruikt het leerplatform' } })
-    ).json();
-    const action = (
-      await w.principalA.request({
-        method: 'POST',
-        url: `/api/schools/${w.schoolA}/policy-plan/actions`,
-        payload: { title: 'Vorming leerplatform', front: 'skills', status: 'planned' },
-      })
-    ).json();
-    await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/members`, payload: { email: uniqueEmail('uitgenodigd'), role: 'teacher' } });
-    const invitations = (await w.principalA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/invitations` })).json().items;
-    Object.assign(ids, {
-      schoolId: w.schoolA,
-      boardId: w.boardId,
-      userId: victim.userId,
-      invitationId: invitations?.[0]?.id,
-      campaignId: campaign.id,
-      checkId: check.id,
-      itemId: cyber?.sections[0]?.items[0]?.id,
-      version: cyber?.version,
-      roundId: round.id,
-      codeId: codes?.[0]?.id,
-      goalId: goal.id,
-      actionId: action.id,
-      scanId: scan.id,
-      competence: '1.1',
-      enrolmentId: enrolment.id,
-      trainingId: draft.id,
-      sessionId: session.id,
-      providerId: p1.providerId,
-      studyDayId: 'study-day-of-school-a',
-      token: 'not-a-real-token-0123456789abcdef',
-      code: 'ZZZZ-ZZZZ',
-      item: '1.1',
-    });
-    Object.assign(query, { providerId: p1.providerId, kind: 'cyber_check', id: check.id });
-    const missing = Object.entries(ids).filter(([, value]) => !value);
-    if (missing.length > 0) throw new Error(`the matrix's world lacks ${missing.map(([name]) => name).join(', ')}`);
+    ({ clients, ids, query } = await securityWorld(t));
     operations = await operationsOf(t.app);
   });
   afterAll(() => t.close());
@@ -200,7 +132,7 @@ describe('route × role matrix and CSRF, from the OpenAPI document', () => {
         tried.push({ operation, role, status: response.statusCode, id: safeJson(response)?.error?.id, capabilities: asked });
         // A logout (or a password change) ends the role's session: log in again for what follows.
         if (client && response.statusCode < 300 && operation.path.startsWith('/api/auth/logout')) {
-          clients[role as Exclude<RoleName, 'anonymous'>] = await login(t.app, client.email, client.password, client.userId);
+          clients[role as AccountRole] = await login(t.app, client.email, client.password, client.userId);
         }
       }
     }
