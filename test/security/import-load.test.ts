@@ -23,7 +23,7 @@ interface Answer {
  * once the upload has left the client and must be answered before the import is. Durations are
  * printed, not asserted.
  */
-describe('the training import at 100,000 bad lines', () => {
+describe('the training import at 100,000 bad lines', { timeout: 120_000 }, () => {
   let t: TestApp;
   let provider: TestClient;
   let providerId: string;

@@ -86,14 +86,14 @@ const day = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
 
 /** Candidates tried, in order, for a string with a pattern the document gives. */
-const patternCandidates = () => ['1.1', '2026-2027', isoDay(7), 'ABCD-EFGH', '1000', 'a', 'A1', '1'];
+const patternCandidates = () => ['1.1', '2026-2027', isoDay(0), 'an.peeters@school.test', 'ABCD-EFGH', '1000', 'a', 'A1', '1'];
 
 /**
  * A small value the schema accepts, as far as its JSON Schema says: the required properties,
  * the first of an enum or a union, the lower bound of a number, a date a week ahead. Rules the
  * schema cannot say (cross-field checks, existing ids) may still refuse it; the suites count that.
  */
-export function sampleOf(schema: JsonSchema, depth = 0): unknown {
+export function sampleOf(schema: JsonSchema, depth = 0, name = ''): unknown {
   if (!schema || typeof schema !== 'object' || depth > 8) return null;
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
@@ -110,7 +110,7 @@ export function sampleOf(schema: JsonSchema, depth = 0): unknown {
     case 'object': {
       const properties: Record<string, JsonSchema> = schema.properties ?? {};
       const required: string[] = schema.required ?? [];
-      return Object.fromEntries(required.map((name) => [name, sampleOf(properties[name] ?? {}, depth + 1)]));
+      return Object.fromEntries(required.map((key) => [key, sampleOf(properties[key] ?? {}, depth + 1, key)]));
     }
     case 'array':
       return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleOf(schema.items ?? {}, depth + 1));
@@ -120,7 +120,8 @@ export function sampleOf(schema: JsonSchema, depth = 0): unknown {
     case 'boolean':
       return false;
     case 'string':
-      return sampleString(schema);
+      // A piped schema (trim, then check) shows only its input side, a plain string: the name tells an address.
+      return /email/i.test(name) && !schema.format ? `sample-${randomBytes(3).toString('hex')}@school.test` : sampleString(schema);
     default:
       return null;
   }
@@ -129,7 +130,7 @@ export function sampleOf(schema: JsonSchema, depth = 0): unknown {
 function sampleString(schema: JsonSchema): string {
   switch (schema.format) {
     case 'date':
-      return isoDay(7);
+      return isoDay(0);
     case 'date-time':
       return new Date(Date.now() + 7 * day).toISOString();
     case 'email':
