@@ -107,7 +107,16 @@ describe('bodies are read only after authentication', () => {
     // The largest text a form holds (a training's description of 10,000 characters) fits many times over, escaped or not.
     const escaped = JSON.stringify({ description: '\u2028'.repeat(10_000) }).replaceAll('\u2028', '\\u2028');
     expect(Buffer.byteLength(escaped) * 3).toBeLessThan(JSON_BODY_LIMIT);
-    const fits = await provider.request({ method: 'PATCH', url: '/api/me', payload: { name: 'Ann Peeters' } });
+    const fits = await provider.request({ method: 'PATCH', url: '/api/me', payload: { displayName: 'Ann Peeters' } });
     expect(fits.statusCode).toBe(200);
+  });
+
+  it('lists 413 among the answers of every operation that takes a body', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const withBody = Object.values<Record<string, { requestBody?: unknown; responses: object }>>(document.paths).flatMap((item) =>
+      Object.values(item).filter((operation) => operation.requestBody),
+    );
+    expect(withBody.length).toBeGreaterThan(30);
+    for (const operation of withBody) expect(operation.responses).toHaveProperty('413');
   });
 });

@@ -82,6 +82,8 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
   if (endpoint.redirect) response[302] = z.undefined().describe(endpoint.redirect);
   for (const status of endpoint.errors ?? []) response[status] = errorBodySchema;
   if (endpoint.rateLimit) response[429] = errorBodySchema;
+  // A body over the endpoint's limit (`bodyLimit`, or JSON_BODY_LIMIT) is refused before it is read.
+  if (endpoint.body || endpoint.tableBody) response[413] = errorBodySchema;
 
   const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;
