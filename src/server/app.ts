@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthResponseSchema } from '../shared/platform/api';
+import { JSON_BODY_LIMIT } from '../shared/platform/endpoint';
 import { type CatalogueNeeds, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
 import { digisnapModule } from './digisnap/digisnap.module';
@@ -186,7 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
     // A number of hops as Fastify takes it at run time (its types want a function for that).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // Errors Fastify and Node answer themselves answer in our format too (see error-handler.ts).

@@ -62,6 +62,12 @@ export interface RateLimits {
   passwordReset: RateLimit;
   /** Password-reset requests from one IP, whatever the address. */
   passwordResetPerIp: RateLimit;
+  /** Password changes (each a guess at the current password) per account. */
+  passwordChange: RateLimit;
+  /** Password changes from one IP, whatever the account. */
+  passwordChangePerIp: RateLimit;
+  /** New passwords set with a reset link's token, from one IP. */
+  passwordResetConfirm: RateLimit;
 }
 
 /** The limits unless `RATE_LIMIT_*` say otherwise: a person never meets them, a guesser soon does. */
@@ -73,6 +79,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   classCode: { max: 300, windowSeconds: 15 * 60 },
   passwordReset: { max: 5, windowSeconds: 60 * 60 },
   passwordResetPerIp: { max: 50, windowSeconds: 60 * 60 },
+  passwordChange: { max: 10, windowSeconds: 15 * 60 },
+  passwordChangePerIp: { max: 100, windowSeconds: 15 * 60 },
+  passwordResetConfirm: { max: 30, windowSeconds: 15 * 60 },
 };
 
 /** The environment variable of each limit: `RATE_LIMIT_LOGIN_PER_IP=100/900` (attempts / seconds). */
@@ -84,6 +93,9 @@ export const RATE_LIMIT_VARIABLES: Record<keyof RateLimits, string> = {
   classCode: 'RATE_LIMIT_CLASS_CODE',
   passwordReset: 'RATE_LIMIT_PASSWORD_RESET',
   passwordResetPerIp: 'RATE_LIMIT_PASSWORD_RESET_PER_IP',
+  passwordChange: 'RATE_LIMIT_PASSWORD_CHANGE',
+  passwordChangePerIp: 'RATE_LIMIT_PASSWORD_CHANGE_PER_IP',
+  passwordResetConfirm: 'RATE_LIMIT_PASSWORD_RESET_CONFIRM',
 };
 
 /** `max/seconds`, e.g. `10/900`; a typo stops the start rather than leave a door open. */

@@ -27,6 +27,7 @@ export const errorIds = [
   'rate_limited',
   'weak_password',
   'password_reset_expired',
+  'payload_too_large',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -27,6 +27,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   rate_limited: 429,
   weak_password: 422,
   password_reset_expired: 410,
+  payload_too_large: 413,
   internal_error: 500,
 };
 

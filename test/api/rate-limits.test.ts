@@ -115,6 +115,59 @@ describe('rate limits: password reset requests', () => {
   });
 });
 
+describe('rate limits: password changes and reset links', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await withLimits({
+      passwordChange: { max: 3, windowSeconds: 900 },
+      passwordChangePerIp: { max: 3, windowSeconds: 900 },
+      passwordResetConfirm: { max: 3, windowSeconds: 900 },
+    });
+  });
+  afterAll(() => t.close());
+
+  const newPassword = 'Zeven-kleurige-regenboog-2026';
+
+  it('limits password changes per account, the right current password too, and per IP', async () => {
+    const [guesser, neighbour] = [await t.user(), await t.user()];
+    const change = (client: typeof guesser, currentPassword: string, ip: string) =>
+      client.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword, newPassword }, headers: from(ip) });
+    const codes = [];
+    for (let i = 0; i < 3; i += 1) codes.push((await change(guesser, `wrong-${i}`, `192.0.2.${70 + i}`)).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    // The account's limit holds from any address, so spreading guesses over IPs does not help.
+    expectRateLimited(await change(guesser, TEST_PASSWORD, '192.0.2.80'), 900);
+    // Another account behind the same IP still may, until that IP's own limit is spent.
+    expect((await change(neighbour, 'wrong', '192.0.2.72')).statusCode).toBe(401);
+    expect((await change(neighbour, 'wrong', '192.0.2.72')).statusCode).toBe(401);
+    expectRateLimited(await change(neighbour, TEST_PASSWORD, '192.0.2.72'), 900);
+  });
+
+  it('does not count a request refused for its credentials', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'x', newPassword }, headers: from('192.0.2.90') });
+    expect(response.statusCode).toBe(401);
+    const client = await t.user();
+    expect((await client.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: TEST_PASSWORD, newPassword }, headers: from('192.0.2.90') })).statusCode).toBe(
+      204,
+    );
+  });
+
+  it('limits new passwords set with a reset token per IP', async () => {
+    const reset = (token: string, ip: string) => t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword }, headers: from(ip) });
+    const codes = [];
+    for (let i = 0; i < 3; i += 1) codes.push((await reset(`guessed-token-${i}-${'x'.repeat(30)}`, '192.0.2.100')).statusCode);
+    expect(codes.every((code) => code === 410 || code === 400)).toBe(true);
+    expectRateLimited(await reset(`guessed-token-3-${'x'.repeat(30)}`, '192.0.2.100'), 900);
+    expect((await reset(`guessed-token-4-${'x'.repeat(30)}`, '192.0.2.101')).statusCode).not.toBe(429);
+  });
+
+  it('lists 429 among the answers of changePassword and resetPassword in the OpenAPI document', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.paths['/api/me/password'].post.responses).toHaveProperty('429');
+    expect(document.paths['/api/auth/password-reset/confirm'].post.responses).toHaveProperty('429');
+  });
+});
+
 describe('rate limits: shared by the server processes on one database', () => {
   let database: TestDatabase;
   let apps: FastifyInstance[];

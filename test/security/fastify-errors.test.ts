@@ -38,7 +38,7 @@ describe('errors before a route runs', () => {
 
   it('a body over the limit', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a'.repeat(2 * 1024 * 1024), password: 'x' } });
-    expect(errorOf(response)).toEqual({ status: 400, id: 'validation_error', field: 'body' });
+    expect(errorOf(response)).toEqual({ status: 413, id: 'payload_too_large', field: 'body' });
     expect(response.json().error.message).toBe('The request body is too large');
   });
 

@@ -5,9 +5,6 @@ import { downloadDate, sendDownload } from '../platform/http/download';
 import { route } from '../platform/http/route';
 import type { CatalogueService } from './catalogue.service';
 
-/** A CSV or JSON of 20,000 trainings with long descriptions. */
-const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
-
 export function catalogueRoutes(app: FastifyInstance, deps: { catalogue: CatalogueService; requireAuth: preHandlerAsyncHookHandler; optionalAuth: preHandlerAsyncHookHandler }): void {
   const { catalogue, requireAuth, optionalAuth } = deps;
   const caller = (request: FastifyRequest) => catalogue.caller(request.auth);
@@ -50,7 +47,6 @@ export function catalogueRoutes(app: FastifyInstance, deps: { catalogue: Catalog
 
   route(app, endpoints.importTrainings, {
     preHandler: requireAuth,
-    bodyLimit: IMPORT_BODY_LIMIT,
     handler: async (request) => catalogue.importTrainings(await caller(request), request.query.providerId, request.body, request.query.dryRun),
   });
 

@@ -24,6 +24,7 @@ import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { ImportProblems, importRejected } from '../platform/import/import-problems';
+import { ITEMS_PER_TURN, nextTurn } from '../platform/import/next-turn';
 import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide, seesUnverifiedProviders } from './catalogue.access';
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
@@ -325,7 +326,8 @@ export class CatalogueService {
     const fieldOf = (path: ReadonlyArray<PropertyKey>) => (csv ? csvColumnOf(path) : path.map(String).join('.'));
     const problems = new ImportProblems(read.problems);
     const valid: TrainingInput[] = [];
-    for (const item of read.items) {
+    for (const [index, item] of read.items.entries()) {
+      if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
       const report = (field: string, message: string) => problems.addOnce({ line: item.line, field, message });
       const parsed = trainingInputSchema.safeParse(item.raw);
       if (!parsed.success) for (const issue of parsed.error.issues) report(fieldOf(issue.path), issue.message);

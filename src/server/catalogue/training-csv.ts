@@ -3,6 +3,7 @@ import { readCsvCell, toCsv } from '../../shared/csv';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { Province } from '../../shared/platform/flanders';
 import type { ImportProblem } from '../platform/import/import-problems';
+import { ITEMS_PER_TURN, nextTurn } from '../platform/import/next-turn';
 import { readTable } from '../platform/import/table-reader';
 import { normaliseSearchText } from './search-text';
 
@@ -115,7 +116,9 @@ export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<
   if (problems.length > 0) return { items: [], problems };
   if (rows.length === 0) return { items: [], problems: [{ line: 2, field: 'bestand', message: 'The file holds no trainings below its header' }] };
 
-  const items = rows.map(({ line, cells }) => {
+  const items: Array<{ line: number; raw: Record<string, unknown> }> = [];
+  for (const [n, { line, cells }] of rows.entries()) {
+    if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
     const cell = (column: CsvColumn) => {
       const i = index.get(column);
       return i === undefined ? '' : readCsvCell((cells[i] ?? '').trim());
@@ -124,8 +127,8 @@ export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<
       const i = index.get(field);
       problems.push(i === undefined ? { line, field, message } : { line, field, column: i + 1, message });
     };
-    return { line, raw: rawTraining(cell, problem) };
-  });
+    items.push({ line, raw: rawTraining(cell, problem) });
+  }
   return { items, problems };
 }
 

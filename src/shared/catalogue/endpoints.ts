@@ -72,9 +72,11 @@ export const catalogueEndpoints = defineEndpoints(
         'its `imported` counts the trainings that would be imported.',
       query: 'importQuerySchema',
       tableBody: true,
+      // A CSV or JSON of 20,000 trainings with long descriptions.
+      bodyLimit: 50 * 1024 * 1024,
       body: 'importJsonBodySchema',
       response: { 200: 'importReportSchema' },
-      errors: [400, 401, 403, 404, 422],
+      errors: [400, 401, 403, 404, 413, 422],
     },
     listProviderTrainings: {
       method: 'GET',

@@ -18,9 +18,12 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
  * the server keeps the limits of each policy (`RATE_LIMIT_*`) and answers 429 `rate_limited`
  * with `Retry-After` once they are spent.
  */
-export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset';
+export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset' | 'passwordChange' | 'passwordResetConfirm';
 /** A download this endpoint can answer with instead of (or besides) JSON. */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
+
+/** The largest JSON body an endpoint without a `bodyLimit` of its own reads: 256 KiB, four times the largest a form can send. */
+export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** The media type of an .xlsx workbook, uploaded or downloaded. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +51,12 @@ export interface EndpointSpec<M> {
    * else the JSON of `body` when that is named too.
    */
   tableBody?: true;
+  /**
+   * The largest body this endpoint reads, in bytes, above the app's limit for JSON bodies
+   * (`JSON_BODY_LIMIT`): a table upload declares its own. A larger body is refused with 413
+   * `payload_too_large` before it is read.
+   */
+  bodyLimit?: number;
   /** The body may be left out; a text says when. */
   optionalBody?: true | string;
   /** JSON responses by status. */

@@ -56,6 +56,7 @@ export const authEndpoints = defineEndpoints(
       body: 'changePasswordBodySchema',
       noContent: 'Password changed',
       errors: [400, 401, 403, 422],
+      rateLimit: 'passwordChange',
     },
     requestPasswordReset: {
       method: 'POST',
@@ -79,6 +80,7 @@ export const authEndpoints = defineEndpoints(
       body: 'resetPasswordBodySchema',
       noContent: 'Password set',
       errors: [400, 410, 422],
+      rateLimit: 'passwordResetConfirm',
     },
   },
 );

@@ -105,8 +105,9 @@ export const invitationEndpoints = defineEndpoints(
         'nobody is invited. Members already in the team are skipped; each other line gets an invitation mail.',
       params: 'schoolIdParamsSchema',
       tableBody: true,
+      bodyLimit: 5 * 1024 * 1024,
       response: { 200: 'rosterReportSchema' },
-      errors: [400, 401, 403, 404, 422],
+      errors: [400, 401, 403, 404, 413, 422],
     },
     listInvitations: {
       method: 'GET',

@@ -76,7 +76,7 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
     return new AppError('validation_error', 'Send the body as application/json', 'body');
   }
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new AppError('validation_error', 'The request body is too large', 'body');
+    return new AppError('payload_too_large', 'The request body is too large', 'body');
   }
   if (fastifyError.code === 'FST_ERR_BAD_URL') {
     return new AppError('validation_error', 'The address is not valid: every % must begin an escape of UTF-8, such as %C3%A9', 'url');

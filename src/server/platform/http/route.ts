@@ -1,10 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorBodySchema } from '../../../shared/errors';
-import { type AnyEndpoint, type EndpointRequestParts, type EndpointResponse, type FileFormat, TABLE_MEDIA_TYPES, XLSX_MEDIA_TYPE } from '../../../shared/platform/endpoint';
+import {
+  type AnyEndpoint,
+  type EndpointRequestParts,
+  type EndpointResponse,
+  type FileFormat,
+  JSON_BODY_LIMIT,
+  TABLE_MEDIA_TYPES,
+  XLSX_MEDIA_TYPE,
+} from '../../../shared/platform/endpoint';
 import { XLSX_CONTENT_TYPE } from '../export/xlsx';
 import { DEFAULT_MAX_TABLE_BYTES } from '../import/table-reader';
+import { readsHeadersOnly } from './auth-hooks';
 
 const fileSchemas: Record<FileFormat, z.ZodType> = {
   csv: z.string().describe('text/csv'),
@@ -16,8 +25,13 @@ const fileSchemas: Record<FileFormat, z.ZodType> = {
 export type EndpointRequest<E> = Omit<FastifyRequest, 'params' | 'query' | 'body'> & EndpointRequestParts<E>;
 
 export interface RouteOptions<E> {
+  /**
+   * Hooks before the handler. The authentication hooks (`requireAuth`, `optionalAuth`) read only
+   * the cookie and headers, so they run as soon as the request arrives, before its body is read:
+   * an anonymous upload is refused without the server buffering it. The others run after the body
+   * is parsed (and after the endpoint's rate limit).
+   */
   preHandler?: preHandlerAsyncHookHandler | preHandlerAsyncHookHandler[];
-  bodyLimit?: number;
   /** Returns the JSON body, or the reply when it sends something else (a status, a file, raw bytes). */
   handler: (request: EndpointRequest<E>, reply: FastifyReply) => Promise<EndpointResponse<E> | FastifyReply>;
 }
@@ -27,15 +41,19 @@ export interface RouteOptions<E> {
  * (the route sits in a plugin that awaits it), so a module's routes file stays synchronous.
  */
 export function route<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E, options: RouteOptions<E>): void {
+  const hooks = [options.preHandler ?? []].flat();
+  const beforeBody = hooks.filter(readsHeadersOnly) as unknown as onRequestAsyncHookHandler[];
+  const afterBody = [...(endpoint.rateLimit ? [app.attemptLimit(endpoint.rateLimit)] : []), ...hooks.filter((hook) => !readsHeadersOnly(hook))];
   app.register(async (scope) => {
     const schemas = (await endpoint.schemas()) as Record<string, z.ZodType>;
     if (endpoint.tableBody) acceptTables(scope);
     scope.withTypeProvider<ZodTypeProvider>().route({
       method: endpoint.method,
       url: endpoint.path,
+      ...(beforeBody.length > 0 ? { onRequest: beforeBody } : {}),
       ...(endpoint.tableBody ? { preParsing: refuseOtherMediaTypes(endpoint) } : {}),
-      preHandler: endpoint.rateLimit ? [app.attemptLimit(endpoint.rateLimit), ...[options.preHandler ?? []].flat()] : options.preHandler,
-      bodyLimit: options.bodyLimit,
+      ...(afterBody.length > 0 ? { preHandler: afterBody } : {}),
+      bodyLimit: endpoint.bodyLimit ?? JSON_BODY_LIMIT,
       schema: fastifySchema(endpoint, schemas),
       handler: options.handler as never,
     });
@@ -64,6 +82,8 @@ export function fastifySchema(endpoint: AnyEndpoint, schemas: Record<string, z.Z
   if (endpoint.redirect) response[302] = z.undefined().describe(endpoint.redirect);
   for (const status of endpoint.errors ?? []) response[status] = errorBodySchema;
   if (endpoint.rateLimit) response[429] = errorBodySchema;
+  // A body over the endpoint's limit (`bodyLimit`, or JSON_BODY_LIMIT) is refused before it is read.
+  if (endpoint.body || endpoint.tableBody) response[413] = errorBodySchema;
 
   const declaredBody = named(endpoint.body);
   const optional = endpoint.optionalBody;
@@ -100,8 +120,8 @@ function tableBodySchema(json: z.ZodType | undefined) {
 }
 
 /**
- * The parsers of a table upload, in the route's own scope: CSV as text, a workbook as bytes, each
- * up to the size the table reader accepts (a route's `bodyLimit`, when it has one, comes first).
+ * The parsers of a table upload, in the route's own scope: CSV as text, a workbook as bytes. The
+ * route's `bodyLimit` (the endpoint's declared one) applies; the table reader's is the fallback.
  */
 function acceptTables(scope: FastifyInstance): void {
   const bodyLimit = DEFAULT_MAX_TABLE_BYTES;

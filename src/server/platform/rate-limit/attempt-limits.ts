@@ -15,8 +15,8 @@ declare module 'fastify' {
   }
 }
 
-/** What one limit counts by: the client's IP, or the address in the body from that IP. */
-type CountedBy = 'ip' | 'address-and-ip';
+/** What one limit counts by: the client's IP, the address in the body from that IP, or the logged-in account. */
+type CountedBy = 'ip' | 'address-and-ip' | 'account';
 
 /** The limits of each policy, checked in order: the broad one first, so a spray over addresses stops too. */
 const POLICIES: Record<RateLimitPolicy, ReadonlyArray<{ limit: keyof RateLimits; by: CountedBy }>> = {
@@ -31,6 +31,11 @@ const POLICIES: Record<RateLimitPolicy, ReadonlyArray<{ limit: keyof RateLimits;
     { limit: 'passwordResetPerIp', by: 'ip' },
     { limit: 'passwordReset', by: 'address-and-ip' },
   ],
+  passwordChange: [
+    { limit: 'passwordChangePerIp', by: 'ip' },
+    { limit: 'passwordChange', by: 'account' },
+  ],
+  passwordResetConfirm: [{ limit: 'passwordResetConfirm', by: 'ip' }],
 };
 
 /**
@@ -70,6 +75,8 @@ export async function registerAttemptLimits(app: FastifyInstance, db: Kysely<Pla
 function keyOf(request: FastifyRequest, limit: keyof RateLimits, by: CountedBy): string {
   const ip = normalizeIP(request.ip);
   if (by === 'ip') return `${limit}|${ip}`;
+  // The account is known before the body is read: authentication runs first (see route()).
+  if (by === 'account') return `${limit}|${request.auth?.userId ?? ip}`;
   const address = (request.body as { email?: unknown } | null | undefined)?.email;
   return `${limit}|${ip}|${typeof address === 'string' ? address.trim().toLowerCase() : ''}`;
 }
