@@ -194,9 +194,10 @@ export class ReflectionService {
   /**
    * The round's report. A group's answers join it only in batches of at least the threshold:
    * the first time once the group reaches it, later once that many more have submitted (until
-   * then the group is `awaiting`). Two states of the report therefore never differ by fewer
-   * people than the threshold in any group, so no one respondent can be read from a difference.
-   * Fewer respondents in the report than the threshold: 422 too_few_respondents.
+   * then the group is `awaiting`). Each batch makes a new publication whose noisy counts are
+   * stored; every read in between serves the stored one. Two publications therefore never differ
+   * by fewer people than the threshold in any group, and each count carries noise besides.
+   * No group in the report at the threshold: 422 too_few_respondents.
    */
   async report(userId: string, schoolId: string, roundId: string): Promise<ReflectionReport> {
     await this.deps.access.require(userId, 'readReflections', schoolId);
