@@ -348,6 +348,17 @@ describe('getReflectionReport with noise (issue 9 finding 3, issue 10 finding 3)
     expect((await school.principal.request({ method: 'GET', url })).body).toBe(JSON.stringify(next));
   });
 
+  it('publishes once when several readers ask at the same moment', async () => {
+    const school = await reflectionSchool(t);
+    const round = await openRound(school.principal, school.schoolId, { instrumentId: 'ai-readiness', groups: ['teachers'] });
+    await teachersAnswer(t, school.schoolId, round.id, 5, 1);
+    const url = `${roundUrl(school.schoolId, round.id)}/report`;
+    const readers = [school.principal, school.ict, school.boardAdmin, school.principal, school.ict];
+    const bodies = await Promise.all(readers.map(async (reader) => (await reader.request({ method: 'GET', url })).body));
+    expect(new Set(bodies).size).toBe(1);
+    expect(JSON.parse(bodies[0]).noise.publication).toBe(1);
+  });
+
   it('2 leaders, 30 teachers, 200 pupils: teachers and pupils shown, their counts within the stated error', { timeout: 120_000 }, async () => {
     const school = await reflectionSchool(t);
     const round = await openRound(school.principal, school.schoolId, { instrumentId: 'ai-readiness', maxResponsesPerCode: 200 });
