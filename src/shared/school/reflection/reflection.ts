@@ -253,7 +253,12 @@ export type ReflectionSectionReport = z.infer<typeof sectionReportSchema>;
 export const reportNoiseSchema = z
   .object({
     epsilon: z.number().describe('Privacy budget ε of one histogram (one statement, one group): two-sided geometric noise'),
-    histograms: z.number().int().describe('Histograms drawn for this publication; the budget of the publication is histograms × ε'),
+    histograms: z
+      .number()
+      .int()
+      .describe(
+        'Histograms in this publication, one per statement and shown group; a group that did not change since the last publication keeps its noisy counts, which costs no new budget',
+      ),
     expectedError: z.number().describe('Mean amount by which one published count differs from the true count'),
     errorBound: z.number().int().describe('9 in 10 published counts differ from the true count by at most this'),
     confidence: z.number().describe('The share of counts `errorBound` holds for (0.9)'),
