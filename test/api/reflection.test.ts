@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededUniform } from '../../src/shared/platform/differential-privacy';
 import type { ReflectionReport, ReflectionRoundDto } from '../../src/shared/school/reflection/reflection';
@@ -346,6 +347,22 @@ describe('getReflectionReport with noise (issue 9 finding 3, issue 10 finding 3)
     const teacherStats = (r: ReflectionReport) => r.sections.flatMap((section) => section.items.map((item) => item.groups.find((g) => g.group === 'teachers')));
     expect(teacherStats(next)).toEqual(teacherStats(published));
     expect((await school.principal.request({ method: 'GET', url })).body).toBe(JSON.stringify(next));
+  });
+
+  it('stores a publication as noisy counts only, and publishes a round whose answers joined the report before publications were stored', async () => {
+    const school = await reflectionSchool(t);
+    const round = await openRound(school.principal, school.schoolId, { instrumentId: 'ai-readiness', groups: ['teachers'] });
+    await teachersAnswer(t, school.schoolId, round.id, 5, 2);
+    // As the report before publications left it: the five are in the report, and nothing is stored.
+    await sql`update reflection_responses set in_report = 1 where round_id = ${round.id} and submitted = 1`.execute(t.app.db.kysely);
+    const report: ReflectionReport = (await school.principal.request({ method: 'GET', url: `${roundUrl(school.schoolId, round.id)}/report` })).json();
+    expect(report.noise.publication).toBe(1);
+    expect(report.groups[0]).toEqual({ group: 'teachers', respondents: { count: 5, suppressed: false }, awaiting: false });
+    const stored = await sql<{ number: number; content: string }>`select number, content from reflection_publications where round_id = ${round.id}`.execute(t.app.db.kysely);
+    expect(stored.rows).toHaveLength(1);
+    const content = JSON.parse(stored.rows[0].content);
+    expect(Object.keys(content).sort()).toEqual(['counts', 'epsilon', 'histograms', 'respondents', 'threshold']);
+    expect(Object.keys(content.counts['ai-rules'])).toEqual(['teachers']);
   });
 
   it('publishes once when several readers ask at the same moment', async () => {
