@@ -1,4 +1,4 @@
-import { DEFAULT_EPSILON } from '../shared/platform/differential-privacy';
+import { DEFAULT_EPSILON, type Uniform } from '../shared/platform/differential-privacy';
 export interface Config {
   /** `sqlite:./data/digisprong.db`, `sqlite::memory:` or `postgres://…` */
   databaseUrl: string;
@@ -38,6 +38,11 @@ export interface Config {
    * reports): smaller protects more and shows more noise. See shared/platform/differential-privacy.ts.
    */
   privacyEpsilon: number;
+  /**
+   * Where publication noise comes from; unset means the operating system's CSPRNG
+   * (platform/privacy/random.ts). Never read from the environment: tests pass a seeded source.
+   */
+  privacyUniform?: Uniform;
 }
 
 /** At most `max` attempts per `windowSeconds`, counted per key. */

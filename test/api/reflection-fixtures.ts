@@ -104,3 +104,34 @@ export async function teachersAnswer(t: TestApp, schoolId: string, roundId: stri
   }
   return teachers;
 }
+
+/**
+ * Many respondents quickly, through the service the routes call (no HTTP round trip per answer):
+ * `count` pupils with the class code, each answering statement by statement with `choice(i, item)`.
+ */
+export async function pupilsAnswerQuickly(t: TestApp, code: string, count: number, choice: (i: number, itemId: string) => number): Promise<void> {
+  const { reflections } = t.app.services;
+  for (let i = 0; i < count; i += 1) {
+    const { token, response } = await reflections.startPupilResponse(code);
+    for (const item of response.questionnaire.sections.flatMap((section) => section.items)) await reflections.answer(token, item.id, choice(i, item.id));
+    await reflections.submit(token, null);
+  }
+}
+
+/** `count` new accounts with `role` in the school answer through the service, as `pupilsAnswerQuickly`. */
+export async function accountsAnswerQuickly(
+  t: TestApp,
+  schoolId: string,
+  roundId: string,
+  role: 'teacher' | 'principal',
+  count: number,
+  choice: (i: number, itemId: string) => number,
+): Promise<void> {
+  const { reflections, auth } = t.app.services;
+  for (let i = 0; i < count; i += 1) {
+    const { userId } = await auth.createAccount({ email: `${role}-${randomBytes(4).toString('hex')}@school.test`, password: 'correct-horse-battery', role, schoolId });
+    const { token, response } = await reflections.startAccountResponse(userId, roundId);
+    for (const item of response.questionnaire.sections.flatMap((section) => section.items)) await reflections.answer(token, item.id, choice(i, item.id));
+    await reflections.submit(token, userId);
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
+import { type Config, configFromEnv } from '../../src/server/config';
 
 /**
  * The whole product as a person meets it: the built web app served by the real server on a
@@ -19,10 +19,11 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-export async function startBrowserWorld(): Promise<BrowserWorld> {
+/** `overrides` change settings of the server, e.g. a seeded noise source for reports that should replay. */
+export async function startBrowserWorld(overrides: Partial<Config> = {}): Promise<BrowserWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'digisprong-e2e-'));
   const webDir = new URL('../../dist/web', import.meta.url).pathname;
-  const config = { ...configFromEnv({}), databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, demo: false, webDir, logLevel: 'warn' };
+  const config = { ...configFromEnv({}), databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, demo: false, webDir, logLevel: 'warn', ...overrides };
   const app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededUniform } from '../../src/shared/platform/differential-privacy';
 import { dayFromToday } from '../api/campaign-fixtures';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
 import { addMember, completeReflection } from './school-steps';
@@ -7,13 +8,14 @@ import { addMember, completeReflection } from './school-steps';
 /**
  * The school reflection in the browser: a coordinator opens a round and hands out a class code,
  * pupils answer with the code (no account), teachers answer from their home page, and the report
- * shows each group.
+ * shows each group, its counts with noise (ε = 1) and a sentence saying so. The noise is drawn from
+ * a seed here so that a run can be replayed.
  */
 describe('the school reflection in the browser', () => {
   let world: BrowserWorld;
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    world = await startBrowserWorld({ privacyUniform: seededUniform(1223) });
   });
   afterAll(() => world?.close());
 
@@ -110,8 +112,24 @@ describe('the school reflection in the browser', () => {
     expect(await page.getByTestId('group-teachers').textContent()).toMatch(/5\s*Leraren/);
     expect(await page.getByTestId('group-pupils').textContent()).toMatch(/5\s*Leerlingen/);
     const infrastructure = page.locator('[data-section="infrastructure"]');
-    expect(await infrastructure.getByTestId('section-row-teachers').getByTestId('mean').textContent()).toMatch(/^2\b.*actiepunt/);
-    expect(await infrastructure.getByTestId('section-row-pupils').getByTestId('mean').textContent()).toBe('4');
+    // Means are worked out from the noisy counts: near the truth (teachers 2, pupils 4), not exact.
+    const mean = async (group: string) =>
+      Number((await infrastructure.getByTestId(`section-row-${group}`).getByTestId('mean').textContent())!.match(/^\d+(,\d+)?/)![0].replace(',', '.'));
+    expect(Math.abs((await mean('teachers')) - 2)).toBeLessThan(0.75);
+    expect(await infrastructure.getByTestId('section-row-teachers').getByTestId('mean').textContent()).toMatch(/actiepunt/);
+    expect(Math.abs((await mean('pupils')) - 4)).toBeLessThan(0.75);
+    // The report says its counts carry noise, and how much.
+    const noise = await page.getByTestId('reflection-noise').textContent();
+    expect(noise).toMatch(/willekeurige ruis/);
+    expect(noise).toMatch(/gemiddeld 0,85 af/);
+    expect(noise).toMatch(/hoogstens 2 af/);
+    expect(noise).toMatch(/ε = 1 per tabel; publicatie 1 van/);
+    // Reading again shows the very same numbers.
+    const sections = () => page.getByTestId('reflection-section').allTextContents();
+    const before = await sections();
+    await page.reload();
+    await report.waitFor();
+    expect(await sections()).toEqual(before);
     expect(await page.getByTestId('points-for-action').textContent()).toMatch(/Infrastructuur en uitrusting/);
     await page.getByTestId('reflection-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('reflection-chart').getAttribute('role')).toBe('img');

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/platform/api';
 import type { SchoolMemberships } from '../platform/auth/auth.service';
 import type { ServerModule } from '../platform/module';
+import { cryptoUniform } from '../platform/privacy/random';
 import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
 import { campaignMigrations } from './campaign/campaign.migrations';
@@ -89,7 +90,16 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     const budgets = new TrainingBudgetService(new TrainingBudgetRepository(kysely), { schools, enrolments: needs.trainingCosts, trainingPlan, audit, access });
     const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);
     const cyberChecks = new CyberCheckService(new CyberCheckRepository(kysely), { schools, auth, audit, access, instruments });
-    const reflections = new ReflectionService(new ReflectionRepository(kysely, db.dialect), { schools, auth, audit, access, instruments, appUrl });
+    const reflections = new ReflectionService(new ReflectionRepository(kysely, db.dialect), {
+      schools,
+      auth,
+      audit,
+      access,
+      instruments,
+      appUrl,
+      epsilon: config.privacyEpsilon,
+      uniform: config.privacyUniform ?? cryptoUniform,
+    });
     // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness.
     const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources()];
     const policyPlan = new PolicyPlanService(new PolicyPlanRepository(kysely), {

@@ -79,4 +79,18 @@ export const reflectionMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261223_01_reflection_publications': {
+    async up(db: Kysely<any>) {
+      // What a round's report shows, as drawn once: the noisy counts of one publication (JSON),
+      // served on every read until enough new answers make the next one. No answer, no respondent.
+      await db.schema
+        .createTable('reflection_publications')
+        .addColumn('round_id', 'text', (c) => c.notNull().references('reflection_rounds.id').onDelete('cascade'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reflection_publications_pk', ['round_id', 'number'])
+        .execute();
+    },
+  },
 };

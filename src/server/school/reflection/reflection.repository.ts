@@ -41,6 +41,7 @@ export type ReflectionTables = {
   };
   reflection_answers: { response_id: string; item_id: string; option_index: number };
   reflection_participations: { round_id: string; user_id: string; respondent_group: string; completed: number };
+  reflection_publications: { round_id: string; number: number; published_at: string; content: string };
 };
 
 type Db = Kysely<Database & ReflectionTables>;
@@ -67,6 +68,13 @@ export interface ReportAnswer {
   group: ReflectionGroup;
   itemId: string;
   option: number;
+}
+
+/** A stored publication of a round's report: its number in the round, when it was drawn, and its noisy counts (JSON). */
+export interface StoredPublication {
+  number: number;
+  publishedAt: string;
+  content: string;
 }
 
 /** Raised inside a transaction to roll it back when an account turns out to have answered already. */
@@ -315,44 +323,53 @@ export class ReflectionRepository {
 
   // ------------------------------------------------------------ the report
 
-  /** Per group: submitted responses, and of them the ones in the report. */
-  async submittedCounts(roundId: string): Promise<Array<{ group: ReflectionGroup; submitted: number; inReport: number }>> {
-    const rows = await this.db
-      .selectFrom('reflection_responses')
-      .select((eb) => ['respondent_group', eb.fn.countAll<number>().as('submitted'), eb.fn.sum<number>('in_report').as('in_report')])
-      .where('round_id', '=', roundId)
-      .where('submitted', '=', 1)
-      .groupBy('respondent_group')
-      .execute();
-    return rows.map((row) => ({ group: row.respondent_group as ReflectionGroup, submitted: Number(row.submitted), inReport: Number(row.in_report ?? 0) }));
-  }
-
-  /** Takes every submitted response of the group that is not in the report yet into it. */
-  async addToReport(roundId: string, group: ReflectionGroup): Promise<void> {
-    await this.db
-      .updateTable('reflection_responses')
-      .set({ in_report: 1 })
-      .where('round_id', '=', roundId)
-      .where('respondent_group', '=', group)
-      .where('submitted', '=', 1)
-      .where('in_report', '=', 0)
-      .execute();
-  }
-
-  async reportAnswers(roundId: string): Promise<ReportAnswer[]> {
-    const rows = await this.db
-      .selectFrom('reflection_answers')
-      .innerJoin('reflection_responses', 'reflection_responses.id', 'reflection_answers.response_id')
-      .select(['reflection_answers.response_id', 'reflection_responses.respondent_group', 'reflection_answers.item_id', 'reflection_answers.option_index'])
-      .where('reflection_responses.round_id', '=', roundId)
-      .where('reflection_responses.in_report', '=', 1)
-      .execute();
-    return rows.map((row) => ({
-      responseId: row.response_id,
-      group: row.respondent_group as ReflectionGroup,
-      itemId: row.item_id,
-      option: Number(row.option_index),
-    }));
+  /**
+   * The publication the round's report shows now, made new only when due. In one transaction
+   * that holds the round row (PostgreSQL; SQLite runs one transaction at a time), so two readers
+   * never both publish: every group with at least `threshold` submitted responses that are not
+   * in the report takes them all in, and then `draw` makes a new publication from the answers in
+   * the report (and the previous publication, whose noise it keeps for groups that did not
+   * change), stored under the next number. It is also drawn when answers are in the report but
+   * no publication exists yet (rounds from before publications were stored). Otherwise the latest
+   * publication stays. Returns it (undefined when there is none) and the groups whose submitted
+   * answers wait for the next one.
+   */
+  async publishIfDue(
+    roundId: string,
+    threshold: number,
+    draw: (answers: ReportAnswer[], previous: string | undefined) => string,
+    now: string,
+  ): Promise<{ publication: StoredPublication | undefined; awaiting: ReflectionGroup[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      await lockRow(trx, this.dialect, 'reflection_rounds', roundId);
+      const counts = await submittedCounts(trx, roundId);
+      const joining = counts.filter((count) => count.submitted - count.inReport >= threshold).map((count) => count.group);
+      const latest = await trx
+        .selectFrom('reflection_publications')
+        .select(['number', 'published_at', 'content'])
+        .where('round_id', '=', roundId)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const inReport = counts.some((count) => count.inReport > 0);
+      const awaiting = counts.filter((count) => !joining.includes(count.group) && count.submitted > count.inReport).map((count) => count.group);
+      if (joining.length === 0 && (latest || !inReport)) {
+        return { publication: latest && { number: Number(latest.number), publishedAt: latest.published_at, content: latest.content }, awaiting };
+      }
+      if (joining.length > 0) {
+        await trx
+          .updateTable('reflection_responses')
+          .set({ in_report: 1 })
+          .where('round_id', '=', roundId)
+          .where('respondent_group', 'in', joining)
+          .where('submitted', '=', 1)
+          .where('in_report', '=', 0)
+          .execute();
+      }
+      const publication = { number: Number(latest?.number ?? 0) + 1, publishedAt: now, content: draw(await reportAnswers(trx, roundId), latest?.content) };
+      await trx.insertInto('reflection_publications').values({ round_id: roundId, number: publication.number, published_at: now, content: publication.content }).execute();
+      return { publication, awaiting };
+    });
   }
 
   // ------------------------------------------------------------ internals
@@ -367,4 +384,35 @@ export class ReflectionRepository {
   private async lockSchool(trx: Transaction<Database & ReflectionTables>, schoolId: string): Promise<void> {
     await lockRow(trx, this.dialect, 'schools', schoolId);
   }
+}
+
+type Queryable = Kysely<Database & ReflectionTables> | Transaction<Database & ReflectionTables>;
+
+/** Per group: submitted responses, and of them the ones in the report. */
+async function submittedCounts(db: Queryable, roundId: string): Promise<Array<{ group: ReflectionGroup; submitted: number; inReport: number }>> {
+  const rows = await db
+    .selectFrom('reflection_responses')
+    .select((eb) => ['respondent_group', eb.fn.countAll<number>().as('submitted'), eb.fn.sum<number>('in_report').as('in_report')])
+    .where('round_id', '=', roundId)
+    .where('submitted', '=', 1)
+    .groupBy('respondent_group')
+    .execute();
+  return rows.map((row) => ({ group: row.respondent_group as ReflectionGroup, submitted: Number(row.submitted), inReport: Number(row.in_report ?? 0) }));
+}
+
+/** The answers of the responses in the report: the response id only groups them, it names nobody. */
+async function reportAnswers(db: Queryable, roundId: string): Promise<ReportAnswer[]> {
+  const rows = await db
+    .selectFrom('reflection_answers')
+    .innerJoin('reflection_responses', 'reflection_responses.id', 'reflection_answers.response_id')
+    .select(['reflection_answers.response_id', 'reflection_responses.respondent_group', 'reflection_answers.item_id', 'reflection_answers.option_index'])
+    .where('reflection_responses.round_id', '=', roundId)
+    .where('reflection_responses.in_report', '=', 1)
+    .execute();
+  return rows.map((row) => ({
+    responseId: row.response_id,
+    group: row.respondent_group as ReflectionGroup,
+    itemId: row.item_id,
+    option: Number(row.option_index),
+  }));
 }

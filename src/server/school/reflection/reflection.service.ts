@@ -2,6 +2,7 @@ import { effectiveThreshold } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, forbidden, notFound, unauthenticated, validationError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Role } from '../../../shared/platform/api';
+import type { Uniform } from '../../../shared/platform/differential-privacy';
 import { type Answers, answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { answeredBy, type Instrument, questionnaireFor, scaleOptions } from '../../../shared/scan/instrument';
 import { brusselsDate, campaignStatus, campaignWindow, windowProblem, windowsOverlap } from '../../../shared/school/campaign/campaign';
@@ -19,7 +20,7 @@ import {
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
-import { reflectionSuggestedActions, type SubmittedReflection } from '../../../shared/school/reflection/reflection-report';
+import { type ReflectionPublication, reflectionPublicationSchema, reflectionSuggestedActions, type SubmittedReflection } from '../../../shared/school/reflection/reflection-report';
 import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
@@ -27,7 +28,7 @@ import { newId, newReadableCode, newToken, sha256 } from '../../platform/ids';
 import type { InstrumentRegistry } from '../instrument.registry';
 import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
 import { normaliseJoinCode, type SchoolService } from '../school.service';
-import { releaseReflectionAggregate } from './reflection.gate';
+import { releaseReflectionAggregate, reportOfPublication } from './reflection.gate';
 import type { ClassCodeRow, ReflectionRepository, ResponseRow, RoundRow } from './reflection.repository';
 
 export interface ReflectionDeps {
@@ -41,6 +42,10 @@ export interface ReflectionDeps {
   appUrl: string;
   /** The clock; tests may fix it. */
   now?: () => Date;
+  /** ε of one published histogram (PRIVACY_EPSILON). */
+  epsilon: number;
+  /** Where publication noise comes from: cryptoUniform on the server, a seeded source in tests. */
+  uniform: Uniform;
 }
 
 /**
@@ -189,9 +194,10 @@ export class ReflectionService {
   /**
    * The round's report. A group's answers join it only in batches of at least the threshold:
    * the first time once the group reaches it, later once that many more have submitted (until
-   * then the group is `awaiting`). Two states of the report therefore never differ by fewer
-   * people than the threshold in any group, so no one respondent can be read from a difference.
-   * Fewer respondents in the report than the threshold: 422 too_few_respondents.
+   * then the group is `awaiting`). Each batch makes a new publication whose noisy counts are
+   * stored; every read in between serves the stored one. Two publications therefore never differ
+   * by fewer people than the threshold in any group, and each count carries noise besides.
+   * No group in the report at the threshold: 422 too_few_respondents.
    */
   async report(userId: string, schoolId: string, roundId: string): Promise<ReflectionReport> {
     await this.deps.access.require(userId, 'readReflections', schoolId);
@@ -351,19 +357,29 @@ export class ReflectionService {
     if (outcome === 'already_answered') throw alreadyAnswered();
   }
 
+  /**
+   * The report from the round's publication: a new one is drawn (and stored) only when a group
+   * has at least the threshold of new respondents since the last; every other read serves the
+   * stored one, so reading again shows the same numbers and learns nothing new.
+   */
   private async buildReport(round: RoundRow): Promise<ReflectionReport> {
     const threshold = effectiveThreshold(Number(round.min_group_size));
-    const awaiting = new Set<ReflectionGroup>();
-    for (const { group, submitted, inReport } of await this.repo.submittedCounts(round.id)) {
-      if (submitted - inReport >= threshold) await this.repo.addToReport(round.id, group);
-      else if (submitted > inReport) awaiting.add(group);
-    }
-    const aggregate = releaseReflectionAggregate({
-      instrument: this.instrumentOf(round),
-      groups: groupsOf(round),
-      responses: responsesOf(await this.repo.reportAnswers(round.id)),
-      threshold,
-    });
+    const instrument = this.instrumentOf(round);
+    const groups = groupsOf(round);
+    const draw = (answers: ReadonlyArray<{ responseId: string; group: ReflectionGroup; itemId: string; option: number }>, previous: string | undefined) =>
+      JSON.stringify(
+        releaseReflectionAggregate({
+          instrument,
+          groups,
+          responses: responsesOf(answers),
+          threshold,
+          epsilon: this.deps.epsilon,
+          uniform: this.deps.uniform,
+          previous: previous === undefined ? undefined : parsePublication(previous),
+        }),
+      );
+    const { publication, awaiting } = await this.repo.publishIfDue(round.id, threshold, draw, this.now().toISOString());
+    const aggregate = reportOfPublication(publication && parsePublication(publication.content), { instrument, groups, threshold });
     const school = await this.deps.schools.schoolOf(round.school_id);
     return {
       ...aggregate,
@@ -376,7 +392,8 @@ export class ReflectionService {
         closesOn: round.closes_on,
         status: statusOf(round, this.now()),
       },
-      groups: aggregate.groups.map((entry) => ({ ...entry, awaiting: awaiting.has(entry.group) })),
+      groups: aggregate.groups.map((entry) => ({ ...entry, awaiting: awaiting.includes(entry.group) })),
+      noise: { ...aggregate.noise, publication: publication!.number, publishedAt: publication!.publishedAt },
     };
   }
 
@@ -521,6 +538,11 @@ const alreadyAnswered = () => new AppError('already_answered', 'You have submitt
 
 function itemCount(instrument: Instrument, group: ReflectionGroup): number {
   return instrument.sections.reduce((sum, section) => sum + section.items.filter((item) => answeredBy(item, group, instrument)).length, 0);
+}
+
+/** A stored publication, checked: a row that does not parse is a bug, not bad input. */
+function parsePublication(content: string): ReflectionPublication {
+  return reflectionPublicationSchema.parse(JSON.parse(content));
 }
 
 /** Answer rows → one answer set per response, keyed by nothing but the response they belong to. */

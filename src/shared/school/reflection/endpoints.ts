@@ -98,11 +98,12 @@ export const reflectionEndpoints = defineEndpoints(
     getReflectionReport: {
       method: 'GET',
       path: '/api/schools/:schoolId/reflections/:roundId/report',
-      summary: 'The report per section and statement, per group and for all groups: respondents, mean, spread, not applicable; JSON or CSV',
+      summary: 'The report per section and statement, per group and for all groups: respondents, noisy counts per answer, means from them; JSON or CSV',
       description:
-        `${access} A group below the threshold shows nothing, and so does a group that could be worked out from the total. ` +
-        'A group’s answers join the report in batches of at least the threshold (`awaiting` until then), so two states never ' +
-        'differ by one respondent. Fewer respondents than the threshold in all: 422 too_few_respondents.',
+        `${access} Every count carries two-sided geometric noise (ε per histogram, see \`noise\`), drawn once per publication, ` +
+        'stored and served again on every read. A group below the threshold shows nothing, and then neither does "all groups". ' +
+        'A group’s answers join the report in batches of at least the threshold (`awaiting` until then); each batch is a new ' +
+        'publication, with fresh noise for the groups that changed. Fewer respondents than the threshold in every group: 422 too_few_respondents.',
       params: 'roundParamsSchema',
       query: 'reportQuerySchema',
       response: { 200: 'reflectionReportSchema' },

@@ -1,23 +1,30 @@
-import { effectiveThreshold, type ProtectedCount } from '../../digisnap/privacy';
+import { z } from 'zod';
+import { effectiveThreshold } from '../../digisnap/privacy';
 import { formatNumber } from '../../i18n/format';
+import { errorBound, expectedAbsoluteError, geometricAlpha, noisyHistogram, type Uniform } from '../../platform/differential-privacy';
 import type { Answers } from '../../scan/engine';
 import { answeredBy, type Instrument, type InstrumentItem, type InstrumentSection } from '../../scan/instrument';
 import type { ActionSourceKind, SuggestedAction } from '../policy-plan/suggested-action';
-import type { ReflectionGroup, ReflectionReport, ReflectionSectionReport, ReflectionStats } from './reflection';
-import { HIDDEN, protectReflectionGroups } from './reflection-privacy';
+import { type ReflectionGroup, type ReflectionReport, type ReflectionReportNoise, type ReflectionSectionReport, type ReflectionStats, reflectionGroupSchema } from './reflection';
+import { HIDDEN, reflectionGroupVisibility } from './reflection-privacy';
 
 /**
- * The report of a reflection round, pure: per section and per statement, per group and for
- * all groups together, the respondents, the mean on the scale ("not applicable" left out), the
- * answers per scale value and the "not applicable" count.
+ * The report of a reflection round, pure, in two steps.
  *
- * Privacy: every part passes the reflection's own gate (reflection-privacy.ts), which runs
- * `suppressSmallGroups` with its groups as the parts of one line and "all groups" as its total. A group under the threshold shows nothing, and when a hidden group
- * could be worked out from the total and the shown groups, the next smallest group is hidden
- * too. A group nobody of answered is shown as hidden as well, but it is no part of the line: it
- * adds nobody to the total. Within a shown group the answers per value are shown as they are:
- * the statements are about the school, not about the respondent, and the group is at least the
- * threshold (SELFIE reports the same way).
+ * 1. `aggregateReflection` is the only code that reads the answers. Per statement and per shown
+ *    group it counts the answers per scale value and "not applicable" (one histogram) and adds
+ *    two-sided geometric noise to every count (shared/platform/differential-privacy.ts, ε per
+ *    histogram). The result, a *publication*, is stored and served again on every read, so
+ *    reading twice gives nothing new. Which groups are shown is the rule of reflection-privacy.ts:
+ *    every group of at least the threshold, noisy.
+ * 2. `reflectionReportOf` turns a publication into the report: section sums, means, gaps between
+ *    groups, points for action. It reads nothing but the noisy counts (post-processing costs no
+ *    privacy), so no exact mean or spread of any group ever leaves.
+ *
+ * Why noise and not only a threshold: whoever holds a class code can post four known responses
+ * beside one real pupil; the group then reaches five and exact figures minus the known answers
+ * would be that pupil's. With noise the best guess of the pupil's answer to one statement is
+ * right at most e^(2ε) / (e^(2ε) + k − 1) of the time among k options (`guessBound`).
  */
 
 /** One submitted response: its group and its answers (option indexes). No identity. */
@@ -32,85 +39,200 @@ export interface ReflectionAggregateInput {
   groups: readonly ReflectionGroup[];
   responses: readonly SubmittedReflection[];
   threshold: number;
+  /** ε of one histogram. */
+  epsilon: number;
+  /** Where the noise comes from: the CSPRNG on the server, a seeded source in tests. */
+  uniform: Uniform;
+  /**
+   * The round's previous publication. A group whose respondents did not change since keeps its
+   * noisy counts from it: drawing again would let a reader average the noise away over
+   * publications that others' new answers (five stand-in pupils, say) bring about.
+   */
+  previous?: ReflectionPublication;
 }
 
+/** What is stored per publication: the noisy counts and how they were made. Nothing else about the answers. */
+export const reflectionPublicationSchema = z.object({
+  epsilon: z.number().positive(),
+  threshold: z.number().int(),
+  /** Respondents per group of the round in this publication (a hidden group's size is never shown). */
+  respondents: z.partialRecord(reflectionGroupSchema, z.number().int().nonnegative()),
+  /** Per statement, per shown group that answers it: noisy counts per scale step, then "not applicable" when the instrument has it. */
+  counts: z.record(z.string(), z.partialRecord(reflectionGroupSchema, z.array(z.number().int().nonnegative()))),
+  histograms: z.number().int().nonnegative(),
+});
+export type ReflectionPublication = z.infer<typeof reflectionPublicationSchema>;
+
 export type ReflectionAggregate = Pick<ReflectionReport, 'threshold' | 'actionBelow' | 'scale' | 'total' | 'sections' | 'pointsForAction'> & {
-  groups: Array<{ group: ReflectionGroup; respondents: ProtectedCount }>;
+  groups: Array<{ group: ReflectionGroup; respondents: ReflectionReport['total'] }>;
+  noise: Omit<ReflectionReportNoise, 'publication' | 'publishedAt'>;
 };
+
+/** Share of counts the stated error bound holds for. */
+export const ERROR_CONFIDENCE = 0.9;
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export function aggregateReflection(input: ReflectionAggregateInput): ReflectionAggregate {
+/** Step 1: draws the noise of one publication from the answers. The only reader of answers. */
+export function aggregateReflection(input: ReflectionAggregateInput): ReflectionPublication {
   const threshold = effectiveThreshold(input.threshold);
   const { instrument } = input;
-  const responsesOf = new Map(input.groups.map((group) => [group, input.responses.filter((response) => response.group === group)]));
-  const context: PartContext = { instrument, threshold, responsesOf };
+  const alpha = geometricAlpha(input.epsilon);
+  const sizes = input.groups.map((group) => [group, input.responses.filter((response) => response.group === group).length] as const);
+  const { shown } = reflectionGroupVisibility(sizes, threshold);
+  const counts: ReflectionPublication['counts'] = {};
+  const { previous } = input;
+  const unchanged = (group: ReflectionGroup, size: number) => previous !== undefined && previous.epsilon === input.epsilon && previous.respondents[group] === size;
+  const sizeOf = new Map(sizes);
+  let histograms = 0;
+  for (const item of instrument.sections.flatMap((section) => section.items)) {
+    const perGroup: Partial<Record<ReflectionGroup, number[]>> = {};
+    for (const group of shown) {
+      if (!answeredBy(item, group, instrument)) continue;
+      const kept = unchanged(group, sizeOf.get(group) ?? 0) ? previous?.counts[item.id]?.[group] : undefined;
+      const members = input.responses.filter((response) => response.group === group);
+      perGroup[group] = kept ? [...kept] : noisyHistogram(trueHistogram(item, members, instrument), alpha, input.uniform);
+      histograms += 1;
+    }
+    if (Object.keys(perGroup).length > 0) counts[item.id] = perGroup;
+  }
+  return { epsilon: input.epsilon, threshold, respondents: Object.fromEntries(sizes), counts, histograms };
+}
 
-  const everyone = protectGroups(input.groups, context);
+/** Cells of one statement's histogram: one per scale step, then "not applicable" when the instrument has it. */
+export function histogramCells(instrument: Instrument): number {
+  return instrument.scale.length + (instrument.notApplicable ? 1 : 0);
+}
+
+/** The true counts of one statement over these responses. Never leaves this file without noise. */
+function trueHistogram(item: InstrumentItem, responses: readonly SubmittedReflection[], instrument: Instrument): number[] {
+  const cells = new Array<number>(histogramCells(instrument)).fill(0);
+  for (const response of responses) {
+    const answer = response.answers[item.id];
+    if (answer !== undefined && answer >= 0 && answer < cells.length) cells[answer] += 1;
+  }
+  return cells;
+}
+
+/** Step 2: the report as the school sees it, from a stored publication only. */
+export function reflectionReportOf(publication: ReflectionPublication, instrument: Instrument, groups: readonly ReflectionGroup[]): ReflectionAggregate {
+  const threshold = publication.threshold;
+  const visibility = reflectionGroupVisibility(
+    groups.map((group) => [group, publication.respondents[group] ?? 0] as const),
+    threshold,
+  );
+  const context: PartContext = { instrument, publication, shown: visibility.shown, showAll: !visibility.sizes.get('all')!.suppressed };
   const sections = instrument.sections.flatMap((section) => {
-    const report = sectionReport(section, input.groups, context);
+    const report = sectionReport(section, groups, context);
     return report ? [report] : [];
   });
   const lowFirst = sections
     .filter((section) => section.pointForAction)
-    .map((section) => ({ id: section.id, mean: allOf(section.groups).mean ?? Infinity }))
+    .map((section) => ({ id: section.id, mean: section.combinedMean ?? Infinity }))
     .sort((a, b) => a.mean - b.mean);
+  const alpha = geometricAlpha(publication.epsilon);
   return {
     threshold,
     actionBelow: instrument.actionBelow,
     scale: instrument.scale.map((step) => ({ value: step.value, label: step.label })),
-    groups: input.groups.map((group) => ({ group, respondents: everyone.get(group) ?? HIDDEN })),
-    total: everyone.get('all') ?? HIDDEN,
+    groups: groups.map((group) => ({ group, respondents: visibility.sizes.get(group) ?? HIDDEN })),
+    total: visibility.sizes.get('all') ?? HIDDEN,
     sections,
     pointsForAction: lowFirst.map((section) => section.id),
+    noise: {
+      epsilon: publication.epsilon,
+      histograms: publication.histograms,
+      expectedError: round2(expectedAbsoluteError(alpha)),
+      errorBound: errorBound(alpha, ERROR_CONFIDENCE),
+      confidence: ERROR_CONFIDENCE,
+    },
   };
 }
 
 interface PartContext {
   instrument: Instrument;
-  threshold: number;
-  responsesOf: ReadonlyMap<ReflectionGroup, readonly SubmittedReflection[]>;
+  publication: ReflectionPublication;
+  shown: readonly ReflectionGroup[];
+  /** Whether "all groups" may be shown (reflection-privacy.ts). */
+  showAll: boolean;
 }
 
 function sectionReport(section: InstrumentSection, roundGroups: readonly ReflectionGroup[], context: PartContext): ReflectionSectionReport | null {
   const answering = roundGroups.filter((group) => section.items.some((item) => answeredBy(item, group, context.instrument)));
   if (answering.length === 0) return null;
-  const groups = partStats(section.items, answering, context);
+  const { stats: groups, combinedMean } = partStats(section.items, answering, context);
   const items = section.items.flatMap((item) => {
     const itemGroups = answering.filter((group) => answeredBy(item, group, context.instrument));
     if (itemGroups.length === 0) return [];
-    const stats = partStats([item], itemGroups, context);
+    const part = partStats([item], itemGroups, context);
     return [
       {
         id: item.id,
         statement: item.statement,
         pupilStatement: itemGroups.includes('pupils') ? (item.pupilStatement ?? null) : null,
-        groups: stats,
-        pointForAction: allOf(stats).belowAction === true,
+        groups: part.stats,
+        combinedMean: part.combinedMean,
+        pointForAction: isBelow(part.combinedMean, context.instrument),
       },
     ];
   });
-  return { id: section.id, name: section.name, front: section.front, groups, gaps: gapsOf(groups), pointForAction: allOf(groups).belowAction === true, items };
-}
-
-/** The groups' sizes through the reflection's privacy gate: group → protected count, and 'all' for the total. */
-function protectGroups(groups: readonly ReflectionGroup[], context: PartContext): Map<ReflectionGroup | 'all', ProtectedCount> {
-  return protectReflectionGroups(
-    groups.map((group) => [group, context.responsesOf.get(group)?.length ?? 0] as const),
-    context.threshold,
-  );
-}
-
-/** Stats of a set of statements for each answering group and for all of them, hidden where the gate says. */
-function partStats(items: readonly InstrumentItem[], groups: readonly ReflectionGroup[], context: PartContext): ReflectionStats[] {
-  const protectedSizes = protectGroups(groups, context);
-  const statsOf = (group: ReflectionGroup | 'all', members: readonly ReflectionGroup[]): ReflectionStats => {
-    const respondents = protectedSizes.get(group)!;
-    if (respondents.suppressed) return hiddenStats(group, context.instrument);
-    const responses = members.flatMap((member) => context.responsesOf.get(member) ?? []);
-    return { group, respondents, ...tally(items, responses, context.instrument) };
+  return {
+    id: section.id,
+    name: section.name,
+    front: section.front,
+    groups,
+    gaps: gapsOf(groups),
+    combinedMean,
+    pointForAction: isBelow(combinedMean, context.instrument),
+    items,
   };
-  return [...groups.map((group) => statsOf(group, [group])), statsOf('all', groups)];
+}
+
+const isBelow = (mean: number | null, instrument: Instrument) => mean !== null && mean < instrument.actionBelow;
+
+/** Stats of a set of statements for each answering group and for all of them, from the noisy counts; hidden where the rule says. */
+function partStats(items: readonly InstrumentItem[], groups: readonly ReflectionGroup[], context: PartContext) {
+  const { instrument, publication } = context;
+  const cellsOf = (group: ReflectionGroup): number[] => {
+    const sum = new Array<number>(histogramCells(instrument)).fill(0);
+    for (const item of items) {
+      const cells = publication.counts[item.id]?.[group];
+      if (cells) cells.forEach((count, index) => (sum[index] += count));
+    }
+    return sum;
+  };
+  const shownHere = groups.filter((group) => context.shown.includes(group));
+  const combined = shownHere.map(cellsOf).reduce((sum, cells) => sum.map((count, index) => count + cells[index]), new Array<number>(histogramCells(instrument)).fill(0));
+  const stats: ReflectionStats[] = groups.map((group) => {
+    if (!shownHere.includes(group)) return hiddenStats(group, instrument);
+    return statsFrom(group, publication.respondents[group] ?? 0, cellsOf(group), instrument);
+  });
+  const everyone = groups.reduce((sum, group) => sum + (publication.respondents[group] ?? 0), 0);
+  stats.push(context.showAll && shownHere.length > 0 ? statsFrom('all', everyone, combined, instrument) : hiddenStats('all', instrument));
+  return { stats, combinedMean: shownHere.length > 0 ? meanOf(combined, instrument) : null };
+}
+
+function statsFrom(group: ReflectionGroup | 'all', respondents: number, cells: readonly number[], instrument: Instrument): ReflectionStats {
+  const mean = meanOf(cells, instrument);
+  return {
+    group,
+    respondents: { count: respondents, suppressed: false },
+    mean,
+    distribution: instrument.scale.map((step, index) => ({ value: step.value, count: cells[index] })),
+    notApplicable: instrument.notApplicable ? cells[instrument.scale.length] : 0,
+    belowAction: mean === null ? null : mean < instrument.actionBelow,
+  };
+}
+
+/** The mean on the scale of noisy counts ("not applicable" left out); null when they hold nobody on the scale. */
+function meanOf(cells: readonly number[], instrument: Instrument): number | null {
+  let people = 0;
+  let sum = 0;
+  instrument.scale.forEach((step, index) => {
+    people += cells[index];
+    sum += cells[index] * step.value;
+  });
+  return people === 0 ? null : round2(sum / people);
 }
 
 function hiddenStats(group: ReflectionGroup | 'all', instrument: Instrument): ReflectionStats {
@@ -122,36 +244,6 @@ function hiddenStats(group: ReflectionGroup | 'all', instrument: Instrument): Re
     notApplicable: null,
     belowAction: null,
   };
-}
-
-/** Counts the answers of these responses to these statements (each response only to the ones its group answers). */
-function tally(items: readonly InstrumentItem[], responses: readonly SubmittedReflection[], instrument: Instrument) {
-  const perStep = instrument.scale.map(() => 0);
-  let notApplicable = 0;
-  let sum = 0;
-  for (const response of responses) {
-    for (const item of items) {
-      if (!answeredBy(item, response.group, instrument)) continue;
-      const answer = response.answers[item.id];
-      if (answer === undefined) continue;
-      if (answer < perStep.length) {
-        perStep[answer] += 1;
-        sum += instrument.scale[answer].value;
-      } else if (answer === perStep.length && instrument.notApplicable) notApplicable += 1;
-    }
-  }
-  const onScale = perStep.reduce((acc, count) => acc + count, 0);
-  const mean = onScale === 0 ? null : round2(sum / onScale);
-  return {
-    mean,
-    distribution: instrument.scale.map((step, index) => ({ value: step.value, count: perStep[index] })),
-    notApplicable,
-    belowAction: mean === null ? null : mean < instrument.actionBelow,
-  };
-}
-
-function allOf(stats: readonly ReflectionStats[]): ReflectionStats {
-  return stats[stats.length - 1];
 }
 
 /** Every pair of shown groups with a mean, the larger gap first (ties in group order). */
@@ -170,10 +262,10 @@ function gapsOf(stats: readonly ReflectionStats[]): ReflectionSectionReport['gap
 // ---------------------------------------------------------------- suggested actions
 
 /**
- * What the report points to, as actions for the ICT policy plan: every statement whose mean
- * (all groups, as shown) is below the action threshold, with its action text and its section's
- * front, the lowest mean first (priority 1). A section's mean is the weighted mean of its
- * statements, so a low section always has a low statement. Hidden numbers play no part.
+ * What the report points to, as actions for the ICT policy plan: every statement whose combined
+ * mean (the shown groups together, from their published noisy counts) is below the action
+ * threshold, with its action text and its section's front, the lowest mean first (priority 1).
+ * Only published figures play a part: hidden groups and the answers themselves do not.
  */
 export function reflectionSuggestedActions(
   report: Pick<ReflectionAggregate, 'sections' | 'actionBelow' | 'scale'>,
@@ -183,7 +275,7 @@ export function reflectionSuggestedActions(
   const candidates = report.sections.flatMap((section) => {
     const content = instrument.sections.find((s) => s.id === section.id);
     return section.items.flatMap((item) => {
-      const mean = allOf(item.groups).mean;
+      const mean = item.combinedMean;
       const action = content?.items.find((i) => i.id === item.id)?.action;
       return item.pointForAction && mean !== null && action ? [{ section, item, mean, action }] : [];
     });

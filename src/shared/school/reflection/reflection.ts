@@ -203,10 +203,17 @@ const protectedCountSchema = z.object({ count: z.number().int().nullable().descr
 
 export const statsSchema = z.object({
   group: z.enum([...reflectionGroups, 'all']).describe('A group, or all groups together'),
-  respondents: protectedCountSchema,
-  mean: z.number().nullable().describe('Mean on the scale, "not applicable" left out, two decimals; null when hidden or no answer on the scale'),
-  distribution: z.array(z.object({ value: z.number(), count: z.number().int().nullable() })).describe('Answers per scale value (for a section: the answers to all its statements)'),
-  notApplicable: z.number().int().nullable(),
+  respondents: protectedCountSchema.describe('How many of the group are in the report (exact: the round already shows who answered in counts)'),
+  mean: z
+    .number()
+    .nullable()
+    .describe(
+      'Mean on the scale worked out from the noisy counts below ("not applicable" left out), two decimals; never from the answers themselves. Null when hidden or no count on the scale',
+    ),
+  distribution: z
+    .array(z.object({ value: z.number(), count: z.number().int().nullable() }))
+    .describe('Answers per scale value, each count with random noise added (see `noise`); for a section: the sum over its statements'),
+  notApplicable: z.number().int().nullable().describe('"Not applicable" answers, with noise'),
   belowAction: z.boolean().nullable().describe('Mean below the instrument’s action threshold; null without a mean'),
 });
 export type ReflectionStats = z.infer<typeof statsSchema>;
@@ -217,11 +224,17 @@ const gapSchema = z.object({
   difference: z.number().describe('Mean of `higher` minus mean of `lower`, two decimals'),
 });
 
+const combinedMeanSchema = z
+  .number()
+  .nullable()
+  .describe('Mean of the shown groups together, from their noisy counts; what points for action and suggested actions go by. Null when no shown group has a count on the scale');
+
 export const itemReportSchema = z.object({
   id: z.string(),
   statement: localisedTextSchema,
   pupilStatement: localisedTextSchema.nullable(),
   groups: z.array(statsSchema).describe('The groups that answer this statement, then all of them together'),
+  combinedMean: combinedMeanSchema,
   pointForAction: z.boolean(),
 });
 
@@ -231,10 +244,29 @@ export const sectionReportSchema = z.object({
   front: z.enum(fronts),
   groups: z.array(statsSchema),
   gaps: z.array(gapSchema).describe('Differences between the means of shown groups, largest first'),
+  combinedMean: combinedMeanSchema,
   pointForAction: z.boolean(),
   items: z.array(itemReportSchema),
 });
 export type ReflectionSectionReport = z.infer<typeof sectionReportSchema>;
+
+export const reportNoiseSchema = z
+  .object({
+    epsilon: z.number().describe('Privacy budget ε of one histogram (one statement, one group): two-sided geometric noise'),
+    histograms: z
+      .number()
+      .int()
+      .describe(
+        'Histograms in this publication, one per statement and shown group; a group that did not change since the last publication keeps its noisy counts, which costs no new budget',
+      ),
+    expectedError: z.number().describe('Mean amount by which one published count differs from the true count'),
+    errorBound: z.number().int().describe('9 in 10 published counts differ from the true count by at most this'),
+    confidence: z.number().describe('The share of counts `errorBound` holds for (0.9)'),
+    publication: z.number().int().describe('Number of this publication in the round: 1 for the first, one more each time enough new answers joined'),
+    publishedAt: z.string().describe('When its noise was drawn; every read until the next publication shows the same numbers'),
+  })
+  .meta({ id: 'ReflectionReportNoise' });
+export type ReflectionReportNoise = z.infer<typeof reportNoiseSchema>;
 
 export const reflectionReportSchema = z
   .object({
@@ -257,9 +289,10 @@ export const reflectionReportSchema = z
         awaiting: z.boolean().describe('Answers came in that are not in the report yet: they join once enough of them have come'),
       }),
     ),
-    total: protectedCountSchema,
+    total: protectedCountSchema.describe('Everyone in the report; hidden when a group in it is hidden'),
     sections: z.array(sectionReportSchema),
-    pointsForAction: z.array(z.string()).describe('Section ids below the action threshold, lowest mean first'),
+    pointsForAction: z.array(z.string()).describe('Section ids below the action threshold, lowest combined mean first'),
+    noise: reportNoiseSchema,
   })
   .meta({ id: 'ReflectionReport' });
 export type ReflectionReport = z.infer<typeof reflectionReportSchema>;

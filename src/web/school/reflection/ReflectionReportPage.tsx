@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDate, formatNumber } from '../../../shared/i18n/format';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/i18n/format';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
 import { endpointHref } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -109,6 +109,24 @@ function ReportView({ report }: { report: ReflectionReport }) {
         </aside>
       </section>
 
+      <section className="card" aria-labelledby="reflection-noise-title" data-testid="reflection-noise">
+        <h2 id="reflection-noise-title">{t('reflection.report.noiseTitle')}</h2>
+        <p>
+          {t('reflection.report.noise', {
+            expectedError: formatNumber(report.noise.expectedError, locale, 2),
+            errorBound: formatNumber(report.noise.errorBound, locale, 0),
+          })}
+        </p>
+        <p className="muted">
+          {t('reflection.report.noiseBudget', {
+            epsilon: formatNumber(report.noise.epsilon, locale, 2),
+            publication: report.noise.publication,
+            publishedAt: formatDateTime(report.noise.publishedAt, locale),
+            histograms: report.noise.histograms,
+          })}
+        </p>
+      </section>
+
       <section className="card" aria-labelledby="reflection-actions-title">
         <h2 id="reflection-actions-title">{t('reflection.report.pointsTitle')}</h2>
         {lowSections.length === 0 ? (
@@ -117,8 +135,7 @@ function ReportView({ report }: { report: ReflectionReport }) {
           <ol className="priorities" data-testid="points-for-action">
             {lowSections.map((section) => (
               <li key={section.id}>
-                <span className="priority-name">{text(section.name)}</span>{' '}
-                {t('reflection.report.pointMean', { mean: meanText(statsFor(section.groups, 'all')?.mean ?? null, locale) ?? '–' })}
+                <span className="priority-name">{text(section.name)}</span> {t('reflection.report.pointMean', { mean: meanText(section.combinedMean, locale) ?? '–' })}
               </li>
             ))}
           </ol>
