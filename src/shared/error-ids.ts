@@ -27,6 +27,10 @@ export const errorIds = [
   'rate_limited',
   'weak_password',
   'password_reset_expired',
+  'invitation_other_address',
+  'platform_account_not_staff',
+  'identity_provider_required',
+  'last_principal',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -59,6 +59,7 @@ export class SchoolRepository {
         board_id: school.boardId,
         network: school.network,
         join_code: null,
+        require_identity_provider: 0,
         created_at: school.createdAt,
       })
       .execute();
@@ -162,6 +163,19 @@ export class SchoolRepository {
       .orderBy('memberships.role')
       .execute();
     return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, role: r.role }));
+  }
+
+  async requiresIdentityProvider(schoolId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('schools').select('require_identity_provider').where('id', '=', schoolId).executeTakeFirst();
+    return Number(row?.require_identity_provider ?? 0) === 1;
+  }
+
+  async setRequireIdentityProvider(schoolId: string, required: boolean): Promise<void> {
+    await this.db
+      .updateTable('schools')
+      .set({ require_identity_provider: required ? 1 : 0 })
+      .where('id', '=', schoolId)
+      .execute();
   }
 
   async joinCodeOf(schoolId: string): Promise<string | null> {
