@@ -3,6 +3,7 @@ import { AppError, notFound, validationError } from '../../shared/errors';
 import { type CurrentUser, type Locale, passwordSchema } from '../../shared/platform/api';
 import type { TableBody } from '../../shared/platform/endpoint';
 import { landingAfterJoining } from '../../shared/school/landing';
+import { sameAddress } from '../../shared/school/membership';
 import { type addMemberResultSchema, INVITATION_DAYS, type invitationSchema, type PendingInvitationDto, type rosterReportSchema, type SchoolRole } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -260,11 +261,6 @@ export class InvitationService {
     await this.repo.setAcceptedBy(invitation.id, userId);
     await this.deps.audit.record({ actorId: userId, action: 'invitation_accepted', subject: invitation.id, details: { schoolId: invitation.schoolId, role: invitation.role } });
   }
-}
-
-/** Addresses compare as the platform stores them: trimmed and in lower case. */
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function toPendingDto(row: InvitationRow): PendingInvitationDto {

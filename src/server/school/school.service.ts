@@ -1,6 +1,7 @@
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { type EducationLevel, educationLevels, type Province, provinces, type SchoolNetwork, schoolNetworks } from '../../shared/platform/flanders';
+import { leavesWithoutPrincipal } from '../../shared/school/membership';
 import { grantableRoles, type MemberDto, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -266,7 +267,7 @@ export class SchoolService {
   private async requireAnotherPrincipal(schoolId: string, userId: string, current: readonly SchoolRole[], next: readonly SchoolRole[], field: string): Promise<void> {
     if (!current.includes('principal') || next.includes('principal')) return;
     const principals = await this.repo.userIdsWithRoles(schoolId, ['principal']);
-    if (principals.every((id) => id === userId)) {
+    if (leavesWithoutPrincipal({ userId, current, next, principals })) {
       throw new AppError('last_principal', 'The school would be left without a principal; appoint another principal first', field);
     }
   }

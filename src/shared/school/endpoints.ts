@@ -37,19 +37,22 @@ export const schoolEndpoints = defineEndpoints(
       method: 'PUT',
       path: '/api/schools/:schoolId/members/:userId',
       summary: "Replace a member's roles in the school",
-      description: 'The caller must be able to give both the roles the member has and the roles asked (403 otherwise).',
+      description:
+        'The caller must be able to give both the roles the member has and the roles asked (403 otherwise). ' +
+        "A principal cannot take away their own principal role as the school's last (409 last_principal).",
       params: 'memberParamsSchema',
       body: 'setRolesBodySchema',
       response: { 200: 'memberSchema' },
-      errors: [400, 401, 403, 404],
+      errors: [400, 401, 403, 404, 409],
     },
     removeSchoolMember: {
       method: 'DELETE',
       path: '/api/schools/:schoolId/members/:userId',
       summary: 'Remove a member from the team (their account and own scans stay theirs)',
+      description: "A principal cannot remove themselves as the school's last principal (409 last_principal).",
       params: 'memberParamsSchema',
       noContent: 'Removed',
-      errors: [400, 401, 403, 404],
+      errors: [400, 401, 403, 404, 409],
     },
     setSchoolSettings: {
       method: 'PUT',
