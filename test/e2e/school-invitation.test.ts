@@ -72,6 +72,7 @@ describe('joining a school team in the browser', () => {
     const page = await logIn(world, 'indringer@elders.test');
     await page.goto(`${world.baseUrl}${await invitationPath('coordinator@linde.test')}`);
     await page.getByText('Je bent aangemeld als').waitFor();
+    await page.getByText('Deze uitnodiging is voor coordinator@linde.test, een ander adres dan het jouwe.').waitFor();
     await page.getByRole('button', { name: 'Aanvaarden en beginnen' }).click();
     await page.getByRole('alert').filter({ hasText: 'naar een ander e-mailadres gestuurd' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);

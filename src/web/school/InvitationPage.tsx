@@ -109,7 +109,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       {!user && <IdentityProviderLogin purpose="accept" invitation={token} />}
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
         {user ? (
-          <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>
+          <>
+            <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>
+            {user.email.toLowerCase() !== invitation.email.toLowerCase() && <p className="field-hint">{t('invitation.otherAddress', { email: invitation.email })}</p>}
+          </>
         ) : (
           <>
             <fieldset className="field">
