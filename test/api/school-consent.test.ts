@@ -223,6 +223,15 @@ describe('school membership by consent', () => {
       expect(await t.app.services.schools.rolesIn(principal.userId, schoolId)).toEqual([]);
     });
 
+    it('lets only one of two principals leaving at the same moment go', async () => {
+      const schoolId = await t.app.services.schools.createSchool({ name: 'Twee directeurs' });
+      const first = await t.user('principal', { schoolId });
+      const second = await t.user('principal', { schoolId });
+      const answers = await Promise.all([leave(first, schoolId), leave(second, schoolId)]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+      expect(await t.app.services.schools.staffIdsOf(schoolId)).toHaveLength(1);
+    });
+
     it('is not found for a school one is not a member of, or that does not exist; a board admin holds no role of their own in the other schools', async () => {
       const stranger = await t.user('teacher');
       expect(errorOf(await leave(stranger, w.schoolA))).toMatchObject({ status: 404, id: 'not_found' });

@@ -72,7 +72,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
-    const schoolRepo = new SchoolRepository(kysely);
+    const schoolRepo = new SchoolRepository(kysely, db.dialect);
     const boardRepo = new BoardRepository(kysely);
     const schoolMemberships: SchoolMemberships = {
       schoolExists: (schoolId) => schoolRepo.exists(schoolId),

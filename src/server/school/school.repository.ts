@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
+import { lockRow } from '../platform/db/row-lock';
 import type { SchoolDatabase as Database } from './school.tables';
 
 export interface NewSchool {
@@ -34,7 +36,10 @@ export class SchoolRepository {
   private readonly schoolById;
   private readonly rolesOf;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {
     this.schoolById = precompiled(
       db,
       (id: string) => db.selectFrom('schools').select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id']).where('id', '=', id),
@@ -130,9 +135,18 @@ export class SchoolRepository {
     return rows.map((r) => ({ userId: r.user_id, role: r.role, since: r.created_at }));
   }
 
-  /** Replaces the user's roles in the school; an empty list removes them from it. */
-  async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string): Promise<void> {
+  /**
+   * Replaces the user's roles in the school; an empty list removes them from it. `checkPrincipals`
+   * sees the school's principals while the school is held (PostgreSQL: no other change of roles
+   * there runs meanwhile), and may refuse the change by throwing.
+   */
+  async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string, checkPrincipals?: (principals: string[]) => void): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      if (checkPrincipals) {
+        await lockRow(trx, this.dialect, 'schools', schoolId);
+        const principals = await trx.selectFrom('memberships').select('user_id').where('school_id', '=', schoolId).where('role', '=', 'principal').execute();
+        checkPrincipals(principals.map((p) => p.user_id));
+      }
       const kept = await trx.selectFrom('memberships').select(['role', 'created_at']).where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
       await trx.deleteFrom('memberships').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
       if (roles.length === 0) return;

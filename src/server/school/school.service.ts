@@ -148,8 +148,7 @@ export class SchoolService {
   async leaveSchool(userId: string, schoolId: string): Promise<void> {
     const current = await this.ownRoles(userId, schoolId);
     if (current.length === 0) throw notFound('School', 'schoolId');
-    await this.requireAnotherPrincipal(schoolId, userId, current, [], 'schoolId');
-    await this.repo.setRoles(userId, schoolId, [], nowIso());
+    await this.repo.setRoles(userId, schoolId, [], nowIso(), keepAPrincipal(userId, current, [], 'schoolId'));
     await this.deps.audit.record({ actorId: userId, action: 'school_left', subject: userId, details: { schoolId, roles: current } });
   }
 
@@ -165,8 +164,7 @@ export class SchoolService {
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, [...current, ...roles], 'body.roles');
     const next = schoolRoles.filter((role) => roles.includes(role));
-    if (memberId === userId) await this.requireAnotherPrincipal(schoolId, userId, current, next, 'body.roles');
-    await this.repo.setRoles(memberId, schoolId, next, nowIso());
+    await this.repo.setRoles(memberId, schoolId, next, nowIso(), memberId === userId ? keepAPrincipal(userId, current, next, 'body.roles') : undefined);
     await this.deps.audit.record({ actorId: userId, action: 'member_roles_changed', subject: memberId, details: { schoolId, from: current, to: next } });
     return (await this.members(schoolId, memberId))[0];
   }
@@ -176,8 +174,7 @@ export class SchoolService {
     const current = await this.ownRoles(memberId, schoolId);
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, current, 'userId');
-    if (memberId === userId) await this.requireAnotherPrincipal(schoolId, userId, current, [], 'userId');
-    await this.repo.setRoles(memberId, schoolId, [], nowIso());
+    await this.repo.setRoles(memberId, schoolId, [], nowIso(), memberId === userId ? keepAPrincipal(userId, current, [], 'userId') : undefined);
     await this.deps.audit.record({ actorId: userId, action: 'member_removed', subject: memberId, details: { schoolId, roles: current } });
   }
 
@@ -263,15 +260,6 @@ export class SchoolService {
 
   // ------------------------------------------------------------ internals
 
-  /** 409 last_principal when a principal's change of their own roles would leave the school without a principal. */
-  private async requireAnotherPrincipal(schoolId: string, userId: string, current: readonly SchoolRole[], next: readonly SchoolRole[], field: string): Promise<void> {
-    if (!current.includes('principal') || next.includes('principal')) return;
-    const principals = await this.repo.userIdsWithRoles(schoolId, ['principal']);
-    if (leavesWithoutPrincipal({ userId, current, next, principals })) {
-      throw new AppError('last_principal', 'The school would be left without a principal; appoint another principal first', field);
-    }
-  }
-
   private async rolesInSchool(userId: string, school: SchoolRow): Promise<Role[]> {
     const roles = new Set(await this.repo.ownRoles(userId, school.id));
     if (!roles.has('board_admin') && school.boardId !== null && (await this.repo.isBoardAdmin(userId, school.boardId))) roles.add('board_admin');
@@ -307,6 +295,15 @@ export class SchoolService {
   private joinCodeDto(code: string): { code: string; joinUrl: string } {
     return { code: `${code.slice(0, 4)}-${code.slice(4)}`, joinUrl: `${this.deps.appUrl}/aansluiten/${code}` };
   }
+}
+
+/** The check of a change of one's own roles: 409 last_principal when it would leave the school without a principal. */
+function keepAPrincipal(userId: string, current: readonly SchoolRole[], next: readonly SchoolRole[], field: string): (principals: string[]) => void {
+  return (principals) => {
+    if (leavesWithoutPrincipal({ userId, current, next, principals })) {
+      throw new AppError('last_principal', 'The school would be left without a principal; appoint another principal first', field);
+    }
+  };
 }
 
 /** Upper case, letters and digits only: `abcd-efgh` and `ABCDEFGH` are the same code. */
