@@ -154,7 +154,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
         auth,
         invitations: {
           getInvitation: (token) => services.invitations.getInvitation(token),
-          acceptForAccount: (token, account) => services.invitations.acceptForAccount(token, account),
+          acceptForAccount: (token, identity, account) => services.invitations.acceptForAccount(token, identity, account),
         },
         audit,
         label: config.oidc.name,

@@ -28,6 +28,10 @@ export const errorIds = [
   'weak_password',
   'password_reset_expired',
   'payload_too_large',
+  'invitation_other_address',
+  'platform_account_not_staff',
+  'identity_provider_required',
+  'last_principal',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

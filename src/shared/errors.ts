@@ -28,6 +28,10 @@ export const httpStatusOf: Record<ErrorId, number> = {
   weak_password: 422,
   password_reset_expired: 410,
   payload_too_large: 413,
+  invitation_other_address: 403,
+  platform_account_not_staff: 403,
+  identity_provider_required: 403,
+  last_principal: 409,
   internal_error: 500,
 };
 

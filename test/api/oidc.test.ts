@@ -156,16 +156,29 @@ describe('logging in with an identity provider (OpenID Connect)', () => {
       expect((await me(cookieOf(later, 'ds_session')!)).json().user.email).toBe(email);
     });
 
-    it('lets a linked account accept an invitation to another role; principals land on the start page', async () => {
+    it('lets a linked account accept an invitation to its own address in another role; principals land on the start page', async () => {
       const teacher = await t.user('teacher', { schoolId: w.schoolB });
       const person = provider.add({ email: teacher.email, emailVerified: true, name: 'Leraar Twee' });
       expect((await oidcLogin(person)).headers.location).toBe('/');
-      const token = await invite(uniqueEmail('directie'), 'principal');
+      const token = await invite(teacher.email, 'principal');
 
       const response = await oidcLogin(person, `invitation=${token}`);
       expect(response.headers.location).toBe('/');
       const memberships = (await me(cookieOf(response, 'ds_session')!)).json().user.memberships;
       expect(memberships).toContainEqual({ schoolId: w.schoolA, schoolName: expect.any(String), role: 'principal' });
+    });
+
+    it('refuses a linked account an invitation sent to another address, and keeps the invitation open', async () => {
+      const teacher = await t.user('teacher', { schoolId: w.schoolB });
+      const person = provider.add({ email: teacher.email, emailVerified: true, name: 'Leraar Drie' });
+      expect((await oidcLogin(person)).headers.location).toBe('/');
+      const token = await invite(uniqueEmail('directie'), 'principal');
+
+      const response = await oidcLogin(person, `invitation=${token}`);
+      expect(response.headers.location).toBe(`/uitnodiging/${token}?error=invitation_other_address`);
+      expect(cookieOf(response, 'ds_session')).toBeUndefined();
+      expect(await t.app.services.schools.rolesIn(teacher.userId, w.schoolA)).toEqual([]);
+      expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` })).statusCode).toBe(200);
     });
 
     it("refuses when the invited address has an account that is not this person's, and keeps the invitation open", async () => {

@@ -97,14 +97,14 @@ describe('schools: the school, its team and its board', () => {
   });
 
   describe('addSchoolMember', () => {
-    it('adds an existing account at once', async () => {
+    it('invites an existing account too: it is not a member until it accepts', async () => {
       const colleague = await t.user('teacher');
       const response = await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/members`, payload: { email: colleague.email.toUpperCase(), role: 'teacher' } });
       expect(response.statusCode).toBe(201);
-      expect(response.json()).toMatchObject({ outcome: 'added', member: { userId: colleague.userId, roles: ['teacher'] } });
-      expect((await members(w.schoolA)).map((m) => m.userId)).toContain(colleague.userId);
+      expect(response.json()).toMatchObject({ outcome: 'invited', invitation: { email: colleague.email, role: 'teacher' } });
+      expect((await members(w.schoolA)).map((m) => m.userId)).not.toContain(colleague.userId);
       const me = (await colleague.request({ method: 'GET', url: '/api/auth/me' })).json();
-      expect(me.user.memberships).toEqual([{ schoolId: w.schoolA, schoolName: expect.any(String), role: 'teacher' }]);
+      expect(me.user.memberships).toEqual([]);
     });
 
     it('invites an address without an account, by mail', async () => {

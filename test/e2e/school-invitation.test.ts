@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
 import { addMember } from './school-steps';
 
 describe('joining a school team in the browser', () => {
@@ -39,6 +39,69 @@ describe('joining a school team in the browser', () => {
 
     await page.goto(`${world.baseUrl}${path}`);
     await page.getByRole('alert').filter({ hasText: 'verlopen of al gebruikt' }).waitFor();
+  });
+
+  /** The path of the newest invitation link mailed to an address. */
+  const invitationPath = async (email: string) => {
+    const mail = await world.app.db.kysely.selectFrom('outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    return new URL(/http:\/\/\S+\/uitnodiging\/[\w-]+/.exec(mail.text_body)![0]).pathname;
+  };
+
+  it('a teacher with an account says so on the invitation page, gives their password and joins; the page never said whether the account existed', async () => {
+    await world.app.services.auth.createAccount({ email: 'bestaand@linde.test', password: PASSWORD, role: 'teacher', displayName: 'Bart' });
+    await world.app.services.invitations.addMember(coordinatorId, schoolId, { email: 'bestaand@linde.test', role: 'teacher' });
+    const bart = await world.app.services.auth.accountByEmail('bestaand@linde.test');
+    expect(await world.app.services.schools.rolesIn(bart!.id, schoolId)).toEqual([]);
+
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}${await invitationPath('bestaand@linde.test')}`);
+    await page.getByRole('heading', { name: 'Welkom in het team van VBS De Linde' }).waitFor();
+    // The same choice as for a new address: the page does not know, and does not tell.
+    expect(await page.getByRole('radio', { name: 'Nee, ik ben nieuw: maak mijn account' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'Ja, ik heb al een account' }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Je wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanvaarden en beginnen' }).click();
+    await page.waitForURL(`${world.baseUrl}/scan`);
+    expect(await world.app.services.schools.rolesIn(bart!.id, schoolId)).toEqual(['teacher']);
+  });
+
+  it('another logged-in account cannot take an invitation meant for someone else', async () => {
+    await world.app.services.invitations.addMember(coordinatorId, schoolId, { email: 'coordinator@linde.test', role: 'ict_coordinator' });
+    await world.app.services.auth.createAccount({ email: 'indringer@elders.test', password: PASSWORD, role: 'teacher' });
+    const page = await logIn(world, 'indringer@elders.test');
+    await page.goto(`${world.baseUrl}${await invitationPath('coordinator@linde.test')}`);
+    await page.getByText('Je bent aangemeld als').waitFor();
+    await page.getByText('Deze uitnodiging is voor coordinator@linde.test, een ander adres dan het jouwe.').waitFor();
+    await page.getByRole('button', { name: 'Aanvaarden en beginnen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'naar een ander e-mailadres gestuurd' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const intruder = await world.app.services.auth.accountByEmail('indringer@elders.test');
+    expect(await world.app.services.schools.rolesIn(intruder!.id, schoolId)).toEqual([]);
+  });
+
+  it('a teacher sees their schools on the start page and leaves one after confirming', async () => {
+    const other = await world.app.services.schools.createSchool({ name: 'GO! Atheneum Rivierenland' });
+    await addMember(world, other, 'teacher', 'vertrekker@linde.test', 'Vera');
+    await world.app.services.schools.grantRole((await world.app.services.auth.accountByEmail('vertrekker@linde.test'))!.id, schoolId, 'teacher');
+    const page = await logIn(world, 'vertrekker@linde.test');
+    const mySchools = page.getByTestId('my-schools');
+    await mySchools.getByRole('heading', { name: 'Mijn scholen' }).waitFor();
+    expect(await mySchools.locator('tbody th').allTextContents()).toEqual(['GO! Atheneum Rivierenland', 'VBS De Linde']);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    let asked = '';
+    page.on('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await mySchools.getByRole('button', { name: 'Vertrekken uit VBS De Linde' }).click();
+    await mySchools.getByRole('status').filter({ hasText: 'Je hebt het team van VBS De Linde verlaten.' }).waitFor();
+    expect(asked).toMatch(/^Het team van VBS De Linde verlaten\?/);
+    expect(await mySchools.locator('tbody th').allTextContents()).toEqual(['GO! Atheneum Rivierenland']);
+    const vera = await world.app.services.auth.accountByEmail('vertrekker@linde.test');
+    expect(await world.app.services.schools.rolesIn(vera!.id, schoolId)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('a logged-out teacher opens the join link, logs in and joins with one click', async () => {

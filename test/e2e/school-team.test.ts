@@ -14,7 +14,7 @@ describe('managing a school team in the browser', () => {
   });
   afterAll(() => world?.close());
 
-  it('a principal adds a member, uploads a roster with a bad line, sees the line report, and the join code', async () => {
+  it('a principal invites a member, uploads a roster with a bad line, sees the line report, and the join code', async () => {
     const page = await logIn(world, 'directie@anker.test');
     await page.getByRole('link', { name: 'Mijn school' }).click();
     await page.getByTestId('school-members').waitFor();
@@ -24,7 +24,7 @@ describe('managing a school team in the browser', () => {
     const form = page.getByTestId('add-member-form');
     await form.getByLabel('E-mailadres').fill('lien@anker.test');
     await form.getByLabel('Rol').selectOption('ict_coordinator');
-    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await page.getByRole('status').filter({ hasText: 'uitnodiging verstuurd naar lien@anker.test' }).waitFor();
     await expect.poll(() => page.getByTestId('school-invitations').textContent()).toMatch(/lien@anker\.test.*ICT-coördinator/);
 

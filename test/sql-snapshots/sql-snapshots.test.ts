@@ -73,11 +73,11 @@ const queries: Record<string, { what: string; run: Run }> = {
   },
   'school-by-id': {
     what: 'SchoolRepository schoolById (precompiled)',
-    run: (db) => new SchoolRepository(db)['schoolById']('$schoolId'),
+    run: (db, dialect) => new SchoolRepository(db, dialect)['schoolById']('$schoolId'),
   },
   'school-roles-of': {
     what: 'SchoolRepository rolesOf: the roles of a user in a school (precompiled)',
-    run: (db) => new SchoolRepository(db)['rolesOf']('$userId', '$schoolId'),
+    run: (db, dialect) => new SchoolRepository(db, dialect)['rolesOf']('$userId', '$schoolId'),
   },
   'enrolment-engaged-of': {
     what: 'EnrolmentRepository engagedOf: trainings a teacher enrolled in or completed (precompiled)',

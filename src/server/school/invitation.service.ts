@@ -3,6 +3,7 @@ import { AppError, notFound, validationError } from '../../shared/errors';
 import { type CurrentUser, type Locale, passwordSchema } from '../../shared/platform/api';
 import type { TableBody } from '../../shared/platform/endpoint';
 import { landingAfterJoining } from '../../shared/school/landing';
+import { sameAddress } from '../../shared/school/membership';
 import { type addMemberResultSchema, INVITATION_DAYS, type invitationSchema, type PendingInvitationDto, type rosterReportSchema, type SchoolRole } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -42,9 +43,9 @@ export interface AcceptedInvitation {
 }
 
 /**
- * Bringing people into a school's team: by address (added at once when they have an account,
- * invited otherwise), by roster upload (everyone invited), and the invitation link itself, valid
- * for 14 days, that creates or links the account and logs it in.
+ * Bringing people into a school's team: by address and by roster upload, always by an invitation
+ * that the person accepts, and the invitation link itself, valid for 14 days and bound to its
+ * address, that creates or links the account and logs it in.
  */
 export class InvitationService {
   private readonly now: () => Date;
@@ -56,12 +57,17 @@ export class InvitationService {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /**
+   * Invites someone to the team by address. Always an invitation, whether or not the address has
+   * an account, with the same answer: nobody joins without accepting, and the caller learns
+   * nothing about the address. A platform account is refused only when it tries to accept.
+   */
   async addMember(userId: string, schoolId: string, input: { email: string; role: SchoolRole; name?: string; locale?: Locale }): Promise<z.infer<typeof addMemberResultSchema>> {
     const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
     this.deps.schools.requireGrantable(callerRoles, [input.role], 'body.role');
     const account = await this.deps.auth.accountByEmail(input.email);
-    if (account) return { outcome: 'added', member: await this.deps.schools.addExistingMember(userId, schoolId, account.id, input.role) };
-    const [invitation] = await this.invite(userId, schoolId, [{ email: input.email, name: input.name ?? null, role: input.role, locale: input.locale ?? 'nl' }]);
+    const locale = account?.locale ?? input.locale ?? 'nl';
+    const [invitation] = await this.invite(userId, schoolId, [{ email: input.email, name: input.name ?? null, role: input.role, locale }]);
     return { outcome: 'invited', invitation };
   }
 
@@ -103,54 +109,65 @@ export class InvitationService {
   async getInvitation(token: string): Promise<z.infer<typeof invitationSchema>> {
     const invitation = await this.openInvitation(token);
     const school = await this.deps.schools.schoolOf(invitation.schoolId);
-    const account = await this.deps.auth.accountByEmail(invitation.email);
     return {
       schoolName: school?.name ?? '',
       email: invitation.email,
       name: invitation.name,
       role: invitation.role as SchoolRole,
       expiresAt: invitation.expiresAt,
-      accountExists: account !== undefined,
+      requireIdentityProvider: await this.deps.schools.requiresIdentityProvider(invitation.schoolId),
     };
   }
 
   /**
-   * Accepts the invitation: with a session, for the logged-in account; otherwise with the
-   * existing account's password, or by creating the account (name and password). Either way the
-   * account gets the invited role at the school and the caller ends up logged in.
+   * Accepts the invitation: with a session, for the logged-in account when its address is the
+   * invited one; otherwise with the existing account's password, or by creating the account for
+   * the invited address (name and password). Either way the account gets the invited role at the
+   * school and the caller ends up logged in. Platform accounts never join, and a school that
+   * requires its identity provider is joined through it only (`acceptForAccount`).
    */
-  async acceptInvitation(token: string, body: { name?: string; password?: string; locale?: Locale }, session: AuthContext | null): Promise<AcceptedInvitation> {
+  async acceptInvitation(
+    token: string,
+    body: { name?: string; password?: string; account?: 'new' | 'existing'; locale?: Locale },
+    session: AuthContext | null,
+  ): Promise<AcceptedInvitation> {
     const invitation = await this.openInvitation(token);
     const role = invitation.role as SchoolRole;
+    if (await this.deps.schools.requiresIdentityProvider(invitation.schoolId)) {
+      throw new AppError('identity_provider_required', 'This school admits only accounts that log in through its identity provider: accept with that login');
+    }
     if (session) {
+      const user = await this.deps.auth.currentUser(session.userId);
+      if (!sameAddress(user.email, invitation.email)) {
+        throw new AppError('invitation_other_address', 'This invitation was sent to another address than the one of the account logged in');
+      }
+      await this.deps.schools.requireNoPlatformRole(session.userId);
       await this.claimOrThrow(invitation);
       await this.joined(invitation, session.userId);
       return { user: await this.deps.auth.currentUser(session.userId), csrfToken: session.csrfToken };
     }
     if (body.password === undefined) throw validationError('body.password', 'body.password: enter your password, or log in first');
     const account = await this.deps.auth.accountByEmail(invitation.email);
-    if (!account) {
-      const displayName = body.name ?? invitation.name;
-      if (!displayName) throw validationError('body.name', 'body.name: a new account needs a name');
-      const password = passwordSchema.safeParse(body.password);
-      if (!password.success) throw validationError('body.password', `body.password: ${password.error.issues[0]?.message ?? 'invalid'}`);
-      await this.deps.auth.requireStrongPassword(password.data, { email: invitation.email, name: displayName }, 'body.password');
+    if (account || body.account === 'existing') {
+      // The password proves the account first, so a platform account is only named to its owner.
+      const userId = await this.deps.auth.verifyCredentials(invitation.email, body.password);
+      await this.deps.schools.requireNoPlatformRole(userId);
+      await this.claimOrThrow(invitation);
+      await this.joined(invitation, userId);
+      const { token: sessionToken, csrfToken, user } = await this.deps.auth.startSession(userId, 'login');
+      return { user, csrfToken, sessionToken };
     }
+    const displayName = body.name ?? invitation.name;
+    if (!displayName) throw validationError('body.name', 'body.name: a new account needs a name');
+    const password = passwordSchema.safeParse(body.password);
+    if (!password.success) throw validationError('body.password', `body.password: ${password.error.issues[0]?.message ?? 'invalid'}`);
+    await this.deps.auth.requireStrongPassword(password.data, { email: invitation.email, name: displayName }, 'body.password');
     await this.claimOrThrow(invitation);
     try {
-      if (!account) {
-        await this.deps.auth.createAccount({
-          email: invitation.email,
-          password: body.password,
-          displayName: body.name ?? invitation.name ?? undefined,
-          locale: body.locale,
-          role,
-          schoolId: invitation.schoolId,
-        });
-      }
+      await this.deps.auth.createAccount({ email: invitation.email, password: body.password, displayName, locale: body.locale, role, schoolId: invitation.schoolId });
       const { token: sessionToken, csrfToken, user } = await this.deps.auth.login(invitation.email, body.password);
       await this.joined(invitation, user.id);
-      return { user: account ? await this.deps.auth.currentUser(user.id) : user, csrfToken, sessionToken };
+      return { user, csrfToken, sessionToken };
     } catch (error) {
       await this.repo.unclaim(invitation.id);
       throw error;
@@ -159,18 +176,30 @@ export class InvitationService {
 
   /**
    * Accepts the invitation for the account `accountFor` finds or makes for the invited address
-   * (a login through the identity provider). The link is claimed first, so only one request can
-   * use it, and freed again when no account comes of it.
+   * (a login through the identity provider). It must be the invited address's account, or the
+   * provider must have verified the invited address (`verifiedEmail`); a school that requires
+   * the provider asks the latter. The link is claimed first, so only one request can use it, and
+   * freed again when no membership comes of it.
    */
   async acceptForAccount(
     token: string,
+    identity: { verifiedEmail: string | null },
     accountFor: (invited: { email: string; name: string | null }) => Promise<string>,
   ): Promise<{ userId: string; role: SchoolRole; landing: string }> {
     const invitation = await this.openInvitation(token);
+    const verified = identity.verifiedEmail !== null && sameAddress(identity.verifiedEmail, invitation.email);
+    if (!verified && (await this.deps.schools.requiresIdentityProvider(invitation.schoolId))) {
+      throw new AppError('invitation_other_address', 'The identity provider did not confirm the invited address for this login');
+    }
     await this.claimOrThrow(invitation);
     let userId: string;
     try {
       userId = await accountFor({ email: invitation.email, name: invitation.name });
+      const [account] = await this.deps.auth.usersByIds([userId]);
+      if (!verified && !(account && sameAddress(account.email, invitation.email))) {
+        throw new AppError('invitation_other_address', 'This invitation was sent to another address than the one of this account');
+      }
+      await this.deps.schools.requireNoPlatformRole(userId);
     } catch (error) {
       await this.repo.unclaim(invitation.id);
       throw error;

@@ -59,4 +59,13 @@ export const schoolMigrations: Record<string, Migration> = {
       await db.schema.createIndex('invitations_school_email_idx').on('invitations').columns(['school_id', 'email']).execute();
     },
   },
+  '20261219_01_school_require_identity_provider': {
+    async up(db: Kysely<any>) {
+      // 1: only accounts linked to the identity provider may join the school (invitation or join code).
+      await db.schema
+        .alterTable('schools')
+        .addColumn('require_identity_provider', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };

@@ -73,7 +73,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
-    const schoolRepo = new SchoolRepository(kysely);
+    const schoolRepo = new SchoolRepository(kysely, db.dialect);
     const boardRepo = new BoardRepository(kysely);
     const schoolMemberships: SchoolMemberships = {
       schoolExists: (schoolId) => schoolRepo.exists(schoolId),
@@ -82,7 +82,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       rolesAt: (userId, schoolId) => schools.rolesIn(userId, schoolId),
     };
     const appUrl = config.appUrl;
-    const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, access, appUrl });
+    const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, access, appUrl, identityProviderConfigured: config.oidc !== undefined });
     const boards = new BoardService(boardRepo, schoolRepo, audit);
     const invitations = new InvitationService(new InvitationRepository(kysely), { schools, auth, mail, audit, access, appUrl });
     const campaigns = new CampaignService(new CampaignRepository(kysely, db.dialect), { schools, digisnap: needs.digisnap, mail, auth, audit, access, appUrl });

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
+import { lockRow } from '../platform/db/row-lock';
 import type { SchoolDatabase as Database } from './school.tables';
 
 export interface NewSchool {
@@ -34,7 +36,10 @@ export class SchoolRepository {
   private readonly schoolById;
   private readonly rolesOf;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {
     this.schoolById = precompiled(
       db,
       (id: string) => db.selectFrom('schools').select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id']).where('id', '=', id),
@@ -59,6 +64,7 @@ export class SchoolRepository {
         board_id: school.boardId,
         network: school.network,
         join_code: null,
+        require_identity_provider: 0,
         created_at: school.createdAt,
       })
       .execute();
@@ -129,9 +135,18 @@ export class SchoolRepository {
     return rows.map((r) => ({ userId: r.user_id, role: r.role, since: r.created_at }));
   }
 
-  /** Replaces the user's roles in the school; an empty list removes them from it. */
-  async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string): Promise<void> {
+  /**
+   * Replaces the user's roles in the school; an empty list removes them from it. `checkPrincipals`
+   * sees the school's principals while the school is held (PostgreSQL: no other change of roles
+   * there runs meanwhile), and may refuse the change by throwing.
+   */
+  async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string, checkPrincipals?: (principals: string[]) => void): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      if (checkPrincipals) {
+        await lockRow(trx, this.dialect, 'schools', schoolId);
+        const principals = await trx.selectFrom('memberships').select('user_id').where('school_id', '=', schoolId).where('role', '=', 'principal').execute();
+        checkPrincipals(principals.map((p) => p.user_id));
+      }
       const kept = await trx.selectFrom('memberships').select(['role', 'created_at']).where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
       await trx.deleteFrom('memberships').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
       if (roles.length === 0) return;
@@ -162,6 +177,19 @@ export class SchoolRepository {
       .orderBy('memberships.role')
       .execute();
     return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, role: r.role }));
+  }
+
+  async requiresIdentityProvider(schoolId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('schools').select('require_identity_provider').where('id', '=', schoolId).executeTakeFirst();
+    return Number(row?.require_identity_provider ?? 0) === 1;
+  }
+
+  async setRequireIdentityProvider(schoolId: string, required: boolean): Promise<void> {
+    await this.db
+      .updateTable('schools')
+      .set({ require_identity_provider: required ? 1 : 0 })
+      .where('id', '=', schoolId)
+      .execute();
   }
 
   async joinCodeOf(schoolId: string): Promise<string | null> {

@@ -41,6 +41,19 @@ export function schoolRoutes(
     },
   });
 
+  route(app, endpoints.setSchoolSettings, {
+    preHandler: requireAuth,
+    handler: async (request) => schools.setSettings(authOf(request).userId, request.params.schoolId, request.body),
+  });
+
+  route(app, endpoints.leaveSchool, {
+    preHandler: requireAuth,
+    handler: async (request, reply) => {
+      await schools.leaveSchool(authOf(request).userId, request.params.schoolId);
+      return reply.status(204).send();
+    },
+  });
+
   route(app, endpoints.getJoinCode, {
     preHandler: requireAuth,
     handler: async (request) => schools.joinCode(authOf(request).userId, request.params.schoolId),

@@ -1,6 +1,7 @@
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import { type EducationLevel, educationLevels, type Province, provinces, type SchoolNetwork, schoolNetworks } from '../../shared/platform/flanders';
+import { leavesWithoutPrincipal } from '../../shared/school/membership';
 import { grantableRoles, type MemberDto, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -34,6 +35,8 @@ export interface SchoolDeps {
   audit: AuditRepository;
   /** Where the web app is reached, for links in mails and join codes. */
   appUrl: string;
+  /** Whether the server has an identity provider: without one, no school can require it. */
+  identityProviderConfigured: boolean;
 }
 
 /**
@@ -80,6 +83,19 @@ export class SchoolService {
     return school ? this.rolesInSchool(userId, school) : [];
   }
 
+  /** Whether only accounts linked to the identity provider may join the school. */
+  requiresIdentityProvider(schoolId: string): Promise<boolean> {
+    return this.repo.requiresIdentityProvider(schoolId);
+  }
+
+  /** 403 platform_account_not_staff when the account holds a platform role: admins and providers are never school staff. */
+  async requireNoPlatformRole(userId: string): Promise<void> {
+    const platformRoles = await this.deps.auth.platformRolesOf(userId);
+    if (platformRoles.length > 0) {
+      throw new AppError('platform_account_not_staff', `An account with the platform role ${platformRoles.join(', ')} cannot join a school team; use another account`);
+    }
+  }
+
   /** Gives a role in the school (invitations, join codes); a role held already stays as it is. */
   async grantRole(userId: string, schoolId: string, role: SchoolRole): Promise<void> {
     await this.repo.addRole(userId, schoolId, role, nowIso());
@@ -111,7 +127,29 @@ export class SchoolService {
     const myRoles = (await this.deps.access.require(userId, 'viewSchool', schoolId)) as SchoolRole[];
     const school = (await this.repo.find(schoolId))!;
     const board = school.boardId === null ? null : ((await this.boards.find(school.boardId)) ?? null);
-    return { ...toSchoolFields(school), board, myRoles };
+    return { ...toSchoolFields(school), board, myRoles, requireIdentityProvider: await this.repo.requiresIdentityProvider(schoolId) };
+  }
+
+  /** Changes the school's settings; requiring the identity provider needs one on this server. */
+  async setSettings(userId: string, schoolId: string, settings: { requireIdentityProvider: boolean }): Promise<SchoolDto> {
+    await this.deps.access.require(userId, 'manageSchoolSettings', schoolId);
+    if (settings.requireIdentityProvider && !this.deps.identityProviderConfigured) {
+      throw conflict('No identity provider is configured on this server, so the school cannot require one', 'body.requireIdentityProvider');
+    }
+    await this.repo.setRequireIdentityProvider(schoolId, settings.requireIdentityProvider);
+    await this.deps.audit.record({ actorId: userId, action: 'school_settings_changed', subject: schoolId, details: settings });
+    return this.getSchool(userId, schoolId);
+  }
+
+  /**
+   * Ends every role of the caller in the school; their account and own scans stay theirs, and
+   * rounds keep counting what they submitted. The last principal stays (409 last_principal).
+   */
+  async leaveSchool(userId: string, schoolId: string): Promise<void> {
+    const current = await this.ownRoles(userId, schoolId);
+    if (current.length === 0) throw notFound('School', 'schoolId');
+    await this.repo.setRoles(userId, schoolId, [], nowIso(), keepAPrincipal(userId, current, [], 'schoolId'));
+    await this.deps.audit.record({ actorId: userId, action: 'school_left', subject: userId, details: { schoolId, roles: current } });
   }
 
   async listMembers(userId: string, schoolId: string): Promise<MemberDto[]> {
@@ -126,7 +164,7 @@ export class SchoolService {
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, [...current, ...roles], 'body.roles');
     const next = schoolRoles.filter((role) => roles.includes(role));
-    await this.repo.setRoles(memberId, schoolId, next, nowIso());
+    await this.repo.setRoles(memberId, schoolId, next, nowIso(), memberId === userId ? keepAPrincipal(userId, current, next, 'body.roles') : undefined);
     await this.deps.audit.record({ actorId: userId, action: 'member_roles_changed', subject: memberId, details: { schoolId, from: current, to: next } });
     return (await this.members(schoolId, memberId))[0];
   }
@@ -136,17 +174,8 @@ export class SchoolService {
     const current = await this.ownRoles(memberId, schoolId);
     if (current.length === 0) throw notFound('Member', 'userId');
     this.requireGrantable(callerRoles, current, 'userId');
-    await this.repo.setRoles(memberId, schoolId, [], nowIso());
+    await this.repo.setRoles(memberId, schoolId, [], nowIso(), memberId === userId ? keepAPrincipal(userId, current, [], 'userId') : undefined);
     await this.deps.audit.record({ actorId: userId, action: 'member_removed', subject: memberId, details: { schoolId, roles: current } });
-  }
-
-  /** Adds an existing account to the team (the invitation service decides when that applies). */
-  async addExistingMember(userId: string, schoolId: string, memberId: string, role: SchoolRole): Promise<MemberDto> {
-    const callerRoles = await this.deps.access.require(userId, 'manageTeam', schoolId);
-    this.requireGrantable(callerRoles, [role], 'body.role');
-    await this.repo.addRole(memberId, schoolId, role, nowIso());
-    await this.deps.audit.record({ actorId: userId, action: 'member_added', subject: memberId, details: { schoolId, role } });
-    return (await this.members(schoolId, memberId))[0];
   }
 
   /** 403 unless the caller's roles may give (and take away) every one of `roles`. */
@@ -175,11 +204,18 @@ export class SchoolService {
     return this.joinCodeDto(code);
   }
 
-  /** Joins the school behind a code as a teacher; joining again changes nothing. */
+  /**
+   * Joins the school behind a code as a teacher; joining again changes nothing. Platform accounts
+   * never join, and a school that requires its identity provider admits linked accounts only.
+   */
   async joinByCode(userId: string, code: string): Promise<{ schoolId: string; schoolName: string; roles: SchoolRole[] }> {
     const normalised = normaliseJoinCode(code);
     const school = normalised.length === 8 ? await this.repo.findByJoinCode(normalised) : undefined;
     if (!school) throw notFound('Join code', 'code');
+    await this.requireNoPlatformRole(userId);
+    if ((await this.repo.requiresIdentityProvider(school.id)) && !(await this.deps.auth.hasIdentityLink(userId))) {
+      throw new AppError('identity_provider_required', 'This school admits only accounts that log in through its identity provider');
+    }
     const before = await this.ownRoles(userId, school.id);
     if (!before.includes('teacher')) {
       await this.repo.addRole(userId, school.id, 'teacher', nowIso());
@@ -261,12 +297,21 @@ export class SchoolService {
   }
 }
 
+/** The check of a change of one's own roles: 409 last_principal when it would leave the school without a principal. */
+function keepAPrincipal(userId: string, current: readonly SchoolRole[], next: readonly SchoolRole[], field: string): (principals: string[]) => void {
+  return (principals) => {
+    if (leavesWithoutPrincipal({ userId, current, next, principals })) {
+      throw new AppError('last_principal', 'The school would be left without a principal; appoint another principal first', field);
+    }
+  };
+}
+
 /** Upper case, letters and digits only: `abcd-efgh` and `ABCDEFGH` are the same code. */
 export function normaliseJoinCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-export function toSchoolFields(school: SchoolRow): Omit<SchoolDto, 'board' | 'myRoles'> {
+export function toSchoolFields(school: SchoolRow): Omit<SchoolDto, 'board' | 'myRoles' | 'requireIdentityProvider'> {
   return {
     id: school.id,
     name: school.name,

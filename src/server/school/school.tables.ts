@@ -12,6 +12,8 @@ export interface SchoolsTable {
   network: string | null;
   /** The code a teacher types or follows to join the school; set on first view, rotated on demand. */
   join_code: string | null;
+  /** 1: joining needs an account linked to the identity provider. */
+  require_identity_provider: number;
   created_at: string;
 }
 

@@ -15,6 +15,8 @@ export const schoolCapabilities = {
   viewSchool: schoolRoleList,
   /** Manage the team: members, invitations, join code. */
   manageTeam: ['ict_coordinator', 'principal', 'board_admin'],
+  /** Change the school's own settings, such as requiring the identity provider for everyone who joins. */
+  manageSchoolSettings: ['principal', 'board_admin'],
   /** Open, close, reopen and remind Digisnap campaigns (KD: the principal or the ICT coordinator requests the round). */
   manageCampaigns: ['principal', 'ict_coordinator'],
   /** Read campaigns and their team report: also the board, which gets aggregates only like them. */

@@ -24,8 +24,10 @@ export const schoolEndpoints = defineEndpoints(
     addSchoolMember: {
       method: 'POST',
       path: '/api/schools/:schoolId/members',
-      summary: 'Add someone to the team by email: at once when they have an account, by an invitation mail otherwise',
-      description: 'An ICT coordinator gives teacher and ict_coordinator; a principal also principal; a board admin every role (403 otherwise).',
+      summary: 'Invite someone to the team by email; they join when they accept the mailed invitation',
+      description:
+        'Always an invitation, whether or not the address has an account, and the same answer either way. ' +
+        'An ICT coordinator gives teacher and ict_coordinator; a principal also principal; a board admin every role (403 otherwise).',
       params: 'schoolIdParamsSchema',
       body: 'addMemberBodySchema',
       response: { 201: 'addMemberResultSchema' },
@@ -35,19 +37,41 @@ export const schoolEndpoints = defineEndpoints(
       method: 'PUT',
       path: '/api/schools/:schoolId/members/:userId',
       summary: "Replace a member's roles in the school",
-      description: 'The caller must be able to give both the roles the member has and the roles asked (403 otherwise).',
+      description:
+        'The caller must be able to give both the roles the member has and the roles asked (403 otherwise). ' +
+        "A principal cannot take away their own principal role as the school's last (409 last_principal).",
       params: 'memberParamsSchema',
       body: 'setRolesBodySchema',
       response: { 200: 'memberSchema' },
-      errors: [400, 401, 403, 404],
+      errors: [400, 401, 403, 404, 409],
     },
     removeSchoolMember: {
       method: 'DELETE',
       path: '/api/schools/:schoolId/members/:userId',
       summary: 'Remove a member from the team (their account and own scans stay theirs)',
+      description: "A principal cannot remove themselves as the school's last principal (409 last_principal).",
       params: 'memberParamsSchema',
       noContent: 'Removed',
-      errors: [400, 401, 403, 404],
+      errors: [400, 401, 403, 404, 409],
+    },
+    setSchoolSettings: {
+      method: 'PUT',
+      path: '/api/schools/:schoolId/settings',
+      summary: "Change the school's settings: whether joining needs an account linked to the identity provider",
+      description: 'Principals and board admins. Turning `requireIdentityProvider` on needs an identity provider configured on the server (409 conflict otherwise).',
+      params: 'schoolIdParamsSchema',
+      body: 'schoolSettingsBodySchema',
+      response: { 200: 'schoolSchema' },
+      errors: [400, 401, 403, 404, 409],
+    },
+    leaveSchool: {
+      method: 'DELETE',
+      path: '/api/me/schools/:schoolId',
+      summary: "Leave a school's team: every role of yours there ends (your account and your own scans stay yours)",
+      description: "The school's last principal cannot leave (409 last_principal). A school you are not a member of: 404.",
+      params: 'schoolIdParamsSchema',
+      noContent: 'Left',
+      errors: [400, 401, 403, 404, 409],
     },
     getJoinCode: {
       method: 'GET',
@@ -69,6 +93,9 @@ export const schoolEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/join/:code',
       summary: 'Join the school behind a join code as a teacher (again: no change)',
+      description:
+        'Platform accounts (admin, provider, centre analyst) cannot join: 403 platform_account_not_staff. A school that requires its ' +
+        'identity provider admits only accounts linked to it: 403 identity_provider_required.',
       params: 'joinCodeParamsSchema',
       response: { 200: 'joinResultSchema' },
       errors: [400, 401, 403, 404],
@@ -128,7 +155,7 @@ export const invitationEndpoints = defineEndpoints(
     getInvitation: {
       method: 'GET',
       path: '/api/invitations/:token',
-      summary: 'What an invitation link is for: the school and the address invited (no login needed)',
+      summary: 'What an invitation link is for: the school and the address invited (no login needed); never whether the address has an account',
       params: 'tokenParamsSchema',
       response: { 200: 'invitationSchema' },
       errors: [404, 410],
@@ -139,9 +166,11 @@ export const invitationEndpoints = defineEndpoints(
       path: '/api/invitations/:token/accept',
       summary: 'Accept an invitation: join the school and be logged in',
       description:
-        'Logged in: the current account joins. Otherwise a new account is made with `name` and `password`, or, when the ' +
-        'address has an account, its `password` is checked. Sets the session cookie and returns the session, as login does. ' +
-        'A used or expired invitation: 410 invitation_expired.',
+        'Logged in: the current account joins, when its address is the invited one (403 invitation_other_address otherwise). ' +
+        'Otherwise a new account is made for the invited address with `name` and `password`, or, when the address has an account, ' +
+        'its `password` is checked (`account: existing` only checks). Sets the session cookie and returns the session, as login does. ' +
+        'Platform accounts cannot join a school: 403 platform_account_not_staff; a school that requires its identity provider is ' +
+        'joined through it only: 403 identity_provider_required. A used or expired invitation: 410 invitation_expired.',
       params: 'tokenParamsSchema',
       body: 'acceptInvitationBodySchema',
       optionalBody: 'Leave out when logged in',

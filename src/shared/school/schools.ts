@@ -36,6 +36,8 @@ export const schoolSchema = z
     board: boardRefSchema.nullable(),
     /** The caller's roles here, a board admin's included: what the UI may offer. */
     myRoles: z.array(schoolRoleSchema),
+    /** Whether joining (invitation or join code) needs an account linked to the identity provider. */
+    requireIdentityProvider: z.boolean(),
   })
   .meta({ id: 'School' });
 export type SchoolDto = z.infer<typeof schoolSchema>;
@@ -45,7 +47,7 @@ export const boardSchema = z
     id: z.string(),
     name: z.string(),
     number: z.string().nullable(),
-    schools: z.array(schoolSchema.omit({ board: true, myRoles: true })),
+    schools: z.array(schoolSchema.omit({ board: true, myRoles: true, requireIdentityProvider: true })),
   })
   .meta({ id: 'Board' });
 
@@ -90,12 +92,24 @@ export type PendingInvitationDto = z.infer<typeof pendingInvitationSchema>;
 
 export const invitationListSchema = z.object({ items: z.array(pendingInvitationSchema) }).meta({ id: 'InvitationList' });
 
+/**
+ * Always an invitation, whether or not the address has an account: nobody joins a team without
+ * accepting, and the answer tells nothing about the address.
+ */
 export const addMemberResultSchema = z
-  .discriminatedUnion('outcome', [
-    z.object({ outcome: z.literal('added').describe('The account existed: it is a member now'), member: memberSchema }),
-    z.object({ outcome: z.literal('invited').describe('No account yet: an invitation mail went out'), invitation: pendingInvitationSchema }),
-  ])
+  .object({
+    outcome: z.literal('invited').describe('An invitation mail went out; the person joins when they accept it'),
+    invitation: pendingInvitationSchema,
+  })
   .meta({ id: 'AddMemberResult' });
+
+/** The school's own settings, changed by its principal (or a board admin). */
+export const schoolSettingsBodySchema = z
+  .object({
+    /** Only accounts linked to the identity provider may join: invitations need its verified address, join codes a linked account. */
+    requireIdentityProvider: z.boolean(),
+  })
+  .meta({ id: 'SchoolSettingsBody' });
 
 export const rosterReportSchema = z
   .object({
@@ -124,8 +138,8 @@ export const invitationSchema = z
     name: z.string().nullable(),
     role: schoolRoleSchema,
     expiresAt: z.string(),
-    /** Whether the address has an account: accept then with its password, or while logged in. */
-    accountExists: z.boolean(),
+    /** Whether only an identity-provider login of the invited address can accept (the school's setting). */
+    requireIdentityProvider: z.boolean(),
   })
   .meta({ id: 'Invitation' });
 
@@ -135,6 +149,11 @@ export const acceptInvitationBodySchema = z
     name: z.string().trim().min(1).max(120).optional(),
     /** A new account's password, or the existing account's. Leave out when logged in. */
     password: z.string().min(1).max(200).optional(),
+    /**
+     * Which the person chose: `existing` only logs in to the invited address's account (no account: 401
+     * invalid_credentials, as a wrong password); `new` makes it, or logs in when it exists. Left out: as `new`.
+     */
+    account: z.enum(['new', 'existing']).optional(),
     locale: localeSchema.optional(),
   })
   .meta({ id: 'AcceptInvitationBody' });

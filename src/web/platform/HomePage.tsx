@@ -10,6 +10,7 @@ import { maxTotal } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
+import { MySchools } from '../school/MySchools';
 import { MySchoolPlans } from '../school/policy-plan/MySchoolPlans';
 import { MyReflections } from '../school/reflection/MyReflections';
 import { useCombinedQuery } from '../serverState';
@@ -121,6 +122,7 @@ export function HomePage() {
         </>
       )}
       <MySchoolPlans />
+      <MySchools />
       <LogoutEverywhere />
     </section>
   );

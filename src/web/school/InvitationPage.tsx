@@ -49,12 +49,14 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { t, locale } = useI18n();
   const { user, adopt, logout } = useSession();
   const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
+  // Whether the address has an account is not told by the server: the person says which it is.
+  const [account, setAccount] = useState<'new' | 'existing'>('new');
   const {
     run: accept,
     busy,
     failure,
   } = useSubmit(
-    async (body: { name?: string; password?: string }) => {
+    async (body: { name?: string; password?: string; account?: 'new' | 'existing' }) => {
       adopt(await startSession(call(invitationEndpoints.acceptInvitation, { params: { token }, body: { ...body, locale } })));
       navigate(landingAfterJoining(invitation.role));
     },
@@ -65,7 +67,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const shownFailure = failure ?? returned;
   const nameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const newAccount = !user && !invitation.accountExists;
+  const newAccount = !user && account === 'new';
   useEffect(() => {
     if (newAccount) preloadPasswordRule();
   }, [newAccount]);
@@ -88,8 +90,18 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     setProblems(found);
     if (found.name) return nameRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
-    void accept(newAccount ? { name, password } : { password });
+    void accept(newAccount ? { name, password, account } : { password, account });
   };
+
+  if (invitation.requireIdentityProvider) {
+    return (
+      <>
+        {shownFailure && <ErrorAlert error={shownFailure} />}
+        <IdentityProviderLogin purpose="accept" invitation={token} />
+        <p>{t('invitation.onlyIdentityProvider')}</p>
+      </>
+    );
+  }
 
   return (
     <>
@@ -97,9 +109,30 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       {!user && <IdentityProviderLogin purpose="accept" invitation={token} />}
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
         {user ? (
-          <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>
+          <>
+            <p>{t('invitation.asUser', { name: user.displayName, email: user.email })}</p>
+            {user.email.toLowerCase() !== invitation.email.toLowerCase() && <p className="field-hint">{t('invitation.otherAddress', { email: invitation.email })}</p>}
+          </>
         ) : (
           <>
+            <fieldset className="field">
+              <legend>{t('invitation.chooseAccount')}</legend>
+              {(['new', 'existing'] as const).map((choice) => (
+                <label key={choice} className="radio-choice">
+                  <input
+                    type="radio"
+                    name="account"
+                    value={choice}
+                    checked={account === choice}
+                    onChange={() => {
+                      setAccount(choice);
+                      setProblems({});
+                    }}
+                  />{' '}
+                  {t(choice === 'new' ? 'invitation.accountNew' : 'invitation.accountExisting')}
+                </label>
+              ))}
+            </fieldset>
             {newAccount ? (
               <div className="field">
                 <label htmlFor="invitation-name">{t('invitation.name')}</label>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+import { IdentityProviderLogin } from '../platform/IdentityProviderLogin';
 import { useSession } from '../platform/session';
 import { Link } from '../router';
 import type { JoinResult } from './types';
@@ -32,6 +33,8 @@ export function JoinPage({ code }: { code: string }) {
       ) : user ? (
         <>
           {failure && <ErrorAlert error={failure} />}
+          {/* Logging in through the provider links the account of the address it verified; back here, joining then works. */}
+          {failure?.id === 'identity_provider_required' && <IdentityProviderLogin purpose="login" next={`/aansluiten/${code}`} />}
           <p className="lead">{t('join.intro', { code })}</p>
           <button type="button" className="button button-primary" onClick={() => void join()} disabled={busy}>
             {t('join.submit')}

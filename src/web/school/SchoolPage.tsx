@@ -1,5 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { formatDate } from '../../shared/i18n/format';
+import { grants } from '../../shared/platform/capabilities';
+import { oidcEndpoints } from '../../shared/platform/endpoints';
 import { invitationEndpoints, schoolEndpoints } from '../../shared/school/endpoints';
 import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -38,6 +40,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
       </div>
       <RosterPanel schoolId={schoolId} />
       <InvitationsTable schoolId={schoolId} items={invitations.data?.items} error={invitations.error} onRetry={invitations.reload} />
+      <SettingsPanel school={school.data} />
     </section>
   );
 }
@@ -100,9 +103,7 @@ function AddMemberForm({ school }: { school: SchoolView }) {
   const [done, setDone] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
     const result = await addMember({ params: { schoolId: school.id }, body: { email: email.trim(), role, name: name.trim() || undefined } });
-    setDone(
-      result.outcome === 'added' ? t('school.added', { name: result.member.name, role: t(`invitation.roles.${role}`) }) : t('school.invited', { email: result.invitation.email }),
-    );
+    setDone(t('school.invited', { email: result.invitation.email }));
     setEmail('');
     setName('');
   });
@@ -176,6 +177,60 @@ function AddMemberForm({ school }: { school: SchoolView }) {
         {done && (
           <p className="alert alert-success" role="status">
             {done}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+/** The school's settings, for its principals and board admins: whether joining needs the identity provider. */
+function SettingsPanel({ school }: { school: SchoolView }) {
+  const { t } = useI18n();
+  const { data: provider } = useEndpointQuery(oidcEndpoints.getIdentityProvider);
+  const saveSettings = useEndpointMutation(schoolEndpoints.setSchoolSettings, { invalidates: ['getSchool'] });
+  const [required, setRequired] = useState(school.requireIdentityProvider);
+  const [saved, setSaved] = useState(false);
+  const { run, busy, failure } = useSubmit(async () => {
+    await saveSettings({ params: { schoolId: school.id }, body: { requireIdentityProvider: required } });
+    setSaved(true);
+  });
+  if (!grants(school.myRoles, 'manageSchoolSettings')) return null;
+  // Without an identity provider on the server the setting cannot be turned on; show it only to turn it off.
+  if (!provider?.enabled && !school.requireIdentityProvider) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void run();
+  };
+
+  return (
+    <section className="card" aria-labelledby="school-settings-title" data-testid="school-settings">
+      <h2 id="school-settings-title">{t('school.settingsTitle')}</h2>
+      <form className="form" noValidate onSubmit={submit}>
+        <div className="checkbox-field">
+          <input
+            id="require-identity-provider"
+            type="checkbox"
+            checked={required}
+            aria-describedby="require-identity-provider-hint"
+            onChange={(event) => setRequired(event.target.checked)}
+          />
+          <label htmlFor="require-identity-provider">{t('school.requireIdentityProvider')}</label>
+          <p id="require-identity-provider-hint" className="field-hint">
+            {t('school.requireIdentityProviderHint')}
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('school.settingsSave')}
+          </button>
+        </div>
+        {failure && <ErrorAlert error={failure} />}
+        {saved && (
+          <p className="alert alert-success" role="status">
+            {t('school.settingsSaved')}
           </p>
         )}
       </form>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/platform/api';
 import type { PlatformTables as Database, UsersTable } from '../db/schema';
+import type { OidcTables } from './oidc.repository';
 
 export interface NewUser {
   id: string;
@@ -59,6 +60,12 @@ export class AccountsRepository {
   async globalRoles(userId: string): Promise<Role[]> {
     const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
     return rows.map((r) => r.role as Role);
+  }
+
+  /** Whether a person at an identity provider is linked to the account. */
+  async hasIdentityLink(userId: string): Promise<boolean> {
+    const row = await this.db.withTables<OidcTables>().selectFrom('oidc_identities').select('user_id').where('user_id', '=', userId).limit(1).executeTakeFirst();
+    return row !== undefined;
   }
 
   async usersByIds(ids: readonly string[]): Promise<Array<{ id: string; displayName: string; email: string }>> {

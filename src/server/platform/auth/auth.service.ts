@@ -10,7 +10,7 @@ import {
   type Role,
   roleSchema,
 } from '../../../shared/platform/api';
-import { schoolRoleList } from '../../../shared/platform/capabilities';
+import { platformRoleList, schoolRoleList } from '../../../shared/platform/capabilities';
 import type { PasswordOwner } from '../../../shared/platform/password-strength';
 import type { SchoolRoles } from '../access/access';
 import type { AuditRepository } from '../audit/audit.repository';
@@ -67,10 +67,18 @@ export class AuthService {
   }
 
   async login(email: string, password: string): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
+    return this.startSession(await this.verifyCredentials(email, password), 'login');
+  }
+
+  /**
+   * The account whose address and password these are, without opening a session; 401
+   * invalid_credentials otherwise, in the same time whether or not the address has an account.
+   */
+  async verifyCredentials(email: string, password: string): Promise<string> {
     const user = await this.accounts.findByEmail(email);
     const valid = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await decoyPasswordHash(), password)) && false;
     if (!user || !valid) throw new AppError('invalid_credentials', 'Email or password is wrong');
-    return this.startSession(user.id, 'login');
+    return user.id;
   }
 
   /**
@@ -139,6 +147,17 @@ export class AuthService {
   async rolesOf(userId: string): Promise<Set<Role>> {
     const [globalRoles, memberships] = await Promise.all([this.accounts.globalRoles(userId), this.schools.membershipsOf(userId)]);
     return new Set<Role>([...globalRoles, ...memberships.map((m) => m.role)]);
+  }
+
+  /** The platform-wide roles the account holds (admin, provider, centre analyst): such accounts are never school staff. */
+  async platformRolesOf(userId: string): Promise<Role[]> {
+    const platformRoles: readonly string[] = platformRoleList;
+    return (await this.accounts.globalRoles(userId)).filter((role) => platformRoles.includes(role));
+  }
+
+  /** Whether the account is linked to a person at the identity provider (it logged in through it at least once). */
+  hasIdentityLink(userId: string): Promise<boolean> {
+    return this.accounts.hasIdentityLink(userId);
   }
 
   /** Names and emails of accounts, e.g. for a provider's list of participants. */

@@ -16,7 +16,12 @@ export const LOGIN_MINUTES = 10;
  */
 export interface InvitationAcceptance {
   getInvitation(token: string): Promise<unknown>;
-  acceptForAccount(token: string, accountFor: (invited: { email: string; name: string | null }) => Promise<string>): Promise<{ userId: string; landing: string }>;
+  /** `verifiedEmail`: the address the provider verified for this person, which the invitation's address is compared with. */
+  acceptForAccount(
+    token: string,
+    identity: { verifiedEmail: string | null },
+    accountFor: (invited: { email: string; name: string | null }) => Promise<string>,
+  ): Promise<{ userId: string; landing: string }>;
 }
 
 export interface OidcServiceDeps {
@@ -114,7 +119,8 @@ export class OidcService {
   }
 
   private async acceptInvitation(token: string, locale: string | null, identity: VerifiedIdentity): Promise<{ userId: string; landing: string }> {
-    return this.deps.invitations.acceptForAccount(token, (invited) => this.accountForInvitation(identity, invited, locale));
+    const verifiedEmail = identity.emailVerified && identity.email ? identity.email : null;
+    return this.deps.invitations.acceptForAccount(token, { verifiedEmail }, (invited) => this.accountForInvitation(identity, invited, locale));
   }
 
   /** The account linked to the identity, or, on a first login, the one of the address the provider verified (then linked). */
