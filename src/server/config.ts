@@ -1,4 +1,4 @@
-import { DEFAULT_EPSILON } from '../shared/platform/differential-privacy';
+import { DEFAULT_EPSILON, type Uniform } from '../shared/platform/differential-privacy';
 export interface Config {
   /** `sqlite:./data/digisprong.db`, `sqlite::memory:` or `postgres://…` */
   databaseUrl: string;
@@ -38,6 +38,8 @@ export interface Config {
    * reports): smaller protects more and shows more noise. See shared/platform/differential-privacy.ts.
    */
   privacyEpsilon: number;
+  /** The uniform source publication noise is drawn from; unset: the operating system's CSPRNG. Tests pass a seeded one. */
+  privacyUniform?: Uniform;
 }
 
 /** At most `max` attempts per `windowSeconds`, counted per key. */

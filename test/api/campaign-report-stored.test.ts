@@ -6,6 +6,7 @@ import { teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
 import { publicationDecision } from '../../src/shared/digisnap/privacy';
 import { campaignWindow } from '../../src/shared/school/campaign/campaign';
 import { buildSchoolReport, type SchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
+import { teamFromScratch } from '../support/team-from-scratch';
 import { errorOf, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import {
   type AnswerPattern,
@@ -105,12 +106,12 @@ describe('getSchoolReport from stored aggregates', () => {
           if (op.kind !== 'read') continue;
 
           const dates = (await principal.request({ method: 'GET', url: `${campaignsUrl(schoolId)}/${campaign.id}` })).json();
-          const live = await t.app.services.digisnap.teamAggregate({
-            cohorts: [{ userIds: await t.app.services.schools.teacherIdsOf(schoolId), ...campaignWindow(dates) }],
+          const live = await teamFromScratch(t.app, {
+            userIds: await t.app.services.schools.teacherIdsOf(schoolId),
+            ...campaignWindow(dates),
             frameworkId: campaign.frameworkId,
             frameworkVersion: campaign.frameworkVersion,
-            threshold: THRESHOLD,
-            respondentSalt: campaign.id,
+            salt: campaign.id,
           });
           const decision = publicationDecision(shown && { respondentKeys: shown.keys }, live, THRESHOLD);
           const response = await principal.request({ method: 'GET', url: reportUrl(schoolId, campaign.id) });
@@ -129,7 +130,7 @@ describe('getSchoolReport from stored aggregates', () => {
             const expected = buildSchoolReport({
               campaign: report.campaign,
               framework: t.app.services.frameworks.current(),
-              team: live.team!,
+              team: releaseTeamAggregate({ epsilon: 1, counts: live.counts }, t.app.services.frameworks.current(), THRESHOLD)!,
               publishedAt: report.publishedAt,
               previous: null,
               flanders: null,
@@ -209,7 +210,7 @@ describe('getSchoolReport comparisons from stored aggregates', () => {
         const team = scans.map((row) => teamScanOf({ id: row.id, userId: row.user_id, submittedAt: row.submitted_at!, result: row.result!, background: row.background }));
         addCounts(counts, countTeam(team, framework));
       }
-      return { schools: members.length, team: releaseTeamAggregate(counts, framework, THRESHOLD)! };
+      return { schools: members.length, team: releaseTeamAggregate({ epsilon: 1, counts }, framework, THRESHOLD)! };
     };
     const all = [...latest.values()];
     return { flanders: await group(all)(), sameLevel: level === null ? null : await group(all.filter((c) => c.education_level === level))() };

@@ -4,13 +4,15 @@ import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profil
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
+import { DEFAULT_EPSILON, type Uniform } from '../../shared/platform/differential-privacy';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
+import { cryptoUniform } from '../platform/privacy/random';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
 import type { FrameworkRegistry } from './framework.registry';
-import { parseBackground, type TeamAggregate, type TeamAggregateRequest, type TeamScan, teamAggregateOf } from './team-aggregate';
-import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
+import { parseBackground } from './team-aggregate';
+import { TeamAggregateService } from './team-aggregate.service';
 
 /**
  * Digisnap for one teacher: start, answer, submit, profile, export. Every method takes the
@@ -26,8 +28,10 @@ export class DigisnapService {
     private readonly audit: AuditRepository,
     /** The time recorded on writes; demo data and tests may fix it. */
     private readonly now: () => string = nowIso,
+    /** The noise of published team aggregates: ε per histogram and the uniform source (a seeded one in tests). */
+    noise: { epsilon: number; uniform: Uniform } = { epsilon: DEFAULT_EPSILON, uniform: cryptoUniform },
   ) {
-    this.teams = new TeamAggregateService(repo, (id, version) => frameworks.get(id, version), now);
+    this.teams = new TeamAggregateService(repo, (id, version) => frameworks.get(id, version), now, noise);
   }
 
   currentFramework(): Framework {
@@ -168,24 +172,6 @@ export class DigisnapService {
   }
 
   // ------------------------------------------------------------ teams (for the school module)
-
-  /**
-   * A team's aggregate over cohorts of users and windows, counted from the scans themselves: the
-   * latest scan per teacher on the given framework version, submitted inside its cohort's window.
-   * The stored aggregates (`teams`) must always equal this count, and the tests hold them to it.
-   * What comes back has passed `suppressSmallGroups` (see team-aggregate.ts); no answer of one
-   * teacher leaves this way.
-   */
-  async teamAggregate(request: TeamAggregateRequest): Promise<TeamAggregate> {
-    const framework = this.frameworks.get(request.frameworkId, request.frameworkVersion);
-    if (!framework) throw notFound(`Framework ${request.frameworkId} ${request.frameworkVersion}`, 'frameworkVersion');
-    const scans: TeamScan[] = [];
-    for (const cohort of request.cohorts) {
-      const rows = await this.repo.submittedInWindow(cohort.userIds, { ...cohort, frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion });
-      scans.push(...rows.map(teamScanOf));
-    }
-    return teamAggregateOf(scans, framework, request);
-  }
 
   /**
    * Participation in a window, as counts: who of these users began a scan (one in progress

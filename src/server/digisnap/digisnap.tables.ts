@@ -57,6 +57,8 @@ export interface TeamAggregatesTable {
   /** How many states were published; 0 before the first. */
   publication: number;
   published_respondents: number;
+  /** The published state's noisy counts (ε and counts), drawn once at publication and served on every read. */
+  published_noisy: string | null;
   published_counts: string | null;
   updated_at: string;
 }

@@ -65,6 +65,11 @@ export class SchoolService {
     return this.repo.userIdsWithRoles(schoolId, digisnapTakerRoles);
   }
 
+  /** The school's Digisnap takers, each with the moment they became one: their scans count for the school from then on. */
+  teachersSince(schoolId: string): Promise<Array<{ userId: string; since: string }>> {
+    return this.repo.userIdsWithRolesSince(schoolId, digisnapTakerRoles);
+  }
+
   /** The school's staff, each once, by id: its teachers, ICT coordinators and principals (the board's admins are not staff). */
   staffIdsOf(schoolId: string): Promise<string[]> {
     return this.repo.userIdsWithRoles(schoolId, schoolStaffRoles);

@@ -58,6 +58,8 @@ export class CampaignService {
     if (!this.deps.digisnap.hasFramework(current.id, frameworkVersion)) {
       throw validationError('body.frameworkVersion', `${current.id} has no version ${frameworkVersion}`);
     }
+    // A campaign that opened in the past would count scans its teachers took before anyone asked them.
+    if (body.opensOn < brusselsDate(this.now())) throw validationError('body.opensOn', 'opensOn must be today or later: a campaign cannot open in the past');
     this.checkDates(body.opensOn, body.closesOn);
     const school = (await this.deps.schools.schoolOf(schoolId))!;
     const now = this.now().toISOString();
@@ -146,13 +148,14 @@ export class CampaignService {
   }
 
   /**
-   * The team report of a campaign, as the JSON the API sends. Each state is built from the
-   * digisnap module's stored team aggregate and stored as it is shown; a later request shows a
-   * new state only when at least the threshold of respondents came or went since
-   * (privacy.ts, decidePublication). Otherwise it shows the stored state, with a note when
-   * anyone changed, so two reports can never be subtracted to find one teacher. No report is
-   * made for fewer respondents than the threshold (422 too_few_respondents). A read while
-   * nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
+   * The team report of a campaign, as the JSON the API sends. Each state is built from a
+   * publication of the digisnap module's stored team aggregate (noisy distributions, the noise
+   * drawn once) and stored as it is shown; every read serves the stored state. The round's
+   * respondents are fixed once published: a later request shows a new state only when at least
+   * the threshold of new respondents came (privacy.ts, decidePublication); nobody leaves a
+   * published round. Otherwise it shows the stored state, with a note when new respondents are
+   * waiting. No report is made for fewer respondents than the threshold (422 too_few_respondents).
+   * A read while nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
   async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
     await this.deps.access.require(userId, 'readCampaigns', schoolId);
@@ -215,7 +218,7 @@ export class CampaignService {
       frameworkVersion: campaign.framework_version,
       ...campaignWindow(datesOf(campaign)),
       membersVersion: String(view.membersVersion),
-      members: () => this.deps.schools.teacherIdsOf(campaign.school_id),
+      members: () => this.deps.schools.teachersSince(campaign.school_id),
     };
   }
 
@@ -387,8 +390,8 @@ function reportJson(view: ReportView, body: Buffer, changed: number): Buffer {
 }
 
 const keptNote = (publishedAt: string, threshold: number) =>
-  `These are the numbers published at ${publishedAt}. They change once at least ${threshold} respondents ` +
-  'have come or gone since, so that no single teacher’s answers can be read from the difference.';
+  `These are the numbers published at ${publishedAt}. They change once at least ${threshold} new respondents ` +
+  'have submitted since, so that no single teacher’s answers can be read from the difference.';
 
 function reminderMail(recipient: { displayName: string; email: string }, school: SchoolInfo, campaign: CampaignRow, appUrl: string) {
   const link = `${appUrl.replace(/\/$/, '')}/scan`;

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
+import { countTeam, latestPerTeacher, respondentKey } from '../../src/server/digisnap/team-aggregate';
+import { teamScanOf } from '../../src/server/digisnap/team-aggregate.service';
+
+/**
+ * A team counted from its scans alone, as a model for tests: each member's latest scan in the
+ * window. The raw counts stay in the test; the server never hands them out.
+ */
+export async function teamFromScratch(
+  app: FastifyInstance,
+  request: { userIds: readonly string[]; from: string; to: string; frameworkId: string; frameworkVersion: string; salt: string },
+) {
+  const framework = app.services.frameworks.get(request.frameworkId, request.frameworkVersion)!;
+  const rows = await new DigisnapRepository(app.db.kysely).submittedInWindow(request.userIds, request);
+  const counted = latestPerTeacher(rows.map(teamScanOf));
+  return { respondents: counted.length, respondentKeys: counted.map((scan) => respondentKey(request.salt, scan)).sort(), counts: countTeam(counted, framework) };
+}
