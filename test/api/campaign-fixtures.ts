@@ -32,14 +32,30 @@ export async function createSchool(t: TestApp, options: { teachers: number; leve
   const [principal, ict] = [await t.user('principal', { schoolId: id }), await t.user('ict_coordinator', { schoolId: id })];
   const teacherIds: string[] = [];
   for (let i = 0; i < options.teachers; i += 1) teacherIds.push(await addTeacher(t, id));
+  await memberSince(t, id, [principal.userId, ict.userId], instantFromNow(-400));
   return { id, principal, ict, teacherIds };
 }
 
-/** A teacher account in the school, without a session (their scans are made through the service). */
-export async function addTeacher(t: TestApp, schoolId: string): Promise<string> {
+/**
+ * A teacher account in the school, without a session (their scans are made through the service).
+ * Its membership is dated `since` (a year back by default), so scans the test places in the past
+ * were taken as a member; a scan counts for a school only from the time its teacher joined.
+ */
+export async function addTeacher(t: TestApp, schoolId: string, since: string | null = instantFromNow(-400)): Promise<string> {
   const email = `teacher-${randomBytes(5).toString('hex')}@school.test`;
   const { userId } = await t.app.services.auth.createAccount({ email, password: TEST_PASSWORD, role: 'teacher', schoolId });
+  if (since !== null) await memberSince(t, schoolId, [userId], since);
   return userId;
+}
+
+/** Dates these members' memberships of the school (test setup through the table: nothing in the API back-dates a membership). */
+export async function memberSince(t: Pick<TestApp, 'app'>, schoolId: string, userIds: readonly string[], since: string): Promise<void> {
+  await t.app.db.kysely
+    .updateTable('memberships')
+    .set({ created_at: since })
+    .where('school_id', '=', schoolId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
 }
 
 /** The option chosen for competence `index` (0–21); 0–4, where 0 = A1, 2 = B1, 4 = C1. */
@@ -72,11 +88,24 @@ export async function startScanAt(t: TestApp, userId: string, at: string): Promi
 
 export const campaignsUrl = (schoolId: string) => `/api/schools/${schoolId}/campaigns`;
 
-/** Opens a campaign through the API as the given manager; returns its body. */
+/**
+ * Opens a campaign through the API as the given manager; returns its body. The API refuses a
+ * first day in the past, so a campaign the test wants to have opened earlier is opened today
+ * and its first day then moved back in the table, as if it had been opened on that day.
+ */
 export async function openCampaign(client: TestClient, schoolId: string, body: Record<string, unknown> = { opensOn: dayFromToday(-10), closesOn: dayFromToday(7) }) {
-  const response = await client.request({ method: 'POST', url: campaignsUrl(schoolId), payload: body });
+  const today = dayFromToday(0);
+  const backdated = typeof body.opensOn === 'string' && body.opensOn < today;
+  const response = await client.request({ method: 'POST', url: campaignsUrl(schoolId), payload: backdated ? { ...body, opensOn: today } : body });
   if (response.statusCode !== 201) throw new Error(`openCampaign: ${response.statusCode} ${response.body}`);
-  return response.json();
+  if (!backdated) return response.json();
+  const db = client.app.db.kysely;
+  await db
+    .updateTable('campaigns')
+    .set({ opens_on: body.opensOn as string })
+    .where('id', '=', response.json().id)
+    .execute();
+  return { ...response.json(), opensOn: body.opensOn };
 }
 
 export const reportUrl = (schoolId: string, campaignId: string, query = '') => `${campaignsUrl(schoolId)}/${campaignId}/report${query}`;
