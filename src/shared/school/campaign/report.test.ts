@@ -139,8 +139,10 @@ describe('priorityArea', () => {
     bands: [{ band: 'A' as const, count: 5, share: shareAtA }],
   });
 
-  it('takes the largest share at A, ties to the smaller share at B or above, then the lower number', () => {
-    expect(priorityArea([area(1, 30, 70), area(2, 40, 60), area(3, 40, 55)], 'A')).toMatchObject({ number: 3, basis: 'largest_share_at_a', shareAtA: 40, shareBOrAbove: 55 });
+  it('takes the largest share at A, ties to more at the lowest levels, then the lower number', () => {
+    expect(priorityArea([area(1, 30, 70), area(2, 40, 60), area(3, 40, 60)], 'A')).toMatchObject({ number: 2, basis: 'largest_share_at_a', shareAtA: 40, shareBOrAbove: 60 });
+    const withLevels = (number: number, a1: number) => ({ ...area(number, 40, 60), levels: [{ share: a1 }, { share: 40 - a1 }] });
+    expect(priorityArea([withLevels(1, 10), withLevels(6, 30)], 'A')).toMatchObject({ number: 6 });
     expect(priorityArea([area(4, 40, 60), area(2, 40, 60)], 'A')).toMatchObject({ number: 2 });
     expect(priorityArea([], 'A')).toBeNull();
   });

@@ -173,14 +173,23 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
 
 /**
  * Where to invest first (KD: "where A dominates, invest there"): the area with the largest
- * published share at A (below B), ties to the smaller share at B or above, then to the lower
- * area number. Read from the published noisy distributions only, so the choice is the same on
- * every read of one publication and tells nothing they do not.
+ * published share at A (below B); ties to the area with more of its team at the lowest levels
+ * (the larger share at A1, then at A2, …), then to the lower area number. Read from the
+ * published noisy distributions only, so the choice is the same on every read of one
+ * publication and tells nothing they do not.
  */
-export function priorityArea(areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'bOrAbove'>>, firstBand: BandCode): SchoolReport['priorityArea'] {
+export function priorityArea(
+  areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'bOrAbove'> & { levels?: ReadonlyArray<{ share: number }> }>,
+  firstBand: BandCode,
+): SchoolReport['priorityArea'] {
   if (areas.length === 0) return null;
   const shareAtA = (area: (typeof areas)[number]) => area.bands.find((b) => b.band === firstBand)?.share ?? 0;
-  const best = [...areas].sort((a, b) => shareAtA(b) - shareAtA(a) || a.bOrAbove.share - b.bOrAbove.share || a.number - b.number)[0];
+  const lowerFirst = (a: (typeof areas)[number], b: (typeof areas)[number]) => {
+    const [left, right] = [a.levels ?? [], b.levels ?? []];
+    for (let i = 0; i < Math.min(left.length, right.length); i += 1) if (left[i].share !== right[i].share) return right[i].share - left[i].share;
+    return 0;
+  };
+  const best = [...areas].sort((a, b) => shareAtA(b) - shareAtA(a) || lowerFirst(a, b) || a.number - b.number)[0];
   return { number: best.number, name: best.name, basis: 'largest_share_at_a', shareAtA: shareAtA(best), shareBOrAbove: best.bOrAbove.share };
 }
 
