@@ -14,5 +14,5 @@ export async function teamFromScratch(
   const framework = app.services.frameworks.get(request.frameworkId, request.frameworkVersion)!;
   const rows = await new DigisnapRepository(app.db.kysely).submittedInWindow(request.userIds, request);
   const counted = latestPerTeacher(rows.map(teamScanOf));
-  return { respondents: counted.length, respondentKeys: counted.map((scan) => respondentKey(request.salt, scan)).sort(), counts: countTeam(counted, framework) };
+  return { respondents: counted.length, respondentKeys: counted.map((scan) => respondentKey(request.salt, scan)).sort(), counts: countTeam(counted, framework), scans: counted };
 }
