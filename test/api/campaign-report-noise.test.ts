@@ -146,4 +146,22 @@ describe('which scans count', () => {
       expect(report.respondents).toBe(5);
     }
   });
+
+  it('tells a teacher before submitting which schools will count the scan (listMyCampaigns), and nobody else', async () => {
+    const [a, b, c] = [await createSchool(t, { teachers: 0 }), await createSchool(t, { teachers: 0, name: 'GO! Atheneum' }), await createSchool(t, { teachers: 0 })];
+    const teacher = await t.user('teacher', { schoolId: a.id });
+    await t.app.services.schoolMemberships.addMembership(teacher.userId, b.id, 'teacher', instantFromNow(-1));
+    const campaignA = await openCampaign(a.principal, a.id, { opensOn: dayFromToday(0), closesOn: dayFromToday(7), minGroupSize: 6 });
+    await openCampaign(b.principal, b.id, { opensOn: dayFromToday(3), closesOn: dayFromToday(9) });
+    await openCampaign(c.principal, c.id, { opensOn: dayFromToday(0), closesOn: dayFromToday(9) });
+    const response = await teacher.request({ method: 'GET', url: '/api/me/campaigns' });
+    expect(response.statusCode).toBe(200);
+    // Only a's campaign is open now; b's opens later and c is not the teacher's school.
+    expect(response.json()).toEqual({ items: [{ campaignId: campaignA.id, schoolId: a.id, schoolName: expect.any(String), closesOn: dayFromToday(7), minGroupSize: 6 }] });
+    // A principal takes no Digisnap for the school: no campaign counts their scan.
+    expect((await c.principal.request({ method: 'GET', url: '/api/me/campaigns' })).json()).toEqual({ items: [] });
+    expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/campaigns' }))).toMatchObject({ status: 401 });
+    // Unknown query parameters are no way in either: the answer is the caller's own list.
+    expect((await teacher.request({ method: 'GET', url: `/api/me/campaigns?schoolId=${c.id}` })).json().items.map((i: { schoolId: string }) => i.schoolId)).toEqual([a.id]);
+  });
 });

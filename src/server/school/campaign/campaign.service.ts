@@ -6,6 +6,7 @@ import {
   type CampaignDto,
   campaignStatus,
   campaignWindow,
+  type MyCampaignDto,
   type OpenCampaignBody,
   REMINDER_INTERVAL_HOURS,
   windowProblem,
@@ -84,6 +85,29 @@ export class CampaignService {
     if (clash) throw overlapError(clash);
     await this.deps.audit.record({ actorId: userId, action: 'campaign_opened', subject: row.id, details: { schoolId, opensOn: row.opens_on, closesOn: row.closes_on } });
     return this.toDto(row);
+  }
+
+  /**
+   * The caller's own view: the campaigns open now in the schools where they take Digisnap, so
+   * the scan can say before submitting which schools will count it. Needs no capability: it
+   * names only the caller's own schools, and nothing of anyone else.
+   */
+  async myOpenCampaigns(userId: string): Promise<MyCampaignDto[]> {
+    const now = this.now();
+    const items: MyCampaignDto[] = [];
+    for (const school of await this.deps.schools.takerSchoolsOf(userId)) {
+      for (const row of await this.repo.listOfSchool(school.schoolId)) {
+        if (campaignStatus(datesOf(row), now) !== 'open') continue;
+        items.push({
+          campaignId: row.id,
+          schoolId: school.schoolId,
+          schoolName: school.schoolName,
+          closesOn: row.closes_on,
+          minGroupSize: effectiveThreshold(Number(row.min_group_size)),
+        });
+      }
+    }
+    return items;
   }
 
   async listCampaigns(userId: string, schoolId: string): Promise<CampaignDto[]> {

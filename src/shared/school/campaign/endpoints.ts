@@ -11,6 +11,13 @@ export const campaignEndpoints = defineEndpoints(
   }),
   { tags: ['campaigns'] },
   {
+    listMyCampaigns: {
+      method: 'GET',
+      path: '/api/me/campaigns',
+      summary: 'The campaigns open now in the schools where you take Digisnap: the schools a scan you submit now counts for, as part of an anonymous team aggregate',
+      response: { 200: 'myCampaignListSchema' },
+      errors: [401],
+    },
     openCampaign: {
       method: 'POST',
       path: '/api/schools/:schoolId/campaigns',
