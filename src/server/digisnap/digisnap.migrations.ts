@@ -122,6 +122,8 @@ export const digisnapMigrations: Record<string, Migration> = {
       // get theirs drawn at their next read. Comparison parts and totals held raw counts: they go,
       // and fill again with noisy counts as schools publish.
       await db.schema.alterTable('team_aggregates').addColumn('published_noisy', 'text').execute();
+      // Since when a member counts: only scans submitted from then on. Unknown for rows made before: the next recount sets it.
+      await db.schema.alterTable('team_members').addColumn('member_since', 'text').execute();
       await db.deleteFrom('comparison_parts').execute();
       await db.deleteFrom('comparison_totals').execute();
     },

@@ -73,6 +73,8 @@ export interface TeamMembersTable {
   submitted_at: string | null;
   published_scan_id: string | null;
   published_submitted_at: string | null;
+  /** Since when the teacher is a member (ISO-8601 UTC): only scans submitted from then on count. */
+  member_since: string | null;
 }
 
 /** The published state a member (a school) adds to comparison groups, per framework version. */

@@ -15,7 +15,7 @@ type Db = Kysely<Database>;
 
 /** A team held for a submit, with the submitter's row in it. */
 export type TeamWithMember = Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to' | 'respondents' | 'changed' | 'counts'> &
-  Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id'>;
+  Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id' | 'member_since'>;
 
 /**
  * The only code that touches the team aggregate tables. A write first bumps the row it
@@ -76,6 +76,7 @@ export class TeamAggregateRepository {
             'team_members.scan_id',
             'team_members.submitted_at',
             'team_members.published_scan_id',
+            'team_members.member_since',
           ])
           .where('team_aggregates.team_id', '=', teamId)
           .where('team_members.user_id', '=', userId),

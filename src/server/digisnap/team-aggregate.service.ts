@@ -175,6 +175,7 @@ export class TeamAggregateService {
   private async addToTeam(trx: Trx, teamId: string, scan: SubmittedTeamScan): Promise<void> {
     const team = await this.repo.lockTeamWithMember(trx, teamId, scan.userId);
     if (team?.is_member !== 1 || team.published_scan_id !== null || !countsIn(team, scan)) return;
+    if (team.member_since !== null && scan.submittedAt < team.member_since) return;
     const previous = team.scan_id === null ? null : { scanId: team.scan_id, submittedAt: team.submitted_at ?? '' };
     if (previous && !isLaterScan(scan, previous)) return;
     const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
@@ -235,12 +236,7 @@ export class TeamAggregateService {
       );
       // A scan counts only when it was submitted while its teacher was a member of the school.
       const counted = latestPerTeacher(inWindow.filter((row) => row.submittedAt >= (since.get(row.userId) ?? '')).map(teamScanOf));
-      const memberRows = rowsOf(
-        source.teamId,
-        members.map((m) => m.userId),
-        counted,
-        before,
-      );
+      const memberRows = rowsOf(source.teamId, members, counted, before);
       await this.repo.replaceMembers(trx, source.teamId, memberRows);
       const round = team.published_counts === null ? emptyCounts(framework) : decodeCounts(team.published_counts, framework);
       const counts = addCounts(round, countTeam(counted, framework));
@@ -330,14 +326,20 @@ const countsIn = (team: Pick<TeamRow, 'framework_id' | 'framework_version' | 'wi
   team.framework_id === scan.frameworkId && team.framework_version === scan.frameworkVersion && team.window_from <= scan.submittedAt && scan.submittedAt < team.window_to;
 
 /** Member rows for a recount: each published respondent as counted (a former member too), and each other member with their counted scan. */
-function rowsOf(teamId: string, members: readonly string[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {
+function rowsOf(teamId: string, members: readonly TeamMember[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {
   const latest = new Map(counted.map((scan) => [scan.userId, scan]));
-  const current = new Set(members);
+  const since = new Map(members.map((m) => [m.userId, m.since]));
   const rows: TeamMemberRow[] = before
     .filter((row) => row.published_scan_id !== null)
-    .map((row) => ({ ...row, is_member: current.has(row.user_id) ? 1 : 0, scan_id: row.published_scan_id, submitted_at: row.published_submitted_at }));
+    .map((row) => ({
+      ...row,
+      is_member: since.has(row.user_id) ? 1 : 0,
+      scan_id: row.published_scan_id,
+      submitted_at: row.published_submitted_at,
+      member_since: since.get(row.user_id) ?? row.member_since,
+    }));
   const fixed = new Set(rows.map((row) => row.user_id));
-  for (const userId of members) {
+  for (const { userId, since: memberSince } of members) {
     if (fixed.has(userId)) continue;
     rows.push({
       team_id: teamId,
@@ -347,6 +349,7 @@ function rowsOf(teamId: string, members: readonly string[], counted: readonly Te
       submitted_at: latest.get(userId)?.submittedAt ?? null,
       published_scan_id: null,
       published_submitted_at: null,
+      member_since: memberSince,
     });
   }
   return rows;
