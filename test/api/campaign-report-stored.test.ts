@@ -15,6 +15,7 @@ import {
   createSchool,
   dayFromToday,
   instantFromNow,
+  memberSince,
   openCampaign,
   reportLeaks,
   reportTables,
@@ -83,6 +84,13 @@ describe('getSchoolReport from stored aggregates', () => {
           members.add(i);
         };
         for (let i = 0; i < 7; i += 1) await join(i);
+        // The first seven joined a month ago; whoever joins during the sequence joins now, and their earlier scans do not count.
+        await memberSince(
+          t,
+          schoolId,
+          pool.slice(0, 7).map((p) => p.id),
+          instantFromNow(-30),
+        );
         // Some of the team took the scan before the campaign was opened, inside its window.
         for (let i = 0; i < early; i += 1) await submitScanAt(t, pool[i].id, new Date(Date.parse(instantFromNow(-9)) + (tick += 1)).toISOString(), varied(i));
         const campaign = await openCampaign(principal, schoolId);
