@@ -52,7 +52,7 @@ export interface TeamAggregatesTable {
   respondents: number;
   /** JSON of the raw TeamCounts. */
   counts: string;
-  /** Teachers whose counted scan differs from the published one (came, went or retook). */
+  /** New respondents since the published state: members counted now whom the published round does not hold. */
   changed: number;
   /** How many states were published; 0 before the first. */
   publication: number;

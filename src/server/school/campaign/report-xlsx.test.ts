@@ -93,7 +93,7 @@ describe('schoolReportXlsx', () => {
         const book = readXlsx(await schoolReportXlsx(report, language));
         const tables = schoolReportTables(report, language);
         expect(book.sheetNames).toEqual(tables.map((t) => t.title));
-        const marker = language === 'nl' ? 'verborgen (kleine groep)' : 'hidden (small group)';
+        const marker = language === 'nl' ? 'niet beschikbaar' : 'not available';
         for (const table of tables) {
           const [header, ...rows] = book.sheets[table.title];
           expect(header.map((c) => c?.value)).toEqual(

@@ -8,7 +8,7 @@ import type { BandCell, Comparison, CountCell, LevelCell, SchoolReport } from '.
  */
 export type ReportLanguage = 'nl' | 'en';
 
-/** A number the report hides to protect a small group: shown as an explicit marker, never as a number. */
+/** A number the report does not have (growth against a campaign without it): shown as an explicit marker, never as a number. */
 export const HIDDEN = Object.freeze({ hidden: true as const });
 export type Hidden = typeof HIDDEN;
 export type ReportValue = number | string | null | Hidden;
@@ -75,7 +75,7 @@ const words = {
     current: 'nu',
     schools: 'scholen',
     kept: 'eerdere stand behouden',
-    hidden: 'verborgen (kleine groep)',
+    hidden: 'niet beschikbaar',
   },
   en: {
     yes: 'yes',
@@ -101,7 +101,7 @@ const words = {
     current: 'now',
     schools: 'schools',
     kept: 'earlier state kept',
-    hidden: 'hidden (small group)',
+    hidden: 'not available',
   },
 } as const;
 
