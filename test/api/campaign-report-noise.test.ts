@@ -125,6 +125,9 @@ describe('which scans count', () => {
     const report = schoolReportSchema.parse((await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaign.id) })).json());
     expect(report.respondents).toBe(5);
     expect(report.overall.bands.find((b) => b.band === 'C')!.count).toBe(0);
+    // Participation counts as the report does: the late joiner's earlier scan is no completed scan here.
+    const participation = (await school.principal.request({ method: 'GET', url: `${campaignsUrl(school.id)}/${campaign.id}` })).json().participation;
+    expect(participation).toMatchObject({ completed: 5 });
 
     // After the close, a new scan counts for nobody here.
     expect((await school.principal.request({ method: 'POST', url: `${campaignsUrl(school.id)}/${campaign.id}/close` })).statusCode).toBe(200);

@@ -2,7 +2,7 @@ import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } f
 import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
-import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import { DEFAULT_EPSILON, type Uniform } from '../../shared/platform/differential-privacy';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
@@ -179,11 +179,14 @@ export class DigisnapService {
    * have not submitted come back only for reminders, which the caller sends without showing them.
    */
   async teamParticipation(
-    userIds: readonly string[],
+    team: readonly TeamMember[],
     window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
   ): Promise<{ invited: number; started: number; completed: number; notCompletedIds: string[] }> {
-    const members = new Set(userIds);
-    const completed = new Set((await this.repo.submittedInWindow([...members], window)).map((row) => row.userId));
+    const since = new Map(team.map((m) => [m.userId, m.since]));
+    const members = new Set(since.keys());
+    // Completed as the team report counts it: a scan submitted in the window after the teacher joined.
+    const submitted = await this.repo.submittedInWindow([...members], window);
+    const completed = new Set(submitted.filter((row) => row.submittedAt >= (since.get(row.userId) ?? '')).map((row) => row.userId));
     const started = new Set([...completed, ...(await this.repo.inProgressDuring([...members], window))]);
     return {
       invited: members.size,

@@ -320,7 +320,7 @@ export class CampaignService {
   }
 
   private async participation(campaign: CampaignRow) {
-    return this.deps.digisnap.teamParticipation(await this.deps.schools.teacherIdsOf(campaign.school_id), {
+    return this.deps.digisnap.teamParticipation(await this.deps.schools.teachersSince(campaign.school_id), {
       ...campaignWindow(datesOf(campaign)),
       frameworkId: campaign.framework_id,
       frameworkVersion: campaign.framework_version,
