@@ -229,11 +229,15 @@ async function addReportData(input: {
   const principal = makeTeacher(firstNumber + teachers, [reportSchool], random, now, options.sessionIdleHours);
   principal.membership.role = 'principal';
   sqlite.transaction(() => write.teacher(principal, passwordHash))();
-  const campaign = await services.campaigns.openCampaign(principal.user.id, reportSchool.id, {
-    opensOn: brusselsDate(new Date(now - (REPORT_SCAN_DAYS + 1) * DAY_MS)),
+  // A campaign cannot open in the past through the service: it opens today, and its first day is then
+  // moved back in the table, as if it had been opened REPORT_SCAN_DAYS ago, so the scans above count.
+  const opened = await services.campaigns.openCampaign(principal.user.id, reportSchool.id, {
+    opensOn: brusselsDate(new Date(now)),
     closesOn: brusselsDate(new Date(now + 7 * DAY_MS)),
     minGroupSize: MIN_GROUP_SIZE,
   });
+  sqlite.prepare('update campaigns set opens_on = ? where id = ?').run(brusselsDate(new Date(now - (REPORT_SCAN_DAYS + 1) * DAY_MS)), opened.id);
+  const campaign = await services.campaigns.getCampaign(principal.user.id, reportSchool.id, opened.id);
   if (campaign.participation.completed !== REPORT_SCHOOL_TEACHERS) {
     throw new Error(`the report campaign counts ${campaign.participation.completed} completed scans, expected ${REPORT_SCHOOL_TEACHERS}`);
   }

@@ -107,7 +107,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         publishedTeam: (source, threshold) => services.digisnap.publishedTeam(source, threshold),
         liveRespondentKeys: (source) => services.digisnap.liveRespondentKeys(source),
         teamComparisons: (request) => services.digisnap.teamComparisons(request),
-        teamParticipation: (userIds, window) => services.digisnap.teamParticipation(userIds, window),
+        teamParticipation: (team, window) => services.digisnap.teamParticipation(team, window),
       },
       trainings: {
         publicTraining: (trainingId) => services.catalogue.getTraining(null, trainingId),

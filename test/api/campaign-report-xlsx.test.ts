@@ -28,14 +28,14 @@ describe('getSchoolReport as XLSX', () => {
   });
   afterAll(() => t.close());
 
-  it('downloads one sheet per table, with numbers as numbers, shares as percentages and hidden cells marked', async () => {
+  it('downloads one sheet per table, with numbers as numbers, shares as percentages, small cells shown and the noise stated', async () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=xlsx') });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(XLSX);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="digisnap-teamrapport-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const book = readXlsx(response.rawPayload);
     expect(book.sheetNames).toEqual(['Team', 'Domeinen', 'Competenties', 'Achtergrond']);
-    expect(book.sheets.Domeinen[0].map((c) => c?.value)).toEqual(['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'gemiddelde', 'verborgen']);
+    expect(book.sheets.Domeinen[0].map((c) => c?.value)).toEqual(['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'verborgen']);
 
     const respondents = rowOf(book, 'Team', 'VBS De Linde', 'respondenten');
     expect(respondents[3]).toEqual({ value: 15, format: '0' });
@@ -44,18 +44,21 @@ describe('getSchoolReport as XLSX', () => {
       { value: 10, format: '0' },
       { value: 0.667, format: '0.0%' },
     ]);
-    expect(bPlus[6]?.value).toBe('nee');
+    expect(bPlus[5]?.value).toBe('nee');
+    const noiseNote = book.sheets.Team.find((r) => r[1]?.value === 'ruis');
+    expect(String(noiseNote?.[2]?.value)).toMatch(/willekeurige ruis.*9 op 10 aantallen wijken hoogstens 2 af/);
 
     const shownLevel = rowOf(book, 'Competenties', '1.1 Organisatorische communicatie', 'B1');
     expect(shownLevel.slice(3, 6)).toEqual([
       { value: 5, format: '0' },
       { value: 0.333, format: '0.0%' },
-      { value: 2, format: '0.0' },
+      { value: 'nee', format: null },
     ]);
-    const hiddenLevel = rowOf(book, 'Competenties', '1.1 Organisatorische communicatie', 'A2');
-    expect(hiddenLevel.slice(3, 7).map((c) => c?.value)).toEqual(['verborgen (kleine groep)', 'verborgen (kleine groep)', 'verborgen (kleine groep)', 'ja']);
+    // A level nobody is at shows 0, not hidden: the noise, not suppression, protects small cells.
+    const zeroLevel = rowOf(book, 'Competenties', '1.1 Organisatorische communicatie', 'B2');
+    expect(zeroLevel.slice(3, 6).map((c) => c?.value)).toEqual([0, 0, 'nee']);
     const smallGroup = rowOf(book, 'Achtergrond', 'Hoeveel jaar ervaring heb je in het onderwijs?: 0 tot 5 jaar', 'respondenten');
-    expect(smallGroup[3]).toEqual({ value: 'verborgen (kleine groep)', format: null });
+    expect(smallGroup[3]).toEqual({ value: 3, format: '0' });
   });
 
   it('holds the same lines as the CSV', async () => {
@@ -71,8 +74,8 @@ describe('getSchoolReport as XLSX', () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=xlsx&lang=en') });
     const book = readXlsx(response.rawPayload);
     expect(book.sheetNames).toEqual(['Team', 'Areas', 'Competences', 'Background']);
-    expect(book.sheets.Areas[0].map((c) => c?.value)).toEqual(['table', 'part', 'category', 'count', 'share_pct', 'mean', 'suppressed']);
-    expect(rowOf(book, 'Competences', '1.1 Organisational communication', 'A2')[3]?.value).toBe('hidden (small group)');
+    expect(book.sheets.Areas[0].map((c) => c?.value)).toEqual(['table', 'part', 'category', 'count', 'share_pct', 'suppressed']);
+    expect(rowOf(book, 'Competences', '1.1 Organisational communication', 'B2')[3]?.value).toBe(0);
   });
 
   it('refuses an unknown format, naming the field', async () => {

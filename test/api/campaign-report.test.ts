@@ -20,8 +20,7 @@ async function bandScans(t: TestApp, school: School, at: string, a: number, b: n
   for (const [i, id] of school.teacherIds.entries()) await submitScanAt(t, id, at, allAnswers(i < a ? 1 : i < a + b ? 2 : 4));
 }
 
-const cell = (count: number, share: number) => ({ count, share, suppressed: false });
-const hidden = { count: null, share: null, suppressed: true };
+const cell = (count: number, share: number) => ({ count, share });
 
 describe('getSchoolReport', () => {
   let t: TestApp;
@@ -50,52 +49,58 @@ describe('getSchoolReport', () => {
       state: 'current',
       note: null,
       respondents: 15,
-      maxTotal: 88,
+      noise: { epsilon: 1, expectedError: 0.85, bound: 2, confidence: 0.9 },
     });
+    expect(Object.keys(report)).not.toContain('meanTotal');
     expect(report.overall.bands).toEqual([
       { band: 'A', ...cell(5, 33.3) },
       { band: 'B', ...cell(5, 33.3) },
       { band: 'C', ...cell(5, 33.3) },
     ]);
-    // A1, B2 and C1 are 0: hidden, and with them the levels they could be told from.
-    expect(report.overall.levels.every((l) => l.suppressed)).toBe(true);
+    // Small cells are shown, not hidden: the noise protects them. The test app draws no noise.
+    expect(report.overall.levels.map((l) => l.count)).toEqual([5, 0, 5, 0, 0, 5]);
     expect(report.overall.bOrAbove).toEqual(cell(10, 66.7));
     expect(report.norms).toEqual({
-      everyTeacherAtLeastB: { target: 100, share: 66.7, suppressed: false, status: 'not_met' },
-      someCInEverySchool: { count: 5, suppressed: false, status: 'met' },
+      everyTeacherAtLeastB: { target: 100, share: 66.7, status: 'not_met' },
+      someCInEverySchool: { count: 5, status: 'met' },
     });
     expect(report.areas).toHaveLength(6);
     const area6 = report.areas.find((a) => a.number === 6)!;
     expect(area6.name.nl).toMatch(/digitale competenties/i);
     expect(area6.bands.map((b) => b.count)).toEqual([5, 5, 5]);
-    expect(area6.meanShare).toBeLessThan(report.areas[0].meanShare);
+    expect(Object.keys(area6)).not.toContain('meanShare');
     expect(report.priorityArea).toMatchObject({ number: 6, basis: 'largest_share_at_a', shareAtA: 33.3 });
 
     const competence = (code: string) => report.competences.find((c) => c.code === code)!;
     expect(report.competences).toHaveLength(22);
+    // Every level of the row, small and zero cells included, and no mean item score.
     expect(competence('1.1').levels).toEqual([
-      { level: 'A1', ...hidden, meanPoints: null },
-      { level: 'A2', ...hidden, meanPoints: null },
-      { level: 'B1', ...cell(5, 33.3), meanPoints: 2 },
-      { level: 'B2', ...hidden, meanPoints: null },
-      { level: 'C1', ...cell(5, 33.3), meanPoints: 4 },
+      { level: 'A1', ...cell(0, 0) },
+      { level: 'A2', ...cell(5, 33.3) },
+      { level: 'B1', ...cell(5, 33.3) },
+      { level: 'B2', ...cell(0, 0) },
+      { level: 'C1', ...cell(5, 33.3) },
     ]);
-    expect(competence('6.1').levels.map((l) => l.count)).toEqual([null, null, 5, null, 5]);
+    expect(competence('1.1').bands.map((b) => b.count)).toEqual([5, 5, 5]);
+    expect(competence('6.1').levels.map((l) => l.count)).toEqual([5, 0, 5, 0, 5]);
     expect(report.growth).toBeNull();
     expect(report.comparisons).toEqual({ flanders: null, sameLevel: null });
     expect(reportLeaks(report)).toEqual([]);
   });
 
-  it('breaks down by background, hiding groups under 5 and what would give them away', async () => {
+  it('breaks down by background as answer × band, small groups shown', async () => {
     const report = (await school.ict.request({ method: 'GET', url: reportUrl(school.id, campaignId) })).json();
     const experience = report.breakdowns.find((b: { question: string }) => b.question === 'experience');
     const group = (value: string) => experience.groups.find((g: { value: string }) => g.value === value);
     expect(experience.groups.map((g: { value: string }) => g.value)).toEqual(['0_5', '6_10', '11_20', '21_plus', 'not_answered']);
-    // 6 teachers with 0–5 years: the group shows, its 3 at B and 3 at C do not.
-    expect(group('0_5').respondents).toEqual(hidden);
+    // 6 teachers with 0–5 years: 3 at B and 3 at C, shown (with noise in production; the test server draws none).
+    expect(group('0_5').respondents).toEqual(cell(6, 40));
     expect(group('not_answered').respondents).toEqual(cell(9, 60));
-    expect(group('0_5').bands.every((b: { suppressed: boolean }) => b.suppressed)).toBe(true);
-    expect(group('not_answered').bands.every((b: { suppressed: boolean }) => b.suppressed)).toBe(true);
+    expect(group('0_5').bands).toEqual([
+      { band: 'A', ...cell(0, 0) },
+      { band: 'B', ...cell(3, 50) },
+      { band: 'C', ...cell(3, 50) },
+    ]);
     expect(group('0_5').label).toEqual({ nl: '0 tot 5 jaar', en: '0 to 5 years' });
     expect(reportLeaks(report)).toEqual([]);
   });
@@ -113,16 +118,18 @@ describe('getSchoolReport', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="digisnap-teamrapport-.*\.csv"/);
     const text = response.body;
-    expect(text.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;gemiddelde;verborgen\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;verborgen\r\n')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines).toContain('team;VBS De Linde;respondenten;15;;;nee');
-    expect(lines).toContain('team;VBS De Linde;B of hoger;10;66,7;;nee');
-    expect(lines).toContain('competentie;1.1 Organisatorische communicatie;B1;5;33,3;2;nee');
-    expect(lines).toContain('competentie;1.1 Organisatorische communicatie;A2;;;;ja');
-    expect(lines.some((l) => l.startsWith('achtergrond;Hoeveel jaar ervaring heb je in het onderwijs?: 0 tot 5 jaar;respondenten;;;;ja'))).toBe(true);
-    expect(lines.every((l) => l.split(';').length === 7 || l.includes('"'))).toBe(true);
+    expect(lines).toContain('team;VBS De Linde;respondenten;15;;nee');
+    expect(lines).toContain('team;VBS De Linde;B of hoger;10;66,7;nee');
+    expect(lines).toContain('competentie;1.1 Organisatorische communicatie;B1;5;33,3;nee');
+    expect(lines).toContain('competentie;1.1 Organisatorische communicatie;A1;0;0;nee');
+    expect(lines.some((l) => l.startsWith('team;ruis;') && l.includes('willekeurige ruis') && l.includes('0,85'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('achtergrond;Hoeveel jaar ervaring heb je in het onderwijs?: 0 tot 5 jaar;respondenten;6;40;nee'))).toBe(true);
+    expect(lines.every((l) => l.split(';').length === 6 || l.includes('"'))).toBe(true);
     const english = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=csv&lang=en') });
-    expect(english.body.startsWith('\uFEFFtable;part;category;count;share_pct;mean;suppressed\r\n')).toBe(true);
+    expect(english.body.startsWith('\uFEFFtable;part;category;count;share_pct;suppressed\r\n')).toBe(true);
+    expect(english.body).toContain('random noise');
     expect(english.body).toContain('area;6 Facilitating Learners');
   });
 

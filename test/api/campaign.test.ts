@@ -63,7 +63,10 @@ describe('Digisnap campaigns', () => {
       expect(errorOf(await post({ ...window, opensOn: '29/11/2026' }))).toMatchObject({ status: 400, field: 'body.opensOn' });
       expect(errorOf(await post({ opensOn: dayFromToday(0) }))).toMatchObject({ status: 400, field: 'body.closesOn' });
       expect(errorOf(await post({ opensOn: dayFromToday(5), closesOn: dayFromToday(2) }))).toMatchObject({ status: 400, field: 'body.closesOn' });
-      expect(errorOf(await post({ opensOn: dayFromToday(-20), closesOn: dayFromToday(-1) }))).toMatchObject({ status: 400, field: 'body.closesOn' });
+      // A campaign cannot open in the past: it would count scans taken before anyone asked for them.
+      expect(errorOf(await post({ opensOn: dayFromToday(-20), closesOn: dayFromToday(-1) }))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.opensOn' });
+      expect(errorOf(await post({ opensOn: dayFromToday(-1), closesOn: dayFromToday(7) }))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.opensOn' });
+      expect(errorOf(await post({ opensOn: dayFromToday(0), closesOn: dayFromToday(-1) }))).toMatchObject({ status: 400, field: 'body.closesOn' });
       expect(errorOf(await post({ opensOn: dayFromToday(0), closesOn: dayFromToday(400) }))).toMatchObject({ status: 400, field: 'body.closesOn' });
       expect(errorOf(await post({ ...window, frameworkVersion: '1999.9' }))).toMatchObject({ status: 400, field: 'body.frameworkVersion' });
       expect(errorOf(await post({ ...window, teamMoment: 'tomorrow' }))).toMatchObject({ status: 400, field: 'body.teamMoment' });

@@ -69,6 +69,9 @@ describe('Digisnap in the browser', () => {
     }
 
     await page.getByTestId('scan-summary').waitFor();
+    // Before submitting, the scan says who receives anything: this teacher is in no school with an open round.
+    await expect.poll(() => page.getByTestId('scan-campaign-notice').textContent()).toMatch(/Geen enkele school houdt nu een Digisnap-ronde/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await tabTo(page, '[data-testid=scan-submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${world.baseUrl}/profile`);

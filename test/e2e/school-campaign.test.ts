@@ -65,9 +65,9 @@ describe('a Digisnap campaign and its team report in the browser', () => {
     await page.getByTestId('report-area-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('report-area-chart').getAttribute('role')).toBe('img');
     expect(await page.getByTestId('report-competences').locator('tbody tr').count()).toBe(22);
-    // Groups under five are "verborgen", never a number, and the page says why.
-    expect(await page.getByTestId('report-competences').textContent()).toMatch(/verborgen/);
-    expect(await page.getByTestId('suppressed-explanation').textContent()).toMatch(/kleiner dan 5/);
+    // Small cells show as (noisy) numbers, nothing is "verborgen", no mean is shown, and the page says the counts carry noise.
+    expect(await page.getByTestId('report-competences').textContent()).not.toMatch(/verborgen|gemiddeld/);
+    expect(await page.getByTestId('report-noise-note').textContent()).toMatch(/willekeurige ruis.*9 op 10 aantallen wijken hoogstens 2 af/);
     expect(await page.getByTestId('report-csv').getAttribute('href')).toMatch(/format=csv&lang=nl$/);
     expect(await accessibilityViolations(page)).toEqual([]);
   });

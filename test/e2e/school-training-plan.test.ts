@@ -19,10 +19,12 @@ describe('the team training plan and the ICT training budget in the browser', ()
     const principal = await addMember(world, schoolId, 'principal', principalEmail, 'Pieter');
     await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ines');
     campaignId = (await openCampaign(world, principal.userId, schoolId, 14)).id;
-    // 15 teachers: 5 at A (weakest in area 6), 5 at B1, 5 at C1; area 6 is the priority, 6.1 shows most at B1.
+    // 15 teachers: 3 at A (A1 in area 6), 9 at B1 but at A1 in 6.2–6.5, 3 at C1. Area 6 is at A for 12 of 15, and 6.1
+    // shows 9 at B1: margins the report's noise (a count is off by at most 2 in 9 of 10) does not overturn.
     for (let i = 0; i < 15; i += 1) {
       const teacher = await addMember(world, schoolId, 'teacher', `leraar${i}@opleidingsplan.test`);
-      await completeScan(world, teacher.userId, [(c: number) => (c >= 17 ? 0 : 1), () => 2, () => 4][Math.floor(i / 5)]);
+      const pattern = i < 3 ? (c: number) => (c >= 17 ? 0 : 1) : i < 12 ? (c: number) => (c >= 18 ? 0 : 2) : () => 4;
+      await completeScan(world, teacher.userId, pattern);
     }
     const provider = await catalogue.addProvider({ name: 'Pedagogische begeleiding (test)', contactEmail: 'info@pb.test', website: null });
     const step = [{ competence: '6.1', from: 'B1' as const, to: 'B2' as const }];

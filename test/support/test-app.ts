@@ -22,6 +22,8 @@ export interface TestClient {
   password: string;
   cookie: string;
   csrfToken: string;
+  /** The app the client talks to, for test setup that goes through the tables. */
+  app: FastifyInstance;
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
@@ -34,11 +36,27 @@ export const TEST_PASSWORD = 'correct-horse-battery';
  */
 export const UNREACHED_RATE_LIMITS = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([name, limit]) => [name, { ...limit, max: 1_000_000 }])) as unknown as RateLimits;
 
+/**
+ * A uniform source whose draws give no publication noise at all (every two-sided geometric draw
+ * is 0): the test server's default, so suites that check a report's arithmetic see the true
+ * counts. Suites about the noise pass `privacyUniform: seededUniform(seed)`.
+ */
+export const NO_NOISE = () => 0.999_999_9;
+
 /** `config` overrides settings of the test server, e.g. `smtpUrl` for a suite with a mail server. */
 export async function startTestApp(options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp(
-    { ...configFromEnv({}), databaseUrl: database.url, demo: false, webDir: '/nonexistent', logLevel: 'silent', rateLimits: UNREACHED_RATE_LIMITS, ...config },
+    {
+      ...configFromEnv({}),
+      databaseUrl: database.url,
+      demo: false,
+      webDir: '/nonexistent',
+      logLevel: 'silent',
+      rateLimits: UNREACHED_RATE_LIMITS,
+      privacyUniform: NO_NOISE,
+      ...config,
+    },
     { logger: false, ...options },
   );
   let counter = 0;
@@ -70,6 +88,7 @@ export async function login(app: FastifyInstance, email: string, password: strin
     password,
     cookie: cookieHeader,
     csrfToken,
+    app,
     request({ csrf = true, headers, ...rest }) {
       return app.inject({
         ...rest,

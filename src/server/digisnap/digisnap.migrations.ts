@@ -116,4 +116,16 @@ export const digisnapMigrations: Record<string, Migration> = {
       await db.schema.createIndex('scans_one_in_progress_idx').on('scans').column('user_id').unique().where(sql.ref('status'), '=', 'in_progress').execute();
     },
   },
+  '20261222_01_digisnap_published_noise': {
+    async up(db: Kysely<any>) {
+      // A publication's noisy counts, drawn once and served on every read. States published before
+      // get theirs drawn at their next read. Comparison parts and totals held raw counts: they go,
+      // and fill again with noisy counts as schools publish.
+      await db.schema.alterTable('team_aggregates').addColumn('published_noisy', 'text').execute();
+      // Since when a member counts: only scans submitted from then on. Unknown for rows made before: the next recount sets it.
+      await db.schema.alterTable('team_members').addColumn('member_since', 'text').execute();
+      await db.deleteFrom('comparison_parts').execute();
+      await db.deleteFrom('comparison_totals').execute();
+    },
+  },
 };

@@ -1,6 +1,8 @@
 import { AuditRepository } from '../platform/audit/audit.repository';
 import type { Db } from '../platform/db/database';
+import { nowIso } from '../platform/ids';
 import type { ServerModule } from '../platform/module';
+import { cryptoUniform } from '../platform/privacy/random';
 import { digisnapMigrations } from './digisnap.migrations';
 import { DigisnapRepository } from './digisnap.repository';
 import { digisnapRoutes } from './digisnap.routes';
@@ -22,7 +24,8 @@ export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables
   migrations: digisnapMigrations,
   createServices({ config, db, audit }) {
     const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
-    const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit);
+    const noise = { epsilon: config.privacyEpsilon, uniform: config.privacyUniform ?? cryptoUniform };
+    const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit, nowIso, noise);
     return { digisnap, frameworks };
   },
   register(app, { digisnap }, { auth, requireAuth }) {

@@ -2,15 +2,17 @@ import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } f
 import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
-import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
+import { DEFAULT_EPSILON, type Uniform } from '../../shared/platform/differential-privacy';
 import { answerProblem, progressOf as scanProgress } from '../../shared/scan/engine';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
+import { cryptoUniform } from '../platform/privacy/random';
 import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
 import type { FrameworkRegistry } from './framework.registry';
-import { parseBackground, type TeamAggregate, type TeamAggregateRequest, type TeamScan, teamAggregateOf } from './team-aggregate';
-import { TeamAggregateService, teamScanOf } from './team-aggregate.service';
+import { parseBackground } from './team-aggregate';
+import { TeamAggregateService } from './team-aggregate.service';
 
 /**
  * Digisnap for one teacher: start, answer, submit, profile, export. Every method takes the
@@ -26,8 +28,10 @@ export class DigisnapService {
     private readonly audit: AuditRepository,
     /** The time recorded on writes; demo data and tests may fix it. */
     private readonly now: () => string = nowIso,
+    /** The noise of published team aggregates: ε per histogram and the uniform source (a seeded one in tests). */
+    noise: { epsilon: number; uniform: Uniform } = { epsilon: DEFAULT_EPSILON, uniform: cryptoUniform },
   ) {
-    this.teams = new TeamAggregateService(repo, (id, version) => frameworks.get(id, version), now);
+    this.teams = new TeamAggregateService(repo, (id, version) => frameworks.get(id, version), now, noise);
   }
 
   currentFramework(): Framework {
@@ -170,34 +174,19 @@ export class DigisnapService {
   // ------------------------------------------------------------ teams (for the school module)
 
   /**
-   * A team's aggregate over cohorts of users and windows, counted from the scans themselves: the
-   * latest scan per teacher on the given framework version, submitted inside its cohort's window.
-   * The stored aggregates (`teams`) must always equal this count, and the tests hold them to it.
-   * What comes back has passed `suppressSmallGroups` (see team-aggregate.ts); no answer of one
-   * teacher leaves this way.
-   */
-  async teamAggregate(request: TeamAggregateRequest): Promise<TeamAggregate> {
-    const framework = this.frameworks.get(request.frameworkId, request.frameworkVersion);
-    if (!framework) throw notFound(`Framework ${request.frameworkId} ${request.frameworkVersion}`, 'frameworkVersion');
-    const scans: TeamScan[] = [];
-    for (const cohort of request.cohorts) {
-      const rows = await this.repo.submittedInWindow(cohort.userIds, { ...cohort, frameworkId: request.frameworkId, frameworkVersion: request.frameworkVersion });
-      scans.push(...rows.map(teamScanOf));
-    }
-    return teamAggregateOf(scans, framework, request);
-  }
-
-  /**
    * Participation in a window, as counts: who of these users began a scan (one in progress
    * worked on during the window, or one submitted in it) and who submitted one in it. The ids of those who
    * have not submitted come back only for reminders, which the caller sends without showing them.
    */
   async teamParticipation(
-    userIds: readonly string[],
+    team: readonly TeamMember[],
     window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
   ): Promise<{ invited: number; started: number; completed: number; notCompletedIds: string[] }> {
-    const members = new Set(userIds);
-    const completed = new Set((await this.repo.submittedInWindow([...members], window)).map((row) => row.userId));
+    const since = new Map(team.map((m) => [m.userId, m.since]));
+    const members = new Set(since.keys());
+    // Completed as the team report counts it: a scan submitted in the window after the teacher joined.
+    const submitted = await this.repo.submittedInWindow([...members], window);
+    const completed = new Set(submitted.filter((row) => row.submittedAt >= (since.get(row.userId) ?? '')).map((row) => row.userId));
     const started = new Set([...completed, ...(await this.repo.inProgressDuring([...members], window))]);
     return {
       invited: members.size,

@@ -52,11 +52,13 @@ export interface TeamAggregatesTable {
   respondents: number;
   /** JSON of the raw TeamCounts. */
   counts: string;
-  /** Teachers whose counted scan differs from the published one (came, went or retook). */
+  /** New respondents since the published state: members counted now whom the published round does not hold. */
   changed: number;
   /** How many states were published; 0 before the first. */
   publication: number;
   published_respondents: number;
+  /** The published state's noisy counts (ε and counts), drawn once at publication and served on every read. */
+  published_noisy: string | null;
   published_counts: string | null;
   updated_at: string;
 }
@@ -71,6 +73,8 @@ export interface TeamMembersTable {
   submitted_at: string | null;
   published_scan_id: string | null;
   published_submitted_at: string | null;
+  /** Since when the teacher is a member (ISO-8601 UTC): only scans submitted from then on count. */
+  member_since: string | null;
 }
 
 /** The published state a member (a school) adds to comparison groups, per framework version. */

@@ -15,7 +15,7 @@ type Db = Kysely<Database>;
 
 /** A team held for a submit, with the submitter's row in it. */
 export type TeamWithMember = Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to' | 'respondents' | 'changed' | 'counts'> &
-  Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id'>;
+  Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id' | 'member_since'>;
 
 /**
  * The only code that touches the team aggregate tables. A write first bumps the row it
@@ -76,6 +76,7 @@ export class TeamAggregateRepository {
             'team_members.scan_id',
             'team_members.submitted_at',
             'team_members.published_scan_id',
+            'team_members.member_since',
           ])
           .where('team_aggregates.team_id', '=', teamId)
           .where('team_members.user_id', '=', userId),
@@ -142,14 +143,16 @@ export class TeamAggregateRepository {
     await this.memberScan.on(trx)(scan.scanId, scan.submittedAt, teamId, userId);
   }
 
-  /** The published state becomes the live one: former members, counted by neither then, go. */
+  /** The new respondents join the published round, fixed from now on; rows of former members the round does not count go. */
   async markPublished(trx: Db, teamId: string): Promise<void> {
     await trx
       .updateTable('team_members')
       .set((eb) => ({ published_scan_id: eb.ref('scan_id'), published_submitted_at: eb.ref('submitted_at') }))
       .where('team_id', '=', teamId)
+      .where('published_scan_id', 'is', null)
+      .where('scan_id', 'is not', null)
       .execute();
-    await trx.deleteFrom('team_members').where('team_id', '=', teamId).where('is_member', '=', 0).execute();
+    await trx.deleteFrom('team_members').where('team_id', '=', teamId).where('is_member', '=', 0).where('published_scan_id', 'is', null).execute();
   }
 
   /** The teams whose window, on this framework version, holds `at` and whose member the user is: where a scan submitted then counts. */

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Framework } from '../../shared/digisnap/framework';
 import { comparisonsAllowed, decidePublication } from '../../shared/digisnap/privacy';
-import type { TeamCounts } from '../../shared/digisnap/protected-team';
+import { drawNoise, type NoisyCounts, type TeamCounts } from '../../shared/digisnap/protected-team';
 import type { ScanResult } from '../../shared/digisnap/scoring';
-import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { Uniform } from '../../shared/platform/differential-privacy';
 import type { DigisnapRepository } from './digisnap.repository';
 import type { DigisnapDatabase as Database } from './digisnap.tables';
 import {
@@ -11,8 +12,10 @@ import {
   addScan,
   countTeam,
   decodeCounts,
+  decodeNoisy,
   emptyCounts,
   encodeCounts,
+  encodeNoisy,
   isLaterScan,
   latestPerTeacher,
   parseBackground,
@@ -24,16 +27,20 @@ import type { TeamHead, TeamMemberRow, TeamRow } from './team-aggregate.reposito
 
 /**
  * Stored team aggregates, for the school module's team reports: a read instead of a count of
- * every scan. Each team (a campaign) keeps per member the scan that counts now and the one in
- * its published state, with the raw counts of both; a submit adds the new scan and takes the
- * teacher's earlier one away, inside the submit's own transaction. What the counts depend on
- * beyond the scans (the members, the window, the framework version) comes with every request
- * as a `TeamSource`; when it differs from what the counts were made for, the team is counted
- * anew from the scans, exactly as `teamAggregateOf` counts it.
+ * every scan. Each team (a campaign) is a round whose respondents are fixed once counted: a
+ * teacher whose scan a published state counted stays in the round with that scan, whether they
+ * retake the scan, leave the school or are removed. Until then a member's latest scan in the
+ * window (submitted after they joined) counts, and a submit adds it inside the submit's own
+ * transaction. What the counts depend on beyond the scans (the members, the window, the
+ * framework version) comes with every request as a `TeamSource`; when it differs from what the
+ * counts were made for, the new respondents are counted anew from the scans, on top of the
+ * published round.
  *
- * Raw counts never leave: what comes back is a number of respondents, how many changed since
- * the published state, and protected tables. Whether a new state may be published is decided
- * here, by the privacy gate, on the team held for the write (`publishIfDue`).
+ * Raw counts never leave: what comes back is a number of respondents, how many new ones came
+ * since the published state, and the tables of a publication's noisy counts. A publication
+ * draws its noise once (`drawNoise`) and stores it; every later read serves the stored noise.
+ * Whether a new state may be published is decided here, by the privacy gate, on the team held
+ * for the write (`publishIfDue`): it takes at least the threshold of new respondents.
  */
 
 export type { ComparisonGroup, ComparisonPart, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
@@ -47,6 +54,8 @@ export class TeamAggregateService {
     private readonly scans: DigisnapRepository,
     private readonly frameworks: (id: string, version: string) => Framework | undefined,
     private readonly now: () => string,
+    /** ε per histogram and the source of the noise: the operating system's CSPRNG, a seeded one in tests. */
+    private readonly noise: { epsilon: number; uniform: Uniform },
   ) {}
 
   private get repo() {
@@ -66,31 +75,44 @@ export class TeamAggregateService {
    */
   async publishIfDue(source: TeamSource, threshold: number, part?: ComparisonPart): Promise<PublishedTeam | null> {
     await this.state(source);
+    const framework = this.frameworkOf(source);
     const published = await this.repo.transaction(async (trx) => {
       const team = await this.repo.lockTeam(trx, source.teamId);
       if (!team || !isUpToDate(team, source)) return null;
       if (decidePublication({ published: team.publication > 0, ...stateOf(team) }, threshold).kind !== 'publish') return null;
+      const noisy = encodeNoisy(drawNoise(decodeCounts(team.counts, framework), framework, this.noise.epsilon, this.noise.uniform), framework);
       await this.repo.markPublished(trx, team.team_id);
       const publication = team.publication + 1;
       await this.repo.saveTeam(trx, team.team_id, {
         publication,
         published_counts: team.counts,
+        published_noisy: noisy,
         published_respondents: team.respondents,
         changed: 0,
         updated_at: this.now(),
       });
-      if (part) await this.setPart(trx, team, part);
-      return { publication, counts: team.counts, members: await this.repo.members(team.team_id, trx) };
+      if (part) await this.setPart(trx, team, noisy, part);
+      return { publication, noisy, members: await this.repo.members(team.team_id, trx) };
     });
     return published && this.publishedTeam(source, published, threshold);
   }
 
-  /** The latest published state's tables again (to show it once more), or null before the first. */
+  /**
+   * The latest published state's tables again (to show it once more), or null before the first:
+   * the stored noise, so a second read tells nothing the first did not. A state published before
+   * noise was stored gets its noise drawn now, once.
+   */
   async published(source: TeamSource, threshold: number): Promise<PublishedTeam | null> {
+    const framework = this.frameworkOf(source);
     const published = await this.repo.transaction(async (trx) => {
       const team = await this.repo.lockTeam(trx, source.teamId);
       if (!team || team.published_counts === null) return null;
-      return { publication: team.publication, counts: team.published_counts, members: await this.repo.members(team.team_id, trx) };
+      let noisy = team.published_noisy;
+      if (noisy === null) {
+        noisy = encodeNoisy(drawNoise(decodeCounts(team.published_counts, framework), framework, this.noise.epsilon, this.noise.uniform), framework);
+        await this.repo.saveTeam(trx, team.team_id, { published_noisy: noisy });
+      }
+      return { publication: team.publication, noisy, members: await this.repo.members(team.team_id, trx) };
     });
     return published && this.publishedTeam(source, published, threshold);
   }
@@ -101,14 +123,15 @@ export class TeamAggregateService {
     const members = await this.repo.members(source.teamId);
     return keysOf(
       source.teamId,
-      members.map((m) => ({ userId: m.user_id, submittedAt: m.submitted_at })),
+      members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at ?? m.submitted_at })),
     );
   }
 
   /**
-   * The comparison groups beside one member: all members' parts, and those of the same level,
-   * each without the asking member's own part. A group is shown only when comparisonsAllowed
-   * allows it and it holds at least the threshold of respondents.
+   * The comparison groups beside one member: the sum of all members' published noisy counts, and
+   * of those of the same level, each without the asking member's own part. A sum of published
+   * noisy counts is post-processing: it reveals nothing the publications did not. A group is
+   * shown only when comparisonsAllowed allows it and it holds at least the threshold of respondents.
    */
   async comparisons(request: ComparisonRequest): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }> {
     const framework = this.frameworkOf(request);
@@ -131,7 +154,7 @@ export class TeamAggregateService {
     const level = groups.level && withoutOwn(groups.level);
     const allowed = comparisonsAllowed(all.members, level?.members ?? null);
     const shown = (group: { members: number; counts: TeamCounts }): ComparisonGroup | null => {
-      const team = releaseTeamAggregate(group.counts, framework, request.threshold);
+      const team = releaseTeamAggregate({ epsilon: this.noise.epsilon, counts: group.counts }, framework, request.threshold);
       return team && { members: group.members, team };
     };
     return { all: allowed.flanders ? shown(all) : null, level: allowed.sameLevel && level ? shown(level) : null };
@@ -139,7 +162,8 @@ export class TeamAggregateService {
 
   /**
    * Inside the submit's transaction: the scan replaces its teacher's earlier one in every team
-   * whose member they are and whose window, on the scan's framework version, holds its time.
+   * whose member they are and whose window, on the scan's framework version, holds its time,
+   * unless a published state of that team counts the teacher already (their round is fixed).
    */
   async scanSubmitted(trx: Trx, scan: SubmittedTeamScan): Promise<void> {
     const teamIds = await this.repo.teamsCounting(trx, { ...scan, at: scan.submittedAt });
@@ -150,7 +174,8 @@ export class TeamAggregateService {
 
   private async addToTeam(trx: Trx, teamId: string, scan: SubmittedTeamScan): Promise<void> {
     const team = await this.repo.lockTeamWithMember(trx, teamId, scan.userId);
-    if (team?.is_member !== 1 || !countsIn(team, scan)) return;
+    if (team?.is_member !== 1 || team.published_scan_id !== null || !countsIn(team, scan)) return;
+    if (team.member_since !== null && scan.submittedAt < team.member_since) return;
     const previous = team.scan_id === null ? null : { scanId: team.scan_id, submittedAt: team.submitted_at ?? '' };
     if (previous && !isLaterScan(scan, previous)) return;
     const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
@@ -163,24 +188,22 @@ export class TeamAggregateService {
     }
     addScan(counts, scan);
     await this.repo.saveMemberScan(trx, teamId, scan.userId, scan);
-    const wasChanged = team.scan_id !== team.published_scan_id ? 1 : 0;
-    const isChanged = scan.scanId !== team.published_scan_id ? 1 : 0;
     await this.repo.saveTeam(trx, teamId, {
       counts: encodeCounts(counts, framework),
       respondents: team.respondents + (previous ? 0 : 1),
-      changed: team.changed + isChanged - wasChanged,
+      changed: team.changed + (previous ? 0 : 1),
       updated_at: this.now(),
     });
   }
 
   /**
-   * Counts the team anew from the scans, for the members and window of `source`, keeping what
-   * its published state counted: members who left stay as rows until the next publication,
-   * so they count among those who changed.
+   * Counts the team anew for the members and window of `source`: the published round as it was
+   * counted (its counts kept, its respondents kept as rows, former members too), and on top of it
+   * each other member's latest scan in the window submitted after they joined.
    */
   private async recount(source: TeamSource): Promise<TeamRow> {
     const framework = this.frameworkOf(source);
-    const members = [...new Set(await source.members())];
+    const members = uniqueMembers(await source.members());
     const now = this.now();
     return this.repo.transaction(async (trx) => {
       await this.repo.createTeam(trx, {
@@ -197,22 +220,35 @@ export class TeamAggregateService {
         publication: 0,
         published_respondents: 0,
         published_counts: null,
+        published_noisy: null,
         updated_at: now,
       });
       const team = (await this.repo.lockTeam(trx, source.teamId))!;
+      const before = await this.repo.members(source.teamId, trx);
+      const fixed = new Set(before.filter((row) => row.published_scan_id !== null).map((row) => row.user_id));
+      const open = members.filter((m) => !fixed.has(m.userId));
+      const since = new Map(open.map((m) => [m.userId, m.since]));
       const window = { from: source.from, to: source.to, frameworkId: source.frameworkId, frameworkVersion: source.frameworkVersion };
-      const counted = latestPerTeacher((await this.scans.submittedInWindow(members, window, trx)).map(teamScanOf));
-      const memberRows = rowsOf(source.teamId, members, counted, await this.repo.members(source.teamId, trx));
+      const inWindow = await this.scans.submittedInWindow(
+        open.map((m) => m.userId),
+        window,
+        trx,
+      );
+      // A scan counts only when it was submitted while its teacher was a member of the school.
+      const counted = latestPerTeacher(inWindow.filter((row) => row.submittedAt >= (since.get(row.userId) ?? '')).map(teamScanOf));
+      const memberRows = rowsOf(source.teamId, members, counted, before);
       await this.repo.replaceMembers(trx, source.teamId, memberRows);
+      const round = team.published_counts === null ? emptyCounts(framework) : decodeCounts(team.published_counts, framework);
+      const counts = addCounts(round, countTeam(counted, framework));
       const changes = {
         framework_id: source.frameworkId,
         framework_version: source.frameworkVersion,
         window_from: source.from,
         window_to: source.to,
         members_version: source.membersVersion,
-        respondents: counted.length,
-        counts: encodeCounts(countTeam(counted, framework), framework),
-        changed: memberRows.filter((row) => row.scan_id !== row.published_scan_id).length,
+        respondents: counts.respondents,
+        counts: encodeCounts(counts, framework),
+        changed: counted.length,
         updated_at: now,
       };
       await this.repo.saveTeam(trx, source.teamId, changes);
@@ -220,8 +256,8 @@ export class TeamAggregateService {
     });
   }
 
-  /** Replaces the member's part of its comparison groups by this team's published counts. */
-  private async setPart(trx: Trx, team: TeamRow, part: ComparisonPart): Promise<void> {
+  /** Replaces the member's part of its comparison groups by this team's published noisy counts. */
+  private async setPart(trx: Trx, team: TeamRow, noisy: string, part: ComparisonPart): Promise<void> {
     const framework = this.frameworkOf({ frameworkId: team.framework_id, frameworkVersion: team.framework_version });
     const empty = encodeCounts(emptyCounts(framework), framework);
     const key = { frameworkId: team.framework_id, frameworkVersion: team.framework_version };
@@ -237,24 +273,24 @@ export class TeamAggregateService {
         members -= 1;
       }
       if (newGroups.includes(group)) {
-        addCounts(counts, decodeCounts(team.counts, framework), 1);
+        addCounts(counts, decodeNoisy(noisy, framework).counts, 1);
         members += 1;
       }
       await this.repo.saveTotal(trx, { ...key, group }, { members, counts: encodeCounts(counts, framework) });
     }
-    await this.repo.savePart(trx, { ...key, member: part.member }, { teamId: team.team_id, groups: newGroups, counts: team.counts });
+    await this.repo.savePart(trx, { ...key, member: part.member }, { teamId: team.team_id, groups: newGroups, counts: encodeCounts(decodeNoisy(noisy, framework).counts, framework) });
   }
 
-  private publishedTeam(source: TeamSource, state: { publication: number; counts: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
+  private publishedTeam(source: TeamSource, state: { publication: number; noisy: string; members: TeamMemberRow[] }, threshold: number): PublishedTeam {
     const framework = this.frameworkOf(source);
-    const counts = decodeCounts(state.counts, framework);
-    const team = releaseTeamAggregate(counts, framework, threshold);
-    if (!team) throw new Error(`Team ${source.teamId}: a published state has ${counts.respondents} respondents, under the threshold ${threshold}`);
+    const noisy: NoisyCounts = decodeNoisy(state.noisy, framework);
+    const team = releaseTeamAggregate(noisy, framework, threshold);
+    if (!team) throw new Error(`Team ${source.teamId}: a published state has ${noisy.counts.respondents} respondents, under the threshold ${threshold}`);
     const keys = keysOf(
       source.teamId,
       state.members.map((m) => ({ userId: m.user_id, submittedAt: m.published_submitted_at })),
     );
-    return { publication: state.publication, respondents: counts.respondents, respondentKeys: keys, team };
+    return { publication: state.publication, respondents: noisy.counts.respondents, respondentKeys: keys, team };
   }
 
   private frameworkOf(team: { frameworkId: string; frameworkVersion: string }): Framework {
@@ -289,24 +325,44 @@ const isUpToDate = (row: TeamHead, source: TeamSource) =>
 const countsIn = (team: Pick<TeamRow, 'framework_id' | 'framework_version' | 'window_from' | 'window_to'>, scan: SubmittedTeamScan) =>
   team.framework_id === scan.frameworkId && team.framework_version === scan.frameworkVersion && team.window_from <= scan.submittedAt && scan.submittedAt < team.window_to;
 
-/** Member rows for a recount: the counted scan of each member, the published one kept, and former members the published state still counts. */
-function rowsOf(teamId: string, members: readonly string[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {
+/** Member rows for a recount: each published respondent as counted (a former member too), and each other member with their counted scan. */
+function rowsOf(teamId: string, members: readonly TeamMember[], counted: readonly TeamScan[], before: readonly TeamMemberRow[]): TeamMemberRow[] {
   const latest = new Map(counted.map((scan) => [scan.userId, scan]));
-  const previous = new Map(before.map((row) => [row.user_id, row]));
-  const rows: TeamMemberRow[] = members.map((userId) => ({
-    team_id: teamId,
-    user_id: userId,
-    is_member: 1,
-    scan_id: latest.get(userId)?.scanId ?? null,
-    submitted_at: latest.get(userId)?.submittedAt ?? null,
-    published_scan_id: previous.get(userId)?.published_scan_id ?? null,
-    published_submitted_at: previous.get(userId)?.published_submitted_at ?? null,
-  }));
-  const current = new Set(members);
-  for (const row of before) {
-    if (!current.has(row.user_id) && row.published_scan_id !== null) rows.push({ ...row, is_member: 0, scan_id: null, submitted_at: null });
+  const since = new Map(members.map((m) => [m.userId, m.since]));
+  const rows: TeamMemberRow[] = before
+    .filter((row) => row.published_scan_id !== null)
+    .map((row) => ({
+      ...row,
+      is_member: since.has(row.user_id) ? 1 : 0,
+      scan_id: row.published_scan_id,
+      submitted_at: row.published_submitted_at,
+      member_since: since.get(row.user_id) ?? row.member_since,
+    }));
+  const fixed = new Set(rows.map((row) => row.user_id));
+  for (const { userId, since: memberSince } of members) {
+    if (fixed.has(userId)) continue;
+    rows.push({
+      team_id: teamId,
+      user_id: userId,
+      is_member: 1,
+      scan_id: latest.get(userId)?.scanId ?? null,
+      submitted_at: latest.get(userId)?.submittedAt ?? null,
+      published_scan_id: null,
+      published_submitted_at: null,
+      member_since: memberSince,
+    });
   }
   return rows;
+}
+
+/** Each member once, with the earliest time they were a member from. */
+function uniqueMembers(members: readonly TeamMember[]): TeamMember[] {
+  const since = new Map<string, string>();
+  for (const member of members) {
+    const known = since.get(member.userId);
+    if (known === undefined || member.since < known) since.set(member.userId, member.since);
+  }
+  return [...since].map(([userId, memberSince]) => ({ userId, since: memberSince }));
 }
 
 function keysOf(salt: string, respondents: ReadonlyArray<{ userId: string; submittedAt: string | null }>): string[] {

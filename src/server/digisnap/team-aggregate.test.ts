@@ -2,20 +2,24 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { competenceList, type Framework, validateFramework } from '../../shared/digisnap/framework';
+import { drawNoise } from '../../shared/digisnap/protected-team';
 import { scoreAnswers } from '../../shared/digisnap/scoring';
+import { seededUniform } from '../../shared/platform/differential-privacy';
 import {
   addCounts,
   addScan,
   countTeam,
   decodeCounts,
+  decodeNoisy,
   emptyCounts,
   encodeCounts,
+  encodeNoisy,
   isLaterScan,
   latestPerTeacher,
   parseBackground,
+  releaseTeamAggregate,
   respondentKey,
   type TeamScan,
-  teamAggregateOf,
 } from './team-aggregate';
 
 const framework: Framework = (() => {
@@ -60,35 +64,41 @@ describe('team aggregate', () => {
 
   it('lets no table out for a team under the threshold', () => {
     const four = ['a', 'b', 'c', 'd'].map((id) => scanOf(id, 'x', [2]));
-    expect(teamAggregateOf(four, framework, { threshold: 5, respondentSalt: 's' })).toMatchObject({ respondents: 4, team: null });
-    expect(teamAggregateOf([...four, scanOf('e', 'x', [3])], framework, { threshold: 5, respondentSalt: 's' }).team).not.toBeNull();
-    expect(teamAggregateOf([...four, scanOf('e', 'x', [3])], framework, { threshold: 6, respondentSalt: 's' }).team).toBeNull();
+    const noisy = (list: TeamScan[]) => drawNoise(countTeam(list, framework), framework, 1, seededUniform(7));
+    expect(releaseTeamAggregate(noisy(four), framework, 5)).toBeNull();
+    expect(releaseTeamAggregate(noisy([...four, scanOf('e', 'x', [3])]), framework, 5)).not.toBeNull();
+    expect(releaseTeamAggregate(noisy([...four, scanOf('e', 'x', [3])]), framework, 6)).toBeNull();
   });
 
-  it('never lets a count below the threshold out, whatever the team', () => {
+  it('lets out counts and shares only: no mean, no score sum, nothing that subtracts to a score', () => {
     const teams = fc.array(fc.record({ options: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 22 }), experience: fc.constantFrom('0_5', '6_10', undefined) }), {
       minLength: 5,
       maxLength: 30,
     });
     fc.assert(
-      fc.property(teams, fc.integer({ min: 0, max: 8 }), (members, threshold) => {
+      fc.property(teams, fc.integer(), (members, seed) => {
         const scans = members.map((m, i) => scanOf(`u${i}`, 'x', m.options, m.experience ? { experience: m.experience } : {}));
-        const { team } = teamAggregateOf(scans, framework, { threshold, respondentSalt: 's' });
-        const t = Math.max(5, threshold);
-        if (members.length < t) {
-          expect(team).toBeNull();
-          return;
-        }
-        JSON.stringify(team, (_key, value) => {
-          if (value && typeof value === 'object' && 'suppressed' in value && 'count' in value) {
-            if (value.suppressed) expect(value.count).toBeNull();
-            else expect(value.count).toBeGreaterThanOrEqual(t);
-          }
+        const team = releaseTeamAggregate(drawNoise(countTeam(scans, framework), framework, 1, seededUniform(seed)), framework, 5)!;
+        const keys = new Set<string>();
+        JSON.stringify(team, (key, value) => {
+          keys.add(key);
+          if (key === 'count') expect(Number.isInteger(value) && value >= 0).toBe(true);
           return value;
         });
+        for (const key of keys) expect(key).not.toMatch(/mean|sum|score|points/i);
+        expect(team.respondents).toBe(members.length);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
+  });
+
+  it('stores a publication’s noise so that it reads back as drawn', () => {
+    const counts = countTeam(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => scanOf(id, 'x', [i % 5])),
+      framework,
+    );
+    const noisy = drawNoise(counts, framework, 0.5, seededUniform(3));
+    expect(decodeNoisy(encodeNoisy(noisy, framework), framework)).toEqual(noisy);
   });
 });
 
@@ -139,9 +149,18 @@ describe('counts kept scan by scan', () => {
       }),
       { numRuns: 40 },
     );
-    // Counts stored before this encoding read back as they were.
+    // Counts stored in the earlier layout, with score sums beside the counts, read back without the sums.
     const counts = countTeam([scanOf('a', 'x', [2])], framework);
-    expect(decodeCounts(JSON.stringify(counts), framework)).toEqual(counts);
+    const levels = (cells: Partial<Record<string, number>>) => framework.levels.map((l) => cells[l.code] ?? 0);
+    const legacy = [
+      counts.respondents,
+      44,
+      ...levels(counts.overallLevels),
+      ...counts.areas.flatMap((area) => [9, ...levels(area.levels)]),
+      ...counts.competences.flatMap((c) => framework.levels.flatMap((l) => [c.levels[l.code] ?? 0, (c.levels[l.code] ?? 0) * 2])),
+      ...counts.background.flatMap((b) => b.groups.flatMap((g) => framework.bands.map((band) => g.bands[band.code]))),
+    ];
+    expect(decodeCounts(JSON.stringify(legacy), framework)).toEqual(counts);
     expect(() => decodeCounts('[1,2,3]', framework)).toThrow(/expected/);
   });
 

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Background } from '../../shared/digisnap/api';
 import { type BandCode, competenceList, type Framework, type LevelCode } from '../../shared/digisnap/framework';
 import { effectiveThreshold } from '../../shared/digisnap/privacy';
-import { NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../shared/digisnap/protected-team';
+import { NOT_ANSWERED, type NoisyCounts, type ProtectedTeam, protectTeam, type TeamCounts } from '../../shared/digisnap/protected-team';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 
 /**
  * A team's Digisnap results as one aggregate. The raw counts stay in the digisnap module: what
- * leaves it has passed `protectTeam`, and so `suppressSmallGroups`, with the campaign's threshold.
+ * leaves it are the tables `protectTeam` makes of a publication's noisy counts (drawNoise).
  * The counts are additive, so the stored aggregates (team-aggregate.service.ts) add and take
  * away one scan at a time with the very functions that count a team from scratch here.
  */
@@ -77,9 +77,8 @@ export function emptyCounts(framework: Framework): TeamCounts {
   const zeroBands = () => Object.fromEntries(framework.bands.map((b) => [b.code, 0])) as Record<BandCode, number>;
   return {
     respondents: 0,
-    totalScoreSum: 0,
     overallLevels: zeroLevels(),
-    areas: framework.areas.map((area) => ({ number: area.number, scoreSum: 0, levels: zeroLevels() })),
+    areas: framework.areas.map((area) => ({ number: area.number, levels: zeroLevels() })),
     competences: competenceList(framework).map((c) => ({ code: c.code, levels: {} })),
     background: framework.background.map((question) => ({
       question: question.id,
@@ -96,21 +95,17 @@ export function emptyCounts(framework: Framework): TeamCounts {
 export function addScan(counts: TeamCounts, scan: Pick<TeamScan, 'result' | 'background'>, sign: 1 | -1 = 1): TeamCounts {
   const { result, background } = scan;
   counts.respondents += sign;
-  counts.totalScoreSum += sign * result.total;
   counts.overallLevels[result.level] += sign;
   for (const area of result.areas) {
     const cell = counts.areas.find((a) => a.number === area.number);
     if (!cell) continue;
-    cell.scoreSum += sign * area.score;
     cell.levels[area.level] += sign;
   }
   for (const competence of result.competences) {
     const row = counts.competences.find((c) => c.code === competence.code);
     if (!row) continue;
-    const cell = (row.levels[competence.level] ??= { count: 0, pointsSum: 0 });
-    cell.count += sign;
-    cell.pointsSum += sign * competence.points;
-    if (cell.count === 0) delete row.levels[competence.level];
+    row.levels[competence.level] = (row.levels[competence.level] ?? 0) + sign;
+    if (row.levels[competence.level] === 0) delete row.levels[competence.level];
   }
   for (const breakdown of counts.background) {
     const answer = (background as Record<string, string | null | undefined>)[breakdown.question];
@@ -126,22 +121,18 @@ export function addCounts(counts: TeamCounts, other: TeamCounts, sign: 1 | -1 = 
     for (const key of Object.keys(from) as K[]) into[key] = (into[key] ?? 0) + sign * from[key];
   };
   counts.respondents += sign * other.respondents;
-  counts.totalScoreSum += sign * other.totalScoreSum;
   addLevels(counts.overallLevels, other.overallLevels);
   for (const area of other.areas) {
     const cell = counts.areas.find((a) => a.number === area.number);
     if (!cell) continue;
-    cell.scoreSum += sign * area.scoreSum;
     addLevels(cell.levels, area.levels);
   }
   for (const competence of other.competences) {
     const row = counts.competences.find((c) => c.code === competence.code);
     if (!row) continue;
-    for (const [level, from] of Object.entries(competence.levels) as Array<[LevelCode, { count: number; pointsSum: number }]>) {
-      const cell = (row.levels[level] ??= { count: 0, pointsSum: 0 });
-      cell.count += sign * from.count;
-      cell.pointsSum += sign * from.pointsSum;
-      if (cell.count === 0) delete row.levels[level];
+    for (const [level, from] of Object.entries(competence.levels) as Array<[LevelCode, number]>) {
+      row.levels[level] = (row.levels[level] ?? 0) + sign * from;
+      if (row.levels[level] === 0) delete row.levels[level];
     }
   }
   for (const breakdown of other.background) {
@@ -155,33 +146,33 @@ export function addCounts(counts: TeamCounts, other: TeamCounts, sign: 1 | -1 = 
 }
 
 /**
- * Counts as stored: a flat list of numbers in the framework's own order (respondents, score
- * sum, overall levels; per area its score sum and levels; per competence and level its count
- * and points; per background answer its bands). A sixth of the counts' JSON, and read back in
- * a fraction of the time, which every submit to a team does.
+ * Counts as stored: a flat list of numbers in the framework's own order (respondents, overall
+ * levels; per area its levels; per competence its count per level; per background answer its
+ * bands), behind a leading marker `COUNTS_FORMAT`. A sixth of the counts' JSON, and read back in
+ * a fraction of the time, which every submit to a team does. Score sums are not kept: nothing
+ * published needs them, and sums are what subtraction recovers a person from.
  */
 export function encodeCounts(counts: TeamCounts, framework: Framework): string {
-  const numbers: number[] = [counts.respondents, counts.totalScoreSum];
+  const numbers: number[] = [COUNTS_FORMAT, counts.respondents];
   const levels = (values: Partial<Record<LevelCode, number>>) => framework.levels.forEach((l) => numbers.push(values[l.code] ?? 0));
   levels(counts.overallLevels);
-  framework.areas.forEach((area, i) => {
-    numbers.push(counts.areas[i]?.number === area.number ? counts.areas[i].scoreSum : 0);
-    levels(counts.areas[i]?.number === area.number ? counts.areas[i].levels : {});
-  });
-  for (const [i, competence] of competenceList(framework).entries()) {
-    const cells = counts.competences[i]?.code === competence.code ? counts.competences[i].levels : {};
-    for (const level of framework.levels) numbers.push(cells[level.code]?.count ?? 0, cells[level.code]?.pointsSum ?? 0);
-  }
+  framework.areas.forEach((area, i) => levels(counts.areas[i]?.number === area.number ? counts.areas[i].levels : {}));
+  for (const [i, competence] of competenceList(framework).entries()) levels(counts.competences[i]?.code === competence.code ? counts.competences[i].levels : {});
   for (const breakdown of counts.background) for (const group of breakdown.groups) framework.bands.forEach((b) => numbers.push(group.bands[b.code] ?? 0));
   return JSON.stringify(numbers);
 }
 
+/** Marks counts stored without score sums; a list not starting with it is the earlier layout, with sums (read, sums skipped). */
+const COUNTS_FORMAT = -2;
+
 /** The counts `encodeCounts` stored, read back for the same framework. */
 export function decodeCounts(stored: string, framework: Framework): TeamCounts {
-  const numbers = JSON.parse(stored) as number[] | TeamCounts;
-  // Counts stored as TeamCounts themselves, before this encoding: the next write re-encodes them.
-  if (!Array.isArray(numbers)) return numbers;
-  let next = 0;
+  const numbers = JSON.parse(stored) as number[];
+  const withSums = numbers[0] !== COUNTS_FORMAT;
+  let next = withSums ? 0 : 1;
+  const skipSum = () => {
+    if (withSums) next += 1;
+  };
   const levels = () => {
     const cells = {} as Record<LevelCode, number>;
     for (const level of framework.levels) cells[level.code] = numbers[next++];
@@ -191,8 +182,8 @@ export function decodeCounts(stored: string, framework: Framework): TeamCounts {
     const cells: TeamCounts['competences'][number]['levels'] = {};
     for (const level of framework.levels) {
       const count = numbers[next++];
-      const pointsSum = numbers[next++];
-      if (count !== 0) cells[level.code] = { count, pointsSum };
+      skipSum();
+      if (count !== 0) cells[level.code] = count;
     }
     return cells;
   };
@@ -202,11 +193,15 @@ export function decodeCounts(stored: string, framework: Framework): TeamCounts {
     return cells;
   };
   // Property values are read in the order they are written, as encodeCounts wrote them.
+  const respondents = numbers[next++];
+  skipSum();
   const counts: TeamCounts = {
-    respondents: numbers[next++],
-    totalScoreSum: numbers[next++],
+    respondents,
     overallLevels: levels(),
-    areas: framework.areas.map((area) => ({ number: area.number, scoreSum: numbers[next++], levels: levels() })),
+    areas: framework.areas.map((area) => {
+      skipSum();
+      return { number: area.number, levels: levels() };
+    }),
     competences: competenceList(framework).map((competence) => ({ code: competence.code, levels: competenceLevels() })),
     background: framework.background.map((question) => ({
       question: question.id,
@@ -215,6 +210,16 @@ export function decodeCounts(stored: string, framework: Framework): TeamCounts {
   };
   if (next !== numbers.length) throw new Error(`decodeCounts: ${numbers.length} numbers stored, ${next} expected for ${framework.id} ${framework.version}`);
   return counts;
+}
+
+/** A publication's noisy counts as stored: its ε and the counts in `encodeCounts`' layout. */
+export function encodeNoisy(noisy: NoisyCounts, framework: Framework): string {
+  return JSON.stringify({ epsilon: noisy.epsilon, counts: JSON.parse(encodeCounts(noisy.counts, framework)) });
+}
+
+export function decodeNoisy(stored: string, framework: Framework): NoisyCounts {
+  const { epsilon, counts } = JSON.parse(stored) as { epsilon: number; counts: number[] };
+  return { epsilon, counts: decodeCounts(JSON.stringify(counts), framework) };
 }
 
 /** Adds up one scan per teacher. Raw: never returned from the digisnap module as it is. */
@@ -232,23 +237,13 @@ export function respondentKey(salt: string, scan: Pick<TeamScan, 'userId' | 'sub
 
 /**
  * The privacy gate of Digisnap: the only way an aggregate of teachers' scans leaves the module.
- * What comes out are the team's protected tables (every small group and every cell that would
- * let one be recovered by subtraction suppressed, see shared/digisnap/privacy.ts), or nothing
- * when the team is smaller than the threshold (never below MIN_GROUP_SIZE). Team reports,
- * comparison groups and, later, Flanders-wide figures all pass here; the architecture test
- * holds the server to calling `protectTeam` nowhere else.
+ * What comes out are the tables of a publication's noisy counts (drawn once per publication by
+ * `drawNoise` and stored, see shared/digisnap/protected-team.ts), or nothing when the team is
+ * smaller than the threshold (never below MIN_GROUP_SIZE). Team reports and comparison groups
+ * (sums of other schools' noisy counts) pass here; the architecture test holds the server to
+ * calling `protectTeam` nowhere else.
  */
-export function releaseTeamAggregate(counts: TeamCounts, framework: Framework, threshold: number): ProtectedTeam | null {
+export function releaseTeamAggregate(noisy: NoisyCounts, framework: Framework, threshold: number): ProtectedTeam | null {
   const t = effectiveThreshold(threshold);
-  return counts.respondents >= t ? protectTeam(counts, framework, t) : null;
-}
-
-/** From the scans that count, the aggregate that may leave: keys, a count, and protected tables or none. */
-export function teamAggregateOf(scans: readonly TeamScan[], framework: Framework, request: Pick<TeamAggregateRequest, 'threshold' | 'respondentSalt'>): TeamAggregate {
-  const counted = latestPerTeacher(scans);
-  return {
-    respondents: counted.length,
-    respondentKeys: counted.map((scan) => respondentKey(request.respondentSalt, scan)).sort(),
-    team: releaseTeamAggregate(countTeam(counted, framework), framework, request.threshold),
-  };
+  return noisy.counts.respondents >= t ? protectTeam(noisy, framework, t) : null;
 }

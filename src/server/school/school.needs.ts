@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResultDto, TrainingDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
-import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 
 /**
  * What the school asks of Digisnap for its campaigns and team reports: frameworks, and the team
@@ -15,9 +15,9 @@ export interface DigisnapAggregates {
   publishedTeam(source: TeamSource, threshold: number): Promise<PublishedTeam | null>;
   liveRespondentKeys(source: TeamSource): Promise<string[]>;
   teamComparisons(request: ComparisonRequest): Promise<{ all: ComparisonGroup | null; level: ComparisonGroup | null }>;
-  /** Who of these users began and who submitted a scan in the window, as counts (ids only of those who did not submit, for reminders). */
+  /** Who of these members began and who submitted a scan in the window (after joining), as counts (ids only of those who did not submit, for reminders). */
   teamParticipation(
-    userIds: readonly string[],
+    team: readonly TeamMember[],
     window: { from: string; to: string; frameworkId: string; frameworkVersion: string },
   ): Promise<{ invited: number; started: number; completed: number; notCompletedIds: string[] }>;
 }

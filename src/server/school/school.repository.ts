@@ -123,6 +123,19 @@ export class SchoolRepository {
     return rows.map((r) => r.user_id);
   }
 
+  /** Each user with one of the roles, with the earliest time they held one. */
+  async userIdsWithRolesSince(schoolId: string, roles: readonly string[]): Promise<Array<{ userId: string; since: string }>> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select((eb) => ['user_id', eb.fn.min('created_at').as('since')])
+      .where('school_id', '=', schoolId)
+      .where('role', 'in', [...roles])
+      .groupBy('user_id')
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, since: String(r.since) }));
+  }
+
   /** One row per member and role. */
   async memberships(schoolId: string, userId?: string): Promise<MembershipRow[]> {
     const rows = await this.db

@@ -68,6 +68,19 @@ export class SchoolService {
     return this.repo.userIdsWithRoles(schoolId, digisnapTakerRoles);
   }
 
+  /** The schools where the user takes Digisnap (teacher or ICT coordinator), each once, with its name. */
+  async takerSchoolsOf(userId: string): Promise<Array<{ schoolId: string; schoolName: string }>> {
+    const rows = await this.repo.membershipsOfUser(userId);
+    const schools = new Map<string, string>();
+    for (const row of rows) if ((digisnapTakerRoles as readonly string[]).includes(row.role)) schools.set(row.schoolId, row.schoolName);
+    return [...schools].map(([schoolId, schoolName]) => ({ schoolId, schoolName }));
+  }
+
+  /** The school's Digisnap takers, each with the moment they became one: their scans count for the school from then on. */
+  teachersSince(schoolId: string): Promise<Array<{ userId: string; since: string }>> {
+    return this.repo.userIdsWithRolesSince(schoolId, digisnapTakerRoles);
+  }
+
   /** The school's staff, each once, by id: its teachers, ICT coordinators and principals (the board's admins are not staff). */
   staffIdsOf(schoolId: string): Promise<string[]> {
     return this.repo.userIdsWithRoles(schoolId, schoolStaffRoles);

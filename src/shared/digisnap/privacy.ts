@@ -1,6 +1,9 @@
 /**
- * Privacy by construction: the one gate every aggregate passes before it leaves the digisnap
- * module. Pure functions, no I/O, so the server, the tests and a reviewer read the same rules.
+ * Privacy by construction: group thresholds, suppression and publication over time. Pure
+ * functions, no I/O, so the server, the tests and a reviewer read the same rules. The Digisnap
+ * team report no longer suppresses cells: its counts carry noise drawn once per publication
+ * (protected-team.ts); the threshold, the publication rule and the comparison rule below still
+ * hold for it. Suppression (rules 2 and 3) serves the reflection reports.
  *
  * The rules, in order:
  * 1. The threshold is the campaign's minimum group size, never below MIN_GROUP_SIZE (5).
@@ -19,9 +22,10 @@
  * total in any line, and what a line's hidden cells add up to is never a group of fewer
  * than `threshold` people.
  *
- * Over time (publicationDecision): a report is stored as shown; a later request shows a new
- * state only when at least `threshold` teachers came, went or retook the scan since, so two
- * states never differ by fewer people than the threshold. Beside other schools
+ * Over time (decidePublication): a report is stored as shown; for the team report a round's
+ * respondents are fixed once published, and a later request shows a new state only when at
+ * least `threshold` new respondents came, so two states never differ by fewer people than the
+ * threshold and nobody is ever taken out. Beside other schools
  * (comparisonsAllowed): a comparison spans at least COMPARISON_MIN_SCHOOLS other schools.
  */
 
@@ -204,8 +208,9 @@ export function publicationDecision(published: { respondentKeys: readonly string
 
 /**
  * The same rule on counts, for a team whose changes are counted as they happen (the stored team
- * aggregates of the digisnap module): whether a state was published, how many respondents
- * the live state has, and how many teachers came, went or retook the scan since the published one.
+ * aggregates of the digisnap module): whether a state was published, how many respondents the
+ * live state has, and how many changed since the published one; for the team report's fixed
+ * rounds, `changed` is the number of new respondents (nobody leaves a published round).
  */
 export function decidePublication(state: { published: boolean; respondents: number; changed: number }, threshold: number): PublicationDecision {
   const t = effectiveThreshold(threshold);

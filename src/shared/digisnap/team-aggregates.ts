@@ -16,12 +16,18 @@ export interface TeamSource {
   to: string;
   /** Changes whenever the member list may have changed: the members are asked for only then. */
   membersVersion: string;
-  members(): Promise<readonly string[]>;
+  members(): Promise<readonly TeamMember[]>;
+}
+
+/** A member of the team, and since when (ISO-8601 UTC): only scans submitted from then on count. */
+export interface TeamMember {
+  userId: string;
+  since: string;
 }
 
 export interface TeamState {
   respondents: number;
-  /** Teachers who came, went or retook the scan since the published state. */
+  /** New respondents since the published state: teachers the published round does not count yet. */
   changed: number;
   /** How many states were published; 0 before the first. */
   publication: number;

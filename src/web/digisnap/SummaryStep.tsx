@@ -1,5 +1,6 @@
 import { ScanSummary } from '../components/scan/ScanSummary';
 import { useI18n } from '../i18n';
+import { CampaignNotice } from './CampaignNotice';
 import { levelName, type NumberedCompetence } from './frameworkView';
 import type { Framework } from './types';
 
@@ -12,7 +13,7 @@ interface Props {
   onSubmit(): Promise<void>;
 }
 
-/** The engine's summary for Digisnap: each competence with the level its chosen option stands for. */
+/** The engine's summary for Digisnap: each competence with the level its chosen option stands for, and which schools will count the scan. */
 export function SummaryStep({ framework, competences, answers, ...rest }: Props) {
   const { t, text } = useI18n();
 
@@ -28,5 +29,10 @@ export function SummaryStep({ framework, competences, answers, ...rest }: Props)
     answer: answers[competence.code] === undefined ? undefined : t('scan.summaryAnswered', { level: chosenLevel(competence) }),
     change: t('scan.summaryChange', { code: competence.code }),
   }));
-  return <ScanSummary {...rest} items={items} scanTitle={t('scan.title')} />;
+  return (
+    <>
+      <ScanSummary {...rest} items={items} scanTitle={t('scan.title')} />
+      <CampaignNotice />
+    </>
+  );
 }

@@ -68,4 +68,12 @@ export const campaignMigrations: Record<string, Migration> = {
       await sql.raw(`CREATE TRIGGER memberships_version_update AFTER UPDATE ON memberships BEGIN ${bump('NEW')}; ${bump('OLD')}; END`).execute(db);
     },
   },
+  '20261222_02_school_reports_without_means': {
+    async up(db: Kysely<any>) {
+      // Stored report states went out as stored bytes, means and suppressed cells included. They go:
+      // the next read rebuilds each from its team aggregate's published state, with noise drawn once
+      // then and no means (a team the digisnap module never published is decided anew).
+      await db.deleteFrom('campaign_reports').execute();
+    },
+  },
 };

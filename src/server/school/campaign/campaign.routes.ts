@@ -11,6 +11,11 @@ import { schoolReportFileName, schoolReportXlsx } from './report-xlsx';
 export function campaignRoutes(app: FastifyInstance, deps: { campaigns: CampaignService; requireAuth: preHandlerAsyncHookHandler }): void {
   const { campaigns, requireAuth } = deps;
 
+  route(app, endpoints.listMyCampaigns, {
+    preHandler: requireAuth,
+    handler: async (request) => ({ items: await campaigns.myOpenCampaigns(authOf(request).userId) }),
+  });
+
   route(app, endpoints.openCampaign, {
     preHandler: requireAuth,
     handler: async (request, reply) => reply.status(201).send(await campaigns.openCampaign(authOf(request).userId, request.params.schoolId, request.body)),

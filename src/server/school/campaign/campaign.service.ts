@@ -6,6 +6,7 @@ import {
   type CampaignDto,
   campaignStatus,
   campaignWindow,
+  type MyCampaignDto,
   type OpenCampaignBody,
   REMINDER_INTERVAL_HOURS,
   windowProblem,
@@ -58,6 +59,8 @@ export class CampaignService {
     if (!this.deps.digisnap.hasFramework(current.id, frameworkVersion)) {
       throw validationError('body.frameworkVersion', `${current.id} has no version ${frameworkVersion}`);
     }
+    // A campaign that opened in the past would count scans its teachers took before anyone asked them.
+    if (body.opensOn < brusselsDate(this.now())) throw validationError('body.opensOn', 'opensOn must be today or later: a campaign cannot open in the past');
     this.checkDates(body.opensOn, body.closesOn);
     const school = (await this.deps.schools.schoolOf(schoolId))!;
     const now = this.now().toISOString();
@@ -82,6 +85,29 @@ export class CampaignService {
     if (clash) throw overlapError(clash);
     await this.deps.audit.record({ actorId: userId, action: 'campaign_opened', subject: row.id, details: { schoolId, opensOn: row.opens_on, closesOn: row.closes_on } });
     return this.toDto(row);
+  }
+
+  /**
+   * The caller's own view: the campaigns open now in the schools where they take Digisnap, so
+   * the scan can say before submitting which schools will count it. Needs no capability: it
+   * names only the caller's own schools, and nothing of anyone else.
+   */
+  async myOpenCampaigns(userId: string): Promise<MyCampaignDto[]> {
+    const now = this.now();
+    const items: MyCampaignDto[] = [];
+    for (const school of await this.deps.schools.takerSchoolsOf(userId)) {
+      for (const row of await this.repo.listOfSchool(school.schoolId)) {
+        if (campaignStatus(datesOf(row), now) !== 'open') continue;
+        items.push({
+          campaignId: row.id,
+          schoolId: school.schoolId,
+          schoolName: school.schoolName,
+          closesOn: row.closes_on,
+          minGroupSize: effectiveThreshold(Number(row.min_group_size)),
+        });
+      }
+    }
+    return items;
   }
 
   async listCampaigns(userId: string, schoolId: string): Promise<CampaignDto[]> {
@@ -146,13 +172,14 @@ export class CampaignService {
   }
 
   /**
-   * The team report of a campaign, as the JSON the API sends. Each state is built from the
-   * digisnap module's stored team aggregate and stored as it is shown; a later request shows a
-   * new state only when at least the threshold of respondents came or went since
-   * (privacy.ts, decidePublication). Otherwise it shows the stored state, with a note when
-   * anyone changed, so two reports can never be subtracted to find one teacher. No report is
-   * made for fewer respondents than the threshold (422 too_few_respondents). A read while
-   * nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
+   * The team report of a campaign, as the JSON the API sends. Each state is built from a
+   * publication of the digisnap module's stored team aggregate (noisy distributions, the noise
+   * drawn once) and stored as it is shown; every read serves the stored state. The round's
+   * respondents are fixed once published: a later request shows a new state only when at least
+   * the threshold of new respondents came (privacy.ts, decidePublication); nobody leaves a
+   * published round. Otherwise it shows the stored state, with a note when new respondents are
+   * waiting. No report is made for fewer respondents than the threshold (422 too_few_respondents).
+   * A read while nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
   async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
     await this.deps.access.require(userId, 'readCampaigns', schoolId);
@@ -215,7 +242,7 @@ export class CampaignService {
       frameworkVersion: campaign.framework_version,
       ...campaignWindow(datesOf(campaign)),
       membersVersion: String(view.membersVersion),
-      members: () => this.deps.schools.teacherIdsOf(campaign.school_id),
+      members: () => this.deps.schools.teachersSince(campaign.school_id),
     };
   }
 
@@ -293,7 +320,7 @@ export class CampaignService {
   }
 
   private async participation(campaign: CampaignRow) {
-    return this.deps.digisnap.teamParticipation(await this.deps.schools.teacherIdsOf(campaign.school_id), {
+    return this.deps.digisnap.teamParticipation(await this.deps.schools.teachersSince(campaign.school_id), {
       ...campaignWindow(datesOf(campaign)),
       frameworkId: campaign.framework_id,
       frameworkVersion: campaign.framework_version,
@@ -387,8 +414,8 @@ function reportJson(view: ReportView, body: Buffer, changed: number): Buffer {
 }
 
 const keptNote = (publishedAt: string, threshold: number) =>
-  `These are the numbers published at ${publishedAt}. They change once at least ${threshold} respondents ` +
-  'have come or gone since, so that no single teacher’s answers can be read from the difference.';
+  `These are the numbers published at ${publishedAt}. They change once at least ${threshold} new respondents ` +
+  'have submitted since, so that no single teacher’s answers can be read from the difference.';
 
 function reminderMail(recipient: { displayName: string; email: string }, school: SchoolInfo, campaign: CampaignRow, appUrl: string) {
   const link = `${appUrl.replace(/\/$/, '')}/scan`;

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../../test/support/xlsx-reader';
 import { competenceList } from '../../../shared/digisnap/framework';
-import { protectTeam } from '../../../shared/digisnap/protected-team';
+import { drawNoise, protectTeam } from '../../../shared/digisnap/protected-team';
 import { scoreAnswers } from '../../../shared/digisnap/scoring';
+import { seededUniform } from '../../../shared/platform/differential-privacy';
 import { buildSchoolReport, type SchoolReport } from '../../../shared/school/campaign/report';
 import { schoolReportCsv } from '../../../shared/school/campaign/report-csv';
 import { HIDDEN, type ReportLine, schoolReportTables } from '../../../shared/school/campaign/report-table';
@@ -14,7 +15,7 @@ import { schoolReportXlsx } from './report-xlsx';
 const framework = loadFrameworkFile(new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url).pathname);
 const codes = competenceList(framework).map((c) => c.code);
 
-/** A team's protected tables from per-teacher answer patterns, through the real counting and suppression. */
+/** A team's published tables from per-teacher answer patterns, through the real counting and noise (seeded). */
 function teamOf(members: Array<{ options: number[]; experience?: string }>, threshold = 5) {
   const scans = members.map((m, i) => ({
     userId: `u${i}`,
@@ -22,7 +23,7 @@ function teamOf(members: Array<{ options: number[]; experience?: string }>, thre
     result: scoreAnswers(framework, Object.fromEntries(codes.map((code, j) => [code, m.options[j % m.options.length]]))),
     background: m.experience ? { experience: m.experience } : {},
   }));
-  return protectTeam(countTeam(scans, framework), framework, threshold);
+  return protectTeam(drawNoise(countTeam(scans, framework), framework, 1, seededUniform(members.length)), framework, threshold);
 }
 
 const campaign = { id: 'c2', schoolId: 's', schoolName: 'VBS De Linde', frameworkId: 'digcompedu', frameworkVersion: '2017.1', opensOn: '2026-03-01', closesOn: '2026-03-14' };
@@ -47,33 +48,21 @@ const member = fc.record({
 });
 const reports = fc.tuple(fc.array(member, { minLength: 5, maxLength: 25 }), fc.boolean()).map(([members, withContext]) => reportOf(members, withContext));
 
-/** Every count the report hides, wherever it sits. */
-function hiddenCounts(report: SchoolReport): number {
-  const cells = [
-    ...report.overall.bands,
-    ...report.overall.levels,
-    report.overall.bOrAbove,
-    ...report.areas.flatMap((a) => [...a.bands, ...a.levels, a.bOrAbove]),
-    ...report.competences.flatMap((c) => c.levels),
-    ...report.breakdowns.flatMap((b) => b.groups.flatMap((g) => [g.respondents, ...g.bands])),
-  ];
-  return cells.filter((c) => c.suppressed).length + (report.norms.someCInEverySchool.suppressed ? 1 : 0);
-}
-
 const allLines = (report: SchoolReport) => schoolReportTables(report).flatMap((t) => t.lines);
-const numbersOf = (l: ReportLine) => [l.count, l.share, l.mean].filter((v) => typeof v === 'number');
 
 describe('schoolReportTables', () => {
-  it('hides exactly what the report hides, and shows no count of a group under the threshold', () => {
+  it('holds noisy counts and shares only: no mean, small counts shown, the note on the noise first', () => {
     fc.assert(
       fc.property(reports, (report) => {
         const lines = allLines(report);
-        expect(lines.filter((l) => l.count === HIDDEN)).toHaveLength(hiddenCounts(report));
         for (const l of lines) {
-          expect(l.suppressed).toBe([l.count, l.share, l.mean].includes(HIDDEN));
-          if (l.suppressed) expect(numbersOf(l)).toEqual([]);
-          if (typeof l.count === 'number') expect(l.count).toBeGreaterThanOrEqual(report.threshold);
+          expect(Object.keys(l)).not.toContain('mean');
+          expect(l.suppressed).toBe([l.count, l.share].includes(HIDDEN));
+          if (typeof l.count === 'number') expect(Number.isInteger(l.count) && l.count >= 0).toBe(true);
         }
+        // Only growth can lack a number now; every count of the team's own tables is there.
+        expect(lines.filter((l) => l.suppressed).every((l) => l.table.startsWith('groei'))).toBe(true);
+        expect(String(lines.find((l) => l.part === 'ruis')?.category)).toMatch(/ruis/);
       }),
       { numRuns: 40 },
     );
@@ -98,23 +87,21 @@ describe('schoolReportTables', () => {
 });
 
 describe('schoolReportXlsx', () => {
-  it('writes each table to its sheet: numbers as numbers, shares as percentages, hidden numbers as a marker', async () => {
+  it('writes each table to its sheet: numbers as numbers, shares as percentages, a number not shown as a marker', async () => {
     await fc.assert(
       fc.asyncProperty(reports, fc.constantFrom('nl' as const, 'en' as const), async (report, language) => {
         const book = readXlsx(await schoolReportXlsx(report, language));
         const tables = schoolReportTables(report, language);
         expect(book.sheetNames).toEqual(tables.map((t) => t.title));
-        const marker = language === 'nl' ? 'verborgen (kleine groep)' : 'hidden (small group)';
+        const marker = language === 'nl' ? 'niet beschikbaar' : 'not available';
         for (const table of tables) {
           const [header, ...rows] = book.sheets[table.title];
           expect(header.map((c) => c?.value)).toEqual(
-            language === 'nl'
-              ? ['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'gemiddelde', 'verborgen']
-              : ['table', 'part', 'category', 'count', 'share_pct', 'mean', 'suppressed'],
+            language === 'nl' ? ['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'verborgen'] : ['table', 'part', 'category', 'count', 'share_pct', 'suppressed'],
           );
           expect(rows).toHaveLength(table.lines.length);
           table.lines.forEach((l, i) => {
-            const [count, share, mean] = [rows[i][3], rows[i][4], rows[i][5]];
+            const [count, share] = [rows[i][3], rows[i][4]];
             const expectCell = (cell: typeof count, value: ReportLine['count'], percent = false) => {
               if (value === HIDDEN) expect(cell).toEqual({ value: marker, format: null });
               else if (typeof value === 'number') expect(cell).toEqual({ value: percent ? expect.closeTo(value / 100, 6) : value, format: expect.any(String) });
@@ -122,7 +109,6 @@ describe('schoolReportXlsx', () => {
             };
             expectCell(count, l.count);
             expectCell(share, l.share, true);
-            expectCell(mean, l.mean);
             if (typeof l.share === 'number') expect(share?.format).toBe('0.0%');
           });
         }

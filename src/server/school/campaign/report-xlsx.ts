@@ -4,8 +4,9 @@ import { type XlsxColumn, type XlsxValue, xlsxWorkbook } from '../../platform/ex
 
 /**
  * The team report as a workbook: one sheet per table of `schoolReportTables` (the very lines the
- * CSV holds), counts and means as numbers, shares as percentages, and every hidden number as an
- * explicit marker text, so no one reads an empty cell as zero.
+ * CSV holds, the note on the noise its counts carry among them), counts as numbers, shares as
+ * percentages, and every number not shown as an explicit marker text, so no one reads an empty
+ * cell as zero.
  */
 export async function schoolReportXlsx(report: SchoolReport, language: ReportLanguage = 'nl'): Promise<Buffer> {
   const w = reportWords(language);
@@ -16,7 +17,6 @@ export async function schoolReportXlsx(report: SchoolReport, language: ReportLan
     { header: h.category, kind: 'text', width: 22 },
     { header: h.count, kind: 'integer' },
     { header: h.share, kind: 'percent', width: 12 },
-    { header: h.mean, kind: 'decimal', width: 12 },
     { header: h.suppressed, kind: 'text' },
   ];
   const value = (v: ReportValue): XlsxValue => (isHidden(v) ? w.hidden : v);
@@ -24,7 +24,7 @@ export async function schoolReportXlsx(report: SchoolReport, language: ReportLan
     schoolReportTables(report, language).map((table) => ({
       name: table.title,
       columns,
-      rows: table.lines.map((l) => [l.table, l.part, l.category, value(l.count), value(l.share), value(l.mean), l.suppressed ? w.yes : w.no]),
+      rows: table.lines.map((l) => [l.table, l.part, l.category, value(l.count), value(l.share), l.suppressed ? w.yes : w.no]),
     })),
   );
 }

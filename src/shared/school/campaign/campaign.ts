@@ -60,6 +60,19 @@ export type CampaignDto = z.infer<typeof campaignSchema>;
 
 export const campaignListSchema = z.object({ items: z.array(campaignSchema) }).meta({ id: 'CampaignList' });
 
+/** A campaign open now in a school where the caller takes Digisnap: where a scan submitted now goes, as part of a team aggregate. */
+export const myCampaignSchema = z
+  .object({
+    campaignId: z.string(),
+    schoolId: z.string(),
+    schoolName: z.string(),
+    closesOn: z.string(),
+    minGroupSize: z.number().int().min(5).describe('No report for fewer respondents than this'),
+  })
+  .meta({ id: 'MyCampaign' });
+export const myCampaignListSchema = z.object({ items: z.array(myCampaignSchema) }).meta({ id: 'MyCampaignList' });
+export type MyCampaignDto = z.infer<typeof myCampaignSchema>;
+
 export const reminderResultSchema = z
   .object({ sent: z.number().int().describe('Reminders sent to teachers who have not finished; never who'), sentAt: z.string() })
   .meta({ id: 'ReminderResult' });

@@ -11,6 +11,13 @@ export const campaignEndpoints = defineEndpoints(
   }),
   { tags: ['campaigns'] },
   {
+    listMyCampaigns: {
+      method: 'GET',
+      path: '/api/me/campaigns',
+      summary: 'The campaigns open now in the schools where you take Digisnap: the schools a scan you submit now counts for, as part of an anonymous team aggregate',
+      response: { 200: 'myCampaignListSchema' },
+      errors: [401],
+    },
     openCampaign: {
       method: 'POST',
       path: '/api/schools/:schoolId/campaigns',
@@ -73,9 +80,10 @@ export const campaignEndpoints = defineEndpoints(
       path: '/api/schools/:schoolId/campaigns/:campaignId/report',
       summary: 'The team report (directierapport): areas, competences, KD norms, priority, growth, comparisons, breakdowns; JSON, CSV or XLSX',
       description:
-        `${access} Fewer respondents than the threshold: 422 too_few_respondents. Every count below the threshold is null with ` +
-        '`suppressed: true`, and so is any count it could be worked out from. A new state is shown only once at least the ' +
-        'threshold of respondents came or went since the last one (`state: kept` with a note otherwise).',
+        `${access} Fewer respondents than the threshold: 422 too_few_respondents. Distributions only, no means: every count ` +
+        'carries two-sided geometric noise, drawn once per publication and served again on every read (`noise` states ε per ' +
+        'histogram, the number of histograms, the mean error and the 90 % bound). A round’s respondents are fixed once ' +
+        'published; a new state is shown only once at least the threshold of new respondents came (`state: kept` with a note otherwise).',
       params: 'campaignParamsSchema',
       query: 'reportQuerySchema',
       response: { 200: 'schoolReportSchema' },

@@ -5,8 +5,9 @@ import { isHidden, type ReportLanguage, type ReportValue, reportColumns, reportW
 /**
  * The school report as one CSV table for spreadsheets (semicolons, UTF-8 with BOM, decimal
  * commas, as Belgian spreadsheets read it): the lines of `schoolReportTables`, one after the
- * other, with the table each belongs to in the first column. A suppressed number is an empty
- * cell marked in the last column.
+ * other, with the table each belongs to in the first column, opening with the note on the noise
+ * its counts carry. A number not shown (growth or a comparison without it) is an empty cell
+ * marked in the last column.
  */
 export type CsvLanguage = ReportLanguage;
 
@@ -18,7 +19,7 @@ const csvValue = (value: ReportValue): string | number | null => {
 export function schoolReportCsv(report: SchoolReport, language: CsvLanguage = 'nl'): string {
   const w = reportWords(language);
   const rows = schoolReportTables(report, language).flatMap((table) =>
-    table.lines.map((l) => [l.table, l.part, l.category, csvValue(l.count), csvValue(l.share), csvValue(l.mean), l.suppressed ? w.yes : w.no]),
+    table.lines.map((l) => [l.table, l.part, l.category, csvValue(l.count), csvValue(l.share), l.suppressed ? w.yes : w.no]),
   );
   return toCsv(Object.values(reportColumns[language]), rows);
 }

@@ -3,11 +3,12 @@ import type { BandCell, Comparison, CountCell, LevelCell, SchoolReport } from '.
 /**
  * The school report as plain tables: one line per number shown in the report, with the table
  * and part it belongs to. The CSV and the XLSX export both serialise these lines, so the two
- * downloads always hold the same numbers, and never more than the report does.
+ * downloads always hold the same numbers, and never more than the report does: noisy counts
+ * and their shares, no means.
  */
 export type ReportLanguage = 'nl' | 'en';
 
-/** A number the report hides to protect a small group: shown as an explicit marker, never as a number. */
+/** A number the report does not have (growth against a campaign without it): shown as an explicit marker, never as a number. */
 export const HIDDEN = Object.freeze({ hidden: true as const });
 export type Hidden = typeof HIDDEN;
 export type ReportValue = number | string | null | Hidden;
@@ -20,7 +21,6 @@ export interface ReportLine {
   count: ReportValue;
   /** A percentage (0–100), as in the report. */
   share: ReportValue;
-  mean: ReportValue;
   suppressed: boolean;
 }
 
@@ -33,10 +33,22 @@ export interface ReportTable {
   lines: ReportLine[];
 }
 
-export const reportColumns: Record<ReportLanguage, { table: string; part: string; category: string; count: string; share: string; mean: string; suppressed: string }> = {
-  nl: { table: 'tabel', part: 'onderdeel', category: 'categorie', count: 'aantal', share: 'aandeel_pct', mean: 'gemiddelde', suppressed: 'verborgen' },
-  en: { table: 'table', part: 'part', category: 'category', count: 'count', share: 'share_pct', mean: 'mean', suppressed: 'suppressed' },
+export const reportColumns: Record<ReportLanguage, { table: string; part: string; category: string; count: string; share: string; suppressed: string }> = {
+  nl: { table: 'tabel', part: 'onderdeel', category: 'categorie', count: 'aantal', share: 'aandeel_pct', suppressed: 'verborgen' },
+  en: { table: 'table', part: 'part', category: 'category', count: 'count', share: 'share_pct', suppressed: 'suppressed' },
 };
+
+/**
+ * The sentence every download opens with: its counts carry a little random noise, how large it
+ * is, and ε, so a reader of a spreadsheet knows what they hold as well as a reader of the page.
+ */
+export function noiseNote(noise: SchoolReport['noise'], language: ReportLanguage): string {
+  const decimal = (value: number) => (language === 'nl' ? String(value).replace('.', ',') : String(value));
+  const inTen = Math.round(noise.confidence * 10);
+  return language === 'nl'
+    ? `Elk aantal in dit rapport bevat een beetje willekeurige ruis, zodat niemand er de antwoorden van één persoon uit kan afleiden: gemiddeld wijkt een aantal ${decimal(noise.expectedError)} af, en ${inTen} op 10 aantallen wijken hoogstens ${noise.bound} af (ε = ${decimal(noise.epsilon)} per tabel, ${noise.histograms} tabellen).`
+    : `Every count in this report carries a little random noise, so that nobody can work out one person's answers from it: a count is off by ${decimal(noise.expectedError)} on average, and ${inTen} in 10 counts are off by at most ${noise.bound} (ε = ${decimal(noise.epsilon)} per table, ${noise.histograms} tables).`;
+}
 
 const words = {
   nl: {
@@ -57,13 +69,13 @@ const words = {
     flanders: 'Vlaanderen (andere scholen)',
     sameLevel: 'zelfde onderwijsniveau',
     background: 'achtergrond',
-    meanScore: 'gemiddelde score',
+    noise: 'ruis',
     change: 'verschil',
     previous: 'vorige',
     current: 'nu',
     schools: 'scholen',
     kept: 'eerdere stand behouden',
-    hidden: 'verborgen (kleine groep)',
+    hidden: 'niet beschikbaar',
   },
   en: {
     yes: 'yes',
@@ -83,13 +95,13 @@ const words = {
     flanders: 'Flanders (other schools)',
     sameLevel: 'same education level',
     background: 'background',
-    meanScore: 'mean score',
+    noise: 'noise',
     change: 'change',
     previous: 'previous',
     current: 'now',
     schools: 'schools',
     kept: 'earlier state kept',
-    hidden: 'hidden (small group)',
+    hidden: 'not available',
   },
 } as const;
 
@@ -103,23 +115,17 @@ export function reportWords(language: ReportLanguage) {
   return words[language];
 }
 
-/** A shown count cell's value, or HIDDEN when the report suppressed it. */
-const hiddenOr = <T>(value: T | null, suppressed: boolean): T | Hidden | null => (suppressed ? HIDDEN : value);
 /** Comparison and growth give a share only; null there always means "not shown". */
 const shownShare = (share: number | null): number | Hidden => (share === null ? HIDDEN : share);
 
-function line(table: string, part: string, category: string, values: Partial<Pick<ReportLine, 'count' | 'share' | 'mean'>> = {}): ReportLine {
-  const { count = null, share = null, mean = null } = values;
-  const suppressed = [count, share, mean].some(isHidden);
-  return { table, part, category, count, share, mean, suppressed };
+function line(table: string, part: string, category: string, values: Partial<Pick<ReportLine, 'count' | 'share'>> = {}): ReportLine {
+  const { count = null, share = null } = values;
+  const suppressed = [count, share].some(isHidden);
+  return { table, part, category, count, share, suppressed };
 }
 
-function cellLine(table: string, part: string, category: string, cell: CountCell, mean?: number | null): ReportLine {
-  return line(table, part, category, {
-    count: hiddenOr(cell.count, cell.suppressed),
-    share: hiddenOr(cell.share, cell.suppressed),
-    mean: mean === undefined ? null : hiddenOr(mean, cell.suppressed),
-  });
+function cellLine(table: string, part: string, category: string, cell: CountCell): ReportLine {
+  return line(table, part, category, { count: cell.count, share: cell.share });
 }
 
 const bandLines = (table: string, part: string, cells: BandCell[]) => cells.map((c) => cellLine(table, part, c.band, c));
@@ -133,15 +139,15 @@ function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[]
     line(w.team, school, w.respondents, { count: report.respondents }),
     line(w.team, school, w.threshold, { count: report.threshold }),
     line(w.team, school, report.state === 'kept' ? w.kept : w.published, { count: report.publishedAt }),
-    line(w.team, school, w.meanScore, { mean: report.meanTotal }),
+    line(w.team, w.noise, noiseNote(report.noise, language)),
     ...bandLines(w.team, school, report.overall.bands),
     ...levelLines(w.team, school, report.overall.levels),
     cellLine(w.team, school, w.bPlus, report.overall.bOrAbove),
-    line(w.norm, w.everyB, everyB.status, { share: hiddenOr(everyB.share, everyB.suppressed) }),
-    line(w.norm, w.someC, someC.status, { count: hiddenOr(someC.count, someC.suppressed) }),
+    line(w.norm, w.everyB, everyB.status, { share: everyB.share }),
+    line(w.norm, w.someC, someC.status, { count: someC.count }),
   ];
   const p = report.priorityArea;
-  if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, p.basis, { share: p.shareAtA, mean: p.meanShare }));
+  if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, p.basis, { share: p.shareAtA }));
   return lines;
 }
 
@@ -149,20 +155,16 @@ function areasTable(report: SchoolReport, language: ReportLanguage): ReportLine[
   const w = words[language];
   return report.areas.flatMap((area) => {
     const part = `${area.number} ${area.name[language]}`;
-    return [
-      line(w.area, part, w.meanScore, { share: area.meanShare, mean: area.meanScore }),
-      ...bandLines(w.area, part, area.bands),
-      ...levelLines(w.area, part, area.levels),
-      cellLine(w.area, part, w.bPlus, area.bOrAbove),
-    ];
+    return [...bandLines(w.area, part, area.bands), ...levelLines(w.area, part, area.levels), cellLine(w.area, part, w.bPlus, area.bOrAbove)];
   });
 }
 
 function competencesTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
   const w = words[language];
-  return report.competences.flatMap((competence) =>
-    competence.levels.map((level) => cellLine(w.competence, `${competence.code} ${competence.name[language]}`, level.level, level, level.meanPoints)),
-  );
+  return report.competences.flatMap((competence) => {
+    const part = `${competence.code} ${competence.name[language]}`;
+    return [...levelLines(w.competence, part, competence.levels), ...bandLines(w.competence, part, competence.bands), cellLine(w.competence, part, w.bPlus, competence.bOrAbove)];
+  });
 }
 
 function growthTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { competenceList, type Framework, type LevelCode, validateFramework } from '../../digisnap/framework';
-import { NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../digisnap/protected-team';
+import { drawNoise, NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../digisnap/protected-team';
 import { type ScanResult, scoreAnswers } from '../../digisnap/scoring';
+import { seededUniform } from '../../platform/differential-privacy';
 import { buildSchoolReport, priorityArea, schoolReportSchema } from './report';
 import { schoolReportCsv } from './report-csv';
 
@@ -22,31 +24,28 @@ function tally(scans: Array<{ result: ScanResult; experience?: string }>): TeamC
   const zero = () => Object.fromEntries(framework.levels.map((l) => [l.code, 0])) as Record<LevelCode, number>;
   const counts: TeamCounts = {
     respondents: scans.length,
-    totalScoreSum: 0,
     overallLevels: zero(),
-    areas: framework.areas.map((a) => ({ number: a.number, scoreSum: 0, levels: zero() })),
+    areas: framework.areas.map((a) => ({ number: a.number, levels: zero() })),
     competences: codes.map((code) => ({ code, levels: {} })),
     background: [{ question: 'experience', groups: ['0_5', '6_10', NOT_ANSWERED].map((value) => ({ value, bands: { A: 0, B: 0, C: 0 } })) }],
   };
   for (const { result, experience } of scans) {
-    counts.totalScoreSum += result.total;
     counts.overallLevels[result.level] += 1;
     result.areas.forEach((area, i) => {
-      counts.areas[i].scoreSum += area.score;
       counts.areas[i].levels[area.level] += 1;
     });
     result.competences.forEach((c, i) => {
-      const cell = (counts.competences[i].levels[c.level] ??= { count: 0, pointsSum: 0 });
-      cell.count += 1;
-      cell.pointsSum += c.points;
+      counts.competences[i].levels[c.level] = (counts.competences[i].levels[c.level] ?? 0) + 1;
     });
     counts.background[0].groups.find((g) => g.value === (experience ?? NOT_ANSWERED))!.bands[result.band] += 1;
   }
   return counts;
 }
 
-const team = (options: number[], threshold = 5, experience?: (i: number) => string | undefined) =>
-  protectTeam(tally(options.map((o, i) => ({ result: scan(o), experience: experience?.(i) }))), framework, threshold);
+/** A uniform source whose draws give no noise at all: the tables of the true counts, to check the arithmetic. */
+const noNoise = () => 0.999_999_9;
+const team = (options: number[], threshold = 5, experience?: (i: number) => string | undefined, uniform: () => number = noNoise) =>
+  protectTeam(drawNoise(tally(options.map((o, i) => ({ result: scan(o), experience: experience?.(i) }))), framework, 1, uniform), framework, threshold);
 const repeat = (option: number, n: number) => Array<number>(n).fill(option);
 /** 5 at A2, 5 at B1, 5 at C2. */
 const mixed = team([...repeat(1, 5), ...repeat(2, 5), ...repeat(4, 5)]);
@@ -61,55 +60,63 @@ describe('protectTeam', () => {
     expect(() => team(repeat(2, 6), 7)).toThrow(/below the threshold 7/);
   });
 
-  it('shows bands, B-or-above and levels of 5 or more, and hides zeros with what gives them away', () => {
+  it('publishes the distribution over levels and bands of every area and competence, small cells included, and no mean', () => {
     const t = team([...repeat(1, 5), ...repeat(2, 5), ...repeat(4, 5)]);
     expect(t.overall.bands.map((b) => [b.band, b.count, b.share])).toEqual([
       ['A', 5, 33.3],
       ['B', 5, 33.3],
       ['C', 5, 33.3],
     ]);
-    expect(t.overall.bOrAbove).toEqual({ count: 10, share: 66.7, suppressed: false });
-    expect(t.competences[0].levels.map((l) => [l.level, l.count, l.meanPoints])).toEqual([
-      ['A1', null, null],
-      ['A2', null, null],
-      ['B1', 5, 2],
-      ['B2', null, null],
-      ['C1', 5, 4],
+    expect(t.overall.bOrAbove).toEqual({ count: 10, share: 66.7 });
+    expect(t.competences[0].levels.map((l) => [l.level, l.count])).toEqual([
+      ['A1', 0],
+      ['A2', 5],
+      ['B1', 5],
+      ['B2', 0],
+      ['C1', 5],
     ]);
-    expect(t.meanTotal).toBeCloseTo((22 * 5 + 44 * 5 + 88 * 5) / 15, 1);
+    expect(t.competences[0].bands.map((b) => b.count)).toEqual([5, 5, 5]);
+    // A group of one is shown, not hidden: the noise protects it.
+    const small = team([...repeat(1, 1), ...repeat(2, 9)]);
+    expect(small.overall.bands.find((b) => b.band === 'A')).toEqual({ band: 'A', count: 1, share: 10 });
+    expect(JSON.stringify(t)).not.toMatch(/mean|Sum|score|points/);
   });
 
-  it('never shows B-or-above beside a hidden A: it would be the respondents minus A', () => {
-    const t = team([...repeat(1, 3), ...repeat(2, 9)]);
-    expect(t.overall.bands.find((b) => b.band === 'A')!.suppressed).toBe(true);
-    expect(t.overall.bOrAbove.suppressed).toBe(true);
+  it('states its noise: ε per table, the number of tables, the mean error and the 90 % bound', () => {
+    expect(team(repeat(2, 6)).noise).toEqual({ epsilon: 1, histograms: 29 + framework.background.length, expectedError: 0.85, bound: 2, confidence: 0.9 });
   });
 
-  it('hides a background group of 1–4 and the groups it could be told from', () => {
+  it('splits a background question into its answers by band, as one histogram', () => {
     const t = team([...repeat(2, 6), ...repeat(4, 6)], 5, (i) => (i === 0 ? '0_5' : i < 7 ? '6_10' : undefined));
     const groups = t.breakdowns[0].groups;
-    expect(groups.find((g) => g.value === '0_5')!.respondents.suppressed).toBe(true);
-    expect(groups.filter((g) => g.respondents.suppressed).length).toBeGreaterThanOrEqual(2);
-    expect(groups.flatMap((g) => g.bands).every((b) => b.suppressed || b.count! >= 5)).toBe(true);
+    expect(groups.find((g) => g.value === '0_5')!.respondents).toEqual({ count: 1, share: 8.3 });
+    expect(groups.find((g) => g.value === NOT_ANSWERED)!.bands.find((b) => b.band === 'C')).toEqual({ band: 'C', count: 5, share: 100 });
+  });
+
+  it('shows noisy counts with a seeded source: never negative, and not the true counts everywhere', () => {
+    const noisy = team(repeat(2, 12), 5, undefined, seededUniform(11));
+    const counts = noisy.competences.flatMap((c) => c.levels.map((l) => l.count));
+    expect(counts.every((c) => c >= 0)).toBe(true);
+    expect(counts.some((c, i) => c !== team(repeat(2, 12)).competences.flatMap((x) => x.levels.map((l) => l.count))[i])).toBe(true);
   });
 });
 
 describe('buildSchoolReport', () => {
   it('holds to its contract, with the KD norms', () => {
     const r = schoolReportSchema.parse(report(mixed));
-    expect(r.norms.everyTeacherAtLeastB).toEqual({ target: 100, share: 66.7, suppressed: false, status: 'not_met' });
-    expect(r.norms.someCInEverySchool).toEqual({ count: 5, suppressed: false, status: 'met' });
+    expect(r.norms.everyTeacherAtLeastB).toEqual({ target: 100, share: 66.7, status: 'not_met' });
+    expect(r.norms.someCInEverySchool).toEqual({ count: 5, status: 'met' });
     const allB = report(team(repeat(2, 10)));
-    expect(allB.norms.everyTeacherAtLeastB.status).toBe('not_shown');
-    expect(allB.norms.someCInEverySchool.status).toBe('not_shown');
+    expect(allB.norms.everyTeacherAtLeastB.status).toBe('met');
+    expect(allB.norms.someCInEverySchool.status).toBe('not_met');
+    expect(r.noise.histograms).toBeGreaterThan(29);
+    expect(Object.keys(r)).not.toContain('meanTotal');
   });
 
-  it('shows growth only where both campaigns show the share', () => {
+  it('shows growth in the share at B or above since the previous campaign', () => {
     const before = report(team([...repeat(1, 10), ...repeat(2, 5), ...repeat(4, 5)]));
     const now = report(mixed, { previous: { campaignId: 'c1', opensOn: '2026-01-10', report: before } });
     expect(now.growth).toMatchObject({ previousCampaignId: 'c1', overall: { previous: 50, current: 66.7, change: 16.7 } });
-    const hiddenNow = report(team([...repeat(1, 3), ...repeat(2, 9)]), { previous: { campaignId: 'c1', opensOn: '2026-01-10', report: before } });
-    expect(hiddenNow.growth!.overall).toEqual({ previous: 50, current: null, change: null });
   });
 
   it('puts comparisons in whole percentages', () => {
@@ -125,33 +132,41 @@ describe('buildSchoolReport', () => {
 });
 
 describe('priorityArea', () => {
-  const area = (number: number, shareAtA: number | null, meanShare: number) => ({
+  const area = (number: number, shareAtA: number, bOrAbove: number) => ({
     number,
     name: { nl: `${number}`, en: `${number}` },
-    meanShare,
-    bands: [{ band: 'A' as const, count: shareAtA === null ? null : 5, share: shareAtA, suppressed: shareAtA === null }],
+    bOrAbove: { count: 5, share: bOrAbove },
+    bands: [{ band: 'A' as const, count: 5, share: shareAtA }],
   });
 
-  it('takes the largest shown share at A, ties to the lowest mean', () => {
-    expect(priorityArea([area(1, 30, 50), area(2, 40, 60), area(3, 40, 55)], 'A')).toMatchObject({ number: 3, basis: 'largest_share_at_a' });
-  });
-
-  it('ignores hidden shares, and falls back to the lowest mean when none is shown', () => {
-    expect(priorityArea([area(1, null, 10), area(2, 20, 60)], 'A')).toMatchObject({ number: 2 });
-    expect(priorityArea([area(1, null, 40), area(2, null, 30)], 'A')).toMatchObject({ number: 2, basis: 'lowest_mean', shareAtA: null });
+  it('takes the largest share at A, ties to more at the lowest levels, then the lower number', () => {
+    expect(priorityArea([area(1, 30, 70), area(2, 40, 60), area(3, 40, 60)], 'A')).toMatchObject({ number: 2, basis: 'largest_share_at_a', shareAtA: 40, shareBOrAbove: 60 });
+    const withLevels = (number: number, a1: number) => ({ ...area(number, 40, 60), levels: [{ share: a1 }, { share: 40 - a1 }] });
+    expect(priorityArea([withLevels(1, 10), withLevels(6, 30)], 'A')).toMatchObject({ number: 6 });
+    expect(priorityArea([area(4, 40, 60), area(2, 40, 60)], 'A')).toMatchObject({ number: 2 });
     expect(priorityArea([], 'A')).toBeNull();
+  });
+
+  it('is deterministic: the same areas in any order give the same area', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 6 }), (shares) => {
+        const areas = shares.map(([a, b], i) => area(i + 1, a, b));
+        expect(priorityArea([...areas].reverse(), 'A')).toEqual(priorityArea(areas, 'A'));
+      }),
+    );
   });
 });
 
 describe('schoolReportCsv', () => {
-  it('writes every number of the report once, suppressed cells empty and marked', () => {
+  it('writes every number of the report once, with the note on its noise and no mean column', () => {
     const csv = schoolReportCsv(report(mixed));
-    expect(csv.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;gemiddelde;verborgen\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;verborgen\r\n')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines).toContain('team;VBS De Linde;C;5;33,3;;nee');
-    expect(lines).toContain('norm;elke leraar minstens B;not_met;;66,7;;nee');
-    expect(lines.filter((l) => l.startsWith('competentie;')).length).toBe(22 * 5);
-    expect(lines.filter((l) => l.endsWith(';ja')).every((l) => l.split(';')[3] === '' && l.split(';')[4] === '')).toBe(true);
-    expect(schoolReportCsv(report(mixed), 'en')).toContain('\uFEFFtable;part;category;count;share_pct;mean;suppressed');
+    expect(lines).toContain('team;VBS De Linde;C;5;33,3;nee');
+    expect(lines).toContain('norm;elke leraar minstens B;not_met;;66,7;nee');
+    expect(lines.some((l) => l.startsWith('team;ruis;Elk aantal in dit rapport bevat een beetje willekeurige ruis') && l.includes('0,85') && l.includes('9 op 10'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('competentie;')).length).toBe(22 * (5 + 3 + 1));
+    expect(schoolReportCsv(report(mixed), 'en')).toContain('\uFEFFtable;part;category;count;share_pct;suppressed');
+    expect(schoolReportCsv(report(mixed), 'en')).toContain('9 in 10 counts are off by at most 2');
   });
 });

@@ -15,28 +15,31 @@ export {
   levelsOfCompetence,
   NOT_ANSWERED,
   type ProtectedTeam,
+  type PublicationNoise,
   protectedTeamSchema,
 } from '../../digisnap/protected-team';
 
 /**
  * The Digisnap team report (KD's *directierapport*): what a school's leadership sees of its
- * team. Two steps, both pure. `protectTeam` (shared/digisnap/protected-team.ts) turns a team's
- * raw counts into protected tables inside the digisnap module, so raw counts never leave it. `buildSchoolReport` adds
- * what leadership reads from those tables: the KD norms, a priority area, growth since the
- * previous campaign and the comparison with other schools; it sees protected tables only.
+ * team. Two steps, both pure. Inside the digisnap module a publication's noise is drawn once and
+ * `protectTeam` (shared/digisnap/protected-team.ts) turns the noisy counts into distributions
+ * over levels and bands, so raw counts never leave it. `buildSchoolReport` adds what leadership
+ * reads from those tables: the KD norms, a priority area, growth since the previous campaign and
+ * the comparison with other schools; it sees published noisy tables only, and no mean or score
+ * sum exists in them.
  */
 
 // ---------------------------------------------------------------- the school report
 
-const normStatusSchema = z.enum(['met', 'not_met', 'not_shown']);
+const normStatusSchema = z.enum(['met', 'not_met']);
 const comparisonSchema = z.object({
   schools: z.number().int().describe('Other schools in the comparison (at least 3)'),
-  bOrAbove: z.number().nullable().describe('Whole percentages; null when suppressed'),
+  bOrAbove: z.number().describe('Whole percentages of the sum of the other schools’ published noisy counts'),
   areas: z.array(
     z.object({
       number: z.number().int(),
-      bands: z.array(z.object({ band: bandCodeSchema, share: z.number().nullable() })),
-      bOrAbove: z.number().nullable(),
+      bands: z.array(z.object({ band: bandCodeSchema, share: z.number() })),
+      bOrAbove: z.number(),
     }),
   ),
 });
@@ -58,12 +61,11 @@ export const schoolReportSchema = z
     note: z.object({ id: z.literal('earlier_state_kept'), message: z.string() }).nullable(),
     publishedAt: z.string(),
     respondents: z.number().int(),
-    meanTotal: z.number(),
-    maxTotal: z.number().int(),
+    noise: protectedTeamSchema.shape.noise,
     overall: protectedTeamSchema.shape.overall,
     norms: z.object({
-      everyTeacherAtLeastB: z.object({ target: z.literal(100), share: z.number().nullable(), suppressed: z.boolean(), status: normStatusSchema }),
-      someCInEverySchool: z.object({ count: z.number().int().nullable(), suppressed: z.boolean(), status: normStatusSchema }),
+      everyTeacherAtLeastB: z.object({ target: z.literal(100), share: z.number(), status: normStatusSchema }),
+      someCInEverySchool: z.object({ count: z.number().int(), status: normStatusSchema }),
     }),
     areas: z.array(protectedTeamSchema.shape.areas.element.extend({ name: localisedTextSchema })),
     competences: z.array(protectedTeamSchema.shape.competences.element.extend({ name: localisedTextSchema })),
@@ -71,9 +73,9 @@ export const schoolReportSchema = z
       .object({
         number: z.number().int(),
         name: localisedTextSchema,
-        basis: z.enum(['largest_share_at_a', 'lowest_mean']),
-        shareAtA: z.number().nullable(),
-        meanShare: z.number(),
+        basis: z.enum(['largest_share_at_a']),
+        shareAtA: z.number(),
+        shareBOrAbove: z.number(),
       })
       .nullable(),
     growth: z
@@ -134,20 +136,17 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
     note: null,
     publishedAt: input.publishedAt,
     respondents: team.respondents,
-    meanTotal: team.meanTotal,
-    maxTotal: team.maxTotal,
+    noise: team.noise,
     overall: team.overall,
     norms: {
       everyTeacherAtLeastB: {
         target: 100,
         share: team.overall.bOrAbove.share,
-        suppressed: team.overall.bOrAbove.suppressed,
-        status: team.overall.bOrAbove.share === null ? 'not_shown' : team.overall.bOrAbove.share >= 100 ? 'met' : 'not_met',
+        status: team.overall.bOrAbove.share >= 100 ? 'met' : 'not_met',
       },
       someCInEverySchool: {
         count: overallC.count,
-        suppressed: overallC.suppressed,
-        status: overallC.count === null ? 'not_shown' : overallC.count > 0 ? 'met' : 'not_met',
+        status: overallC.count > 0 ? 'met' : 'not_met',
       },
     },
     areas,
@@ -174,21 +173,24 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
 
 /**
  * Where to invest first (KD: "where A dominates, invest there"): the area with the largest
- * share at A among the areas whose A count is shown, ties to the lowest mean score; when no
- * area shows its A count, the area with the lowest mean score. Hidden counts play no part, so
- * the choice says nothing about them.
+ * published share at A (below B); ties to the area with more of its team at the lowest levels
+ * (the larger share at A1, then at A2, …), then to the lower area number. Read from the
+ * published noisy distributions only, so the choice is the same on every read of one
+ * publication and tells nothing they do not.
  */
-export function priorityArea(areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'meanShare'>>, firstBand: BandCode): SchoolReport['priorityArea'] {
+export function priorityArea(
+  areas: ReadonlyArray<Pick<SchoolReport['areas'][number], 'number' | 'name' | 'bands' | 'bOrAbove'> & { levels?: ReadonlyArray<{ share: number }> }>,
+  firstBand: BandCode,
+): SchoolReport['priorityArea'] {
   if (areas.length === 0) return null;
-  const shareAtA = (area: (typeof areas)[number]) => area.bands.find((b) => b.band === firstBand)?.share ?? null;
-  const byMean = (a: (typeof areas)[number], b: (typeof areas)[number]) => a.meanShare - b.meanShare;
-  const withA = areas.filter((area) => shareAtA(area) !== null);
-  if (withA.length > 0) {
-    const best = [...withA].sort((a, b) => shareAtA(b)! - shareAtA(a)! || byMean(a, b))[0];
-    return { number: best.number, name: best.name, basis: 'largest_share_at_a', shareAtA: shareAtA(best), meanShare: best.meanShare };
-  }
-  const lowest = [...areas].sort(byMean)[0];
-  return { number: lowest.number, name: lowest.name, basis: 'lowest_mean', shareAtA: null, meanShare: lowest.meanShare };
+  const shareAtA = (area: (typeof areas)[number]) => area.bands.find((b) => b.band === firstBand)?.share ?? 0;
+  const lowerFirst = (a: (typeof areas)[number], b: (typeof areas)[number]) => {
+    const [left, right] = [a.levels ?? [], b.levels ?? []];
+    for (let i = 0; i < Math.min(left.length, right.length); i += 1) if (left[i].share !== right[i].share) return right[i].share - left[i].share;
+    return 0;
+  };
+  const best = [...areas].sort((a, b) => shareAtA(b) - shareAtA(a) || lowerFirst(a, b) || a.number - b.number)[0];
+  return { number: best.number, name: best.name, basis: 'largest_share_at_a', shareAtA: shareAtA(best), shareBOrAbove: best.bOrAbove.share };
 }
 
 function growthSince(previous: PreviousCampaign | null, team: ProtectedTeam): SchoolReport['growth'] {
@@ -207,7 +209,7 @@ function growthSince(previous: PreviousCampaign | null, team: ProtectedTeam): Sc
   };
 }
 
-const whole = (share: number | null) => (share === null ? null : Math.round(share));
+const whole = (share: number) => Math.round(share);
 
 function comparisonOf(group: { schools: number; team: ProtectedTeam }): Comparison {
   return {

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { focusOfReport, type ReportForPlan, stepServes, studyDayCost } from './training-plan';
 
 const name = { nl: 'n', en: 'n' };
-const shown = (level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1', count: number) => ({ level, count, share: count * 10, suppressed: false });
-const hidden = (level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1') => ({ level, count: null, share: null, suppressed: true });
+const shown = (level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1', count: number) => ({ level, count, share: count * 10 });
+const zero = (level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1') => shown(level, 0);
 
 describe('focusOfReport', () => {
-  it('takes, per competence of the priority area, the shown level with most teachers, ties to the lower level', () => {
+  it('takes, per competence of the priority area, the level with the largest published count, ties to the lower level; all zero: left out', () => {
     const report: ReportForPlan = {
       priorityArea: { number: 6 },
       competences: [
         { code: '1.1', areaNumber: 1, name, levels: [shown('A1', 9)] },
-        { code: '6.1', areaNumber: 6, name, levels: [hidden('A1'), shown('A2', 5), shown('B1', 5), hidden('B2')] },
-        { code: '6.2', areaNumber: 6, name, levels: [hidden('A1'), hidden('A2'), shown('B1', 7)] },
-        { code: '6.3', areaNumber: 6, name, levels: [hidden('A1'), hidden('A2')] },
+        { code: '6.1', areaNumber: 6, name, levels: [zero('A1'), shown('A2', 5), shown('B1', 5), zero('B2')] },
+        { code: '6.2', areaNumber: 6, name, levels: [zero('A1'), zero('A2'), shown('B1', 7)] },
+        { code: '6.3', areaNumber: 6, name, levels: [zero('A1'), zero('A2')] },
       ],
     };
     expect(focusOfReport(report)).toEqual([

@@ -31,7 +31,7 @@ export type TrainingSuggestionDto = z.infer<typeof trainingSuggestionSchema>;
 export const trainingSuggestionsSchema = z
   .object({
     campaignId: z.string(),
-    priorityArea: z.object({ number: z.number().int(), name: localisedTextSchema, basis: z.enum(['largest_share_at_a', 'lowest_mean']) }).nullable(),
+    priorityArea: z.object({ number: z.number().int(), name: localisedTextSchema, basis: z.enum(['largest_share_at_a']) }).nullable(),
     participants: z.number().int(),
     focus: z
       .array(
@@ -39,11 +39,11 @@ export const trainingSuggestionsSchema = z
           competence: z.string(),
           name: localisedTextSchema,
           level: levelCodeSchema,
-          count: z.number().int().describe('As shown in the report (never a suppressed cell)'),
-          share: z.number().nullable(),
+          count: z.number().int().describe('The published noisy count, as the report shows it'),
+          share: z.number(),
         }),
       )
-      .describe('Per competence of the priority area, the level the report shows most teachers at; competences whose levels are all hidden are left out'),
+      .describe('Per competence of the priority area, the level the report shows most teachers at; competences whose published counts are all 0 are left out'),
     team: z.array(trainingSuggestionSchema).describe('For the whole team: a team format, a next session with room for everyone, in the school’s province or online'),
     individual: z.array(trainingSuggestionSchema).describe('For teachers one by one: any other format, in the school’s province or online'),
   })
@@ -99,14 +99,14 @@ export function studyDayCost(pricePerPersonCents: number, participants: number, 
 
 // ---------------------------------------------------------------- from the report to a focus (pure)
 
-/** What the plan reads of a team report: only cells the report shows. */
+/** What the plan reads of a team report: its published (noisy) distributions. */
 export interface ReportForPlan {
   priorityArea: { number: number } | null;
   competences: ReadonlyArray<{
     code: string;
     areaNumber: number;
     name: { nl: string; en: string };
-    levels: ReadonlyArray<{ level: z.infer<typeof levelCodeSchema>; count: number | null; share: number | null; suppressed: boolean }>;
+    levels: ReadonlyArray<{ level: z.infer<typeof levelCodeSchema>; count: number; share: number }>;
   }>;
 }
 
@@ -114,8 +114,8 @@ export type FocusDto = TrainingSuggestionsDto['focus'][number];
 
 /**
  * Per competence of the report's priority area, the level the report shows most teachers at
- * (ties to the lower level). Hidden cells play no part, so the focus says nothing about them;
- * a competence whose levels are all hidden is left out.
+ * (ties to the lower level), from the published noisy counts only, so the focus tells nothing
+ * the report does not; a competence whose counts are all 0 is left out.
  */
 export function focusOfReport(report: ReportForPlan): FocusDto[] {
   const area = report.priorityArea;
@@ -124,10 +124,10 @@ export function focusOfReport(report: ReportForPlan): FocusDto[] {
   for (const competence of report.competences.filter((c) => c.areaNumber === area.number)) {
     let best: ReportForPlan['competences'][number]['levels'][number] | undefined;
     for (const cell of competence.levels) {
-      if (cell.suppressed || cell.count === null || cell.count <= 0) continue;
-      if (!best || cell.count > best.count!) best = cell;
+      if (cell.count <= 0) continue;
+      if (!best || cell.count > best.count) best = cell;
     }
-    if (best) focus.push({ competence: competence.code, name: competence.name, level: best.level, count: best.count!, share: best.share });
+    if (best) focus.push({ competence: competence.code, name: competence.name, level: best.level, count: best.count, share: best.share });
   }
   return focus;
 }

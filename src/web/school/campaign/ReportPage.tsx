@@ -15,7 +15,7 @@ import { policyPlanPath } from '../policy-plan/policyPaths';
 import { SchoolNav } from '../SchoolNav';
 import { campaignsPath, trainingPlanPath } from '../schoolAccess';
 import type { SchoolReport } from '../types';
-import { cellText, hasSuppressed, levelColumns, percentText, type ShownCell } from './reportView';
+import { cellText, levelColumns, noiseNoteValues, percentText, type ShownCell } from './reportView';
 
 const MIN_GROUP_SIZE = 5;
 
@@ -150,25 +150,16 @@ function ReportView({ report }: { report: SchoolReport }) {
         </Link>
       </div>
 
-      {hasSuppressed(report) && (
-        <aside className="alert alert-info suppressed-note" data-testid="suppressed-explanation">
-          <p>
-            <span aria-hidden="true">* </span>
-            {t('report.hiddenExplanation', { threshold: report.threshold })}
-          </p>
-        </aside>
-      )}
+      <aside className="alert alert-info noise-note" data-testid="report-noise-note">
+        <p>{t('report.noiseNote', noiseNoteValues(report.noise, locale))}</p>
+      </aside>
 
       <Norms report={report} />
       {report.priorityArea && (
         <section className="card card-accent" aria-labelledby="priority-title" data-testid="report-priority">
           <h2 id="priority-title">{t('report.priorityTitle')}</h2>
           <p className="priority-name">{areaName(report.priorityArea.number, report.priorityArea.name)}</p>
-          <p>
-            {report.priorityArea.basis === 'largest_share_at_a'
-              ? t('report.priorityByA', { share: percentText(report.priorityArea.shareAtA, locale) ?? '' })
-              : t('report.priorityByMean', { share: percentText(report.priorityArea.meanShare, locale) ?? '' })}
-          </p>
+          <p>{t('report.priorityByA', { share: percentText(report.priorityArea.shareAtA, locale) ?? '' })}</p>
           <p className="no-print">
             <Link href={trainingPlanPath(schoolId, report.campaign.id)} data-testid="report-to-training-plan">
               {t('report.toTrainingPlan')}
@@ -196,9 +187,6 @@ function ReportView({ report }: { report: SchoolReport }) {
                   <th scope="col" className="numeric">
                     {t('report.bOrAbove')}
                   </th>
-                  <th scope="col" className="numeric">
-                    {t('report.meanScore')}
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -213,9 +201,6 @@ function ReportView({ report }: { report: SchoolReport }) {
                     <td className="numeric">
                       <Cell cell={area.bOrAbove} />
                     </td>
-                    <td className="numeric">
-                      {formatNumber(area.meanScore, locale)} / {area.maxScore}
-                    </td>
                   </tr>
                 ))}
                 <tr className="total-row">
@@ -227,9 +212,6 @@ function ReportView({ report }: { report: SchoolReport }) {
                   ))}
                   <td className="numeric">
                     <Cell cell={report.overall.bOrAbove} />
-                  </td>
-                  <td className="numeric">
-                    {formatNumber(report.meanTotal, locale)} / {report.maxTotal}
                   </td>
                 </tr>
               </tbody>
@@ -273,7 +255,6 @@ function ReportView({ report }: { report: SchoolReport }) {
                     return (
                       <td key={level} className="numeric">
                         <Cell cell={cell} />
-                        {cell.meanPoints !== null && <span className="cell-mean">{t('report.meanPoints', { mean: formatNumber(cell.meanPoints, locale) })}</span>}
                       </td>
                     );
                   })}
@@ -293,7 +274,7 @@ function ReportView({ report }: { report: SchoolReport }) {
 function Norms({ report }: { report: SchoolReport }) {
   const { t, locale } = useI18n();
   const { everyTeacherAtLeastB: everyB, someCInEverySchool: someC } = report.norms;
-  const status = (value: 'met' | 'not_met' | 'not_shown') => <span className={`status-badge norm-${value}`}>{t(`report.normStatus.${value}`)}</span>;
+  const status = (value: 'met' | 'not_met') => <span className={`status-badge norm-${value}`}>{t(`report.normStatus.${value}`)}</span>;
   return (
     <section className="card" aria-labelledby="norms-title" data-testid="report-norms">
       <h2 id="norms-title">{t('report.normsTitle')}</h2>
@@ -301,32 +282,16 @@ function Norms({ report }: { report: SchoolReport }) {
         <li>
           <h3>{t('report.normEveryB')}</h3>
           <p>
-            {everyB.suppressed || everyB.share === null ? (
-              <>
-                {t('report.normEveryBValueHidden')} <Hidden />
-              </>
-            ) : (
-              t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })
-            )}{' '}
-            {status(everyB.status)}
+            {t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })} {status(everyB.status)}
           </p>
-          {everyB.share !== null && (
-            <div className="progress-track norm-track" role="img" aria-label={t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })}>
-              <div className="progress-fill" style={{ width: `${everyB.share}%` }} />
-            </div>
-          )}
+          <div className="progress-track norm-track" role="img" aria-label={t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })}>
+            <div className="progress-fill" style={{ width: `${everyB.share}%` }} />
+          </div>
         </li>
         <li>
           <h3>{t('report.normSomeC')}</h3>
           <p>
-            {someC.suppressed || someC.count === null ? (
-              <>
-                {t('report.normSomeCValueHidden')} <Hidden />
-              </>
-            ) : (
-              t('report.normSomeCValue', { count: someC.count })
-            )}{' '}
-            {status(someC.status)}
+            {t('report.normSomeCValue', { count: someC.count })} {status(someC.status)}
           </p>
         </li>
       </ul>

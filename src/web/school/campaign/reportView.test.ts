@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../../shared/platform/api';
 import { rolesGrantableBy } from '../roles';
 import { managedSchools } from '../schoolAccess';
-import { areaChartOption, cellText, percentText } from './reportView';
+import { areaChartOption, cellText, noiseNoteValues, percentText } from './reportView';
 
 describe('team report cells', () => {
-  it('shows share and count of a shown cell in Belgian format', () => {
-    expect(cellText({ count: 6, share: 42.9, suppressed: false }, 'nl')).toBe('42,9% (6)');
-    expect(cellText({ count: 6, share: 42.9, suppressed: false }, 'en')).toBe('42,9% (6)');
+  it('shows share and count of a published cell in Belgian format, small counts too', () => {
+    expect(cellText({ count: 6, share: 42.9 }, 'nl')).toBe('42,9% (6)');
+    expect(cellText({ count: 6, share: 42.9 }, 'en')).toBe('42,9% (6)');
+    expect(cellText({ count: 1, share: 5 }, 'nl')).toBe('5% (1)');
   });
 
-  it('never gives a number for a hidden cell', () => {
-    expect(cellText({ count: null, share: null, suppressed: true }, 'nl')).toBeNull();
-    // even if a count slipped through, a suppressed cell stays hidden
-    expect(cellText({ count: 3, share: 20, suppressed: true }, 'nl')).toBeNull();
+  it('gives no number where the report has none', () => {
+    expect(cellText({ count: null, share: null }, 'nl')).toBeNull();
     expect(percentText(null, 'nl')).toBeNull();
+  });
+
+  it('words the noise note’s numbers for the reader, in Belgian format', () => {
+    const noise = { epsilon: 0.5, histograms: 32, expectedError: 1.85, bound: 4, confidence: 0.9 };
+    expect(noiseNoteValues(noise, 'nl')).toEqual({ error: '1,85', inTen: 9, bound: 4, epsilon: '0,5', histograms: 32 });
   });
 
   it('leaves a gap in the chart for a hidden share, never a guessed value', () => {

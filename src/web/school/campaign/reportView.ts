@@ -7,12 +7,11 @@ import type { SchoolReport } from '../types';
 export interface ShownCell {
   count: number | null;
   share: number | null;
-  suppressed: boolean;
 }
 
-/** `42,9% (6)` for a shown cell; null for a hidden one (the page says "verborgen" instead, never a number). */
+/** `42,9% (6)` for a published (noisy) cell; null for a number the report does not have. */
 export function cellText(cell: ShownCell, locale: UiLocale): string | null {
-  if (cell.suppressed || cell.count === null) return null;
+  if (cell.count === null) return null;
   const share = cell.share === null ? '' : `${formatNumber(cell.share, locale)}%`;
   return share ? `${share} (${formatNumber(cell.count, locale, 0)})` : formatNumber(cell.count, locale, 0);
 }
@@ -32,16 +31,15 @@ export function allSharesHidden(input: AreaChartInput): boolean {
   return noBarShown(input.series.map((serie) => serie.shares));
 }
 
-/** Whether any number in the report is hidden, so the page explains why. */
-export function hasSuppressed(report: SchoolReport): boolean {
-  const cells = [
-    ...report.overall.bands,
-    ...report.overall.levels,
-    report.overall.bOrAbove,
-    ...report.areas.flatMap((area) => [...area.bands, ...area.levels, area.bOrAbove]),
-    ...report.competences.flatMap((competence) => competence.levels),
-  ];
-  return cells.some((cell) => cell.suppressed);
+/** The numbers the report's sentence on its noise needs, formatted for the reader. */
+export function noiseNoteValues(noise: SchoolReport['noise'], locale: UiLocale) {
+  return {
+    error: formatNumber(noise.expectedError, locale, 2),
+    inTen: Math.round(noise.confidence * 10),
+    bound: noise.bound,
+    epsilon: formatNumber(noise.epsilon, locale),
+    histograms: noise.histograms,
+  };
 }
 
 export interface AreaChartInput {
