@@ -14,6 +14,12 @@ export const digisnapEndpoints = defineEndpoints(
       summary: 'The competence framework new scans are taken with: areas, competences, items, options, levels, tips',
       response: { 200: 'frameworkSchema' },
     },
+    listFrameworkVersions: {
+      method: 'GET',
+      path: '/api/frameworks',
+      summary: 'Every loaded framework version with its label, scoring rule and maximum total, so a scan of any version is shown labelled as it was scored',
+      response: { 200: 'frameworkVersionListSchema' },
+    },
     startScan: {
       method: 'POST',
       path: '/api/scans',
