@@ -49,6 +49,34 @@ describe('Digisnap for a teacher', () => {
     });
   });
 
+  describe('getFrameworkVersion', () => {
+    it('serves an earlier version as it was, without a login: the 2017 CheckIn file with its five options and cut-offs', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2017.1' });
+      expect(response.statusCode).toBe(200);
+      const framework = response.json();
+      expect(framework).toMatchObject({ version: '2017.1', label: { en: 'Digisnap 2017 (CheckIn)' }, scoring: { rule: 'checkin-cutoffs', optionLevels: ['A1', 'A2', 'B1', 'B2', 'C1'] } });
+      expect(framework.areas[0].competences[0].item.options.map((o: { points: number; level: string }) => [o.points, o.level])).toEqual([
+        [0, 'A1'],
+        [1, 'A2'],
+        [2, 'B1'],
+        [3, 'B2'],
+        [4, 'C1'],
+      ]);
+      expect((await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2026.1' })).json()).toEqual((await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json());
+    });
+
+    it('answers not_found for a version or framework it does not have, and validation_error for a parameter too long', async () => {
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/1999.1' }))).toMatchObject({ status: 404, id: 'not_found', field: 'params.version' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcomp/2026.1' }))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/frameworks/digcompedu/${'9'.repeat(41)}` }))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.version' });
+    });
+
+    it('is public content: a forged session cookie changes nothing', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2017.1', headers: { cookie: 'digisprong_session=forged' } });
+      expect(response.statusCode).toBe(200);
+    });
+  });
+
   describe('listFrameworkVersions', () => {
     it('lists every loaded version with its label, rule and maximum, the current one marked, without a login', async () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/frameworks' });

@@ -47,6 +47,13 @@ export class DigisnapService {
     }));
   }
 
+  /** One loaded version; an unknown one is not found, naming the version. */
+  frameworkVersion(frameworkId: string, version: string): Framework {
+    const framework = this.frameworks.get(frameworkId, version);
+    if (!framework) throw notFound(`Framework ${frameworkId} ${version}`, 'params.version');
+    return framework;
+  }
+
   frameworkLookup(): (id: string, version: string) => Framework | undefined {
     return (id, version) => this.frameworks.get(id, version);
   }

@@ -49,6 +49,11 @@ export const frameworkVersionSchema = z
 export type FrameworkVersionDto = z.infer<typeof frameworkVersionSchema>;
 export const frameworkVersionListSchema = z.object({ frameworks: z.array(frameworkVersionSchema) });
 
+export const frameworkVersionParamsSchema = z.object({
+  frameworkId: z.string().min(1).max(40),
+  version: z.string().min(1).max(40),
+});
+
 export const scanParamsSchema = z.object({ scanId: scanIdSchema });
 export const answerParamsSchema = z.object({ scanId: scanIdSchema, competence: competenceCodeSchema });
 export const answerBodySchema = z.object({ option: z.number().int().min(0).max(20) });
