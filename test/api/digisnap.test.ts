@@ -54,7 +54,11 @@ describe('Digisnap for a teacher', () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2017.1' });
       expect(response.statusCode).toBe(200);
       const framework = response.json();
-      expect(framework).toMatchObject({ version: '2017.1', label: { en: 'Digisnap 2017 (CheckIn)' }, scoring: { rule: 'checkin-cutoffs', optionLevels: ['A1', 'A2', 'B1', 'B2', 'C1'] } });
+      expect(framework).toMatchObject({
+        version: '2017.1',
+        label: { en: 'Digisnap 2017 (CheckIn)' },
+        scoring: { rule: 'checkin-cutoffs', optionLevels: ['A1', 'A2', 'B1', 'B2', 'C1'] },
+      });
       expect(framework.areas[0].competences[0].item.options.map((o: { points: number; level: string }) => [o.points, o.level])).toEqual([
         [0, 'A1'],
         [1, 'A2'],
@@ -62,13 +66,19 @@ describe('Digisnap for a teacher', () => {
         [3, 'B2'],
         [4, 'C1'],
       ]);
-      expect((await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2026.1' })).json()).toEqual((await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json());
+      expect((await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2026.1' })).json()).toEqual(
+        (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json(),
+      );
     });
 
     it('answers not_found for a version or framework it does not have, and validation_error for a parameter too long', async () => {
       expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/1999.1' }))).toMatchObject({ status: 404, id: 'not_found', field: 'params.version' });
       expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcomp/2026.1' }))).toMatchObject({ status: 404, id: 'not_found' });
-      expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/frameworks/digcompedu/${'9'.repeat(41)}` }))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.version' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/frameworks/digcompedu/${'9'.repeat(41)}` }))).toMatchObject({
+        status: 400,
+        id: 'validation_error',
+        field: 'params.version',
+      });
     });
 
     it('is public content: a forged session cookie changes nothing', async () => {
