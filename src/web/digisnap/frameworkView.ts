@@ -34,11 +34,6 @@ export function versionLabel(versions: readonly FrameworkVersionDto[], scan: { f
   return found?.label ?? { nl: `Digisnap ${scan.frameworkVersion}`, en: `Digisnap ${scan.frameworkVersion}` };
 }
 
-/** The highest total a scan of this framework can reach (110 for DigCompEdu 2026, 88 for 2017). */
-export function maxTotal(framework: Framework): number {
-  return framework.areas.flatMap((area) => area.competences).reduce((sum, competence) => sum + Math.max(0, ...competence.item.options.map((option) => option.points)), 0);
-}
-
 export function areaByNumber(framework: Framework, number: number): FrameworkArea | undefined {
   return framework.areas.find((area) => area.number === number);
 }
