@@ -58,7 +58,7 @@ export async function memberSince(t: Pick<TestApp, 'app'>, schoolId: string, use
     .execute();
 }
 
-/** The option chosen for competence `index` (0–21); 0–4, where 0 = A1, 2 = B1, 4 = C1. */
+/** The statement chosen for competence `index` (0–21); 0–5, where 0 = A1, 2 = B1, 4 = C1, 5 = C2 (one statement per level). */
 export type AnswerPattern = (index: number) => number;
 export const allAnswers =
   (option: number): AnswerPattern =>

@@ -6,7 +6,7 @@ import { type AnswerPattern, allAnswers, createSchool, dayFromToday, instantFrom
 /** Option 1 (A2) everywhere but area 6 (competences 18–22), where option 0 (A1): the weakest area by mean. */
 const weakInArea6: AnswerPattern = (i) => (i >= 17 ? 0 : 1);
 
-/** 15 teachers: 5 in band A, 5 in B (B1), 5 in C (C2); 3 of B and 3 of C say they have 0–5 years of experience. */
+/** 15 teachers: 5 in band A (A2), 5 in B (B1), 5 in C (C1); 3 of B and 3 of C say they have 0–5 years of experience. */
 async function teamOfFifteen(t: TestApp, school: School, at: string) {
   for (const [i, id] of school.teacherIds.entries()) {
     const group = Math.floor(i / 5);
@@ -15,7 +15,7 @@ async function teamOfFifteen(t: TestApp, school: School, at: string) {
   }
 }
 
-/** Submits one scan per teacher: the first `a` at A2, the next `b` at B1, the rest at C2. */
+/** Submits one scan per teacher: the first `a` at A2, the next `b` at B1, the rest at C1. */
 async function bandScans(t: TestApp, school: School, at: string, a: number, b: number) {
   for (const [i, id] of school.teacherIds.entries()) await submitScanAt(t, id, at, allAnswers(i < a ? 1 : i < a + b ? 2 : 4));
 }
@@ -44,7 +44,7 @@ describe('getSchoolReport', () => {
     expect(response.statusCode).toBe(200);
     const report = schoolReportSchema.parse(response.json());
     expect(report).toMatchObject({
-      campaign: { id: campaignId, schoolId: school.id, schoolName: 'VBS De Linde', frameworkVersion: '2017.1' },
+      campaign: { id: campaignId, schoolId: school.id, schoolName: 'VBS De Linde', frameworkVersion: '2026.1' },
       threshold: 5,
       state: 'current',
       note: null,
@@ -58,7 +58,7 @@ describe('getSchoolReport', () => {
       { band: 'C', ...cell(5, 33.3) },
     ]);
     // Small cells are shown, not hidden: the noise protects them. The test app draws no noise.
-    expect(report.overall.levels.map((l) => l.count)).toEqual([5, 0, 5, 0, 0, 5]);
+    expect(report.overall.levels.map((l) => l.count)).toEqual([0, 5, 5, 0, 5, 0]);
     expect(report.overall.bOrAbove).toEqual(cell(10, 66.7));
     expect(report.norms).toEqual({
       everyTeacherAtLeastB: { target: 100, share: 66.7, status: 'not_met' },
@@ -80,9 +80,10 @@ describe('getSchoolReport', () => {
       { level: 'B1', ...cell(5, 33.3) },
       { level: 'B2', ...cell(0, 0) },
       { level: 'C1', ...cell(5, 33.3) },
+      { level: 'C2', ...cell(0, 0) },
     ]);
     expect(competence('1.1').bands.map((b) => b.count)).toEqual([5, 5, 5]);
-    expect(competence('6.1').levels.map((l) => l.count)).toEqual([5, 0, 5, 0, 5]);
+    expect(competence('6.1').levels.map((l) => l.count)).toEqual([5, 0, 5, 0, 5, 0]);
     expect(report.growth).toBeNull();
     expect(report.comparisons).toEqual({ flanders: null, sameLevel: null });
     expect(reportLeaks(report)).toEqual([]);

@@ -38,7 +38,7 @@ describe('Digisnap campaigns', () => {
       expect(campaign).toMatchObject({
         schoolId: s.id,
         frameworkId: 'digcompedu',
-        frameworkVersion: '2017.1',
+        frameworkVersion: '2026.1',
         minGroupSize: 5,
         status: 'open',
         closedAt: null,

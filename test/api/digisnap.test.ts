@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { profileSchema } from '../../src/shared/digisnap/api';
+import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
+import { frameworkVersionListSchema, profileSchema } from '../../src/shared/digisnap/api';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 interface FrameworkBody {
@@ -34,6 +36,75 @@ describe('Digisnap for a teacher', () => {
       expect(framework.id).toBe('digcompedu');
       expect(framework.areas).toHaveLength(6);
       expect(codes).toHaveLength(22);
+    });
+
+    it('offers six statements per competence, one per level A1–C2', async () => {
+      const framework = (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json();
+      expect(framework).toMatchObject({ version: '2026.1', label: { nl: 'Digisnap 2026' }, scoring: { rule: 'level-per-statement', aggregation: 'median' } });
+      for (const area of framework.areas) {
+        for (const competence of area.competences) {
+          expect(competence.item.options.map((o: { level: string }) => o.level)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+        }
+      }
+    });
+  });
+
+  describe('getFrameworkVersion', () => {
+    it('serves an earlier version as it was, without a login: the 2017 CheckIn file with its five options and cut-offs', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2017.1' });
+      expect(response.statusCode).toBe(200);
+      const framework = response.json();
+      expect(framework).toMatchObject({
+        version: '2017.1',
+        label: { en: 'Digisnap 2017 (CheckIn)' },
+        scoring: { rule: 'checkin-cutoffs', optionLevels: ['A1', 'A2', 'B1', 'B2', 'C1'] },
+      });
+      expect(framework.areas[0].competences[0].item.options.map((o: { points: number; level: string }) => [o.points, o.level])).toEqual([
+        [0, 'A1'],
+        [1, 'A2'],
+        [2, 'B1'],
+        [3, 'B2'],
+        [4, 'C1'],
+      ]);
+      expect((await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2026.1' })).json()).toEqual(
+        (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json(),
+      );
+    });
+
+    it('answers not_found for a version or framework it does not have, and validation_error for a parameter too long', async () => {
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/1999.1' }))).toMatchObject({ status: 404, id: 'not_found', field: 'params.version' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/frameworks/digcomp/2026.1' }))).toMatchObject({ status: 404, id: 'not_found' });
+      expect(errorOf(await t.app.inject({ method: 'GET', url: `/api/frameworks/digcompedu/${'9'.repeat(41)}` }))).toMatchObject({
+        status: 400,
+        id: 'validation_error',
+        field: 'params.version',
+      });
+    });
+
+    it('is public content: a forged session cookie changes nothing', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks/digcompedu/2017.1', headers: { cookie: 'digisprong_session=forged' } });
+      expect(response.statusCode).toBe(200);
+    });
+  });
+
+  describe('listFrameworkVersions', () => {
+    it('lists every loaded version with its label, rule and maximum, the current one marked, without a login', async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/frameworks' });
+      expect(response.statusCode).toBe(200);
+      expect(frameworkVersionListSchema.parse(response.json()).frameworks).toEqual([
+        { id: 'digcompedu', version: '2017.1', label: { nl: 'Digisnap 2017 (CheckIn)', en: 'Digisnap 2017 (CheckIn)' }, scoringRule: 'checkin-cutoffs', maxTotal: 88, current: false },
+        { id: 'digcompedu', version: '2026.1', label: { nl: 'Digisnap 2026', en: 'Digisnap 2026' }, scoringRule: 'level-per-statement', maxTotal: 110, current: true },
+      ]);
+    });
+
+    it('answers the same with a session, and refuses a method it does not have', async () => {
+      const teacher = await t.user();
+      const withSession = await teacher.request({ method: 'GET', url: '/api/frameworks' });
+      expect(withSession.statusCode).toBe(200);
+      expect(withSession.json().frameworks).toHaveLength(2);
+      expect((await teacher.request({ method: 'POST', url: '/api/frameworks', payload: {} })).statusCode).toBe(404);
+      const withBadCookie = await t.app.inject({ method: 'GET', url: '/api/frameworks', headers: { cookie: 'digisprong_session=forged' } });
+      expect(withBadCookie.statusCode).toBe(200);
     });
   });
 
@@ -79,7 +150,8 @@ describe('Digisnap for a teacher', () => {
       const scan = await start(teacher);
       expect(errorOf(await answer(teacher, scan.id, '7.1', 1))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.competence' });
       expect(errorOf(await answer(teacher, scan.id, 'x', 1))).toMatchObject({ status: 400, id: 'validation_error', field: 'params.competence' });
-      expect(errorOf(await answer(teacher, scan.id, '1.1', 5))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
+      expect((await answer(teacher, scan.id, '1.1', 5)).statusCode).toBe(200);
+      expect(errorOf(await answer(teacher, scan.id, '1.1', 6))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
       expect(errorOf(await answer(teacher, scan.id, '1.1', -1))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
       const text = await teacher.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/1.1`, payload: { option: 'two' } });
       expect(errorOf(text)).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
@@ -128,11 +200,52 @@ describe('Digisnap for a teacher', () => {
       expect(b.statusCode).toBe(200);
       expect(a.json().result).toEqual(b.json().result);
       expect(a.json().submittedAt).toBe(b.json().submittedAt);
-      expect(a.json().result).toMatchObject({ total: 11 * 2 + 11 * 3, maxTotal: 88, level: 'B2', band: 'B' });
+      // Half the competences at B1, half at B2: the median takes the lower of the two middle levels.
+      expect(a.json().result).toMatchObject({ total: 11 * 2 + 11 * 3, maxTotal: 110, level: 'B1', band: 'B' });
+      expect(a.json().result.competences.map((c: { level: string }) => c.level)).toEqual([...Array(11).fill('B1'), ...Array(11).fill('B2')]);
       const list = (await teacher.request({ method: 'GET', url: '/api/me/scans' })).json();
       expect(list.scans.filter((s: { status: string }) => s.status === 'submitted')).toHaveLength(1);
       // A new start after submitting begins a fresh scan.
       expect((await teacher.request({ method: 'POST', url: '/api/scans' })).statusCode).toBe(201);
+    });
+
+    it('gives B2 on every competence B2 overall and in every area, and C2 everywhere C2 (issue 10, finding 1)', async () => {
+      for (const [option, level, band] of [
+        [3, 'B2', 'B'],
+        [5, 'C2', 'C'],
+      ] as const) {
+        const teacher = await t.user();
+        const scan = await start(teacher);
+        await answerAll(teacher, scan.id, () => option);
+        const result = (await submit(teacher, scan.id)).json().result;
+        expect(result).toMatchObject({ level, band, total: 22 * option });
+        expect(result.areas.map((area: { level: string }) => area.level)).toEqual(Array(6).fill(level));
+      }
+    });
+
+    it('scores a scan begun on the 2017 CheckIn version by that version, as before: B2 everywhere totals 66 and reads C1', async () => {
+      const teacher = await t.user();
+      const id = randomUUID();
+      await new DigisnapRepository(t.app.db.kysely).insertScan({ id, userId: teacher.userId, frameworkId: 'digcompedu', frameworkVersion: '2017.1', now: new Date().toISOString() });
+      expect((await start(teacher)).id).toBe(id);
+      expect(errorOf(await answer(teacher, id, '1.1', 5))).toMatchObject({ status: 400, id: 'validation_error', field: 'body.option' });
+      await answerAll(teacher, id, () => 3);
+      const scan = (await submit(teacher, id)).json();
+      expect(scan).toMatchObject({ frameworkVersion: '2017.1', result: { total: 66, maxTotal: 88, level: 'C1', band: 'C' } });
+      expect(scan.result.competences.every((c: { level: string }) => c.level === 'B2')).toBe(true);
+      const summaries = (await teacher.request({ method: 'GET', url: '/api/me/scans' })).json().scans;
+      expect(summaries).toEqual([expect.objectContaining({ id, frameworkVersion: '2017.1', level: 'C1', total: 66 })]);
+      // The next scan is on 2026; growth compares scans of one version only, since their points mean different things.
+      const next = await start(teacher);
+      expect(next.frameworkVersion).toBe('2026.1');
+      await answerAll(teacher, next.id, () => 3);
+      await submit(teacher, next.id);
+      const profile = (await teacher.request({ method: 'GET', url: '/api/me/profile' })).json();
+      expect(profile).toMatchObject({ frameworkVersion: '2026.1', result: { level: 'B2', total: 66 }, growth: null });
+      expect(profile.history.map((h: { frameworkVersion: string; level: string }) => [h.frameworkVersion, h.level])).toEqual([
+        ['2017.1', 'C1'],
+        ['2026.1', 'B2'],
+      ]);
     });
 
     it('refuses an incomplete scan with every missing competence', async () => {

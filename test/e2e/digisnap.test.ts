@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
 
 /** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
@@ -62,8 +64,12 @@ describe('Digisnap in the browser', () => {
       const item = page.getByTestId('scan-item');
       await item.waitFor();
       await expect.poll(() => page.getByTestId('scan-position').textContent()).toBe(`${n} / 22`);
-      if (n === 1) expect(await accessibilityViolations(page)).toEqual([]);
-      await answerWithKeyboard(page, n % 5);
+      if (n === 1) {
+        expect(await accessibilityViolations(page)).toEqual([]);
+        // Six statements, one per level A1–C2.
+        expect(await item.locator('input[type=radio]').count()).toBe(6);
+      }
+      await answerWithKeyboard(page, n % 6);
       await page.keyboard.press('Enter');
       if (n < 22) await expect.poll(() => page.getByTestId('scan-position').textContent()).toBe(`${n + 1} / 22`);
     }
@@ -84,9 +90,12 @@ describe('Digisnap in the browser', () => {
     const chartTable = page.getByTestId('radar-chart-table');
     await chartTable.locator('summary').click();
     expect(await chartTable.locator('tbody tr').count()).toBe(6);
-    // Answers 1,2,3,4,0 four times, then 1 and 2: 4 × 10 + 3 = 43 points, B1.
-    expect(await page.getByTestId('overall-total').textContent()).toMatch(/43\s*\/\s*88/);
+    // Statements 1,2,3,4,5,0 three times, then 1 to 4: 3 × 15 + 10 = 55 level positions of 110. Three at
+    // A1, four each at A2, B1, B2 and C1, three at C2: the lower middle of the 22 levels is B1.
+    expect(await page.getByTestId('overall-total').textContent()).toMatch(/55\s*\/\s*110/);
     expect(await page.getByTestId('overall-level').textContent()).toMatch(/B1/);
+    expect(await page.getByTestId('profile-version').textContent()).toMatch(/Digisnap 2026/);
+    expect(await page.getByTestId('history-item').first().textContent()).toMatch(/Digisnap 2026: 55\s*\/\s*110 · B1/);
     expect(await page.getByTestId('priorities').locator('li').count()).toBe(3);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
@@ -116,6 +125,36 @@ describe('Digisnap in the browser', () => {
     await laptop.goto(`${world.baseUrl}/scan`);
     await laptop.getByTestId('scan-item').waitFor();
     expect(await laptop.getByTestId('scan-item').getAttribute('data-competence')).toBe('2.2');
+  });
+
+  it('a scan begun on the 2017 CheckIn version is resumed with its own five options and its profile is labelled as such', async () => {
+    const email = await newTeacher();
+    const account = await world.app.db.kysely.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    const scanId = randomUUID();
+    const repo = new DigisnapRepository(world.app.db.kysely);
+    await repo.insertScan({ id: scanId, userId: account.id, frameworkId: 'digcompedu', frameworkVersion: '2017.1', now: new Date().toISOString() });
+    const page = await world.newPage();
+    await logInWithKeyboard(page, world.baseUrl, email);
+    expect(await page.getByTestId('scan-history-row').first().textContent()).toMatch(/Digisnap 2017 \(CheckIn\)/);
+    await page.goto(`${world.baseUrl}/scan/${scanId}`);
+    await page.getByTestId('scan-skip').click();
+    for (let n = 1; n <= 22; n++) {
+      const item = page.getByTestId('scan-item');
+      await item.waitFor();
+      await expect.poll(() => page.getByTestId('scan-position').textContent()).toBe(`${n} / 22`);
+      if (n === 1) expect(await item.locator('input[type=radio]').count()).toBe(5);
+      await page.getByTestId('option-3').check();
+      await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/Opgeslagen/);
+      await page.getByTestId('scan-next').click();
+    }
+    await page.getByTestId('scan-summary').waitFor();
+    await page.getByTestId('scan-submit').click();
+    await page.waitForURL(`${world.baseUrl}/profile`);
+    // Scored as the 2017 version always was: 66 of 88 points, which its cut-offs call C1.
+    await expect.poll(() => page.getByTestId('overall-total').textContent()).toMatch(/66\s*\/\s*88/);
+    expect(await page.getByTestId('overall-level').textContent()).toMatch(/C1/);
+    expect(await page.getByTestId('profile-version').textContent()).toMatch(/Digisnap 2017 \(CheckIn\)/);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('shows the interface in English when the teacher switches, and keeps that choice', async () => {

@@ -12,6 +12,10 @@ export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapS
 
   route(app, endpoints.getCurrentFramework, { handler: async () => digisnap.currentFramework() });
 
+  route(app, endpoints.listFrameworkVersions, { handler: async () => ({ frameworks: digisnap.frameworkVersions() }) });
+
+  route(app, endpoints.getFrameworkVersion, { handler: async (request) => digisnap.frameworkVersion(request.params.frameworkId, request.params.version) });
+
   route(app, endpoints.startScan, {
     preHandler: requireAuth,
     handler: async (request, reply) => {

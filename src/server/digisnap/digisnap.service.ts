@@ -1,5 +1,5 @@
-import type { Background, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
-import { type Framework, questionnaireOf } from '../../shared/digisnap/framework';
+import type { Background, FrameworkVersionDto, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
+import { type Framework, maxTotal, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
@@ -36,6 +36,26 @@ export class DigisnapService {
 
   currentFramework(): Framework {
     return this.frameworks.current();
+  }
+
+  /** Every loaded version, the one new scans use marked `current`. */
+  frameworkVersions(): FrameworkVersionDto[] {
+    const current = this.frameworks.current();
+    return this.frameworks.all().map((framework) => ({
+      id: framework.id,
+      version: framework.version,
+      label: framework.label,
+      scoringRule: framework.scoring.rule,
+      maxTotal: maxTotal(framework),
+      current: framework === current,
+    }));
+  }
+
+  /** One loaded version; an unknown one is not found, naming the version. */
+  frameworkVersion(frameworkId: string, version: string): Framework {
+    const framework = this.frameworks.get(frameworkId, version);
+    if (!framework) throw notFound(`Framework ${frameworkId} ${version}`, 'params.version');
+    return framework;
   }
 
   frameworkLookup(): (id: string, version: string) => Framework | undefined {

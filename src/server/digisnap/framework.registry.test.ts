@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FrameworkFileError, FrameworkRegistry } from './framework.registry';
 
 const contentDir = new URL('../../../content/frameworks', import.meta.url).pathname;
-const shipped = JSON.parse(readFileSync(join(contentDir, 'digcompedu-2017.json'), 'utf8'));
+const shipped = JSON.parse(readFileSync(join(contentDir, 'digcompedu-2026.json'), 'utf8'));
 
 describe('FrameworkRegistry', () => {
   const dirs: string[] = [];
@@ -16,18 +16,19 @@ describe('FrameworkRegistry', () => {
   };
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('loads the shipped DigCompEdu framework as the current one', () => {
+  it('loads the shipped DigCompEdu framework as the current one, and the 2017 CheckIn version beside it', () => {
     const registry = FrameworkRegistry.loadFromDirectory(contentDir);
     expect(registry.current().id).toBe('digcompedu');
-    expect(registry.get('digcompedu', shipped.version)).toBeDefined();
+    expect(registry.current().version).toBe(shipped.version);
+    expect(registry.get('digcompedu', '2017.1')?.scoring.rule).toBe('checkin-cutoffs');
   });
 
   it('serves a newer version to new scans and keeps the older one for stored scans', () => {
     const dir = tempDir();
     cpSync(contentDir, dir, { recursive: true });
-    writeFileSync(join(dir, 'digcompedu-2017-2.json'), JSON.stringify({ ...shipped, version: '2017.10' }));
+    writeFileSync(join(dir, 'digcompedu-2026-2.json'), JSON.stringify({ ...shipped, version: '2026.10' }));
     const registry = FrameworkRegistry.loadFromDirectory(dir);
-    expect(registry.current().version).toBe('2017.10');
+    expect(registry.current().version).toBe('2026.10');
     expect(registry.get('digcompedu', shipped.version)?.version).toBe(shipped.version);
   });
 

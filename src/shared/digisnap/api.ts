@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bandCodeSchema as bandCode, levelCodeSchema as levelCode } from './framework';
+import { bandCodeSchema as bandCode, levelCodeSchema as levelCode, localisedTextSchema } from './framework';
 import { scanResultSchema as scoringResultSchema } from './scoring';
 
 export const competenceCodeSchema = z.string().regex(/^\d\.\d$/, 'a competence code such as 3.1');
@@ -35,6 +35,24 @@ export const scanSchema = z
   })
   .meta({ id: 'Scan' });
 export type ScanDto = z.infer<typeof scanSchema>;
+
+export const frameworkVersionSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    label: localisedTextSchema.describe('How scans taken with this version are labelled, e.g. "Digisnap 2017 (CheckIn)"'),
+    scoringRule: z.enum(['level-per-statement', 'checkin-cutoffs']),
+    maxTotal: z.number().int().describe('The highest total a scan of this version can reach'),
+    current: z.boolean().describe('Whether new scans are taken with this version'),
+  })
+  .meta({ id: 'FrameworkVersion' });
+export type FrameworkVersionDto = z.infer<typeof frameworkVersionSchema>;
+export const frameworkVersionListSchema = z.object({ frameworks: z.array(frameworkVersionSchema) });
+
+export const frameworkVersionParamsSchema = z.object({
+  frameworkId: z.string().min(1).max(40),
+  version: z.string().min(1).max(40),
+});
 
 export const scanParamsSchema = z.object({ scanId: scanIdSchema });
 export const answerParamsSchema = z.object({ scanId: scanIdSchema, competence: competenceCodeSchema });
@@ -74,7 +92,7 @@ export const profileSchema = z
     result: scanResultSchema,
     /** Earlier submitted scans, oldest first, then this one. */
     history: z.array(growthPointSchema),
-    /** Change per area since the previous submitted scan of the same framework; null for the first scan. */
+    /** Change per area since the previous submitted scan of the same framework version; null for the first scan. */
     growth: z
       .object({
         since: z.string(),

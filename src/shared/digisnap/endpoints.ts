@@ -14,6 +14,20 @@ export const digisnapEndpoints = defineEndpoints(
       summary: 'The competence framework new scans are taken with: areas, competences, items, options, levels, tips',
       response: { 200: 'frameworkSchema' },
     },
+    listFrameworkVersions: {
+      method: 'GET',
+      path: '/api/frameworks',
+      summary: 'Every loaded framework version with its label, scoring rule and maximum total, so a scan of any version is shown labelled as it was scored',
+      response: { 200: 'frameworkVersionListSchema' },
+    },
+    getFrameworkVersion: {
+      method: 'GET',
+      path: '/api/frameworks/:frameworkId/:version',
+      summary: 'One framework version, current or earlier: what a scan taken with it shows, answered and scored by',
+      params: 'frameworkVersionParamsSchema',
+      response: { 200: 'frameworkSchema' },
+      errors: [400, 404],
+    },
     startScan: {
       method: 'POST',
       path: '/api/scans',

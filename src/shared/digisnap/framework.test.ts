@@ -129,7 +129,10 @@ describe('the DigCompEdu 2017 content file', () => {
     }
   });
 
-  it('gives every item five distinct options A1..C1 worth 0..4, short enough for a phone, and a tip per level', () => {
+  it('gives every item five distinct options worth 0..4 whose levels A1..C1 come from the rule, short enough for a phone, and a tip per level', () => {
+    for (const competence of (raw as { areas: { competences: { item: { options: object[] } }[] }[] }).areas.flatMap((a) => a.competences)) {
+      for (const option of competence.item.options) expect(option).not.toHaveProperty('level');
+    }
     for (const competence of competenceList(loadValid())) {
       const { options } = competence.item;
       expect(
@@ -150,8 +153,10 @@ describe('the DigCompEdu 2017 content file', () => {
     }
   });
 
-  it('keeps its cut-offs marked as unverified and sourced', () => {
+  it('declares the CheckIn rule, its option levels as data, and keeps its cut-offs marked as unverified and sourced', () => {
     const { scoring } = loadValid();
+    if (scoring.rule !== 'checkin-cutoffs') throw new Error('the 2017 file must declare the checkin-cutoffs rule');
+    expect(scoring.optionLevels).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
     expect(scoring.verified).toBe(false);
     expect(scoring.source).toMatch(/Ghomi & Redecker 2019/);
     expect(scoring.area.method).toBe('share-of-overall');
@@ -240,10 +245,10 @@ describe('validateFramework catches', () => {
 
   it('a gap in the thresholds', () => {
     const input = mutable();
-    input.scoring.overall[2].min = 35;
+    input.scoring.cutoffs[2].min = 35;
     expect(problemsOf(input)).toEqual([
       expect.objectContaining({
-        path: 'scoring.overall[2].min',
+        path: 'scoring.cutoffs[2].min',
         message: expect.stringContaining('must be 34'),
       }),
     ]);
@@ -251,22 +256,22 @@ describe('validateFramework catches', () => {
 
   it('an overlap in the thresholds', () => {
     const input = mutable();
-    input.scoring.overall[4].min = 60;
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[4].min' }));
+    input.scoring.cutoffs[4].min = 60;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.cutoffs[4].min' }));
   });
 
   it('thresholds that do not start at 0', () => {
     const input = mutable();
-    input.scoring.overall[0].min = 1;
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[0].min' }));
+    input.scoring.cutoffs[0].min = 1;
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.cutoffs[0].min' }));
   });
 
   it('thresholds that stop short of the maximum total', () => {
     const input = mutable();
-    input.scoring.overall[5].max = 87;
+    input.scoring.cutoffs[5].max = 87;
     expect(problemsOf(input)).toContainEqual(
       expect.objectContaining({
-        path: 'scoring.overall[5].max',
+        path: 'scoring.cutoffs[5].max',
         message: expect.stringContaining('88'),
       }),
     );
@@ -274,8 +279,8 @@ describe('validateFramework catches', () => {
 
   it('thresholds out of level order', () => {
     const input = mutable();
-    input.scoring.overall[1].level = 'B1';
-    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.overall[2].level' }));
+    input.scoring.cutoffs[1].level = 'B1';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.cutoffs[2].level' }));
   });
 
   it('an option level without a tip', () => {
@@ -297,10 +302,32 @@ describe('validateFramework catches', () => {
     expect(paths).toEqual(['areas[2].competences[1].item.options[2].points', 'areas[2].competences[1].item.options[3].points']);
   });
 
-  it('option levels that fall', () => {
+  it('option levels that fall (under the CheckIn rule, in its optionLevels)', () => {
     const input = mutable();
-    input.areas[4].competences[2].item.options[3].level = 'A2';
+    input.scoring.optionLevels[3] = 'A2';
     expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'areas[4].competences[2].item.options[3].level' }));
+  });
+
+  it('an option that carries a level under the CheckIn rule', () => {
+    const input = mutable();
+    input.areas[1].competences[0].item.options[2].level = 'B1';
+    expect(problemsOf(input)).toEqual([
+      { path: 'areas[1].competences[0].item.options[2].level', message: expect.stringContaining('under the checkin-cutoffs rule an option carries no level') },
+    ]);
+  });
+
+  it('an option the CheckIn optionLevels do not cover', () => {
+    const input = mutable();
+    input.scoring.optionLevels = ['A1', 'A2', 'B1', 'B2'];
+    expect(problemsOf(input)).toContainEqual(
+      expect.objectContaining({ path: 'areas[0].competences[0].item.options[4].level', message: expect.stringContaining('names no level for option 4') }),
+    );
+  });
+
+  it('a scoring rule nobody knows', () => {
+    const input = mutable();
+    input.scoring.rule = 'sum-of-points';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.rule' }));
   });
 
   it('an unknown level code', () => {
@@ -326,5 +353,80 @@ describe('validateFramework catches', () => {
   it('input that is not a framework at all', () => {
     expect(problemsOf(null)).toEqual([expect.objectContaining({ path: '' })]);
     expect(problemsOf({ id: 'x' }).length).toBeGreaterThan(3);
+  });
+});
+
+describe('the DigCompEdu 2026 content file (one statement per level)', () => {
+  const raw2026: unknown = JSON.parse(readFileSync(new URL('../../../content/frameworks/digcompedu-2026.json', import.meta.url), 'utf8'));
+  const load2026 = (): Framework => {
+    const result = validateFramework(raw2026);
+    if (!result.ok) throw new Error(`content does not validate:\n${result.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
+    return result.framework;
+  };
+  const broken = (): any => structuredClone(raw2026);
+
+  it('validates, as version 2026.1 labelled "Digisnap 2026", with the level-per-statement rule and the median', () => {
+    const framework = load2026();
+    expect([framework.id, framework.version, framework.label.nl, framework.label.en]).toEqual(['digcompedu', '2026.1', 'Digisnap 2026', 'Digisnap 2026']);
+    expect(framework.scoring).toMatchObject({ rule: 'level-per-statement', aggregation: 'median' });
+  });
+
+  it('has the same 6 areas and 22 competences as DOMAIN.md §2.1', () => {
+    const framework = load2026();
+    expect(framework.areas.map((area) => ({ number: area.number, en: area.name.en, competences: Object.fromEntries(area.competences.map((c) => [c.code, c.name.en])) }))).toEqual(
+      EXPECTED_AREAS,
+    );
+  });
+
+  it('gives every competence six distinct, short statements, one per level A1..C2 worth 0..5, and a tip per level, in Dutch and English', () => {
+    for (const competence of competenceList(load2026())) {
+      const { options } = competence.item;
+      expect(
+        options.map((o) => [o.points, o.level]),
+        competence.code,
+      ).toEqual([
+        [0, 'A1'],
+        [1, 'A2'],
+        [2, 'B1'],
+        [3, 'B2'],
+        [4, 'C1'],
+        [5, 'C2'],
+      ]);
+      for (const lang of ['nl', 'en'] as const) {
+        expect(new Set(options.map((o) => o.text[lang])).size, `${competence.code} ${lang}`).toBe(6);
+        for (const option of options) expect(option.text[lang].split(/\s+/).length, `${competence.code} ${lang}: ${option.text[lang]}`).toBeLessThanOrEqual(25);
+      }
+      expect(Object.keys(competence.tips).sort(), competence.code).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    }
+    expect(maxTotal(load2026())).toBe(22 * 5);
+  });
+
+  it('has a non-empty Dutch and English text everywhere', () => {
+    for (const { path, text } of localisedTexts(raw2026)) {
+      expect(Object.keys(text).sort(), path).toEqual(['en', 'nl']);
+      expect(String(text.nl).trim(), `${path}.nl`).not.toBe('');
+      expect(String(text.en).trim(), `${path}.en`).not.toBe('');
+    }
+  });
+
+  it('refuses a statement without its level', () => {
+    const input = broken();
+    delete input.areas[2].competences[0].item.options[4].level;
+    expect(problemsOf(input)).toEqual([{ path: 'areas[2].competences[0].item.options[4].level', message: expect.stringContaining('every statement names its level') }]);
+  });
+
+  it('refuses a competence with a level missing or repeated', () => {
+    const input = broken();
+    input.areas[3].competences[1].item.options.pop();
+    expect(problemsOf(input)).toEqual([{ path: 'areas[3].competences[1].item.options', message: expect.stringContaining('one statement per level in order') }]);
+    const twice = broken();
+    twice.areas[0].competences[0].item.options[5].level = 'C1';
+    expect(problemsOf(twice)).toContainEqual({ path: 'areas[0].competences[0].item.options', message: expect.stringContaining('found A1, A2, B1, B2, C1, C1') });
+  });
+
+  it('refuses an aggregation nobody knows', () => {
+    const input = broken();
+    input.scoring.aggregation = 'mode';
+    expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.aggregation' }));
   });
 });

@@ -16,30 +16,34 @@ export const bandCodeSchema = z.enum(BAND_CODES);
 
 export { formatPath, type LocalisedText, localisedTextSchema } from '../platform/text';
 
+/**
+ * An option as the app sees it: its points and its level. In a file of the level-per-statement
+ * rule each option (statement) names its level; in a file of the CheckIn rule no option does, and
+ * the loader gives each option the level its points map to in the rule's `optionLevels`.
+ */
 const optionSchema = z.object({
   points: z.number().int().min(0),
   level: levelCodeSchema,
   text: localisedTextSchema,
 });
+const optionInFileSchema = optionSchema.extend({ level: levelCodeSchema.optional() });
 
-const itemSchema = z.object({
-  statement: localisedTextSchema,
-  options: z.array(optionSchema).min(2),
-});
-
-const competenceSchema = z.object({
-  code: z.string().regex(/^\d+\.\d+$/, 'must look like "1.1"'),
-  name: localisedTextSchema,
-  item: itemSchema,
-  tips: z.partialRecord(levelCodeSchema, localisedTextSchema),
-});
-
-const areaSchema = z.object({
-  number: z.number().int().min(1),
-  name: localisedTextSchema,
-  description: localisedTextSchema.optional(),
-  competences: z.array(competenceSchema).min(1),
-});
+const areaSchemaWith = <O extends z.ZodType>(option: O) =>
+  z.object({
+    number: z.number().int().min(1),
+    name: localisedTextSchema,
+    description: localisedTextSchema.optional(),
+    competences: z
+      .array(
+        z.object({
+          code: z.string().regex(/^\d+\.\d+$/, 'must look like "1.1"'),
+          name: localisedTextSchema,
+          item: z.object({ statement: localisedTextSchema, options: z.array(option).min(2) }),
+          tips: z.partialRecord(levelCodeSchema, localisedTextSchema),
+        }),
+      )
+      .min(1),
+  });
 
 const levelSchema = z.object({
   code: levelCodeSchema,
@@ -60,14 +64,35 @@ export const thresholdSchema = z.object({
   max: z.number().int().min(0),
 });
 
-const scoringSchema = z.object({
-  overall: z.array(thresholdSchema).min(1),
-  area: z.object({ method: z.literal('share-of-overall') }),
-  note: z.string().optional(),
-  source: nonBlankText,
-  sourceUrl: z.string().optional(),
-  verified: z.boolean(),
-});
+/** The named rules that turn competence levels into an area's and the overall level. */
+export const AGGREGATION_RULES = ['median', 'rounded-mean'] as const;
+export type AggregationRule = (typeof AGGREGATION_RULES)[number];
+
+/**
+ * How a scan is scored, named in the file:
+ * - `level-per-statement`: every competence offers one statement per level; the chosen statement's
+ *   level is the competence's level, and areas and the whole follow `aggregation`.
+ * - `checkin-cutoffs`: the DigCompEdu CheckIn model; options are worth 0, 1, 2, … points, the total
+ *   is looked up in `cutoffs`, an area's share of its maximum in the same table, and a competence's
+ *   level is the one its points map to in `optionLevels`.
+ */
+const scoringSchema = z.discriminatedUnion('rule', [
+  z.object({
+    rule: z.literal('level-per-statement'),
+    aggregation: z.enum(AGGREGATION_RULES),
+    note: z.string().optional(),
+  }),
+  z.object({
+    rule: z.literal('checkin-cutoffs'),
+    cutoffs: z.array(thresholdSchema).min(1),
+    optionLevels: z.array(levelCodeSchema).min(2),
+    area: z.object({ method: z.literal('share-of-overall') }),
+    note: z.string().optional(),
+    source: nonBlankText,
+    sourceUrl: z.string().optional(),
+    verified: z.boolean(),
+  }),
+]);
 
 const backgroundQuestionSchema = z.object({
   id: nonBlankText,
@@ -75,23 +100,33 @@ const backgroundQuestionSchema = z.object({
   options: z.array(z.object({ value: nonBlankText, label: localisedTextSchema })).min(2),
 });
 
-export const frameworkSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
-  version: nonBlankText,
-  name: localisedTextSchema,
-  description: localisedTextSchema,
-  source: z.object({ title: nonBlankText, url: z.string().optional() }).optional(),
-  levels: z.array(levelSchema).min(1),
-  bands: z.array(bandSchema).min(1),
-  scoring: scoringSchema,
-  areas: z.array(areaSchema).min(1),
-  background: z.array(backgroundQuestionSchema),
-});
+const frameworkSchemaWith = <O extends z.ZodType>(option: O) =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+    version: nonBlankText,
+    /** How a scan taken with this version is labelled wherever it is shown ("Digisnap 2026"). */
+    label: localisedTextSchema,
+    name: localisedTextSchema,
+    description: localisedTextSchema,
+    source: z.object({ title: nonBlankText, url: z.string().optional() }).optional(),
+    levels: z.array(levelSchema).min(1),
+    bands: z.array(bandSchema).min(1),
+    scoring: scoringSchema,
+    areas: z.array(areaSchemaWith(option)).min(1),
+    background: z.array(backgroundQuestionSchema),
+  });
+
+/** A loaded framework: every option carries its level. */
+export const frameworkSchema = frameworkSchemaWith(optionSchema);
+/** A framework file as written: under the CheckIn rule its options carry no level. */
+export const frameworkFileSchema = frameworkSchemaWith(optionInFileSchema);
 
 export type LevelCode = z.infer<typeof levelCodeSchema>;
 export type BandCode = z.infer<typeof bandCodeSchema>;
 export type Threshold = z.infer<typeof thresholdSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
+export type FrameworkFile = z.infer<typeof frameworkFileSchema>;
+export type Scoring = Framework['scoring'];
 export type Area = Framework['areas'][number];
 export type Competence = Area['competences'][number];
 export type AnswerOption = Competence['item']['options'][number];
@@ -103,7 +138,7 @@ export type FrameworkValidation = { ok: true; framework: Framework } | { ok: fal
 
 /** Schema check first; semantic checks only run on a structurally valid framework. */
 export function validateFramework(raw: unknown): FrameworkValidation {
-  const parsed = frameworkSchema.safeParse(raw);
+  const parsed = frameworkFileSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       path: formatPath(issue.path),
@@ -111,16 +146,58 @@ export function validateFramework(raw: unknown): FrameworkValidation {
     }));
     return { ok: false, problems };
   }
-  const framework = parsed.data;
+  const file = parsed.data;
+  const optionProblems = checkOptionLevels(file);
+  if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
+  const framework = withOptionLevels(file);
   const problems = [
     ...checkLevels(framework),
     ...checkBands(framework),
     ...checkAreasAndCodes(framework),
     ...checkItemsAndTips(framework),
-    ...checkThresholds(framework),
+    ...checkScoring(framework),
     ...checkBackground(framework),
   ];
   return problems.length === 0 ? { ok: true, framework } : { ok: false, problems };
+}
+
+/**
+ * Where the levels of the options come from is the rule's business: one statement per level names
+ * it; under the CheckIn rule only `optionLevels` does, so an option level there would be a second,
+ * possibly contradicting source.
+ */
+function checkOptionLevels(file: FrameworkFile): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const checkin = file.scoring.rule === 'checkin-cutoffs';
+  file.areas.forEach((area, a) =>
+    area.competences.forEach((competence, c) =>
+      competence.item.options.forEach((option, o) => {
+        const path = `areas[${a}].competences[${c}].item.options[${o}].level`;
+        if (checkin && option.level !== undefined) problems.push(problem(path, 'under the checkin-cutoffs rule an option carries no level: scoring.optionLevels gives it'));
+        if (!checkin && option.level === undefined) problems.push(problem(path, 'under the level-per-statement rule every statement names its level'));
+        if (checkin && file.scoring.rule === 'checkin-cutoffs' && o >= file.scoring.optionLevels.length) {
+          problems.push(problem(path, `scoring.optionLevels names no level for option ${o}`));
+        }
+      }),
+    ),
+  );
+  return problems;
+}
+
+function withOptionLevels(file: FrameworkFile): Framework {
+  const scoring = file.scoring;
+  const levelOf = (option: FrameworkFile['areas'][number]['competences'][number]['item']['options'][number], index: number): LevelCode =>
+    scoring.rule === 'checkin-cutoffs' ? scoring.optionLevels[index] : (option.level as LevelCode);
+  return {
+    ...file,
+    areas: file.areas.map((area) => ({
+      ...area,
+      competences: area.competences.map((competence) => ({
+        ...competence,
+        item: { ...competence.item, options: competence.item.options.map((option, o) => ({ ...option, level: levelOf(option, o) })) },
+      })),
+    })),
+  };
 }
 
 /** The highest total a teacher can score: the best option of every item. */
@@ -263,13 +340,29 @@ function checkCompetenceItem(framework: Framework, competence: Competence, path:
   return problems;
 }
 
+function checkScoring(framework: Framework): FrameworkProblem[] {
+  return framework.scoring.rule === 'checkin-cutoffs' ? checkThresholds(framework, framework.scoring.cutoffs) : checkOneStatementPerLevel(framework);
+}
+
+/** Each competence offers exactly the framework's levels, one statement each, lowest first. */
+function checkOneStatementPerLevel(framework: Framework): FrameworkProblem[] {
+  const codes = framework.levels.map((level) => level.code);
+  return framework.areas.flatMap((area, a) =>
+    area.competences.flatMap((competence, c) => {
+      const levels = competence.item.options.map((option) => option.level);
+      return levels.length === codes.length && levels.every((level, i) => level === codes[i])
+        ? []
+        : [problem(`areas[${a}].competences[${c}].item.options`, `must hold one statement per level in order (${codes.join(', ')}), found ${levels.join(', ')}`)];
+    }),
+  );
+}
+
 /** The table must tile 0..maxTotal exactly, so every possible total has exactly one level. */
-function checkThresholds(framework: Framework): FrameworkProblem[] {
+function checkThresholds(framework: Framework, overall: readonly Threshold[]): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
-  const overall = framework.scoring.overall;
   let previousRank = -1;
   overall.forEach((threshold, i) => {
-    const path = `scoring.overall[${i}]`;
+    const path = `scoring.cutoffs[${i}]`;
     const expectedMin = i === 0 ? 0 : overall[i - 1].max + 1;
     if (threshold.min !== expectedMin) {
       const rule = i === 0 ? 'the first threshold must start at 0' : `must be ${expectedMin}, right after the previous max`;
@@ -284,7 +377,7 @@ function checkThresholds(framework: Framework): FrameworkProblem[] {
   const last = overall.length - 1;
   const highest = maxTotal(framework);
   if (overall[last].max !== highest) {
-    problems.push(problem(`scoring.overall[${last}].max`, `must end at the maximum possible total ${highest}, found ${overall[last].max}`));
+    problems.push(problem(`scoring.cutoffs[${last}].max`, `must end at the maximum possible total ${highest}, found ${overall[last].max}`));
   }
   return problems;
 }

@@ -12,10 +12,10 @@ const result = (areaScores: number[]): ScanResult => ({
   competences: [],
   priorities: [],
 });
-const scan = (id: string, day: number, areaScores: number[], frameworkId = 'digcompedu'): SubmittedResult => ({
+const scan = (id: string, day: number, areaScores: number[], frameworkId = 'digcompedu', frameworkVersion = '2017.1'): SubmittedResult => ({
   scanId: id,
   frameworkId,
-  frameworkVersion: '2017.1',
+  frameworkVersion,
   submittedAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`,
   result: result(areaScores),
 });
@@ -38,6 +38,14 @@ describe('buildProfile', () => {
       areas: [2, -1, 0, 4, 0, 1].map((change, i) => ({ number: i + 1, change })),
     });
     expect(profile?.history.map((h) => h.scanId)).toEqual(['a', 'other', 'b']);
+  });
+
+  it('compares with the previous scan of the same version only: CheckIn points and level positions do not subtract', () => {
+    const profile = buildProfile([scan('a', 1, [4, 4, 4, 4, 4, 4]), scan('b', 2, [6, 6, 6, 6, 6, 6], 'digcompedu', '2026.1')]);
+    expect(profile?.growth).toBeNull();
+    expect(profile?.history.map((h) => h.frameworkVersion)).toEqual(['2017.1', '2026.1']);
+    const later = buildProfile([scan('a', 1, [4, 4, 4, 4, 4, 4]), scan('b', 2, [6, 6, 6, 6, 6, 6], 'digcompedu', '2026.1'), scan('c', 3, [7, 6, 6, 6, 6, 6], 'digcompedu', '2026.1')]);
+    expect(later?.growth).toMatchObject({ since: '2026-01-02T10:00:00.000Z', totalChange: 1 });
   });
 
   it('keeps area changes summing to the change in total (property)', () => {

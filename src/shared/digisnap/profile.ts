@@ -11,7 +11,8 @@ export interface SubmittedResult {
 
 /**
  * A teacher's profile from their submitted scans (oldest first): the latest result, the history,
- * and the change per area since the previous scan of the same framework. Null before the first.
+ * and the change per area since the previous scan of the same framework version (points of two
+ * versions mean different things: CheckIn points against level ranks). Null before the first.
  * The keys are built in the contract's order, so the stored JSON is the response as it is.
  */
 export function buildProfile(submitted: readonly SubmittedResult[]): ProfileDto | null {
@@ -20,7 +21,7 @@ export function buildProfile(submitted: readonly SubmittedResult[]): ProfileDto 
   const previous = submitted
     .slice(0, -1)
     .reverse()
-    .find((scan) => scan.frameworkId === current.frameworkId);
+    .find((scan) => scan.frameworkId === current.frameworkId && scan.frameworkVersion === current.frameworkVersion);
   return {
     scanId: current.scanId,
     frameworkId: current.frameworkId,

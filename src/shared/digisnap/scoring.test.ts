@@ -13,6 +13,11 @@ function loadFramework(): Framework {
 }
 
 const framework = loadFramework();
+function cutoffsOf(f: Framework): Threshold[] {
+  if (f.scoring.rule !== 'checkin-cutoffs') throw new Error(`${f.version} does not declare the checkin-cutoffs rule`);
+  return f.scoring.cutoffs;
+}
+const cutoffs = cutoffsOf(framework);
 const codes = competenceList(framework).map((competence) => competence.code);
 const LEVEL_ORDER: LevelCode[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 
@@ -58,7 +63,7 @@ describe('levelForScore', () => {
   });
 
   it('maps every boundary of the shipped table to its own level', () => {
-    const overall = framework.scoring.overall;
+    const overall = cutoffs;
     overall.forEach((threshold, i) => {
       expect(levelForScore(overall, threshold.min)).toBe(threshold.level);
       expect(levelForScore(overall, threshold.max)).toBe(threshold.level);
@@ -94,11 +99,11 @@ describe('bandForLevel', () => {
 
 describe('levelForAreaScore', () => {
   it('rescales an area score to the overall table', () => {
-    expect(levelForAreaScore(framework, 16, 16)).toBe('C2'); // 88
-    expect(levelForAreaScore(framework, 8, 16)).toBe('B1'); // 44
-    expect(levelForAreaScore(framework, 6, 12)).toBe('B1'); // 44
-    expect(levelForAreaScore(framework, 3, 16)).toBe('A1'); // 16.5 → 17
-    expect(levelForAreaScore(framework, 0, 12)).toBe('A1');
+    expect(levelForAreaScore(cutoffs, 16, 16)).toBe('C2'); // 88
+    expect(levelForAreaScore(cutoffs, 8, 16)).toBe('B1'); // 44
+    expect(levelForAreaScore(cutoffs, 6, 12)).toBe('B1'); // 44
+    expect(levelForAreaScore(cutoffs, 3, 16)).toBe('A1'); // 16.5 → 17
+    expect(levelForAreaScore(cutoffs, 0, 12)).toBe('A1');
   });
 });
 
@@ -175,6 +180,73 @@ describe('scoreAnswers', () => {
   it('returns data that matches scanResultSchema', () => {
     expect(scanResultSchema.safeParse(scoreAnswers(framework, allAnswered(2))).success).toBe(true);
   });
+
+  it('still scores a 2017 scan exactly as before: B2 on every competence totals 66, which its cut-offs call C1 (issue 10, finding 1)', () => {
+    const result = scoreAnswers(framework, allAnswered(3));
+    expect(result).toMatchObject({ total: 66, maxTotal: 88, level: 'C1', band: 'C' });
+    expect(result.competences.every((competence) => competence.level === 'B2' && competence.points === 3)).toBe(true);
+    expect(result.areas.map((area) => area.level)).toEqual(['C1', 'C1', 'C1', 'C1', 'C1', 'C1']);
+  });
+});
+
+describe('scoreAnswers under the level-per-statement rule (2026)', () => {
+  const raw2026 = JSON.parse(readFileSync(new URL('../../../content/frameworks/digcompedu-2026.json', import.meta.url), 'utf8'));
+  const validated = validateFramework(raw2026);
+  if (!validated.ok) throw new Error(validated.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  const f2026 = validated.framework;
+  const withAggregation = (aggregation: 'median' | 'rounded-mean'): Framework => ({ ...f2026, scoring: { rule: 'level-per-statement', aggregation } });
+  const statementArb = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: codes.length, maxLength: codes.length });
+
+  it('gives B2 on every competence B2 overall and in every area, band B; the points are level ranks', () => {
+    const result = scoreAnswers(f2026, allAnswered(3));
+    expect(result).toMatchObject({ total: 66, maxTotal: 110, level: 'B2', band: 'B' });
+    expect(result.areas.map((area) => [area.number, area.score, area.max, area.level, area.band])).toEqual([
+      [1, 12, 20, 'B2', 'B'],
+      [2, 9, 15, 'B2', 'B'],
+      [3, 12, 20, 'B2', 'B'],
+      [4, 9, 15, 'B2', 'B'],
+      [5, 9, 15, 'B2', 'B'],
+      [6, 15, 25, 'B2', 'B'],
+    ]);
+  });
+
+  it('reaches C2 for one competence and, with C2 everywhere, overall; the C2 priority gets the C2 tip', () => {
+    const answers = allAnswered(5);
+    expect(scoreAnswers(f2026, answers)).toMatchObject({ level: 'C2', band: 'C', total: 110 });
+    const one = scoreAnswers(f2026, { ...allAnswered(1), '3.3': 5 });
+    expect(one.competences.find((c) => c.code === '3.3')).toMatchObject({ level: 'C2', points: 5 });
+    const tops = scoreAnswers(f2026, answers).priorities;
+    expect(tops[0].tip).toEqual(competenceList(f2026).find((c) => c.code === tops[0].code)!.tips.C2);
+  });
+
+  it('takes the median of the competence levels, the lower middle one on a tie', () => {
+    // Area 1 (four competences): A1, A2, C1, C2 → the lower middle level, A2.
+    const answers = { ...allAnswered(2), '1.1': 0, '1.2': 1, '1.3': 4, '1.4': 5 };
+    const result = scoreAnswers(f2026, answers);
+    expect(result.areas[0].level).toBe('A2');
+    expect(result.level).toBe('B1');
+    // The rounded mean of 0, 1, 4, 5 is 2.5, rounded half down to B1.
+    expect(scoreAnswers(withAggregation('rounded-mean'), answers).areas[0].level).toBe('B1');
+  });
+
+  it('keeps every level between the lowest and highest competence level, and never lowers one when an answer is raised', () => {
+    for (const aggregation of ['median', 'rounded-mean'] as const) {
+      const f = withAggregation(aggregation);
+      fc.assert(
+        fc.property(statementArb, fc.nat({ max: codes.length - 1 }), (indexes, which) => {
+          const before = scoreAnswers(f, answersOf(indexes));
+          const ranks = before.competences.map((c) => LEVEL_ORDER.indexOf(c.level));
+          expect(LEVEL_ORDER.indexOf(before.level)).toBeGreaterThanOrEqual(Math.min(...ranks));
+          expect(LEVEL_ORDER.indexOf(before.level)).toBeLessThanOrEqual(Math.max(...ranks));
+          expect(before.total).toBe(ranks.reduce((a, b) => a + b, 0));
+          fc.pre(indexes[which] < 5);
+          const after = scoreAnswers(f, answersOf(indexes.with(which, indexes[which] + 1)));
+          expect(LEVEL_ORDER.indexOf(after.level)).toBeGreaterThanOrEqual(LEVEL_ORDER.indexOf(before.level));
+          after.areas.forEach((area, i) => expect(LEVEL_ORDER.indexOf(area.level)).toBeGreaterThanOrEqual(LEVEL_ORDER.indexOf(before.areas[i].level)));
+        }),
+      );
+    }
+  });
 });
 
 describe('scoreAnswers properties', () => {
@@ -186,7 +258,7 @@ describe('scoreAnswers properties', () => {
         const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
         expect(result.total).toBe(sum(chosenPoints));
         expect(result.total).toBe(sum(result.areas.map((area) => area.score)));
-        expect(result.level).toBe(levelForScore(framework.scoring.overall, result.total));
+        expect(result.level).toBe(levelForScore(cutoffs, result.total));
       }),
     );
   });

@@ -14,10 +14,18 @@ import {
   questionnaireOf,
   type Threshold,
 } from './framework';
+import { aggregateLevels } from './level-aggregation';
 
 /**
  * Pure scoring rules for a Digisnap scan. No I/O: server, browser and tests share them.
  * Answers map a competence code to the index of the chosen option (0 = first option).
+ *
+ * What the numbers of a result mean depends on the framework's rule:
+ * - `level-per-statement`: a competence's `points` is the rank of its level (A1 = 0 … C2 = 5), an
+ *   area's `score` the sum of its competences' ranks (`max` 5 per competence), `total` the sum of
+ *   all; the levels come from the named aggregation of the competence levels, never from sums.
+ * - `checkin-cutoffs`: `points` are the option's CheckIn points (0–4), `score` and `total` their sums,
+ *   and the levels come from the cut-offs.
  */
 
 export type Answers = Record<string, number>;
@@ -83,8 +91,7 @@ export function bandForLevel(framework: Framework, level: LevelCode): BandCode {
  * No per-area cut-offs are known, so an area score is rescaled to the overall scale and
  * looked up in the overall table ("share-of-overall"); areas of 3 to 5 items stay comparable.
  */
-export function levelForAreaScore(framework: Framework, score: number, max: number): LevelCode {
-  const overall = framework.scoring.overall;
+export function levelForAreaScore(overall: readonly Threshold[], score: number, max: number): LevelCode {
   const overallMax = overall[overall.length - 1].max;
   const share = max === 0 ? 0 : score / max;
   return levelForScore(overall, Math.round(share * overallMax));
@@ -114,7 +121,15 @@ export function scoreAnswers(framework: Framework, answers: Answers): ScanResult
   const competences = scoreCompetences(framework, answers);
   const areas = framework.areas.map((area) => scoreArea(framework, area, competences));
   const total = sum(competences.map((competence) => competence.points));
-  const level = levelForScore(framework.scoring.overall, total);
+  const scoring = framework.scoring;
+  const level =
+    scoring.rule === 'checkin-cutoffs'
+      ? levelForScore(scoring.cutoffs, total)
+      : aggregateLevels(
+          scoring.aggregation,
+          competences.map((c) => c.level),
+          levelCodes(framework),
+        );
   return {
     total,
     maxTotal: maxTotal(framework),
@@ -136,7 +151,15 @@ function scoreCompetences(framework: Framework, answers: Answers): CompetenceRes
 function scoreArea(framework: Framework, area: Area, competences: CompetenceResult[]): AreaResult {
   const score = sum(competences.filter((competence) => competence.areaNumber === area.number).map((c) => c.points));
   const max = sum(area.competences.map(maxPoints));
-  const level = levelForAreaScore(framework, score, max);
+  const scoring = framework.scoring;
+  const level =
+    scoring.rule === 'checkin-cutoffs'
+      ? levelForAreaScore(scoring.cutoffs, score, max)
+      : aggregateLevels(
+          scoring.aggregation,
+          competences.filter((competence) => competence.areaNumber === area.number).map((c) => c.level),
+          levelCodes(framework),
+        );
   return { number: area.number, score, max, level, band: bandForLevel(framework, level) };
 }
 
@@ -156,6 +179,10 @@ function choosePriorities(framework: Framework, competences: CompetenceResult[],
       if (!tip) throw new Error(`scoreAnswers: competence ${competence.code} has no tip for level ${competence.level}`);
       return { ...competence, tip };
     });
+}
+
+function levelCodes(framework: Framework): LevelCode[] {
+  return framework.levels.map((level) => level.code);
 }
 
 function sum(values: number[]): number {

@@ -1,18 +1,17 @@
-import type { ProfileDto } from '../../shared/digisnap/api';
+import type { FrameworkVersionDto, ProfileDto } from '../../shared/digisnap/api';
 import { formatChange, formatDate, formatScore } from '../../shared/i18n/format';
 import { useI18n } from '../i18n';
-import { areaByNumber } from './frameworkView';
+import { areaByNumber, versionLabel } from './frameworkView';
 import type { Framework } from './types';
 
 function changeClass(change: number): string {
   return change > 0 ? 'change change-up' : change < 0 ? 'change change-down' : 'change';
 }
 
-/** Change per area since the previous scan, and every submitted scan so far. */
-export function ProfileGrowth({ framework, profile }: { framework: Framework; profile: ProfileDto }) {
+/** Change per area since the previous scan of the same version, and every submitted scan so far, each labelled with its version. */
+export function ProfileGrowth({ framework, profile, versions }: { framework: Framework; profile: ProfileDto; versions: readonly FrameworkVersionDto[] }) {
   const { t, text, locale } = useI18n();
   const { growth, history } = profile;
-  const maxTotal = profile.result.maxTotal;
 
   return (
     <section className="card" aria-labelledby="growth-title" data-testid="growth">
@@ -57,10 +56,16 @@ export function ProfileGrowth({ framework, profile }: { framework: Framework; pr
           <h3>{t('profile.historyTitle')}</h3>
           <ul className="history-list">
             {[...history].reverse().map((point) => (
-              <li key={point.scanId}>
+              <li key={point.scanId} data-testid="history-item">
                 {t('profile.historyItem', {
                   date: formatDate(point.submittedAt, locale),
-                  score: formatScore(point.total, maxTotal, locale),
+                  label: text(versionLabel(versions, { frameworkId: profile.frameworkId, frameworkVersion: point.frameworkVersion })),
+                  // Each scan against the maximum of its own version (88 for the CheckIn version, 110 for 2026).
+                  score: formatScore(
+                    point.total,
+                    point.areas.reduce((sum, area) => sum + area.max, 0),
+                    locale,
+                  ),
                   level: point.level,
                 })}
               </li>

@@ -9,8 +9,8 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useCombinedQuery } from '../serverState';
-import { loadFramework } from './frameworkStore';
-import { bandName, levelName } from './frameworkView';
+import { loadFrameworkOf, loadFrameworkVersions } from './frameworkStore';
+import { bandName, levelName, versionLabel } from './frameworkView';
 import { ProfileAreas } from './ProfileAreas';
 import { ProfileCompetences, ProfilePriorities } from './ProfileCompetences';
 import { ProfileGrowth } from './ProfileGrowth';
@@ -18,7 +18,10 @@ import { ProfileGrowth } from './ProfileGrowth';
 /** `/profile`: the teacher's own result of the latest submitted scan. Never shown to anyone else. */
 export function ProfilePage() {
   const { t, text, locale } = useI18n();
-  const loaded = useCombinedQuery(['getMyProfile', 'getCurrentFramework'], [], () => Promise.all([loadFramework(), call(digisnapEndpoints.getMyProfile)]));
+  const loaded = useCombinedQuery(['getMyProfile', 'getFrameworkVersion', 'listFrameworkVersions'], [], async () => {
+    const [profile, versions] = await Promise.all([call(digisnapEndpoints.getMyProfile), loadFrameworkVersions()]);
+    return [await loadFrameworkOf(profile), profile, versions] as const;
+  });
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
 
   if (loaded.loading) {
@@ -52,12 +55,15 @@ export function ProfilePage() {
     );
   }
 
-  const [framework, profile] = loaded.data;
+  const [framework, profile, versions] = loaded.data;
   const { result } = profile;
+  const scoring = framework.scoring;
   return (
     <section className="page page-profile">
       {heading}
-      <p className="lead">{t('profile.basedOn', { date: formatDate(profile.submittedAt, locale) })}</p>
+      <p className="lead" data-testid="profile-version">
+        {t('profile.basedOn', { label: text(versionLabel(versions, profile)), date: formatDate(profile.submittedAt, locale) })}
+      </p>
 
       <section className="card overall" aria-labelledby="overall-title">
         <h2 id="overall-title">{t('profile.overall')}</h2>
@@ -70,6 +76,9 @@ export function ProfilePage() {
         <p className="overall-total">
           {t('profile.total')}: <strong data-testid="overall-total">{formatScore(result.total, result.maxTotal, locale)}</strong>
         </p>
+        {scoring.rule === 'level-per-statement' && (
+          <p className="muted">{t('profile.totalLevelNote', { rule: t(scoring.aggregation === 'median' ? 'profile.ruleMedian' : 'profile.ruleRoundedMean') })}</p>
+        )}
         <p className="muted">{t('profile.selfAssessmentNote')}</p>
       </section>
 
@@ -77,7 +86,7 @@ export function ProfilePage() {
       <ProfileRecommendations />
       <ProfileAreas framework={framework} profile={profile} />
       <ProfileCompetences framework={framework} profile={profile} />
-      <ProfileGrowth framework={framework} profile={profile} />
+      <ProfileGrowth framework={framework} profile={profile} versions={versions} />
       <TrainingHistory />
 
       <section className="card no-print" aria-labelledby="actions-title">

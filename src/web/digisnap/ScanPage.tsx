@@ -10,7 +10,7 @@ import { useScanSteps } from '../components/scan/useScanSteps';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useCombinedQuery } from '../serverState';
-import { loadFramework } from './frameworkStore';
+import { loadFrameworkOf } from './frameworkStore';
 import { competencesInOrder, type NumberedCompetence } from './frameworkView';
 import { IntroStep } from './IntroStep';
 import { SummaryStep } from './SummaryStep';
@@ -20,7 +20,10 @@ import { useScanAnswers } from './useScanAnswers';
 /** `/scan/:scanId?step=…`: one screen at a time; the address always names the screen. */
 export function ScanPage({ scanId }: { scanId: string }) {
   const { t } = useI18n();
-  const loaded = useCombinedQuery(['getScan', 'getCurrentFramework'], [scanId], () => Promise.all([loadFramework(), call(digisnapEndpoints.getScan, { params: { scanId } })]));
+  const loaded = useCombinedQuery(['getScan', 'getFrameworkVersion'], [scanId], async () => {
+    const scan = await call(digisnapEndpoints.getScan, { params: { scanId } });
+    return [await loadFrameworkOf(scan), scan] as const;
+  });
 
   if (loaded.error) {
     return (

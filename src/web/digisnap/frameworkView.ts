@@ -1,3 +1,4 @@
+import type { FrameworkVersionDto } from '../../shared/digisnap/api';
 import type { Framework, FrameworkArea, FrameworkCompetence, LevelCode, LocalisedText } from './types';
 
 export interface NumberedCompetence extends FrameworkCompetence {
@@ -24,9 +25,13 @@ export function bandName(framework: Framework, code: string): LocalisedText | st
   return framework.bands.find((band) => band.code === code)?.name;
 }
 
-/** The highest total a scan of this framework can reach (88 for DigCompEdu). */
-export function maxTotal(framework: Framework): number {
-  return framework.areas.flatMap((area) => area.competences).reduce((sum, competence) => sum + Math.max(0, ...competence.item.options.map((option) => option.points)), 0);
+/**
+ * How a scan of this version is labelled ("Digisnap 2017 (CheckIn)"); a version no longer loaded
+ * shows its bare version, so a scan is never shown under another version's name.
+ */
+export function versionLabel(versions: readonly FrameworkVersionDto[], scan: { frameworkId: string; frameworkVersion: string }): LocalisedText {
+  const found = versions.find((version) => version.id === scan.frameworkId && version.version === scan.frameworkVersion);
+  return found?.label ?? { nl: `Digisnap ${scan.frameworkVersion}`, en: `Digisnap ${scan.frameworkVersion}` };
 }
 
 export function areaByNumber(framework: Framework, number: number): FrameworkArea | undefined {

@@ -12,7 +12,10 @@ export type LocalisedText = Record<Locale, string>;
 export interface Framework {
   id: string;
   version: string;
+  /** How scans of this version are labelled ("Digisnap 2026"). */
+  label: LocalisedText;
   name: LocalisedText;
+  scoring: { rule: 'level-per-statement'; aggregation: 'median' | 'rounded-mean' } | { rule: 'checkin-cutoffs' };
   levels: Array<{ code: LevelCode; name: LocalisedText; description?: LocalisedText }>;
   bands: Array<{ code: 'A' | 'B' | 'C'; levels: LevelCode[]; name: LocalisedText }>;
   areas: FrameworkArea[];

@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import type { FrameworkVersionDto } from '../../shared/digisnap/api';
 import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { formatDate, formatScore } from '../../shared/i18n/format';
 import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { loadFramework } from '../digisnap/frameworkStore';
-import { maxTotal } from '../digisnap/frameworkView';
+import { loadFrameworkVersions } from '../digisnap/frameworkStore';
+import { versionLabel } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -17,14 +18,16 @@ import { useCombinedQuery } from '../serverState';
 import { useSession } from './session';
 
 async function loadHome() {
-  const [{ scans }, framework] = await Promise.all([call(digisnapEndpoints.listMyScans), loadFramework()]);
+  const [{ scans }, versions] = await Promise.all([call(digisnapEndpoints.listMyScans), loadFrameworkVersions()]);
   const open = scans.find((scan) => scan.status === 'in_progress');
   const openScan = open ? await call(digisnapEndpoints.getScan, { params: { scanId: open.id } }) : undefined;
-  return { scans, openScan, maxTotal: maxTotal(framework) };
+  return { scans, openScan, versions };
 }
 
-function ScanList({ scans, max }: { scans: ScanSummary[]; max: number }) {
-  const { t, locale } = useI18n();
+/** Each scan labelled with the version it was taken with, and scored against that version's maximum. */
+function ScanList({ scans, versions }: { scans: ScanSummary[]; versions: readonly FrameworkVersionDto[] }) {
+  const { t, text, locale } = useI18n();
+  const maxOf = (scan: ScanSummary) => versions.find((v) => v.id === scan.frameworkId && v.version === scan.frameworkVersion)?.maxTotal;
   if (scans.length === 0) return <p>{t('home.scansEmpty')}</p>;
   const newestFirst = [...scans].sort((a, b) => (b.submittedAt ?? b.startedAt).localeCompare(a.submittedAt ?? a.startedAt));
   return (
@@ -34,6 +37,7 @@ function ScanList({ scans, max }: { scans: ScanSummary[]; max: number }) {
         <thead>
           <tr>
             <th scope="col">{t('home.columnDate')}</th>
+            <th scope="col">{t('home.columnVersion')}</th>
             <th scope="col">{t('home.columnStatus')}</th>
             <th scope="col">{t('home.columnLevel')}</th>
             <th scope="col" className="numeric">
@@ -45,9 +49,10 @@ function ScanList({ scans, max }: { scans: ScanSummary[]; max: number }) {
           {newestFirst.map((scan) => (
             <tr key={scan.id} data-testid="scan-history-row">
               <td>{formatDate(scan.submittedAt ?? scan.startedAt, locale)}</td>
+              <td>{text(versionLabel(versions, scan))}</td>
               <td>{t(scan.status === 'submitted' ? 'home.statusSubmitted' : 'home.statusInProgress')}</td>
               <td>{scan.level ?? t('home.noValue')}</td>
-              <td className="numeric">{scan.total === null ? t('home.noValue') : formatScore(scan.total, max, locale)}</td>
+              <td className="numeric">{scan.total === null ? t('home.noValue') : formatScore(scan.total, maxOf(scan) ?? scan.total, locale)}</td>
             </tr>
           ))}
         </tbody>
@@ -86,7 +91,7 @@ function LogoutEverywhere() {
 export function HomePage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const home = useCombinedQuery(['listMyScans', 'getScan', 'getCurrentFramework'], [], loadHome);
+  const home = useCombinedQuery(['listMyScans', 'getScan', 'listFrameworkVersions'], [], loadHome);
   const hasSubmitted = home.data?.scans.some((scan) => scan.status === 'submitted') ?? false;
   const open = home.data?.openScan;
 
@@ -117,7 +122,7 @@ export function HomePage() {
           </div>
           <section aria-labelledby="scans-title">
             <h2 id="scans-title">{t('home.scansTitle')}</h2>
-            <ScanList scans={home.data.scans} max={home.data.maxTotal} />
+            <ScanList scans={home.data.scans} versions={home.data.versions} />
           </section>
         </>
       )}

@@ -50,6 +50,11 @@ export class VersionedContent<T extends { id: string; version: string }> {
     return this.latestById.get(id);
   }
 
+  /** Every loaded version of every id, in load order. */
+  all(): T[] {
+    return [...this.byKey.values()];
+  }
+
   /** The newest version of every id. */
   latestAll(): T[] {
     return [...this.latestById.values()];
