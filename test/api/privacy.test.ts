@@ -101,7 +101,7 @@ describe('privacy of the team report: attacks through the API', () => {
 
     // The 6th teacher, with answers unlike anyone's, after reopening.
     await s.principal.request({ method: 'POST', url: `${campaignsUrl(s.id)}/${campaign.id}/reopen` });
-    await submitScanAt(t, s.teacherIds[5], new Date().toISOString(), allAnswers(3));
+    await submitScanAt(t, s.teacherIds[5], new Date().toISOString(), allAnswers(5));
     expect((await get(s.principal, `${campaignsUrl(s.id)}/${campaign.id}`)).json().participation.completed).toBe(6);
     const atSix = (await get(s.principal, reportUrl(s.id, campaign.id))).json();
     expect(atSix).toMatchObject({ respondents: 5, state: 'kept', note: { id: 'earlier_state_kept' } });
@@ -127,7 +127,7 @@ describe('privacy of the team report: attacks through the API', () => {
     const moved = (await get(s.principal, reportUrl(s.id, campaign.id))).json();
     expect(moved).toMatchObject({ respondents: 10, state: 'current', note: null });
     expect(moved.publishedAt > atFive.publishedAt).toBe(true);
-    // Teacher 1's retake (C everywhere) does not count: C holds what the first five had at C and the 6th (option 3, C1).
+    // Teacher 1's retake (C1 everywhere) does not count: C holds what the first five had at C and the 6th (C2 everywhere).
     const atC = (report: { overall: { bands: Array<{ band: string; count: number }> } }) => report.overall.bands.find((b) => b.band === 'C')!.count;
     expect(atC(moved)).toBe(atC(atFive) + 1);
     expect(reportLeaks(moved)).toEqual([]);
