@@ -84,38 +84,31 @@ export const deviceInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['leaseEndsOn'], message: 'a device that was bought has no contract end date' });
     if (input.warrantyMonths !== null && input.purchaseDate === null)
       ctx.addIssue({ code: 'custom', path: ['purchaseDate'], message: 'a warranty in months needs the purchase date it runs from' });
-  })
-  .meta({ id: 'DeviceInput' });
+  });
 export type DeviceInput = z.output<typeof deviceInputSchema>;
 
-export const createDeviceBodySchema = z
-  .object({
-    device: deviceInputSchema,
-    state: z.enum(initialDeviceStates).default('in_stock'),
-  })
-  .meta({ id: 'CreateDeviceBody' });
+export const createDeviceBodySchema = z.object({
+  device: deviceInputSchema,
+  state: z.enum(initialDeviceStates).default('in_stock'),
+});
 
-export const updateDeviceBodySchema = z.object({ device: deviceInputSchema }).meta({ id: 'UpdateDeviceBody' });
+export const updateDeviceBodySchema = z.object({ device: deviceInputSchema });
 
-export const sanitisationSchema = z
-  .object({
-    method: z.enum(sanitisationMethods),
-    performedBy: shortText(150).min(1, 'must not be empty'),
-    performedOn: isoDaySchema,
-  })
-  .meta({ id: 'Sanitisation' });
+export const sanitisationSchema = z.object({
+  method: z.enum(sanitisationMethods),
+  performedBy: shortText(150).min(1, 'must not be empty'),
+  performedOn: isoDaySchema,
+});
 
-export const changeDeviceStateBodySchema = z
-  .object({
-    to: z.enum(deviceStates),
-    note: optionalText(500),
-    /** Required to move to decommissioned or donated (NIST SP 800-88 method, who, when). */
-    sanitisation: sanitisationSchema
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
-  })
-  .meta({ id: 'ChangeDeviceStateBody' });
+export const changeDeviceStateBodySchema = z.object({
+  to: z.enum(deviceStates),
+  note: optionalText(500),
+  /** Required to move to decommissioned or donated (NIST SP 800-88 method, who, when). */
+  sanitisation: sanitisationSchema
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+});
 
 export const deviceSchema = z
   .object({
@@ -166,21 +159,19 @@ export const deviceDetailSchema = z
 
 export const deviceSortKeys = ['assetTag', 'purchaseDate', 'model', 'state', 'updatedAt'] as const;
 
-export const deviceListQuerySchema = z
-  .object({
-    q: z.string().trim().max(100).optional().describe('Words in the asset tag, serial, model or notes'),
-    type: z.enum(deviceTypes).optional(),
-    state: z.enum(deviceStates).optional(),
-    fundingSource: z.enum(fundingSources).optional(),
-    campus: z.string().trim().max(100).optional(),
-    room: z.string().trim().max(100).optional(),
-    purchaseYear: z.coerce.number().int().min(1990).max(2100).optional(),
-    sort: z.enum(deviceSortKeys).default('assetTag'),
-    order: z.enum(['asc', 'desc']).default('asc'),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .meta({ id: 'DeviceListQuery' });
+export const deviceListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().describe('Words in the asset tag, serial, model or notes'),
+  type: z.enum(deviceTypes).optional(),
+  state: z.enum(deviceStates).optional(),
+  fundingSource: z.enum(fundingSources).optional(),
+  campus: z.string().trim().max(100).optional(),
+  room: z.string().trim().max(100).optional(),
+  purchaseYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  sort: z.enum(deviceSortKeys).default('assetTag'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type DeviceListQuery = z.output<typeof deviceListQuerySchema>;
 
 export const deviceListSchema = z
@@ -195,15 +186,13 @@ export const deviceListSchema = z
 
 export const deviceImportFormats = ['digisprong', 'snipe-it'] as const;
 
-export const deviceImportQuerySchema = z
-  .object({
-    dryRun: z
-      .enum(['true', 'false', '1', '0'])
-      .optional()
-      .transform((v) => v === 'true' || v === '1'),
-    format: z.enum(deviceImportFormats).optional().describe('Left out: detected from the header'),
-  })
-  .meta({ id: 'DeviceImportQuery' });
+export const deviceImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  format: z.enum(deviceImportFormats).optional().describe('Left out: detected from the header'),
+});
 
 export const deviceImportReportSchema = z
   .object({
@@ -213,4 +202,4 @@ export const deviceImportReportSchema = z
   })
   .meta({ id: 'DeviceImportReport' });
 
-export const deviceExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }).meta({ id: 'DeviceExportQuery' });
+export const deviceExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
