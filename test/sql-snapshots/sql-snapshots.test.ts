@@ -5,6 +5,7 @@ import type { AppTables as Database } from '../../src/server/app';
 import { CatalogueRepository } from '../../src/server/catalogue/catalogue.repository';
 import { EnrolmentRepository } from '../../src/server/catalogue/enrolment.repository';
 import { type SearchFilters, SearchRepository } from '../../src/server/catalogue/search.repository';
+import { DeviceRepository } from '../../src/server/infra/device.repository';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
 import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
@@ -98,6 +99,22 @@ const queries: Record<string, { what: string; run: Run }> = {
   'team-with-member': {
     what: 'TeamAggregateRepository teamWithMember (precompiled)',
     run: (db) => new TeamAggregateRepository(db)['teamWithMember']('$teamId', '$userId'),
+  },
+  'device-list-page': {
+    what: "DeviceRepository.search: listDevices, a page of a school's devices by words and filters, and the count of all that match",
+    run: (db) =>
+      new DeviceRepository(db).search(['$schoolId'], {
+        q: 'thinkpad 5a',
+        type: 'laptop',
+        state: 'in_use',
+        fundingSource: 'digisprong',
+        campus: 'Noord',
+        purchaseYear: 2023,
+        sort: 'purchaseDate',
+        order: 'desc',
+        page: 3,
+        limit: 50,
+      }),
   },
   'team-member-scan': {
     what: 'TeamAggregateRepository memberScan (precompiled)',
