@@ -126,7 +126,7 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label={t('infra.pagesLabel')} className="pager no-print">
+        <nav aria-label={t('infra.pagesLabel')} className="device-pager no-print">
           {page > 1 && <Link href={hrefOf(schoolId, { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
           <span>{t('infra.page', { page, pages })}</span>
           {page < pages && <Link href={hrefOf(schoolId, { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
@@ -164,7 +164,7 @@ function FilterForm({ schoolId, filters }: { schoolId: string; filters: Filters 
     </div>
   );
   return (
-    <form className="card filters no-print" role="search" aria-label={t('infra.filtersTitle')} onSubmit={apply}>
+    <form className="card device-filters no-print" role="search" aria-label={t('infra.filtersTitle')} onSubmit={apply}>
       {input('q', t('infra.search'), 'search')}
       {select(
         'type',

@@ -140,7 +140,7 @@ function Lifecycle({ detail, onChanged }: { detail: Detail; onChanged(detail: De
             )}
           </FormField>
           {to !== '' && needsSanitisation(to) && (
-            <fieldset className="fieldset">
+            <fieldset className="form-section">
               <legend>{t('infra.sanitisationTitle')}</legend>
               <p className="field-hint">{t('infra.sanitisationHint')}</p>
               <FormField id="wipe-method" label={t('infra.sanitisationMethod')}>
