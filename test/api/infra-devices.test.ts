@@ -72,6 +72,14 @@ describe('ICT park: devices and their lifecycle', () => {
     expect(elsewhere.statusCode).toBe(201);
   });
 
+  it('answers requests for one new tag at once with one device and conflicts, never a server error', async () => {
+    const sameTag = () => w.ictA.request({ method: 'POST', url: devicesUrl(w.schoolA), payload: { device: deviceInput({ assetTag: 'RACE-1', modelName: 'Race model' }) } });
+    const answers = await Promise.all(Array.from({ length: 6 }, sameTag));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const list = deviceListSchema.parse((await w.ictA.request({ method: 'GET', url: devicesUrl(w.schoolA, '?q=race') })).json());
+    expect(list.items.map((d) => d.assetTag)).toEqual(['RACE-1']);
+  });
+
   it('changes a device’s details and keeps its state', async () => {
     const device = await addDevice(w.ictA, w.schoolA, {}, 'in_use');
     const changed = await w.principalA.request({

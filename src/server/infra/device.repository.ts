@@ -21,6 +21,13 @@ const sortColumns = {
   updatedAt: 'devices.updated_at',
 } as const;
 
+/** Another request took one of the asset tags between the check and the write. */
+export class AssetTagTaken extends Error {
+  constructor() {
+    super('An asset tag was taken meanwhile');
+  }
+}
+
 /** `%`, `_` and the escape itself taken literally in a LIKE pattern. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -48,11 +55,40 @@ export class DeviceRepository {
     return row !== undefined;
   }
 
-  /** New models, devices and their first events, in one transaction: all or none. */
-  async insertDevices(input: { models: Insertable<DeviceModelsTable>[]; devices: Insertable<DevicesTable>[]; events: Insertable<DeviceEventsTable>[] }): Promise<void> {
+  /**
+   * New models, devices and their first events, in one transaction: all or none. A model another
+   * request added meanwhile is used instead of ours; an asset tag another request took meanwhile
+   * throws `AssetTagTaken` and writes nothing.
+   */
+  async insertDevices(input: {
+    schoolId: string;
+    models: Insertable<DeviceModelsTable>[];
+    devices: Insertable<DevicesTable>[];
+    events: Insertable<DeviceEventsTable>[];
+  }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(input.models, 200)) await trx.insertInto('device_models').values(chunk).execute();
-      for (const chunk of chunks(input.devices, 100)) await trx.insertInto('devices').values(chunk).execute();
+      const modelIds = new Map<string, string>();
+      if (input.models.length > 0) {
+        for (const chunk of chunks(input.models, 200)) {
+          await trx
+            .insertInto('device_models')
+            .values(chunk)
+            .onConflict((oc) => oc.columns(['school_id', 'manufacturer', 'name']).doNothing())
+            .execute();
+        }
+        const stored = await trx.selectFrom('device_models').select(['id', 'manufacturer', 'name']).where('school_id', '=', input.schoolId).execute();
+        const byName = new Map(stored.map((model) => [`${model.manufacturer}\u0000${model.name}`, model.id]));
+        for (const model of input.models) modelIds.set(model.id, byName.get(`${model.manufacturer}\u0000${model.name}`) ?? model.id);
+      }
+      const devices = input.devices.map((device) => ({ ...device, model_id: modelIds.get(device.model_id) ?? device.model_id }));
+      for (const chunk of chunks(devices, 100)) {
+        const inserted = await trx
+          .insertInto('devices')
+          .values(chunk)
+          .onConflict((oc) => oc.columns(['school_id', 'asset_tag']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? chunk.length) !== chunk.length) throw new AssetTagTaken();
+      }
       for (const chunk of chunks(input.events, 200)) await trx.insertInto('device_events').values(chunk).execute();
     });
   }

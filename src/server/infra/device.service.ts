@@ -9,8 +9,8 @@ import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
-import { importRejected } from '../platform/import/import-problems';
-import type { DeviceModelRow, DeviceRepository, DeviceWithModelRow } from './device.repository';
+import { type ImportRejection, importRejected } from '../platform/import/import-problems';
+import { AssetTagTaken, type DeviceModelRow, type DeviceRepository, type DeviceWithModelRow } from './device.repository';
 import { type DeviceImportFormat, FILE_FIELD, readDeviceTable } from './device-csv';
 import type { InfraNeeds } from './infra.needs';
 
@@ -62,7 +62,9 @@ export class DeviceService {
   async createDevice(userId: string, schoolId: string, body: z.output<typeof createDeviceBodySchema>): Promise<DeviceDetail> {
     await this.deps.access.require(userId, 'manageDevices', schoolId);
     if (await this.repo.tagTaken(schoolId, body.device.assetTag, null)) throw tagTaken(body.device.assetTag, 'body.device.assetTag');
-    const [id] = await this.insert(userId, schoolId, [{ device: body.device, state: body.state }], 'device_created');
+    const [id] = await this.insert(userId, schoolId, [{ device: body.device, state: body.state }], 'device_created').catch((error: unknown) => {
+      throw error instanceof AssetTagTaken ? tagTaken(body.device.assetTag, 'body.device.assetTag') : error;
+    });
     return this.detailOf((await this.repo.find(id))!, true);
   }
 
@@ -122,9 +124,14 @@ export class DeviceService {
       problems.push({ line: 1, field: FILE_FIELD, message: 'The file has no devices' });
     }
     if (problems.length > 0) {
-      throw importRejected(problems, { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: FILE_FIELD });
+      throw importRejected(problems, rejection);
     }
-    if (!options.dryRun) await this.insert(userId, schoolId, read.lines, 'devices_imported');
+    if (!options.dryRun) {
+      await this.insert(userId, schoolId, read.lines, 'devices_imported').catch((error: unknown) => {
+        if (!(error instanceof AssetTagTaken)) throw error;
+        throw importRejected([{ line: 1, field: FILE_FIELD, message: 'Another import or form added one of these asset tags meanwhile; check the file again' }], rejection);
+      });
+    }
     return { imported: read.lines.length, format: read.format, errors: [] };
   }
 
@@ -148,7 +155,7 @@ export class DeviceService {
       return { id: newId(), school_id: schoolId, state: item.state, created_at: at, updated_at: at, ...deviceColumns(item.device, modelId) };
     });
     const events = devices.map((device) => ({ id: newId(), device_id: device.id, at, actor_id: userId, from_state: null, to_state: device.state, note: null }));
-    await this.repo.insertDevices({ models: newModels, devices, events });
+    await this.repo.insertDevices({ schoolId, models: newModels, devices, events });
     await this.deps.audit.record({ actorId: userId, action, subject: schoolId, details: { count: devices.length } });
     return devices.map((device) => device.id);
   }
@@ -211,6 +218,8 @@ export class DeviceService {
     return this.now().toISOString();
   }
 }
+
+const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: FILE_FIELD };
 
 function tagTaken(tag: string, field: string): AppError {
   return conflict(`The school has a device with asset tag ${tag} already`, field);
