@@ -78,6 +78,12 @@ describe('ICT park: devices and their lifecycle', () => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     const list = deviceListSchema.parse((await w.ictA.request({ method: 'GET', url: devicesUrl(w.schoolA, '?q=race') })).json());
     expect(list.items.map((d) => d.assetTag)).toEqual(['RACE-1']);
+
+    const [first, second] = [await addDevice(w.ictA, w.schoolA), await addDevice(w.ictA, w.schoolA)];
+    const rename = (id: string) =>
+      w.ictA.request({ method: 'PUT', url: `/api/devices/${id}`, payload: { device: deviceInput({ assetTag: 'RACE-2', manufacturer: 'Nieuw', modelName: 'Race model 2' }) } });
+    const renamed = await Promise.all([rename(first.id), rename(second.id)]);
+    expect(renamed.map((a) => a.statusCode).sort()).toEqual([200, 409]);
   });
 
   it('changes a device’s details and keeps its state', async () => {

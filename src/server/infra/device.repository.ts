@@ -28,6 +28,12 @@ export class AssetTagTaken extends Error {
   }
 }
 
+/** A unique constraint refused the write: SQLite's and PostgreSQL's codes for it. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
 /** `%`, `_` and the escape itself taken literally in a LIKE pattern. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -93,15 +99,37 @@ export class DeviceRepository {
     });
   }
 
-  /** Replaces a device's details (not its state), adding its model first when it is new. */
+  /** Replaces a device's details (not its state), adding its model first when it is new; a tag taken meanwhile throws `AssetTagTaken`. */
   async updateDevice(
     deviceId: string,
     changes: Omit<Insertable<DevicesTable>, 'id' | 'school_id' | 'state' | 'created_at'>,
     newModel: Insertable<DeviceModelsTable> | null,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      if (newModel) await trx.insertInto('device_models').values(newModel).execute();
-      await trx.updateTable('devices').set(changes).where('id', '=', deviceId).execute();
+      let modelId = changes.model_id;
+      if (newModel) {
+        await trx
+          .insertInto('device_models')
+          .values(newModel)
+          .onConflict((oc) => oc.columns(['school_id', 'manufacturer', 'name']).doNothing())
+          .execute();
+        const stored = await trx
+          .selectFrom('device_models')
+          .select('id')
+          .where('school_id', '=', newModel.school_id)
+          .where('manufacturer', '=', newModel.manufacturer)
+          .where('name', '=', newModel.name)
+          .executeTakeFirstOrThrow();
+        modelId = stored.id;
+      }
+      await trx
+        .updateTable('devices')
+        .set({ ...changes, model_id: modelId })
+        .where('id', '=', deviceId)
+        .execute()
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? new AssetTagTaken() : error;
+        });
     });
   }
 

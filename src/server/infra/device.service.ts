@@ -73,7 +73,9 @@ export class DeviceService {
     if (await this.repo.tagTaken(row.school_id, input.assetTag, deviceId)) throw tagTaken(input.assetTag, 'body.device.assetTag');
     const models = await this.repo.modelsOfSchool(row.school_id);
     const { modelId, newModel } = this.modelFor(row.school_id, input, models);
-    await this.repo.updateDevice(deviceId, { ...deviceColumns(input, modelId), updated_at: this.nowIso() }, newModel);
+    await this.repo.updateDevice(deviceId, { ...deviceColumns(input, modelId), updated_at: this.nowIso() }, newModel).catch((error: unknown) => {
+      throw error instanceof AssetTagTaken ? tagTaken(input.assetTag, 'body.device.assetTag') : error;
+    });
     await this.deps.audit.record({ actorId: userId, action: 'device_updated', subject: deviceId, details: { assetTag: input.assetTag } });
     return this.detailOf((await this.repo.find(deviceId))!, true);
   }
