@@ -12,11 +12,14 @@ describe('the ICT park in the browser', () => {
   let world: BrowserWorld;
   let schoolId: string;
   const coordinatorEmail = 'ict@ictpark.test';
+  const boardEmail = 'bestuur@ictpark.test';
 
   beforeAll(async () => {
     world = await startBrowserWorld();
-    schoolId = await world.app.services.schools.createSchool({ name: 'BS De Sprong', educationLevel: 'primary', province: 'oost-vlaanderen' });
+    const boardId = await world.app.services.boards.createBoard({ name: 'Scholengroep Schelde' });
+    schoolId = await world.app.services.schools.createSchool({ name: 'BS De Sprong', educationLevel: 'primary', province: 'oost-vlaanderen', boardId });
     await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ilias');
+    await addMember(world, schoolId, 'board_admin', boardEmail, 'Bea');
   });
   afterAll(() => world?.close());
 
@@ -80,5 +83,20 @@ describe('the ICT park in the browser', () => {
     await expect.poll(() => page.getByTestId('device-count').textContent()).toBe('2 toestellen');
     expect(await page.getByTestId('device-table').textContent()).toContain('30/08/2022');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a board admin reads the park of the board’s schools without a way to change it', async () => {
+    const page = await logIn(world, boardEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ictpark`);
+    await page.getByTestId('device-count').waitFor();
+    expect(await page.getByRole('link', { name: 'Toestel toevoegen' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Toestellen van alle scholen van Scholengroep Schelde' }).click();
+    await expect.poll(() => page.getByTestId('device-count').textContent()).toBe('3 toestellen');
+    expect(await page.getByTestId('device-table').textContent()).toContain('BS De Sprong');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'LT-001' }).click();
+    await page.getByTestId('device-page').waitFor();
+    expect(await page.getByRole('button', { name: 'Wijzig de status' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Gegevens wijzigen' }).count()).toBe(0);
   });
 });

@@ -14,16 +14,16 @@ import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointQuery } from '../serverState';
-import { deviceImportPath, devicePath, ictParkPath, newDevicePath } from './infraPaths';
+import { boardParkPath, deviceImportPath, devicePath, ictParkPath, newDevicePath } from './infraPaths';
 
 const filterKeys = ['q', 'type', 'state', 'fundingSource', 'campus', 'room', 'purchaseYear', 'sort', 'order', 'page'] as const;
-type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
+export type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
 const sortKeys = ['assetTag', 'purchaseDate', 'model', 'state', 'updatedAt'] as const;
 const sortLabels = { assetTag: 'sortAssetTag', purchaseDate: 'sortPurchaseDate', model: 'sortModel', state: 'sortState', updatedAt: 'sortUpdatedAt' } as const;
-const PAGE_SIZE = 50;
+export const PAGE_SIZE = 50;
 
 /** The filters live in the address, so a filtered list can be bookmarked and the back button works. */
-function filtersOf(query: URLSearchParams): Filters {
+export function filtersOf(query: URLSearchParams): Filters {
   const filters: Filters = {};
   for (const key of filterKeys) {
     const value = query.get(key);
@@ -32,9 +32,9 @@ function filtersOf(query: URLSearchParams): Filters {
   return filters;
 }
 
-function hrefOf(schoolId: string, filters: Filters): string {
+export function hrefOf(basePath: string, filters: Filters): string {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value) as Array<[string, string]>).toString();
-  return `${ictParkPath(schoolId)}${query ? `?${query}` : ''}`;
+  return `${basePath}${query ? `?${query}` : ''}`;
 }
 
 /** The school's devices: search, filters, pages, and the way to add, import and export. */
@@ -66,6 +66,11 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
       <SchoolNav schoolId={schoolId} />
       <p className="lead">{t('infra.intro')}</p>
       {!canManage && <p className="alert alert-info">{t('infra.readOnly')}</p>}
+      {school.data.board && school.data.myRoles.includes('board_admin') && (
+        <p>
+          <Link href={boardParkPath(school.data.board.id)}>{t('infra.boardLink', { board: school.data.board.name })}</Link>
+        </p>
+      )}
       <div className="actions actions-tight no-print">
         {canManage && (
           <>
@@ -84,7 +89,7 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
           {t('infra.exportXlsx')}
         </a>
       </div>
-      <FilterForm key={JSON.stringify(filters)} schoolId={schoolId} filters={filters} />
+      <FilterForm key={JSON.stringify(filters)} basePath={ictParkPath(schoolId)} filters={filters} />
       <p role="status" data-testid="device-count">
         {t('infra.count', { count: total })}
       </p>
@@ -127,22 +132,22 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
       )}
       {pages > 1 && (
         <nav aria-label={t('infra.pagesLabel')} className="device-pager no-print">
-          {page > 1 && <Link href={hrefOf(schoolId, { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
+          {page > 1 && <Link href={hrefOf(ictParkPath(schoolId), { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
           <span>{t('infra.page', { page, pages })}</span>
-          {page < pages && <Link href={hrefOf(schoolId, { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
+          {page < pages && <Link href={hrefOf(ictParkPath(schoolId), { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
         </nav>
       )}
     </section>
   );
 }
 
-function FilterForm({ schoolId, filters }: { schoolId: string; filters: Filters }) {
+export function FilterForm({ basePath, filters }: { basePath: string; filters: Filters }) {
   const { t } = useI18n();
   const [values, setValues] = useState<Filters>(filters);
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [key]: event.target.value }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    navigate(hrefOf(schoolId, { ...values, page: undefined }));
+    navigate(hrefOf(basePath, { ...values, page: undefined }));
   };
   const select = (key: keyof Filters, label: string, options: ReadonlyArray<{ value: string; label: string }>, empty = true) => (
     <div className="field field-inline">
@@ -203,7 +208,7 @@ function FilterForm({ schoolId, filters }: { schoolId: string; filters: Filters 
         <button type="submit" className="button button-primary">
           {t('infra.apply')}
         </button>
-        <Link className="button button-secondary" href={ictParkPath(schoolId)}>
+        <Link className="button button-secondary" href={basePath}>
           {t('infra.reset')}
         </Link>
       </div>

@@ -1,7 +1,7 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import. */
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import; and a board's view of all its schools. */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -28,6 +28,12 @@ export const infraWeb: WebModule = {
       page: () => import('./DevicePage'),
       component: 'DevicePage',
       props: ({ schoolId, deviceId }) => ({ schoolId, deviceId }),
+    }),
+    pageRoute(root, {
+      path: '/bestuur/$boardId/ictpark',
+      page: () => import('./BoardDevicesPage'),
+      component: 'BoardDevicesPage',
+      props: ({ boardId }) => ({ boardId }),
     }),
   ],
 };

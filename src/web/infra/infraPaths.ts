@@ -3,3 +3,4 @@ export const ictParkPath = (schoolId: string) => `${schoolBase(schoolId)}/ictpar
 export const newDevicePath = (schoolId: string) => `${ictParkPath(schoolId)}/nieuw`;
 export const deviceImportPath = (schoolId: string) => `${ictParkPath(schoolId)}/importeren`;
 export const devicePath = (schoolId: string, deviceId: string) => `${ictParkPath(schoolId)}/${encodeURIComponent(deviceId)}`;
+export const boardParkPath = (boardId: string) => `/bestuur/${encodeURIComponent(boardId)}/ictpark`;
