@@ -228,8 +228,8 @@ export function centsOf(text: string, onBad: () => void): number | null {
   if (cleaned === '') return null;
   let normal: string | null = null;
   if (/^\d+([.,]\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/,/g, '');
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/\./g, '').replace(',', '.');
+  else if (/^[1-9]\d{0,2}(,\d{3})+(\.\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/,/g, '');
   if (normal === null) {
     onBad();
     return null;

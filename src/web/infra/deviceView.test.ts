@@ -9,7 +9,7 @@ describe('the device form', () => {
     expect(parseEuro('649.50')).toBe(64_950);
     expect(parseEuro('1.299,00')).toBe(129_900);
     expect(parseEuro('€ 45')).toBe(4_500);
-    for (const bad of ['', '-5', '1,234', '12,345', 'veel', '1.2.3']) expect(parseEuro(bad)).toBeNull();
+    for (const bad of ['', '-5', '1,234', '12,345', 'veel', '1.2.3', '0.001']) expect(parseEuro(bad)).toBeNull();
   });
 
   it('writes every amount so that it reads back', () => {

@@ -65,7 +65,7 @@ export const emptyDeviceForm: DeviceFormValues = {
 /** A typed euro amount → cents: `649`, `649,5`, `649.50`, `1.299,00`, `€ 45`; null when it is none. */
 export function parseEuro(text: string): number | null {
   const value = text.replace(/€/g, '').replace(/\s+/g, '');
-  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value) ?? /^(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?$/.exec(value);
+  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value) ?? /^([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d{1,2}))?$/.exec(value);
   if (!match) return null;
   return Number(match[1].replace(/\./g, '')) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }
