@@ -122,6 +122,9 @@ function wireNeeds(services: Services): Record<string, unknown> {
       boards: {
         schoolsOfBoard: async (userId, boardId) => (await services.boards.getBoard(userId, boardId)).schools.map((school) => ({ id: school.id, name: school.name })),
       },
+      schools: {
+        schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
+      },
     } satisfies InfraNeeds,
   };
 }

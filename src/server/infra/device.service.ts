@@ -16,6 +16,7 @@ import type { InfraNeeds } from './infra.needs';
 
 type DeviceDetail = z.infer<typeof deviceDetailSchema>;
 type DeviceList = z.infer<typeof deviceListSchema>;
+export type DeviceImportResult = { imported: number; format: DeviceImportFormat; errors: [] };
 
 export interface DeviceDeps {
   access: AccessPolicy;
@@ -103,31 +104,35 @@ export class DeviceService {
   }
 
   /** All or nothing: every bad line and column reported (422 import_rejected), else every device added. */
-  async importDevices(
-    userId: string,
-    schoolId: string,
-    body: TableBody,
-    options: { dryRun: boolean; format?: DeviceImportFormat },
-  ): Promise<{ imported: number; format: DeviceImportFormat; errors: [] }> {
+  async importDevices(userId: string, schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
     await this.deps.access.require(userId, 'manageDevices', schoolId);
+    return this.importInto(userId, schoolId, body, options);
+  }
+
+  /** The same import for the operator's command line (`digisprong devices import`), without a session. */
+  async importDevicesAsOperator(schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
+    if (!(await this.deps.needs.schools.schoolExists(schoolId))) throw notFound('School', 'school');
+    return this.importInto(null, schoolId, body, options);
+  }
+
+  private async importInto(userId: string | null, schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
     const read = await readDeviceTable(body, options.format);
     const problems = [...read.problems];
     if (read.lines.length > 0) {
       const taken = await this.repo.tagsOfSchool(schoolId);
       for (const line of read.lines) {
-        if (taken.has(line.device.assetTag))
+        if (taken.has(line.device.assetTag)) {
           problems.push({
             line: line.line,
             field: read.format === 'snipe-it' ? 'asset tag' : 'inventarisnummer',
             message: `The school has a device with asset tag ${line.device.assetTag} already`,
           });
+        }
       }
     } else if (problems.length === 0) {
       problems.push({ line: 1, field: FILE_FIELD, message: 'The file has no devices' });
     }
-    if (problems.length > 0) {
-      throw importRejected(problems, rejection);
-    }
+    if (problems.length > 0) throw importRejected(problems, rejection);
     if (!options.dryRun) {
       await this.insert(userId, schoolId, read.lines, 'devices_imported').catch((error: unknown) => {
         if (!(error instanceof AssetTagTaken)) throw error;
