@@ -52,6 +52,11 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
       <NarrowPage title={t('infra.nav')}>
         <SchoolNav schoolId={schoolId} />
         {failure && <ErrorAlert error={failure} onRetry={school.error ? school.reload : list.reload} />}
+        {list.error && Object.keys(filters).length > 0 && (
+          <p>
+            <Link href={ictParkPath(schoolId)}>{t('infra.reset')}</Link>
+          </p>
+        )}
       </NarrowPage>
     );
   }
