@@ -4,6 +4,7 @@ import type { AppTables, modules, PlatformServices, Services } from '../src/serv
 import type { CatalogueServices, CatalogueTables } from '../src/server/catalogue/catalogue.module';
 import type { DigisnapServices, DigisnapTables } from '../src/server/digisnap/digisnap.module';
 import type { DigisnapService } from '../src/server/digisnap/digisnap.service';
+import type { InfraServices, InfraTables } from '../src/server/infra/infra.module';
 import type { Db } from '../src/server/platform/db/database';
 import type { PlatformTables } from '../src/server/platform/db/schema';
 import type { ServicesOfModules, TablesOfModules } from '../src/server/platform/module';
@@ -19,7 +20,7 @@ import type { ExampleNote } from './example/shared/api';
 describe('the types the module list adds up to', () => {
   it('types every service of the platform and the listed modules, and no other', () => {
     expectTypeOf<Services>().not.toBeAny();
-    expectTypeOf<keyof Services>().toEqualTypeOf<keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices>();
+    expectTypeOf<keyof Services>().toEqualTypeOf<keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices | keyof InfraServices>();
     expectTypeOf<Services['digisnap']>().toEqualTypeOf<DigisnapService>();
     expectTypeOf<FastifyInstance['services']>().toEqualTypeOf<Services>();
     const services = {} as Services;
@@ -29,7 +30,7 @@ describe('the types the module list adds up to', () => {
 
   it('types the app’s database with every table of the platform and the listed modules', () => {
     expectTypeOf<AppTables>().not.toBeAny();
-    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables>();
+    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables & InfraTables>();
     expectTypeOf<FastifyInstance['db']>().toEqualTypeOf<Db<AppTables>>();
   });
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { configFromEnv } from '../server/config';
 import { AppError } from '../shared/errors';
@@ -141,6 +142,30 @@ schools
         network: options.network,
       });
       console.log(id);
+    }),
+  );
+
+const devices = program.command('devices').description('The ICT park: devices of schools');
+devices
+  .command('import')
+  .description(
+    "Import devices into a school from a CSV or .xlsx file, in our columns or Snipe-IT's asset import columns, all or nothing; prints the number imported or every problem with its line",
+  )
+  .requiredOption('--school <id>', 'the school the devices belong to')
+  .option('--dry-run', 'check only: report every problem, write nothing')
+  .addOption(new Option('--format <format>', 'the columns; left out: detected from the header').choices(['digisprong', 'snipe-it']))
+  .argument('<file>', 'a .csv or .xlsx file')
+  .action((file: string, options: { school: string; dryRun?: boolean; format?: 'digisprong' | 'snipe-it' }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const bytes = await readFile(file);
+      const body = /\.xlsx$/i.test(file) ? new Uint8Array(bytes) : bytes.toString('utf8');
+      try {
+        const report = await services.devices.importDevicesAsOperator(options.school, body, { dryRun: options.dryRun === true, format: options.format });
+        console.log(options.dryRun ? `${report.imported} devices would be imported (${report.format}); nothing was written` : `${report.imported} devices imported (${report.format})`);
+      } catch (error) {
+        if (error instanceof AppError && error.details) for (const detail of error.details) console.error(`${detail.field}: ${detail.message}`);
+        throw error;
+      }
     }),
   );
 

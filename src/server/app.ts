@@ -6,6 +6,7 @@ import { JSON_BODY_LIMIT } from '../shared/platform/endpoint';
 import { type CatalogueNeeds, catalogueModule } from './catalogue/catalogue.module';
 import type { Config } from './config';
 import { digisnapModule } from './digisnap/digisnap.module';
+import { type InfraNeeds, infraModule } from './infra/infra.module';
 import { AccessPolicy } from './platform/access/access';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
@@ -43,7 +44,7 @@ export const APP_VERSION = '0.1.0';
  * the order of their names, and modules reach each other only through the needs wired below,
  * which are called after all are built.
  */
-export const modules = [digisnapModule, catalogueModule, schoolModule] as const satisfies readonly AnyServerModule[];
+export const modules = [digisnapModule, catalogueModule, schoolModule, infraModule] as const satisfies readonly AnyServerModule[];
 
 /** Every table of the platform and the listed modules: what the app's own database handle (`app.db`) is typed with. */
 export type AppTables = PlatformTables & TablesOfModules<typeof modules>;
@@ -117,6 +118,14 @@ function wireNeeds(services: Services): Record<string, unknown> {
         priceSumsOfUsers: (userIds, from, to) => services.enrolments.priceSumsOfUsers(userIds, from, to),
       },
     } satisfies SchoolNeeds,
+    infra: {
+      boards: {
+        schoolsOfBoard: async (userId, boardId) => (await services.boards.getBoard(userId, boardId)).schools.map((school) => ({ id: school.id, name: school.name })),
+      },
+      schools: {
+        schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
+      },
+    } satisfies InfraNeeds,
   };
 }
 

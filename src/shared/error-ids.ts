@@ -32,6 +32,7 @@ export const errorIds = [
   'platform_account_not_staff',
   'identity_provider_required',
   'last_principal',
+  'transition_not_allowed',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -32,6 +32,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   platform_account_not_staff: 403,
   identity_provider_required: 403,
   last_principal: 409,
+  transition_not_allowed: 409,
   internal_error: 500,
 };
 

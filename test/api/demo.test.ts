@@ -24,4 +24,22 @@ describe('demo data', () => {
     const me = (await newcomer.request({ method: 'GET', url: '/api/auth/me' })).json();
     expect(me.user.memberships[0]).toMatchObject({ schoolName: 'Basisschool De Sprong (demo)', role: 'teacher' });
   });
+
+  it('gives the demo school a park of 60 devices of several models, years and states, that the ICT coordinator manages', async () => {
+    const ict = await login(t.app, 'ict@demo.digisprong.be', DEMO_PASSWORD);
+    const schoolId = (await ict.request({ method: 'GET', url: '/api/auth/me' })).json().user.memberships[0].schoolId;
+    const list = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/devices?limit=200` })).json();
+    expect(list.total).toBe(60);
+    expect(list.canManage).toBe(true);
+    const types = new Set(list.items.map((d: { model: { type: string } }) => d.model.type));
+    const years = new Set(list.items.map((d: { purchaseDate: string }) => d.purchaseDate.slice(0, 4)));
+    const states = new Set(list.items.map((d: { state: string }) => d.state));
+    expect(types.size).toBeGreaterThanOrEqual(6);
+    expect(years.size).toBeGreaterThanOrEqual(5);
+    expect([...states]).toEqual(expect.arrayContaining(['in_use', 'on_loan', 'in_repair', 'to_refurbish', 'decommissioned', 'disposed']));
+    const disposed = list.items.find((d: { state: string }) => d.state === 'disposed');
+    const detail = (await ict.request({ method: 'GET', url: `/api/devices/${disposed.id}` })).json();
+    expect(detail.sanitisation).toMatchObject({ method: 'purge' });
+    expect(detail.history.map((e: { to: string }) => e.to)).toEqual(['to_refurbish', 'decommissioned', 'disposed']);
+  });
 });

@@ -36,6 +36,7 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   codeId: 'schoolA',
   goalId: 'schoolA',
   actionId: 'schoolA',
+  deviceId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',
@@ -176,13 +177,12 @@ describe('route × role matrix and CSRF, from the OpenAPI document', () => {
     // The ids are real: their owners reach them (else the matrix would pass on 404s alone).
     const reachedBy = (operationId: string, role: RoleName) => reached.some((entry) => entry.operation.operationId === operationId && entry.role === role);
     expect(['getScan', 'cancelEnrolment'].map((operationId) => reachedBy(operationId, 'teacherA'))).toEqual([true, true]);
-    expect(['getCampaign', 'getCyberCheck', 'getReflectionRound', 'changePolicyGoal', 'listSchoolMembers'].map((operationId) => reachedBy(operationId, 'principalA'))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      ['getCampaign', 'getCyberCheck', 'getReflectionRound', 'changePolicyGoal', 'listSchoolMembers', 'getDevice', 'listDevices'].map((operationId) =>
+        reachedBy(operationId, 'principalA'),
+      ),
+    ).toEqual([true, true, true, true, true, true, true]);
+    expect(['getDevice', 'listBoardDevices'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true]);
     expect(['getTraining', 'listSessionEnrolments'].map((operationId) => reachedBy(operationId, 'providerP1'))).toEqual([true, true]);
     expect(tried.length).toBe(operations.length * ROLE_ORDER.length);
   });

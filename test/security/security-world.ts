@@ -61,6 +61,13 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
   ).json();
   await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/members`, payload: { email: uniqueEmail('uitgenodigd'), role: 'teacher' } });
   const invitations = (await w.principalA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/invitations` })).json().items;
+  const device = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/devices`,
+      payload: { device: { assetTag: 'SEC-0001', manufacturer: 'Lenovo', modelName: 'ThinkPad L13', type: 'laptop' } },
+    })
+  ).json().device;
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -81,6 +88,7 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     sessionId: session.id,
     providerId: p1.providerId,
     studyDayId: 'study-day-of-school-a',
+    deviceId: device?.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',

@@ -7,6 +7,7 @@ import { EnrolmentRepository } from '../../src/server/catalogue/enrolment.reposi
 import { type SearchFilters, SearchRepository } from '../../src/server/catalogue/search.repository';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
+import { DeviceRepository } from '../../src/server/infra/device.repository';
 import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
 import { CampaignRepository } from '../../src/server/school/campaign/campaign.repository';
 import { SchoolRepository } from '../../src/server/school/school.repository';
@@ -98,6 +99,22 @@ const queries: Record<string, { what: string; run: Run }> = {
   'team-with-member': {
     what: 'TeamAggregateRepository teamWithMember (precompiled)',
     run: (db) => new TeamAggregateRepository(db)['teamWithMember']('$teamId', '$userId'),
+  },
+  'device-list-page': {
+    what: "DeviceRepository.search: listDevices, a page of a school's devices by words and filters, and the count of all that match",
+    run: (db) =>
+      new DeviceRepository(db).search(['$schoolId'], {
+        q: 'thinkpad 5a',
+        type: 'laptop',
+        state: 'in_use',
+        fundingSource: 'digisprong',
+        campus: 'Noord',
+        purchaseYear: 2023,
+        sort: 'purchaseDate',
+        order: 'desc',
+        page: 3,
+        limit: 50,
+      }),
   },
   'team-member-scan': {
     what: 'TeamAggregateRepository memberScan (precompiled)',

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/platform/api';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
+import { seedDemoDevices } from './demo-devices';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 
@@ -29,7 +30,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   const accounts: DemoAccount[] = [
     { email: 'leerkracht@demo.digisprong.be', role: 'teacher', displayName: 'Lore Leerkracht', note: 'teacher with two completed scans' },
     { email: 'nieuw@demo.digisprong.be', role: 'teacher', displayName: 'Nina Nieuw', note: 'teacher who has not scanned yet' },
-    { email: 'ict@demo.digisprong.be', role: 'ict_coordinator', displayName: 'Ilias ICT', note: 'ICT coordinator' },
+    { email: 'ict@demo.digisprong.be', role: 'ict_coordinator', displayName: 'Ilias ICT', note: 'ICT coordinator, manages the ICT park' },
     { email: 'directie@demo.digisprong.be', role: 'principal', displayName: 'Dominique Directie', note: 'principal' },
     { email: 'admin@demo.digisprong.be', role: 'admin', displayName: 'Ada Admin', note: 'platform administrator' },
     { email: 'aanbieder@demo.digisprong.be', role: 'provider', displayName: 'Arne Aanbieder', note: `training provider (${demoProviders[0].name})` },
@@ -72,6 +73,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     await submitScan(userId, 0.2 + (i / colleagues.length) * 0.6, 25 - i);
   }
   await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
+  await seedDemoDevices(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   return accounts;
 }
 

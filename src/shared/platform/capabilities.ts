@@ -35,6 +35,10 @@ export const schoolCapabilities = {
   planTrainings: ['principal', 'ict_coordinator', 'board_admin'],
   /** Change the training budget's amounts: the school's leadership; the ICT coordinator reads them. */
   setTrainingBudget: ['principal', 'board_admin'],
+  /** Read the ICT park (devices, their history, the export): the school's leadership, its ICT coordinator and the board; teachers do not see it. */
+  readDevices: ['principal', 'ict_coordinator', 'board_admin'],
+  /** Add, change, import devices and move them through their lifecycle; the board reads only. */
+  manageDevices: ['principal', 'ict_coordinator'],
 } as const satisfies Record<string, readonly SchoolRoleName[]>;
 
 export type SchoolCapability = keyof typeof schoolCapabilities;

@@ -5,7 +5,7 @@ import { policyPlanPath } from './policy-plan/policyPaths';
 import { reflectionsPath } from './reflection/reflectionPaths';
 import { budgetPath, campaignsPath, schoolPath, trainingPlanPath } from './schoolAccess';
 
-/** The pages of a school: team, Digisnap campaigns, training plan, training budget, school reflection, cybersecurity check and ICT policy plan. */
+/** The pages of a school: team, Digisnap campaigns, training plan, training budget, school reflection, cybersecurity check, ICT policy plan and ICT park. */
 export function SchoolNav({ schoolId }: { schoolId: string }) {
   const { t } = useI18n();
   const { path } = useLocation();
@@ -18,6 +18,8 @@ export function SchoolNav({ schoolId }: { schoolId: string }) {
     { href: reflectionsPath(schoolId), label: t('reflection.nav'), current: path.startsWith(reflectionsPath(schoolId)) },
     { href: cyberPath(schoolId), label: t('cyber.nav'), current: path.startsWith(cyberPath(schoolId)) },
     { href: policyPlanPath(schoolId), label: t('policyPlan.nav'), current: path === policyPlanPath(schoolId) },
+    // The ICT park is the infra module's; its address is written here, not imported.
+    { href: `${team}/ictpark`, label: t('infra.nav'), current: path.startsWith(`${team}/ictpark`) },
   ];
   return (
     <nav aria-label={t('school.navLabel')} className="school-nav no-print">

@@ -1,0 +1,333 @@
+import { readCsvCell, toCsv } from '../../shared/csv';
+import { type DeviceDto, type DeviceInput, type deviceImportFormats, deviceInputSchema } from '../../shared/infra/api';
+import { type DeviceType, deviceTypes } from '../../shared/infra/device-types';
+import { type InitialDeviceState, initialDeviceStates } from '../../shared/infra/lifecycle';
+import type { TableBody } from '../../shared/platform/endpoint';
+import type { XlsxSheet } from '../platform/export/xlsx';
+import type { ImportProblem } from '../platform/import/import-problems';
+import { type ColumnSpec, cellOf, cellProblem, type FoundColumn, findColumns } from '../platform/import/table-columns';
+import { readTable, type TableRow } from '../platform/import/table-reader';
+
+/**
+ * Devices as tables: our own columns (Dutch headers, the export's) and Snipe-IT's asset import
+ * columns, so a school moves over from Snipe-IT in one step. Reading gives each line's device
+ * input, checked by the same contract as the API, or the problems of its cells by column.
+ */
+
+export type DeviceImportFormat = (typeof deviceImportFormats)[number];
+export const FILE_FIELD = 'bestand';
+
+/** One line of an import, as a device to add. */
+export interface DeviceLine {
+  line: number;
+  device: DeviceInput;
+  state: InitialDeviceState;
+}
+
+export type DeviceTableRead = { format: DeviceImportFormat; lines: DeviceLine[]; problems: ImportProblem[] };
+
+type Key =
+  | 'assetTag'
+  | 'serial'
+  | 'manufacturer'
+  | 'modelName'
+  | 'modelNumber'
+  | 'type'
+  | 'expectedLifeMonths'
+  | 'purchaseDate'
+  | 'price'
+  | 'supplier'
+  | 'orderNumber'
+  | 'fundingSource'
+  | 'acquisition'
+  | 'leaseEndsOn'
+  | 'warrantyMonths'
+  | 'campus'
+  | 'room'
+  | 'state'
+  | 'notes';
+
+/** Our own columns, in the export's order. */
+export const ownColumns: ReadonlyArray<{ key: Key; header: string }> = [
+  { key: 'assetTag', header: 'inventarisnummer' },
+  { key: 'serial', header: 'serienummer' },
+  { key: 'manufacturer', header: 'fabrikant' },
+  { key: 'modelName', header: 'model' },
+  { key: 'type', header: 'type' },
+  { key: 'expectedLifeMonths', header: 'levensduur_maanden' },
+  { key: 'purchaseDate', header: 'aankoopdatum' },
+  { key: 'price', header: 'prijs_euro' },
+  { key: 'supplier', header: 'leverancier' },
+  { key: 'orderNumber', header: 'bestelnummer' },
+  { key: 'fundingSource', header: 'financiering' },
+  { key: 'acquisition', header: 'verwerving' },
+  { key: 'leaseEndsOn', header: 'einde_contract' },
+  { key: 'warrantyMonths', header: 'garantie_maanden' },
+  { key: 'campus', header: 'campus' },
+  { key: 'room', header: 'lokaal' },
+  { key: 'state', header: 'status' },
+  { key: 'notes', header: 'notities' },
+];
+
+const required = (what: string) => `The header has no ${what} column`;
+const ownSpecs = Object.fromEntries(
+  ownColumns.map(({ key, header }) => [key, { names: [header], ...(['assetTag', 'manufacturer', 'modelName', 'type'].includes(key) ? { missing: required(header) } : {}) }]),
+) as unknown as Record<Key, ColumnSpec>;
+
+const snipeSpecs: Partial<Record<Key, ColumnSpec>> = {
+  assetTag: { names: ['asset tag', 'asset_tag'], missing: required('Asset Tag') },
+  serial: { names: ['serial number', 'serial'] },
+  manufacturer: { names: ['manufacturer'], missing: required('Manufacturer') },
+  modelName: { names: ['model', 'model name'] },
+  modelNumber: { names: ['model number', 'model no.'] },
+  type: { names: ['category'] },
+  purchaseDate: { names: ['purchase date'] },
+  price: { names: ['purchase cost'] },
+  supplier: { names: ['supplier'] },
+  orderNumber: { names: ['order number'] },
+  campus: { names: ['location'] },
+  state: { names: ['status'] },
+  warrantyMonths: { names: ['warranty months', 'warranty'] },
+  notes: { names: ['notes'] },
+};
+
+/** Which format a header is: ours names `inventarisnummer`, Snipe-IT's `Asset Tag`. */
+export function detectFormat(header: readonly string[]): DeviceImportFormat | null {
+  const cells = header.map((cell) => cell.trim().toLowerCase());
+  if (cells.includes('inventarisnummer')) return 'digisprong';
+  if (cells.includes('asset tag') || cells.includes('asset_tag')) return 'snipe-it';
+  return null;
+}
+
+export async function readDeviceTable(body: TableBody, format: DeviceImportFormat | undefined): Promise<DeviceTableRead> {
+  const read = await readTable(body, { fileField: FILE_FIELD, skipBlankRows: true });
+  if (!read.ok) return { format: format ?? 'digisprong', lines: [], problems: read.problems };
+  const table = read.table;
+  const chosen = format ?? detectFormat(table.header);
+  if (chosen === null) {
+    return {
+      format: 'digisprong',
+      lines: [],
+      problems: [{ line: table.headerLine, field: FILE_FIELD, message: 'The header is neither ours (inventarisnummer, …) nor Snipe-IT’s (Asset Tag, …)' }],
+    };
+  }
+  const specs = chosen === 'digisprong' ? ownSpecs : (snipeSpecs as Record<Key, ColumnSpec>);
+  const found = findColumns(table, specs);
+  if (found.problems.length > 0) return { format: chosen, lines: [], problems: found.problems };
+  const lines: DeviceLine[] = [];
+  const problems: ImportProblem[] = [];
+  const seenTags = new Map<string, number>();
+  for (const row of table.rows) {
+    const parsed = chosen === 'digisprong' ? ownLine(row, found.columns) : snipeLine(row, found.columns);
+    const rowProblems = parsed.problems;
+    const tagColumn = found.columns.assetTag!;
+    if (parsed.line) {
+      const tag = parsed.line.device.assetTag;
+      const first = seenTags.get(tag);
+      if (first !== undefined) rowProblems.push(cellProblem(row, tagColumn, `The asset tag ${tag} is on line ${first} too`));
+      else seenTags.set(tag, row.line);
+    }
+    if (rowProblems.length > 0) problems.push(...rowProblems);
+    else if (parsed.line) lines.push(parsed.line);
+  }
+  return { format: chosen, lines, problems };
+}
+
+type Columns = Partial<Record<Key, FoundColumn>>;
+type Parsed = { line: DeviceLine | null; problems: ImportProblem[] };
+
+/** A cell without the apostrophe our export puts before formula-like text. */
+const textOf = (row: TableRow, column: FoundColumn | undefined) => readCsvCell(cellOf(row, column));
+
+function ownLine(row: TableRow, columns: Columns): Parsed {
+  const problems: ImportProblem[] = [];
+  const bad = (key: Key, message: string) => problems.push(cellProblem(row, columns[key]!, message));
+  const text = (key: Key) => textOf(row, columns[key]);
+  const type = text('type').toLowerCase();
+  if (!(deviceTypes as readonly string[]).includes(type)) bad('type', `must be one of ${deviceTypes.join(', ')}`);
+  const raw = {
+    assetTag: text('assetTag'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    modelName: text('modelName'),
+    type,
+    expectedLifeMonths: integerOf(text('expectedLifeMonths'), () => bad('expectedLifeMonths', 'must be a whole number of months')),
+    purchaseDate: dayOf(text('purchaseDate'), 'day-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD or DD/MM/YYYY')),
+    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount in euro, such as 649,00')),
+    supplier: text('supplier'),
+    orderNumber: text('orderNumber'),
+    fundingSource: text('fundingSource').toLowerCase() || null,
+    acquisition: text('acquisition').toLowerCase() || 'bought',
+    leaseEndsOn: dayOf(text('leaseEndsOn'), 'day-first', () => bad('leaseEndsOn', 'must be a date as YYYY-MM-DD or DD/MM/YYYY')),
+    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months')),
+    campus: text('campus'),
+    room: text('room'),
+    notes: text('notes'),
+  };
+  const state = text('state').toLowerCase() || 'in_stock';
+  if (!(initialDeviceStates as readonly string[]).includes(state)) {
+    bad('state', `must be one of ${initialDeviceStates.join(', ')}; a device that left the school or was wiped is not imported`);
+  }
+  return finish(row, columns, raw, state as InitialDeviceState, problems);
+}
+
+function snipeLine(row: TableRow, columns: Columns): Parsed {
+  const problems: ImportProblem[] = [];
+  const bad = (key: Key, message: string) => problems.push(cellProblem(row, columns[key]!, message));
+  const text = (key: Key) => textOf(row, columns[key]);
+  const model = text('modelName') || text('modelNumber');
+  if (!model) problems.push({ line: row.line, field: (columns.modelName ?? columns.modelNumber)?.header ?? 'model', message: 'A device needs its model (Model or Model Number)' });
+  const state = snipeState(text('state'));
+  if (state === null) bad('state', 'must be a Snipe-IT status such as Ready to Deploy, Deployed, Pending, Out for Repair, Broken, Lost/Stolen or Archived');
+  const raw = {
+    assetTag: text('assetTag'),
+    serial: text('serial'),
+    manufacturer: text('manufacturer'),
+    modelName: model,
+    type: typeOfCategory(text('type')),
+    purchaseDate: dayOf(text('purchaseDate'), 'month-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD or MM/DD/YYYY')),
+    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount, such as 649.00')),
+    supplier: text('supplier'),
+    orderNumber: text('orderNumber'),
+    acquisition: 'bought',
+    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months')),
+    campus: text('campus'),
+    notes: text('notes'),
+  };
+  return finish(row, columns, raw, state ?? 'in_stock', problems);
+}
+
+/** Checks the line with the API's own contract; each problem named by the column it came from. */
+function finish(row: TableRow, columns: Columns, raw: Record<string, unknown>, state: InitialDeviceState, problems: ImportProblem[]): Parsed {
+  const parsed = deviceInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = columnKeyOf(String(issue.path[0] ?? ''));
+      const column = columns[key] ?? (key === 'modelName' ? columns.modelNumber : undefined);
+      const problem = column ? cellProblem(row, column, issue.message) : { line: row.line, field: String(issue.path[0] ?? FILE_FIELD), message: issue.message };
+      if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
+    }
+  }
+  return { line: parsed.success && problems.length === 0 ? { line: row.line, device: parsed.data, state } : null, problems };
+}
+
+const columnKeyOf = (field: string): Key => (field === 'priceCents' ? 'price' : (field as Key));
+
+function integerOf(text: string, onBad: () => void): number | null {
+  if (text === '') return null;
+  if (!/^\d{1,4}$/.test(text)) {
+    onBad();
+    return null;
+  }
+  return Number(text);
+}
+
+/** An amount in euro as spreadsheets write it ("649", "649,00", "1.299,00", "1,299.00", "€ 649") → cents. */
+export function centsOf(text: string, onBad: () => void): number | null {
+  const cleaned = text.replace(/€|EUR|\s/gi, '');
+  if (cleaned === '') return null;
+  let normal: string | null = null;
+  if (/^\d+([.,]\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(',', '.');
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/\./g, '').replace(',', '.');
+  else if (/^[1-9]\d{0,2}(,\d{3})+(\.\d{1,2})?$/.test(cleaned)) normal = cleaned.replace(/,/g, '');
+  if (normal === null) {
+    onBad();
+    return null;
+  }
+  const [whole, fraction = ''] = normal.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** A day as ISO `YYYY-MM-DD`, or with slashes in the order the format writes them; the contract then checks it exists. */
+function dayOf(text: string, slashes: 'day-first' | 'month-first', onBad: () => void): string | null {
+  if (text === '') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!match) {
+    onBad();
+    return null;
+  }
+  const [first, second, year] = [match[1], match[2], match[3]];
+  const [day, month] = slashes === 'day-first' ? [first, second] : [second, first];
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Snipe-IT's default status labels, and ours. An archived asset waits for a decision: to refurbish. */
+function snipeState(status: string): InitialDeviceState | null {
+  const label = status.trim().toLowerCase();
+  if (label === '' || label === 'ready to deploy' || label === 'pending' || label === 'ready') return 'in_stock';
+  if (label === 'deployed' || label === 'deployable') return 'in_use';
+  if (label === 'out for repair' || label === 'broken' || label === 'out for diagnostics' || label === 'repair') return 'in_repair';
+  if (label === 'lost/stolen' || label === 'lost' || label === 'stolen') return 'lost_or_stolen';
+  if (label === 'archived' || label === 'undeployable') return 'to_refurbish';
+  return (initialDeviceStates as readonly string[]).includes(label) ? (label as InitialDeviceState) : null;
+}
+
+const categoryWords: ReadonlyArray<[RegExp, DeviceType]> = [
+  [/chromebook/, 'chromebook'],
+  [/laptop|notebook/, 'laptop'],
+  [/tablet|ipad/, 'tablet'],
+  [/desktop|workstation|\bpc\b|computer/, 'desktop'],
+  [/whiteboard|smartboard|touchscreen|digibord/, 'interactive_whiteboard'],
+  [/projector|beamer/, 'projector'],
+  [/monitor|display|screen|scherm/, 'display'],
+  [/printer|scanner|copier/, 'printer'],
+  [/network|switch|router|access point|firewall|wifi|netwerk/, 'network'],
+];
+
+/** Snipe-IT's category is the school's own word: the first of ours it names, else other. */
+export function typeOfCategory(category: string): DeviceType {
+  const words = category.toLowerCase();
+  if ((deviceTypes as readonly string[]).includes(words)) return words as DeviceType;
+  return categoryWords.find(([pattern]) => pattern.test(words))?.[1] ?? 'other';
+}
+
+// ---- export ----
+
+const euro = (cents: number | null) => (cents === null ? null : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`);
+
+function exportRow(device: DeviceDto): Array<string | number | null> {
+  const cells: Record<Key, string | number | null> = {
+    assetTag: device.assetTag,
+    serial: device.serial,
+    manufacturer: device.model.manufacturer,
+    modelName: device.model.name,
+    modelNumber: null,
+    type: device.model.type,
+    expectedLifeMonths: device.model.expectedLifeMonths,
+    purchaseDate: device.purchaseDate,
+    price: euro(device.priceCents),
+    supplier: device.supplier,
+    orderNumber: device.orderNumber,
+    fundingSource: device.fundingSource,
+    acquisition: device.acquisition,
+    leaseEndsOn: device.leaseEndsOn,
+    warrantyMonths: device.warrantyMonths,
+    campus: device.campus,
+    room: device.room,
+    state: device.state,
+    notes: device.notes,
+  };
+  return ownColumns.map(({ key }) => cells[key]);
+}
+
+/** The devices as CSV in our own columns; `toCsv` escapes formula-like text. */
+export function writeDeviceCsv(devices: readonly DeviceDto[]): string {
+  return toCsv(
+    ownColumns.map((c) => c.header),
+    devices.map(exportRow),
+  );
+}
+
+/** Formula-like text (=, +, -, @ first) with an apostrophe before it, as the CSV writer does; the import takes it off. */
+const guarded = (value: string | number | null) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The same columns as one sheet of a workbook; the import reads it back too. */
+export function deviceSheet(devices: readonly DeviceDto[]): XlsxSheet {
+  const integerKeys: readonly Key[] = ['expectedLifeMonths', 'warrantyMonths'];
+  return {
+    name: 'Toestellen',
+    columns: ownColumns.map(({ key, header }) => ({ header, kind: integerKeys.includes(key) ? 'integer' : 'text', width: key === 'notes' ? 40 : 16 })),
+    rows: devices.map((device) => exportRow(device).map(guarded)),
+  };
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { infraEndpoints as endpoints } from '../../shared/infra/endpoints';
+import { xlsxWorkbook } from '../platform/export/xlsx';
+import { authOf } from '../platform/http/auth-hooks';
+import { downloadDate, sendDownload } from '../platform/http/download';
+import { route } from '../platform/http/route';
+import type { DeviceService } from './device.service';
+import { deviceSheet, writeDeviceCsv } from './device-csv';
+
+/** The ICT park's devices: list, board view, add, change, lifecycle, import and export. */
+export function deviceRoutes(app: FastifyInstance, deps: { devices: DeviceService; requireAuth: preHandlerAsyncHookHandler }): void {
+  const { devices, requireAuth } = deps;
+
+  route(app, endpoints.listDevices, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.listDevices(authOf(request).userId, request.params.schoolId, request.query),
+  });
+
+  route(app, endpoints.listBoardDevices, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.listBoardDevices(authOf(request).userId, request.params.boardId, request.query),
+  });
+
+  route(app, endpoints.createDevice, {
+    preHandler: requireAuth,
+    handler: async (request, reply) => reply.status(201).send(await devices.createDevice(authOf(request).userId, request.params.schoolId, request.body)),
+  });
+
+  route(app, endpoints.getDevice, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.getDevice(authOf(request).userId, request.params.deviceId),
+  });
+
+  route(app, endpoints.updateDevice, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.updateDevice(authOf(request).userId, request.params.deviceId, request.body.device),
+  });
+
+  route(app, endpoints.changeDeviceState, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.changeState(authOf(request).userId, request.params.deviceId, request.body),
+  });
+
+  route(app, endpoints.importDevices, {
+    preHandler: requireAuth,
+    handler: async (request) => devices.importDevices(authOf(request).userId, request.params.schoolId, request.body, request.query),
+  });
+
+  route(app, endpoints.exportDevices, {
+    preHandler: requireAuth,
+    handler: async (request, reply) => {
+      const list = await devices.exportDevices(authOf(request).userId, request.params.schoolId);
+      const name = `toestellen-${downloadDate()}`;
+      if (request.query.format === 'xlsx') return sendDownload(reply, 'xlsx', `${name}.xlsx`, await xlsxWorkbook([deviceSheet(list)]));
+      return sendDownload(reply, 'csv', `${name}.csv`, writeDeviceCsv(list));
+    },
+  });
+}

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
+import type { changeDeviceStateBodySchema, createDeviceBodySchema, DeviceDto, DeviceInput, DeviceListQuery, deviceDetailSchema, deviceListSchema } from '../../shared/infra/api';
+import { addMonths, type DeviceType, defaultExpectedLifeMonths } from '../../shared/infra/device-types';
+import { checkTransition, type DeviceState, type InitialDeviceState, nextStates } from '../../shared/infra/lifecycle';
+import { grants } from '../../shared/platform/capabilities';
+import type { TableBody } from '../../shared/platform/endpoint';
+import type { AccessPolicy } from '../platform/access/access';
+import type { AuditRepository } from '../platform/audit/audit.repository';
+import type { AuthService } from '../platform/auth/auth.service';
+import { newId } from '../platform/ids';
+import { type ImportRejection, importRejected } from '../platform/import/import-problems';
+import { AssetTagTaken, type DeviceModelRow, type DeviceRepository, type DeviceWithModelRow } from './device.repository';
+import { type DeviceImportFormat, FILE_FIELD, readDeviceTable } from './device-csv';
+import type { InfraNeeds } from './infra.needs';
+
+type DeviceDetail = z.infer<typeof deviceDetailSchema>;
+type DeviceList = z.infer<typeof deviceListSchema>;
+export type DeviceImportResult = { imported: number; format: DeviceImportFormat; errors: [] };
+
+export interface DeviceDeps {
+  access: AccessPolicy;
+  audit: AuditRepository;
+  auth: Pick<AuthService, 'usersByIds'>;
+  needs: InfraNeeds;
+  now?: () => Date;
+}
+
+/**
+ * A school's ICT park: its devices and their models, the lifecycle each device moves through
+ * (every move kept with who, when and why), and the import and export. The principal and the
+ * ICT coordinator manage it; the board's admins read it across their schools; teachers do not see it.
+ */
+export class DeviceService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly repo: DeviceRepository,
+    private readonly deps: DeviceDeps,
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async listDevices(userId: string, schoolId: string, query: DeviceListQuery): Promise<DeviceList> {
+    const roles = await this.deps.access.require(userId, 'readDevices', schoolId);
+    const { rows, total } = await this.repo.search([schoolId], query);
+    return { items: rows.map(toDeviceDto), total, page: query.page, limit: query.limit, canManage: grants(roles, 'manageDevices') };
+  }
+
+  /** A board's view: every school it runs, read only. */
+  async listBoardDevices(userId: string, boardId: string, query: DeviceListQuery): Promise<DeviceList> {
+    const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
+    const names = new Map(schools.map((school) => [school.id, school.name]));
+    const { rows, total } = await this.repo.search([...names.keys()], query);
+    return { items: rows.map((row) => ({ ...toDeviceDto(row), schoolName: names.get(row.school_id) })), total, page: query.page, limit: query.limit, canManage: false };
+  }
+
+  async getDevice(userId: string, deviceId: string): Promise<DeviceDetail> {
+    const device = await this.deviceInView(userId, deviceId, 'readDevices');
+    return this.detailOf(device.row, device.canManage);
+  }
+
+  async createDevice(userId: string, schoolId: string, body: z.output<typeof createDeviceBodySchema>): Promise<DeviceDetail> {
+    await this.deps.access.require(userId, 'manageDevices', schoolId);
+    if (await this.repo.tagTaken(schoolId, body.device.assetTag, null)) throw tagTaken(body.device.assetTag, 'body.device.assetTag');
+    const [id] = await this.insert(userId, schoolId, [{ device: body.device, state: body.state }], 'device_created').catch((error: unknown) => {
+      throw error instanceof AssetTagTaken ? tagTaken(body.device.assetTag, 'body.device.assetTag') : error;
+    });
+    return this.detailOf((await this.repo.find(id))!, true);
+  }
+
+  async updateDevice(userId: string, deviceId: string, input: DeviceInput): Promise<DeviceDetail> {
+    const { row } = await this.deviceInView(userId, deviceId, 'manageDevices');
+    if (await this.repo.tagTaken(row.school_id, input.assetTag, deviceId)) throw tagTaken(input.assetTag, 'body.device.assetTag');
+    const models = await this.repo.modelsOfSchool(row.school_id);
+    const { modelId, newModel } = this.modelFor(row.school_id, input, models);
+    await this.repo.updateDevice(deviceId, { ...deviceColumns(input, modelId), updated_at: this.nowIso() }, newModel).catch((error: unknown) => {
+      throw error instanceof AssetTagTaken ? tagTaken(input.assetTag, 'body.device.assetTag') : error;
+    });
+    await this.deps.audit.record({ actorId: userId, action: 'device_updated', subject: deviceId, details: { assetTag: input.assetTag } });
+    return this.detailOf((await this.repo.find(deviceId))!, true);
+  }
+
+  async changeState(userId: string, deviceId: string, body: z.output<typeof changeDeviceStateBodySchema>): Promise<DeviceDetail> {
+    const { row } = await this.deviceInView(userId, deviceId, 'manageDevices');
+    const from = row.state as DeviceState;
+    const check = checkTransition(from, body.to, body.sanitisation);
+    if (!check.ok && check.reason === 'not_allowed') throw transitionNotAllowed(from, body.to, check.allowed);
+    if (!check.ok) throw validationError('body.sanitisation', `A move to ${body.to} needs the sanitisation record: method (clear, purge or destroy), who did it and when`);
+    const at = this.nowIso();
+    const event = { id: newId(), device_id: deviceId, at, actor_id: userId, from_state: from, to_state: body.to, note: body.note };
+    const sanitisation = body.sanitisation && {
+      device_id: deviceId,
+      method: body.sanitisation.method,
+      performed_by: body.sanitisation.performedBy,
+      performed_on: body.sanitisation.performedOn,
+      recorded_by: userId,
+      recorded_at: at,
+    };
+    // Another manager moved it first: the move is judged again from where it is now.
+    if (!(await this.repo.changeState(deviceId, from, event, sanitisation))) return this.changeState(userId, deviceId, body);
+    await this.deps.audit.record({ actorId: userId, action: 'device_state_changed', subject: deviceId, details: { from, to: body.to } });
+    return this.detailOf((await this.repo.find(deviceId))!, true);
+  }
+
+  /** All or nothing: every bad line and column reported (422 import_rejected), else every device added. */
+  async importDevices(userId: string, schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
+    await this.deps.access.require(userId, 'manageDevices', schoolId);
+    return this.importInto(userId, schoolId, body, options);
+  }
+
+  /** The same import for the operator's command line (`digisprong devices import`), without a session. */
+  async importDevicesAsOperator(schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
+    if (!(await this.deps.needs.schools.schoolExists(schoolId))) throw notFound('School', 'school');
+    return this.importInto(null, schoolId, body, options);
+  }
+
+  private async importInto(userId: string | null, schoolId: string, body: TableBody, options: { dryRun: boolean; format?: DeviceImportFormat }): Promise<DeviceImportResult> {
+    const read = await readDeviceTable(body, options.format);
+    const problems = [...read.problems];
+    if (read.lines.length > 0) {
+      const taken = await this.repo.tagsOfSchool(schoolId);
+      for (const line of read.lines) {
+        if (taken.has(line.device.assetTag)) {
+          problems.push({
+            line: line.line,
+            field: read.format === 'snipe-it' ? 'asset tag' : 'inventarisnummer',
+            message: `The school has a device with asset tag ${line.device.assetTag} already`,
+          });
+        }
+      }
+    } else if (problems.length === 0) {
+      problems.push({ line: 1, field: FILE_FIELD, message: 'The file has no devices' });
+    }
+    if (problems.length > 0) throw importRejected(problems, rejection);
+    if (!options.dryRun) {
+      await this.insert(userId, schoolId, read.lines, 'devices_imported').catch((error: unknown) => {
+        if (!(error instanceof AssetTagTaken)) throw error;
+        throw importRejected([{ line: 1, field: FILE_FIELD, message: 'Another import or form added one of these asset tags meanwhile; check the file again' }], rejection);
+      });
+    }
+    return { imported: read.lines.length, format: read.format, errors: [] };
+  }
+
+  async exportDevices(userId: string, schoolId: string): Promise<DeviceDto[]> {
+    await this.deps.access.require(userId, 'readDevices', schoolId);
+    return (await this.repo.allOfSchool(schoolId)).map(toDeviceDto);
+  }
+
+  /** Adds devices without access checks: demo data. */
+  async seedDevices(schoolId: string, items: ReadonlyArray<{ device: DeviceInput; state: InitialDeviceState }>): Promise<string[]> {
+    return this.insert(null, schoolId, items, 'devices_seeded');
+  }
+
+  private async insert(userId: string | null, schoolId: string, items: ReadonlyArray<{ device: DeviceInput; state: InitialDeviceState }>, action: string): Promise<string[]> {
+    const models = await this.repo.modelsOfSchool(schoolId);
+    const at = this.nowIso();
+    const newModels: DeviceModelRow[] = [];
+    const devices = items.map((item) => {
+      const { modelId, newModel } = this.modelFor(schoolId, item.device, [...models, ...newModels]);
+      if (newModel) newModels.push(newModel);
+      return { id: newId(), school_id: schoolId, state: item.state, created_at: at, updated_at: at, ...deviceColumns(item.device, modelId) };
+    });
+    const events = devices.map((device) => ({ id: newId(), device_id: device.id, at, actor_id: userId, from_state: null, to_state: device.state, note: null }));
+    await this.repo.insertDevices({ schoolId, models: newModels, devices, events });
+    await this.deps.audit.record({ actorId: userId, action, subject: schoolId, details: { count: devices.length } });
+    return devices.map((device) => device.id);
+  }
+
+  /** The school's model of this manufacturer and name, or a new one; a given expected life updates nothing, it only sets a new model's. */
+  private modelFor(schoolId: string, input: DeviceInput, models: readonly DeviceModelRow[]): { modelId: string; newModel: DeviceModelRow | null } {
+    const key = (manufacturer: string, name: string) => `${manufacturer.toLowerCase()}\u0000${name.toLowerCase()}`;
+    const wanted = key(input.manufacturer, input.modelName);
+    const existing = models.find((model) => key(model.manufacturer, model.name) === wanted);
+    if (existing) return { modelId: existing.id, newModel: null };
+    const newModel: DeviceModelRow = {
+      id: newId(),
+      school_id: schoolId,
+      manufacturer: input.manufacturer,
+      name: input.modelName,
+      type: input.type,
+      expected_life_months: input.expectedLifeMonths ?? defaultExpectedLifeMonths[input.type as DeviceType],
+      created_at: this.nowIso(),
+    };
+    return { modelId: newModel.id, newModel };
+  }
+
+  /** The device, when the caller's roles at its school grant the capability; a device of a school the caller has no role in is not found. */
+  private async deviceInView(userId: string, deviceId: string, capability: 'readDevices' | 'manageDevices'): Promise<{ row: DeviceWithModelRow; canManage: boolean }> {
+    const row = await this.repo.find(deviceId);
+    if (!row) throw notFound('Device', 'deviceId');
+    const roles = await this.deps.access.require(userId, capability, row.school_id).catch((error: unknown) => {
+      if (error instanceof AppError && error.id === 'not_found') throw notFound('Device', 'deviceId');
+      throw error;
+    });
+    return { row, canManage: grants(roles, 'manageDevices') };
+  }
+
+  private async detailOf(row: DeviceWithModelRow, canManage: boolean): Promise<DeviceDetail> {
+    const [events, sanitisation] = await Promise.all([this.repo.events(row.id), this.repo.sanitisation(row.id)]);
+    const actorIds = [...new Set(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))];
+    const names = new Map((await this.deps.auth.usersByIds(actorIds)).map((user) => [user.id, user.displayName]));
+    return {
+      device: toDeviceDto(row),
+      history: events.map((event) => ({
+        at: event.at,
+        actorName: event.actor_id ? (names.get(event.actor_id) ?? null) : null,
+        from: event.from_state as DeviceState | null,
+        to: event.to_state as DeviceState,
+        note: event.note,
+      })),
+      sanitisation: sanitisation
+        ? {
+            method: sanitisation.method as 'clear' | 'purge' | 'destroy',
+            performedBy: sanitisation.performed_by,
+            performedOn: sanitisation.performed_on,
+            recordedAt: sanitisation.recorded_at,
+          }
+        : null,
+      canManage,
+    };
+  }
+
+  private nowIso(): string {
+    return this.now().toISOString();
+  }
+}
+
+const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: FILE_FIELD };
+
+function tagTaken(tag: string, field: string): AppError {
+  return conflict(`The school has a device with asset tag ${tag} already`, field);
+}
+
+function transitionNotAllowed(from: DeviceState, to: DeviceState, allowed: readonly DeviceState[]): AppError {
+  const next = allowed.length === 0 ? `no state: ${from} is final` : allowed.join(', ');
+  return new AppError(
+    'transition_not_allowed',
+    `A device in ${from} cannot move to ${to}; it may move to ${next}`,
+    'body.to',
+    allowed.map((state) => ({ field: 'body.to', message: state })),
+  );
+}
+
+function deviceColumns(input: DeviceInput, modelId: string) {
+  return {
+    asset_tag: input.assetTag,
+    serial: input.serial,
+    model_id: modelId,
+    purchase_date: input.purchaseDate,
+    price_cents: input.priceCents,
+    supplier: input.supplier,
+    order_number: input.orderNumber,
+    funding_source: input.fundingSource,
+    acquisition: input.acquisition,
+    lease_ends_on: input.leaseEndsOn,
+    warranty_months: input.warrantyMonths,
+    campus: input.campus,
+    room: input.room,
+    notes: input.notes,
+    search_text: [input.assetTag, input.serial, input.manufacturer, input.modelName, input.notes].filter(Boolean).join(' ').toLowerCase(),
+  };
+}
+
+export function toDeviceDto(row: DeviceWithModelRow): DeviceDto {
+  const state = row.state as DeviceState;
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    assetTag: row.asset_tag,
+    serial: row.serial,
+    model: {
+      id: row.model_id,
+      manufacturer: row.model_manufacturer,
+      name: row.model_name,
+      type: row.model_type as DeviceType,
+      expectedLifeMonths: Number(row.model_expected_life_months),
+    },
+    purchaseDate: row.purchase_date,
+    priceCents: row.price_cents === null ? null : Number(row.price_cents),
+    supplier: row.supplier,
+    orderNumber: row.order_number,
+    fundingSource: row.funding_source as DeviceDto['fundingSource'],
+    acquisition: row.acquisition as DeviceDto['acquisition'],
+    leaseEndsOn: row.lease_ends_on,
+    warrantyMonths: row.warranty_months === null ? null : Number(row.warranty_months),
+    warrantyEndsOn: row.purchase_date && row.warranty_months !== null ? addMonths(row.purchase_date, Number(row.warranty_months)) : null,
+    endOfLifeOn: row.purchase_date ? addMonths(row.purchase_date, Number(row.model_expected_life_months)) : null,
+    campus: row.campus,
+    room: row.room,
+    notes: row.notes,
+    state,
+    nextStates: [...nextStates(state)],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

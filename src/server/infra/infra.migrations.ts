@@ -1,0 +1,66 @@
+import type { Kysely, Migration } from 'kysely';
+
+export const infraMigrations: Record<string, Migration> = {
+  '20261225_01_infra_devices': {
+    async up(db: Kysely<any>) {
+      // Models are the school's own: two schools may name the same laptop differently, and an import never changes another school's list.
+      await db.schema
+        .createTable('device_models')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('manufacturer', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('expected_life_months', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('device_models_school_name_unique', ['school_id', 'manufacturer', 'name'])
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('asset_tag', 'text', (c) => c.notNull())
+        .addColumn('serial', 'text')
+        .addColumn('model_id', 'text', (c) => c.notNull().references('device_models.id'))
+        .addColumn('purchase_date', 'text')
+        .addColumn('price_cents', 'integer')
+        .addColumn('supplier', 'text')
+        .addColumn('order_number', 'text')
+        .addColumn('funding_source', 'text')
+        .addColumn('acquisition', 'text', (c) => c.notNull())
+        .addColumn('lease_ends_on', 'text')
+        .addColumn('warranty_months', 'integer')
+        .addColumn('campus', 'text')
+        .addColumn('room', 'text')
+        .addColumn('notes', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('devices_school_tag_unique', ['school_id', 'asset_tag'])
+        .execute();
+      await db.schema.createIndex('devices_school_state').on('devices').columns(['school_id', 'state']).execute();
+      await db.schema.createIndex('devices_model').on('devices').column('model_id').execute();
+      await db.schema
+        .createTable('device_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id').onDelete('cascade'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('from_state', 'text')
+        .addColumn('to_state', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('device_events_device').on('device_events').columns(['device_id', 'at']).execute();
+      await db.schema
+        .createTable('device_sanitisations')
+        .addColumn('device_id', 'text', (c) => c.primaryKey().references('devices.id').onDelete('cascade'))
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('performed_by', 'text', (c) => c.notNull())
+        .addColumn('performed_on', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

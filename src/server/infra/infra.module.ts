@@ -1,0 +1,28 @@
+import type { ServerModule } from '../platform/module';
+import { DeviceRepository } from './device.repository';
+import { deviceRoutes } from './device.routes';
+import { DeviceService } from './device.service';
+import { infraMigrations } from './infra.migrations';
+import type { InfraNeeds } from './infra.needs';
+import type { InfraTables } from './infra.tables';
+
+export type { BoardSchools, InfraNeeds } from './infra.needs';
+export type { InfraTables } from './infra.tables';
+
+export interface InfraServices {
+  /** The ICT park: devices, their models and lifecycle, import and export. */
+  devices: DeviceService;
+}
+
+/** The ICT park of schools and boards. This first slice holds the inventory; loans, funding, decommission batches and indicators follow. */
+export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
+  name: 'infra',
+  migrations: infraMigrations,
+  createServices({ db, auth, audit, access }, needs) {
+    const kysely = db.kysely.withTables<InfraTables>();
+    return { devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }) };
+  },
+  register(app, services, { requireAuth }) {
+    deviceRoutes(app, { devices: services.devices, requireAuth });
+  },
+};

@@ -1,0 +1,70 @@
+import type { PlatformTables } from '../platform/db/schema';
+
+/** Row types of the infra module's tables. Timestamps are ISO-8601 UTC text, days `YYYY-MM-DD`, money integer euro cents. */
+export interface DeviceModelsTable {
+  id: string;
+  school_id: string;
+  manufacturer: string;
+  name: string;
+  /** A code of `deviceTypes`. */
+  type: string;
+  expected_life_months: number;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  school_id: string;
+  /** Unique per school. */
+  asset_tag: string;
+  serial: string | null;
+  model_id: string;
+  purchase_date: string | null;
+  price_cents: number | null;
+  supplier: string | null;
+  order_number: string | null;
+  funding_source: string | null;
+  acquisition: string;
+  lease_ends_on: string | null;
+  warranty_months: number | null;
+  campus: string | null;
+  room: string | null;
+  notes: string | null;
+  /** A code of `deviceStates`. */
+  state: string;
+  /** Tag, serial, manufacturer, model and notes in lower case: what text search reads, alike on both databases. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every change of a device's state, the first one its arrival (from null). */
+export interface DeviceEventsTable {
+  id: string;
+  device_id: string;
+  at: string;
+  actor_id: string | null;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+/** How a device's data was wiped before it left: one per device (the decommission batches add their certificate later). */
+export interface DeviceSanitisationsTable {
+  device_id: string;
+  method: string;
+  performed_by: string;
+  performed_on: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+// A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
+export type InfraTables = {
+  device_models: DeviceModelsTable;
+  devices: DevicesTable;
+  device_events: DeviceEventsTable;
+  device_sanitisations: DeviceSanitisationsTable;
+};
+
+export type InfraDatabase = PlatformTables & InfraTables;

@@ -1,0 +1,39 @@
+import type { WebModule } from '../routing/webModule';
+import { pageRoute } from '../routing/webModule';
+
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import; and a board's view of all its schools. */
+export const infraWeb: WebModule = {
+  name: 'infra',
+  routes: (root) => [
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark',
+      page: () => import('./DeviceListPage'),
+      component: 'DeviceListPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/nieuw',
+      page: () => import('./DeviceFormPage'),
+      component: 'NewDevicePage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/importeren',
+      page: () => import('./DeviceImportPage'),
+      component: 'DeviceImportPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/$deviceId',
+      page: () => import('./DevicePage'),
+      component: 'DevicePage',
+      props: ({ schoolId, deviceId }) => ({ schoolId, deviceId }),
+    }),
+    pageRoute(root, {
+      path: '/bestuur/$boardId/ictpark',
+      page: () => import('./BoardDevicesPage'),
+      component: 'BoardDevicesPage',
+      props: ({ boardId }) => ({ boardId }),
+    }),
+  ],
+};
