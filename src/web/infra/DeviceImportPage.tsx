@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { deviceImportReportSchema } from '../../shared/infra/api';
 import { infraEndpoints } from '../../shared/infra/endpoints';
+import { type CheckOrImport, CheckThenImport } from '../components/CheckThenImport';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NarrowPage } from '../components/NarrowPage';
-import { TableFileField } from '../components/TableFileField';
 import { TableProblemLines } from '../components/TableProblemLines';
 import { type UploadOutcome, useTableUpload } from '../components/useTableUpload';
 import { useI18n } from '../i18n';
@@ -13,7 +13,7 @@ import { useEndpointMutation } from '../serverState';
 import { ictParkPath } from './infraPaths';
 
 type Report = z.infer<typeof deviceImportReportSchema>;
-type Mode = 'check' | 'import';
+type Mode = CheckOrImport;
 
 const ownColumns =
   'inventarisnummer;serienummer;fabrikant;model;type;levensduur_maanden;aankoopdatum;prijs_euro;leverancier;bestelnummer;financiering;verwerving;einde_contract;garantie_maanden;campus;lokaal;status;notities';
@@ -25,7 +25,6 @@ export function DeviceImportPage({ schoolId }: { schoolId: string }) {
   const upload = useTableUpload<Report, Mode>({
     send: (table, mode) => importDevices({ params: { schoolId }, query: mode === 'check' ? { dryRun: 'true' } : {}, body: table }),
   });
-  const { busy } = upload;
   return (
     <NarrowPage title={t('infra.importTitle')}>
       <SchoolNav schoolId={schoolId} />
@@ -41,24 +40,9 @@ export function DeviceImportPage({ schoolId }: { schoolId: string }) {
           </p>
           <p>{t('infra.importSnipe')}</p>
         </details>
-        <TableFileField
-          id="device-import-file"
-          label={t('import.fileLabel')}
-          inputRef={upload.fileRef}
-          missingMessage={upload.missingFile ? t('import.fileMissing') : null}
-          onChange={upload.clear}
-        />
-        <div className="actions actions-tight">
-          <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void upload.run('check')}>
-            {busy === 'check' ? t('import.checking') : t('import.check')}
-          </button>
-          <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void upload.run('import')}>
-            {busy === 'import' ? t('import.importing') : t('import.import')}
-          </button>
-        </div>
-        <div ref={upload.reportRef} tabIndex={-1} className="import-report-region">
+        <CheckThenImport id="device-import-file" upload={upload}>
           {upload.outcome && <Outcome outcome={upload.outcome} />}
-        </div>
+        </CheckThenImport>
       </section>
     </NarrowPage>
   );

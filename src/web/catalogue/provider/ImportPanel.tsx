@@ -1,8 +1,8 @@
 import { trainingCsvColumns } from '../../../shared/catalogue/codes';
 import { catalogueEndpoints } from '../../../shared/catalogue/endpoints';
 import { endpointHref } from '../../api';
+import { type CheckOrImport, CheckThenImport } from '../../components/CheckThenImport';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TableFileField } from '../../components/TableFileField';
 import { TableProblemLines } from '../../components/TableProblemLines';
 import { type UploadOutcome, useTableUpload } from '../../components/useTableUpload';
 import { useI18n } from '../../i18n';
@@ -10,7 +10,7 @@ import { useEndpointMutation } from '../../serverState';
 import type { ImportReport } from '../types';
 
 /** `check` is a dry run: the server reads every line and imports nothing. */
-type Mode = 'check' | 'import';
+type Mode = CheckOrImport;
 type Outcome = UploadOutcome<ImportReport, Mode>;
 
 /** Bring many trainings in at once from a CSV or .xlsx file: check first (dry run), then import. */
@@ -20,7 +20,6 @@ export function ImportPanel() {
   const upload = useTableUpload<ImportReport, Mode>({
     send: (table, mode) => importTrainings({ query: mode === 'check' ? { dryRun: 'true' } : {}, body: table }),
   });
-  const { busy } = upload;
 
   return (
     <section className="card" aria-labelledby="import-title" data-testid="import-panel">
@@ -38,24 +37,9 @@ export function ImportPanel() {
           </a>
         </p>
       </details>
-      <TableFileField
-        id="import-file"
-        label={t('import.fileLabel')}
-        inputRef={upload.fileRef}
-        missingMessage={upload.missingFile ? t('import.fileMissing') : null}
-        onChange={upload.clear}
-      />
-      <div className="actions actions-tight">
-        <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void upload.run('check')}>
-          {busy === 'check' ? t('import.checking') : t('import.check')}
-        </button>
-        <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void upload.run('import')}>
-          {busy === 'import' ? t('import.importing') : t('import.import')}
-        </button>
-      </div>
-      <div ref={upload.reportRef} tabIndex={-1} className="import-report-region">
+      <CheckThenImport id="import-file" upload={upload}>
         {upload.outcome && <ImportOutcome outcome={upload.outcome} />}
-      </div>
+      </CheckThenImport>
     </section>
   );
 }
