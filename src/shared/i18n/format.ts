@@ -94,3 +94,18 @@ export function formatPrice(euro: number, locale: UiLocale): string {
 export function formatHours(hours: number, locale: UiLocale): string {
   return `${formatNumber(hours, locale)} ${locale === 'en' ? 'h' : 'u'}`;
 }
+
+const plainAmount = /^(\d{1,9})(?:[.,](\d{1,2}))?$/;
+const groupedAmount = /^([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d{1,2}))?$/;
+
+/**
+ * A typed euro amount → whole cents, or null when it is no amount: `120`, `120,5`, `120.50`,
+ * `1.234,56` and `€ 45` are read; negative amounts, more than two decimals and text are not. A
+ * point followed by three digits groups thousands, so a group cannot start with 0 (`0.001`).
+ */
+export function parseEuroInput(text: string): number | null {
+  const value = text.replace(/€/g, '').replace(/\s+/g, '');
+  const match = plainAmount.exec(value) ?? groupedAmount.exec(value);
+  if (!match) return null;
+  return Number(match[1].replace(/\./g, '')) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToField, emptyDeviceForm, formFieldOf, parseEuro, toDeviceInput } from './deviceView';
+import { parseEuroInput as parseEuro } from '../../shared/i18n/format';
+import { centsToField, emptyDeviceForm, formFieldOf, toDeviceInput } from './deviceView';
 
 describe('the device form', () => {
   it('reads euro amounts as Belgians type them', () => {

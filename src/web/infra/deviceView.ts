@@ -1,3 +1,4 @@
+import { parseEuroInput } from '../../shared/i18n/format';
 import type { AcquisitionKind, DeviceType, FundingSource } from '../../shared/infra/device-types';
 
 /** A device as the form holds it: every field as typed. */
@@ -62,14 +63,6 @@ export const emptyDeviceForm: DeviceFormValues = {
   notes: '',
 };
 
-/** A typed euro amount → cents: `649`, `649,5`, `649.50`, `1.299,00`, `€ 45`; null when it is none. */
-export function parseEuro(text: string): number | null {
-  const value = text.replace(/€/g, '').replace(/\s+/g, '');
-  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value) ?? /^([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d{1,2}))?$/.exec(value);
-  if (!match) return null;
-  return Number(match[1].replace(/\./g, '')) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
-}
-
 /** Cents → the amount field's text, `649,00`. */
 export function centsToField(cents: number): string {
   return `${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
@@ -84,7 +77,7 @@ export type DeviceFormProblems = Partial<Record<keyof DeviceFormValues, 'require
 export function toDeviceInput(values: DeviceFormValues): { input: DeviceInputBody } | { problems: DeviceFormProblems } {
   const problems: DeviceFormProblems = {};
   for (const key of ['assetTag', 'manufacturer', 'modelName'] as const) if (values[key].trim() === '') problems[key] = 'required';
-  const priceCents = values.price.trim() === '' ? null : parseEuro(values.price);
+  const priceCents = values.price.trim() === '' ? null : parseEuroInput(values.price);
   if (values.price.trim() !== '' && priceCents === null) problems.price = 'invalidAmount';
   const numberOf = (key: 'expectedLifeMonths' | 'warrantyMonths') => {
     if (values[key].trim() === '') return null;

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { formatDate, formatNumber } from '../../../shared/i18n/format';
+import { formatDate, formatNumber, parseEuroInput } from '../../../shared/i18n/format';
 import { grants } from '../../../shared/platform/capabilities';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { schoolYearOf } from '../../../shared/school/policy-plan/policy-plan-rules';
@@ -19,7 +19,7 @@ import { FormField, focusFirstProblem } from '../FormField';
 import { SchoolNav } from '../SchoolNav';
 import { budgetPath } from '../schoolAccess';
 import type { BudgetSettingsInput, SchoolBudget } from '../types';
-import { centsToInput, formatCents, parseEuroInput, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
+import { centsToInput, formatCents, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
 
 /** `?schooljaar=2025-2026` → that school year; anything else → the server's default (the current one). */
 function schoolYearOfQuery(query: URLSearchParams): string | undefined {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatCents, parseEuroInput, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
+import { parseEuroInput } from '../../../shared/i18n/format';
+import { centsToInput, formatCents, parsePostsInput, parseWholeNumber, postsToInput, schoolYearChoices } from './trainingBudgetView';
 
 describe('formatCents', () => {
   it('writes euro the Belgian way, cents only when there are any', () => {
@@ -24,7 +25,7 @@ describe('parseEuroInput', () => {
   });
 
   it('refuses what is no amount', () => {
-    for (const text of ['', '-5', '12,345', 'twaalf', '1,2,3', '1.23.4', '1234567890', '€', ',50']) expect(parseEuroInput(text)).toBeNull();
+    for (const text of ['', '-5', '12,345', 'twaalf', '1,2,3', '1.23.4', '1234567890', '€', ',50', '0.001', '0.500,00']) expect(parseEuroInput(text)).toBeNull();
   });
 
   it('reads back every amount a field shows', () => {

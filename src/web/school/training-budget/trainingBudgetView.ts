@@ -18,22 +18,6 @@ export function centsToInput(cents: number): string {
   return rest === 0 ? String(euro) : `${euro},${String(rest).padStart(2, '0')}`;
 }
 
-const plainAmount = /^(\d{1,9})(?:[.,](\d{1,2}))?$/;
-const groupedAmount = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?$/;
-
-/**
- * A typed euro amount → whole cents, or null when it is no amount: `120`, `120,5`, `120.50`,
- * `1.234,56` and `€ 45` are read; negative amounts, more than two decimals and text are not.
- */
-export function parseEuroInput(text: string): number | null {
-  const value = text.replace(/€/g, '').replace(/\s+/g, '');
-  const match = plainAmount.exec(value) ?? groupedAmount.exec(value);
-  if (!match) return null;
-  const euro = Number(match[1].replace(/\./g, ''));
-  const cents = Number((match[2] ?? '0').padEnd(2, '0'));
-  return euro * 100 + cents;
-}
-
 /** A whole number typed in a field (staff count, participants), or null. */
 export function parseWholeNumber(text: string): number | null {
   const value = text.trim();

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { formatDate } from '../../../shared/i18n/format';
+import { formatDate, parseEuroInput } from '../../../shared/i18n/format';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
@@ -18,7 +18,7 @@ import { percentText } from '../campaign/reportView';
 import { FormField, focusFirstProblem } from '../FormField';
 import { SchoolNav } from '../SchoolNav';
 import { budgetPath, campaignsPath, reportPath, trainingPlanPath } from '../schoolAccess';
-import { formatCents, parseEuroInput, parseWholeNumber } from '../training-budget/trainingBudgetView';
+import { formatCents, parseWholeNumber } from '../training-budget/trainingBudgetView';
 import type { Campaign, StudyDay, StudyDayInput, TrainingSuggestions } from '../types';
 
 type Suggestion = TrainingSuggestions['team'][number];
