@@ -117,7 +117,7 @@ describe('getSchoolReport', () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=csv') });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/attachment; filename="digisnap-teamrapport-.*\.csv"/);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="digisnap-directierapport-.*\.csv"/);
     const text = response.body;
     expect(text.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;verborgen\r\n')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');

@@ -41,8 +41,8 @@ export function teamReportSuggestions(report: ReportForActions): SuggestedAction
   if (priority) {
     const label = areaLabel(priority);
     const why = {
-      nl: `Het teamrapport wijst dit domein aan als prioriteit: ${nlNumber(priority.shareAtA)}% van het team staat er op niveau ${firstBand}.`,
-      en: `The team report names this area as its priority: ${priority.shareAtA}% of the team is at level ${firstBand} in it.`,
+      nl: `Het directierapport wijst dit domein aan als prioriteit: ${nlNumber(priority.shareAtA)}% van het team staat er op niveau ${firstBand}.`,
+      en: `The leadership report names this area as its priority: ${priority.shareAtA}% of the team is at level ${firstBand} in it.`,
     };
     suggestions.push({
       key: `priority-area-${priority.number}`,
@@ -89,8 +89,8 @@ export function teamReportSuggestions(report: ReportForActions): SuggestedAction
         en: `Help a few colleagues grow to level ${lastBand} in area ${label.en}, to coach and lead the way`,
       },
       why: {
-        nl: `Het teamrapport toont in dit domein geen collega's op niveau ${lastBand}; elke school heeft er enkele nodig.`,
-        en: `The team report shows no colleagues at level ${lastBand} in this area; every school needs a few.`,
+        nl: `Het directierapport toont in dit domein geen collega's op niveau ${lastBand}; elke school heeft er enkele nodig.`,
+        en: `The leadership report shows no colleagues at level ${lastBand} in this area; every school needs a few.`,
       },
       front: 'skills',
       target: { kind: 'digcompedu_area', code: String(area.number), label: area.name },
