@@ -69,6 +69,15 @@ describe('a Digisnap round (Digisnap-afname) and its leadership report (directie
     expect(await page.getByTestId('report-competences').textContent()).not.toMatch(/verborgen|gemiddeld/);
     expect(await page.getByTestId('report-noise-note').textContent()).toMatch(/willekeurige ruis.*9 op 10 aantallen wijken hoogstens 2 af/);
     expect(await page.getByTestId('report-csv').getAttribute('href')).toMatch(/format=csv&lang=nl$/);
+    // The knowledge centre's words in the title, and its aims read as aims with the distance to go, never as a verdict.
+    expect(await page.title()).toMatch(/Directierapport/);
+    const aims = page.getByTestId('report-norms');
+    expect(await aims.getByRole('heading', { level: 2 }).textContent()).toBe('Waar het team naartoe werkt');
+    expect(await aims.getByTestId('aim-every_teacher_at_least_b').textContent()).toMatch(
+      /Op termijn zit elke leraar minstens op B.*B of hoger\. Het streefdoel is 100%\. ?(Nog .+ procentpunten te gaan|Bereikt)/,
+    );
+    expect(await aims.getByTestId('aim-some_c_in_every_school').textContent()).toMatch(/Elke school heeft enkele leraren op C.*op C of hoger\. Het streefdoel is minstens 1\./);
+    expect(await aims.textContent()).not.toMatch(/gehaald|norm/i);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
