@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaignMigrations } from '../../src/server/school/campaign/campaign.migrations';
 import { seededUniform } from '../../src/shared/platform/differential-privacy';
 import { type SchoolReport, schoolReportSchema } from '../../src/shared/school/campaign/report';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
@@ -171,5 +172,35 @@ describe('which scans count', () => {
     expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/campaigns' }))).toMatchObject({ status: 401 });
     // Unknown query parameters are no way in either: the answer is the caller's own list.
     expect((await teacher.request({ method: 'GET', url: `/api/me/campaigns?schoolId=${c.id}` })).json().items.map((i: { schoolId: string }) => i.schoolId)).toEqual([a.id]);
+  });
+});
+
+describe('report states stored before the aims came from the framework file', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { privacyUniform: seededUniform(20261226) });
+  });
+  afterAll(async () => t.close());
+
+  it('the migration drops them and the next read rebuilds the same numbers with the aims and their gaps', async () => {
+    const school = await createSchool(t, { teachers: 5 });
+    const campaign = await openCampaign(school.principal, school.id);
+    for (const [i, id] of school.teacherIds.entries()) await submitScanAt(t, id, instantFromNow(-2), allAnswers(i % 5));
+    const before = await read(school.principal, school.id, campaign.id);
+
+    // A state as it was stored before: norms as two verdicts.
+    const row = await t.app.db.kysely.selectFrom('campaign_reports').select(['seq', 'body']).where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow();
+    const oldNorms = { everyTeacherAtLeastB: { target: 100, share: before.overall.bOrAbove.share, status: 'not_met' }, someCInEverySchool: { count: 1, status: 'met' } };
+    const oldBody = JSON.stringify({ ...JSON.parse(row.body), norms: oldNorms });
+    await t.app.db.kysely.updateTable('campaign_reports').set({ body: oldBody }).where('campaign_id', '=', campaign.id).where('seq', '=', row.seq).execute();
+    expect((await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaign.id) })).json().norms).toEqual(oldNorms);
+
+    await campaignMigrations['20261226_01_school_reports_with_aims'].up(t.app.db.kysely);
+    const after = await read(school.principal, school.id, campaign.id);
+    expect({ ...published(after), publishedAt: null }).toEqual({ ...published(before), publishedAt: null });
+    expect(after.norms).toEqual(before.norms);
+    expect(after.norms.map((n) => n.id)).toEqual(['every_teacher_at_least_b', 'some_c_in_every_school']);
+    expect(after.norms[0].gap).toBe(Math.max(0, Math.round((100 - after.overall.bOrAbove.share) * 10) / 10));
   });
 });

@@ -32,7 +32,7 @@ describe('getSchoolReport as XLSX', () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=xlsx') });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(XLSX);
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="digisnap-teamrapport-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="digisnap-directierapport-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const book = readXlsx(response.rawPayload);
     expect(book.sheetNames).toEqual(['Team', 'Domeinen', 'Competenties', 'Achtergrond']);
     expect(book.sheets.Domeinen[0].map((c) => c?.value)).toEqual(['tabel', 'onderdeel', 'categorie', 'aantal', 'aandeel_pct', 'verborgen']);

@@ -39,7 +39,7 @@ describe('getSchoolReport', () => {
   });
   afterAll(() => t.close());
 
-  it('reports per area, per competence and per band, with the KD norms and a priority area', async () => {
+  it('reports per area, per competence and per band, with the KD aims from the framework file (how far the team is from each) and a priority area', async () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId) });
     expect(response.statusCode).toBe(200);
     const report = schoolReportSchema.parse(response.json());
@@ -60,10 +60,10 @@ describe('getSchoolReport', () => {
     // Small cells are shown, not hidden: the noise protects them. The test app draws no noise.
     expect(report.overall.levels.map((l) => l.count)).toEqual([0, 5, 5, 0, 5, 0]);
     expect(report.overall.bOrAbove).toEqual(cell(10, 66.7));
-    expect(report.norms).toEqual({
-      everyTeacherAtLeastB: { target: 100, share: 66.7, status: 'not_met' },
-      someCInEverySchool: { count: 5, status: 'met' },
-    });
+    expect(report.norms.map((n) => [n.id, n.aim, n.value, n.gap, n.status])).toEqual([
+      ['every_teacher_at_least_b', 100, 66.7, 33.3, 'to_go'],
+      ['some_c_in_every_school', 1, 5, 0, 'reached'],
+    ]);
     expect(report.areas).toHaveLength(6);
     const area6 = report.areas.find((a) => a.number === 6)!;
     expect(area6.name.nl).toMatch(/digitale competenties/i);
@@ -117,7 +117,7 @@ describe('getSchoolReport', () => {
     const response = await school.principal.request({ method: 'GET', url: reportUrl(school.id, campaignId, '?format=csv') });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/attachment; filename="digisnap-teamrapport-.*\.csv"/);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="digisnap-directierapport-.*\.csv"/);
     const text = response.body;
     expect(text.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;verborgen\r\n')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');

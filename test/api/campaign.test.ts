@@ -200,6 +200,10 @@ describe('Digisnap campaigns', () => {
       expect(mail).toHaveLength(1);
       expect(mail[0].subject).toContain('Digisnap');
       expect(mail[0].text_body).toContain('/scan');
+      // The knowledge centre's words, and the closing day in nl-BE and English formats.
+      expect(mail[0].text_body).toMatch(/De Digisnap-afname van .+ loopt tot en met \d{2}\/\d{2}\/\d{4}\./);
+      expect(mail[0].text_body).toMatch(/The Digisnap round of .+ runs until \d{2}\/\d{2}\/\d{4} inclusive\./);
+      expect(mail[0].text_body).not.toMatch(/campagne|campaign/i);
       expect(await outboxTo(s.ict.email)).toHaveLength(1);
       expect(await outboxTo(s.principal.email)).toEqual([]);
       expect((await s.principal.request({ method: 'GET', url: url(s.id, campaign.id) })).json().reminders).toMatchObject({ rounds: 1, sent: 3 });

@@ -308,7 +308,7 @@ describe('ICT policy plan', () => {
       expect(lines[1]).toBe('visie;2026-2027 – 2028-2029;;Versie van de coördinator.;;;;;;;;');
       expect(lines).toContain('doel;Korte termijn;;ICT-werkgroep opstarten;Vier leden, maandelijks overleg;;;;;;;');
       const action = lines.find((line) => line.includes('competentie 2.1'))!;
-      expect(action.split(';')).toEqual(expect.arrayContaining(['actie', 'ICT-vaardigheden', 'Gepland', 'nee', 'Digisnap-teamrapport']));
+      expect(action.split(';')).toEqual(expect.arrayContaining(['actie', 'ICT-vaardigheden', 'Gepland', 'nee', 'Digisnap-directierapport']));
       const english = (await get(school.principal, school.id, '?format=csv&lang=en')).body;
       expect(english.slice(1).split('\r\n')[0]).toBe('part;term;front;title;details;owner;deadline;status;overdue;goal;works_on;source');
       expect(english).toContain('ICT skills');

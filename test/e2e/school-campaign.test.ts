@@ -3,7 +3,7 @@ import { allAnswers } from '../api/campaign-fixtures';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
 import { addMember, completeScan, openCampaign } from './school-steps';
 
-describe('a Digisnap campaign and its team report in the browser', () => {
+describe('a Digisnap round (Digisnap-afname) and its leadership report (directierapport) in the browser', () => {
   let world: BrowserWorld;
   let accounts = 0;
 
@@ -35,14 +35,14 @@ describe('a Digisnap campaign and its team report in the browser', () => {
     expect(await page.getByTestId('school-members').textContent()).toMatch(/ICT-coördinator/);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Digisnap-campagnes' }).click();
+    await page.getByRole('link', { name: 'Digisnap-afnames' }).click();
     const form = page.getByTestId('campaign-form');
     await form.waitFor();
     await form.getByLabel('Minimale groepsgrootte').fill('4');
-    await form.getByRole('button', { name: 'Campagne openen' }).click();
+    await form.getByRole('button', { name: 'Digisnap-afname openen' }).click();
     await expect.poll(() => form.locator('.field-problem').textContent()).toMatch(/minstens 5/);
     await form.getByLabel('Minimale groepsgrootte').fill('5');
-    await form.getByRole('button', { name: 'Campagne openen' }).click();
+    await form.getByRole('button', { name: 'Digisnap-afname openen' }).click();
     const participation = page.getByTestId('campaign-participation');
     await participation.waitFor();
     expect(await participation.getByTestId('count-invited').textContent()).toBe('6');
@@ -59,7 +59,7 @@ describe('a Digisnap campaign and its team report in the browser', () => {
     await page.getByRole('button', { name: 'Herinnering sturen' }).click();
     await expect.poll(() => page.getByTestId('campaign-notice').textContent()).toMatch(/1 herinnering verstuurd/);
 
-    await page.getByRole('link', { name: 'Teamrapport bekijken' }).click();
+    await page.getByRole('link', { name: 'Directierapport bekijken' }).click();
     const report = page.getByTestId('report');
     await report.waitFor();
     await page.getByTestId('report-area-chart').locator('svg').first().waitFor();
@@ -69,6 +69,15 @@ describe('a Digisnap campaign and its team report in the browser', () => {
     expect(await page.getByTestId('report-competences').textContent()).not.toMatch(/verborgen|gemiddeld/);
     expect(await page.getByTestId('report-noise-note').textContent()).toMatch(/willekeurige ruis.*9 op 10 aantallen wijken hoogstens 2 af/);
     expect(await page.getByTestId('report-csv').getAttribute('href')).toMatch(/format=csv&lang=nl$/);
+    // The knowledge centre's words in the title, and its aims read as aims with the distance to go, never as a verdict.
+    expect(await page.title()).toMatch(/Directierapport/);
+    const aims = page.getByTestId('report-norms');
+    expect(await aims.getByRole('heading', { level: 2 }).textContent()).toBe('Waar het team naartoe werkt');
+    expect(await aims.getByTestId('aim-every_teacher_at_least_b').textContent()).toMatch(
+      /Op termijn zit elke leraar minstens op B.*B of hoger\. Het streefdoel is 100%\. ?(Nog .+ procentpunten te gaan|Bereikt)/,
+    );
+    expect(await aims.getByTestId('aim-some_c_in_every_school').textContent()).toMatch(/Elke school heeft enkele leraren op C.*op C of hoger\. Het streefdoel is minstens 1\./);
+    expect(await aims.textContent()).not.toMatch(/gehaald|norm/i);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

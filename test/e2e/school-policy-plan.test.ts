@@ -78,7 +78,7 @@ describe('the ICT policy plan in the browser', () => {
     await expect.poll(() => page.getByTestId('suggestion-outcome-team_report').textContent()).toBe('2 acties opgenomen in het plan.');
     const table = page.getByTestId('policy-action-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
-    expect(await table.textContent()).toMatch(/Uit het Digisnap-teamrapport/);
+    expect(await table.textContent()).toMatch(/Uit het Digisnap-directierapport/);
     await expect.poll(() => panel.getByLabel(/Groeien in competentie 2\.1/).isDisabled()).toBe(true);
 
     // A hand-made action with a name as owner.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { competenceList, type Framework, findCompetence, formatPath, maxTotal, validateFramework } from './framework';
 
@@ -428,5 +428,66 @@ describe('the DigCompEdu 2026 content file (one statement per level)', () => {
     const input = broken();
     input.scoring.aggregation = 'mode';
     expect(problemsOf(input)).toContainEqual(expect.objectContaining({ path: 'scoring.aggregation' }));
+  });
+});
+
+describe('names of levels and bands, on every framework file', () => {
+  const frameworkDir = new URL('../../../content/frameworks/', import.meta.url);
+  const files = readdirSync(frameworkDir).filter((name) => name.endsWith('.json'));
+
+  it('finds both framework files', () => {
+    expect(files).toEqual(expect.arrayContaining(['digcompedu-2017.json', 'digcompedu-2026.json']));
+  });
+
+  for (const name of files) {
+    it(`${name}: no band is named like a level and no two levels share a name, in Dutch and English`, () => {
+      const file = JSON.parse(readFileSync(new URL(name, frameworkDir), 'utf8')) as Framework;
+      for (const language of ['nl', 'en'] as const) {
+        const levelNames = file.levels.map((level) => level.name[language].toLowerCase());
+        expect(new Set(levelNames).size).toBe(levelNames.length);
+        for (const band of file.bands) expect(levelNames).not.toContain(band.name[language].toLowerCase());
+      }
+    });
+  }
+
+  it('the validator refuses a band named like a level and two levels with one name', () => {
+    const bandLikeLevel = mutable();
+    bandLikeLevel.bands[2].name = { nl: 'Expert', en: 'Leader' };
+    expect(problemsOf(bandLikeLevel)).toEqual([
+      { path: 'bands[2].name.nl', message: 'band C has the same name as level B2' },
+      { path: 'bands[2].name.en', message: 'band C has the same name as level C1' },
+    ]);
+    const twoLevels = mutable();
+    twoLevels.levels[5].name.en = 'newcomer';
+    expect(problemsOf(twoLevels)).toEqual([{ path: 'levels[5].name.en', message: 'level C2 has the same name as level A1' }]);
+  });
+});
+
+describe('the aims in a framework file', () => {
+  it('are read with their kind, band and source', () => {
+    expect(loadValid().aims.map((aim) => [aim.id, aim.kind, aim.band, aim.kind === 'share_at_or_above' ? aim.target : aim.atLeast])).toEqual([
+      ['every_teacher_at_least_b', 'share_at_or_above', 'B', 100],
+      ['some_c_in_every_school', 'count_at_or_above', 'C', 1],
+    ]);
+  });
+
+  it('refuses a target above 100 %, an atLeast of 0, a source without a URL, a band the file lacks and one id twice', () => {
+    const bad = mutable();
+    bad.aims[0].target = 101;
+    bad.aims[1].atLeast = 0;
+    bad.aims[1].source = { title: 'somewhere' };
+    expect(
+      problemsOf(bad)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['aims[0].target', 'aims[1].atLeast', 'aims[1].source.url']);
+    const twice = mutable();
+    twice.aims[1].id = twice.aims[0].id;
+    twice.bands = twice.bands.slice(0, 2);
+    twice.bands[1].levels = ['B1', 'B2', 'C1', 'C2'];
+    expect(problemsOf(twice)).toEqual([
+      { path: 'aims[1].id', message: 'aim every_teacher_at_least_b is defined twice' },
+      { path: 'aims[1].band', message: "band C is not one of the framework's bands" },
+    ]);
   });
 });

@@ -94,6 +94,24 @@ const scoringSchema = z.discriminatedUnion('rule', [
   }),
 ]);
 
+/**
+ * The knowledge centre's aims for a team, as data: aspirations a school works towards, never a
+ * pass or fail. `share_at_or_above`: the share of the team at `band` or a higher band, aiming at
+ * `target` percent; `count_at_or_above`: the number of teachers at `band` or higher, aiming at
+ * `atLeast`. The report says how far the team is from each.
+ */
+const aimFields = {
+  id: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and underscores'),
+  band: bandCodeSchema,
+  label: localisedTextSchema,
+  source: z.object({ title: nonBlankText, url: z.url() }),
+};
+export const aimSchema = z.discriminatedUnion('kind', [
+  z.object({ ...aimFields, kind: z.literal('share_at_or_above'), target: z.number().min(0).max(100) }),
+  z.object({ ...aimFields, kind: z.literal('count_at_or_above'), atLeast: z.number().int().min(1) }),
+]);
+export type Aim = z.infer<typeof aimSchema>;
+
 const backgroundQuestionSchema = z.object({
   id: nonBlankText,
   question: localisedTextSchema,
@@ -112,6 +130,7 @@ const frameworkSchemaWith = <O extends z.ZodType>(option: O) =>
     levels: z.array(levelSchema).min(1),
     bands: z.array(bandSchema).min(1),
     scoring: scoringSchema,
+    aims: z.array(aimSchema),
     areas: z.array(areaSchemaWith(option)).min(1),
     background: z.array(backgroundQuestionSchema),
   });
@@ -153,6 +172,8 @@ export function validateFramework(raw: unknown): FrameworkValidation {
   const problems = [
     ...checkLevels(framework),
     ...checkBands(framework),
+    ...checkNames(framework),
+    ...checkAims(framework),
     ...checkAreasAndCodes(framework),
     ...checkItemsAndTips(framework),
     ...checkScoring(framework),
@@ -290,6 +311,40 @@ function checkBands(framework: Framework): FrameworkProblem[] {
   for (const level of known) {
     if (!bandOf.has(level)) problems.push(problem('bands', `level ${level} belongs to no band`));
   }
+  return problems;
+}
+
+/**
+ * One word, one thing: no two levels share a name and no band is called like a level, in either
+ * language (a band C "Expert" beside level B2 "Expert" made one page name two things).
+ */
+function checkNames(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  for (const language of ['nl', 'en'] as const) {
+    const levelNames = new Map<string, LevelCode>();
+    framework.levels.forEach((level, l) => {
+      const name = level.name[language].trim().toLowerCase();
+      const other = levelNames.get(name);
+      if (other) problems.push(problem(`levels[${l}].name.${language}`, `level ${level.code} has the same name as level ${other}`));
+      else levelNames.set(name, level.code);
+    });
+    framework.bands.forEach((band, b) => {
+      const level = levelNames.get(band.name[language].trim().toLowerCase());
+      if (level) problems.push(problem(`bands[${b}].name.${language}`, `band ${band.code} has the same name as level ${level}`));
+    });
+  }
+  return problems;
+}
+
+function checkAims(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const bands = new Set(framework.bands.map((band) => band.code));
+  const ids = new Set<string>();
+  framework.aims.forEach((aim, a) => {
+    if (ids.has(aim.id)) problems.push(problem(`aims[${a}].id`, `aim ${aim.id} is defined twice`));
+    ids.add(aim.id);
+    if (!bands.has(aim.band)) problems.push(problem(`aims[${a}].band`, `band ${aim.band} is not one of the framework's bands`));
+  });
   return problems;
 }
 

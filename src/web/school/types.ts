@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CampaignDto, OpenCampaignBody, reminderResultSchema } from '../../shared/school/campaign/campaign';
-import type { SchoolReport } from '../../shared/school/campaign/report';
+import type { Norm, SchoolReport } from '../../shared/school/campaign/report';
 import type {
   addMemberResultSchema,
   invitationSchema,
@@ -26,7 +26,7 @@ export type JoinCode = z.infer<typeof joinCodeSchema>;
 export type ReminderResult = z.infer<typeof reminderResultSchema>;
 export type Campaign = CampaignDto;
 export type CampaignInput = Omit<OpenCampaignBody, 'minGroupSize'> & { minGroupSize?: number };
-export type { SchoolReport, SchoolRole };
+export type { Norm, SchoolReport, SchoolRole };
 export type TrainingSuggestions = TrainingSuggestionsDto;
 export type StudyDay = StudyDayDto;
 export type StudyDayInput = PlanStudyDayBody;

@@ -76,4 +76,13 @@ export const campaignMigrations: Record<string, Migration> = {
       await db.deleteFrom('campaign_reports').execute();
     },
   },
+  '20261226_01_school_reports_with_aims': {
+    async up(db: Kysely<any>) {
+      // Stored report states carry the norms as met / not met against constants. The report now
+      // reads the aims from the framework file and says how far the team is from each; the next
+      // read rebuilds each state from its team aggregate's published state and stored noise, so the
+      // numbers stay what they were and only the aims change shape.
+      await db.deleteFrom('campaign_reports').execute();
+    },
+  },
 };

@@ -1,6 +1,7 @@
 import { decidePublication, effectiveThreshold, type PublicationDecision, publicationDecision } from '../../../shared/digisnap/privacy';
 import type { PublishedTeam, TeamSource, TeamState } from '../../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/i18n/format';
 import {
   brusselsDate,
   type CampaignDto,
@@ -426,11 +427,11 @@ function reminderMail(recipient: { displayName: string; email: string }, school:
     confidential: true,
     subject: `Digisnap – ${school.name}: herinnering / reminder`,
     text:
-      `Dag ${recipient.displayName},\n\n${school.name} neemt deel aan Digisnap tot en met ${campaign.closes_on}. ` +
+      `Dag ${recipient.displayName},\n\nDe Digisnap-afname van ${school.name} loopt tot en met ${formatDate(campaign.closes_on, 'nl')}. ` +
       `Je hebt je scan nog niet ingediend; het duurt ongeveer 15 minuten: ${link}\n` +
       'Je antwoorden blijven van jou: je school ziet alleen groepscijfers.' +
       moment +
-      `\n\n—\n\nHello ${recipient.displayName},\n\n${school.name} takes part in Digisnap until ${campaign.closes_on} inclusive. ` +
+      `\n\n—\n\nHello ${recipient.displayName},\n\nThe Digisnap round of ${school.name} runs until ${formatDate(campaign.closes_on, 'en')} inclusive. ` +
       `You have not submitted your scan yet; it takes about 15 minutes: ${link}\n` +
       'Your answers stay yours: your school only sees group figures.\n',
   };

@@ -30,4 +30,4 @@ export async function schoolReportXlsx(report: SchoolReport, language: ReportLan
 }
 
 /** The download's file name, the same for CSV and XLSX but for the extension. */
-export const schoolReportFileName = (report: SchoolReport, extension: 'csv' | 'xlsx') => `digisnap-teamrapport-${report.campaign.opensOn}.${extension}`;
+export const schoolReportFileName = (report: SchoolReport, extension: 'csv' | 'xlsx') => `digisnap-directierapport-${report.campaign.opensOn}.${extension}`;

@@ -20,6 +20,6 @@ export class TeamReportActions implements ActionSource {
   /** The newest campaign with a report (campaigns are listed newest first). */
   async latestResult(userId: string, schoolId: string): Promise<SourceResult | null> {
     const campaign = (await this.campaigns.listCampaigns(userId, schoolId)).find((c) => c.report.available);
-    return campaign ? { id: campaign.id, date: campaign.opensOn, label: { nl: 'Digisnap-teamrapport', en: 'Digisnap team report' } } : null;
+    return campaign ? { id: campaign.id, date: campaign.opensOn, label: { nl: 'Digisnap-directierapport', en: 'Digisnap leadership report' } } : null;
   }
 }

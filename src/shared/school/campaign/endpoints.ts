@@ -78,7 +78,7 @@ export const campaignEndpoints = defineEndpoints(
     getSchoolReport: {
       method: 'GET',
       path: '/api/schools/:schoolId/campaigns/:campaignId/report',
-      summary: 'The team report (directierapport): areas, competences, KD norms, priority, growth, comparisons, breakdowns; JSON, CSV or XLSX',
+      summary: 'The leadership report (directierapport): areas, competences, the KD aims with the distance to go, priority, growth, comparisons, breakdowns; JSON, CSV or XLSX',
       description:
         `${access} Fewer respondents than the threshold: 422 too_few_respondents. Distributions only, no means: every count ` +
         'carries two-sided geometric noise, drawn once per publication and served again on every read (`noise` states ε per ' +

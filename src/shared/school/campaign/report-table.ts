@@ -1,4 +1,4 @@
-import type { BandCell, Comparison, CountCell, LevelCell, SchoolReport } from './report';
+import type { BandCell, Comparison, CountCell, LevelCell, Norm, SchoolReport } from './report';
 
 /**
  * The school report as plain tables: one line per number shown in the report, with the table
@@ -60,10 +60,11 @@ const words = {
     published: 'gepubliceerd',
     area: 'domein',
     competence: 'competentie',
-    norm: 'norm',
+    aim: 'streefdoel',
     bPlus: 'B of hoger',
-    everyB: 'elke leraar minstens B',
-    someC: 'C-leraren in elke school',
+    reached: 'bereikt',
+    pointsToGo: (gap: string) => `nog ${gap} procentpunten`,
+    teachersToGo: (gap: string) => `nog ${gap} ${gap === '1' ? 'leraar' : 'leraren'}`,
     priority: 'prioriteit',
     growth: 'groei B of hoger',
     flanders: 'Vlaanderen (andere scholen)',
@@ -86,10 +87,11 @@ const words = {
     published: 'published',
     area: 'area',
     competence: 'competence',
-    norm: 'norm',
+    aim: 'aim',
     bPlus: 'B or above',
-    everyB: 'every teacher at least B',
-    someC: 'C teachers in every school',
+    reached: 'reached',
+    pointsToGo: (gap: string) => `${gap} points to go`,
+    teachersToGo: (gap: string) => `${gap} ${gap === '1' ? 'teacher' : 'teachers'} to go`,
     priority: 'priority',
     growth: 'growth B or above',
     flanders: 'Flanders (other schools)',
@@ -134,7 +136,6 @@ const levelLines = (table: string, part: string, cells: LevelCell[]) => cells.ma
 function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {
   const w = words[language];
   const school = report.campaign.schoolName;
-  const { everyTeacherAtLeastB: everyB, someCInEverySchool: someC } = report.norms;
   const lines = [
     line(w.team, school, w.respondents, { count: report.respondents }),
     line(w.team, school, w.threshold, { count: report.threshold }),
@@ -143,12 +144,19 @@ function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[]
     ...bandLines(w.team, school, report.overall.bands),
     ...levelLines(w.team, school, report.overall.levels),
     cellLine(w.team, school, w.bPlus, report.overall.bOrAbove),
-    line(w.norm, w.everyB, everyB.status, { share: everyB.share }),
-    line(w.norm, w.someC, someC.status, { count: someC.count }),
+    ...report.norms.map((norm) => aimLine(norm, language)),
   ];
   const p = report.priorityArea;
   if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, p.basis, { share: p.shareAtA }));
   return lines;
+}
+
+/** An aim as one line: its label, how far the team is from it (never a verdict), and the team's share or count. */
+function aimLine(norm: Norm, language: ReportLanguage): ReportLine {
+  const w = words[language];
+  const gap = language === 'nl' ? String(norm.gap).replace('.', ',') : String(norm.gap);
+  const distance = norm.status === 'reached' ? w.reached : norm.kind === 'share_at_or_above' ? w.pointsToGo(gap) : w.teachersToGo(gap);
+  return line(w.aim, norm.label[language], distance, norm.kind === 'share_at_or_above' ? { share: norm.value } : { count: norm.value });
 }
 
 function areasTable(report: SchoolReport, language: ReportLanguage): ReportLine[] {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { competenceList, type Framework, type LevelCode, validateFramework } from '../../digisnap/framework';
+import { type Aim, competenceList, type Framework, type LevelCode, validateFramework } from '../../digisnap/framework';
 import { drawNoise, NOT_ANSWERED, type ProtectedTeam, protectTeam, type TeamCounts } from '../../digisnap/protected-team';
 import { type ScanResult, scoreAnswers } from '../../digisnap/scoring';
 import { seededUniform } from '../../platform/differential-privacy';
-import { buildSchoolReport, priorityArea, schoolReportSchema } from './report';
+import { aimGap, buildSchoolReport, priorityArea, schoolReportSchema, teamAgainstAim } from './report';
 import { schoolReportCsv } from './report-csv';
 
 const CONTENT_URL = new URL('../../../../content/frameworks/digcompedu-2017.json', import.meta.url);
@@ -49,6 +49,11 @@ const team = (options: number[], threshold = 5, experience?: (i: number) => stri
 const repeat = (option: number, n: number) => Array<number>(n).fill(option);
 /** 5 at A2, 5 at B1, 5 at C2. */
 const mixed = team([...repeat(1, 5), ...repeat(2, 5), ...repeat(4, 5)]);
+
+type ShareAim = Extract<Aim, { kind: 'share_at_or_above' }>;
+type CountAim = Extract<Aim, { kind: 'count_at_or_above' }>;
+const shareAim = framework.aims.find((a): a is ShareAim => a.kind === 'share_at_or_above')!;
+const countAim = framework.aims.find((a): a is CountAim => a.kind === 'count_at_or_above')!;
 
 const campaign = { id: 'c2', schoolId: 's', schoolName: 'VBS De Linde', frameworkId: 'digcompedu', frameworkVersion: '2017.1', opensOn: '2026-12-01', closesOn: '2026-12-14' };
 const report = (t: ProtectedTeam, extra: Partial<Parameters<typeof buildSchoolReport>[0]> = {}) =>
@@ -102,13 +107,19 @@ describe('protectTeam', () => {
 });
 
 describe('buildSchoolReport', () => {
-  it('holds to its contract, with the KD norms', () => {
+  it('holds to its contract, with the KD aims read from the framework file and how far the team is from each', () => {
     const r = schoolReportSchema.parse(report(mixed));
-    expect(r.norms.everyTeacherAtLeastB).toEqual({ target: 100, share: 66.7, status: 'not_met' });
-    expect(r.norms.someCInEverySchool).toEqual({ count: 5, status: 'met' });
+    expect(r.norms.map((n) => [n.id, n.kind, n.band, n.aim, n.value, n.gap, n.status])).toEqual([
+      ['every_teacher_at_least_b', 'share_at_or_above', 'B', 100, 66.7, 33.3, 'to_go'],
+      ['some_c_in_every_school', 'count_at_or_above', 'C', 1, 5, 0, 'reached'],
+    ]);
+    expect(r.norms[0].label).toEqual(framework.aims[0].label);
+    expect(r.norms[0].source.url).toMatch(/^https:\/\/www\.vlaanderen\.be\/kenniscentrum-digisprong\//);
     const allB = report(team(repeat(2, 10)));
-    expect(allB.norms.everyTeacherAtLeastB.status).toBe('met');
-    expect(allB.norms.someCInEverySchool.status).toBe('not_met');
+    expect(allB.norms.map((n) => [n.gap, n.status])).toEqual([
+      [0, 'reached'],
+      [1, 'to_go'],
+    ]);
     expect(r.noise.histograms).toBeGreaterThan(29);
     expect(Object.keys(r)).not.toContain('meanTotal');
   });
@@ -128,6 +139,74 @@ describe('buildSchoolReport', () => {
       { band: 'B', share: 33 },
       { band: 'C', share: 33 },
     ]);
+  });
+});
+
+describe('the aims come from the framework file', () => {
+  it('a file with another target or another band changes the report, and no aim in the file means none in the report', () => {
+    const [share, count] = [shareAim, countAim];
+    const other: Framework = {
+      ...framework,
+      aims: [
+        { ...share, id: 'most_teachers_at_least_b', target: 60 },
+        { ...count, id: 'three_at_c', atLeast: 3 },
+        { ...share, id: 'half_at_c', band: 'C', target: 50 },
+      ],
+    };
+    const r = report(mixed, { framework: other });
+    expect(r.norms.map((n) => [n.id, n.aim, n.value, n.gap, n.status])).toEqual([
+      ['most_teachers_at_least_b', 60, 66.7, 0, 'reached'],
+      ['three_at_c', 3, 5, 0, 'reached'],
+      ['half_at_c', 50, 33.3, 16.7, 'to_go'],
+    ]);
+    expect(report(mixed, { framework: { ...framework, aims: [] } }).norms).toEqual([]);
+  });
+
+  it('every shipped framework file carries the two KD aims', () => {
+    for (const name of ['digcompedu-2017.json', 'digcompedu-2026.json']) {
+      const result = validateFramework(JSON.parse(readFileSync(new URL(`../../../../content/frameworks/${name}`, import.meta.url), 'utf8')));
+      if (!result.ok) throw new Error(`${name} is invalid`);
+      expect(result.framework.aims.map((a) => [a.id, a.kind, a.band])).toEqual([
+        ['every_teacher_at_least_b', 'share_at_or_above', 'B'],
+        ['some_c_in_every_school', 'count_at_or_above', 'C'],
+      ]);
+    }
+  });
+});
+
+describe('aimGap and teamAgainstAim', () => {
+  const bands = (a: number, b: number, c: number) => [
+    { band: 'A' as const, count: a },
+    { band: 'B' as const, count: b },
+    { band: 'C' as const, count: c },
+  ];
+
+  it('at 0 %, the whole aim to go; exactly at the aim, reached with 0 to go; above it, still 0 to go', () => {
+    expect(teamAgainstAim(shareAim, framework, bands(10, 0, 0))).toMatchObject({ value: 0, gap: 100, status: 'to_go' });
+    expect(teamAgainstAim(shareAim, framework, bands(0, 7, 3))).toMatchObject({ value: 100, gap: 0, status: 'reached' });
+    expect(teamAgainstAim({ ...shareAim, target: 70 }, framework, bands(3, 7, 0))).toMatchObject({ value: 70, gap: 0, status: 'reached' });
+    expect(teamAgainstAim({ ...shareAim, target: 70 }, framework, bands(2, 8, 0))).toMatchObject({ value: 80, gap: 0, status: 'reached' });
+    expect(teamAgainstAim({ ...shareAim, target: 70 }, framework, bands(4, 6, 0))).toMatchObject({ value: 60, gap: 10, status: 'to_go' });
+    expect(teamAgainstAim(countAim, framework, bands(5, 5, 0))).toMatchObject({ value: 0, gap: 1, status: 'to_go' });
+    expect(teamAgainstAim(countAim, framework, bands(5, 5, 1))).toMatchObject({ value: 1, gap: 0, status: 'reached' });
+    expect(teamAgainstAim(countAim, framework, bands(5, 5, 4))).toMatchObject({ value: 4, gap: 0, status: 'reached' });
+    expect(teamAgainstAim(shareAim, framework, bands(0, 0, 0))).toMatchObject({ value: 0, gap: 100, status: 'to_go' });
+    expect(aimGap(100, 0)).toBe(100);
+    expect(aimGap(100, 100)).toBe(0);
+    expect(aimGap(100, 100.1)).toBe(0);
+    expect(aimGap(100, 72)).toBe(28);
+  });
+
+  it('never gives a negative gap, is 0 exactly when the team is at or past the aim, and value plus gap is the aim below it', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.nat(50), fc.integer({ min: 0, max: 100 }), (a, b, c, target) => {
+        const norm = teamAgainstAim({ ...shareAim, target }, framework, bands(a, b, c));
+        expect(norm.gap).toBeGreaterThanOrEqual(0);
+        expect(norm.status === 'reached').toBe(norm.value >= target);
+        expect(norm.gap === 0).toBe(norm.value >= target);
+        if (norm.value < target) expect(norm.value + norm.gap).toBeCloseTo(target, 5);
+      }),
+    );
   });
 });
 
@@ -163,7 +242,9 @@ describe('schoolReportCsv', () => {
     expect(csv.startsWith('\uFEFFtabel;onderdeel;categorie;aantal;aandeel_pct;verborgen\r\n')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines).toContain('team;VBS De Linde;C;5;33,3;nee');
-    expect(lines).toContain('norm;elke leraar minstens B;not_met;;66,7;nee');
+    expect(lines).toContain('streefdoel;Op termijn zit elke leraar minstens op B;nog 33,3 procentpunten;;66,7;nee');
+    expect(lines).toContain('streefdoel;Elke school heeft enkele leraren op C;bereikt;5;;nee');
+    expect(lines.some((l) => /gehaald|not_met/.test(l))).toBe(false);
     expect(lines.some((l) => l.startsWith('team;ruis;Elk aantal in dit rapport bevat een beetje willekeurige ruis') && l.includes('0,85') && l.includes('9 op 10'))).toBe(true);
     expect(lines.filter((l) => l.startsWith('competentie;')).length).toBe(22 * (5 + 3 + 1));
     expect(schoolReportCsv(report(mixed), 'en')).toContain('\uFEFFtable;part;category;count;share_pct;suppressed');

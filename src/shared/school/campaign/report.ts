@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type BandCode, bandCodeSchema, competenceList, type Framework, localisedTextSchema } from '../../digisnap/framework';
+import { type Aim, type BandCode, bandCodeSchema, competenceList, type Framework, localisedTextSchema } from '../../digisnap/framework';
 import { NOT_ANSWERED, type ProtectedTeam, protectedTeamSchema, round1 } from '../../digisnap/protected-team';
 
 // The team's protected tables are digisnap's (shared/digisnap/protected-team.ts); their shape is re-exported for
@@ -24,14 +24,34 @@ export {
  * team. Two steps, both pure. Inside the digisnap module a publication's noise is drawn once and
  * `protectTeam` (shared/digisnap/protected-team.ts) turns the noisy counts into distributions
  * over levels and bands, so raw counts never leave it. `buildSchoolReport` adds what leadership
- * reads from those tables: the KD norms, a priority area, growth since the previous campaign and
+ * reads from those tables: how far the team is from the KD's aims (the framework file's `aims`), a priority area, growth since the previous campaign and
  * the comparison with other schools; it sees published noisy tables only, and no mean or score
  * sum exists in them.
  */
 
 // ---------------------------------------------------------------- the school report
 
-const normStatusSchema = z.enum(['met', 'not_met']);
+/**
+ * One of the framework's aims and where the team stands: `value` is the published noisy share
+ * (percent, `share_at_or_above`) or count (`count_at_or_above`) at the aim's band or above,
+ * `gap` how far it is from the aim in the same unit (percentage points or teachers), 0 once
+ * `reached`. An aim is an aspiration, so there is no verdict, only the distance.
+ */
+export const normSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['share_at_or_above', 'count_at_or_above']),
+    band: bandCodeSchema,
+    label: localisedTextSchema,
+    aim: z.number().describe('The target: a percentage for share_at_or_above, a number of teachers for count_at_or_above'),
+    value: z.number().describe('Where the team is, in the unit of aim; from the published noisy counts'),
+    gap: z.number().min(0).describe('How far the team is from the aim, in the unit of aim; 0 when reached'),
+    status: z.enum(['reached', 'to_go']),
+    source: z.object({ title: z.string(), url: z.string() }),
+  })
+  .meta({ id: 'TeamAim' });
+export type Norm = z.infer<typeof normSchema>;
+
 const comparisonSchema = z.object({
   schools: z.number().int().describe('Other schools in the comparison (at least 3)'),
   bOrAbove: z.number().describe('Whole percentages of the sum of the other schools’ published noisy counts'),
@@ -63,10 +83,7 @@ export const schoolReportSchema = z
     respondents: z.number().int(),
     noise: protectedTeamSchema.shape.noise,
     overall: protectedTeamSchema.shape.overall,
-    norms: z.object({
-      everyTeacherAtLeastB: z.object({ target: z.literal(100), share: z.number(), status: normStatusSchema }),
-      someCInEverySchool: z.object({ count: z.number().int(), status: normStatusSchema }),
-    }),
+    norms: z.array(normSchema).describe('The framework’s aims for a team, in its order, with how far the team is from each'),
     areas: z.array(protectedTeamSchema.shape.areas.element.extend({ name: localisedTextSchema })),
     competences: z.array(protectedTeamSchema.shape.competences.element.extend({ name: localisedTextSchema })),
     priorityArea: z
@@ -126,8 +143,6 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
   const areaNames = new Map(framework.areas.map((area) => [area.number, area.name]));
   const competenceNames = new Map(competenceList(framework).map((c) => [c.code, c.name]));
   const firstBand = framework.bands[0].code;
-  const lastBand = framework.bands[framework.bands.length - 1].code;
-  const overallC = team.overall.bands.find((b) => b.band === lastBand)!;
   const areas = team.areas.map((area) => ({ ...area, name: areaNames.get(area.number) ?? { nl: `${area.number}`, en: `${area.number}` } }));
   return {
     campaign: input.campaign,
@@ -138,17 +153,7 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
     respondents: team.respondents,
     noise: team.noise,
     overall: team.overall,
-    norms: {
-      everyTeacherAtLeastB: {
-        target: 100,
-        share: team.overall.bOrAbove.share,
-        status: team.overall.bOrAbove.share >= 100 ? 'met' : 'not_met',
-      },
-      someCInEverySchool: {
-        count: overallC.count,
-        status: overallC.count > 0 ? 'met' : 'not_met',
-      },
-    },
+    norms: framework.aims.map((aim) => teamAgainstAim(aim, framework, team.overall.bands)),
     areas,
     competences: team.competences.map((c) => ({ ...c, name: competenceNames.get(c.code) ?? { nl: c.code, en: c.code } })),
     priorityArea: priorityArea(areas, firstBand),
@@ -169,6 +174,27 @@ export function buildSchoolReport(input: SchoolReportInput): SchoolReport {
       };
     }),
   };
+}
+
+/**
+ * Where the team stands against one aim, from the published overall band cells. The share at a
+ * band or above is the sum of those cells over the sum of all cells, so for band B it is the
+ * report's "B or above". The gap is the distance to the aim, never below 0: a team past the aim
+ * has reached it and is 0 away.
+ */
+export function teamAgainstAim(aim: Aim, framework: Pick<Framework, 'bands'>, bands: ReadonlyArray<{ band: BandCode; count: number }>): Norm {
+  const from = framework.bands.findIndex((band) => band.code === aim.band);
+  const upward = new Set(framework.bands.slice(Math.max(from, 0)).map((band) => band.code));
+  const atOrAbove = bands.filter((cell) => upward.has(cell.band)).reduce((sum, cell) => sum + cell.count, 0);
+  const total = bands.reduce((sum, cell) => sum + cell.count, 0);
+  const [target, value] = aim.kind === 'share_at_or_above' ? [aim.target, total === 0 ? 0 : round1((atOrAbove / total) * 100)] : [aim.atLeast, atOrAbove];
+  const gap = aimGap(target, value);
+  return { id: aim.id, kind: aim.kind, band: aim.band, label: aim.label, aim: target, value, gap, status: gap === 0 ? 'reached' : 'to_go', source: aim.source };
+}
+
+/** How far `value` is from `target` (same unit), 0 at or past it; one decimal, as the shares. */
+export function aimGap(target: number, value: number): number {
+  return Math.max(0, round1(target - value));
 }
 
 /**

@@ -11,6 +11,10 @@ function report(overrides: Partial<ReportForActions> = {}): ReportForActions {
     threshold: 5,
     respondents: 20,
     overall: { bands: [{ band: 'A' }, { band: 'B' }, { band: 'C' }] },
+    norms: [
+      { id: 'every_teacher_at_least_b', kind: 'share_at_or_above', band: 'B', aim: 100, label: name('Every teacher at B') },
+      { id: 'some_c_in_every_school', kind: 'count_at_or_above', band: 'C', aim: 1, label: name('Some teachers at C') },
+    ],
     priorityArea: { number: 6, name: name('Learners'), basis: 'largest_share_at_a', shareAtA: 45.5 },
     areas: [
       { number: 1, name: name('Engagement'), bands: [{ band: 'C', count: 5 }] },
@@ -42,7 +46,19 @@ describe('teamReportSuggestions', () => {
     expect(suggestions[0].why.en).toContain('45.5%');
     expect(suggestions[1]).toMatchObject({ target: { kind: 'digcompedu_competence', code: '6.1' } });
     expect(suggestions[1].why.en).toContain('25%');
-    expect(suggestions[4].why.en).toContain('no colleagues at level C');
+    expect(suggestions[4].why.en).toContain('no colleagues at level C or above');
+    expect(suggestions[4].why.en).toContain('Some teachers at C');
+  });
+
+  it('takes the counted aim from the report (the framework file), not from the code', () => {
+    const [shareAim, countAim] = report().norms;
+    const threeAtC = report({ norms: [shareAim, { ...countAim, aim: 3 }], areas: [{ number: 1, name: name('Engagement'), bands: [{ band: 'C', count: 2 }] }] });
+    expect(
+      teamReportSuggestions(threeAtC)
+        .filter((s) => s.priority === 3)
+        .map((s) => [s.key, s.why.nl]),
+    ).toEqual([['some-c-area-1', "Het directierapport toont in dit domein 2 collega's op niveau C of hoger; het streefdoel van het Kenniscentrum: Some teachers at C (nl)."]]);
+    expect(teamReportSuggestions(report({ norms: [shareAim] })).filter((s) => s.priority === 3)).toEqual([]);
   });
 
   it('suggests nothing when the report names no priority, every competence is at B and C shows everywhere', () => {

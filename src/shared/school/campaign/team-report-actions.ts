@@ -4,8 +4,9 @@ import type { SuggestedAction } from '../policy-plan/suggested-action';
 /**
  * Policy-plan actions suggested by a Digisnap team report, from what the report publishes only
  * (its noisy distributions): its priority area, the competences whose share at B or above is
- * lowest, and the areas where the report shows nobody at C (KD: every school needs some C
- * colleagues who coach and experiment). All of them serve the front "ICT skills".
+ * lowest, and the areas that fall short of a counted aim of the framework file (KD: every school
+ * needs some C colleagues who coach and experiment; the aim and its band come from the file, not
+ * from here). All of them serve the front "ICT skills".
  */
 
 /** What the suggestions read of a team report (a subset of SchoolReport). */
@@ -14,6 +15,7 @@ export interface ReportForActions {
   threshold: number;
   respondents: number;
   overall: { bands: ReadonlyArray<{ band: string }> };
+  norms: ReadonlyArray<{ id: string; kind: 'share_at_or_above' | 'count_at_or_above'; band: string; aim: number; label: LocalisedText }>;
   priorityArea: { number: number; name: LocalisedText; basis: 'largest_share_at_a'; shareAtA: number } | null;
   areas: ReadonlyArray<{ number: number; name: LocalisedText; bands: ReadonlyArray<{ band: string; count: number }> }>;
   competences: ReadonlyArray<{
@@ -33,7 +35,7 @@ const nlNumber = (value: number) => String(value).replace('.', ',');
 export function teamReportSuggestions(report: ReportForActions): SuggestedAction[] {
   const source = { kind: 'team_report' as const, id: report.campaign.id };
   const bands = report.overall.bands.map((b) => b.band);
-  const [firstBand, lastBand] = [bands[0] ?? 'A', bands[bands.length - 1] ?? 'C'];
+  const firstBand = bands[0] ?? 'A';
   const suggestions: SuggestedAction[] = [];
   const areaLabel = (area: { number: number; name: LocalisedText }): LocalisedText => ({ nl: `${area.number}. ${area.name.nl}`, en: `${area.number}. ${area.name.en}` });
 
@@ -41,8 +43,8 @@ export function teamReportSuggestions(report: ReportForActions): SuggestedAction
   if (priority) {
     const label = areaLabel(priority);
     const why = {
-      nl: `Het teamrapport wijst dit domein aan als prioriteit: ${nlNumber(priority.shareAtA)}% van het team staat er op niveau ${firstBand}.`,
-      en: `The team report names this area as its priority: ${priority.shareAtA}% of the team is at level ${firstBand} in it.`,
+      nl: `Het directierapport wijst dit domein aan als prioriteit: ${nlNumber(priority.shareAtA)}% van het team staat er op niveau ${firstBand}.`,
+      en: `The leadership report names this area as its priority: ${priority.shareAtA}% of the team is at level ${firstBand} in it.`,
     };
     suggestions.push({
       key: `priority-area-${priority.number}`,
@@ -78,25 +80,30 @@ export function teamReportSuggestions(report: ReportForActions): SuggestedAction
     });
   }
 
-  for (const area of report.areas) {
-    const atC = area.bands.find((b) => b.band === lastBand);
-    if (!atC || atC.count > 0) continue;
-    const label = areaLabel(area);
-    suggestions.push({
-      key: `some-c-area-${area.number}`,
-      title: {
-        nl: `Enkele collega's laten doorgroeien naar niveau ${lastBand} in domein ${label.nl}, als coach en trekker`,
-        en: `Help a few colleagues grow to level ${lastBand} in area ${label.en}, to coach and lead the way`,
-      },
-      why: {
-        nl: `Het teamrapport toont in dit domein geen collega's op niveau ${lastBand}; elke school heeft er enkele nodig.`,
-        en: `The team report shows no colleagues at level ${lastBand} in this area; every school needs a few.`,
-      },
-      front: 'skills',
-      target: { kind: 'digcompedu_area', code: String(area.number), label: area.name },
-      priority: 3,
-      source,
-    });
+  for (const aim of report.norms) {
+    if (aim.kind !== 'count_at_or_above') continue;
+    const upward = new Set(bands.slice(Math.max(bands.indexOf(aim.band), 0)));
+    for (const area of report.areas) {
+      const count = area.bands.filter((b) => upward.has(b.band)).reduce((sum, b) => sum + b.count, 0);
+      if (count >= aim.aim) continue;
+      const label = areaLabel(area);
+      const [nlCount, enCount] = count === 0 ? ['geen', 'no'] : [String(count), String(count)];
+      suggestions.push({
+        key: `some-${aim.band.toLowerCase()}-area-${area.number}`,
+        title: {
+          nl: `Enkele collega's laten doorgroeien naar niveau ${aim.band} in domein ${label.nl}, als coach en trekker`,
+          en: `Help a few colleagues grow to level ${aim.band} in area ${label.en}, to coach and lead the way`,
+        },
+        why: {
+          nl: `Het directierapport toont in dit domein ${nlCount} collega's op niveau ${aim.band} of hoger; het streefdoel van het Kenniscentrum: ${aim.label.nl}.`,
+          en: `The leadership report shows ${enCount} colleagues at level ${aim.band} or above in this area; the knowledge centre's aim: ${aim.label.en}.`,
+        },
+        front: 'skills',
+        target: { kind: 'digcompedu_area', code: String(area.number), label: area.name },
+        priority: 3,
+        source,
+      });
+    }
   }
   return suggestions;
 }

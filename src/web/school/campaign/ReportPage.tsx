@@ -14,7 +14,7 @@ import { AreaChart } from '../AreaChart';
 import { policyPlanPath } from '../policy-plan/policyPaths';
 import { SchoolNav } from '../SchoolNav';
 import { campaignsPath, trainingPlanPath } from '../schoolAccess';
-import type { SchoolReport } from '../types';
+import type { Norm, SchoolReport } from '../types';
 import { cellText, levelColumns, noiseNoteValues, percentText, type ShownCell } from './reportView';
 
 const MIN_GROUP_SIZE = 5;
@@ -272,28 +272,40 @@ function ReportView({ report }: { report: SchoolReport }) {
 }
 
 function Norms({ report }: { report: SchoolReport }) {
-  const { t, locale } = useI18n();
-  const { everyTeacherAtLeastB: everyB, someCInEverySchool: someC } = report.norms;
-  const status = (value: 'met' | 'not_met') => <span className={`status-badge norm-${value}`}>{t(`report.normStatus.${value}`)}</span>;
+  const { t, text, locale } = useI18n();
+  const distance = (norm: Norm) =>
+    norm.status === 'reached'
+      ? t('report.aimReached')
+      : norm.kind === 'share_at_or_above'
+        ? t('report.aimPointsToGo', { gap: formatNumber(norm.gap, locale) })
+        : t('report.aimTeachersToGo', { count: norm.gap });
+  const value = (norm: Norm) =>
+    norm.kind === 'share_at_or_above'
+      ? t('report.aimShareValue', { share: percentText(norm.value, locale), band: norm.band, target: percentText(norm.aim, locale) })
+      : t('report.aimCountValue', { count: norm.value, band: norm.band, target: formatNumber(norm.aim, locale) });
   return (
     <section className="card" aria-labelledby="norms-title" data-testid="report-norms">
-      <h2 id="norms-title">{t('report.normsTitle')}</h2>
+      <h2 id="norms-title">{t('report.aimsTitle')}</h2>
+      <p className="muted">{t('report.aimsIntro')}</p>
       <ul className="norm-list">
-        <li>
-          <h3>{t('report.normEveryB')}</h3>
-          <p>
-            {t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })} {status(everyB.status)}
-          </p>
-          <div className="progress-track norm-track" role="img" aria-label={t('report.normEveryBValue', { share: percentText(everyB.share, locale), target: `${everyB.target}%` })}>
-            <div className="progress-fill" style={{ width: `${everyB.share}%` }} />
-          </div>
-        </li>
-        <li>
-          <h3>{t('report.normSomeC')}</h3>
-          <p>
-            {t('report.normSomeCValue', { count: someC.count })} {status(someC.status)}
-          </p>
-        </li>
+        {report.norms.map((norm) => (
+          <li key={norm.id} data-testid={`aim-${norm.id}`}>
+            <h3>{text(norm.label)}</h3>
+            <p>
+              {value(norm)} <span className={`status-badge norm-${norm.status}`}>{distance(norm)}</span>
+            </p>
+            {norm.kind === 'share_at_or_above' && (
+              <div className="progress-track norm-track" role="img" aria-label={value(norm)}>
+                <div className="progress-fill" style={{ width: `${Math.min(100, (norm.value / Math.max(norm.aim, 1)) * 100)}%` }} />
+              </div>
+            )}
+            <p className="muted">
+              <a href={norm.source.url} rel="noreferrer" target="_blank">
+                {t('report.aimSource', { title: norm.source.title })}
+              </a>
+            </p>
+          </li>
+        ))}
       </ul>
     </section>
   );
