@@ -32,7 +32,9 @@ describe('the ICT park in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Toestel toevoegen' }).click();
-    await page.getByLabel('Inventarisnummer').fill('LT-001');
+    // The list's search field is labelled with "inventarisnummer" too: fill only once the new page is there.
+    await page.getByRole('heading', { level: 1, name: 'Nieuw toestel' }).waitFor();
+    await page.getByLabel('Inventarisnummer', { exact: true }).fill('LT-001');
     await page.getByLabel('Fabrikant').fill('HP');
     await page.getByLabel('Model', { exact: true }).fill('ProBook 440 G9');
     await page.getByLabel('Aankoopdatum').fill('2023-08-28');
