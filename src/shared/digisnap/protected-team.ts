@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBound, expectedAbsoluteError, geometricAlpha, noisyHistogram, type Uniform } from '../platform/differential-privacy';
+import { geometricAlpha, noiseStatement, noisyHistogram, type Uniform } from '../platform/differential-privacy';
 import { type BandCode, bandCodeSchema, competenceList, type Framework, type LevelCode, levelCodeSchema } from './framework';
 import { effectiveThreshold } from './privacy';
 
@@ -105,14 +105,7 @@ export function histogramsPerPublication(framework: Framework): number {
 
 /** What the noise of ε per histogram means for a reader, as the report states it. */
 export function publicationNoise(framework: Framework, epsilon: number): PublicationNoise {
-  const alpha = geometricAlpha(epsilon);
-  return {
-    epsilon,
-    histograms: histogramsPerPublication(framework),
-    expectedError: Math.round(expectedAbsoluteError(alpha) * 100) / 100,
-    bound: errorBound(alpha, 0.9),
-    confidence: 0.9,
-  };
+  return { epsilon, histograms: histogramsPerPublication(framework), ...noiseStatement(epsilon) };
 }
 
 /**

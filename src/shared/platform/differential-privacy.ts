@@ -71,6 +71,15 @@ export function errorBound(alpha: number, confidence = 0.9): number {
   return Math.max(0, k);
 }
 
+/** How sure the reports' stated bound is: "9 in 10 counts are off by at most k". */
+export const STATED_CONFIDENCE = 0.9;
+
+/** What the noise of ε per histogram means for a reader of a report: the mean error of a count (two decimals) and the bound 9 in 10 counts stay within. */
+export function noiseStatement(epsilon: number): { expectedError: number; bound: number; confidence: number } {
+  const alpha = geometricAlpha(epsilon);
+  return { expectedError: Math.round(expectedAbsoluteError(alpha) * 100) / 100, bound: errorBound(alpha, STATED_CONFIDENCE), confidence: STATED_CONFIDENCE };
+}
+
 /**
  * Adds independent noise to every cell of a histogram. Counts below zero are published as zero
  * (post-processing: it costs no privacy, and a negative number of people reads as a bug).

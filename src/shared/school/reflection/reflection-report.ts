@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { effectiveThreshold } from '../../digisnap/privacy';
 import { formatNumber } from '../../i18n/format';
-import { errorBound, expectedAbsoluteError, geometricAlpha, noisyHistogram, type Uniform } from '../../platform/differential-privacy';
+import { geometricAlpha, noiseStatement, noisyHistogram, type Uniform } from '../../platform/differential-privacy';
 import type { Answers } from '../../scan/engine';
 import { answeredBy, type Instrument, type InstrumentItem, type InstrumentSection } from '../../scan/instrument';
 import type { ActionSourceKind, SuggestedAction } from '../policy-plan/suggested-action';
@@ -68,9 +68,6 @@ export type ReflectionAggregate = Pick<ReflectionReport, 'threshold' | 'actionBe
   noise: Omit<ReflectionReportNoise, 'publication' | 'publishedAt'>;
 };
 
-/** Share of counts the stated error bound holds for. */
-export const ERROR_CONFIDENCE = 0.9;
-
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Step 1: draws the noise of one publication from the answers. The only reader of answers. */
@@ -130,7 +127,7 @@ export function reflectionReportOf(publication: ReflectionPublication, instrumen
     .filter((section) => section.pointForAction)
     .map((section) => ({ id: section.id, mean: section.combinedMean ?? Infinity }))
     .sort((a, b) => a.mean - b.mean);
-  const alpha = geometricAlpha(publication.epsilon);
+  const stated = noiseStatement(publication.epsilon);
   return {
     threshold,
     actionBelow: instrument.actionBelow,
@@ -142,9 +139,9 @@ export function reflectionReportOf(publication: ReflectionPublication, instrumen
     noise: {
       epsilon: publication.epsilon,
       histograms: publication.histograms,
-      expectedError: round2(expectedAbsoluteError(alpha)),
-      errorBound: errorBound(alpha, ERROR_CONFIDENCE),
-      confidence: ERROR_CONFIDENCE,
+      expectedError: stated.expectedError,
+      errorBound: stated.bound,
+      confidence: stated.confidence,
     },
   };
 }
