@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
 import { useEndpointQuery } from '../serverState';
-import { FilterForm, filtersOf, hrefOf, PAGE_SIZE } from './DeviceListPage';
+import { DevicePager, FilterForm, filtersOf, PAGE_SIZE } from './DeviceListPage';
 import { boardParkPath, devicePath } from './infraPaths';
 
 /** A board's view of the ICT park of all its schools, read only, with the same filters. */
@@ -61,13 +61,7 @@ export function BoardDevicesPage({ boardId }: { boardId: string }) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('infra.pagesLabel')} className="device-pager no-print">
-          {page > 1 && <Link href={hrefOf(base, { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
-          <span>{t('infra.page', { page, pages })}</span>
-          {page < pages && <Link href={hrefOf(base, { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
-        </nav>
-      )}
+      <DevicePager basePath={base} filters={filters} page={page} pages={pages} />
     </section>
   );
 }

@@ -135,14 +135,21 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('infra.pagesLabel')} className="device-pager no-print">
-          {page > 1 && <Link href={hrefOf(ictParkPath(schoolId), { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
-          <span>{t('infra.page', { page, pages })}</span>
-          {page < pages && <Link href={hrefOf(ictParkPath(schoolId), { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
-        </nav>
-      )}
+      <DevicePager basePath={ictParkPath(schoolId)} filters={filters} page={page} pages={pages} />
     </section>
+  );
+}
+
+/** Previous and next page of a device list, keeping its filters in the address. */
+export function DevicePager({ basePath, filters, page, pages }: { basePath: string; filters: Filters; page: number; pages: number }) {
+  const { t } = useI18n();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('infra.pagesLabel')} className="device-pager no-print">
+      {page > 1 && <Link href={hrefOf(basePath, { ...filters, page: String(page - 1) })}>{t('infra.previous')}</Link>}
+      <span>{t('infra.page', { page, pages })}</span>
+      {page < pages && <Link href={hrefOf(basePath, { ...filters, page: String(page + 1) })}>{t('infra.next')}</Link>}
+    </nav>
   );
 }
 
