@@ -6,6 +6,7 @@ import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { AccountEmailField } from './AccountEmailField';
 import { validateLogin } from './loginForm';
 
 /** Ask for a link to choose a new password; the answer is the same whether or not the address has an account. */
@@ -40,26 +41,7 @@ export function ForgotPasswordPage() {
         </p>
       )}
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
-        <div className="field">
-          <label htmlFor="forgot-email">{t('login.email')}</label>
-          <input
-            ref={emailRef}
-            id="forgot-email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            required
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'forgot-email-problem' : undefined}
-          />
-          {problem && (
-            <p id="forgot-email-problem" className="field-problem">
-              {t(problem === 'required' ? 'login.emailRequired' : 'login.emailInvalid')}
-            </p>
-          )}
-        </div>
+        <AccountEmailField id="forgot-email" inputRef={emailRef} problem={problem} />
         <button type="submit" className="button button-primary button-wide" disabled={busy}>
           {busy ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
         </button>

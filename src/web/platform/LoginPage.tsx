@@ -4,6 +4,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { AccountEmailField } from './AccountEmailField';
 import { IdentityProviderLogin, useReturnedError } from './IdentityProviderLogin';
 import { type LoginProblems, validateLogin } from './loginForm';
 import { useSession } from './session';
@@ -56,26 +57,7 @@ export function LoginPage() {
       {shownFailure && <ErrorAlert error={shownFailure} />}
       <IdentityProviderLogin purpose="login" next={safeNext(query.get('next'))} />
       <form className="card form" onSubmit={handleSubmit} noValidate aria-busy={busy}>
-        <div className="field">
-          <label htmlFor="login-email">{t('login.email')}</label>
-          <input
-            ref={emailRef}
-            id="login-email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            required
-            aria-invalid={problems.email ? true : undefined}
-            aria-describedby={problems.email ? 'login-email-problem' : undefined}
-          />
-          {problems.email && (
-            <p id="login-email-problem" className="field-problem">
-              {t(problems.email === 'required' ? 'login.emailRequired' : 'login.emailInvalid')}
-            </p>
-          )}
-        </div>
+        <AccountEmailField id="login-email" inputRef={emailRef} problem={problems.email} />
         <div className="field">
           <label htmlFor="login-password">{t('login.password')}</label>
           <input
