@@ -11,15 +11,19 @@ export interface Measurement {
   seconds: number;
   /** Filled in by the caller, which watches the server process. */
   server_cpu_us_per_request?: number;
+  /** PostgreSQL's CPU time per request (every backend), filled in by the caller on PostgreSQL. */
+  database_cpu_us_per_request?: number;
 }
 
 /**
  * One autocannon run of a scenario against the server at `url`: for `seconds`, or until the
  * scenario's prepared data runs out, whichever comes first.
  */
-export function measure(url: string, scenario: Scenario, options: { connections: number; seconds: number }): Promise<Measurement> {
-  // autocannon builds one request per connection ahead, so keep that much prepared data spare.
-  const amount = scenario.remaining ? scenario.remaining() - options.connections : undefined;
+export function measure(url: string, scenario: Scenario, options: { connections: number; seconds: number; share?: number }): Promise<Measurement> {
+  // autocannon builds one request per connection ahead, so keep that much prepared data spare;
+  // `share` runs measure the same scenario at once (one per server) and split what is left.
+  const share = options.share ?? 1;
+  const amount = scenario.remaining ? Math.floor((scenario.remaining() - options.connections * share) / share) : undefined;
   if (amount !== undefined && amount < options.connections) {
     return Promise.reject(new Error(`${scenario.name}: only ${scenario.remaining?.()} prepared requests left; generate more`));
   }
@@ -41,4 +45,32 @@ export function measure(url: string, scenario: Scenario, options: { connections:
     // `amount` overrides `duration` in autocannon; this keeps an amount run within its time too.
     const deadline = setTimeout(() => instance.stop(), options.seconds * 1000);
   });
+}
+
+/**
+ * One autocannon run per server at once, each with `connections` of its own, the load split
+ * between them; their figures are summed by `combineMeasurements`.
+ */
+export async function measureAll(urls: readonly string[], scenario: Scenario, options: { connections: number; seconds: number }): Promise<Measurement> {
+  const runs = await Promise.all(urls.map((url) => measure(url, scenario, { ...options, share: urls.length })));
+  return combineMeasurements(runs);
+}
+
+/**
+ * Concurrent runs against several servers as one: requests, req/s, non-2xx and errors summed;
+ * p50 the mean of the runs' weighted by their requests (an estimate: the runs' histograms are
+ * not kept), p99 the worst of them, so a slow server is not averaged away.
+ */
+export function combineMeasurements(runs: readonly Measurement[]): Measurement {
+  if (runs.length === 1) return runs[0];
+  const requests = runs.reduce((sum, m) => sum + m.requests, 0);
+  return {
+    requests,
+    rps: runs.reduce((sum, m) => sum + m.rps, 0),
+    p50_ms: requests > 0 ? Math.round((runs.reduce((sum, m) => sum + m.p50_ms * m.requests, 0) / requests) * 100) / 100 : 0,
+    p99_ms: Math.max(0, ...runs.map((m) => m.p99_ms)),
+    non_2xx: runs.reduce((sum, m) => sum + m.non_2xx, 0),
+    errors: runs.reduce((sum, m) => sum + m.errors, 0),
+    seconds: Math.max(0, ...runs.map((m) => m.seconds)),
+  };
 }

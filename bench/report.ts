@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
+import { type BenchDatabase, evaluateGoals, type GoalVerdict, mergeResults, resultsFileName } from './goals';
 import type { Measurement } from './load';
 
 export interface ScenarioResult {
@@ -17,26 +18,35 @@ export interface ScenarioResult {
   server_cpu_us_per_request: number | null;
   /** The ceiling's server CPU per request over this scenario's: the cost ratio, less swayed by other work. */
   cpu_ratio_to_ceiling: number | null;
+  /** On PostgreSQL: the database's CPU time per request, all its processes; not part of the server's. */
+  database_cpu_us_per_request?: number;
 }
 
 export interface Results {
   measured_at: string;
+  /** The database the servers ran on, and how many server processes shared the load. */
+  database: BenchDatabase;
+  servers: number;
+  /** On PostgreSQL: its version, the pool size of each server process, and the settings beyond the defaults. */
+  postgres?: { version: string; pool_size: number; settings: Record<string, string> };
   /** load_average_1m is taken before the server starts: other work on the machine skews req/s. */
   machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; platform: string; load_average_1m: number };
   ceiling_rps: number;
   /** Every ceiling run (first and last); ceiling_rps is the best of them. */
   ceiling_runs_rps: number[];
+  /** The highest peak of the measuring server processes; per process beside it. */
   peak_rss_mb: number;
-  /** The second server's peak, the one started with its search cache off for `searchTrainings (uncached)`. */
+  peak_rss_mb_per_server: number[];
+  /** The peak of the server(s) started with the search cache off for `searchTrainings (uncached)`. */
   peak_rss_mb_uncached_search?: number;
+  peak_rss_mb_per_uncached_server?: number[];
+  /** Distinct searches the searchTrainings scenarios rotated through. */
+  distinct_search_queries: number;
   scenarios: ScenarioResult[];
+  /** The verdict on this run's goals (goals.ts); `passed` is false when any line misses. */
+  goals?: GoalVerdict[];
+  passed?: boolean;
 }
-
-/** The goals of the issue: each scenario's share of the ceiling, and the server's peak memory. */
-const ratioGoals: Record<string, number> = { getMyProfile: 0.5, submitScan: 0.25, searchTrainings: 0.3, getMyRecommendations: 0.3, getSchoolReport: 0.3 };
-/** Measured and reported beside a goal, without one of their own. */
-const reportedOnly = ['searchTrainings (uncached)'];
-const PEAK_RSS_GOAL_MB = 200;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -58,6 +68,7 @@ export function toResult(name: string, operationId: string | null, m: Measuremen
     errors: m.errors,
     server_cpu_us_per_request: ownCpu === null ? null : Math.round(ownCpu),
     cpu_ratio_to_ceiling: ownCpu && ceilingCpu ? round(ceilingCpu / ownCpu, 3) : null,
+    ...(m.database_cpu_us_per_request === undefined || Number.isNaN(m.database_cpu_us_per_request) ? {} : { database_cpu_us_per_request: Math.round(m.database_cpu_us_per_request) }),
   };
 }
 
@@ -73,7 +84,7 @@ export function machine(): Results['machine'] {
   };
 }
 
-export function printReport(results: Results): void {
+export function printReport(results: Results): GoalVerdict[] {
   const rows = results.scenarios.map((s) => ({
     scenario: s.name,
     operationId: s.operationId ?? '-',
@@ -86,60 +97,54 @@ export function printReport(results: Results): void {
     errors: s.errors,
     'server CPU µs/req': s.server_cpu_us_per_request ?? '-',
     'CPU ratio': s.cpu_ratio_to_ceiling?.toFixed(2) ?? '-',
+    ...(results.database === 'postgres' ? { 'PostgreSQL CPU µs/req': s.database_cpu_us_per_request ?? '-' } : {}),
   }));
   const { cpus: count, cpu_model, node, load_average_1m } = results.machine;
-  console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run`);
+  const on = results.postgres ? `PostgreSQL ${results.postgres.version} (pool of ${results.postgres.pool_size} per server)` : 'SQLite';
+  const servers = results.servers > 1 ? `, ${results.servers} server processes (req/s summed over them, CPU per request over all of them)` : '';
+  console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run, ${on}${servers}`);
   console.table(rows);
   console.log(`ceiling runs (first, last): ${results.ceiling_runs_rps.join(', ')} req/s; ratios use the best`);
-  console.log(`peak server RSS: ${results.peak_rss_mb} MB`);
+  console.log(`peak server RSS: ${results.peak_rss_mb} MB${results.servers > 1 ? ` (per process: ${results.peak_rss_mb_per_server.join(', ')} MB)` : ''}`);
   if (results.peak_rss_mb_uncached_search !== undefined) {
-    console.log(`peak RSS of the second server (search cache off, searchTrainings (uncached) only): ${results.peak_rss_mb_uncached_search} MB`);
+    console.log(`peak RSS of the server(s) with the search cache off, searchTrainings (uncached) only: ${results.peak_rss_mb_uncached_search} MB`);
   }
   if (load_average_1m > count) {
     console.log(`note: the machine was busy (load ${load_average_1m} on ${count} CPUs); req/s and its ratios move with that, server CPU µs/req much less`);
   }
   console.log('');
-  for (const line of goalLines(results)) console.log(line);
+  const verdicts = evaluateGoals({
+    database: results.database,
+    scenarios: results.scenarios,
+    peak_rss_mb_per_process: [...results.peak_rss_mb_per_server, ...(results.peak_rss_mb_per_uncached_server ?? [])],
+    distinct_search_queries: results.distinct_search_queries,
+  });
+  for (const verdict of verdicts) console.log(verdict.line);
+  const misses = verdicts.filter((v) => v.verdict === 'MISS').length;
+  console.log(misses === 0 ? '\nevery goal met' : `\n${misses} goal(s) missed: the benchmark fails`);
+  return verdicts;
 }
 
-/** PASS or MISS per goal; a miss is reported, never a failed process. */
-export function goalLines(results: Results): string[] {
-  const lines: string[] = [];
-  for (const [name, goal] of Object.entries(ratioGoals)) {
-    const s = results.scenarios.find((candidate) => candidate.name === name);
-    if (!s) continue;
-    const clean = s.non_2xx === 0 && s.errors === 0;
-    const verdict = s.ratio_to_ceiling >= goal && clean ? 'PASS' : 'MISS';
-    const note = clean ? '' : ` (${s.non_2xx} non-2xx, ${s.errors} errors: must be 0)`;
-    lines.push(`${verdict}  ${name} ≥ ${goal * 100}% of the ceiling: ${(s.ratio_to_ceiling * 100).toFixed(1)}%${note}`);
-  }
-  for (const name of reportedOnly) {
-    const s = results.scenarios.find((candidate) => candidate.name === name);
-    if (!s) continue;
-    const note = s.non_2xx === 0 && s.errors === 0 ? '' : ` (${s.non_2xx} non-2xx, ${s.errors} errors: must be 0)`;
-    lines.push(`info  ${name} (no goal of its own): ${(s.ratio_to_ceiling * 100).toFixed(1)}% of the ceiling${note}`);
-  }
-  const peak = Math.max(results.peak_rss_mb, results.peak_rss_mb_uncached_search ?? 0);
-  const memory = peak < PEAK_RSS_GOAL_MB ? 'PASS' : 'MISS';
-  lines.push(`${memory}  peak server memory < ${PEAK_RSS_GOAL_MB} MB: ${peak} MB`);
-  return lines;
+/**
+ * Writes the results to `dir`/latest.json and beside it to the file of their database and set-up
+ * (latest-sqlite.json, latest-postgres.json, latest-postgres-2servers.json), keeping scenarios an
+ * earlier run of the same set-up measured and this one did not. Returns the files written.
+ */
+export function writeResults(dir: string, results: Results): string[] {
+  mkdirSync(dir, { recursive: true });
+  const own = join(dir, resultsFileName(results.database, results.servers));
+  const text = `${JSON.stringify(mergeResults(results, readEarlier(own)), null, 2)}\n`;
+  const latest = join(dir, 'latest.json');
+  writeFileSync(own, text);
+  writeFileSync(latest, text);
+  return [latest, own];
 }
 
-/** Writes the results, keeping scenarios that other benchmarks measured earlier and this run did not. */
-export function writeResults(file: string, results: Results): void {
-  const earlier = readEarlier(file);
-  const measured = new Set(results.scenarios.map((s) => s.name));
-  const kept = earlier.filter((s) => !measured.has(s.name));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ ...results, scenarios: [...results.scenarios, ...kept] }, null, 2)}\n`);
-}
-
-function readEarlier(file: string): ScenarioResult[] {
-  if (!existsSync(file)) return [];
+function readEarlier(file: string): unknown {
+  if (!existsSync(file)) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { scenarios?: unknown };
-    return Array.isArray(parsed.scenarios) ? (parsed.scenarios as ScenarioResult[]) : [];
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return []; // a broken file is replaced, not merged
+    return undefined; // a broken file is replaced, not merged
   }
 }

@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
+import { DEFAULT_PG_POOL_SIZE } from '../src/server/platform/db/database';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
 import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } from './generate';
-import { type Measurement, measure } from './load';
+import { BENCH_DATABASES, type BenchDatabase, passed } from './goals';
+import { type Measurement, measureAll } from './load';
+import { type BenchPostgres, copySqliteToPostgres, POSTGRES_SETTINGS, startPostgres } from './postgres';
 import { machine, printReport, type Results, toResult, writeResults } from './report';
 import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scenario, searchTrainings, submitScan } from './scenarios';
 import { type BenchServer, startServer, stopServer } from './server-process';
@@ -25,6 +28,17 @@ import { ServerWatch } from './server-watch';
  *   --reuse                                         skip generating: measure the database and manifest of
  *                                                   the last run again (submitScan is left out then: its
  *                                                   scans were submitted by that run)
+ *   --database postgres                             a throw-away PostgreSQL on loopback (postgres.ts): the
+ *                                                   generated SQLite data copied into it, the servers on it;
+ *                                                   PG_POOL_SIZE sets each server's pool (default 10)
+ *   --postgres-url postgres://…                     with --database postgres: a PostgreSQL already filled
+ *                                                   from this data (kept from an earlier run), instead of a
+ *                                                   fresh one; for trying settings such as PG_POOL_SIZE
+ *   --servers 2                                     that many server processes on the one database, each with
+ *                                                   its own autocannon of --connections at once; req/s summed
+ *
+ * Every goal of goals.ts for the database gets PASS or MISS; the process ends with exit code 1
+ * when one misses, a contract check fails, or any answer is not 2xx, so the benchmark is a check.
  *
  * Quick iterations on the team report:
  *   npm run bench -- --only getSchoolReport --teachers 0 --submit-scans 0 --trainings 0 --report-teachers 20000
@@ -39,6 +53,9 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean' },
     only: { type: 'string' },
     reuse: { type: 'boolean' },
+    database: { type: 'string' },
+    servers: { type: 'string' },
+    'postgres-url': { type: 'string' },
   },
   strict: false,
 });
@@ -51,6 +68,11 @@ const generateOptions = parseGenerateArgs(process.argv.slice(2), { out: here('./
 const CONTRACT_SAMPLE = 5;
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((name) => name.trim())) : null;
 const reuse = values.reuse === true;
+const database = (values.database ?? 'sqlite') as BenchDatabase;
+if (!BENCH_DATABASES.includes(database)) throw new Error(`--database must be one of ${BENCH_DATABASES.join(', ')} (got ${values.database})`);
+const serverCount = Number(values.servers ?? 1);
+if (!Number.isInteger(serverCount) || serverCount < 1) throw new Error(`--servers must be a whole number of at least 1 (got ${values.servers})`);
+const poolSize = Number(process.env.PG_POOL_SIZE || DEFAULT_PG_POOL_SIZE);
 /** Whether a scenario is measured in this run: every one by default, or those named by --only. */
 const wanted = (name: string) => (only === null || only.has(name)) && !(reuse && name === 'submitScan');
 
@@ -58,69 +80,118 @@ const manifest = reuse ? reusedManifest(generateOptions.out) : await generate();
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
-// The realistic server keeps search results for the default 30 s, whatever this shell's environment says.
-const server = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '30' } });
-const watch = new ServerWatch(server.pid);
+let postgres: BenchPostgres | undefined;
+// Ctrl-C: the exit hook of postgres.ts stops and removes the database; the servers follow their parent.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 let results: Results;
-// The better ceiling run: every ratio, the uncached search's on the second server too, is to it.
-let best: Measurement;
 try {
-  const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
-  await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), reuse ? [] : manifest.submitScans.slice(0, CONTRACT_SAMPLE));
-  await checkCatalogueContracts(
-    server.url,
-    wanted('searchTrainings') ? sample(manifest.searchQueries, CONTRACT_SAMPLE) : [],
-    wanted('getMyRecommendations') ? sample(manifest.profileUsers, CONTRACT_SAMPLE) : [],
-  );
-  if (manifest.report && wanted('getSchoolReport')) await checkReportContract(server.url, manifest.report);
-  // The ceiling is measured first and last: other work on a shared machine can pull one run
-  // down, and a low ceiling would flatter every ratio, so the better of the two counts.
-  const top = ceiling();
-  const scenarios = [
-    ...(wanted('getMyProfile') ? [getMyProfile(manifest.profileUsers)] : []),
-    ...(wanted('submitScan') ? [submitScan(submittable)] : []),
-    ...(wanted('searchTrainings') ? [searchTrainings(manifest.searchQueries)] : []),
-    ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
-    ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
-  ];
-  const runs = await runScenarios(server, watch, [top, ...scenarios, top]);
-  const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
-  best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
-  results = {
-    measured_at: new Date().toISOString(),
-    machine: { ...machine(), load_average_1m: loadAverage },
-    ceiling_rps: Math.round(best.rps),
-    ceiling_runs_rps: ceilingRuns.map((m) => Math.round(m.rps)),
-    peak_rss_mb: watch.peakRssMb(),
-    scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
-  };
+  let databaseUrl = `sqlite:${manifest.database}`;
+  if (database === 'postgres' && typeof values['postgres-url'] === 'string') {
+    databaseUrl = values['postgres-url'];
+  } else if (database === 'postgres') {
+    postgres = await startPostgres();
+    const started = Date.now();
+    console.log(`PostgreSQL ${postgres.version} on ${postgres.url}: copying the generated data into it…`);
+    const copied = await copySqliteToPostgres(manifest.database, postgres.url);
+    const rows = copied.reduce((sum, table) => sum + table.rows, 0);
+    postgres.restartForMeasuring();
+    console.log(`  ${rows.toLocaleString('en')} rows in ${copied.length} tables in ${((Date.now() - started) / 1000).toFixed(1)} s, restarted with the measuring settings`);
+    databaseUrl = postgres.url;
+  }
+  results = await measureEverything(databaseUrl);
 } finally {
-  watch.stop();
-  await stopServer(server);
+  postgres?.stop();
 }
 
-// Every search a miss: the same queries against a second server started with its search cache
-// off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
-if (wanted('searchTrainings (uncached)')) await measureUncachedSearch(results, best);
+const verdicts = printReport(results);
+const files = writeResults(here('./results'), { ...results, goals: verdicts, passed: passed(verdicts) });
+console.log(`\nwritten to ${files.join(' and ')}`);
+if (!passed(verdicts)) process.exitCode = 1;
 
-printReport(results);
-const file = here('./results/latest.json');
-writeResults(file, results);
-console.log(`\nwritten to ${file}`);
-
-/** searchTrainings once more, on a second server whose search cache is off. */
-async function measureUncachedSearch(results: Results, best: Measurement) {
-  const uncachedServer = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '0' } });
-  const uncachedWatch = new ServerWatch(uncachedServer.pid);
+/** The contract checks, then every wanted scenario on the measuring server(s), then the uncached search on servers of its own. */
+async function measureEverything(databaseUrl: string): Promise<Results> {
+  // The realistic server keeps search results for the default 30 s, whatever this shell's environment says.
+  const servers = await startServers(databaseUrl, { SEARCH_CACHE_SECONDS: '30' });
+  const watches = servers.map((server) => new ServerWatch(server.pid));
+  let results: Results;
+  // The better ceiling run: every ratio, the uncached search's on the second server too, is to it.
+  let best: Measurement;
   try {
-    await checkCatalogueContracts(uncachedServer.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
-    const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
-    const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
-    results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
-    results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
+    const [first] = servers;
+    const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
+    await checkContracts(first.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), reuse ? [] : manifest.submitScans.slice(0, CONTRACT_SAMPLE));
+    for (const server of servers) {
+      await checkCatalogueContracts(
+        server.url,
+        wanted('searchTrainings') ? sample(manifest.searchQueries, CONTRACT_SAMPLE) : [],
+        wanted('getMyRecommendations') ? sample(manifest.profileUsers, CONTRACT_SAMPLE) : [],
+      );
+    }
+    if (manifest.report && wanted('getSchoolReport')) for (const server of servers) await checkReportContract(server.url, manifest.report);
+    // The ceiling is measured first and last: other work on a shared machine can pull one run
+    // down, and a low ceiling would flatter every ratio, so the better of the two counts.
+    const top = ceiling();
+    const scenarios = [
+      ...(wanted('getMyProfile') ? [getMyProfile(manifest.profileUsers)] : []),
+      ...(wanted('submitScan') ? [submitScan(submittable)] : []),
+      ...(wanted('searchTrainings') ? [searchTrainings(manifest.searchQueries)] : []),
+      ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
+      ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
+    ];
+    const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);
+    const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
+    best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const peaks = watches.map((watch) => watch.peakRssMb());
+    results = {
+      measured_at: new Date().toISOString(),
+      database,
+      servers: serverCount,
+      ...(database === 'postgres' ? { postgres: { version: postgres?.version ?? 'given', pool_size: poolSize, settings: postgres ? POSTGRES_SETTINGS : {} } } : {}),
+      machine: { ...machine(), load_average_1m: loadAverage },
+      ceiling_rps: Math.round(best.rps),
+      ceiling_runs_rps: ceilingRuns.map((m) => Math.round(m.rps)),
+      peak_rss_mb: Math.max(...peaks),
+      peak_rss_mb_per_server: peaks,
+      distinct_search_queries: new Set(manifest.searchQueries.map((query) => JSON.stringify([query.q, query.kind, query.province]))).size,
+      scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
+    };
   } finally {
-    uncachedWatch.stop();
-    await stopServer(uncachedServer);
+    for (const watch of watches) watch.stop();
+    await Promise.all(servers.map(stopServer));
+  }
+  // Every search a miss: the same queries against servers started with their search cache
+  // off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
+  if (wanted('searchTrainings (uncached)')) await measureUncachedSearch(databaseUrl, results, best);
+  return results;
+}
+
+/** `serverCount` server processes on the database, started one after the other (each migrates at start). */
+async function startServers(databaseUrl: string, env: Record<string, string>): Promise<BenchServer[]> {
+  const servers: BenchServer[] = [];
+  try {
+    for (let i = 0; i < serverCount; i += 1) servers.push(await startServer(databaseUrl, { cpuProfileDir, env }));
+    return servers;
+  } catch (error) {
+    await Promise.all(servers.map(stopServer));
+    throw error;
+  }
+}
+
+/** searchTrainings once more, on servers whose search cache is off. */
+async function measureUncachedSearch(databaseUrl: string, results: Results, best: Measurement) {
+  const servers = await startServers(databaseUrl, { SEARCH_CACHE_SECONDS: '0' });
+  const watches = servers.map((server) => new ServerWatch(server.pid));
+  try {
+    for (const server of servers) await checkCatalogueContracts(server.url, sample(manifest.searchQueries, CONTRACT_SAMPLE), []);
+    const uncached = searchTrainings(manifest.searchQueries, 'searchTrainings (uncached)');
+    const [run] = await runScenarios(servers, watches, [uncached]);
+    results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
+    const peaks = watches.map((watch) => watch.peakRssMb());
+    results.peak_rss_mb_uncached_search = Math.max(...peaks);
+    results.peak_rss_mb_per_uncached_server = peaks;
+  } finally {
+    for (const watch of watches) watch.stop();
+    await Promise.all(servers.map(stopServer));
   }
 }
 
@@ -153,20 +224,29 @@ function sample<T>(list: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / (count - 1))]);
 }
 
-/** One scenario after another, each warmed up first; the warm-up's figures are dropped. */
-async function runScenarios(server: BenchServer, watch: ServerWatch, scenarios: Scenario[]) {
+/**
+ * One scenario after another, each warmed up first; the warm-up's figures are dropped. With
+ * several servers, each gets its own autocannon at once and the figures are summed; CPU per
+ * request is that of every server process (and on PostgreSQL, the database's beside it).
+ */
+async function runScenarios(servers: BenchServer[], watches: ServerWatch[], scenarios: Scenario[]) {
   const runs: Array<{ scenario: Scenario; measurement: Measurement }> = [];
+  const urls = servers.map((server) => server.url);
+  const serverCpuMs = () => watches.reduce((sum, watch) => sum + watch.cpuMs(), 0);
   const perScenario = warmupSeconds + seconds;
   const bar = new SingleBar({ format: 'measuring {bar} {value}/{total} s | {scenario}' }, Presets.shades_classic);
   bar.start(scenarios.length * perScenario, 0, { scenario: '' });
   for (const [i, scenario] of scenarios.entries()) {
     let elapsed = 0;
     const tick = setInterval(() => bar.update(i * perScenario + Math.min(perScenario, ++elapsed), { scenario: scenario.name }), 1000);
-    // The warm-up lets V8 optimise the route and SQLite fill its page cache.
-    if (warmupSeconds > 0) await measure(server.url, scenario, { connections, seconds: warmupSeconds });
-    const cpuBefore = watch.cpuMs();
-    const measurement = await measure(server.url, scenario, { connections, seconds });
-    measurement.server_cpu_us_per_request = ((watch.cpuMs() - cpuBefore) * 1000) / Math.max(1, measurement.requests);
+    // The warm-up lets V8 optimise the route and the database fill its cache.
+    if (warmupSeconds > 0) await measureAll(urls, scenario, { connections, seconds: warmupSeconds });
+    const cpuBefore = serverCpuMs();
+    const databaseCpuBefore = postgres?.cpuMs();
+    const measurement = await measureAll(urls, scenario, { connections, seconds });
+    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, measurement.requests);
+    measurement.server_cpu_us_per_request = perRequest(serverCpuMs() - cpuBefore);
+    if (postgres && databaseCpuBefore !== undefined) measurement.database_cpu_us_per_request = perRequest(postgres.cpuMs() - databaseCpuBefore);
     runs.push({ scenario, measurement });
     clearInterval(tick);
     bar.update((i + 1) * perScenario, { scenario: scenario.name });

@@ -12,12 +12,12 @@ export interface BenchServer {
  * Starts bench/server.ts under plain node with the tsx loader (not the tsx CLI, which would put a
  * wrapper process in between), so the child's pid is the server itself and /proc measures it alone.
  */
-export async function startServer(databaseFile: string, options: { cpuProfileDir?: string; env?: Record<string, string> } = {}): Promise<BenchServer> {
+export async function startServer(databaseUrl: string, options: { cpuProfileDir?: string; env?: Record<string, string> } = {}): Promise<BenchServer> {
   const flags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
     // The project root: where `--import tsx` resolves, and what the config's default paths assume.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { ...process.env, ...options.env, BENCH_DATABASE_URL: `sqlite:${databaseFile}` },
+    env: { ...process.env, ...options.env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const listening = new Promise<{ port: number }>((resolve, reject) => {

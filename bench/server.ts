@@ -20,7 +20,10 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 process.send?.({ port });
 
-const stop = () => app.close().then(() => process.exit(0));
+// autocannon ends a run by closing its sockets, not by waiting for answers: requests already read
+// may still wait on PostgreSQL, so they get a moment to finish before the database is closed.
+const GRACE_MS = 1_000;
+const stop = () => new Promise((resolve) => setTimeout(resolve, GRACE_MS)).then(() => app.close()).then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 // The parent went away without saying so: do not linger as an orphan.

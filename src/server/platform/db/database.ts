@@ -21,6 +21,9 @@ export interface Db<Tables extends object = PlatformTables> {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
+/** Connections per server process to PostgreSQL unless PG_POOL_SIZE says otherwise. */
+export const DEFAULT_PG_POOL_SIZE = 10;
+
 export function dialectOf(databaseUrl: string): Dialect {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) return 'postgres';
   if (databaseUrl.startsWith('sqlite:')) return 'sqlite';
@@ -30,7 +33,7 @@ export function dialectOf(databaseUrl: string): Dialect {
 export function openDatabase<Tables extends object = PlatformTables>(databaseUrl: string): Db<Tables> {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || 10) });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || DEFAULT_PG_POOL_SIZE) });
     let closing = false;
     // An idle connection the server ends (restart, failover; in tests DROP DATABASE … WITH (FORCE)
     // right after close, since pool.end() resolves before its sockets are closed) would otherwise be
