@@ -13,6 +13,9 @@ export interface Measurement {
   server_cpu_us_per_request?: number;
   /** PostgreSQL's CPU time per request (every backend), filled in by the caller on PostgreSQL. */
   database_cpu_us_per_request?: number;
+  /** With --pg-statements: statements PostgreSQL ran per request, and the costliest of them. */
+  database_queries_per_request?: number;
+  database_top_statements?: Array<{ query: string; calls: number; mean_ms: number; total_ms: number }>;
 }
 
 /**

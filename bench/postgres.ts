@@ -24,7 +24,10 @@ export interface BenchPostgres {
   /** CPU time (user and system) PostgreSQL has used so far in ms: the postmaster, its live backends and the ended ones. */
   cpuMs(): number;
   /** Stops it cleanly (a checkpoint) and starts it again with the measuring settings, POSTGRES_SETTINGS. */
-  restartForMeasuring(): void;
+  restartForMeasuring(): Promise<void>;
+  /** With `statements`: pg_stat_statements, emptied by `resetStatements` and read by `statements`. */
+  resetStatements(): Promise<void>;
+  statements(): Promise<StatementStats>;
   stop(): void;
 }
 
@@ -53,7 +56,18 @@ export const LOADING_SETTINGS: Record<string, string> = {
   maintenance_work_mem: '256MB',
 };
 
-export async function startPostgres(): Promise<BenchPostgres> {
+/** The statements PostgreSQL ran since the last reset: how many, and the costliest in all. */
+export interface StatementStats {
+  calls: number;
+  top: Array<{ query: string; calls: number; mean_ms: number; total_ms: number }>;
+}
+
+/**
+ * `statements`: load pg_stat_statements for the measurement, so the run can report the queries
+ * (round trips) per request and the costliest statements of each scenario; it costs PostgreSQL a
+ * little CPU of its own, so it is off by default.
+ */
+export async function startPostgres(options: { statements?: boolean } = {}): Promise<BenchPostgres> {
   const bindir = postgresBinDir();
   const dir = mkdtempSync('/tmp/digisprong-bench-pg.');
   const asPostgres = (command: string) => execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
@@ -83,14 +97,39 @@ export async function startPostgres(): Promise<BenchPostgres> {
     let postmaster = start(LOADING_SETTINGS);
     // `postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)`: the version is the first number.
     const version = /\d+(?:\.\d+)*/.exec(execFileSync(`${bindir}/postgres`, ['--version']).toString())?.[0] ?? '?';
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    const query = async <R extends pg.QueryResultRow>(text: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<R>(text)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const own = `query not like '%pg_stat_statements%'`;
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      url,
       version,
       cpuMs: () => processTreeCpuMs(postmaster),
-      restartForMeasuring: () => {
+      restartForMeasuring: async () => {
         asPostgres(`'${bindir}/pg_ctl' -D '${dir}/data' -m fast -w stop`);
         // What fsync=off left in the page cache is not synced: the database is thrown away after the run.
-        postmaster = start(POSTGRES_SETTINGS);
+        postmaster = start(options.statements ? { ...POSTGRES_SETTINGS, shared_preload_libraries: 'pg_stat_statements' } : POSTGRES_SETTINGS);
+        if (options.statements) await query('create extension if not exists pg_stat_statements');
+      },
+      resetStatements: async () => {
+        if (options.statements) await query('select pg_stat_statements_reset()');
+      },
+      statements: async () => {
+        if (!options.statements) return { calls: Number.NaN, top: [] };
+        const [{ calls }] = await query<{ calls: number | null }>(`select sum(calls)::float8 as calls from pg_stat_statements where ${own}`);
+        const top = await query<StatementStats['top'][number]>(
+          `select left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query, calls::float8 as calls, round(mean_exec_time::numeric, 3)::float8 as mean_ms,
+                  round(total_exec_time::numeric, 1)::float8 as total_ms
+             from pg_stat_statements where ${own} order by total_exec_time desc limit 5`,
+        );
+        return { calls: calls ?? 0, top };
       },
       stop,
     };

@@ -20,6 +20,9 @@ export interface ScenarioResult {
   cpu_ratio_to_ceiling: number | null;
   /** On PostgreSQL: the database's CPU time per request, all its processes; not part of the server's. */
   database_cpu_us_per_request?: number;
+  /** With --pg-statements: PostgreSQL's statements per request (round trips, less pipelining) and its costliest. */
+  database_queries_per_request?: number;
+  database_top_statements?: Measurement['database_top_statements'];
 }
 
 export interface Results {
@@ -68,6 +71,7 @@ export function toResult(name: string, operationId: string | null, m: Measuremen
     errors: m.errors,
     server_cpu_us_per_request: ownCpu === null ? null : Math.round(ownCpu),
     cpu_ratio_to_ceiling: ownCpu && ceilingCpu ? round(ceilingCpu / ownCpu, 3) : null,
+    ...(m.database_queries_per_request === undefined ? {} : { database_queries_per_request: m.database_queries_per_request, database_top_statements: m.database_top_statements }),
     ...(m.database_cpu_us_per_request === undefined || Number.isNaN(m.database_cpu_us_per_request) ? {} : { database_cpu_us_per_request: Math.round(m.database_cpu_us_per_request) }),
   };
 }
@@ -98,12 +102,18 @@ export function printReport(results: Results): GoalVerdict[] {
     'server CPU µs/req': s.server_cpu_us_per_request ?? '-',
     'CPU ratio': s.cpu_ratio_to_ceiling?.toFixed(2) ?? '-',
     ...(results.database === 'postgres' ? { 'PostgreSQL CPU µs/req': s.database_cpu_us_per_request ?? '-' } : {}),
+    ...(s.database_queries_per_request === undefined ? {} : { 'queries/req': s.database_queries_per_request }),
   }));
   const { cpus: count, cpu_model, node, load_average_1m } = results.machine;
   const on = results.postgres ? `PostgreSQL ${results.postgres.version} (pool of ${results.postgres.pool_size} per server)` : 'SQLite';
   const servers = results.servers > 1 ? `, ${results.servers} server processes (req/s summed over them, CPU per request over all of them)` : '';
   console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run, ${on}${servers}`);
   console.table(rows);
+  for (const s of results.scenarios) {
+    if (!s.database_top_statements?.length) continue;
+    console.log(`PostgreSQL's costliest statements in ${s.name} (calls, mean ms, total ms):`);
+    for (const t of s.database_top_statements) console.log(`  ${t.calls}  ${t.mean_ms}  ${t.total_ms}  ${t.query}`);
+  }
   console.log(`ceiling runs (first, last): ${results.ceiling_runs_rps.join(', ')} req/s; ratios use the best`);
   console.log(`peak server RSS: ${results.peak_rss_mb} MB${results.servers > 1 ? ` (per process: ${results.peak_rss_mb_per_server.join(', ')} MB)` : ''}`);
   if (results.peak_rss_mb_uncached_search !== undefined) {

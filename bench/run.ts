@@ -34,6 +34,8 @@ import { ServerWatch } from './server-watch';
  *   --postgres-url postgres://…                     with --database postgres: a PostgreSQL already filled
  *                                                   from this data (kept from an earlier run), instead of a
  *                                                   fresh one; for trying settings such as PG_POOL_SIZE
+ *   --pg-statements                                 with --database postgres: load pg_stat_statements and report
+ *                                                   the queries per request and each scenario's costliest
  *   --servers 2                                     that many server processes on the one database, each with
  *                                                   its own autocannon of --connections at once; req/s summed
  *
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     servers: { type: 'string' },
     'postgres-url': { type: 'string' },
+    'pg-statements': { type: 'boolean' },
   },
   strict: false,
 });
@@ -89,12 +92,12 @@ try {
   if (database === 'postgres' && typeof values['postgres-url'] === 'string') {
     databaseUrl = values['postgres-url'];
   } else if (database === 'postgres') {
-    postgres = await startPostgres();
+    postgres = await startPostgres({ statements: values['pg-statements'] === true });
     const started = Date.now();
     console.log(`PostgreSQL ${postgres.version} on ${postgres.url}: copying the generated data into it…`);
     const copied = await copySqliteToPostgres(manifest.database, postgres.url);
     const rows = copied.reduce((sum, table) => sum + table.rows, 0);
-    postgres.restartForMeasuring();
+    await postgres.restartForMeasuring();
     console.log(`  ${rows.toLocaleString('en')} rows in ${copied.length} tables in ${((Date.now() - started) / 1000).toFixed(1)} s, restarted with the measuring settings`);
     databaseUrl = postgres.url;
   }
@@ -241,12 +244,18 @@ async function runScenarios(servers: BenchServer[], watches: ServerWatch[], scen
     const tick = setInterval(() => bar.update(i * perScenario + Math.min(perScenario, ++elapsed), { scenario: scenario.name }), 1000);
     // The warm-up lets V8 optimise the route and the database fill its cache.
     if (warmupSeconds > 0) await measureAll(urls, scenario, { connections, seconds: warmupSeconds });
+    await postgres?.resetStatements();
     const cpuBefore = serverCpuMs();
     const databaseCpuBefore = postgres?.cpuMs();
     const measurement = await measureAll(urls, scenario, { connections, seconds });
     const perRequest = (ms: number) => (ms * 1000) / Math.max(1, measurement.requests);
     measurement.server_cpu_us_per_request = perRequest(serverCpuMs() - cpuBefore);
     if (postgres && databaseCpuBefore !== undefined) measurement.database_cpu_us_per_request = perRequest(postgres.cpuMs() - databaseCpuBefore);
+    if (postgres && values['pg-statements']) {
+      const statements = await postgres.statements();
+      measurement.database_queries_per_request = Math.round((statements.calls / Math.max(1, measurement.requests)) * 100) / 100;
+      measurement.database_top_statements = statements.top;
+    }
     runs.push({ scenario, measurement });
     clearInterval(tick);
     bar.update((i + 1) * perScenario, { scenario: scenario.name });
