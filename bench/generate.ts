@@ -68,6 +68,8 @@ export interface Manifest {
   password: string;
   profileUsers: Array<{ token: string }>;
   submitScans: Array<{ token: string; csrfToken: string; scanId: string }>;
+  /** Set by the first run that submits these scans in the SQLite file itself: a later --reuse cannot submit them again. */
+  submitScansUsedAt?: string;
   /** Trainings in the catalogue, every status. */
   trainings: number;
   /** Searches with results, from the catalogue's own title words; see search-queries.ts. */

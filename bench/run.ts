@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -26,8 +26,9 @@ import { ServerWatch } from './server-watch';
  *   --only getSchoolReport,getMyProfile             measure only these scenarios (and the ceiling); the
  *                                                   uncached search runs only when named
  *   --reuse                                         skip generating: measure the database and manifest of
- *                                                   the last run again (submitScan is left out then: its
- *                                                   scans were submitted by that run)
+ *                                                   the last run again (submitScan is left out once a run
+ *                                                   has submitted the SQLite file's scans; a fresh
+ *                                                   PostgreSQL copy of them can still be submitted)
  *   --database postgres                             a throw-away PostgreSQL on loopback (postgres.ts): the
  *                                                   generated SQLite data copied into it, the servers on it;
  *                                                   PG_POOL_SIZE sets each server's pool (default 10)
@@ -77,9 +78,14 @@ const serverCount = Number(values.servers ?? 1);
 if (!Number.isInteger(serverCount) || serverCount < 1) throw new Error(`--servers must be a whole number of at least 1 (got ${values.servers})`);
 const poolSize = Number(process.env.PG_POOL_SIZE || DEFAULT_PG_POOL_SIZE);
 /** Whether a scenario is measured in this run: every one by default, or those named by --only. */
-const wanted = (name: string) => (only === null || only.has(name)) && !(reuse && name === 'submitScan');
-
 const manifest = reuse ? reusedManifest(generateOptions.out) : await generate();
+/** Whether the answered scans can still be submitted: not when a run on the SQLite file or on a kept PostgreSQL may have used them. */
+const scansFresh = !reuse || (database === 'postgres' && values['postgres-url'] === undefined && manifest.submitScansUsedAt === undefined);
+const wanted = (name: string) => (only === null || only.has(name)) && !(name === 'submitScan' && !scansFresh);
+if (database === 'sqlite' && wanted('submitScan')) {
+  // The SQLite file's scans are submitted from here on: a later --reuse leaves submitScan out.
+  writeFileSync(manifestPathOf(generateOptions.out), JSON.stringify({ ...manifest, submitScansUsedAt: new Date().toISOString() }));
+}
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
@@ -123,7 +129,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
     const submittable = manifest.submitScans.slice(CONTRACT_SAMPLE);
     // Every server answers the checks; the sample's scans are submitted through the first (each can be submitted once).
     for (const [i, server] of servers.entries()) {
-      await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), reuse || i > 0 ? [] : manifest.submitScans.slice(0, CONTRACT_SAMPLE));
+      await checkContracts(server.url, manifest.profileUsers.slice(0, CONTRACT_SAMPLE), !scansFresh || i > 0 ? [] : manifest.submitScans.slice(0, CONTRACT_SAMPLE));
     }
     for (const server of servers) {
       await checkCatalogueContracts(
@@ -219,7 +225,11 @@ function reusedManifest(databaseFile: string): Manifest {
   const path = manifestPathOf(databaseFile);
   if (!existsSync(path)) throw new Error(`--reuse: no ${path}; run once without --reuse first`);
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  console.log(`Reusing ${manifest.database} (generated ${manifest.generatedAt}); submitScan is not measured`);
+  const scans =
+    database === 'postgres' && values['postgres-url'] === undefined && manifest.submitScansUsedAt === undefined
+      ? 'submitScan on a fresh copy of its scans'
+      : 'submitScan is not measured';
+  console.log(`Reusing ${manifest.database} (generated ${manifest.generatedAt}); ${scans}`);
   return manifest;
 }
 
