@@ -201,7 +201,7 @@ export interface CopiedTable {
  * `search_text` (the repository writes that on both), and the SQLite-only FTS5 tables have no
  * counterpart. Foreign keys are not checked while copying (`session_replication_role = replica`):
  * the rows come from a database that held them. No table has an identity column or sequence to
- * move on; should one appear, the copy refuses rather than leave it behind. ANALYZE at the end.
+ * move on; should one appear, the copy refuses rather than leave it behind. VACUUM ANALYZE at the end.
  */
 export async function copySqliteToPostgres(sqliteFile: string, url: string, onTable?: (copied: CopiedTable) => void): Promise<CopiedTable[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -262,7 +262,9 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, onTa
       }
       await client.query('commit');
       await client.query('set session_replication_role = origin');
-      await client.query('analyze');
+      // VACUUM as well as ANALYZE: the visibility map and hint bits are set now, so neither autovacuum
+      // nor the first reads of the copied rows write pages while a scenario is measured.
+      await client.query('vacuum analyze');
     } finally {
       client.release();
     }
