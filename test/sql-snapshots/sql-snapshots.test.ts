@@ -80,6 +80,10 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: 'SchoolRepository rolesOf: the roles of a user in a school (precompiled)',
     run: (db, dialect) => new SchoolRepository(db, dialect)['rolesOf']('$userId', '$schoolId'),
   },
+  'school-roles-at': {
+    what: "SchoolRepository rolesAtSchool: every school access check, the user's own roles and the board's in one read (precompiled)",
+    run: (db, dialect) => new SchoolRepository(db, dialect)['rolesAtSchool']('$userId', '$schoolId', '$userId', '$schoolId'),
+  },
   'enrolment-engaged-of': {
     what: 'EnrolmentRepository engagedOf: trainings a teacher enrolled in or completed (precompiled)',
     run: (db, dialect) => new EnrolmentRepository(db, dialect)['engagedOf']('$userId', '$userId'),

@@ -92,8 +92,8 @@ export class SchoolService {
    * board). Empty when the user has nothing to do with the school, or it does not exist.
    */
   async rolesIn(userId: string, schoolId: string): Promise<Role[]> {
-    const school = await this.repo.find(schoolId);
-    return school ? this.rolesInSchool(userId, school) : [];
+    const roles = new Set(await this.repo.rolesAt(userId, schoolId));
+    return schoolRoles.filter((role) => roles.has(role));
   }
 
   /** Whether only accounts linked to the identity provider may join the school. */
@@ -272,12 +272,6 @@ export class SchoolService {
   }
 
   // ------------------------------------------------------------ internals
-
-  private async rolesInSchool(userId: string, school: SchoolRow): Promise<Role[]> {
-    const roles = new Set(await this.repo.ownRoles(userId, school.id));
-    if (!roles.has('board_admin') && school.boardId !== null && (await this.repo.isBoardAdmin(userId, school.boardId))) roles.add('board_admin');
-    return schoolRoles.filter((role) => roles.has(role));
-  }
 
   private async members(schoolId: string, memberId?: string): Promise<MemberDto[]> {
     const rows = await this.repo.memberships(schoolId, memberId);
