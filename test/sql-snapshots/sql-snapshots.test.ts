@@ -56,6 +56,10 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: 'CampaignRepository.reportView: getSchoolReport, the campaign and what its stored report is read from (precompiled)',
     run: (db, dialect) => new CampaignRepository(db, dialect).reportView('$schoolId', '$campaignId'),
   },
+  'team-report-access': {
+    what: "CampaignRepository.reportAccess: getSchoolReport, the caller's roles at the school and the campaign's report view in one read (precompiled)",
+    run: (db, dialect) => new CampaignRepository(db, dialect).reportAccess('$userId', '$schoolId', '$campaignId'),
+  },
   'team-report-body': {
     what: 'CampaignRepository.storedBody: getSchoolReport, the stored report body',
     run: (db, dialect) => new CampaignRepository(db, dialect).storedBody('$campaignId', 7),
