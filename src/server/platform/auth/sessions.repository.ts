@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Db } from '../db/database';
+import { type Db, sqliteOtherWrites } from '../db/database';
 import { precompiled } from '../db/precompiled';
 import type { PlatformTables as Database } from '../db/schema';
 import { newToken } from '../ids';
@@ -30,8 +30,8 @@ type Ended = { nonce: string; id: string } | { nonce: string; userId: string; ke
  * several processes share the table, each write also NOTIFYs the others, and a process keeps
  * rows only while it is listening; a revocation answers once its own notice came back, so
  * every listening process heard it before the caller hears the logout succeeded. On SQLite
- * (one server process) another process's write (the CLI's reset-password) is seen within
- * SESSION_CACHE_MS.
+ * (one server process) a write by another process (the CLI's reset-password) drops every kept
+ * row before the next request is served from memory (`PRAGMA data_version`).
  */
 export class SessionsRepository {
   /** Runs on every authenticated request that is not served from the cache: compiled once. */
@@ -43,6 +43,9 @@ export class SessionsRepository {
   private listening = false;
   private listener: ReturnType<NonNullable<Db['listen']>> | null = null;
   private readonly echoes = new Map<string, () => void>();
+  /** SQLite: changes when another process wrote to the database file; the cache is dropped then. */
+  private readonly otherWrites: (() => number) | null;
+  private seenWrites: number | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -52,6 +55,7 @@ export class SessionsRepository {
     this.cache = options.cache ?? new SessionCache(0, 0);
     this.shared = options.database?.dialect === 'postgres';
     this.listenWith = options.database?.listen;
+    this.otherWrites = this.shared ? null : sqliteOtherWrites(db);
   }
 
   async insert(session: SessionRow & { createdAt: string }): Promise<void> {
@@ -69,6 +73,15 @@ export class SessionsRepository {
 
   /** The row read from the database at most SESSION_CACHE_MS before `now`, if this process kept it. */
   recent(id: string, now: number): SessionRow | undefined {
+    if (this.cache.size === 0) return undefined;
+    if (this.otherWrites) {
+      const writes = this.otherWrites();
+      if (writes !== this.seenWrites) {
+        this.seenWrites = writes;
+        this.cache.clear();
+        return undefined;
+      }
+    }
     return this.cache.get(id, now);
   }
 

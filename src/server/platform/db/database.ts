@@ -83,6 +83,21 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
   return { kysely, dialect, close: () => kysely.destroy() };
 }
 
+/**
+ * SQLite: a number that changes whenever another connection (another process: the CLI) has
+ * committed to the database file since the last call (`PRAGMA data_version`), for a cache that
+ * must drop what others changed. Null on PostgreSQL.
+ */
+export function sqliteOtherWrites(kysely: Kysely<any>): (() => number) | null {
+  const sqlite = sqliteHandles.get(kysely.getExecutor().adapter);
+  if (!sqlite) return null;
+  let statement: SQLite.Statement | undefined;
+  return () => {
+    statement ??= sqlite.prepare('PRAGMA data_version').pluck();
+    return statement.get() as number;
+  };
+}
+
 /** The better-sqlite3 handle behind a Kysely instance (and those made from it: `withTables`, transactions), by their shared adapter. */
 const sqliteHandles = new WeakMap<object, SQLite.Database>();
 
