@@ -31,6 +31,7 @@ export class DigisnapRepository {
   private readonly ownedScanById;
   private readonly answerRowsOf;
   private readonly markSubmitted;
+  private readonly profileBeforeSubmit;
   private readonly upsertProfile;
   private readonly insertProfileIfMissing;
   /** The team aggregates' tables, on the same database: kept up to date inside `submit`'s transaction. */
@@ -52,6 +53,20 @@ export class DigisnapRepository {
           .where('status', '=', 'in_progress')
           .returning('id'),
       7,
+    );
+    this.profileBeforeSubmit = precompiled(
+      db,
+      (userIdOfProfile: string, userIdOfScans: string) =>
+        db.selectNoFrom((eb) => [
+          eb.selectFrom('profiles').select('body').where('user_id', '=', userIdOfProfile).as('body'),
+          eb
+            .selectFrom('scans')
+            .select((count) => count.fn.countAll().as('n'))
+            .where('user_id', '=', userIdOfScans)
+            .where('status', '=', 'submitted')
+            .as('submitted'),
+        ]),
+      2,
     );
     const profileRow = (userId: string, scanId: string, body: string, now: string) => db.insertInto('profiles').values({ user_id: userId, scan_id: scanId, body, updated_at: now });
     this.upsertProfile = precompiled(
@@ -128,21 +143,24 @@ export class DigisnapRepository {
   /**
    * Marks the scan submitted with its result and rewrites the owner's stored profile, in one
    * transaction. False when it was already submitted (a retry), and then nothing is written.
-   * The new profile comes from the stored one (`profile.extend`, null when it cannot tell), or
-   * else from every submitted scan of the owner, this one included (`profile.build`).
+   * The new profile comes from the stored one (`profile.extend`, null when it cannot tell); else,
+   * when this is the owner's only submitted scan, from it alone (`profile.alone`); else from every
+   * submitted scan of the owner, this one included (`profile.build`).
    */
   async submit(
     scan: { id: string; userId: string },
     result: { total: number; level: string; band: string; json: string },
     now: string,
-    profile: { extend(stored: string): string | null; build(submitted: SubmittedScan[]): string },
+    profile: { extend(stored: string): string | null; alone(): string; build(submitted: SubmittedScan[]): string },
     alsoInTransaction: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const updated = await this.markSubmitted.on(trx)(scan.id, now, now, result.total, result.level, result.band, result.json);
       if (updated.length === 0) return false;
-      const [stored] = await this.profileBodyOf.on(trx)(scan.userId);
-      const body = (stored && profile.extend(stored.body)) ?? profile.build(await this.submittedOfUser(scan.userId, trx));
+      // One read: the stored profile, and how many submitted scans there are now, this one counted.
+      const [before] = await this.profileBeforeSubmit.on(trx)(scan.userId, scan.userId);
+      const extended = typeof before?.body === 'string' ? profile.extend(before.body) : null;
+      const body = extended ?? (Number(before?.submitted) === 1 ? profile.alone() : profile.build(await this.submittedOfUser(scan.userId, trx)));
       await this.upsertProfile.on(trx)(scan.userId, scan.id, body, now);
       await alsoInTransaction(trx);
       return true;

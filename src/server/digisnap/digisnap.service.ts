@@ -137,6 +137,7 @@ export class DigisnapService {
           const profile = extendProfile(JSON.parse(stored) as ProfileDto, next);
           return profile && JSON.stringify(profile);
         },
+        alone: () => JSON.stringify(buildProfile([next])),
         // This scan is at hand: only the earlier ones are parsed.
         build: (scans) => JSON.stringify(buildProfile(scans.map((row) => (row.id === scan.id ? next : submittedResult(row))))),
       },
