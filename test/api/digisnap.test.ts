@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
-import { frameworkVersionListSchema, profileSchema } from '../../src/shared/digisnap/api';
+import { frameworkVersionListSchema, profileSchema, scanSchema } from '../../src/shared/digisnap/api';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 interface FrameworkBody {
@@ -246,6 +246,54 @@ describe('Digisnap for a teacher', () => {
         ['2017.1', 'C1'],
         ['2026.1', 'B2'],
       ]);
+    });
+
+    it('sends exactly the bytes the Zod contract serializer would (the route skips it for speed), first time and on a retry', async () => {
+      const teacher = await t.user();
+      const scan = await start(teacher);
+      // Answered out of the contract's order: the answer still lists them in its order.
+      for (const payload of [{ subject: 'stem' }, { educationLevel: 'secondary' }]) {
+        expect((await teacher.request({ method: 'PUT', url: `/api/scans/${scan.id}/background`, payload })).statusCode).toBe(200);
+      }
+      await answerAll(teacher, scan.id, (i) => i % 6);
+      for (const response of [await submit(teacher, scan.id), await submit(teacher, scan.id)]) {
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(response.body).toBe(JSON.stringify(scanSchema.encode(response.json())));
+      }
+    });
+
+    it('keeps the stored profile equal to one built from every submitted scan, also after it went missing', async () => {
+      const teacher = await t.user();
+      const submitOne = async (option: number) => {
+        const scan = await start(teacher);
+        await answerAll(teacher, scan.id, () => option);
+        expect((await submit(teacher, scan.id)).statusCode).toBe(200);
+        return scan.id as string;
+      };
+      const profileBody = async () => (await teacher.request({ method: 'GET', url: '/api/me/profile' })).body;
+      const first = await submitOne(1);
+      const second = await submitOne(2);
+      const extended = await profileBody();
+      // A profile that is missing (stored before profiles were) is built from every scan at the next submit.
+      await t.app.db.kysely
+        .deleteFrom('profiles' as never)
+        .where('user_id' as never, '=', teacher.userId as never)
+        .execute();
+      const rebuilt = await profileBody();
+      expect(rebuilt).toBe(extended);
+      await t.app.db.kysely
+        .deleteFrom('profiles' as never)
+        .where('user_id' as never, '=', teacher.userId as never)
+        .execute();
+      const third = await submitOne(4);
+      const profile = JSON.parse(await profileBody());
+      expect(profile.history.map((h: { scanId: string }) => h.scanId)).toEqual([first, second, third]);
+      expect(profile.growth).toMatchObject({ totalChange: 22 * 4 - 22 * 2 });
+      const fourth = await submitOne(3);
+      const latest = JSON.parse(await profileBody());
+      expect(latest.history.map((h: { scanId: string }) => h.scanId)).toEqual([first, second, third, fourth]);
+      expect(latest.growth).toMatchObject({ totalChange: 22 * 3 - 22 * 4 });
     });
 
     it('refuses an incomplete scan with every missing competence', async () => {

@@ -8,6 +8,7 @@ import { type SearchFilters, SearchRepository } from '../../src/server/catalogue
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
 import { DeviceRepository } from '../../src/server/infra/device.repository';
+import { AuditRepository } from '../../src/server/platform/audit/audit.repository';
 import { SessionsRepository } from '../../src/server/platform/auth/sessions.repository';
 import { CampaignRepository } from '../../src/server/school/campaign/campaign.repository';
 import { SchoolRepository } from '../../src/server/school/school.repository';
@@ -51,6 +52,30 @@ const queries: Record<string, { what: string; run: Run }> = {
   'submitted-scans': {
     what: "DigisnapRepository.submittedOfUser: a teacher's submitted scans, getMyProfile's fallback (precompiled)",
     run: (db) => new DigisnapRepository(db).submittedOfUser('$userId'),
+  },
+  'scan-owned': {
+    what: "DigisnapRepository.findOwned: the caller's scan, read first by submitScan and every scan route (precompiled)",
+    run: (db) => new DigisnapRepository(db).findOwned('$scanId', '$userId'),
+  },
+  'scan-answers': {
+    what: "DigisnapRepository.answersOf: a scan's answers, read by submitScan before it scores (precompiled)",
+    run: (db) => new DigisnapRepository(db).answersOf('$scanId'),
+  },
+  'scan-mark-submitted': {
+    what: 'DigisnapRepository markSubmitted: submitScan marks the scan submitted only while it is in progress (precompiled)',
+    run: (db) => new DigisnapRepository(db)['markSubmitted']('$scanId', '$submittedAt', '$updatedAt', '$total', '$level', '$band', '$result'),
+  },
+  'profile-before-submit': {
+    what: 'DigisnapRepository profileBeforeSubmit: the stored profile a submit extends, and how many scans are submitted (precompiled)',
+    run: (db) => new DigisnapRepository(db)['profileBeforeSubmit']('$userId', '$userId'),
+  },
+  'profile-upsert': {
+    what: 'DigisnapRepository upsertProfile: submitScan stores the new profile (precompiled)',
+    run: (db) => new DigisnapRepository(db)['upsertProfile']('$userId', '$scanId', '$body', '$now'),
+  },
+  'audit-insert': {
+    what: 'AuditRepository insertEvent: one audit row per write, in its transaction (precompiled)',
+    run: (db) => new AuditRepository(db)['insertEvent']('$id', '$at', '$actorId', '$action', '$subject', '$details'),
   },
   'team-report-view': {
     what: 'CampaignRepository.reportView: getSchoolReport, the campaign and what its stored report is read from (precompiled)',
@@ -123,6 +148,10 @@ const queries: Record<string, { what: string; run: Run }> = {
         page: 3,
         limit: 50,
       }),
+  },
+  'team-counts': {
+    what: 'TeamAggregateRepository teamCounts: a submit adds its scan to a team it counts in (precompiled)',
+    run: (db) => new TeamAggregateRepository(db)['teamCounts']('$counts', '$respondents', '$changed', '$updatedAt', '$teamId'),
   },
   'team-member-scan': {
     what: 'TeamAggregateRepository memberScan (precompiled)',

@@ -27,6 +27,13 @@ export class DigisnapRepository {
   /** Behind getMyProfile, the hottest read, and its fallback: compiled once. */
   private readonly submittedRowsOf;
   private readonly profileBodyOf;
+  /** Behind submitScan, every statement of it: compiled once. */
+  private readonly ownedScanById;
+  private readonly answerRowsOf;
+  private readonly markSubmitted;
+  private readonly profileBeforeSubmit;
+  private readonly upsertProfile;
+  private readonly insertProfileIfMissing;
   /** The team aggregates' tables, on the same database: kept up to date inside `submit`'s transaction. */
   readonly teams: TeamAggregateRepository;
 
@@ -34,6 +41,47 @@ export class DigisnapRepository {
     this.teams = new TeamAggregateRepository(db);
     this.submittedRowsOf = precompiled(db, (userId: string) => submittedScansQuery(db, userId), 1);
     this.profileBodyOf = precompiled(db, (userId: string) => db.selectFrom('profiles').select('body').where('user_id', '=', userId), 1);
+    this.ownedScanById = precompiled(db, (scanId: string, userId: string) => db.selectFrom('scans').selectAll().where('id', '=', scanId).where('user_id', '=', userId), 2);
+    this.answerRowsOf = precompiled(db, (scanId: string) => db.selectFrom('scan_answers').select(['competence_code', 'option_index']).where('scan_id', '=', scanId), 1);
+    this.markSubmitted = precompiled(
+      db,
+      (scanId: string, submittedAt: string, updatedAt: string, total: number, level: string, band: string, result: string) =>
+        db
+          .updateTable('scans')
+          .set({ status: 'submitted', submitted_at: submittedAt, updated_at: updatedAt, total, level, band, result })
+          .where('id', '=', scanId)
+          .where('status', '=', 'in_progress')
+          .returning('id'),
+      7,
+    );
+    this.profileBeforeSubmit = precompiled(
+      db,
+      (userIdOfProfile: string, userIdOfScans: string) =>
+        db.selectNoFrom((eb) => [
+          eb.selectFrom('profiles').select('body').where('user_id', '=', userIdOfProfile).as('body'),
+          eb
+            .selectFrom('scans')
+            .select((count) => count.fn.countAll().as('n'))
+            .where('user_id', '=', userIdOfScans)
+            .where('status', '=', 'submitted')
+            .as('submitted'),
+        ]),
+      2,
+    );
+    const profileRow = (userId: string, scanId: string, body: string, now: string) => db.insertInto('profiles').values({ user_id: userId, scan_id: scanId, body, updated_at: now });
+    this.upsertProfile = precompiled(
+      db,
+      (userId: string, scanId: string, body: string, now: string) =>
+        profileRow(userId, scanId, body, now).onConflict((oc) =>
+          oc.column('user_id').doUpdateSet((eb) => ({ scan_id: eb.ref('excluded.scan_id'), body: eb.ref('excluded.body'), updated_at: eb.ref('excluded.updated_at') })),
+        ),
+      4,
+    );
+    this.insertProfileIfMissing = precompiled(
+      db,
+      (userId: string, scanId: string, body: string, now: string) => profileRow(userId, scanId, body, now).onConflict((oc) => oc.column('user_id').doNothing()),
+      4,
+    );
   }
 
   /**
@@ -62,13 +110,15 @@ export class DigisnapRepository {
     return this.db.selectFrom('scans').selectAll().where('user_id', '=', userId).where('status', '=', 'in_progress').orderBy('started_at', 'desc').executeTakeFirst();
   }
 
-  findOwned(scanId: string, userId: string): Promise<ScanRow | undefined> {
-    return this.db.selectFrom('scans').selectAll().where('id', '=', scanId).where('user_id', '=', userId).executeTakeFirst();
+  async findOwned(scanId: string, userId: string): Promise<ScanRow | undefined> {
+    const [row] = await this.ownedScanById(scanId, userId);
+    return row;
   }
 
   async answersOf(scanId: string): Promise<Answers> {
-    const rows = await this.db.selectFrom('scan_answers').select(['competence_code', 'option_index']).where('scan_id', '=', scanId).execute();
-    return Object.fromEntries(rows.map((r) => [r.competence_code, Number(r.option_index)]));
+    const answers: Answers = {};
+    for (const row of await this.answerRowsOf(scanId)) answers[row.competence_code] = Number(row.option_index);
+    return answers;
   }
 
   /** Saves one answer, but only while the scan is still in progress; false when it was not. */
@@ -93,24 +143,25 @@ export class DigisnapRepository {
   /**
    * Marks the scan submitted with its result and rewrites the owner's stored profile, in one
    * transaction. False when it was already submitted (a retry), and then nothing is written.
+   * The new profile comes from the stored one (`profile.extend`, null when it cannot tell); else,
+   * when this is the owner's only submitted scan, from it alone (`profile.alone`); else from every
+   * submitted scan of the owner, this one included (`profile.build`).
    */
   async submit(
     scan: { id: string; userId: string },
     result: { total: number; level: string; band: string; json: string },
     now: string,
-    profileBody: (submitted: SubmittedScan[]) => string,
+    profile: { extend(stored: string): string | null; alone(): string; build(submitted: SubmittedScan[]): string },
     alsoInTransaction: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('scans')
-        .set({ status: 'submitted', submitted_at: now, updated_at: now, total: result.total, level: result.level, band: result.band, result: result.json })
-        .where('id', '=', scan.id)
-        .where('status', '=', 'in_progress')
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
-      const body = profileBody(await this.submittedOfUser(scan.userId, trx));
-      await this.saveProfile(scan.userId, scan.id, body, now, trx);
+      const updated = await this.markSubmitted.on(trx)(scan.id, now, now, result.total, result.level, result.band, result.json);
+      if (updated.length === 0) return false;
+      // One read: the stored profile, and how many submitted scans there are now, this one counted.
+      const [before] = await this.profileBeforeSubmit.on(trx)(scan.userId, scan.userId);
+      const extended = typeof before?.body === 'string' ? profile.extend(before.body) : null;
+      const body = extended ?? (Number(before?.submitted) === 1 ? profile.alone() : profile.build(await this.submittedOfUser(scan.userId, trx)));
+      await this.upsertProfile.on(trx)(scan.userId, scan.id, body, now);
       await alsoInTransaction(trx);
       return true;
     });
@@ -122,12 +173,12 @@ export class DigisnapRepository {
     return row?.body;
   }
 
-  async saveProfile(userId: string, scanId: string, body: string, now: string, trx: Kysely<Database> = this.db): Promise<void> {
-    await trx
-      .insertInto('profiles')
-      .values({ user_id: userId, scan_id: scanId, body, updated_at: now })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ scan_id: scanId, body, updated_at: now }))
-      .execute();
+  /**
+   * Stores a profile built for a teacher who had none. One a submit stored meanwhile stays: it
+   * holds every scan, this one may not.
+   */
+  async saveMissingProfile(userId: string, scanId: string, body: string, now: string): Promise<void> {
+    await this.insertProfileIfMissing(userId, scanId, body, now);
   }
 
   listOfUser(userId: string): Promise<ScanRow[]> {
@@ -136,7 +187,7 @@ export class DigisnapRepository {
 
   /** Submitted scans, oldest first: the teacher's growth history. */
   async submittedOfUser(userId: string, trx?: Kysely<Database>): Promise<SubmittedScan[]> {
-    const rows = trx ? await submittedScansQuery(trx, userId).execute() : await this.submittedRowsOf(userId);
+    const rows = trx ? await this.submittedRowsOf.on(trx)(userId) : await this.submittedRowsOf(userId);
     return rows.map((r) => ({
       id: r.id,
       frameworkId: r.framework_id,

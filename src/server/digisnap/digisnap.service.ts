@@ -1,6 +1,6 @@
-import type { Background, FrameworkVersionDto, ProfileDto, ScanDto, ScanResultDto, ScanSummaryDto } from '../../shared/digisnap/api';
+import { type Background, backgroundSchema, type FrameworkVersionDto, type ProfileDto, type ScanDto, type ScanResultDto, type ScanSummaryDto } from '../../shared/digisnap/api';
 import { type Framework, maxTotal, questionnaireOf } from '../../shared/digisnap/framework';
-import { buildProfile, type SubmittedResult } from '../../shared/digisnap/profile';
+import { buildProfile, extendProfile, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
@@ -126,11 +126,21 @@ export class DigisnapService {
     const result = scoreAnswers(framework, answers);
     const resultJson = JSON.stringify(result);
     const now = this.now();
+    const next: SubmittedResult = { scanId: scan.id, frameworkId: scan.framework_id, frameworkVersion: scan.framework_version, submittedAt: now, result };
     const submitted = await this.repo.submit(
       { id: scan.id, userId },
       { total: result.total, level: result.level, band: result.band, json: resultJson },
       now,
-      (scans) => JSON.stringify(buildProfile(scans.map(submittedResult))),
+      {
+        // From the stored profile plus this scan; from every submitted scan when that cannot tell (see extendProfile).
+        extend: (stored) => {
+          const profile = extendProfile(JSON.parse(stored) as ProfileDto, next);
+          return profile && JSON.stringify(profile);
+        },
+        alone: () => JSON.stringify(buildProfile([next])),
+        // This scan is at hand: only the earlier ones are parsed.
+        build: (scans) => JSON.stringify(buildProfile(scans.map((row) => (row.id === scan.id ? next : submittedResult(row))))),
+      },
       async (trx) => {
         await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx);
         await this.teams.scanSubmitted(trx, {
@@ -146,7 +156,16 @@ export class DigisnapService {
     );
     // A retry lost the race to an earlier submit: answer with what that one stored.
     if (!submitted) return this.getScan(userId, scanId);
-    return this.dtoOf({ ...scan, status: 'submitted', submitted_at: now, updated_at: now, result: resultJson }, answers);
+    return this.dtoOf({ ...scan, status: 'submitted', submitted_at: now, updated_at: now, result: resultJson }, answers, result);
+  }
+
+  /**
+   * `submitScan`'s answer as the JSON the route sends: a string body skips the response
+   * serializer, which would parse the whole scan against its schema once more. The keys come in
+   * the contract's order, as the serializer would send them (a test holds this to the contract).
+   */
+  async submitScanJson(userId: string, scanId: string): Promise<string> {
+    return scanJson(await this.submitScan(userId, scanId));
   }
 
   async listScans(userId: string): Promise<ScanSummaryDto[]> {
@@ -176,7 +195,7 @@ export class DigisnapService {
     const profile = buildProfile(submitted.map(submittedResult));
     if (!profile) throw notFound('Profile: no submitted scan yet');
     const body = JSON.stringify(profile);
-    await this.repo.saveProfile(userId, profile.scanId, body, this.now());
+    await this.repo.saveMissingProfile(userId, profile.scanId, body, this.now());
     return body;
   }
 
@@ -266,7 +285,8 @@ export class DigisnapService {
     return this.dtoOf(scan, await this.repo.answersOf(scan.id));
   }
 
-  private dtoOf(scan: ScanRow, answers: Record<string, number>): ScanDto {
+  /** `result`: the scan's result when it is at hand already, to skip parsing it again. */
+  private dtoOf(scan: ScanRow, answers: Record<string, number>, result?: ScanResultDto): ScanDto {
     return {
       id: scan.id,
       frameworkId: scan.framework_id,
@@ -278,7 +298,7 @@ export class DigisnapService {
       answers,
       background: parseBackground(scan.background),
       progress: progressOf(this.frameworkOf(scan), answers),
-      result: scan.result ? (JSON.parse(scan.result) as ScanResultDto) : null,
+      result: result ?? (scan.result ? (JSON.parse(scan.result) as ScanResultDto) : null),
     };
   }
 }
@@ -290,6 +310,15 @@ const submittedResult = (scan: SubmittedScan): SubmittedResult => ({
   submittedAt: scan.submittedAt,
   result: JSON.parse(scan.result) as ScanResult,
 });
+
+/** A scan as the JSON of its contract: the background's answers in the contract's order, unknown keys left out. */
+function scanJson(scan: ScanDto): string {
+  const background: Background = {};
+  for (const question of BACKGROUND_QUESTIONS) if (scan.background[question] !== undefined) background[question] = scan.background[question];
+  return JSON.stringify({ ...scan, background });
+}
+
+const BACKGROUND_QUESTIONS = Object.keys(backgroundSchema.shape) as Array<keyof Background>;
 
 const submittedError = () => new AppError('scan_submitted', 'This scan is submitted and can no longer change', 'params.scanId');
 

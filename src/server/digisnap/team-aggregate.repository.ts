@@ -30,6 +30,7 @@ export class TeamAggregateRepository {
   private readonly bumpRevision;
   private readonly teamWithMember;
   private readonly memberScan;
+  private readonly teamCounts;
 
   constructor(private readonly db: Db) {
     this.teamHeadById = precompiled(db, (teamId: string) => db.selectFrom('team_aggregates').select(teamHeadColumns).where('team_id', '=', teamId), 1);
@@ -88,6 +89,12 @@ export class TeamAggregateRepository {
         db.updateTable('team_members').set({ scan_id: scanId, submitted_at: submittedAt }).where('team_id', '=', teamId).where('user_id', '=', userId),
       4,
     );
+    this.teamCounts = precompiled(
+      db,
+      (counts: string, respondents: number, changed: number, updatedAt: string, teamId: string) =>
+        db.updateTable('team_aggregates').set({ counts, respondents, changed, updated_at: updatedAt }).where('team_id', '=', teamId),
+      5,
+    );
   }
 
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -123,6 +130,11 @@ export class TeamAggregateRepository {
 
   async saveTeam(trx: Db, teamId: string, changes: Updateable<TeamAggregatesTable>): Promise<void> {
     await trx.updateTable('team_aggregates').set(changes).where('team_id', '=', teamId).execute();
+  }
+
+  /** A submit's change to a team it counts in: the counts and its numbers of respondents. */
+  async saveTeamCounts(trx: Db, teamId: string, team: { counts: string; respondents: number; changed: number; updatedAt: string }): Promise<void> {
+    await this.teamCounts.on(trx)(team.counts, team.respondents, team.changed, team.updatedAt, teamId);
   }
 
   members(teamId: string, trx: Db = this.db): Promise<TeamMemberRow[]> {

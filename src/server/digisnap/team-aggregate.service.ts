@@ -188,11 +188,11 @@ export class TeamAggregateService {
     }
     addScan(counts, scan);
     await this.repo.saveMemberScan(trx, teamId, scan.userId, scan);
-    await this.repo.saveTeam(trx, teamId, {
+    await this.repo.saveTeamCounts(trx, teamId, {
       counts: encodeCounts(counts, framework),
       respondents: team.respondents + (previous ? 0 : 1),
       changed: team.changed + (previous ? 0 : 1),
-      updated_at: this.now(),
+      updatedAt: this.now(),
     });
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildProfile, type SubmittedResult } from './profile';
+import { buildProfile, extendProfile, type SubmittedResult } from './profile';
 import type { ScanResult } from './scoring';
 
 const result = (areaScores: number[]): ScanResult => ({
@@ -55,6 +55,93 @@ describe('buildProfile', () => {
         const profile = buildProfile([scan('a', 1, before), scan('b', 2, after)])!;
         const sum = profile.growth!.areas.reduce((total, area) => total + area.change, 0);
         expect(sum).toBe(profile.growth!.totalChange);
+      }),
+    );
+  });
+});
+
+describe('extendProfile', () => {
+  const stored = (scans: SubmittedResult[]) => JSON.parse(JSON.stringify(buildProfile(scans))) as NonNullable<ReturnType<typeof buildProfile>>;
+
+  it('adds a first scan of a new version without growth, and the next one of that version with growth since it', () => {
+    const first = scan('a', 1, [4, 4, 4, 4, 4, 4]);
+    const second = scan('b', 2, [6, 6, 6, 6, 6, 6], 'digcompedu', '2026.1');
+    const third = scan('c', 3, [7, 6, 5, 6, 6, 6], 'digcompedu', '2026.1');
+    expect(extendProfile(stored([first]), second)).toEqual(buildProfile([first, second]));
+    expect(extendProfile(stored([first, second]), third)).toEqual(buildProfile([first, second, third]));
+    expect(extendProfile(stored([first, second]), third)?.growth).toMatchObject({ since: second.submittedAt, totalChange: 0 });
+  });
+
+  it('answers null when the new scan is not strictly the latest: the order is then the database’s', () => {
+    const first = scan('a', 2, [4, 4, 4, 4, 4, 4]);
+    expect(extendProfile(stored([first]), scan('b', 2, [5, 5, 5, 5, 5, 5]))).toBeNull();
+    expect(extendProfile(stored([first]), scan('b', 1, [5, 5, 5, 5, 5, 5]))).toBeNull();
+    expect(extendProfile(stored([first]), { ...scan('b', 2, [5, 5, 5, 5, 5, 5]), submittedAt: '2026-01-02T10:00:00.001Z' })).not.toBeNull();
+  });
+
+  it('answers null when an earlier scan of the version may be of another framework: the history keeps no framework id', () => {
+    const history = [scan('a', 1, [4, 4, 4, 4, 4, 4]), scan('b', 2, [6, 6, 6, 6, 6, 6], 'digcompedu', '2026.1')];
+    expect(extendProfile(stored(history), scan('c', 3, [5, 5, 5, 5, 5, 5]))).toBeNull();
+    // The latest scan's framework id is the profile's: another framework with the same version does not count.
+    const other = scan('c', 3, [5, 5, 5, 5, 5, 5], 'another-framework', '2026.1');
+    expect(extendProfile(stored(history), other)).toEqual(buildProfile([...history, other]));
+    expect(extendProfile(stored(history), other)?.growth).toBeNull();
+  });
+
+  it('answers null for a stored profile whose latest point is not its scan', () => {
+    const profile = stored([scan('a', 1, [4, 4, 4, 4, 4, 4])]);
+    expect(extendProfile({ ...profile, scanId: 'z' }, scan('b', 2, [5, 5, 5, 5, 5, 5]))).toBeNull();
+    expect(extendProfile({ ...profile, history: [] }, scan('b', 2, [5, 5, 5, 5, 5, 5]))).toBeNull();
+  });
+
+  const scanArbitrary = fc.record({
+    frameworkId: fc.constantFrom('digcompedu', 'another-framework'),
+    frameworkVersion: fc.constantFrom('2017.1', '2026.1', '2030.1'),
+    gapMs: fc.integer({ min: 0, max: 3 * 86_400_000 }),
+    areaScores: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: 1, maxLength: 7 }),
+  });
+  const scansOf = (drawn: Array<{ frameworkId: string; frameworkVersion: string; gapMs: number; areaScores: number[] }>): SubmittedResult[] => {
+    let at = Date.parse('2025-01-01T00:00:00.000Z');
+    return drawn.map((d, i) => {
+      at += d.gapMs;
+      return { scanId: `s${i}`, frameworkId: d.frameworkId, frameworkVersion: d.frameworkVersion, submittedAt: new Date(at).toISOString(), result: result(d.areaScores) };
+    });
+  };
+
+  it('equals buildProfile over every scan whenever it answers, byte for byte as stored (property)', () => {
+    fc.assert(
+      fc.property(fc.array(scanArbitrary, { minLength: 2, maxLength: 8 }), (drawn) => {
+        const scans = scansOf(drawn);
+        for (let k = 1; k < scans.length; k += 1) {
+          const extended = extendProfile(stored(scans.slice(0, k)), scans[k]);
+          if (extended !== null) expect(JSON.stringify(extended)).toBe(JSON.stringify(buildProfile(scans.slice(0, k + 1))));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('always answers for one framework whose versions only move forward, scans strictly later (property)', () => {
+    const forward = fc.array(
+      fc.record({
+        versionStep: fc.integer({ min: 0, max: 3 }),
+        gapMs: fc.integer({ min: 1, max: 86_400_000 }),
+        areaScores: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: 6, maxLength: 6 }),
+      }),
+      { minLength: 2, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(forward, (drawn) => {
+        let version = 0;
+        const scans = scansOf(
+          drawn.map((d) => {
+            version += d.versionStep === 0 ? 1 : 0;
+            return { frameworkId: 'digcompedu', frameworkVersion: `${2017 + version}.1`, gapMs: d.gapMs, areaScores: d.areaScores };
+          }),
+        );
+        for (let k = 1; k < scans.length; k += 1) {
+          expect(extendProfile(stored(scans.slice(0, k)), scans[k])).toEqual(buildProfile(scans.slice(0, k + 1)));
+        }
       }),
     );
   });

@@ -48,3 +48,63 @@ export function buildProfile(submitted: readonly SubmittedResult[]): ProfileDto 
       : null,
   };
 }
+
+/**
+ * The profile after one more submitted scan, from the profile before it: what `buildProfile`
+ * gives over every submitted scan, without reading the earlier scans again. The history keeps no
+ * framework id per scan, so the previous scan of the same framework is known only when it is the
+ * latest one (whose id the profile holds) or when no earlier scan has the new scan's version;
+ * otherwise, and when the new scan is not strictly the latest in time (the order of scans is then
+ * the database's to decide), the answer is null: build the profile from every scan instead.
+ */
+export function extendProfile(before: ProfileDto, next: SubmittedResult): ProfileDto | null {
+  const { history } = before;
+  const last = history.at(-1);
+  if (!last || before.scanId !== last.scanId || next.submittedAt <= last.submittedAt) return null;
+  const previous = previousOfSameFramework(before, next);
+  if (previous === undefined) return null;
+  const { result } = next;
+  return {
+    scanId: next.scanId,
+    frameworkId: next.frameworkId,
+    frameworkVersion: next.frameworkVersion,
+    submittedAt: next.submittedAt,
+    result,
+    history: [
+      ...history,
+      {
+        scanId: next.scanId,
+        submittedAt: next.submittedAt,
+        frameworkVersion: next.frameworkVersion,
+        total: result.total,
+        level: result.level,
+        areas: result.areas.map((area) => ({ number: area.number, score: area.score, max: area.max })),
+      },
+    ],
+    growth: previous
+      ? {
+          since: previous.submittedAt,
+          totalChange: result.total - previous.total,
+          areas: result.areas.map((area) => ({
+            number: area.number,
+            change: area.score - (previous.areas.find((a) => a.number === area.number)?.score ?? 0),
+          })),
+        }
+      : null,
+  };
+}
+
+type GrowthPoint = ProfileDto['history'][number];
+
+/** The latest point of the history on the next scan's framework and version; null when there is none; undefined when the history cannot tell. */
+function previousOfSameFramework(before: ProfileDto, next: SubmittedResult): GrowthPoint | null | undefined {
+  const { history } = before;
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const point = history[i];
+    if (point.frameworkVersion !== next.frameworkVersion) continue;
+    // Only the latest point's framework id is known: the profile's own.
+    if (i < history.length - 1) return undefined;
+    if (before.frameworkId === next.frameworkId) return point;
+  }
+  return null;
+}

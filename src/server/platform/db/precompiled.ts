@@ -6,9 +6,10 @@ import { sqliteReader } from './database';
  * indexed read. For the hottest queries, `precompiled` builds the query once with marker values
  * and afterwards only swaps each call's values into the compiled parameters. Every argument must
  * appear as exactly one bound value (checked here, once); the SQL text never changes. On SQLite a
- * read outside a transaction runs straight on better-sqlite3 (see `sqliteReader`).
+ * read outside a transaction runs straight on better-sqlite3 (see `sqliteReader`). The query is
+ * built with a string marker in each argument's place, whatever its type at run time.
  */
-export function precompiled<Row, Args extends string[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
+export function precompiled<Row, Args extends unknown[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
   const compiled: CompiledQuery<Row> = build(...markers).compile();
   const slots = compiled.parameters.map((value) => markers.indexOf(value as string));
@@ -31,6 +32,6 @@ export function precompiled<Row, Args extends string[]>(db: Kysely<any>, build: 
 }
 
 /** A compiled query: call it to run it on its database, or `query.on(trx)(…)` to run it inside a transaction. */
-export type Precompiled<Row, Args extends string[]> = ((...args: Args) => Promise<Row[]>) & {
+export type Precompiled<Row, Args extends unknown[]> = ((...args: Args) => Promise<Row[]>) & {
   on(executor: Kysely<any>): (...args: Args) => Promise<Row[]>;
 };

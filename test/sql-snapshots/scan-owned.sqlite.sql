@@ -1,0 +1,5 @@
+-- DigisnapRepository.findOwned: the caller's scan, read first by submitScan and every scan route (precompiled)
+-- parameters: ["$scanId","$userId"]
+select *
+from "scans"
+where "id" = ? and "user_id" = ?;
