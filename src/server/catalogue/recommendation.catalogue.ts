@@ -1,6 +1,6 @@
 import type { LevelStep, TrainingSummaryDto } from '../../shared/catalogue/api';
 import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSIONLESS_KINDS, stepFit } from '../../shared/catalogue/recommend';
-import { LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
+import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
 import type { CatalogueRepository, RecommendationSessionRow } from './catalogue.repository';
 
@@ -340,37 +340,36 @@ function focusSet(order: Order, focus: CandidateQuery['focus'][number]): Uint32A
 const focusKey = (competence: string, reachable: readonly string[], above: readonly string[]) => `${competence} ${reachable.join(',')} ${above.join(',')}`;
 
 function buildIndexes(order: Order): void {
-  const keys = new Map<string, string[]>();
-  const keysOf = (competence: string) => {
-    let list = keys.get(competence);
-    if (!list) {
-      // Per teacher level below C2: steps may start up to REACHABLE_LEVELS_ABOVE above it and must end above it.
-      list = LEVEL_CODES.slice(0, -1).map((_, at) =>
-        focusKey(competence, LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)), LEVEL_CODES.slice(at + 1)),
-      );
-      keys.set(competence, list);
+  // Steps are shared objects (a few hundred distinct among tens of thousands): the keys of the
+  // sets and lists a step belongs to are worked out once per step.
+  const keysOfStep = new Map<LevelStep, Array<{ focus: string; list: string }>>();
+  const keysOf = (step: LevelStep) => {
+    let keys = keysOfStep.get(step);
+    if (!keys) {
+      keys = [];
+      // Every teacher level below C2 the step can raise: it starts at most REACHABLE_LEVELS_ABOVE
+      // above it and ends above it (the same levels the focus sets allow).
+      for (let at = 0; at < LEVEL_CODES.length - 1; at += 1) {
+        const fit = stepFit(step, at);
+        if (fit === null) continue;
+        keys.push({
+          focus: focusKey(step.competence, LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)), LEVEL_CODES.slice(at + 1)),
+          list: listKey(step.competence, at, fit),
+        });
+      }
+      keysOfStep.set(step, keys);
     }
-    return list;
+    return keys;
   };
   const lists = new Map<string, number[]>();
   order.trainings.forEach((training, position) => {
     for (const step of training.steps) {
-      const from = LEVEL_CODES.indexOf(step.from as LevelCode);
-      const to = LEVEL_CODES.indexOf(step.to as LevelCode);
-      if (from < 0 || to < 0) continue;
-      const focusKeys = keysOf(step.competence);
-      for (let at = Math.max(0, from - REACHABLE_LEVELS_ABOVE); at < to && at < focusKeys.length; at += 1) {
-        let set = order.byFocus.get(focusKeys[at]);
-        if (!set) order.byFocus.set(focusKeys[at], (set = new Uint32Array(order.words)));
+      for (const keys of keysOf(step)) {
+        let set = order.byFocus.get(keys.focus);
+        if (!set) order.byFocus.set(keys.focus, (set = new Uint32Array(order.words)));
         set[position >>> 5] |= 1 << (position & 31);
-      }
-      // Every teacher level this step can raise, in the list of its fit there.
-      for (let at = 0; at < LEVEL_CODES.length; at += 1) {
-        const fit = stepFit(step, at);
-        if (fit === null) continue;
-        const key = listKey(step.competence, at, fit);
-        let list = lists.get(key);
-        if (!list) lists.set(key, (list = []));
+        let list = lists.get(keys.list);
+        if (!list) lists.set(keys.list, (list = []));
         if (list[list.length - 1] !== position) list.push(position);
       }
     }

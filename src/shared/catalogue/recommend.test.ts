@@ -6,10 +6,10 @@ import { type LevelStep, trainingKinds } from './api';
 import {
   DEFAULT_RECOMMENDATION_LIMIT,
   focusCompetences,
+  matchLists,
   type RankedRecommendation,
   type RankingCandidate,
   rankRecommendations,
-  matchLists,
   rankTopRecommendations,
   recommendationReason,
   STEP_FITS,
