@@ -45,8 +45,8 @@ export function enrolmentRoutes(
     // it goes out as a JSON string, past the serializer's parse of every field.
     handler: async (request, reply) => {
       if (!request.auth) throw unauthenticated();
-      const body = await deps.recommendations.recommendationsForUser(request.auth.userId, request.query.limit);
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+      const body = await deps.recommendations.recommendationsJsonForUser(request.auth.userId, request.query.limit);
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   });
 

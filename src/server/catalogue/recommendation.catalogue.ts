@@ -93,6 +93,8 @@ interface TrainingEntry {
   upcomingAfter: string;
   /** Everything of the summary but its next session, which is read from `sessions`. */
   summary: Omit<TrainingSummaryDto, 'nextSession'> | null;
+  /** `summary` as JSON without its closing brace, written once. */
+  summaryHead?: string;
 }
 
 export interface CandidateQuery {

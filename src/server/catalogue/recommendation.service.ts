@@ -60,6 +60,25 @@ export class RecommendationService {
 
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
+    const { basedOn, items } = await this.recommend(userId, limit);
+    return { basedOn, items: items.map(({ item, summary }) => ({ training: summary, ...item })) };
+  }
+
+  /**
+   * The same answer as recommendationsForUser, as the JSON text JSON.stringify gives of it, built
+   * from each training's summary text kept with the catalogue in memory: only the next session,
+   * the reason and the score are written per request.
+   */
+  async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
+    const { basedOn, items } = await this.recommend(userId, limit);
+    const parts = items.map(({ item, summary, summaryHead }) => {
+      const training = summaryHead === undefined ? JSON.stringify(summary) : `${summaryHead},"nextSession":${JSON.stringify(summary.nextSession)}}`;
+      return `{"training":${training},${JSON.stringify(item).slice(1)}`;
+    });
+    return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
+  }
+
+  private async recommend(userId: string, limit: number) {
     const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
@@ -92,13 +111,18 @@ export class RecommendationService {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
         const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
+        const { summary, head } = summaries.get(r.trainingId)!;
         return {
-          training: summaries.get(r.trainingId)!,
-          competence: r.competence,
-          currentLevel: r.currentLevel,
-          targetLevel: r.targetLevel as LevelCode,
-          reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
-          score: r.score,
+          summary,
+          summaryHead: head,
+          // The recommendation's own fields, in the contract's order after `training`.
+          item: {
+            competence: r.competence,
+            currentLevel: r.currentLevel,
+            targetLevel: r.targetLevel as LevelCode,
+            reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
+            score: r.score,
+          },
         };
       }),
     };
@@ -144,9 +168,13 @@ export class RecommendationService {
       }
     }
     const summaryNow = this.catalogue.nowIso();
-    const summaries = new Map<string, TrainingSummaryDto>(
-      trainings.filter((training) => training.summary !== null).map((training) => [training.id, { ...training.summary!, nextSession: snapshot.nextSession(training, summaryNow) }]),
-    );
+    const summaries = new Map<string, { summary: TrainingSummaryDto; head?: string }>();
+    for (const training of trainings) {
+      if (training.summary === null) continue;
+      // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
+      training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
+      summaries.set(training.id, { summary: { ...training.summary, nextSession: snapshot.nextSession(training, summaryNow) }, head: training.summaryHead });
+    }
     return { ranked, summaries };
   }
 
@@ -170,7 +198,7 @@ export class RecommendationService {
     }));
     // The full ranking, the rules' one definition: the in-memory path must give the same.
     const ranked = rankRecommendations(teacher, candidates, now, { limit });
-    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((s) => [s.id, s]));
+    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { summary, head: undefined as string | undefined }]));
     return { ranked, summaries };
   }
 }
