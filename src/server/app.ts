@@ -18,7 +18,8 @@ import { OIDC_CALLBACK_PATH, oidcRoutes } from './platform/auth/oidc.routes';
 import { OidcService } from './platform/auth/oidc.service';
 import { PasswordService } from './platform/auth/password.service';
 import { PasswordResetsRepository } from './platform/auth/password-resets.repository';
-import { SessionsRepository } from './platform/auth/sessions.repository';
+import { SessionCache } from './platform/auth/session-cache';
+import { SESSION_CACHE_ENTRIES, SESSION_CACHE_MS, SessionsRepository } from './platform/auth/sessions.repository';
 import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
@@ -138,7 +139,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   const platformDb = db as unknown as Db;
   const audit = new AuditRepository(platformDb.kysely);
   const accounts = new AccountsRepository(platformDb.kysely);
-  const sessions = new SessionsRepository(platformDb.kysely);
+  const sessions = new SessionsRepository(platformDb.kysely, { cache: new SessionCache(SESSION_CACHE_MS, SESSION_CACHE_ENTRIES), database: platformDb });
   const auth = new AuthService(
     accounts,
     sessions,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, login, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { sha256 } from '../../src/server/platform/ids';
+import { errorOf, login, startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../support/test-app';
 
 describe('accounts and sessions', () => {
   let t: TestApp;
@@ -108,6 +109,59 @@ describe('accounts and sessions', () => {
       expect(errorOf(await t.app.inject({ method: 'POST', url: '/api/auth/logout' }))).toMatchObject({ status: 401, id: 'unauthenticated' });
       const teacher = await t.user('teacher');
       expect(errorOf(await teacher.request({ method: 'POST', url: '/api/auth/logout', csrf: false }))).toMatchObject({ status: 403, id: 'csrf_failed' });
+    });
+  });
+
+  describe('sessions read a moment ago (kept in memory a few seconds)', () => {
+    const me = (client: TestClient) => client.request({ method: 'GET', url: '/api/auth/me' });
+    const sessionIdOf = (client: TestClient) => sha256(client.cookie.slice('ds_session='.length));
+    const expiresAtOf = async (client: TestClient) =>
+      (await t.app.db.kysely.selectFrom('sessions').select('expires_at').where('id', '=', sessionIdOf(client)).executeTakeFirst())?.expires_at;
+
+    it('refuses a session at once on the next request after logout or logout everywhere, though it was just served', async () => {
+      const teacher = await t.user('teacher');
+      const second = await login(t.app, teacher.email, TEST_PASSWORD);
+      const third = await login(t.app, teacher.email, TEST_PASSWORD);
+      for (const client of [teacher, second, third]) expect((await me(client)).statusCode).toBe(200);
+      expect((await second.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+      expect(errorOf(await me(second))).toMatchObject({ status: 401, id: 'unauthenticated' });
+      expect((await me(teacher)).statusCode).toBe(200);
+      expect((await teacher.request({ method: 'POST', url: '/api/auth/logout-all' })).statusCode).toBe(204);
+      expect(errorOf(await me(teacher))).toMatchObject({ status: 401, id: 'unauthenticated' });
+      expect(errorOf(await me(third))).toMatchObject({ status: 401, id: 'unauthenticated' });
+    });
+
+    it('refuses the other sessions at once after a password change, and every session after a reset', async () => {
+      const here = await t.user('teacher');
+      const elsewhere = await login(t.app, here.email, TEST_PASSWORD);
+      expect((await me(elsewhere)).statusCode).toBe(200);
+      const changed = await here.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Zonnebloem-trap-kaasboer-47' } });
+      expect(changed.statusCode).toBe(204);
+      expect(errorOf(await me(elsewhere))).toMatchObject({ status: 401, id: 'unauthenticated' });
+      expect((await me(here)).statusCode).toBe(200);
+      await t.app.services.passwords.adminReset(here.email, 'Rode-kraan-fluit-zacht-31');
+      expect(errorOf(await me(here))).toMatchObject({ status: 401, id: 'unauthenticated' });
+    });
+
+    it('ends an expired session and slides an expiry that is due, as without the cache', async () => {
+      const teacher = await t.user('teacher');
+      const expired = await login(t.app, teacher.email, TEST_PASSWORD);
+      await t.app.db.kysely
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', sessionIdOf(expired))
+        .execute();
+      expect(errorOf(await me(expired))).toMatchObject({ status: 401, id: 'unauthenticated' });
+      expect(await expiresAtOf(expired)).toBeUndefined();
+
+      const due = await login(t.app, teacher.email, TEST_PASSWORD);
+      const inADay = new Date(Date.now() + 24 * 3600_000).toISOString();
+      await t.app.db.kysely.updateTable('sessions').set({ expires_at: inADay }).where('id', '=', sessionIdOf(due)).execute();
+      expect((await me(due)).statusCode).toBe(200);
+      const slid = Date.parse((await expiresAtOf(due))!);
+      expect(slid).toBeGreaterThan(Date.now() + 335 * 3600_000);
+      expect((await me(due)).statusCode).toBe(200);
+      expect(Date.parse((await expiresAtOf(due))!)).toBe(slid);
     });
   });
 

@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT, digisprong, useCliDatabase } from '../support/cli';
 import { createTestDatabase } from '../support/dialects';
@@ -77,6 +78,28 @@ describe('digisprong command line', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(weak.stderr).toMatch(/^error weak_password \(password\): password: This password is too easy to guess\./);
     const unknown = await digisprong(database.url, 'users', 'reset-password', '--email', 'niemand@school.be');
     expect(unknown.stderr).toBe('error not_found (email): No account with the email niemand@school.be');
+  });
+
+  it("refuses a session the server just served once another process's reset-password ended it", async () => {
+    const email = 'net-gebruikt@school.be';
+    await digisprong(database.url, 'users', 'add', '--email', email, '--password', 'a-long-password', '--role', 'teacher');
+    const app = await database.openApp();
+    try {
+      const session = await login(app, email, 'a-long-password');
+      expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      expect((await digisprong(database.url, 'users', 'reset-password', '--email', email, '--password', 'Rode-kraan-fluit-zacht-31')).code).toBe(0);
+      expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+      if (!database.url.startsWith('sqlite:')) return;
+      // As fast as another process can end it: another connection to the file, right after a request served the session.
+      const again = await login(app, email, 'Rode-kraan-fluit-zacht-31');
+      expect((await again.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      const other = new SQLite(database.url.slice('sqlite:'.length));
+      other.prepare('DELETE FROM sessions WHERE user_id = ?').run(again.userId);
+      other.close();
+      expect((await again.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
   });
 
   it('seeds demo data only into an empty database', async () => {

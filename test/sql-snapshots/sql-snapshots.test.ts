@@ -56,6 +56,10 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: 'CampaignRepository.reportView: getSchoolReport, the campaign and what its stored report is read from (precompiled)',
     run: (db, dialect) => new CampaignRepository(db, dialect).reportView('$schoolId', '$campaignId'),
   },
+  'team-report-access': {
+    what: "CampaignRepository.reportAccess: getSchoolReport, the caller's roles at the school and the campaign's report view in one read (precompiled)",
+    run: (db, dialect) => new CampaignRepository(db, dialect).reportAccess('$userId', '$schoolId', '$campaignId'),
+  },
   'team-report-body': {
     what: 'CampaignRepository.storedBody: getSchoolReport, the stored report body',
     run: (db, dialect) => new CampaignRepository(db, dialect).storedBody('$campaignId', 7),
@@ -79,6 +83,10 @@ const queries: Record<string, { what: string; run: Run }> = {
   'school-roles-of': {
     what: 'SchoolRepository rolesOf: the roles of a user in a school (precompiled)',
     run: (db, dialect) => new SchoolRepository(db, dialect)['rolesOf']('$userId', '$schoolId'),
+  },
+  'school-roles-at': {
+    what: "SchoolRepository rolesAtSchool: every school access check, the user's own roles and the board's in one read (precompiled)",
+    run: (db, dialect) => new SchoolRepository(db, dialect)['rolesAtSchool']('$userId', '$schoolId', '$userId', '$schoolId'),
   },
   'enrolment-engaged-of': {
     what: 'EnrolmentRepository engagedOf: trainings a teacher enrolled in or completed (precompiled)',

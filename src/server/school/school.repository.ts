@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { lockRow } from '../platform/db/row-lock';
@@ -37,6 +37,8 @@ export class SchoolRepository {
   private readonly rolesOf;
   /** Every recommendation asks where its teacher teaches: compiled once. */
   private readonly schoolsOfUser;
+  /** Behind every school access check: the caller's own roles and the board's, in one indexed read. */
+  private readonly rolesAtSchool;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,6 +55,35 @@ export class SchoolRepository {
       2,
     );
     this.schoolsOfUser = precompiled(db, (userId: string) => schoolsOfUsersQuery(db, [userId]), 1);
+    this.rolesAtSchool = precompiled(
+      db,
+      (userId: string, schoolId: string, boardUserId: string, boardSchoolId: string) =>
+        db
+          .selectFrom('memberships')
+          .select('role')
+          .where('user_id', '=', userId)
+          .where('school_id', '=', schoolId)
+          .unionAll(
+            db
+              .selectFrom('memberships as board')
+              .innerJoin('schools as sibling', 'sibling.id', 'board.school_id')
+              .select(sql.lit('board_admin').as('role'))
+              .where('board.user_id', '=', boardUserId)
+              .where('board.role', '=', 'board_admin')
+              .where('sibling.board_id', '=', (eb) => eb.selectFrom('schools').select('board_id').where('id', '=', boardSchoolId)),
+          ),
+      4,
+    );
+  }
+
+  /**
+   * The user's roles in the school (a role may come twice): their own memberships, and
+   * board_admin when they are board_admin in a school of the same board. None when the school
+   * does not exist.
+   */
+  async rolesAt(userId: string, schoolId: string): Promise<string[]> {
+    const rows = await this.rolesAtSchool(userId, schoolId, userId, schoolId);
+    return rows.map((r) => r.role);
   }
 
   async insert(school: NewSchool): Promise<void> {

@@ -92,8 +92,7 @@ export class SchoolService {
    * board). Empty when the user has nothing to do with the school, or it does not exist.
    */
   async rolesIn(userId: string, schoolId: string): Promise<Role[]> {
-    const school = await this.repo.find(schoolId);
-    return school ? this.rolesInSchool(userId, school) : [];
+    return schoolRolesOf(await this.repo.rolesAt(userId, schoolId), false);
   }
 
   /** Whether only accounts linked to the identity provider may join the school. */
@@ -273,12 +272,6 @@ export class SchoolService {
 
   // ------------------------------------------------------------ internals
 
-  private async rolesInSchool(userId: string, school: SchoolRow): Promise<Role[]> {
-    const roles = new Set(await this.repo.ownRoles(userId, school.id));
-    if (!roles.has('board_admin') && school.boardId !== null && (await this.repo.isBoardAdmin(userId, school.boardId))) roles.add('board_admin');
-    return schoolRoles.filter((role) => roles.has(role));
-  }
-
   private async members(schoolId: string, memberId?: string): Promise<MemberDto[]> {
     const rows = await this.repo.memberships(schoolId, memberId);
     const users = new Map((await this.deps.auth.usersByIds(rows.map((r) => r.userId))).map((u) => [u.id, u]));
@@ -322,6 +315,17 @@ function keepAPrincipal(userId: string, current: readonly SchoolRole[], next: re
 /** Upper case, letters and digits only: `abcd-efgh` and `ABCDEFGH` are the same code. */
 export function normaliseJoinCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/**
+ * A user's roles at a school as access checks see them: their own memberships there, plus
+ * board_admin when they are board admin in a school of the same board; each once, in the order
+ * of `schoolRoleList`; anything else dropped.
+ */
+export function schoolRolesOf(own: Iterable<string>, boardAdmin: boolean): Role[] {
+  const held = new Set(own);
+  if (boardAdmin) held.add('board_admin');
+  return schoolRoles.filter((role) => held.has(role));
 }
 
 export function toSchoolFields(school: SchoolRow): Omit<SchoolDto, 'board' | 'myRoles' | 'requireIdentityProvider'> {

@@ -57,6 +57,29 @@ describe('the access policy, for any roles', () => {
     );
   });
 
+  it('decides on roles read already (requireOf) exactly as require does, with the same 404 and 403', async () => {
+    const outcomeOf = (run: () => unknown) => {
+      try {
+        run();
+        return 'granted';
+      } catch (error) {
+        return `${(error as { id: string }).id}: ${(error as Error).message}`;
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(schoolRoles, schoolCapability, async (held, capability) => {
+        const policy = policyFor({ A: held });
+        const viaRead = await policy.require('u', capability, 'A').then(
+          () => 'granted',
+          (error: { id: string; message: string }) => `${error.id}: ${error.message}`,
+        );
+        expect(outcomeOf(() => policy.requireOf([...held], capability))).toBe(viaRead);
+      }),
+    );
+    expect(() => access.requireOf([], 'readCampaigns')).toThrow(expect.objectContaining({ id: 'not_found' }));
+    expect(access.requireOf(['principal'], 'readCampaigns')).toEqual(['principal']);
+  });
+
   it('never lets roles at school B grant a capability at school A', async () => {
     await fc.assert(
       fc.asyncProperty(schoolRoles, schoolRoles, schoolCapability, async (atA, extraAtB, capability) => {

@@ -40,7 +40,14 @@ export class AccessPolicy {
 
   /** The caller's roles at the school, when one of them grants the capability there. */
   async require(userId: string, capability: SchoolCapability, schoolId: string): Promise<Role[]> {
-    const roles = await this.roles.rolesAt(userId, schoolId);
+    return this.requireOf(await this.roles.rolesAt(userId, schoolId), capability);
+  }
+
+  /**
+   * The decision of `require` on the caller's roles at the school read already, by a use case
+   * that reads them together with its own first read (the team report): the same 404 and 403.
+   */
+  requireOf(roles: Role[], capability: SchoolCapability): Role[] {
     if (roles.length === 0) throw notFound('School', 'schoolId');
     if (!grants(roles, capability)) throw forbidden(`Only a ${rolesGranting(capability).join(', ')} of this school may do this`);
     return roles;

@@ -18,7 +18,8 @@ import { newId, newToken, nowIso, sha256 } from '../ids';
 import type { AccountsRepository } from './accounts.repository';
 import { requireStrongPassword } from './password-rule';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
-import type { SessionsRepository } from './sessions.repository';
+import { sessionStep } from './session-cache';
+import type { SessionRow, SessionsRepository } from './sessions.repository';
 
 /** Who is calling: resolved from the session cookie on every request that needs it. */
 export interface AuthContext {
@@ -100,21 +101,26 @@ export class AuthService {
     return { token, csrfToken, user: await this.currentUser(userId) };
   }
 
-  /** The session behind a cookie token, or null when it is unknown or expired. */
+  /**
+   * The session behind a cookie token, or null when it is unknown or expired. A row read in the
+   * last few seconds is served from memory when nothing is due (see `sessionStep`); an expiry or
+   * a slide always goes to the database.
+   */
   async authenticate(token: string): Promise<AuthContext | null> {
-    const session = await this.sessions.find(sha256(token));
+    const id = sha256(token);
+    const recent = this.sessions.recent(id, Date.now());
+    if (recent && sessionStep(Date.parse(recent.expiresAt), Date.now(), this.idleMs) === 'serve') return contextOf(recent);
+    const session = await this.sessions.find(id);
     if (!session) return null;
     const now = Date.now();
-    const expiresAt = Date.parse(session.expiresAt);
-    if (expiresAt <= now) {
+    const step = sessionStep(Date.parse(session.expiresAt), now, this.idleMs);
+    if (step === 'expired') {
       await this.sessions.delete(session.id);
       return null;
     }
     // Slide the expiry at most once an hour, so reads stay reads.
-    if (expiresAt - now < this.idleMs - 3600_000) {
-      await this.sessions.extend(session.id, new Date(now + this.idleMs).toISOString());
-    }
-    return { userId: session.userId, sessionId: session.id, csrfToken: session.csrfToken };
+    if (step === 'extend') await this.sessions.extend(session.id, new Date(now + this.idleMs).toISOString());
+    return contextOf(session);
   }
 
   async logout(auth: AuthContext): Promise<void> {
@@ -220,6 +226,8 @@ export class AuthService {
     return { userId, created: !existing };
   }
 }
+
+const contextOf = (session: SessionRow): AuthContext => ({ userId: session.userId, sessionId: session.id, csrfToken: session.csrfToken });
 
 function parseOrThrow<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } },

@@ -15,6 +15,22 @@ export interface Db<Tables extends object = PlatformTables> {
   kysely: Kysely<Tables>;
   dialect: Dialect;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on a channel over a connection of its own (see `Listener`). The
+   * process hears what any process on the database NOTIFYs there; ended by `close()`.
+   */
+  listen?(channel: string, events: ListenerEvents): Listener;
+}
+
+/** What a listening connection tells: each notification's payload, and whether it is listening now. */
+export interface ListenerEvents {
+  message(payload: string): void;
+  /** True once LISTEN took effect (again); false when the connection is lost, until it listens again. */
+  listening(on: boolean): void;
+}
+
+export interface Listener {
+  close(): Promise<void>;
 }
 
 // count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
@@ -39,12 +55,19 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
       if (!closing) console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
     const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const listeners = new Set<Listener>();
     return {
       kysely,
       dialect,
-      close: () => {
+      close: async () => {
         closing = true;
+        await Promise.all([...listeners].map((listener) => listener.close()));
         return kysely.destroy();
+      },
+      listen(channel, events) {
+        const listener = listenOn(databaseUrl, channel, events);
+        listeners.add(listener);
+        return listener;
       },
     };
   }
@@ -56,7 +79,95 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  sqliteHandles.set(kysely.getExecutor().adapter, sqlite);
   return { kysely, dialect, close: () => kysely.destroy() };
+}
+
+/**
+ * SQLite: a number that changes whenever another connection (another process: the CLI) has
+ * committed to the database file since the last call (`PRAGMA data_version`), for a cache that
+ * must drop what others changed. Null on PostgreSQL.
+ */
+export function sqliteOtherWrites(kysely: Kysely<any>): (() => number) | null {
+  const sqlite = sqliteHandles.get(kysely.getExecutor().adapter);
+  if (!sqlite) return null;
+  let statement: SQLite.Statement | undefined;
+  return () => {
+    statement ??= sqlite.prepare('PRAGMA data_version').pluck();
+    return statement.get() as number;
+  };
+}
+
+/** The better-sqlite3 handle behind a Kysely instance (and those made from it: `withTables`, transactions), by their shared adapter. */
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * A read of fixed SQL straight on better-sqlite3, without Kysely's connection hand-off (a few
+ * microseconds a query): for `precompiled` queries on hot paths. Null when the database is not
+ * SQLite or the Kysely instance has plugins (they may transform results). The reader answers
+ * undefined, and the caller goes through Kysely, when the statement writes or a transaction is
+ * open on the connection: Kysely then runs the query inside that transaction or after it, as
+ * always, so a direct read never sees uncommitted rows.
+ */
+export function sqliteReader(kysely: Kysely<any>, sql: string): ((parameters: readonly unknown[]) => unknown[] | undefined) | null {
+  const executor = kysely.getExecutor();
+  const sqlite = executor.plugins.length === 0 ? sqliteHandles.get(executor.adapter) : undefined;
+  if (!sqlite) return null;
+  let statement: SQLite.Statement | undefined;
+  return (parameters) => {
+    if (sqlite.inTransaction) return undefined;
+    statement ??= sqlite.prepare(sql);
+    return statement.reader ? statement.all(parameters as unknown[]) : undefined;
+  };
+}
+
+/** How long a lost listening connection waits before it connects again. */
+const RELISTEN_MS = 1000;
+
+/**
+ * LISTEN on `channel` over a client of its own (a pooled connection would be handed to other
+ * queries). A lost connection reports `listening(false)` at once and connects again after
+ * RELISTEN_MS; `listening(true)` follows each LISTEN that took effect.
+ */
+function listenOn(databaseUrl: string, channel: string, events: ListenerEvents): Listener {
+  let closed = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = () => {
+    retry = null;
+    if (closed) return;
+    const current = new pg.Client({ connectionString: databaseUrl });
+    client = current;
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      events.listening(false);
+      current.end().catch(() => {});
+      if (!closed) retry = setTimeout(connect, RELISTEN_MS);
+    };
+    current.on('notification', (message) => {
+      if (message.channel === channel) events.message(message.payload ?? '');
+    });
+    current.on('error', lose);
+    current.on('end', lose);
+    current
+      .connect()
+      .then(() => current.query(`LISTEN "${channel.replaceAll('"', '""')}"`))
+      .then(() => {
+        if (!lost && !closed) events.listening(true);
+      })
+      .catch(lose);
+  };
+  connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      events.listening(false);
+      await client?.end().catch(() => {});
+    },
+  };
 }
 
 /**

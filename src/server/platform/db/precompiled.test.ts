@@ -47,6 +47,21 @@ describe('precompiled', () => {
     expect(await find('in-trx')).toEqual([]);
   });
 
+  it('never serves a read from outside a transaction what the transaction wrote and did not commit', async () => {
+    const find = precompiled(k, (c: string) => k.selectFrom('t').select('a').where('c', '=', c), 1);
+    let outside: Promise<Array<{ a: string }>> | undefined;
+    await expect(
+      k.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ a: '4', b: 'w', c: 'uncommitted' }).execute();
+        outside = find('uncommitted');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await outside).toEqual([]);
+    expect(await find('k')).toHaveLength(2);
+  });
+
   it('refuses a query that does not bind each argument exactly once', () => {
     expect(() => precompiled(k, (_a: string) => k.selectFrom('t').select('a'), 1)).toThrow(/argument 0/);
   });

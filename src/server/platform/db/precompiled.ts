@@ -1,10 +1,12 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { sqliteReader } from './database';
 
 /**
  * Kysely builds and compiles a query on every call, which costs as much as running a short
  * indexed read. For the hottest queries, `precompiled` builds the query once with marker values
  * and afterwards only swaps each call's values into the compiled parameters. Every argument must
- * appear as exactly one bound value (checked here, once); the SQL text never changes.
+ * appear as exactly one bound value (checked here, once); the SQL text never changes. On SQLite a
+ * read outside a transaction runs straight on better-sqlite3 (see `sqliteReader`).
  */
 export function precompiled<Row, Args extends string[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
@@ -15,13 +17,16 @@ export function precompiled<Row, Args extends string[]>(db: Kysely<any>, build: 
       throw new Error(`precompiled: argument ${i} must be bound exactly once in: ${compiled.sql}`);
     }
   });
-  const on =
-    (executor: Kysely<any>) =>
-    async (...args: Args): Promise<Row[]> => {
+  const on = (executor: Kysely<any>) => {
+    const direct = sqliteReader(executor, compiled.sql);
+    return async (...args: Args): Promise<Row[]> => {
       const parameters = compiled.parameters.map((value, i) => (slots[i] >= 0 ? args[slots[i]] : value));
+      const rows = direct?.(parameters);
+      if (rows) return rows as Row[];
       const result = await executor.executeQuery<Row>({ ...compiled, parameters });
       return result.rows;
     };
+  };
   return Object.assign(on(db), { on });
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Dialect } from '../../platform/db/database';
 import { precompiled } from '../../platform/db/precompiled';
 import { lockRow } from '../../platform/db/row-lock';
@@ -60,10 +60,71 @@ const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: str
     .where('campaigns.id', '=', campaignId)
     .where('campaigns.school_id', '=', schoolId);
 
+/**
+ * The caller's roles at the school and the report view of its campaign, driven by the school
+ * row: a row whenever the school exists, its campaign columns null when the school has no such
+ * campaign. Own roles come as one comma-joined text (role names hold no comma).
+ */
+const reportViewForQuery = (db: Kysely<Database>, dialect: Dialect, userId: string, boardUserId: string, campaignId: string, schoolId: string) =>
+  db
+    .selectFrom('schools')
+    .leftJoin('campaigns', (join) => join.onRef('campaigns.school_id', '=', 'schools.id').on('campaigns.id', '=', campaignId))
+    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'schools.id')
+    .leftJoin('campaign_reports as report', (join) =>
+      join.onRef('report.campaign_id', '=', 'campaigns.id').on((eb) =>
+        eb(
+          'report.seq',
+          '=',
+          eb
+            .selectFrom('campaign_reports as later')
+            .select((sub) => sub.fn.max('later.seq').as('seq'))
+            .whereRef('later.campaign_id', '=', 'campaigns.id'),
+        ),
+      ),
+    )
+    .selectAll('campaigns')
+    .select((eb) => [
+      'schools.name as school_name',
+      'schools.education_level as school_level',
+      'versions.version as members_version',
+      'report.seq',
+      'report.publication',
+      'report.published_at',
+      eb
+        .selectFrom('memberships as own')
+        .select(dialect === 'postgres' ? sql<string | null>`string_agg(own.role, ',')`.as('roles') : sql<string | null>`group_concat(own.role, ',')`.as('roles'))
+        .whereRef('own.school_id', '=', 'schools.id')
+        .where('own.user_id', '=', userId)
+        .as('own_roles'),
+      eb
+        .exists(
+          eb
+            .selectFrom('memberships as board')
+            .innerJoin('schools as sibling', 'sibling.id', 'board.school_id')
+            .select('board.user_id')
+            .where('board.user_id', '=', boardUserId)
+            .where('board.role', '=', 'board_admin')
+            .whereRef('sibling.board_id', '=', 'schools.board_id'),
+        )
+        .as('board_admin'),
+    ])
+    .where('schools.id', '=', schoolId);
+
+/** The caller's roles at a school, and the view of its campaign's report when the school has that campaign. */
+export interface ReportAccess {
+  /** The caller's own roles at the school (memberships), unfiltered. */
+  ownRoles: string[];
+  /** Whether the caller is board admin in a school of the same board. */
+  boardAdmin: boolean;
+  view: ReportView | undefined;
+}
+
 /** The only code that touches the campaigns and campaign_reports tables. */
 export class CampaignRepository {
   /** Behind every team report read: compiled once. */
   private readonly reportViewOf;
+  /** Behind every team report read: the access check and the report view in one read, compiled once. */
+  private readonly reportViewFor;
   private readonly bodies = new Map<string, Buffer>();
 
   constructor(
@@ -71,6 +132,35 @@ export class CampaignRepository {
     private readonly dialect: Dialect,
   ) {
     this.reportViewOf = precompiled(db, (schoolId: string, campaignId: string) => reportViewQuery(db, schoolId, campaignId), 2);
+    this.reportViewFor = precompiled(
+      db,
+      (userId: string, boardUserId: string, campaignId: string, schoolId: string) => reportViewForQuery(db, dialect, userId, boardUserId, campaignId, schoolId),
+      4,
+    );
+  }
+
+  /**
+   * The caller's roles at the school with the report view of the campaign, in one indexed read
+   * (what `access.require` and `reportView` read, together); undefined when the school does not exist.
+   */
+  async reportAccess(userId: string, schoolId: string, campaignId: string): Promise<ReportAccess | undefined> {
+    const [row] = await this.reportViewFor(userId, userId, campaignId, schoolId);
+    if (!row) return undefined;
+    const { own_roles, board_admin, school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
+    return {
+      ownRoles: own_roles ? own_roles.split(',') : [],
+      boardAdmin: Boolean(Number(board_admin)),
+      view:
+        campaign.id === null
+          ? undefined
+          : {
+              campaign: campaign as CampaignRow,
+              schoolName: school_name,
+              schoolLevel: school_level,
+              membersVersion: Number(members_version ?? 0),
+              report: seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
+            },
+    };
   }
 
   /**

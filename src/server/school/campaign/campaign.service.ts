@@ -20,7 +20,7 @@ import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
 import type { MailService } from '../../platform/mail/mail.service';
 import type { DigisnapAggregates } from '../school.needs';
-import type { SchoolInfo, SchoolService } from '../school.service';
+import { type SchoolInfo, type SchoolService, schoolRolesOf } from '../school.service';
 import type { CampaignRepository, CampaignRow, ReportView } from './campaign.repository';
 
 export interface CampaignDeps {
@@ -183,8 +183,10 @@ export class CampaignService {
    * A read while nothing changed is a few indexed reads: the stored bytes go out behind a fresh head.
    */
   async schoolReportJson(userId: string, schoolId: string, campaignId: string): Promise<Buffer> {
-    await this.deps.access.require(userId, 'readCampaigns', schoolId);
-    const view = await this.repo.reportView(schoolId, campaignId);
+    // The access check and the campaign's report view come in one read (repo.reportAccess).
+    const found = await this.repo.reportAccess(userId, schoolId, campaignId);
+    this.deps.access.requireOf(found ? schoolRolesOf(found.ownRoles, found.boardAdmin) : [], 'readCampaigns');
+    const view = found?.view;
     if (!view) throw notFound('Campaign', 'params.campaignId');
     const report = await this.currentReport(view);
     if (report === null) {
