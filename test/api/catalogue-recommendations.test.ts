@@ -64,6 +64,10 @@ describe('getMyRecommendations', () => {
   afterAll(() => t.close());
 
   it('puts the A2→B1 trainings first for a teacher at A2, then the one starting a level higher', async () => {
+    const response = await teacher.request({ method: 'GET', url: '/api/me/recommendations' });
+    // Sent as built, past the serializer: exactly the contract's fields, in its order.
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.body).toBe(JSON.stringify(recommendationsSchema.parse(response.json())));
     const result = await recommend(teacher);
     expect(recommendationsSchema.safeParse(result).success).toBe(true);
     const names = result.items.map((i: { training: { id: string } }) => nameOf(i.training.id));

@@ -40,10 +40,13 @@ export function enrolmentRoutes(
 
   route(app, endpoints.getMyRecommendations, {
     preHandler: requireAuth,
-    // Only the teacher's id is needed: no roles or provider organisations to read first.
-    handler: async (request) => {
+    // Only the teacher's id is needed: no roles or provider organisations to read first. The
+    // answer is built in the contract's shape and key order (a test holds it to the schema), so
+    // it goes out as a JSON string, past the serializer's parse of every field.
+    handler: async (request, reply) => {
       if (!request.auth) throw unauthenticated();
-      return deps.recommendations.recommendationsForUser(request.auth.userId, request.query.limit);
+      const body = await deps.recommendations.recommendationsJsonForUser(request.auth.userId, request.query.limit);
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   });
 

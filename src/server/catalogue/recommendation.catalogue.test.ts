@@ -60,6 +60,9 @@ describe('recommendations from the catalogue in memory', () => {
         const fromMemory = await memory.recommendations.recommendationsForUser(userId, limit);
         const fromSql = await live.recommendations.recommendationsForUser(userId, limit);
         expect(JSON.stringify(fromMemory)).toBe(JSON.stringify(fromSql));
+        // The text the route sends, built from the summaries' kept JSON, is that same JSON, both ways.
+        expect(await memory.recommendations.recommendationsJsonForUser(userId, limit)).toBe(JSON.stringify(fromSql));
+        expect(await live.recommendations.recommendationsJsonForUser(userId, limit)).toBe(JSON.stringify(fromSql));
         if (limit === 10) answers.set(userId, fromMemory);
       }
     }

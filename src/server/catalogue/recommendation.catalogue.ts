@@ -1,5 +1,6 @@
 import type { LevelStep, TrainingSummaryDto } from '../../shared/catalogue/api';
-import { type RankingCandidate, SESSIONLESS_KINDS } from '../../shared/catalogue/recommend';
+import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSIONLESS_KINDS, stepFit } from '../../shared/catalogue/recommend';
+import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
 import type { CatalogueRepository, RecommendationSessionRow } from './catalogue.repository';
 
@@ -92,6 +93,8 @@ interface TrainingEntry {
   upcomingAfter: string;
   /** Everything of the summary but its next session, which is read from `sessions`. */
   summary: Omit<TrainingSummaryDto, 'nextSession'> | null;
+  /** `summary` as JSON without its closing brace, written once. */
+  summaryHead?: string;
 }
 
 export interface CandidateQuery {
@@ -108,10 +111,12 @@ export class Snapshot {
   private readonly sessionsById = new Map<string, SessionEntry>();
   /**
    * Per teacher province ('' when unknown): every training in the SQL's order (nearest first,
-   * then price, then id), and per level step (competence, from, to) the set of positions in that
-   * order of the trainings with that step, as bits.
+   * then price, then id), and per focus (a competence with the levels a step may start at and
+   * end at, which follow from the teacher's level there) the set of positions in that order of
+   * the trainings with such a step, as bits: built on first use, at most one per competence and
+   * level (22 × 5 of 2.5 kB each on 20,000 trainings).
    */
-  private readonly orders = new Map<string, { trainings: TrainingEntry[]; bySteps: Map<string, Uint32Array>; words: number }>();
+  private readonly orders = new Map<string, Order>();
   private dirtySeats = new Set<string>();
   private seatsRead: Promise<void> = Promise.resolve();
 
@@ -167,39 +172,37 @@ export class Snapshot {
   }
 
   /**
-   * The ids the SQL of CatalogueRepository.recommendationCandidates selects, in its order:
-   * published trainings with a step raising the teacher in a focus competence, open for
-   * enrolment or needing no session, not excluded; nearest province first, then price, then id.
+   * The candidates worth ranking for a teacher: of the trainings the SQL of
+   * CatalogueRepository.recommendationCandidates selects (published, with a step raising the
+   * teacher in a focus competence, open for enrolment or needing no session, not excluded; the
+   * first `limit` nearest the teacher's province, then cheapest, then by id), those found in the
+   * teacher's match lists (see matchLists), best match first, a whole match at a time, until
+   * `enough` says the rest cannot make the ranking. Ranking what this returns gives what ranking
+   * every candidate gives: whatever is left out has a lower match than `enough` saw.
    */
-  candidates(query: CandidateQuery): TrainingEntry[] {
+  topCandidates(query: CandidateQuery, lists: ReturnType<typeof matchLists>, enough: (chosen: TrainingEntry[]) => boolean): TrainingEntry[] {
     if (query.focus.length === 0 || query.limit <= 0) return [];
     const order = this.orderFor(query.province ?? '');
-    // Every training with a step that raises the teacher: the union of the bit sets of the
-    // (competence, from, to) steps the focus allows, taken a word at a time, in the SQL's order,
-    // until enough are found (the nearest and cheapest come first, so seldom far).
-    const sets: Uint32Array[] = [];
-    for (const f of query.focus) {
-      for (const from of f.reachable) {
-        for (const to of f.above) {
-          const set = order.bySteps.get(stepKey(f.competence, from, to));
-          if (set) sets.push(set);
+    const { bits, end } = candidateWindow(order, query);
+    const chosen: TrainingEntry[] = [];
+    const seen = new Set<number>();
+    let i = 0;
+    while (i < lists.length) {
+      const match = lists[i].match;
+      for (; i < lists.length && lists[i].match === match; i += 1) {
+        const list = order.lists.get(listKey(lists[i].competence, lists[i].level, lists[i].fit));
+        if (!list) continue;
+        for (let k = 0; k < list.length; k += 1) {
+          const position = list[k];
+          if (position >= end) break;
+          if (((bits[position >>> 5] >>> (position & 31)) & 1) === 0 || seen.has(position)) continue;
+          seen.add(position);
+          chosen.push(order.trainings[position]);
         }
       }
+      if (enough(chosen)) break;
     }
-    const found: TrainingEntry[] = [];
-    for (let word = 0; word < order.words && found.length < query.limit; word += 1) {
-      let bits = 0;
-      for (let i = 0; i < sets.length; i += 1) bits |= sets[i][word];
-      while (bits !== 0 && found.length < query.limit) {
-        const bit = 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        const training = order.trainings[word * 32 + bit];
-        if (!training.sessionless && !(training.openUntil > query.now)) continue;
-        if (query.excluded.has(training.id)) continue;
-        found.push(training);
-      }
-    }
-    return found;
+    return chosen;
   }
 
   /** The ranking's view of a candidate: its sessions starting after `now`, earliest first, with live seats. */
@@ -266,17 +269,7 @@ export class Snapshot {
     if (!order) {
       const near = (t: TrainingEntry) => (t.province === null || t.province === province ? 0 : 1);
       const trainings = [...this.trainings].sort((a, b) => near(a) - near(b) || a.priceCents - b.priceCents || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const bySteps = new Map<string, Uint32Array>();
-      const words = Math.ceil(trainings.length / 32);
-      trainings.forEach((training, position) => {
-        for (const step of training.steps) {
-          const key = stepKey(step.competence, step.from, step.to);
-          let set = bySteps.get(key);
-          if (!set) bySteps.set(key, (set = new Uint32Array(words)));
-          set[position >>> 5] |= 1 << (position & 31);
-        }
-      });
-      order = { trainings, bySteps, words };
+      order = { trainings, byFocus: new Map(), lists: new Map(), words: Math.ceil(trainings.length / 32) };
       this.orders.set(province, order);
     }
     return order;
@@ -284,6 +277,107 @@ export class Snapshot {
 }
 
 const stepKey = (competence: string, from: string, to: string) => `${competence} ${from} ${to}`;
+
+/**
+ * The trainings in the SQL's order for one teacher province, with two indexes over their
+ * positions, built on first use in one pass: per focus (a competence with the levels a step may
+ * start and end at, which follow from the teacher's level there) a bit set of the trainings with
+ * such a step, and per competence, teacher level and fit (stepFit) the ascending list of the
+ * trainings with a step in it. On 20,000 trainings: at most 22 × 5 bit sets of 2.5 kB and about
+ * 80,000 list entries of 4 bytes, per province asked for.
+ */
+type Order = { trainings: TrainingEntry[]; byFocus: Map<string, Uint32Array>; lists: Map<string, Uint32Array>; words: number };
+
+const listKey = (competence: string, level: number, fit: number) => `${competence} ${level} ${fit}`;
+
+/**
+ * The positions, as bits, of the first `query.limit` trainings the SQL selects (see
+ * topCandidates), and the position past the last of them: the union of the focus bit sets, taken
+ * a word at a time in the SQL's order until enough are found (the nearest and cheapest come
+ * first, so seldom far), leaving out those closed for enrolment or excluded.
+ */
+function candidateWindow(order: Order, query: CandidateQuery): { bits: Uint32Array; end: number } {
+  const sets = query.focus.map((f) => focusSet(order, f));
+  const window = new Uint32Array(order.words);
+  let found = 0;
+  for (let word = 0; word < order.words; word += 1) {
+    let bits = 0;
+    for (let i = 0; i < sets.length; i += 1) bits |= sets[i][word];
+    while (bits !== 0) {
+      const bit = 31 - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const training = order.trainings[word * 32 + bit];
+      if (!training.sessionless && !(training.openUntil > query.now)) continue;
+      if (query.excluded.has(training.id)) continue;
+      window[word] |= 1 << bit;
+      found += 1;
+      if (found === query.limit) return { bits: window, end: word * 32 + bit + 1 };
+    }
+  }
+  return { bits: window, end: order.trainings.length };
+}
+
+/**
+ * The positions in `order` of the trainings with a step of the focus competence that starts at
+ * a level it allows and ends at one above the teacher. A focus's levels follow from the teacher's
+ * level in the competence, so one pass over the order builds the sets of every competence and level.
+ */
+function focusSet(order: Order, focus: CandidateQuery['focus'][number]): Uint32Array {
+  if (order.byFocus.size === 0 && order.lists.size === 0) buildIndexes(order);
+  const key = focusKey(focus.competence, focus.reachable, focus.above);
+  let set = order.byFocus.get(key);
+  if (!set) {
+    // Levels that no teacher level gives (never asked by the service): built from the steps.
+    set = new Uint32Array(order.words);
+    const reachable = new Set(focus.reachable);
+    const above = new Set(focus.above);
+    order.trainings.forEach((training, position) => {
+      if (training.steps.some((step) => step.competence === focus.competence && reachable.has(step.from) && above.has(step.to))) set![position >>> 5] |= 1 << (position & 31);
+    });
+    order.byFocus.set(key, set);
+  }
+  return set;
+}
+
+const focusKey = (competence: string, reachable: readonly string[], above: readonly string[]) => `${competence} ${reachable.join(',')} ${above.join(',')}`;
+
+function buildIndexes(order: Order): void {
+  // Steps are shared objects (a few hundred distinct among tens of thousands): the keys of the
+  // sets and lists a step belongs to are worked out once per step.
+  const keysOfStep = new Map<LevelStep, Array<{ focus: string; list: string }>>();
+  const keysOf = (step: LevelStep) => {
+    let keys = keysOfStep.get(step);
+    if (!keys) {
+      keys = [];
+      // Every teacher level below C2 the step can raise: it starts at most REACHABLE_LEVELS_ABOVE
+      // above it and ends above it (the same levels the focus sets allow).
+      for (let at = 0; at < LEVEL_CODES.length - 1; at += 1) {
+        const fit = stepFit(step, at);
+        if (fit === null) continue;
+        keys.push({
+          focus: focusKey(step.competence, LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)), LEVEL_CODES.slice(at + 1)),
+          list: listKey(step.competence, at, fit),
+        });
+      }
+      keysOfStep.set(step, keys);
+    }
+    return keys;
+  };
+  const lists = new Map<string, number[]>();
+  order.trainings.forEach((training, position) => {
+    for (const step of training.steps) {
+      for (const keys of keysOf(step)) {
+        let set = order.byFocus.get(keys.focus);
+        if (!set) order.byFocus.set(keys.focus, (set = new Uint32Array(order.words)));
+        set[position >>> 5] |= 1 << (position & 31);
+        let list = lists.get(keys.list);
+        if (!list) lists.set(keys.list, (list = []));
+        if (list[list.length - 1] !== position) list.push(position);
+      }
+    }
+  });
+  for (const [key, list] of lists) order.lists.set(key, Uint32Array.from(list));
+}
 
 function toSessionEntry(row: RecommendationSessionRow): SessionEntry {
   const capacity = Number(row.capacity);

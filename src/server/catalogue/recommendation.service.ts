@@ -1,5 +1,15 @@
 import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../shared/catalogue/api';
-import { focusCompetences, type RankingCandidate, rankRecommendations, recommendationReason, type TeacherProfileForRanking } from '../../shared/catalogue/recommend';
+import {
+  focusCompetences,
+  matchLists,
+  type RankedRecommendation,
+  type RankingCandidate,
+  REACHABLE_LEVELS_ABOVE,
+  rankRecommendations,
+  rankTopRecommendations,
+  recommendationReason,
+  type TeacherProfileForRanking,
+} from '../../shared/catalogue/recommend';
 import { findCompetence, LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
 import { AppError } from '../../shared/errors';
 import type { Province } from '../../shared/platform/flanders';
@@ -8,15 +18,13 @@ import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
-import { RecommendationCatalogue } from './recommendation.catalogue';
+import { RecommendationCatalogue, type Snapshot } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
 
 /** Candidates selected per request (in memory, or in SQL); the ranking then keeps the best `limit`. */
 const CANDIDATE_LIMIT = 400;
-/** A step may start this many levels above the teacher and still be worth ranking (see recommend.ts). */
-const REACHABLE_ABOVE = 2;
 
 /**
  * Trainings for a teacher from their latest Digisnap profile: the profile comes from the
@@ -52,6 +60,25 @@ export class RecommendationService {
 
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
+    const { basedOn, items } = await this.recommend(userId, limit);
+    return { basedOn, items: items.map(({ item, summary }) => ({ training: summary, ...item })) };
+  }
+
+  /**
+   * The same answer as recommendationsForUser, as the JSON text JSON.stringify gives of it, built
+   * from each training's summary text kept with the catalogue in memory: only the next session,
+   * the reason and the score are written per request.
+   */
+  async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
+    const { basedOn, items } = await this.recommend(userId, limit);
+    const parts = items.map(({ item, summary, summaryHead }) => {
+      const training = summaryHead === undefined ? JSON.stringify(summary) : `${summaryHead},"nextSession":${JSON.stringify(summary.nextSession)}}`;
+      return `{"training":${training},${JSON.stringify(item).slice(1)}`;
+    });
+    return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
+  }
+
+  private async recommend(userId: string, limit: number) {
     const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
@@ -71,7 +98,7 @@ export class RecommendationService {
       return {
         competence,
         above: LEVEL_CODES.slice(at + 1) as string[],
-        reachable: LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_ABOVE + 1)) as string[],
+        reachable: LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)) as string[],
       };
     });
 
@@ -84,33 +111,53 @@ export class RecommendationService {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
         const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
+        const { summary, head } = summaries.get(r.trainingId)!;
         return {
-          training: summaries.get(r.trainingId)!,
-          competence: r.competence,
-          currentLevel: r.currentLevel,
-          targetLevel: r.targetLevel as LevelCode,
-          reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
-          score: r.score,
+          summary,
+          summaryHead: head,
+          // The recommendation's own fields, in the contract's order after `training`.
+          item: {
+            competence: r.competence,
+            currentLevel: r.currentLevel,
+            targetLevel: r.targetLevel as LevelCode,
+            reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
+            score: r.score,
+          },
         };
       }),
     };
   }
 
   /**
-   * Candidates, ranking and summaries from the catalogue kept in memory: the same candidates in
-   * the same order as the SQL below, the same ranking, summaries as catalogue.summaries builds
-   * them (kept per training) with the next session and its seats as they are now.
+   * Candidates, ranking and summaries from the catalogue kept in memory: of the candidates the
+   * SQL below selects, only those in the teacher's best match lists are ranked (see
+   * Snapshot.topCandidates), which gives the ranking of them all; summaries as
+   * catalogue.summaries builds them (kept per training) with the next session and its seats as
+   * they are now.
    */
   private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
-    const found = snapshot.candidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT });
-    const ranked = rankRecommendations(
-      teacher,
-      found.map((training) => snapshot.rankingCandidate(training, at)),
-      now,
-      { limit },
+    const rank = (chosen: ReturnType<Snapshot['topCandidates']>) =>
+      rankTopRecommendations(
+        teacher,
+        chosen.map((training) => snapshot.rankingCandidate(training, at)),
+        now,
+        { limit },
+      );
+    let ranked: RankedRecommendation[] = [];
+    let rankedOf = -1;
+    const chosen = snapshot.topCandidates(
+      { focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT },
+      matchLists(teacher),
+      (soFar) => {
+        if (soFar.length < limit) return false;
+        ranked = rank(soFar);
+        rankedOf = soFar.length;
+        return ranked.length >= limit;
+      },
     );
+    if (rankedOf !== chosen.length) ranked = rank(chosen);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     const missing = trainings.filter((training) => training.summary === null);
     if (missing.length > 0) {
@@ -121,9 +168,13 @@ export class RecommendationService {
       }
     }
     const summaryNow = this.catalogue.nowIso();
-    const summaries = new Map<string, TrainingSummaryDto>(
-      trainings.filter((training) => training.summary !== null).map((training) => [training.id, { ...training.summary!, nextSession: snapshot.nextSession(training, summaryNow) }]),
-    );
+    const summaries = new Map<string, { summary: TrainingSummaryDto; head?: string }>();
+    for (const training of trainings) {
+      if (training.summary === null) continue;
+      // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
+      training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
+      summaries.set(training.id, { summary: { ...training.summary, nextSession: snapshot.nextSession(training, summaryNow) }, head: training.summaryHead });
+    }
     return { ranked, summaries };
   }
 
@@ -145,8 +196,9 @@ export class RecommendationService {
         seatsLeft: seatsLeft(s),
       })),
     }));
+    // The full ranking, the rules' one definition: the in-memory path must give the same.
     const ranked = rankRecommendations(teacher, candidates, now, { limit });
-    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((s) => [s.id, s]));
+    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { summary, head: undefined as string | undefined }]));
     return { ranked, summaries };
   }
 }

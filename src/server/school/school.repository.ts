@@ -35,6 +35,8 @@ export class SchoolRepository {
   /** Behind every school access check (`access.require`), on hot reads like the team report: compiled once. */
   private readonly schoolById;
   private readonly rolesOf;
+  /** Every recommendation asks where its teacher teaches: compiled once. */
+  private readonly schoolsOfUser;
   /** Behind every school access check: the caller's own roles and the board's, in one indexed read. */
   private readonly rolesAtSchool;
 
@@ -52,6 +54,7 @@ export class SchoolRepository {
       (userId: string, schoolId: string) => db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('school_id', '=', schoolId),
       2,
     );
+    this.schoolsOfUser = precompiled(db, (userId: string) => schoolsOfUsersQuery(db, [userId]), 1);
     this.rolesAtSchool = precompiled(
       db,
       (userId: string, schoolId: string, boardUserId: string, boardSchoolId: string) =>
@@ -257,21 +260,25 @@ export class SchoolRepository {
   /** The schools the given users belong to (any role), by name. */
   async schoolsOfUsers(userIds: readonly string[]): Promise<Array<{ userId: string; schoolId: string; name: string; province: string | null }>> {
     if (userIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('memberships')
-      .innerJoin('schools', 'schools.id', 'memberships.school_id')
-      .select(['memberships.user_id', 'schools.id', 'schools.name', 'schools.province'])
-      .distinct()
-      .where('memberships.user_id', 'in', [...new Set(userIds)])
-      .orderBy('memberships.user_id')
-      .orderBy('schools.name')
-      .execute();
+    const ids = [...new Set(userIds)];
+    const rows = ids.length === 1 ? await this.schoolsOfUser(ids[0]) : await schoolsOfUsersQuery(this.db, ids).execute();
     return rows.map((r) => ({ userId: r.user_id, schoolId: r.id, name: r.name, province: r.province }));
   }
 
   findByInstitutionNumber(number: string) {
     return this.db.selectFrom('schools').selectAll().where('institution_number', '=', number).executeTakeFirst();
   }
+}
+
+function schoolsOfUsersQuery(db: Kysely<Database>, userIds: string[]) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('schools', 'schools.id', 'memberships.school_id')
+    .select(['memberships.user_id', 'schools.id', 'schools.name', 'schools.province'])
+    .distinct()
+    .where('memberships.user_id', 'in', userIds)
+    .orderBy('memberships.user_id')
+    .orderBy('schools.name');
 }
 
 function toSchoolRow(row: {

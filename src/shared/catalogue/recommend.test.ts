@@ -6,10 +6,14 @@ import { type LevelStep, trainingKinds } from './api';
 import {
   DEFAULT_RECOMMENDATION_LIMIT,
   focusCompetences,
+  matchLists,
   type RankedRecommendation,
   type RankingCandidate,
   rankRecommendations,
+  rankTopRecommendations,
   recommendationReason,
+  STEP_FITS,
+  stepFit,
   type TeacherProfileForRanking,
 } from './recommend';
 
@@ -393,6 +397,123 @@ describe('rankRecommendations properties', () => {
           c.sessions.some((s) => Date.parse(s.startsAt) > NOW.getTime() && Date.parse(s.enrolmentDeadline) > NOW.getTime());
         const byId = new Map(candidates.map((c) => [c.trainingId, c]));
         for (const recommendation of rankRecommendations(teacher, candidates, NOW, ALL)) expect(open(byId.get(recommendation.trainingId)!)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('rankTopRecommendations', () => {
+  it('returns nothing for a limit of 0 or no candidates', () => {
+    expect(rankTopRecommendations(profile(), [candidate('a', [['3.1', 'A2', 'B1']])], NOW, { limit: 0 })).toEqual([]);
+    expect(rankTopRecommendations(profile(), [], NOW)).toEqual([]);
+  });
+
+  it('goes on to a lower match when the better-matching trainings have no usable session', () => {
+    const closed = candidate('closed', [['3.1', 'A2', 'B1']], { sessions: [session(-1)] });
+    const lower = candidate('lower', [['3.1', 'B1', 'B2']]);
+    expect(ids(rankTopRecommendations(profile(), [closed, lower], NOW, { limit: 1 }))).toEqual(['lower']);
+  });
+
+  it('stops at the limit only after the whole match bucket, so availability still decides within it', () => {
+    const far = candidate('a-far', [['3.1', 'A2', 'B1']], { province: 'west-vlaanderen' });
+    const near = candidate('b-near', [['3.1', 'A2', 'B1']]);
+    expect(ids(rankTopRecommendations(profile(), [far, near], NOW, { limit: 1 }))).toEqual(['b-near']);
+  });
+
+  it('keeps the better entry of a training listed twice', () => {
+    const worse = candidate('same', [['3.1', 'B1', 'B2']]);
+    const better = candidate('same', [['3.1', 'A2', 'B1']]);
+    expect(rankTopRecommendations(profile(), [worse, better], NOW)).toEqual(rankRecommendations(profile(), [worse, better], NOW));
+  });
+});
+
+/** Candidates that repeat training ids, as a merge of several lists may. */
+const repeatedCandidatesArb = fc
+  .array(candidateArb, { maxLength: 60 })
+  .map((list) => list.map((c, i): RankingCandidate => ({ ...c, trainingId: `t${String(i % 9).padStart(2, '0')}`, sessions: c.sessions.map((s, j) => ({ ...s, id: `t${i}-s${j}` })) })));
+
+describe('rankTopRecommendations properties', () => {
+  it('returns exactly what the full ranking returns, for any limit', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        expect(rankTopRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('returns exactly what the full ranking returns when trainings repeat', () => {
+    fc.assert(
+      fc.property(profileArb, repeatedCandidatesArb, fc.integer({ min: 0, max: 12 }), (teacher, candidates, limit) => {
+        expect(rankTopRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** The merge a server does over its per-competence, per-level, per-fit lists, over plain arrays. */
+function rankViaLists(teacher: TeacherProfileForRanking, candidates: RankingCandidate[], limit: number): RankedRecommendation[] {
+  const lists = matchLists(teacher);
+  const chosen: RankingCandidate[] = [];
+  const seen = new Set<RankingCandidate>();
+  let i = 0;
+  while (i < lists.length) {
+    const match = lists[i].match;
+    for (; i < lists.length && lists[i].match === match; i += 1) {
+      const list = lists[i];
+      for (const c of candidates) {
+        if (seen.has(c) || !c.levelSteps.some((step) => step.competence === list.competence && stepFit(step, list.level) === list.fit)) continue;
+        seen.add(c);
+        chosen.push(c);
+      }
+    }
+    if (rankTopRecommendations(teacher, chosen, NOW, { limit }).length >= limit) break;
+  }
+  return rankTopRecommendations(teacher, chosen, NOW, { limit });
+}
+
+describe('stepFit and matchLists', () => {
+  it('puts a step in no list once it ends at or below the teacher, or starts out of reach', () => {
+    const step = (from: LevelCode, to: LevelCode): LevelStep => ({ competence: '3.1', from, to });
+    expect(stepFit(step('A2', 'B1'), 1)).toBe(16);
+    expect(stepFit(step('A1', 'B1'), 1)).toBe(10);
+    expect(stepFit(step('B1', 'B2'), 1)).toBe(8);
+    expect(stepFit(step('B2', 'C1'), 1)).toBe(3);
+    expect(stepFit(step('C1', 'C2'), 1)).toBeNull();
+    expect(stepFit(step('A1', 'B1'), 2)).toBeNull();
+    expect(stepFit(step('A1', 'C2'), 4)).toBe(2);
+    expect(stepFit({ competence: '3.1', from: 'X9' as LevelCode, to: 'B1' }, 0)).toBeNull();
+  });
+
+  it('lists every competence below C2 once per fit, best match first', () => {
+    const teacher = profile({ priorities: ['6.3'] }, { '5.2': 'C2' });
+    const lists = matchLists(teacher);
+    expect(lists.length).toBe(5 * STEP_FITS.length);
+    expect(lists.some((l) => l.competence === '5.2')).toBe(false);
+    expect(lists[0]).toEqual({ competence: '6.3', level: 0, fit: 16, match: 16 + 6 + 5 });
+    for (let i = 1; i < lists.length; i += 1) expect(lists[i - 1].match).toBeGreaterThanOrEqual(lists[i].match);
+  });
+});
+
+describe('match lists properties', () => {
+  it('merging the lists best match first, then ranking, gives the full ranking', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.integer({ min: 1, max: 12 }), (teacher, candidates, limit) => {
+        expect(rankViaLists(teacher, candidates, limit)).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a training is in a list of its best match, and in none better', () => {
+    fc.assert(
+      fc.property(profileArb, candidateArb, (teacher, shape) => {
+        const c: RankingCandidate = { ...shape, trainingId: 't', kind: 'self_paced', sessions: [] };
+        const best = rankRecommendations({ ...teacher, excludedTrainingIds: new Set() }, [c], NOW)[0];
+        const found = matchLists(teacher).find((l) => c.levelSteps.some((step) => step.competence === l.competence && stepFit(step, l.level) === l.fit));
+        if (!best) expect(found).toBeUndefined();
+        else expect(10 * found!.match + 6).toBe(best.score);
       }),
     );
   });

@@ -216,6 +216,24 @@ function compareScored(a: Scored, b: Scored): number {
   return b.recommendation.score - a.recommendation.score || a.startsAt - b.startsAt || a.price - b.price || compareCodes(a.recommendation.trainingId, b.recommendation.trainingId);
 }
 
+/** A candidate with its best step scored with its best usable session, or null when it has none. */
+function scoredOf(candidate: RankingCandidate, step: StepMatch, teacherProvince: Province | null, nowMs: number): Scored | null {
+  const session = bestSession(candidate, teacherProvince, nowMs);
+  if (!session) return null;
+  return {
+    recommendation: {
+      trainingId: candidate.trainingId,
+      competence: step.competence,
+      currentLevel: step.current,
+      targetLevel: step.target,
+      sessionId: session.id,
+      score: MATCH_WEIGHT * step.match + session.availability,
+    },
+    startsAt: session.startsAt,
+    price: candidate.priceEuro,
+  };
+}
+
 /**
  * Ranks candidate trainings for a teacher: best first, at most `limit` (default 10), each
  * training once with its best-matching step and best usable session. See the score above.
@@ -230,22 +248,85 @@ export function rankRecommendations(profile: TeacherProfileForRanking, candidate
     if (profile.excludedTrainingIds.has(candidate.trainingId)) continue;
     const step = bestStep(candidate.levelSteps, needs);
     if (!step) continue;
-    const session = bestSession(candidate, profile.province, nowMs);
-    if (!session) continue;
-    const scored: Scored = {
-      recommendation: {
-        trainingId: candidate.trainingId,
-        competence: step.competence,
-        currentLevel: step.current,
-        targetLevel: step.target,
-        sessionId: session.id,
-        score: MATCH_WEIGHT * step.match + session.availability,
-      },
-      startsAt: session.startsAt,
-      price: candidate.priceEuro,
-    };
+    const scored = scoredOf(candidate, step, profile.province, nowMs);
+    if (!scored) continue;
     const previous = byTraining.get(candidate.trainingId);
     if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
+  }
+  return [...byTraining.values()]
+    .sort(compareScored)
+    .slice(0, limit)
+    .map((scored) => scored.recommendation);
+}
+
+/**
+ * Which list a step falls in for a teacher at level index `teacherLevel` in the step's
+ * competence: its fit (see the score above), or null when it cannot raise the teacher (it ends at
+ * or below the teacher's level, or starts out of reach). A server may keep, per competence and
+ * teacher level, a list of trainings per fit; a teacher's candidates are then a merge of those
+ * lists in the order `matchLists` gives.
+ */
+export function stepFit(step: LevelStep, teacherLevel: number): number | null {
+  const from = levelIndex(step.from);
+  const to = levelIndex(step.to);
+  if (from < 0 || to <= teacherLevel) return null;
+  return fitForGap(from - teacherLevel);
+}
+
+/** Every fit a step can have, best first. */
+export const STEP_FITS: readonly number[] = [...new Set([...FIT_BY_GAP.values(), FIT_FAR_BELOW])].sort((a, b) => b - a);
+
+/**
+ * For a teacher, the lists (competence at the teacher's level there, fit) with the match a step
+ * in that list earns, best match first: a training's match (what decides its rank before
+ * availability) is the match of the first list it is found in.
+ */
+export function matchLists(profile: TeacherProfileForRanking): Array<{ competence: string; level: number; fit: number; match: number }> {
+  const lists: Array<{ competence: string; level: number; fit: number; match: number }> = [];
+  for (const [competence, need] of needsOf(profile)) {
+    if (need.index >= LEVEL_CODES.length - 1) continue;
+    for (const fit of STEP_FITS) lists.push({ competence, level: need.index, fit, match: fit + need.need });
+  }
+  return lists.sort((a, b) => b.match - a.match);
+}
+
+/**
+ * Exactly what rankRecommendations returns, with less work: the match of every candidate is
+ * cheap (its steps against the profile), its best session is not (every session's dates are
+ * parsed). Because availability stays below MATCH_WEIGHT, a candidate with a lower match can
+ * never outrank one with a higher match; so the candidates are bucketed by match and their
+ * sessions scored bucket by bucket, best first, until `limit` trainings are found: every
+ * candidate left has a lower score than all of them. With hundreds of candidates and a limit
+ * of ten, a few dozen sessions are scored instead of all.
+ */
+export function rankTopRecommendations(
+  profile: TeacherProfileForRanking,
+  candidates: readonly RankingCandidate[],
+  now: Date,
+  options: { limit?: number } = {},
+): RankedRecommendation[] {
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_RECOMMENDATION_LIMIT));
+  if (limit === 0) return [];
+  const nowMs = now.getTime();
+  const needs = needsOf(profile);
+  // Index = match (a small non-negative integer: fit + need).
+  const byMatch: Array<Array<{ candidate: RankingCandidate; step: StepMatch }> | undefined> = [];
+  for (const candidate of candidates) {
+    if (profile.excludedTrainingIds.has(candidate.trainingId)) continue;
+    const step = bestStep(candidate.levelSteps, needs);
+    if (!step) continue;
+    const bucket = byMatch[step.match];
+    if (bucket) bucket.push({ candidate, step });
+    else byMatch[step.match] = [{ candidate, step }];
+  }
+  const byTraining = new Map<string, Scored>();
+  for (let match = byMatch.length - 1; match >= 0 && byTraining.size < limit; match -= 1) {
+    for (const { candidate, step } of byMatch[match] ?? []) {
+      const scored = scoredOf(candidate, step, profile.province, nowMs);
+      if (!scored) continue;
+      const previous = byTraining.get(candidate.trainingId);
+      if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
+    }
   }
   return [...byTraining.values()]
     .sort(compareScored)
