@@ -7,7 +7,7 @@ import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } f
 import { type Measurement, measure } from './load';
 import { machine, printReport, type Results, toResult, writeResults } from './report';
 import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scenario, searchTrainings, submitScan } from './scenarios';
-import { type BenchServer, startServer, stopServer } from './server-process';
+import { type BenchServer, startServer, stopServer, writeServerHeapSnapshot } from './server-process';
 import { ServerWatch } from './server-watch';
 
 /**
@@ -20,6 +20,8 @@ import { ServerWatch } from './server-watch';
  *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
  *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
+ *   --heap-snapshot                                 also write each server's V8 heap snapshot at the end of its
+ *                                                   run to bench/data/ (open in Chrome DevTools → Memory)
  *   --only getSchoolReport,getMyProfile             measure only these scenarios (and the ceiling); the
  *                                                   uncached search runs only when named
  *   --reuse                                         skip generating: measure the database and manifest of
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     connections: { type: 'string' },
     'cpu-prof': { type: 'boolean' },
+    'heap-snapshot': { type: 'boolean' },
     only: { type: 'string' },
     reuse: { type: 'boolean' },
   },
@@ -58,6 +61,12 @@ const manifest = reuse ? reusedManifest(generateOptions.out) : await generate();
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
+/** With --heap-snapshot: the server's heap as its last scenario left it, in bench/data/. */
+const heapSnapshot = async (server: BenchServer, label: string) => {
+  if (!values['heap-snapshot']) return;
+  const file = await writeServerHeapSnapshot(server, here(`./data/${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`));
+  console.log(`heap snapshot written to ${file}`);
+};
 // The realistic server keeps search results for the default 30 s, whatever this shell's environment says.
 const server = await startServer(manifest.database, { cpuProfileDir, env: { SEARCH_CACHE_SECONDS: '30' } });
 const watch = new ServerWatch(server.pid);
@@ -94,6 +103,7 @@ try {
     peak_rss_mb: watch.peakRssMb(),
     scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
   };
+  await heapSnapshot(server, 'server');
 } finally {
   watch.stop();
   await stopServer(server);
@@ -118,6 +128,7 @@ async function measureUncachedSearch(results: Results, best: Measurement) {
     const [run] = await runScenarios(uncachedServer, uncachedWatch, [uncached]);
     results.scenarios.push(toResult(uncached.name, uncached.operationId, run.measurement, best));
     results.peak_rss_mb_uncached_search = uncachedWatch.peakRssMb();
+    await heapSnapshot(uncachedServer, 'server-uncached-search');
   } finally {
     uncachedWatch.stop();
     await stopServer(uncachedServer);
