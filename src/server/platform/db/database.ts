@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { PlatformTables } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,9 +18,17 @@ export interface Db<Tables extends object = PlatformTables> {
   close(): Promise<void>;
 }
 
-// count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
-pg.types.setTypeParser(20, (value) => Number(value));
-pg.types.setTypeParser(1700, (value) => Number(value));
+/**
+ * node-postgres, loaded when a PostgreSQL database is opened: a server on SQLite never needs it,
+ * and loading it costs every such process about 4 MB of memory.
+ */
+function nodePostgres(): typeof pg {
+  const loaded = createRequire(import.meta.url)('pg') as typeof pg;
+  // count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
+  loaded.types.setTypeParser(20, (value) => Number(value));
+  loaded.types.setTypeParser(1700, (value) => Number(value));
+  return loaded;
+}
 
 export function dialectOf(databaseUrl: string): Dialect {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) return 'postgres';
@@ -30,7 +39,7 @@ export function dialectOf(databaseUrl: string): Dialect {
 export function openDatabase<Tables extends object = PlatformTables>(databaseUrl: string): Db<Tables> {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || 10) });
+    const pool = new (nodePostgres().Pool)({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || 10) });
     let closing = false;
     // An idle connection the server ends (restart, failover; in tests DROP DATABASE … WITH (FORCE)
     // right after close, since pool.end() resolves before its sockets are closed) would otherwise be
