@@ -3,11 +3,14 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../scripts/build-server';
+import { mapProfilesToSources } from './profile-sources';
 
 export interface BenchServer {
   child: ChildProcess;
   pid: number;
   url: string;
+  /** With --cpu-prof: where the server writes its profile when it stops, and the bundle it ran. */
+  profile?: { dir: string; bundle: string };
 }
 
 /**
@@ -31,7 +34,7 @@ export async function startServer(databaseFile: string, options: { cpuProfileDir
   const { port } = await withTimeout(listening, 60_000, 'the bench server did not start within 60 s');
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url);
-  return { child, pid: child.pid!, url };
+  return { child, pid: child.pid!, url, profile: options.cpuProfileDir ? { dir: options.cpuProfileDir, bundle } : undefined };
 }
 
 /** Asks the server to write a V8 heap snapshot to `file` (its memory as the run left it); resolves once written. */
@@ -58,6 +61,7 @@ export async function stopServer(server: BenchServer): Promise<void> {
   if (server.child.exitCode !== null) return;
   server.child.kill('SIGTERM');
   await withTimeout(once(server.child, 'exit'), 10_000, 'the bench server did not stop').catch(() => server.child.kill('SIGKILL'));
+  if (server.profile) mapProfilesToSources(server.profile.dir, server.profile.bundle);
 }
 
 async function waitForHealth(url: string): Promise<void> {
