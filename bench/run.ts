@@ -10,7 +10,7 @@ import { type Measurement, measureAll } from './load';
 import { type BenchPostgres, copySqliteToPostgres, POSTGRES_SETTINGS, startPostgres } from './postgres';
 import { machine, printReport, type Results, toResult, writeResults } from './report';
 import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scenario, searchTrainings, submitScan } from './scenarios';
-import { type BenchServer, startServer, stopServer } from './server-process';
+import { type BenchServer, startServer, stopServer, writeServerHeapSnapshot } from './server-process';
 import { ServerWatch } from './server-watch';
 
 /**
@@ -23,6 +23,8 @@ import { ServerWatch } from './server-watch';
  *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
  *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
+ *   --heap-snapshot                                 also write each server's V8 heap snapshot at the end of its
+ *                                                   run to bench/data/ (open in Chrome DevTools → Memory)
  *   --only getSchoolReport,getMyProfile             measure only these scenarios (and the ceiling); the
  *                                                   uncached search runs only when named
  *   --reuse                                         skip generating: measure the database and manifest of
@@ -54,6 +56,7 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     connections: { type: 'string' },
     'cpu-prof': { type: 'boolean' },
+    'heap-snapshot': { type: 'boolean' },
     only: { type: 'string' },
     reuse: { type: 'boolean' },
     database: { type: 'string' },
@@ -92,6 +95,12 @@ const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
 let postgres: BenchPostgres | undefined;
 // Ctrl-C: the exit hook of postgres.ts stops and removes the database; the servers follow their parent.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+/** With --heap-snapshot: a server's heap as its last scenario left it, in bench/data/. */
+const heapSnapshot = async (server: BenchServer, label: string) => {
+  if (!values['heap-snapshot']) return;
+  const file = await writeServerHeapSnapshot(server, here(`./data/${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`));
+  console.log(`heap snapshot written to ${file}`);
+};
 let results: Results;
 try {
   let databaseUrl = `sqlite:${manifest.database}`;
@@ -166,6 +175,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       distinct_search_queries: new Set(manifest.searchQueries.map((query) => JSON.stringify([query.q, query.kind, query.province]))).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
+    for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-${i + 1}`);
   } finally {
     for (const watch of watches) watch.stop();
     await Promise.all(servers.map(stopServer));
@@ -200,6 +210,7 @@ async function measureUncachedSearch(databaseUrl: string, results: Results, best
     const peaks = watches.map((watch) => watch.peakRssMb());
     results.peak_rss_mb_uncached_search = Math.max(...peaks);
     results.peak_rss_mb_per_uncached_server = peaks;
+    for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-uncached-search-${i + 1}`);
   } finally {
     for (const watch of watches) watch.stop();
     await Promise.all(servers.map(stopServer));

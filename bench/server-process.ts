@@ -1,21 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../scripts/build-server';
+import { mapProfilesToSources } from './profile-sources';
 
 export interface BenchServer {
   child: ChildProcess;
   pid: number;
   url: string;
+  /** With --cpu-prof: where the server writes its profile when it stops, and the bundle it ran. */
+  profile?: { dir: string; bundle: string };
 }
 
 /**
- * Starts bench/server.ts under plain node with the tsx loader (not the tsx CLI, which would put a
- * wrapper process in between), so the child's pid is the server itself and /proc measures it alone.
+ * Starts bench/server.ts as the server ships: bundled like dist/server/main.js (scripts/build-server.ts)
+ * and run by plain node with the node flags of `npm run serve`, so the child's pid is the server
+ * itself and /proc measures it alone.
  */
 export async function startServer(databaseUrl: string, options: { cpuProfileDir?: string; env?: Record<string, string> } = {}): Promise<BenchServer> {
   const flags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
-    // The project root: where `--import tsx` resolves, and what the config's default paths assume.
+  const bundle = await buildServer('bench/server.ts', 'dist/bench/server.js');
+  const child = spawn(process.execPath, [...shippedNodeFlags(), ...flags, bundle], {
+    // The project root: where the bundle's packages resolve, and what the config's default paths assume.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: { ...process.env, ...options.env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -27,13 +34,34 @@ export async function startServer(databaseUrl: string, options: { cpuProfileDir?
   const { port } = await withTimeout(listening, 60_000, 'the bench server did not start within 60 s');
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url);
-  return { child, pid: child.pid!, url };
+  return { child, pid: child.pid!, url, profile: options.cpuProfileDir ? { dir: options.cpuProfileDir, bundle } : undefined };
+}
+
+/** Asks the server to write a V8 heap snapshot to `file` (its memory as the run left it); resolves once written. */
+export async function writeServerHeapSnapshot(server: BenchServer, file: string): Promise<string> {
+  const written = new Promise<string>((resolve) => {
+    const onMessage = (message: { heapSnapshotWritten?: string }) => {
+      if (!message?.heapSnapshotWritten) return;
+      server.child.off('message', onMessage);
+      resolve(message.heapSnapshotWritten);
+    };
+    server.child.on('message', onMessage);
+  });
+  server.child.send({ heapSnapshot: file });
+  return withTimeout(written, 120_000, 'the bench server did not write its heap snapshot within 120 s');
+}
+
+/** The node flags `npm run serve` (and so `npm start`) gives the server: its heap sizes. */
+function shippedNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  return scripts.serve.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 export async function stopServer(server: BenchServer): Promise<void> {
   if (server.child.exitCode !== null) return;
   server.child.kill('SIGTERM');
   await withTimeout(once(server.child, 'exit'), 10_000, 'the bench server did not stop').catch(() => server.child.kill('SIGKILL'));
+  if (server.profile) mapProfilesToSources(server.profile.dir, server.profile.bundle);
 }
 
 async function waitForHealth(url: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { writeHeapSnapshot } from 'node:v8';
 import { buildApp } from '../src/server/app';
 import { configFromEnv } from '../src/server/config';
 
@@ -19,6 +20,11 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 process.send?.({ port });
+
+// `npm run bench -- --heap-snapshot`: the parent asks for a heap snapshot at the end of the run.
+process.on('message', (message: { heapSnapshot?: string }) => {
+  if (message?.heapSnapshot) process.send?.({ heapSnapshotWritten: writeHeapSnapshot(message.heapSnapshot) });
+});
 
 // autocannon ends a run by closing its sockets, not by waiting for answers: requests already read
 // may still wait on PostgreSQL, so they get a moment to finish before the database is closed.

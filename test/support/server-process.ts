@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 const main = new URL('../../src/server/main.ts', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
 
-/** The real server in a process of its own (`tsx src/server/main.ts`), as production runs it. */
+/** The real server in a process of its own, from its sources (`tsx src/server/main.ts`; production runs the same code bundled, see scripts/build-server.ts). */
 export interface ServerProcess {
   /** `http://127.0.0.1:<port>` */
   url: string;

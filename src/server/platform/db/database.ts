@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { PlatformTables } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -33,9 +34,17 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-// count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
-pg.types.setTypeParser(20, (value) => Number(value));
-pg.types.setTypeParser(1700, (value) => Number(value));
+/**
+ * node-postgres, loaded when a PostgreSQL database is opened: a server on SQLite never needs it,
+ * and loading it costs every such process about 4 MB of memory.
+ */
+function nodePostgres(): typeof pg {
+  const loaded = createRequire(import.meta.url)('pg') as typeof pg;
+  // count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
+  loaded.types.setTypeParser(20, (value) => Number(value));
+  loaded.types.setTypeParser(1700, (value) => Number(value));
+  return loaded;
+}
 
 /** Connections per server process to PostgreSQL unless PG_POOL_SIZE says otherwise. */
 export const DEFAULT_PG_POOL_SIZE = 10;
@@ -49,7 +58,7 @@ export function dialectOf(databaseUrl: string): Dialect {
 export function openDatabase<Tables extends object = PlatformTables>(databaseUrl: string): Db<Tables> {
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || DEFAULT_PG_POOL_SIZE) });
+    const pool = new (nodePostgres().Pool)({ connectionString: databaseUrl, max: Number(process.env.PG_POOL_SIZE || DEFAULT_PG_POOL_SIZE) });
     let closing = false;
     // An idle connection the server ends (restart, failover; in tests DROP DATABASE … WITH (FORCE)
     // right after close, since pool.end() resolves before its sockets are closed) would otherwise be
@@ -139,7 +148,7 @@ function listenOn(databaseUrl: string, channel: string, events: ListenerEvents):
   const connect = () => {
     retry = null;
     if (closed) return;
-    const current = new pg.Client({ connectionString: databaseUrl });
+    const current = new (nodePostgres().Client)({ connectionString: databaseUrl });
     client = current;
     let lost = false;
     const lose = () => {

@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailer from 'nodemailer';
 import type { OutboxQuery } from '../../../shared/platform/mail';
 import type { AccessPolicy } from '../access/access';
 import { newId, nowIso } from '../ids';
@@ -25,9 +26,13 @@ export interface MailLog {
   error(details: object, message: string): void;
 }
 
-/** An SMTP transport from a URL: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://host:465`. */
+/**
+ * An SMTP transport from a URL: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://host:465`.
+ * nodemailer is loaded only here: a server without SMTP never needs it (about 2 MB of memory).
+ */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const { createTransport } = createRequire(import.meta.url)('nodemailer') as typeof nodemailer;
+  const transporter = createTransport(smtpUrl);
   return {
     async deliver(message) {
       await transporter.sendMail(message);
