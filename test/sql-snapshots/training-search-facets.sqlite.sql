@@ -3,12 +3,9 @@
 with c as materialized (select "t"."id", "t"."kind", "t"."province", "t"."language", "t"."price_cents", "t"."education_levels", "t"."audiences", case when "t"."kind" in (?) then 1 else 0 end as "f_kind", case when "t"."province" in (?) then 1 else 0 end as "f_province", case when ("t"."education_levels" like ?) then 1 else 0 end as "f_educationLevel", case when t.price_cents = 0 then 1 else 0 end as "f_price", case when exists (select 1
     from training_level_steps s
     where s.training_id = t.id and s.competence in (?) and s.from_level = ?) then 1 else 0 end as "f_competence"
-  from (select rowid, 0 as rank
-    from trainings_fts
-    where trainings_fts match ?) as "m"
-  inner join "trainings_fts_keys" as "k" on "k"."id" = "m"."rowid"
-  inner join "trainings" as "t" on "t"."id" = "k"."training_id"
-  where "t"."status" = ? and exists (select 1 as "one"
+  from "trainings_fts"
+  inner join "trainings_search" as "t" on "t"."key" = "trainings_fts"."rowid"
+  where trainings_fts match ? and "t"."status" = ? and exists (select 1 as "one"
     from "training_sessions" as "d"
     where "d"."training_id" = "t"."id" and "d"."starts_at" >= ?) and case when "t"."kind" in (?) then 1 else 0 end + case when "t"."province" in (?) then 1 else 0 end + case when ("t"."education_levels" like ?) then 1 else 0 end + case when t.price_cents = 0 then 1 else 0 end + case when exists (select 1
     from training_level_steps s

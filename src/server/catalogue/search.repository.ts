@@ -63,12 +63,16 @@ export class SearchRepository {
   async pageIds(filters: SearchFilters, page: SearchPage): Promise<string[]> {
     const conditions = facetConditions(filters);
     const relevance = page.sort === 'relevance' && hasText(filters);
-    let query = this.candidates(filters, relevance)
+    let query = this.candidates(filters)
       .select('t.id')
       .where(and([...conditions.values()]));
     if (relevance) {
       // bm25 is lower for better matches; ts_rank higher.
-      query = this.dialect === 'sqlite' ? query.orderBy(sql`m.rank`) : query.orderBy(sql`ts_rank(t.search_vector, to_tsquery('simple', ${tsQueryExpression(filters.terms)}))`, 'desc');
+      // On SQLite only the rows passing every filter reach the sort, so bm25 is computed for them alone.
+      query =
+        this.dialect === 'sqlite'
+          ? query.orderBy(sql`bm25(trainings_fts, 10.0, 4.0, 1.0)`)
+          : query.orderBy(sql`ts_rank(t.search_vector, to_tsquery('simple', ${tsQueryExpression(filters.terms)}))`, 'desc');
     } else if (page.sort === 'date') {
       const next = nextSessionStart(filters, page.now);
       query = query.orderBy(sql`case when ${next} is null then 1 else 0 end`).orderBy(next);
@@ -137,16 +141,19 @@ export class SearchRepository {
 
   /**
    * Published trainings matching the words and the date range, before the facet filters. On
-   * SQLite the FTS5 match drives the query (with its bm25 rank as `m.rank`), so only matching
-   * rows are ever read; on PostgreSQL the GIN index on `search_vector` answers the `@@`.
+   * SQLite the FTS5 match drives the query and each match reaches its narrow trainings_search
+   * row (the search columns) by its integer key, so only matching rows are ever read; on
+   * PostgreSQL the GIN index on `search_vector` answers the `@@`.
    */
-  private candidates(filters: SearchFilters, ranked = false): Query {
+  private candidates(filters: SearchFilters): Query {
     let query: Query;
-    if (hasText(filters) && this.dialect === 'sqlite') {
-      // bm25 costs as much as the match itself: only the page, sorted by relevance, asks for it.
-      const rank = ranked ? sql`bm25(trainings_fts, 10.0, 4.0, 1.0)` : sql`0`;
-      const matches = sql<{ rowid: number; rank: number }>`(select rowid, ${rank} as rank from trainings_fts where trainings_fts match ${ftsMatchExpression(filters.terms)})`;
-      query = this.db.selectFrom(matches.as('m')).innerJoin('trainings_fts_keys as k', 'k.id', 'm.rowid').innerJoin('trainings as t', 't.id', 'k.training_id') as unknown as Query;
+    if (this.dialect === 'sqlite') {
+      query = (hasText(filters)
+        ? this.db
+            .selectFrom('trainings_fts')
+            .innerJoin('trainings_search as t', 't.key', 'trainings_fts.rowid')
+            .where(sql<SqlBool>`trainings_fts match ${ftsMatchExpression(filters.terms)}`)
+        : this.db.selectFrom('trainings_search as t')) as unknown as Query;
     } else {
       query = this.db.selectFrom('trainings as t');
       if (hasText(filters)) query = query.where(sql<SqlBool>`t.search_vector @@ to_tsquery('simple', ${tsQueryExpression(filters.terms)})`);
