@@ -162,9 +162,12 @@ export const catalogueMigrations: Record<string, Migration> = {
         .addColumn('education_levels', 'text', (c) => c.notNull())
         .addColumn('audiences', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
+        // Its level steps as a JSON object {competence: from level}, for the competence facet.
+        .addColumn('steps', 'text', (c) => c.notNull())
         .execute();
-      await sql`insert into trainings_search (key, id, status, kind, province, language, price_cents, education_levels, audiences, title)
-        select k.id, t.id, t.status, t.kind, t.province, t.language, t.price_cents, t.education_levels, t.audiences, t.title
+      await sql`insert into trainings_search (key, id, status, kind, province, language, price_cents, education_levels, audiences, title, steps)
+        select k.id, t.id, t.status, t.kind, t.province, t.language, t.price_cents, t.education_levels, t.audiences, t.title,
+          (select json_group_object(s.competence, s.from_level) from training_level_steps s where s.training_id = t.id)
         from trainings t join trainings_fts_keys k on k.training_id = t.id`.execute(db);
     },
   },

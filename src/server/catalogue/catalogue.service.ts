@@ -175,8 +175,8 @@ export class CatalogueService {
     const cached = this.searchCache.get(key);
     if (cached !== undefined) return cached;
     const now = this.nowIso();
-    const ids = await this.searchRepo.pageIds(filters, { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now });
-    const { total, facets } = await this.searchRepo.totalAndFacets(filters, facetValues);
+    const page = { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now };
+    const { ids, total, facets } = await this.searchRepo.search(filters, page, facetValues);
     const result: SearchResultDto = { total, page: query.page, pageSize: query.pageSize, items: await this.summaries(ids), facets };
     const json = Buffer.from(JSON.stringify(result), 'utf8');
     this.searchCache.set(key, json);

@@ -119,6 +119,8 @@ export interface TrainingsSearchTable {
   education_levels: string;
   audiences: string;
   title: string;
+  /** JSON: {competence: from level} of the training's level steps. */
+  steps: string;
 }
 
 /** SQLite only: the contentless FTS5 index over title, summary and description. */
