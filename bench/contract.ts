@@ -3,7 +3,7 @@ import { profileSchema, scanSchema } from '../src/shared/digisnap/api';
 import { schoolReportSchema } from '../src/shared/school/campaign/report';
 import type { Manifest } from './generate';
 import { schoolReportPath } from './scenarios';
-import { searchPath } from './search-queries';
+import { passesFilters, searchPath } from './search-queries';
 
 /**
  * Before anything is measured: the answers the benchmark is about to hammer are the ones the API
@@ -47,7 +47,7 @@ export async function checkCatalogueContracts(url: string, queries: Manifest['se
     if (parsed.data.total !== query.total) throw new Error(`searchTrainings ${searchPath(query)}: total ${parsed.data.total}, expected ${query.total}`);
     if (parsed.data.items.length !== Math.min(query.total, parsed.data.pageSize)) throw new Error(`searchTrainings ${searchPath(query)}: a short page`);
     for (const item of parsed.data.items) {
-      if (item.kind !== query.kind || item.province !== query.province) throw new Error(`searchTrainings ${searchPath(query)}: ${item.id} does not pass the filters`);
+      if (!passesFilters(item, query.filters)) throw new Error(`searchTrainings ${searchPath(query)}: ${item.id} does not pass the filters`);
     }
   }
   for (const { token } of users) {

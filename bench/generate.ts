@@ -18,7 +18,7 @@ import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
 import { buildProfile } from '../src/shared/digisnap/profile';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
-import { type BenchSearchQuery, buildSearchQueries } from './search-queries';
+import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
@@ -33,7 +33,7 @@ const BATCH = 1_000;
 /** Trainings per seedTrainings call: one transaction each, and a step of the progress bar. */
 const TRAINING_BATCH = 1_000;
 /** Distinct searches (cache keys) the searchTrainings scenarios rotate through. */
-const SEARCH_QUERIES = 300;
+const SEARCH_QUERIES = 6_000;
 /** The school whose team report getSchoolReport reads: exactly this many teachers, each with a scan in the campaign. */
 const REPORT_SCHOOL_TEACHERS = 150;
 /** Teachers per school among the report teachers: 170,000 over ~3,900 schools, as in Flanders. */
@@ -160,10 +160,12 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   manifest.trainings = demo.length;
   if (demo.length > 0) {
     // The service answers each candidate query exactly as the API will, so only searches that find something are kept.
-    manifest.searchQueries = await buildSearchQueries(demo, seededRandom(options.seed + 1), SEARCH_QUERIES, async ({ q, kind, province }) => {
-      const result = await services.catalogue.search({ q, kind: [kind as never], province: [province as never], sort: 'relevance', page: 1, pageSize: 20 });
-      return result.total;
-    });
+    manifest.searchQueries = await buildSearchQueries(
+      demo,
+      seededRandom(options.seed + 1),
+      SEARCH_QUERIES,
+      async (query) => (await services.catalogue.search(toSearchQuery(query))).total,
+    );
   }
 
   if (options.reportTeachers > 0) {

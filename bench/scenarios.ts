@@ -68,7 +68,7 @@ export function submitScan(scans: Manifest['submitScans']): Scenario {
 }
 
 /**
- * A catalogue search with a full-text `q` and two filters (kind and province), each request the
+ * A catalogue search with a full-text `q` and none to three filters (see search-queries.ts), each request the
  * next of the generated queries, so requests spread evenly over them. Run against a server with
  * its search cache on, that is the realistic case; against one started with SEARCH_CACHE_SECONDS=0,
  * every request is answered from the database.

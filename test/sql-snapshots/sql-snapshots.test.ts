@@ -97,6 +97,15 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: 'SearchRepository.totalAndFacets: the total and every facet count of that search, in one statement',
     run: (db, dialect) => new SearchRepository(db, dialect).totalAndFacets(search, { educationLevel: ['primary', 'secondary'], audience: ['teachers'] }),
   },
+  'training-search': {
+    what: 'SearchRepository.search: that search by relevance, page, total and facets (one statement on SQLite; pageIds and totalAndFacets on PostgreSQL)',
+    run: (db, dialect) =>
+      new SearchRepository(db, dialect).search(
+        search,
+        { sort: 'relevance', offset: 20, limit: 20, now: '2026-03-02T09:00:00.000Z' },
+        { educationLevel: ['primary', 'secondary'], audience: ['teachers'] },
+      ),
+  },
   'recommendation-catalogue': {
     what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that recommendations keep in memory',
     run: (db, dialect) => new CatalogueRepository(db, dialect).recommendationCatalogue(),

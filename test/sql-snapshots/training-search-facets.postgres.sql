@@ -27,16 +27,20 @@ union all select 'price' as facet, case when c.price_cents = 0 then 'free' else 
 from c
 where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_competence" = 1
 group by case when c.price_cents = 0 then 'free' else 'paid' end
-union all select 'educationLevel' as facet, v.code as value, count(*) as n
-from c
+union all select 'educationLevel' as facet, v.code as value, sum(g.n) as n
+from (select c.education_levels as list, count(*) as n
+  from c
+  where "f_kind" = 1 and "f_province" = 1 and "f_price" = 1 and "f_competence" = 1
+  group by c.education_levels) g
 join (select cast($15 as text) as code
-  union all select cast($16 as text) as code) v on c.education_levels like '%,' || v.code || ',%'
-where "f_kind" = 1 and "f_province" = 1 and "f_price" = 1 and "f_competence" = 1
+  union all select cast($16 as text) as code) v on g.list like '%,' || v.code || ',%'
 group by v.code
-union all select 'audience' as facet, v.code as value, count(*) as n
-from c
-join (select cast($17 as text) as code) v on c.audiences like '%,' || v.code || ',%'
-where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1 and "f_competence" = 1
+union all select 'audience' as facet, v.code as value, sum(g.n) as n
+from (select c.audiences as list, count(*) as n
+  from c
+  where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1 and "f_competence" = 1
+  group by c.audiences) g
+join (select cast($17 as text) as code) v on g.list like '%,' || v.code || ',%'
 group by v.code
 union all select 'competence' as facet, s.competence as value, count(*) as n
 from c

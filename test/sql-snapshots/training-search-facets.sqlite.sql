@@ -2,13 +2,10 @@
 -- parameters: ["course","antwerpen","%,secondary,%","2.1","A2","\"evalu\"* \"ideeen\"*","published","2026-03-01","course","antwerpen","%,secondary,%","2.1","A2",4,"primary","secondary","teachers","A2"]
 with c as materialized (select "t"."id", "t"."kind", "t"."province", "t"."language", "t"."price_cents", "t"."education_levels", "t"."audiences", case when "t"."kind" in (?) then 1 else 0 end as "f_kind", case when "t"."province" in (?) then 1 else 0 end as "f_province", case when ("t"."education_levels" like ?) then 1 else 0 end as "f_educationLevel", case when t.price_cents = 0 then 1 else 0 end as "f_price", case when exists (select 1
     from training_level_steps s
-    where s.training_id = t.id and s.competence in (?) and s.from_level = ?) then 1 else 0 end as "f_competence"
-  from (select rowid, 0 as rank
-    from trainings_fts
-    where trainings_fts match ?) as "m"
-  inner join "trainings_fts_keys" as "k" on "k"."id" = "m"."rowid"
-  inner join "trainings" as "t" on "t"."id" = "k"."training_id"
-  where "t"."status" = ? and exists (select 1 as "one"
+    where s.training_id = t.id and s.competence in (?) and s.from_level = ?) then 1 else 0 end as "f_competence", t.steps as "steps"
+  from "trainings_fts"
+  inner join "trainings_search" as "t" on "t"."key" = "trainings_fts"."rowid"
+  where trainings_fts match ? and "t"."status" = ? and exists (select 1 as "one"
     from "training_sessions" as "d"
     where "d"."training_id" = "t"."id" and "d"."starts_at" >= ?) and case when "t"."kind" in (?) then 1 else 0 end + case when "t"."province" in (?) then 1 else 0 end + case when ("t"."education_levels" like ?) then 1 else 0 end + case when t.price_cents = 0 then 1 else 0 end + case when exists (select 1
     from training_level_steps s
@@ -31,19 +28,25 @@ union all select 'price' as facet, case when c.price_cents = 0 then 'free' else 
 from c
 where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_competence" = 1
 group by case when c.price_cents = 0 then 'free' else 'paid' end
-union all select 'educationLevel' as facet, v.code as value, count(*) as n
-from c
+union all select 'educationLevel' as facet, v.code as value, sum(g.n) as n
+from (select c.education_levels as list, count(*) as n
+  from c
+  where "f_kind" = 1 and "f_province" = 1 and "f_price" = 1 and "f_competence" = 1
+  group by c.education_levels) g
 join (select cast(? as text) as code
-  union all select cast(? as text) as code) v on c.education_levels like '%,' || v.code || ',%'
-where "f_kind" = 1 and "f_province" = 1 and "f_price" = 1 and "f_competence" = 1
+  union all select cast(? as text) as code) v on g.list like '%,' || v.code || ',%'
 group by v.code
-union all select 'audience' as facet, v.code as value, count(*) as n
-from c
-join (select cast(? as text) as code) v on c.audiences like '%,' || v.code || ',%'
-where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1 and "f_competence" = 1
+union all select 'audience' as facet, v.code as value, sum(g.n) as n
+from (select c.audiences as list, count(*) as n
+  from c
+  where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1 and "f_competence" = 1
+  group by c.audiences) g
+join (select cast(? as text) as code) v on g.list like '%,' || v.code || ',%'
 group by v.code
-union all select 'competence' as facet, s.competence as value, count(*) as n
-from c
-cross join training_level_steps s
-where s.training_id = c.id and s.from_level = ? and "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1
-group by s.competence;
+union all select 'competence' as facet, j.key as value, sum(g.n) as n
+from (select c.steps as list, count(*) as n
+  from c
+  where "f_kind" = 1 and "f_province" = 1 and "f_educationLevel" = 1 and "f_price" = 1
+  group by c.steps) g, json_each(g.list) j
+where j.value = ?
+group by j.key;

@@ -144,4 +144,31 @@ export const catalogueMigrations: Record<string, Migration> = {
       }
     },
   },
+  '20261228_01_catalogue_search_rows': {
+    async up(db: Kysely<any>) {
+      if (isPostgres(db)) return;
+      // SQLite: what search filters, counts and sorts on, in narrow rows keyed by the FTS5 rowid,
+      // so a word's matches reach their filter columns by one integer seek each instead of a
+      // seek in trainings_fts_keys and another in the wide trainings rows by text id.
+      await db.schema
+        .createTable('trainings_search')
+        .addColumn('key', 'integer', (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull().unique().references('trainings.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('province', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('price_cents', 'integer', (c) => c.notNull())
+        .addColumn('education_levels', 'text', (c) => c.notNull())
+        .addColumn('audiences', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        // Its level steps as a JSON object {competence: from level}, for the competence facet.
+        .addColumn('steps', 'text', (c) => c.notNull())
+        .execute();
+      await sql`insert into trainings_search (key, id, status, kind, province, language, price_cents, education_levels, audiences, title, steps)
+        select k.id, t.id, t.status, t.kind, t.province, t.language, t.price_cents, t.education_levels, t.audiences, t.title,
+          (select json_group_object(s.competence, s.from_level) from training_level_steps s where s.training_id = t.id)
+        from trainings t join trainings_fts_keys k on k.training_id = t.id`.execute(db);
+    },
+  },
 };

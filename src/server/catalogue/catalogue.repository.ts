@@ -161,11 +161,19 @@ export class CatalogueRepository {
     });
   }
 
-  /** Copies title, summary and description into the FTS5 index, under each training's integer key. */
+  /**
+   * Copies title, summary and description into the FTS5 index, and the search columns into
+   * trainings_search, under each training's integer key.
+   */
   private async writeFts(trx: Transaction<Database>, trainingIds: readonly string[]): Promise<void> {
     for (const part of chunks(trainingIds, 500)) {
       await sql`insert into trainings_fts (rowid, title, summary, description)
         select k.id, t.title, t.summary, t.description
+        from trainings t join trainings_fts_keys k on k.training_id = t.id
+        where t.id in (${sql.join(part)})`.execute(trx);
+      await sql`insert or replace into trainings_search (key, id, status, kind, province, language, price_cents, education_levels, audiences, title, steps)
+        select k.id, t.id, t.status, t.kind, t.province, t.language, t.price_cents, t.education_levels, t.audiences, t.title,
+          (select json_group_object(s.competence, s.from_level) from training_level_steps s where s.training_id = t.id)
         from trainings t join trainings_fts_keys k on k.training_id = t.id
         where t.id in (${sql.join(part)})`.execute(trx);
     }

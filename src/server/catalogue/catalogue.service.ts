@@ -52,6 +52,9 @@ export interface CatalogueDeps {
   searchCacheSeconds?: number;
 }
 
+/** What search results may hold in memory: at about 10 KB a result, some 800 searches. */
+const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
+
 /**
  * The training database: providers, trainings, sessions, search, import and export. Each
  * public method resolves access first. Provider-side work needs a provider account or an
@@ -69,7 +72,7 @@ export class CatalogueService {
     private readonly deps: CatalogueDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
-    this.searchCache = new SearchCache(2000, this.readCacheSeconds * 1000);
+    this.searchCache = new SearchCache(SEARCH_CACHE_BYTES, this.readCacheSeconds * 1000, (json) => json.length);
   }
 
   /** Seconds a search result, or what recommendations keep of the catalogue, may be served from memory; 0: read live. */
@@ -175,8 +178,8 @@ export class CatalogueService {
     const cached = this.searchCache.get(key);
     if (cached !== undefined) return cached;
     const now = this.nowIso();
-    const ids = await this.searchRepo.pageIds(filters, { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now });
-    const { total, facets } = await this.searchRepo.totalAndFacets(filters, facetValues);
+    const page = { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now };
+    const { ids, total, facets } = await this.searchRepo.search(filters, page, facetValues);
     const result: SearchResultDto = { total, page: query.page, pageSize: query.pageSize, items: await this.summaries(ids), facets };
     const json = Buffer.from(JSON.stringify(result), 'utf8');
     this.searchCache.set(key, json);

@@ -104,6 +104,25 @@ export interface TrainingsFtsKeysTable {
   training_id: string;
 }
 
+/**
+ * SQLite only: a narrow copy of the trainings' search columns under their FTS5 rowid (`key`),
+ * written with the FTS5 index: what a word's matches are filtered, counted and sorted on.
+ */
+export interface TrainingsSearchTable {
+  key: number;
+  id: string;
+  status: string;
+  kind: string;
+  province: string | null;
+  language: string;
+  price_cents: number;
+  education_levels: string;
+  audiences: string;
+  title: string;
+  /** JSON: {competence: from level} of the training's level steps. */
+  steps: string;
+}
+
 /** SQLite only: the contentless FTS5 index over title, summary and description. */
 export interface TrainingsFtsTable {
   rowid: number;
@@ -124,6 +143,7 @@ export type CatalogueTables = {
   training_completions: TrainingCompletionsTable;
   trainings_fts_keys: TrainingsFtsKeysTable;
   trainings_fts: TrainingsFtsTable;
+  trainings_search: TrainingsSearchTable;
 };
 
 /** What the catalogue module's repositories see: the platform's tables and its own. */

@@ -59,16 +59,31 @@ export class SearchRepository {
     private readonly dialect: Dialect,
   ) {}
 
+  /**
+   * A page of results (ids, in order), the total and every facet. On SQLite a search by
+   * relevance with words is one statement (see totalAndFacets with a page): the words are
+   * matched, and their rows read, once.
+   */
+  async search(filters: SearchFilters, page: SearchPage, values: FacetValues): Promise<{ ids: string[]; total: number; facets: FacetCounts }> {
+    if (this.dialect === 'sqlite' && page.sort === 'relevance' && hasText(filters)) return this.totalAndFacets(filters, values, page);
+    const ids = await this.pageIds(filters, page);
+    return { ids, ...(await this.totalAndFacets(filters, values)) };
+  }
+
   /** Ids of one page of results, in order. */
   async pageIds(filters: SearchFilters, page: SearchPage): Promise<string[]> {
     const conditions = facetConditions(filters);
     const relevance = page.sort === 'relevance' && hasText(filters);
-    let query = this.candidates(filters, relevance)
+    let query = this.candidates(filters)
       .select('t.id')
       .where(and([...conditions.values()]));
     if (relevance) {
       // bm25 is lower for better matches; ts_rank higher.
-      query = this.dialect === 'sqlite' ? query.orderBy(sql`m.rank`) : query.orderBy(sql`ts_rank(t.search_vector, to_tsquery('simple', ${tsQueryExpression(filters.terms)}))`, 'desc');
+      // On SQLite only the rows passing every filter reach the sort, so bm25 is computed for them alone.
+      query =
+        this.dialect === 'sqlite'
+          ? query.orderBy(sql`bm25(trainings_fts, 10.0, 4.0, 1.0)`)
+          : query.orderBy(sql`ts_rank(t.search_vector, to_tsquery('simple', ${tsQueryExpression(filters.terms)}))`, 'desc');
     } else if (page.sort === 'date') {
       const next = nextSessionStart(filters, page.now);
       query = query.orderBy(sql`case when ${next} is null then 1 else 0 end`).orderBy(next);
@@ -85,14 +100,23 @@ export class SearchRepository {
    * is on, and only the rows failing at most one of those filters; each facet then counts, by
    * GROUP BY, the rows passing every filter but its own.
    */
-  async totalAndFacets(filters: SearchFilters, values: FacetValues): Promise<{ total: number; facets: FacetCounts }> {
+  async totalAndFacets(filters: SearchFilters, values: FacetValues): Promise<{ total: number; facets: FacetCounts }>;
+  /**
+   * With `page` (SQLite, words, by relevance): the page's ids too, numbered in their order, from
+   * the same candidates; bm25 is computed only for the rows passing every filter.
+   */
+  async totalAndFacets(filters: SearchFilters, values: FacetValues, page: SearchPage): Promise<{ ids: string[]; total: number; facets: FacetCounts }>;
+  async totalAndFacets(filters: SearchFilters, values: FacetValues, page?: SearchPage): Promise<{ ids?: string[]; total: number; facets: FacetCounts }> {
     const conditions = facetConditions(filters);
     const active = [...conditions.keys()];
     const flagOf = (facet: FacetName) => sql.ref(`f_${facet}`);
     const flags = active.map((facet) => sql<number>`case when ${conditions.get(facet)!} then 1 else 0 end`.as(`f_${facet}`));
+    const rank = sql<number | null>`case when ${and([...conditions.values()])} then bm25(trainings_fts, 10.0, 4.0, 1.0) end`;
     let candidates = this.candidates(filters)
       .select(['t.id', 't.kind', 't.province', 't.language', 't.price_cents', 't.education_levels', 't.audiences'])
-      .$if(flags.length > 0, (qb) => qb.select(flags));
+      .$if(flags.length > 0, (qb) => qb.select(flags))
+      .$if(this.dialect === 'sqlite', (qb) => qb.select(sql<string>`t.steps`.as('steps')))
+      .$if(page !== undefined, (qb) => qb.select(['t.title', rank.as('r')]));
     if (active.length > 1) {
       const passed = sql.join(
         active.map((facet) => sql`case when ${conditions.get(facet)!} then 1 else 0 end`),
@@ -116,37 +140,52 @@ export class SearchRepository {
       sql`select 'province' as facet, c.province as value, count(*) as n from c${passesAllBut('province')} group by c.province`,
       sql`select 'language' as facet, c.language as value, count(*) as n from c${passesAllBut('language')} group by c.language`,
       sql`select 'price' as facet, case when c.price_cents = 0 then 'free' else 'paid' end as value, count(*) as n from c${passesAllBut('price')} group by case when c.price_cents = 0 then 'free' else 'paid' end`,
-      sql`select 'educationLevel' as facet, v.code as value, count(*) as n from c join (${codes(values.educationLevel)}) v on c.education_levels like '%,' || v.code || ',%'${passesAllBut('educationLevel')} group by v.code`,
-      sql`select 'audience' as facet, v.code as value, count(*) as n from c join (${codes(values.audience)}) v on c.audiences like '%,' || v.code || ',%'${passesAllBut('audience')} group by v.code`,
-      // CROSS JOIN keeps SQLite from scanning every level step: it walks the candidates, then their steps.
-      sql`select 'competence' as facet, s.competence as value, count(*) as n from c cross join training_level_steps s where s.training_id = c.id${fromLevel}${passesAllBut('competence', sql` and `)} group by s.competence`,
+      // The multi-valued facets: the candidates grouped by their list first (a few distinct lists), then each list's codes counted.
+      sql`select 'educationLevel' as facet, v.code as value, sum(g.n) as n from (select c.education_levels as list, count(*) as n from c${passesAllBut('educationLevel')} group by c.education_levels) g join (${codes(values.educationLevel)}) v on g.list like '%,' || v.code || ',%' group by v.code`,
+      sql`select 'audience' as facet, v.code as value, sum(g.n) as n from (select c.audiences as list, count(*) as n from c${passesAllBut('audience')} group by c.audiences) g join (${codes(values.audience)}) v on g.list like '%,' || v.code || ',%' group by v.code`,
+      this.dialect === 'sqlite'
+        ? // trainings_search.steps holds each training's steps as {competence: from level}, so the same grouping applies.
+          sql`select 'competence' as facet, j.key as value, sum(g.n) as n from (select c.steps as list, count(*) as n from c${passesAllBut('competence')} group by c.steps) g, json_each(g.list) j${filters.fromLevel !== null ? sql` where j.value = ${filters.fromLevel}` : sql``} group by j.key`
+        : // CROSS JOIN keeps the planner from scanning every level step: it walks the candidates, then their steps.
+          sql`select 'competence' as facet, s.competence as value, count(*) as n from c cross join training_level_steps s where s.training_id = c.id${fromLevel}${passesAllBut('competence', sql` and `)} group by s.competence`,
     ];
+    if (page !== undefined) {
+      // bm25 is lower for better matches; then title and id, as pageIds orders.
+      branches.push(
+        sql`select 'page' as facet, p.id as value, row_number() over (order by p.r, p.title, p.id) as n from (select c.id, c.r, c.title from c${passesAllBut(null)} order by c.r, c.title, c.id limit ${page.limit} offset ${page.offset}) p`,
+      );
+    }
     const { rows } = await sql<{ facet: string; value: string | null; n: number | string }>`with c as materialized ${candidates} ${sql.join(branches, sql` union all `)}`.execute(
       this.db,
     );
     const facets = Object.fromEntries(facetNames.map((name) => [name, [] as Array<{ value: string; count: number }>])) as FacetCounts;
     let total = 0;
+    const pageRows: Array<{ id: string; n: number }> = [];
     for (const row of rows) {
       const count = Number(row.n);
       if (row.facet === 'total') total = count;
+      else if (row.facet === 'page') pageRows.push({ id: row.value!, n: count });
       else if (row.value !== null && count > 0) facets[row.facet as FacetName].push({ value: row.value, count });
     }
     for (const name of facetNames) sortFacet(facets[name]);
-    return { total, facets };
+    return page === undefined ? { total, facets } : { ids: pageRows.sort((a, b) => a.n - b.n).map((p) => p.id), total, facets };
   }
 
   /**
    * Published trainings matching the words and the date range, before the facet filters. On
-   * SQLite the FTS5 match drives the query (with its bm25 rank as `m.rank`), so only matching
-   * rows are ever read; on PostgreSQL the GIN index on `search_vector` answers the `@@`.
+   * SQLite the FTS5 match drives the query and each match reaches its narrow trainings_search
+   * row (the search columns) by its integer key, so only matching rows are ever read; on
+   * PostgreSQL the GIN index on `search_vector` answers the `@@`.
    */
-  private candidates(filters: SearchFilters, ranked = false): Query {
+  private candidates(filters: SearchFilters): Query {
     let query: Query;
-    if (hasText(filters) && this.dialect === 'sqlite') {
-      // bm25 costs as much as the match itself: only the page, sorted by relevance, asks for it.
-      const rank = ranked ? sql`bm25(trainings_fts, 10.0, 4.0, 1.0)` : sql`0`;
-      const matches = sql<{ rowid: number; rank: number }>`(select rowid, ${rank} as rank from trainings_fts where trainings_fts match ${ftsMatchExpression(filters.terms)})`;
-      query = this.db.selectFrom(matches.as('m')).innerJoin('trainings_fts_keys as k', 'k.id', 'm.rowid').innerJoin('trainings as t', 't.id', 'k.training_id') as unknown as Query;
+    if (this.dialect === 'sqlite') {
+      query = (hasText(filters)
+        ? this.db
+            .selectFrom('trainings_fts')
+            .innerJoin('trainings_search as t', 't.key', 'trainings_fts.rowid')
+            .where(sql<SqlBool>`trainings_fts match ${ftsMatchExpression(filters.terms)}`)
+        : this.db.selectFrom('trainings_search as t')) as unknown as Query;
     } else {
       query = this.db.selectFrom('trainings as t');
       if (hasText(filters)) query = query.where(sql<SqlBool>`t.search_vector @@ to_tsquery('simple', ${tsQueryExpression(filters.terms)})`);
