@@ -10,6 +10,7 @@ import { type Measurement, measureAll } from './load';
 import { type BenchPostgres, copySqliteToPostgres, POSTGRES_SETTINGS, startPostgres } from './postgres';
 import { machine, printReport, type Results, toResult, writeResults } from './report';
 import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scenario, searchTrainings, submitScan } from './scenarios';
+import { searchPath } from './search-queries';
 import { type BenchServer, startServer, stopServer, writeServerHeapSnapshot } from './server-process';
 import { ServerWatch } from './server-watch';
 
@@ -172,7 +173,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ceiling_runs_rps: ceilingRuns.map((m) => Math.round(m.rps)),
       peak_rss_mb: Math.max(...peaks),
       peak_rss_mb_per_server: peaks,
-      distinct_search_queries: new Set(manifest.searchQueries.map((query) => JSON.stringify([query.q, query.kind, query.province]))).size,
+      distinct_search_queries: new Set(manifest.searchQueries.map(searchPath)).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
     for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-${i + 1}`);
