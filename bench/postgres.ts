@@ -275,5 +275,8 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, onTa
   }
 }
 
-/** SQLite's own tables and the FTS5 search index with its shadow tables: PostgreSQL has the generated tsvector instead. */
-const isSqliteOnly = (name: string) => name.startsWith('sqlite_') || name.startsWith('trainings_fts') || name.startsWith('kysely_migration');
+/**
+ * SQLite's own tables, the FTS5 search index with its shadow tables and the narrow copy the FTS5
+ * search reads its filters from (`trainings_search`): PostgreSQL has the generated tsvector instead.
+ */
+const isSqliteOnly = (name: string) => name.startsWith('sqlite_') || name.startsWith('trainings_fts') || name === 'trainings_search' || name.startsWith('kysely_migration');
