@@ -2,11 +2,11 @@ import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../sh
 import {
   focusCompetences,
   matchLists,
-  type RankedRecommendation,
   type RankingCandidate,
   REACHABLE_LEVELS_ABOVE,
   rankRecommendations,
   rankTopRecommendations,
+  recommendableFor,
   recommendationReason,
   type TeacherProfileForRanking,
 } from '../../shared/catalogue/recommend';
@@ -18,7 +18,7 @@ import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
-import { RecommendationCatalogue, type Snapshot } from './recommendation.catalogue';
+import { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
@@ -138,26 +138,25 @@ export class RecommendationService {
   private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
-    const rank = (chosen: ReturnType<Snapshot['topCandidates']>) =>
-      rankTopRecommendations(
-        teacher,
-        chosen.map((training) => snapshot.rankingCandidate(training, at)),
-        now,
-        { limit },
-      );
-    let ranked: RankedRecommendation[] = [];
-    let rankedOf = -1;
+    // Chosen trainings are distinct: once `limit` of them are recommendable, ranking them fills
+    // the answer (see recommendableFor), so each is checked once and the ranking runs once.
+    const recommendable = recommendableFor(teacher, now);
+    let counted = 0;
+    let found = 0;
     const chosen = snapshot.topCandidates(
       { focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT },
       matchLists(teacher),
       (soFar) => {
-        if (soFar.length < limit) return false;
-        ranked = rank(soFar);
-        rankedOf = soFar.length;
-        return ranked.length >= limit;
+        for (; counted < soFar.length; counted += 1) if (recommendable(snapshot.rankingCandidate(soFar[counted], at))) found += 1;
+        return found >= limit;
       },
     );
-    if (rankedOf !== chosen.length) ranked = rank(chosen);
+    const ranked = rankTopRecommendations(
+      teacher,
+      chosen.map((training) => snapshot.rankingCandidate(training, at)),
+      now,
+      { limit },
+    );
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     const missing = trainings.filter((training) => training.summary === null);
     if (missing.length > 0) {

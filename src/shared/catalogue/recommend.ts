@@ -334,6 +334,19 @@ export function rankTopRecommendations(
     .map((scored) => scored.recommendation);
 }
 
+/**
+ * For one teacher at `now`: whether rankRecommendations would list a candidate at all, wherever
+ * it ranks. It is listed when it is not excluded, a step raises the teacher, and it needs no
+ * session or has a usable one. A server merging candidates best match first stops once `limit`
+ * of them are recommendable: counting them one by one gives what ranking each prefix would.
+ */
+export function recommendableFor(profile: TeacherProfileForRanking, now: Date): (candidate: RankingCandidate) => boolean {
+  const needs = needsOf(profile);
+  const nowMs = now.getTime();
+  return (candidate) =>
+    !profile.excludedTrainingIds.has(candidate.trainingId) && bestStep(candidate.levelSteps, needs) !== null && bestSession(candidate, profile.province, nowMs) !== null;
+}
+
 /** "3.1 Lesgeven: je zit nu op A2; deze opleiding brengt je naar B1." and its English twin. */
 export function recommendationReason(competenceName: LocalisedText, code: string, current: LevelCode, target: LevelCode): LocalisedText {
   return {
