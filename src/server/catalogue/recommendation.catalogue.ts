@@ -444,6 +444,8 @@ function toSessionEntry(row: RecommendationSessionRow): SessionEntry {
     id: row.id,
     startsAt: row.starts_at,
     enrolmentDeadline: row.enrolment_deadline,
+    startsAtMs: Date.parse(row.starts_at),
+    enrolmentDeadlineMs: Date.parse(row.enrolment_deadline),
     online: Number(row.online) === 1,
     seatsLeft: Math.max(0, capacity - enrolled),
     capacity,

@@ -581,3 +581,24 @@ describe('recommendableFor', () => {
     );
   });
 });
+
+describe('sessions with their times kept as numbers', () => {
+  const withTimes = (candidates: RankingCandidate[]) =>
+    candidates.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, startsAtMs: Date.parse(s.startsAt), enrolmentDeadlineMs: Date.parse(s.enrolmentDeadline) })) }));
+
+  it('rank exactly as with their text alone', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        expect(rankTopRecommendations(teacher, withTimes(candidates), NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a session starting or closing at this very moment is not usable, either way', () => {
+    const exactly = candidate('now', [['3.1', 'A2', 'B1']], { sessions: [session(0, { enrolmentDeadline: at(1) })] });
+    const closing = candidate('closing', [['3.1', 'A2', 'B1']], { sessions: [session(5, { enrolmentDeadline: at(0) })] });
+    expect(rankRecommendations(profile(), withTimes([exactly, closing]), NOW)).toEqual([]);
+    expect(rankRecommendations(profile(), [exactly, closing], NOW)).toEqual([]);
+  });
+});
