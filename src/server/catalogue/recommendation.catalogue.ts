@@ -287,7 +287,8 @@ const stepKey = (competence: string, from: string, to: string) => `${competence}
 type Order = {
   trainings: TrainingEntry[];
   byFocus: Map<string, Uint32Array>;
-  lists: Map<string, Uint32Array>;
+  /** Per competence, its lists by listSlot(teacher level, fit). */
+  lists: Map<string, Array<Uint32Array | undefined>>;
   words: number;
   /** The distinct openUntil of the trainings, ascending as text. */
   openTimes: string[];
@@ -327,7 +328,7 @@ function chooseByMatch(
   while (i < lists.length) {
     const match = lists[i].match;
     for (; i < lists.length && lists[i].match === match; i += 1) {
-      const list = order.lists.get(listKey(lists[i].competence, lists[i].level, lists[i].fit));
+      const list = order.lists.get(lists[i].competence)?.[listSlot(lists[i].level, lists[i].fit)];
       if (!list) continue;
       for (let k = 0; k < list.length; k += 1) {
         const position = list[k];
@@ -343,7 +344,8 @@ function chooseByMatch(
   }
 }
 
-const listKey = (competence: string, level: number, fit: number) => `${competence} ${level} ${fit}`;
+/** Where a list sits among its competence's lists: per teacher level, one place per fit (at most 16). */
+const listSlot = (level: number, fit: number) => level * 32 + fit;
 
 /**
  * The positions, as bits, of the first `query.limit` trainings the SQL selects (see
@@ -402,7 +404,7 @@ const focusKey = (competence: string, reachable: readonly string[], above: reado
 function buildIndexes(order: Order): void {
   // Steps are shared objects (a few hundred distinct among tens of thousands): the keys of the
   // sets and lists a step belongs to are worked out once per step.
-  const keysOfStep = new Map<LevelStep, Array<{ focus: string; list: string }>>();
+  const keysOfStep = new Map<LevelStep, Array<{ focus: string; slot: number }>>();
   const keysOf = (step: LevelStep) => {
     let keys = keysOfStep.get(step);
     if (!keys) {
@@ -414,27 +416,32 @@ function buildIndexes(order: Order): void {
         if (fit === null) continue;
         keys.push({
           focus: focusKey(step.competence, LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)), LEVEL_CODES.slice(at + 1)),
-          list: listKey(step.competence, at, fit),
+          slot: listSlot(at, fit),
         });
       }
       keysOfStep.set(step, keys);
     }
     return keys;
   };
-  const lists = new Map<string, number[]>();
+  const lists = new Map<string, number[][]>();
   order.trainings.forEach((training, position) => {
     for (const step of training.steps) {
       for (const keys of keysOf(step)) {
         let set = order.byFocus.get(keys.focus);
         if (!set) order.byFocus.set(keys.focus, (set = new Uint32Array(order.words)));
         set[position >>> 5] |= 1 << (position & 31);
-        let list = lists.get(keys.list);
-        if (!list) lists.set(keys.list, (list = []));
+        let ofCompetence = lists.get(step.competence);
+        if (!ofCompetence) lists.set(step.competence, (ofCompetence = []));
+        const list = (ofCompetence[keys.slot] ??= []);
         if (list[list.length - 1] !== position) list.push(position);
       }
     }
   });
-  for (const [key, list] of lists) order.lists.set(key, Uint32Array.from(list));
+  for (const [competence, ofCompetence] of lists)
+    order.lists.set(
+      competence,
+      Array.from(ofCompetence, (list) => (list ? Uint32Array.from(list) : undefined)),
+    );
 }
 
 function toSessionEntry(row: RecommendationSessionRow): SessionEntry {

@@ -21,6 +21,9 @@ import type { EnrolmentRepository } from './enrolment.repository';
 import { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
+/** A training's summary: `nextSession` goes where `kept` has it, or last (the contract's order); `head` is `kept` as JSON without its closing brace. */
+type Summary = { kept: Omit<TrainingSummaryDto, 'nextSession'>; nextSession: TrainingSummaryDto['nextSession']; head?: string };
+
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
 
 /** Candidates selected per request (in memory, or in SQL); the ranking then keeps the best `limit`. */
@@ -61,7 +64,7 @@ export class RecommendationService {
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    return { basedOn, items: items.map(({ item, summary }) => ({ training: summary, ...item })) };
+    return { basedOn, items: items.map(({ item, kept, nextSession }) => ({ training: { ...kept, nextSession }, ...item })) };
   }
 
   /**
@@ -71,8 +74,8 @@ export class RecommendationService {
    */
   async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    const parts = items.map(({ item, summary, summaryHead }) => {
-      const training = summaryHead === undefined ? JSON.stringify(summary) : `${summaryHead},"nextSession":${JSON.stringify(summary.nextSession)}}`;
+    const parts = items.map(({ item, kept, nextSession, summaryHead }) => {
+      const training = summaryHead === undefined ? JSON.stringify({ ...kept, nextSession }) : `${summaryHead},"nextSession":${JSON.stringify(nextSession)}}`;
       return `{"training":${training},${JSON.stringify(item).slice(1)}`;
     });
     return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
@@ -111,9 +114,10 @@ export class RecommendationService {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
         const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
-        const { summary, head } = summaries.get(r.trainingId)!;
+        const { kept, nextSession, head } = summaries.get(r.trainingId)!;
         return {
-          summary,
+          kept,
+          nextSession,
           summaryHead: head,
           // The recommendation's own fields, in the contract's order after `training`.
           item: {
@@ -167,12 +171,13 @@ export class RecommendationService {
       }
     }
     const summaryNow = this.catalogue.nowIso();
-    const summaries = new Map<string, { summary: TrainingSummaryDto; head?: string }>();
+    // The summary's other fields as kept, and its next session now: spread together only when the answer is an object.
+    const summaries = new Map<string, Summary>();
     for (const training of trainings) {
       if (training.summary === null) continue;
       // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
       training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
-      summaries.set(training.id, { summary: { ...training.summary, nextSession: snapshot.nextSession(training, summaryNow) }, head: training.summaryHead });
+      summaries.set(training.id, { kept: training.summary, nextSession: snapshot.nextSession(training, summaryNow), head: training.summaryHead });
     }
     return { ranked, summaries };
   }
@@ -197,7 +202,9 @@ export class RecommendationService {
     }));
     // The full ranking, the rules' one definition: the in-memory path must give the same.
     const ranked = rankRecommendations(teacher, candidates, now, { limit });
-    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { summary, head: undefined as string | undefined }]));
+    const summaries = new Map<string, Summary>(
+      (await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { kept: summary, nextSession: summary.nextSession }]),
+    );
     return { ranked, summaries };
   }
 }
