@@ -185,22 +185,13 @@ export class Snapshot {
     const order = this.orderFor(query.province ?? '');
     const { bits, end } = candidateWindow(order, query);
     const chosen: TrainingEntry[] = [];
-    const seen = new Set<number>();
-    let i = 0;
-    while (i < lists.length) {
-      const match = lists[i].match;
-      for (; i < lists.length && lists[i].match === match; i += 1) {
-        const list = order.lists.get(listKey(lists[i].competence, lists[i].level, lists[i].fit));
-        if (!list) continue;
-        for (let k = 0; k < list.length; k += 1) {
-          const position = list[k];
-          if (position >= end) break;
-          if (((bits[position >>> 5] >>> (position & 31)) & 1) === 0 || seen.has(position)) continue;
-          seen.add(position);
-          chosen.push(order.trainings[position]);
-        }
-      }
-      if (enough(chosen)) break;
+    // Positions already chosen; like `bits`, a buffer of the order's, zeroed again before returning.
+    const seen = order.seen;
+    try {
+      chooseByMatch(order, lists, bits, seen, end, chosen, enough);
+    } finally {
+      bits.fill(0, 0, Math.ceil(end / 32));
+      seen.fill(0, 0, Math.ceil(end / 32));
     }
     return chosen;
   }
@@ -269,7 +260,14 @@ export class Snapshot {
     if (!order) {
       const near = (t: TrainingEntry) => (t.province === null || t.province === province ? 0 : 1);
       const trainings = [...this.trainings].sort((a, b) => near(a) - near(b) || a.priceCents - b.priceCents || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      order = { trainings, byFocus: new Map(), lists: new Map(), words: Math.ceil(trainings.length / 32) };
+      const words = Math.ceil(trainings.length / 32);
+      // Whether a training is open for enrolment at `now` is `openUntil > now` compared as text,
+      // as the SQL does: each training keeps the rank of its openUntil among the distinct ones,
+      // and a request finds the rank of its `now` once.
+      const openTimes = [...new Set(trainings.map((t) => t.openUntil))].sort(compareText);
+      const rankOf = new Map(openTimes.map((time, rank) => [time, rank]));
+      const openRank = Int32Array.from(trainings, (t) => (t.sessionless ? ALWAYS_OPEN : rankOf.get(t.openUntil)!));
+      order = { trainings, byFocus: new Map(), lists: new Map(), words, openTimes, openRank, window: new Uint32Array(words), seen: new Uint32Array(words) };
       this.orders.set(province, order);
     }
     return order;
@@ -286,9 +284,68 @@ const stepKey = (competence: string, from: string, to: string) => `${competence}
  * trainings with a step in it. On 20,000 trainings: at most 22 × 5 bit sets of 2.5 kB and about
  * 80,000 list entries of 4 bytes, per province asked for.
  */
-type Order = { trainings: TrainingEntry[]; byFocus: Map<string, Uint32Array>; lists: Map<string, Uint32Array>; words: number };
+type Order = {
+  trainings: TrainingEntry[];
+  byFocus: Map<string, Uint32Array>;
+  /** Per competence, its lists by listSlot(teacher level, fit). */
+  lists: Map<string, Array<Uint32Array | undefined>>;
+  words: number;
+  /** The distinct openUntil of the trainings, ascending as text. */
+  openTimes: string[];
+  /** Per position, the rank of its training's openUntil in openTimes (ALWAYS_OPEN when it needs no session). */
+  openRank: Int32Array;
+  /** Buffers of one request at a time (topCandidates is synchronous), all zeros between requests. */
+  window: Uint32Array;
+  seen: Uint32Array;
+};
 
-const listKey = (competence: string, level: number, fit: number) => `${competence} ${level} ${fit}`;
+const ALWAYS_OPEN = 0x7fffffff;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How many of the ascending `times` are at or before `now` (as text): openUntil > now is rank >= this. */
+function countAtOrBefore(times: readonly string[], now: string): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle] <= now) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The merge of topCandidates: the lists best match first, a whole match at a time, until `enough`. */
+function chooseByMatch(
+  order: Order,
+  lists: ReturnType<typeof matchLists>,
+  bits: Uint32Array,
+  seen: Uint32Array,
+  end: number,
+  chosen: TrainingEntry[],
+  enough: (chosen: TrainingEntry[]) => boolean,
+): void {
+  let i = 0;
+  while (i < lists.length) {
+    const match = lists[i].match;
+    for (; i < lists.length && lists[i].match === match; i += 1) {
+      const list = order.lists.get(lists[i].competence)?.[listSlot(lists[i].level, lists[i].fit)];
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 1) {
+        const position = list[k];
+        if (position >= end) break;
+        const word = position >>> 5;
+        const bit = 1 << (position & 31);
+        if ((bits[word] & bit) === 0 || (seen[word] & bit) !== 0) continue;
+        seen[word] |= bit;
+        chosen.push(order.trainings[position]);
+      }
+    }
+    if (enough(chosen)) break;
+  }
+}
+
+/** Where a list sits among its competence's lists: per teacher level, one place per fit (at most 16). */
+const listSlot = (level: number, fit: number) => level * 32 + fit;
 
 /**
  * The positions, as bits, of the first `query.limit` trainings the SQL selects (see
@@ -298,7 +355,10 @@ const listKey = (competence: string, level: number, fit: number) => `${competenc
  */
 function candidateWindow(order: Order, query: CandidateQuery): { bits: Uint32Array; end: number } {
   const sets = query.focus.map((f) => focusSet(order, f));
-  const window = new Uint32Array(order.words);
+  const window = order.window;
+  const openRank = order.openRank;
+  const openFrom = countAtOrBefore(order.openTimes, query.now);
+  const excluded = query.excluded.size > 0 ? query.excluded : null;
   let found = 0;
   for (let word = 0; word < order.words; word += 1) {
     let bits = 0;
@@ -306,9 +366,9 @@ function candidateWindow(order: Order, query: CandidateQuery): { bits: Uint32Arr
     while (bits !== 0) {
       const bit = 31 - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const training = order.trainings[word * 32 + bit];
-      if (!training.sessionless && !(training.openUntil > query.now)) continue;
-      if (query.excluded.has(training.id)) continue;
+      const position = word * 32 + bit;
+      if (openRank[position] < openFrom) continue;
+      if (excluded?.has(order.trainings[position].id)) continue;
       window[word] |= 1 << bit;
       found += 1;
       if (found === query.limit) return { bits: window, end: word * 32 + bit + 1 };
@@ -344,7 +404,7 @@ const focusKey = (competence: string, reachable: readonly string[], above: reado
 function buildIndexes(order: Order): void {
   // Steps are shared objects (a few hundred distinct among tens of thousands): the keys of the
   // sets and lists a step belongs to are worked out once per step.
-  const keysOfStep = new Map<LevelStep, Array<{ focus: string; list: string }>>();
+  const keysOfStep = new Map<LevelStep, Array<{ focus: string; slot: number }>>();
   const keysOf = (step: LevelStep) => {
     let keys = keysOfStep.get(step);
     if (!keys) {
@@ -356,27 +416,32 @@ function buildIndexes(order: Order): void {
         if (fit === null) continue;
         keys.push({
           focus: focusKey(step.competence, LEVEL_CODES.slice(0, Math.min(LEVEL_CODES.length, at + REACHABLE_LEVELS_ABOVE + 1)), LEVEL_CODES.slice(at + 1)),
-          list: listKey(step.competence, at, fit),
+          slot: listSlot(at, fit),
         });
       }
       keysOfStep.set(step, keys);
     }
     return keys;
   };
-  const lists = new Map<string, number[]>();
+  const lists = new Map<string, number[][]>();
   order.trainings.forEach((training, position) => {
     for (const step of training.steps) {
       for (const keys of keysOf(step)) {
         let set = order.byFocus.get(keys.focus);
         if (!set) order.byFocus.set(keys.focus, (set = new Uint32Array(order.words)));
         set[position >>> 5] |= 1 << (position & 31);
-        let list = lists.get(keys.list);
-        if (!list) lists.set(keys.list, (list = []));
+        let ofCompetence = lists.get(step.competence);
+        if (!ofCompetence) lists.set(step.competence, (ofCompetence = []));
+        const list = (ofCompetence[keys.slot] ??= []);
         if (list[list.length - 1] !== position) list.push(position);
       }
     }
   });
-  for (const [key, list] of lists) order.lists.set(key, Uint32Array.from(list));
+  for (const [competence, ofCompetence] of lists)
+    order.lists.set(
+      competence,
+      Array.from(ofCompetence, (list) => (list ? Uint32Array.from(list) : undefined)),
+    );
 }
 
 function toSessionEntry(row: RecommendationSessionRow): SessionEntry {
@@ -386,6 +451,8 @@ function toSessionEntry(row: RecommendationSessionRow): SessionEntry {
     id: row.id,
     startsAt: row.starts_at,
     enrolmentDeadline: row.enrolment_deadline,
+    startsAtMs: Date.parse(row.starts_at),
+    enrolmentDeadlineMs: Date.parse(row.enrolment_deadline),
     online: Number(row.online) === 1,
     seatsLeft: Math.max(0, capacity - enrolled),
     capacity,

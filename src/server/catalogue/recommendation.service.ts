@@ -2,11 +2,11 @@ import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../sh
 import {
   focusCompetences,
   matchLists,
-  type RankedRecommendation,
   type RankingCandidate,
   REACHABLE_LEVELS_ABOVE,
   rankRecommendations,
   rankTopRecommendations,
+  recommendableFor,
   recommendationReason,
   type TeacherProfileForRanking,
 } from '../../shared/catalogue/recommend';
@@ -18,8 +18,11 @@ import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
-import { RecommendationCatalogue, type Snapshot } from './recommendation.catalogue';
+import { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
+
+/** A training's summary: `nextSession` goes where `kept` has it, or last (the contract's order); `head` is `kept` as JSON without its closing brace. */
+type Summary = { kept: Omit<TrainingSummaryDto, 'nextSession'>; nextSession: TrainingSummaryDto['nextSession']; head?: string };
 
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
 
@@ -61,7 +64,7 @@ export class RecommendationService {
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    return { basedOn, items: items.map(({ item, summary }) => ({ training: summary, ...item })) };
+    return { basedOn, items: items.map(({ item, kept, nextSession }) => ({ training: { ...kept, nextSession }, ...item })) };
   }
 
   /**
@@ -71,15 +74,15 @@ export class RecommendationService {
    */
   async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    const parts = items.map(({ item, summary, summaryHead }) => {
-      const training = summaryHead === undefined ? JSON.stringify(summary) : `${summaryHead},"nextSession":${JSON.stringify(summary.nextSession)}}`;
+    const parts = items.map(({ item, kept, nextSession, summaryHead }) => {
+      const training = summaryHead === undefined ? JSON.stringify({ ...kept, nextSession }) : `${summaryHead},"nextSession":${JSON.stringify(nextSession)}}`;
       return `{"training":${training},${JSON.stringify(item).slice(1)}`;
     });
     return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
   }
 
   private async recommend(userId: string, limit: number) {
-    const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
+    const profile = await this.deps.digisnap.rankingProfile(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
       }
@@ -87,8 +90,8 @@ export class RecommendationService {
     });
     const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.result.competences.map((c) => ({ code: c.code, level: c.level, points: c.points })),
-      priorities: profile.result.priorities.map((p) => p.code),
+      competences: profile.competences,
+      priorities: profile.priorities,
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
     };
@@ -111,9 +114,10 @@ export class RecommendationService {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
         const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
-        const { summary, head } = summaries.get(r.trainingId)!;
+        const { kept, nextSession, head } = summaries.get(r.trainingId)!;
         return {
-          summary,
+          kept,
+          nextSession,
           summaryHead: head,
           // The recommendation's own fields, in the contract's order after `training`.
           item: {
@@ -138,26 +142,25 @@ export class RecommendationService {
   private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
-    const rank = (chosen: ReturnType<Snapshot['topCandidates']>) =>
-      rankTopRecommendations(
-        teacher,
-        chosen.map((training) => snapshot.rankingCandidate(training, at)),
-        now,
-        { limit },
-      );
-    let ranked: RankedRecommendation[] = [];
-    let rankedOf = -1;
+    // Chosen trainings are distinct: once `limit` of them are recommendable, ranking them fills
+    // the answer (see recommendableFor), so each is checked once and the ranking runs once.
+    const recommendable = recommendableFor(teacher, now);
+    let counted = 0;
+    let found = 0;
     const chosen = snapshot.topCandidates(
       { focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT },
       matchLists(teacher),
       (soFar) => {
-        if (soFar.length < limit) return false;
-        ranked = rank(soFar);
-        rankedOf = soFar.length;
-        return ranked.length >= limit;
+        for (; counted < soFar.length; counted += 1) if (recommendable(snapshot.rankingCandidate(soFar[counted], at))) found += 1;
+        return found >= limit;
       },
     );
-    if (rankedOf !== chosen.length) ranked = rank(chosen);
+    const ranked = rankTopRecommendations(
+      teacher,
+      chosen.map((training) => snapshot.rankingCandidate(training, at)),
+      now,
+      { limit },
+    );
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     const missing = trainings.filter((training) => training.summary === null);
     if (missing.length > 0) {
@@ -168,12 +171,13 @@ export class RecommendationService {
       }
     }
     const summaryNow = this.catalogue.nowIso();
-    const summaries = new Map<string, { summary: TrainingSummaryDto; head?: string }>();
+    // The summary's other fields as kept, and its next session now: spread together only when the answer is an object.
+    const summaries = new Map<string, Summary>();
     for (const training of trainings) {
       if (training.summary === null) continue;
       // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
       training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
-      summaries.set(training.id, { summary: { ...training.summary, nextSession: snapshot.nextSession(training, summaryNow) }, head: training.summaryHead });
+      summaries.set(training.id, { kept: training.summary, nextSession: snapshot.nextSession(training, summaryNow), head: training.summaryHead });
     }
     return { ranked, summaries };
   }
@@ -198,7 +202,9 @@ export class RecommendationService {
     }));
     // The full ranking, the rules' one definition: the in-memory path must give the same.
     const ranked = rankRecommendations(teacher, candidates, now, { limit });
-    const summaries = new Map((await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { summary, head: undefined as string | undefined }]));
+    const summaries = new Map<string, Summary>(
+      (await this.catalogue.summaries(ranked.map((r) => r.trainingId))).map((summary) => [summary.id, { kept: summary, nextSession: summary.nextSession }]),
+    );
     return { ranked, summaries };
   }
 }

@@ -11,6 +11,7 @@ import {
   type RankingCandidate,
   rankRecommendations,
   rankTopRecommendations,
+  recommendableFor,
   recommendationReason,
   STEP_FITS,
   stepFit,
@@ -539,3 +540,65 @@ function hash(text: string, seed: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995) ^ (h >>> 13);
   return h;
 }
+
+describe('recommendableFor', () => {
+  it('says no to an excluded training, a step that teaches nothing new or is out of reach, and a closed session', () => {
+    const recommendable = recommendableFor(profile({ excludedTrainingIds: new Set(['done']) }), NOW);
+    expect(recommendable(candidate('ok', [['3.1', 'A2', 'B1']]))).toBe(true);
+    expect(recommendable(candidate('done', [['3.1', 'A2', 'B1']]))).toBe(false);
+    expect(recommendable(candidate('reached', [['3.1', 'A1', 'A2']]))).toBe(false);
+    expect(recommendable(candidate('far', [['3.1', 'B2', 'C1']]))).toBe(true);
+    expect(recommendable(candidate('too-far', [['3.1', 'C1', 'C2']]))).toBe(false);
+    expect(recommendable(candidate('unknown', [['9.9', 'A1', 'B1']]))).toBe(false);
+    expect(recommendable(candidate('started', [['3.1', 'A2', 'B1']], { sessions: [session(0)] }))).toBe(false);
+    expect(recommendable(candidate('closed', [['3.1', 'A2', 'B1']], { sessions: [session(2, { enrolmentDeadline: at(0) })] }))).toBe(false);
+    expect(recommendable(candidate('none', [['3.1', 'A2', 'B1']], { sessions: [] }))).toBe(false);
+    expect(recommendable(candidate('self', [['3.1', 'A2', 'B1']], { kind: 'self_paced', sessions: [] }))).toBe(true);
+  });
+
+  it('holds for exactly the trainings the full ranking lists', () => {
+    fc.assert(
+      fc.property(profileArb, repeatedCandidatesArb, (teacher, candidates) => {
+        const recommendable = recommendableFor(teacher, NOW);
+        const listed = new Set(candidates.filter(recommendable).map((c) => c.trainingId));
+        expect(new Set(ids(rankRecommendations(teacher, candidates, NOW, { limit: candidates.length + 1 })))).toEqual(listed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counting recommendable candidates in a prefix says whether its ranking is full', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.integer({ min: 1, max: 12 }), (teacher, candidates, limit) => {
+        const recommendable = recommendableFor(teacher, NOW);
+        for (let end = 0; end <= candidates.length; end += 1) {
+          const prefix = candidates.slice(0, end);
+          const count = new Set(prefix.filter(recommendable).map((c) => c.trainingId)).size;
+          expect(rankTopRecommendations(teacher, prefix, NOW, { limit }).length >= limit).toBe(count >= limit);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('sessions with their times kept as numbers', () => {
+  const withTimes = (candidates: RankingCandidate[]) =>
+    candidates.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, startsAtMs: Date.parse(s.startsAt), enrolmentDeadlineMs: Date.parse(s.enrolmentDeadline) })) }));
+
+  it('rank exactly as with their text alone', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        expect(rankTopRecommendations(teacher, withTimes(candidates), NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a session starting or closing at this very moment is not usable, either way', () => {
+    const exactly = candidate('now', [['3.1', 'A2', 'B1']], { sessions: [session(0, { enrolmentDeadline: at(1) })] });
+    const closing = candidate('closing', [['3.1', 'A2', 'B1']], { sessions: [session(5, { enrolmentDeadline: at(0) })] });
+    expect(rankRecommendations(profile(), withTimes([exactly, closing]), NOW)).toEqual([]);
+    expect(rankRecommendations(profile(), [exactly, closing], NOW)).toEqual([]);
+  });
+});

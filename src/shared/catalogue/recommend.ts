@@ -23,7 +23,16 @@ export interface RankingCandidate {
   levelSteps: LevelStep[];
   province: Province | null; // null when online only
   priceEuro: number;
-  sessions: Array<{ id: string; startsAt: string; enrolmentDeadline: string; online: boolean; seatsLeft: number }>;
+  sessions: Array<{
+    id: string;
+    startsAt: string;
+    enrolmentDeadline: string;
+    online: boolean;
+    seatsLeft: number;
+    /** Date.parse of startsAt and of enrolmentDeadline, when the caller keeps them (a server holding the catalogue). */
+    startsAtMs?: number;
+    enrolmentDeadlineMs?: number;
+  }>;
 }
 
 export interface RankedRecommendation {
@@ -190,8 +199,8 @@ function bestSession(candidate: RankingCandidate, teacherProvince: Province | nu
   if (SESSIONLESS_KINDS.has(candidate.kind)) return { id: null, startsAt: now, availability: 6 };
   let best: SessionChoice | null = null;
   for (const session of candidate.sessions) {
-    const startsAt = Date.parse(session.startsAt);
-    const deadline = Date.parse(session.enrolmentDeadline);
+    const startsAt = session.startsAtMs ?? Date.parse(session.startsAt);
+    const deadline = session.enrolmentDeadlineMs ?? Date.parse(session.enrolmentDeadline);
     if (!(startsAt > now) || !(deadline > now)) continue; // NaN fails too
     const availability = placeScore(session.online, candidate.province, teacherProvince) + (session.seatsLeft > 0 ? 2 : 0);
     const choice: SessionChoice = { id: session.id, startsAt, availability };
@@ -332,6 +341,19 @@ export function rankTopRecommendations(
     .sort(compareScored)
     .slice(0, limit)
     .map((scored) => scored.recommendation);
+}
+
+/**
+ * For one teacher at `now`: whether rankRecommendations would list a candidate at all, wherever
+ * it ranks. It is listed when it is not excluded, a step raises the teacher, and it needs no
+ * session or has a usable one. A server merging candidates best match first stops once `limit`
+ * of them are recommendable: counting them one by one gives what ranking each prefix would.
+ */
+export function recommendableFor(profile: TeacherProfileForRanking, now: Date): (candidate: RankingCandidate) => boolean {
+  const needs = needsOf(profile);
+  const nowMs = now.getTime();
+  return (candidate) =>
+    !profile.excludedTrainingIds.has(candidate.trainingId) && bestStep(candidate.levelSteps, needs) !== null && bestSession(candidate, profile.province, nowMs) !== null;
 }
 
 /** "3.1 Lesgeven: je zit nu op A2; deze opleiding brengt je naar B1." and its English twin. */
