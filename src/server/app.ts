@@ -93,7 +93,6 @@ function wireNeeds(services: Services): Record<string, unknown> {
         currentFramework: () => services.digisnap.currentFramework(),
         frameworkLookup: () => services.digisnap.frameworkLookup(),
         profile: (userId) => services.digisnap.profile(userId),
-        rankingProfile: (userId) => services.digisnap.rankingProfile(userId),
       },
       schools: {
         provincesOfUser: (userId) => services.schools.provincesOfUser(userId),

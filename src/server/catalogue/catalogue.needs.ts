@@ -1,6 +1,5 @@
 import type { ProfileDto } from '../../shared/digisnap/api';
 import type { Framework } from '../../shared/digisnap/framework';
-import type { RankingProfile } from '../../shared/digisnap/profile-ranking';
 import type { Province } from '../../shared/platform/flanders';
 
 /** What the catalogue asks of Digisnap: the frameworks its trainings are tagged with, and a teacher's own profile. */
@@ -9,8 +8,6 @@ export interface CompetenceProfiles {
   frameworkLookup(): (id: string, version: string) => Framework | undefined;
   /** The caller's own profile; fails with not_found before a first scan. */
   profile(userId: string): Promise<ProfileDto>;
-  /** Of the caller's own profile, what a ranking reads; fails with not_found before a first scan. */
-  rankingProfile(userId: string): Promise<RankingProfile>;
 }
 
 /** What the catalogue asks of the school module: where users teach. */

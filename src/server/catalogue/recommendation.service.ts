@@ -82,7 +82,7 @@ export class RecommendationService {
   }
 
   private async recommend(userId: string, limit: number) {
-    const profile = await this.deps.digisnap.rankingProfile(userId).catch((error: unknown) => {
+    const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
       }
@@ -90,8 +90,8 @@ export class RecommendationService {
     });
     const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.competences,
-      priorities: profile.priorities,
+      competences: profile.result.competences.map((c) => ({ code: c.code, level: c.level, points: c.points })),
+      priorities: profile.result.priorities.map((p) => p.code),
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
     };

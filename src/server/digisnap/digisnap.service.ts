@@ -1,7 +1,6 @@
 import { type Background, backgroundSchema, type FrameworkVersionDto, type ProfileDto, type ScanDto, type ScanResultDto, type ScanSummaryDto } from '../../shared/digisnap/api';
 import { type Framework, maxTotal, questionnaireOf } from '../../shared/digisnap/framework';
 import { buildProfile, extendProfile, type SubmittedResult } from '../../shared/digisnap/profile';
-import { type RankingProfile, rankingProfileOf } from '../../shared/digisnap/profile-ranking';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
@@ -203,11 +202,6 @@ export class DigisnapService {
   /** The latest submitted scan, with history and growth since the previous one. */
   async profile(userId: string): Promise<ProfileDto> {
     return JSON.parse(await this.profileJson(userId)) as ProfileDto;
-  }
-
-  /** Of the teacher's profile, what a ranking of trainings reads, without parsing the rest. */
-  async rankingProfile(userId: string): Promise<RankingProfile> {
-    return rankingProfileOf(await this.profileJson(userId));
   }
 
   /** Every scan of the teacher with its answers and result: the teacher's own data, whole. */
