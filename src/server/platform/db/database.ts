@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -67,6 +68,7 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
       if (!closing) console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
     const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    pgPools.set(kysely.getExecutor(), pool);
     const listeners = new Set<Listener>();
     return {
       kysely,
@@ -131,6 +133,30 @@ export function sqliteReader(kysely: Kysely<any>, sql: string): ((parameters: re
     statement ??= sqlite.prepare(sql);
     return statement.reader ? statement.all(parameters as unknown[]) : undefined;
   };
+}
+
+/**
+ * The pool behind a PostgreSQL Kysely instance, by its executor: the instance `openDatabase`
+ * made and those made from it by `withTables`, which share the executor. A transaction, a
+ * `connection()` or an instance with plugins has an executor of its own, so is not found here.
+ */
+const pgPools = new WeakMap<object, pg.Pool>();
+
+/**
+ * A query of fixed SQL straight on the PostgreSQL pool as a named prepared statement: each
+ * connection parses and plans it once, later calls only bind and execute (PostgreSQL spends
+ * more on parsing and planning a short indexed read than on running it), and the call skips
+ * Kysely's connection hand-off. For `precompiled` queries on hot paths. Null when the database
+ * is not PostgreSQL, or the Kysely instance is a transaction (or a single connection: the query
+ * must run on that connection, through Kysely) or has plugins (they may transform results).
+ * Rows come back through node-postgres's type parsers, as through Kysely (int8 → number).
+ */
+export function pgRunner(kysely: Kysely<any>, sql: string): ((parameters: readonly unknown[]) => Promise<unknown[]>) | null {
+  const pool = pgPools.get(kysely.getExecutor());
+  if (!pool) return null;
+  // The name is the text's hash: one name never stands for two texts on a connection.
+  const name = `precompiled_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+  return async (parameters) => (await pool.query({ name, text: sql, values: parameters as unknown[] })).rows;
 }
 
 /** How long a lost listening connection waits before it connects again. */

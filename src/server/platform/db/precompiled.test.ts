@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CamelCasePlugin, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/dialects';
 import { type Db, openDatabase } from './database';
@@ -60,6 +60,36 @@ describe('precompiled', () => {
     ).rejects.toThrow('roll back');
     expect(await outside).toEqual([]);
     expect(await find('k')).toHaveLength(2);
+  });
+
+  it('binds arguments of any type and reads counts as numbers', async () => {
+    const firstOf = precompiled(k, (c: string, n: number) => k.selectFrom('t').select('b').where('c', '=', c).orderBy('b').limit(n), 2);
+    expect(await firstOf('k', 1)).toEqual([{ b: 'x' }]);
+    expect(await firstOf('k', 5)).toEqual([{ b: 'x' }, { b: 'y' }]);
+    const count = precompiled(
+      k,
+      (c: string) =>
+        k
+          .selectFrom('t')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('c', '=', c),
+      1,
+    );
+    expect(await count('k')).toStrictEqual([{ n: 2 }]);
+    expect(await count('none')).toStrictEqual([{ n: 0 }]);
+  });
+
+  it('answers many calls at once, each with its own values', async () => {
+    const find = precompiled(k, (a: string, c: string) => k.selectFrom('t').select('b').where('a', '=', a).where('c', '=', c), 2);
+    const calls = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? find('1', 'k') : find('2', 'k')));
+    const answers = await Promise.all(calls);
+    answers.forEach((rows, i) => expect(rows).toEqual(i % 2 === 0 ? [{ b: 'x' }] : [{ b: 'y' }]));
+  });
+
+  it('keeps the plugins of the Kysely instance it runs on', async () => {
+    const camel = k.withPlugin(new CamelCasePlugin());
+    const find = precompiled(camel, (c: string) => camel.selectFrom('t').select('a as theA').where('c', '=', c), 1);
+    expect(await find('other')).toEqual([{ theA: '1' }]);
   });
 
   it('refuses a query that does not bind each argument exactly once', () => {
