@@ -1,0 +1,540 @@
+import { type FacetCounts, type FacetName, type FacetValues, facetNames, type SearchFilters, type SearchPage } from './search.repository';
+import { normaliseSearchText } from './search-text';
+
+/** What the index needs of one published training. */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  summary: string;
+  description: string;
+  kind: string;
+  province: string | null;
+  language: string;
+  priceCents: number;
+  educationLevels: readonly string[];
+  audiences: readonly string[];
+  steps: ReadonlyArray<{ competence: string; from: string }>;
+  /** Every session's start (ISO timestamp text, as stored), any order. */
+  sessionStarts: readonly string[];
+}
+
+/** The weight of a query word found in the title, the summary and the description. */
+export const columnWeights = [10, 4, 1] as const;
+
+/**
+ * How much a query word found in `matching` of `size` documents tells: BM25's inverse
+ * document frequency, so a rarer word weighs more, and always above zero.
+ */
+export function inverseDocumentFrequency(matching: number, size: number): number {
+  return Math.log(1 + (size - matching + 0.5) / (matching + 0.5));
+}
+
+/**
+ * A document's relevance to the query words (every one of which it matches): for each word,
+ * its inverse document frequency (matching: the documents with a word it starts) times the
+ * sum of the weights of the columns holding such a word, added up in query order. So a word in
+ * the title (10) outranks the same word only in the summary and description (4 + 1), a rarer
+ * word outranks a common one, and a word found in more columns ranks higher. Both databases
+ * answer by it, and it costs a few bit tests per word and result.
+ */
+export function relevance(words: ReadonlyArray<{ idf: number; columns: number }>): number {
+  let score = 0;
+  for (const { idf, columns } of words) score += idf * columnsWeight(columns);
+  return score;
+}
+
+/** The summed weight of the columns in a mask (bit 0 title, 1 summary, 2 description). */
+const columnsWeight = (columns: number) => (columns & 1 ? columnWeights[0] : 0) + (columns & 2 ? columnWeights[1] : 0) + (columns & 4 ? columnWeights[2] : 0);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Query words whose bit sets are kept: short prefixes recur as users type. */
+const CACHED_TERMS = 256;
+/** Below one result in this many documents, a sorted page is picked from the results rather than walked to in sort order. */
+const SPARSE = 32;
+
+/** A query word's documents: which hold it in each column, and in any. */
+interface TermSets {
+  columns: [Uint32Array, Uint32Array, Uint32Array];
+  any: Uint32Array;
+  idf: number;
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Bits set in a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The first index in sorted `list` whose item is not below `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The catalogue search in memory: what `SearchRepository.search` answers, from an index built
+ * once per catalogue snapshot, without a database. Documents get dense numbers in (title, id)
+ * order, so every set of results is a bit set whose walk is already the title-then-id
+ * tie-break. A query word (a prefix) is a range of the sorted vocabulary, whose postings are
+ * ORed into bit sets per column; each filter value has its bit set; the total and every facet
+ * are popcounts of ANDs, and a page is picked from the final bit set. Pure: no I/O.
+ */
+export class SearchIndex {
+  readonly size: number;
+  /** 32-bit words per bit set. */
+  private readonly width: number;
+  /** Every document, for searches without words. */
+  private readonly all: Uint32Array;
+  private readonly ids: string[];
+  /** The distinct words of every text, sorted, concatenated: word i is vocabulary[wordStarts[i], wordStarts[i + 1]). */
+  private readonly vocabulary: string;
+  private readonly wordStarts: Uint32Array;
+  /** Word i's documents (ascending) are postingDocs[postingStarts[i], postingStarts[i + 1]), with the columns holding it as a mask. */
+  private readonly postingStarts: Uint32Array;
+  private readonly postingDocs: Uint16Array | Uint32Array;
+  private readonly postingColumns: Uint8Array;
+  private readonly kind: Map<string, Uint32Array>;
+  private readonly province: Map<string, Uint32Array>;
+  private readonly language: Map<string, Uint32Array>;
+  private readonly educationLevel: Map<string, Uint32Array>;
+  private readonly audience: Map<string, Uint32Array>;
+  private readonly competence: Map<string, Uint32Array>;
+  /** By competence and from level, keyed `${competence}\n${from}`. */
+  private readonly competenceFrom: Map<string, Uint32Array>;
+  private readonly fromLevel: Map<string, Uint32Array>;
+  private readonly free: Uint32Array;
+  private readonly paid: Uint32Array;
+  private readonly priceCents: Float64Array;
+  /** Documents in (price, title, id) order. */
+  private readonly priceOrder: Uint32Array;
+  /** Every session's start, ascending, with its document (ties by document). */
+  private readonly sessionStarts: string[];
+  private readonly sessionDocs: Uint16Array | Uint32Array;
+  /** Document d's sessions, as positions in sessionStarts (ascending), are docSessions[docSessionStarts[d], docSessionStarts[d + 1]). */
+  private readonly docSessionStarts: Uint32Array;
+  private readonly docSessions: Uint32Array;
+  private readonly values: FacetValues;
+  private readonly terms = new Map<string, TermSets>();
+  /** Scratch bit sets, reused by every search (searches are synchronous). */
+  private readonly scratch: Uint32Array[];
+  /** For the date filter, then for the documents seen while sorting by date. */
+  private readonly spare: Uint32Array;
+  private readonly nonZero: Uint32Array;
+
+  private constructor(documents: SearchDocument[], values: FacetValues) {
+    const n = documents.length;
+    this.size = n;
+    this.width = Math.ceil(n / 32);
+    this.values = { educationLevel: [...values.educationLevel], audience: [...values.audience] };
+    this.ids = documents.map((d) => d.id);
+    this.all = this.newSet();
+    for (let d = 0; d < n; d++) this.all[d >>> 5] |= 1 << (d & 31);
+    const DocArray = n <= 0x10000 ? Uint16Array : Uint32Array;
+
+    // Words: per distinct word, its documents and the columns holding it, as [doc, mask, doc, mask, …].
+    const wordIds = new Map<string, number>();
+    const lists: number[][] = [];
+    documents.forEach((document, d) => {
+      [document.title, document.summary, document.description].forEach((text, column) => {
+        for (const word of normaliseSearchText(text).match(WORD) ?? []) {
+          let id = wordIds.get(word);
+          if (id === undefined) {
+            id = lists.length;
+            wordIds.set(word, id);
+            lists.push([]);
+          }
+          const list = lists[id];
+          if (list.length > 0 && list[list.length - 2] === d) list[list.length - 1] |= 1 << column;
+          else list.push(d, 1 << column);
+        }
+      });
+    });
+    const words = [...wordIds.keys()].sort(byText);
+    this.vocabulary = words.join('');
+    this.wordStarts = new Uint32Array(words.length + 1);
+    this.postingStarts = new Uint32Array(words.length + 1);
+    let postings = 0;
+    words.forEach((word, i) => {
+      this.wordStarts[i + 1] = this.wordStarts[i] + word.length;
+      postings += lists[wordIds.get(word)!].length / 2;
+      this.postingStarts[i + 1] = postings;
+    });
+    this.postingDocs = new DocArray(postings);
+    this.postingColumns = new Uint8Array(postings);
+    words.forEach((word, i) => {
+      const list = lists[wordIds.get(word)!];
+      for (let j = 0, p = this.postingStarts[i]; j < list.length; j += 2, p++) {
+        this.postingDocs[p] = list[j];
+        this.postingColumns[p] = list[j + 1];
+      }
+    });
+
+    // Filters.
+    const setsOf = (codesOf: (document: SearchDocument) => Iterable<string | null>) => {
+      const sets = new Map<string, Uint32Array>();
+      documents.forEach((document, d) => {
+        for (const code of codesOf(document)) {
+          if (code === null) continue;
+          let set = sets.get(code);
+          if (!set) sets.set(code, (set = this.newSet()));
+          set[d >>> 5] |= 1 << (d & 31);
+        }
+      });
+      return sets;
+    };
+    this.kind = setsOf((d) => [d.kind]);
+    this.province = setsOf((d) => [d.province]);
+    this.language = setsOf((d) => [d.language]);
+    this.educationLevel = setsOf((d) => d.educationLevels);
+    this.audience = setsOf((d) => d.audiences);
+    this.competence = setsOf((d) => d.steps.map((s) => s.competence));
+    this.competenceFrom = setsOf((d) => d.steps.map((s) => `${s.competence}\n${s.from}`));
+    this.fromLevel = setsOf((d) => d.steps.map((s) => s.from));
+    this.free = setsOf((d) => (d.priceCents === 0 ? ['free'] : [])).get('free') ?? this.newSet();
+    this.paid = setsOf((d) => (d.priceCents > 0 ? ['paid'] : [])).get('paid') ?? this.newSet();
+    this.priceCents = Float64Array.from(documents, (d) => d.priceCents);
+    this.priceOrder = Uint32Array.from(documents.keys()).sort((a, b) => this.priceCents[a] - this.priceCents[b] || a - b);
+
+    // Sessions.
+    const sessions = documents.flatMap((document, d) => document.sessionStarts.map((start) => ({ start, d })));
+    sessions.sort((a, b) => byText(a.start, b.start) || a.d - b.d);
+    this.sessionStarts = sessions.map((s) => s.start);
+    this.sessionDocs = new DocArray(sessions.length);
+    sessions.forEach(({ d }, position) => {
+      this.sessionDocs[position] = d;
+    });
+    this.docSessionStarts = new Uint32Array(n + 1);
+    for (const { d } of sessions) this.docSessionStarts[d + 1]++;
+    for (let d = 0; d < n; d++) this.docSessionStarts[d + 1] += this.docSessionStarts[d];
+    this.docSessions = new Uint32Array(sessions.length);
+    const filled = this.docSessionStarts.slice(0, n);
+    sessions.forEach(({ d }, position) => {
+      this.docSessions[filled[d]++] = position;
+    });
+
+    this.scratch = Array.from({ length: facetNames.length + 3 }, () => this.newSet());
+    this.spare = this.newSet();
+    this.nonZero = new Uint32Array(this.width);
+  }
+
+  /** Only published trainings are given. `values` lists the codes of the multi-valued facets. */
+  static build(documents: Iterable<SearchDocument>, values: FacetValues): SearchIndex {
+    const sorted = [...documents].sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
+    return new SearchIndex(sorted, values);
+  }
+
+  search(filters: SearchFilters, page: SearchPage): { ids: string[]; total: number; facets: FacetCounts } {
+    const [base, results, facetBase, ...filterSets] = this.scratch;
+    const words = filters.terms.map((term) => this.termSets(term));
+    base.set(words.length > 0 ? words[0].any : this.all);
+    for (let i = 1; i < words.length; i++) and(base, words[i].any);
+    if (filters.from !== null || filters.to !== null) and(base, this.sessionsBetween(filters.from ?? '', filters.to === null ? null : nextDay(filters.to)));
+
+    const active = this.activeFilters(filters, filterSets);
+    results.set(base);
+    for (const set of active.values()) and(results, set);
+    const total = this.count(results, this.all);
+
+    const facets = {} as FacetCounts;
+    for (const name of facetNames) {
+      let mask = results;
+      if (active.has(name)) {
+        mask = facetBase;
+        mask.set(base);
+        for (const [other, set] of active) if (other !== name) and(mask, set);
+      }
+      facets[name] = this.facet(name, mask, filters);
+    }
+
+    const end = Math.min(total, page.offset + page.limit);
+    const ids: string[] = [];
+    if (page.offset < end) {
+      const order =
+        page.sort === 'date'
+          ? this.byDate(results, total, end, filters, page.now)
+          : page.sort === 'price'
+            ? this.byPriceOrder(results, total, end)
+            : words.length > 0
+              ? this.byRelevance(results, end, words)
+              : this.inOrder(results, end);
+      for (let i = page.offset; i < end; i++) ids.push(this.ids[order[i]]);
+    }
+    return { ids, total, facets };
+  }
+
+  private newSet(): Uint32Array {
+    return new Uint32Array(this.width);
+  }
+
+  /** A query word's bit sets: the OR of the postings of every word it starts. */
+  private termSets(term: string): TermSets {
+    const cached = this.terms.get(term);
+    if (cached) {
+      this.terms.delete(term);
+      this.terms.set(term, cached);
+      return cached;
+    }
+    const [first, last] = this.wordRange(term);
+    const buffer = new Uint32Array(this.width * 4);
+    const sets = [0, 1, 2, 3].map((i) => buffer.subarray(i * this.width, (i + 1) * this.width));
+    const [title, summary, description, any] = sets;
+    for (let p = this.postingStarts[first], end = this.postingStarts[last]; p < end; p++) {
+      const d = this.postingDocs[p];
+      const columns = this.postingColumns[p];
+      const k = d >>> 5;
+      const bit = 1 << (d & 31);
+      if (columns & 1) title[k] |= bit;
+      if (columns & 2) summary[k] |= bit;
+      if (columns & 4) description[k] |= bit;
+      any[k] |= bit;
+    }
+    const entry: TermSets = { columns: [title, summary, description], any, idf: inverseDocumentFrequency(this.count(any, this.all), this.size) };
+    this.terms.set(term, entry);
+    if (this.terms.size > CACHED_TERMS) this.terms.delete(this.terms.keys().next().value!);
+    return entry;
+  }
+
+  /** The range [first, last) of vocabulary words starting with `term`. */
+  private wordRange(term: string): [number, number] {
+    const boundary = (past: boolean) => {
+      let lo = 0;
+      let hi = this.wordStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const order = this.comparePrefix(mid, term);
+        if (order < 0 || (past && order === 0)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return [boundary(false), boundary(true)];
+  }
+
+  /** Word i against `term`: below it (-1), starting with it (0), or above it (1). */
+  private comparePrefix(i: number, term: string): number {
+    const start = this.wordStarts[i];
+    const length = this.wordStarts[i + 1] - start;
+    for (let c = 0; c < term.length; c++) {
+      if (c === length) return -1;
+      const difference = this.vocabulary.charCodeAt(start + c) - term.charCodeAt(c);
+      if (difference !== 0) return difference < 0 ? -1 : 1;
+    }
+    return 0;
+  }
+
+  /** Documents with a session starting in [from, before) (before null: no end), compared as text like the database. */
+  private sessionsBetween(from: string, before: string | null): Uint32Array {
+    const set = this.spare;
+    set.fill(0);
+    const end = before === null ? this.sessionStarts.length : lowerBound(this.sessionStarts, before);
+    for (let p = lowerBound(this.sessionStarts, from); p < end; p++) {
+      const d = this.sessionDocs[p];
+      set[d >>> 5] |= 1 << (d & 31);
+    }
+    return set;
+  }
+
+  /** The bit set of every facet filter that is on, by facet, written into `buffers`. */
+  private activeFilters(filters: SearchFilters, buffers: Uint32Array[]): Map<FacetName, Uint32Array> {
+    const active = new Map<FacetName, Uint32Array>();
+    const anyOf = (name: FacetName, sets: Map<string, Uint32Array>, codes: readonly string[]) => {
+      if (codes.length === 0) return;
+      const set = buffers[active.size];
+      set.fill(0);
+      for (const code of codes) {
+        const values = sets.get(code);
+        if (values) or(set, values);
+      }
+      active.set(name, set);
+    };
+    anyOf('kind', this.kind, filters.kind);
+    anyOf('province', this.province, filters.province);
+    anyOf('language', this.language, filters.language);
+    anyOf('educationLevel', this.educationLevel, filters.educationLevel);
+    anyOf('audience', this.audience, filters.audience);
+    if (filters.price !== null) active.set('price', filters.price === 'free' ? this.free : this.paid);
+    const { competence, fromLevel } = filters;
+    if (fromLevel === null) anyOf('competence', this.competence, competence);
+    else if (competence.length > 0)
+      anyOf(
+        'competence',
+        this.competenceFrom,
+        competence.map((c) => `${c}\n${fromLevel}`),
+      );
+    else anyOf('competence', this.fromLevel, [fromLevel]);
+    return active;
+  }
+
+  /** One facet's counts over `mask`: values counted zero left out, most first, then by value. */
+  private facet(name: FacetName, mask: Uint32Array, filters: SearchFilters): Array<{ value: string; count: number }> {
+    const words = this.nonZeroWords(mask);
+    const counts: Array<{ value: string; count: number }> = [];
+    const add = (value: string, set: Uint32Array | undefined) => {
+      const count = set === undefined ? 0 : this.countIn(mask, set, words);
+      if (count > 0) counts.push({ value, count });
+    };
+    if (name === 'kind' || name === 'province' || name === 'language') {
+      for (const [value, set] of this[name]) add(value, set);
+    } else if (name === 'educationLevel' || name === 'audience') {
+      for (const code of new Set(this.values[name])) add(code, this[name].get(code));
+    } else if (name === 'competence') {
+      for (const [competence, set] of this.competence) add(competence, filters.fromLevel === null ? set : this.competenceFrom.get(`${competence}\n${filters.fromLevel}`));
+    } else {
+      const free = this.countIn(mask, this.free, words);
+      // As the database counts it: every price but zero is paid.
+      const paid = this.countIn(mask, this.all, words) - free;
+      if (free > 0) counts.push({ value: 'free', count: free });
+      if (paid > 0) counts.push({ value: 'paid', count: paid });
+    }
+    return counts.sort((a, b) => b.count - a.count || byText(a.value, b.value));
+  }
+
+  /** The positions of the words of `mask` that are not zero, in `this.nonZero`, and how many. */
+  private nonZeroWords(mask: Uint32Array): number {
+    let length = 0;
+    for (let k = 0; k < this.width; k++) if (mask[k] !== 0) this.nonZero[length++] = k;
+    return length;
+  }
+
+  /** Documents in both `mask` and `set`, over the first `words` of `this.nonZero`. */
+  private countIn(mask: Uint32Array, set: Uint32Array, words: number): number {
+    let count = 0;
+    for (let i = 0; i < words; i++) {
+      const k = this.nonZero[i];
+      count += popcount(mask[k] & set[k]);
+    }
+    return count;
+  }
+
+  /** Documents in both. */
+  private count(a: Uint32Array, b: Uint32Array): number {
+    let count = 0;
+    for (let k = 0; k < this.width; k++) count += popcount(a[k] & b[k]);
+    return count;
+  }
+
+  /** The first `end` results in index order: title, then id. */
+  private inOrder(results: Uint32Array, end: number): number[] {
+    const order: number[] = [];
+    forEachDocument(results, (d) => order.push(d) < end);
+    return order;
+  }
+
+  /** The first `end` results by relevance (see `relevance`), then title, then id. */
+  private byRelevance(results: Uint32Array, end: number, words: TermSets[]): number[] {
+    const docs: number[] = [];
+    const scores: number[] = [];
+    forEachDocument(results, (d) => {
+      const k = d >>> 5;
+      const bit = 1 << (d & 31);
+      let score = 0;
+      for (const { columns, idf } of words) score += idf * columnsWeight((columns[0][k] & bit ? 1 : 0) | (columns[1][k] & bit ? 2 : 0) | (columns[2][k] & bit ? 4 : 0));
+      // Kept sorted, best first; a later document ties below an earlier one.
+      if (docs.length === end && score <= scores[end - 1]) return true;
+      let at = docs.length === end ? end - 1 : docs.length;
+      while (at > 0 && scores[at - 1] < score) {
+        docs[at] = docs[at - 1];
+        scores[at] = scores[at - 1];
+        at--;
+      }
+      docs[at] = d;
+      scores[at] = score;
+      return true;
+    });
+    return docs;
+  }
+
+  /** The first `end` results by price, then title, then id. */
+  private byPriceOrder(results: Uint32Array, total: number, end: number): number[] {
+    if (total * SPARSE < this.size) {
+      const order = this.inOrder(results, total);
+      return order.sort((a, b) => this.priceCents[a] - this.priceCents[b] || a - b);
+    }
+    const order: number[] = [];
+    for (let i = 0; order.length < end; i++) {
+      const d = this.priceOrder[i];
+      if (results[d >>> 5] & (1 << (d & 31))) order.push(d);
+    }
+    return order;
+  }
+
+  /**
+   * The first `end` results by their next session: the first starting at or after the later of
+   * now and the `from` filter (and before the day after `to`), those without one last, then
+   * title, then id.
+   */
+  private byDate(results: Uint32Array, total: number, end: number, filters: SearchFilters, now: string): number[] {
+    const from = filters.from !== null && filters.from > now ? filters.from : now;
+    const before = filters.to === null ? null : nextDay(filters.to);
+    const first = lowerBound(this.sessionStarts, from);
+    const last = before === null ? this.sessionStarts.length : lowerBound(this.sessionStarts, before);
+    if (total * SPARSE < this.size) {
+      // Few results: each one's next session from its own.
+      const next = new Map<number, number>();
+      for (const d of this.inOrder(results, total)) {
+        for (let i = this.docSessionStarts[d]; i < this.docSessionStarts[d + 1]; i++) {
+          const position = this.docSessions[i];
+          if (position >= first && position < last) {
+            next.set(d, position);
+            break;
+          }
+        }
+        if (!next.has(d)) next.set(d, Number.MAX_SAFE_INTEGER);
+      }
+      // Positions order sessions by start, then document: the order wanted, ties included.
+      return [...next.keys()].sort((a, b) => next.get(a)! - next.get(b)! || a - b);
+    }
+    // Many results: the sessions in start order give each result at its next session.
+    const seen = this.spare;
+    seen.fill(0);
+    const order: number[] = [];
+    for (let p = first; p < last && order.length < end; p++) {
+      const d = this.sessionDocs[p];
+      const k = d >>> 5;
+      const bit = 1 << (d & 31);
+      if (results[k] & bit && !(seen[k] & bit)) {
+        seen[k] |= bit;
+        order.push(d);
+      }
+    }
+    if (order.length < end) {
+      forEachDocument(results, (d) => {
+        if (!(seen[d >>> 5] & (1 << (d & 31)))) order.push(d);
+        return order.length < end;
+      });
+    }
+    return order;
+  }
+}
+
+/** `target` &= `set`. */
+function and(target: Uint32Array, set: Uint32Array) {
+  for (let k = 0; k < target.length; k++) target[k] &= set[k];
+}
+
+/** `target` |= `set`. */
+function or(target: Uint32Array, set: Uint32Array) {
+  for (let k = 0; k < target.length; k++) target[k] |= set[k];
+}
+
+/** Calls `visit` with every document of `set` in index order while it returns true. */
+function forEachDocument(set: Uint32Array, visit: (d: number) => boolean) {
+  for (let k = 0; k < set.length; k++) {
+    let word = set[k];
+    while (word !== 0) {
+      const low = word & -word;
+      if (!visit(k * 32 + (31 - Math.clz32(low)))) return;
+      word ^= low;
+    }
+  }
+}
