@@ -1,6 +1,11 @@
--- CatalogueRepository.recommendationCatalogue: the published catalogue that recommendations keep in memory
+-- CatalogueRepository.recommendationCatalogue: the published catalogue that search and recommendations keep in memory
+-- parameters: [1]
+select "version"
+from "catalogue_version"
+where "id" = ?;
+
 -- parameters: ["published"]
-select "id", "kind", "province", "price_cents"
+select "id", "kind", "province", "price_cents", "language", "education_levels", "audiences"
 from "trainings"
 where "status" = ?;
 
@@ -17,3 +22,10 @@ from "training_sessions" as "s"
 inner join "trainings" as "t" on "t"."id" = "s"."training_id"
 where "t"."status" = ?
 order by "s"."starts_at", "s"."id";
+
+-- parameters: ["published","",2000]
+select "id", "title", "summary", "description"
+from "trainings"
+where "status" = ? and "id" > ?
+order by "id"
+limit ?;

@@ -107,8 +107,8 @@ const queries: Record<string, { what: string; run: Run }> = {
       ),
   },
   'recommendation-catalogue': {
-    what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that recommendations keep in memory',
-    run: (db, dialect) => new CatalogueRepository(db, dialect).recommendationCatalogue(),
+    what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that search and recommendations keep in memory',
+    run: (db, dialect) => new CatalogueRepository(db, dialect).recommendationCatalogue(() => undefined),
   },
   'school-by-id': {
     what: 'SchoolRepository schoolById (precompiled)',

@@ -171,4 +171,17 @@ export const catalogueMigrations: Record<string, Migration> = {
         from trainings t join trainings_fts_keys k on k.training_id = t.id`.execute(db);
     },
   },
+  '20270105_01_catalogue_version': {
+    async up(db: Kysely<any>) {
+      // One row, bumped in the transaction of every write of what a search or recommendation
+      // shows (trainings, their steps and sessions, providers' verification): a process keeping
+      // the catalogue in memory reads it to learn that another process wrote.
+      await db.schema
+        .createTable('catalogue_version')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('catalogue_version').values({ id: 1, version: 0 }).execute();
+    },
+  },
 };

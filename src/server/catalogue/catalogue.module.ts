@@ -9,7 +9,6 @@ import { EnrolmentRepository } from './enrolment.repository';
 import { enrolmentRoutes } from './enrolment.routes';
 import { EnrolmentService } from './enrolment.service';
 import { RecommendationService } from './recommendation.service';
-import { SearchRepository } from './search.repository';
 
 export type { CatalogueNeeds, CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 export type { CatalogueTables } from './catalogue.tables';
@@ -28,7 +27,7 @@ export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds, Ca
     const kysely = db.kysely.withTables<CatalogueTables>();
     const catalogueRepo = new CatalogueRepository(kysely, db.dialect);
     const enrolmentRepo = new EnrolmentRepository(kysely, db.dialect);
-    const catalogue = new CatalogueService(catalogueRepo, new SearchRepository(kysely, db.dialect), enrolmentRepo, {
+    const catalogue = new CatalogueService(catalogueRepo, enrolmentRepo, {
       rolesOf: (userId) => auth.rolesOf(userId),
       access,
       digisnap: needs.profiles,

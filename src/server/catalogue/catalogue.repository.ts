@@ -17,6 +17,22 @@ export interface NewTraining {
   now: string;
 }
 
+/** Rows of the trainings' words read at a time when the catalogue is loaded into memory. */
+const TEXT_BATCH = 2000;
+
+/**
+ * Every write of what a search or a recommendation shows bumps the catalogue's version in its
+ * own transaction, so a process keeping the catalogue in memory sees that another one wrote.
+ * Seat counts do not: they are read again per session (see Snapshot.seatsFresh).
+ */
+export async function bumpCatalogueVersion(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('catalogue_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
 /** `,a,b,` — see TrainingsTable.education_levels. */
 export const codeList = (codes: readonly string[]) => `,${codes.join(',')},`;
 export const parseCodeList = (text: string) => text.split(',').filter(Boolean);
@@ -77,7 +93,10 @@ export class CatalogueRepository {
   }
 
   async verifyProvider(id: string, by: string, now: string): Promise<void> {
-    await this.db.updateTable('providers').set({ verified: 1, verified_at: now, verified_by: by }).where('id', '=', id).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('providers').set({ verified: 1, verified_at: now, verified_by: by }).where('id', '=', id).execute();
+      await bumpCatalogueVersion(trx);
+    });
   }
 
   async addProviderMember(userId: string, providerId: string, now: string): Promise<void> {
@@ -113,6 +132,7 @@ export class CatalogueRepository {
       }
       const steps = trainings.flatMap((t) => t.input.levelSteps.map((step) => stepColumns(t.id, step)));
       for (const part of chunks(steps)) await trx.insertInto('training_level_steps').values(part).execute();
+      await bumpCatalogueVersion(trx);
       if (this.dialect === 'sqlite') {
         for (const part of chunks(trainings)) {
           await trx
@@ -152,6 +172,7 @@ export class CatalogueRepository {
         .insertInto('training_level_steps')
         .values(input.levelSteps.map((step) => stepColumns(id, step)))
         .execute();
+      await bumpCatalogueVersion(trx);
       if (this.dialect === 'sqlite') {
         const key = await trx.selectFrom('trainings_fts_keys').select('id').where('training_id', '=', id).executeTakeFirstOrThrow();
         await trx.deleteFrom('trainings_fts').where('rowid', '=', key.id).execute();
@@ -227,18 +248,7 @@ export class CatalogueRepository {
   // ------------------------------------------------------------ sessions
 
   async insertSession(session: { id: string; trainingId: string; input: SessionInput; now: string }): Promise<void> {
-    await this.db
-      .insertInto('training_sessions')
-      .values({
-        id: session.id,
-        training_id: session.trainingId,
-        ...sessionColumns(session.input),
-        enrolled_count: 0,
-        waitlist_count: 0,
-        created_at: session.now,
-        updated_at: session.now,
-      })
-      .execute();
+    await this.insertSessions([session]);
   }
 
   async insertSessions(sessions: ReadonlyArray<{ id: string; trainingId: string; input: SessionInput; now: string }>): Promise<void> {
@@ -259,6 +269,7 @@ export class CatalogueRepository {
           )
           .execute();
       }
+      await bumpCatalogueVersion(trx);
     });
     if (sessions.length >= BULK) await this.refreshStatistics();
   }
@@ -304,13 +315,19 @@ export class CatalogueRepository {
   // ------------------------------------------------------------ recommendations
 
   /**
-   * What recommendations read of the published catalogue (see RecommendationCatalogue): every
-   * published training, its level steps by competence, and its sessions, earliest first. Three
-   * reads of plain rows, in one transaction so they agree.
+   * What the catalogue kept in memory reads (see RecommendationCatalogue): the catalogue's
+   * version first, then every published training, its level steps by competence, its sessions,
+   * earliest first, and its words (to `onTexts`, in batches). Reads of plain rows, in one
+   * transaction so they agree.
    */
-  recommendationCatalogue() {
+  recommendationCatalogue(onTexts: (rows: Array<Pick<TrainingRow, 'id' | 'title' | 'summary' | 'description'>>) => void) {
     return this.db.transaction().execute(async (trx) => {
-      const trainings = await trx.selectFrom('trainings').select(['id', 'kind', 'province', 'price_cents']).where('status', '=', 'published').execute();
+      const version = await trx.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirst();
+      const trainings = await trx
+        .selectFrom('trainings')
+        .select(['id', 'kind', 'province', 'price_cents', 'language', 'education_levels', 'audiences'])
+        .where('status', '=', 'published')
+        .execute();
       const steps = await trx
         .selectFrom('training_level_steps as s')
         .innerJoin('trainings as t', 't.id', 's.training_id')
@@ -327,8 +344,30 @@ export class CatalogueRepository {
         .orderBy('s.starts_at')
         .orderBy('s.id')
         .execute();
-      return { trainings, steps, sessions };
+      // The words, the bulk of the catalogue, in batches in the trainings' order: each batch
+      // goes to `onTexts` and is dropped, so they are never all held as rows.
+      let after = '';
+      for (;;) {
+        const texts = await trx
+          .selectFrom('trainings')
+          .select(['id', 'title', 'summary', 'description'])
+          .where('status', '=', 'published')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(TEXT_BATCH)
+          .execute();
+        if (texts.length === 0) break;
+        onTexts(texts);
+        after = texts[texts.length - 1].id;
+      }
+      return { version: Number(version?.version ?? 0), trainings, steps, sessions };
     });
+  }
+
+  /** The catalogue's version now (see bumpCatalogueVersion). */
+  async catalogueVersion(): Promise<number> {
+    const row = await this.db.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.version);
   }
 
   /** The capacity and enrolled count of the given sessions, as they are now. */

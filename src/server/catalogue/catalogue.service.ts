@@ -8,17 +8,12 @@ import {
   type TrainingDto,
   type TrainingInput,
   type TrainingSummaryDto,
-  trainingAudiences,
-  trainingEducationLevels,
   trainingInputSchema,
-  trainingKinds,
-  trainingLanguages,
 } from '../../shared/catalogue/api';
 import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
 import type { TableBody } from '../../shared/platform/endpoint';
-import { provinces } from '../../shared/platform/flanders';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
@@ -29,8 +24,9 @@ import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
+import { RecommendationCatalogue, type Snapshot } from './recommendation.catalogue';
 import { SearchCache } from './search.cache';
-import type { SearchFilters, SearchRepository } from './search.repository';
+import type { SearchFilters } from './search.repository';
 import { searchTerms } from './search-text';
 import { csvColumnOf, type ImportProblem, readTrainingCsv, writeTrainingCsv } from './training-csv';
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
@@ -52,8 +48,18 @@ export interface CatalogueDeps {
   searchCacheSeconds?: number;
 }
 
-/** What search results may hold in memory: at about 10 KB a result, some 800 searches. */
-const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
+/**
+ * What search results may hold in memory: a result keeps its page's ids (the snapshot's own
+ * strings), total and facets' JSON, about 1.5 KB, so some 10,000 searches.
+ */
+const SEARCH_CACHE_BYTES = 16 * 1024 * 1024;
+
+/** A search's result as kept: its items are summarised per request, with live seats. */
+interface FoundPage {
+  ids: string[];
+  total: number;
+  facetsJson: string;
+}
 
 /**
  * The training database: providers, trainings, sessions, search, import and export. Each
@@ -62,41 +68,35 @@ const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
  */
 export class CatalogueService {
   private readonly now: () => Date;
-  private readonly searchCache: SearchCache<Buffer>;
-  private readonly changeListeners: Array<(sessionId?: string) => void> = [];
+  private readonly searchCache: SearchCache<FoundPage>;
+  /** The snapshot the cached results were found in: a new snapshot (the catalogue changed) drops them. */
+  private cachedFor: Snapshot | undefined;
+  /** The published catalogue kept in memory, which search and recommendations read. */
+  readonly inMemory: RecommendationCatalogue;
 
   constructor(
     private readonly repo: CatalogueRepository,
-    private readonly searchRepo: SearchRepository,
     private readonly enrolments: EnrolmentRepository,
     private readonly deps: CatalogueDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
-    this.searchCache = new SearchCache(SEARCH_CACHE_BYTES, this.readCacheSeconds * 1000, (json) => json.length);
+    this.searchCache = new SearchCache(SEARCH_CACHE_BYTES, this.readCacheSeconds * 1000, (found) => found.facetsJson.length + 8 * found.ids.length + 64);
+    this.inMemory = new RecommendationCatalogue(repo);
   }
 
-  /** Seconds a search result, or what recommendations keep of the catalogue, may be served from memory; 0: read live. */
+  /** Seconds a search result may be served from memory, and whether recommendations read the catalogue kept in memory; 0: neither. */
   get readCacheSeconds(): number {
     return this.deps.searchCacheSeconds ?? 30;
   }
 
-  /**
-   * `listener` hears of every write of the catalogue in this process (no argument), and of every
-   * change of a session's enrolled or waiting count (its id): for what is kept of the catalogue
-   * in memory besides the search cache (see RecommendationCatalogue).
-   */
-  onChange(listener: (sessionId?: string) => void): void {
-    this.changeListeners.push(listener);
-  }
-
   /** Told by the enrolment service after an enrolment or cancellation is written. */
   seatsChanged(sessionId: string): void {
-    for (const listener of this.changeListeners) listener(sessionId);
+    this.inMemory.seatsChanged(sessionId);
   }
 
+  /** A write of the catalogue in this process: what is kept in memory, and the results found in it, go at once. */
   private catalogueChanged(): void {
-    this.searchCache.clear();
-    for (const listener of this.changeListeners) listener();
+    this.inMemory.invalidate();
   }
 
   /** The caller behind a session, with roles and provider organisations; null when anonymous. */
@@ -169,21 +169,29 @@ export class CatalogueService {
   }
 
   /**
-   * The search result as the JSON bytes the API sends. Results are kept by their normalised
-   * query (see SearchCache), as bytes: a repeated search costs neither SQL nor serialisation.
+   * The search result as the JSON bytes the API sends, found by the search index of the
+   * catalogue kept in memory (see RecommendationCatalogue). Results are kept by their normalised
+   * query (see SearchCache) as ids, total and the facets' JSON, until the catalogue changes; the
+   * items are written per request from the summaries kept in memory, with live seats. The bytes
+   * are those JSON.stringify gives the SearchResultDto, fields in the contract's order.
    */
   async searchJson(query: SearchQuery): Promise<Buffer> {
+    const snapshot = await this.inMemory.snapshot();
+    if (this.cachedFor !== snapshot) {
+      this.searchCache.clear();
+      this.cachedFor = snapshot;
+    }
     const filters = toFilters(query);
     const key = JSON.stringify([filters, query.sort, query.page, query.pageSize]);
-    const cached = this.searchCache.get(key);
-    if (cached !== undefined) return cached;
     const now = this.nowIso();
-    const page = { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now };
-    const { ids, total, facets } = await this.searchRepo.search(filters, page, facetValues);
-    const result: SearchResultDto = { total, page: query.page, pageSize: query.pageSize, items: await this.summaries(ids), facets };
-    const json = Buffer.from(JSON.stringify(result), 'utf8');
-    this.searchCache.set(key, json);
-    return json;
+    let found = this.searchCache.get(key);
+    if (found === undefined) {
+      const { ids, total, facets } = snapshot.search(filters, { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now });
+      found = { ids, total, facetsJson: JSON.stringify(facets) };
+      this.searchCache.set(key, found);
+    }
+    const items = await snapshot.summariesJson(found.ids, now, (ids) => this.summaries(ids));
+    return Buffer.from(`{"total":${found.total},"page":${query.page},"pageSize":${query.pageSize},"items":[${items.join(',')}],"facets":${found.facetsJson}}`, 'utf8');
   }
 
   /** Summaries of the given trainings, in their order, loaded in four queries whatever their number. */
@@ -436,14 +444,6 @@ function rawSteps(raw: unknown): Array<{ competence: string }> {
     .map((step) => ({ competence: String((step as { competence?: unknown } | null)?.competence ?? '') }))
     .map((step) => (/^\d\.\d$/.test(step.competence) ? step : { competence: '' }));
 }
-
-const facetValues = {
-  kind: trainingKinds,
-  province: provinces,
-  language: trainingLanguages,
-  educationLevel: trainingEducationLevels,
-  audience: trainingAudiences,
-};
 
 const sortedUnique = <T extends string>(values: readonly T[] | undefined): T[] => [...new Set(values ?? [])].sort();
 

@@ -131,6 +131,12 @@ export interface TrainingsFtsTable {
   description: string;
 }
 
+/** One row (id 1): bumped by every catalogue write, see CatalogueRepository.bumpVersion. */
+export interface CatalogueVersionTable {
+  id: number;
+  version: number;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type CatalogueTables = {
   providers: ProvidersTable;
@@ -144,6 +150,7 @@ export type CatalogueTables = {
   trainings_fts_keys: TrainingsFtsKeysTable;
   trainings_fts: TrainingsFtsTable;
   trainings_search: TrainingsSearchTable;
+  catalogue_version: CatalogueVersionTable;
 };
 
 /** What the catalogue module's repositories see: the platform's tables and its own. */

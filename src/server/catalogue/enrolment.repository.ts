@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { forUpdate } from '../platform/db/row-lock';
-import type { SessionRow } from './catalogue.repository';
+import { bumpCatalogueVersion, type SessionRow } from './catalogue.repository';
 import type { CatalogueDatabase as Database, EnrolmentsTable } from './catalogue.tables';
 
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
@@ -144,6 +144,7 @@ export class EnrolmentRepository {
         .set({ ...values, enrolled_count: enrolled + promoted, waitlist_count: Number(session.waitlist_count) - promoted })
         .where('id', '=', sessionId)
         .execute();
+      await bumpCatalogueVersion(trx);
       return { ok: true as const };
     });
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
-import type { RecommendationsDto } from '../../shared/catalogue/api';
+import { type RecommendationsDto, searchQuerySchema } from '../../shared/catalogue/api';
 import { provinces } from '../../shared/platform/flanders';
 import type { Services } from '../app';
 import { demoProviders, generateDemoTrainings } from '../demo/demo-trainings';
@@ -13,7 +13,6 @@ import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
 import { RecommendationCatalogue } from './recommendation.catalogue';
 import { RecommendationService } from './recommendation.service';
-import { SearchRepository } from './search.repository';
 
 /**
  * Recommendations from the catalogue kept in memory must be exactly those the SQL gives: two
@@ -37,7 +36,7 @@ describe('recommendations from the catalogue in memory', () => {
     const now = () => clock;
     const repo = new CatalogueRepository(db.kysely, db.dialect);
     const enrolmentRepo = new EnrolmentRepository(db.kysely, db.dialect);
-    const catalogue = new CatalogueService(repo, new SearchRepository(db.kysely, db.dialect), enrolmentRepo, {
+    const catalogue = new CatalogueService(repo, enrolmentRepo, {
       rolesOf: (userId) => services.auth.rolesOf(userId),
       access: services.access,
       digisnap: services.digisnap,
@@ -186,29 +185,62 @@ describe('recommendations from the catalogue in memory', () => {
     }
     clock = NOW;
   }, 30_000);
+
+  it('searches see a write in this process at once, and one by another process within a second', async () => {
+    const admin = { userId: 'admin', roles: new Set(['admin'] as const), providerIds: [] };
+    const found = async (service: CatalogueService, q: string) => (await service.search(searchQuerySchema.parse({ q }))).items.map((item) => item.id);
+    const id = (await memory.catalogue.search(searchQuerySchema.parse({}))).items[0].id;
+    const current = await memory.catalogue.getTraining(admin, id);
+    expect(await found(memory.catalogue, 'versheidstest')).toEqual([]);
+    expect(await found(live.catalogue, 'versheidstest')).toEqual([]);
+    // `live` stands for another process on the same database: it writes, and sees its write at once.
+    await live.catalogue.updateTraining(admin, id, { ...current, title: 'Versheidstest' });
+    expect(await found(live.catalogue, 'versheidstest')).toEqual([id]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await found(memory.catalogue, 'versheidstest')).toEqual([id]);
+    await memory.catalogue.updateTraining(admin, id, current);
+    expect(await found(memory.catalogue, 'versheidstest')).toEqual([]);
+  }, 30_000);
 });
 
 describe('RecommendationCatalogue', () => {
-  it('is read again once older than its time to live, and at once after a write', async () => {
+  it('reads the catalogue again only when its version moved, checked at most once a second, and at once after a write here', async () => {
     let reads = 0;
+    let versionReads = 0;
+    let version = 7;
     const repo = {
       recommendationCatalogue: async () => {
         reads += 1;
-        return { trainings: [], steps: [], sessions: [] };
+        return { version, trainings: [], steps: [], sessions: [] };
+      },
+      catalogueVersion: async () => {
+        versionReads += 1;
+        return version;
       },
       sessionSeats: async () => [],
     } as unknown as CatalogueRepository;
     let now = 0;
     const catalogue = new RecommendationCatalogue(repo, 1_000, () => now);
     const first = await catalogue.snapshot();
-    expect(await catalogue.snapshot()).toBe(first);
     now = 1_000;
     expect(await catalogue.snapshot()).toBe(first);
+    expect(versionReads).toBe(0);
     now = 1_001;
+    // Unchanged: the same snapshot, and no further version read within the next second.
+    expect(await Promise.all([catalogue.snapshot(), catalogue.snapshot()])).toEqual([first, first]);
+    now = 2_001;
+    expect(await catalogue.snapshot()).toBe(first);
+    expect(versionReads).toBe(1);
+    // Another process wrote: seen at the next check.
+    version = 8;
+    expect(await catalogue.snapshot()).toBe(first);
+    now = 2_002;
     const second = await catalogue.snapshot();
     expect(second).not.toBe(first);
+    expect(second.version).toBe(8);
     catalogue.invalidate();
     expect(await catalogue.snapshot()).not.toBe(second);
     expect(reads).toBe(3);
+    expect(versionReads).toBe(2);
   });
 });

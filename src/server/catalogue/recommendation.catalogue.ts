@@ -1,22 +1,25 @@
-import type { LevelStep, TrainingSummaryDto } from '../../shared/catalogue/api';
+import { type LevelStep, type TrainingSummaryDto, trainingAudiences, trainingEducationLevels } from '../../shared/catalogue/api';
 import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSIONLESS_KINDS, stepFit } from '../../shared/catalogue/recommend';
 import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
-import type { CatalogueRepository, RecommendationSessionRow } from './catalogue.repository';
+import { type CatalogueRepository, parseCodeList, type RecommendationSessionRow } from './catalogue.repository';
+import { type SearchDocument, SearchIndex } from './search.index';
+import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.repository';
 
 /**
- * The published catalogue as recommendations read it, held in memory: per training its kind,
- * province, price and level steps, and its sessions. Every recommendation used to select its
- * candidates in SQL by walking every published training (over 100 ms on 20,000), and then read
- * 400 candidates with their steps and sessions; here the same selection is a union of bit sets
- * kept in the SQL's order, and reads nothing.
+ * The published catalogue held in memory, for recommendations and search: per training its kind,
+ * province, price and level steps, its sessions, and the search index over its words and facets.
+ * Every recommendation used to select its candidates in SQL by walking every published training
+ * (over 100 ms on 20,000), and a search by a short prefix counted thousands of matching rows;
+ * here both read nothing but changed seat counts.
  *
- * What it holds changes only when the catalogue is written (the catalogue service then drops it,
- * like its search cache) and, for seat counts, when someone enrols or cancels (the enrolment
- * service names the session, whose counts are read again before the next recommendation). So in
- * one process a recommendation sees exactly what the database holds. Writes by another process
- * (the command line, a second server on the same PostgreSQL) are seen once it is `ttlMs` old,
- * the bound the search cache has too.
+ * What it holds changes only when the catalogue is written and, for seat counts, when someone
+ * enrols or cancels (the enrolment service names the session, whose counts are read again before
+ * the next use). A write in this process drops it at once (the catalogue service tells it), so
+ * there a reader sees exactly what the database holds. A write by another process (the command
+ * line, a second server on the same PostgreSQL) bumps the catalogue's version
+ * (bumpCatalogueVersion), which is read at most every `checkMs` (1 s): such a write is seen at
+ * most that long after it committed, and the catalogue is read again only when it moved.
  */
 export class RecommendationCatalogue {
   private current: Promise<Snapshot> | undefined;
@@ -24,28 +27,24 @@ export class RecommendationCatalogue {
 
   constructor(
     private readonly repo: CatalogueRepository,
-    private readonly ttlMs: number,
+    private readonly checkMs = 1_000,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** The snapshot, built on first use or when stale, with every seat count changed so far read in. */
+  /** The snapshot, built on first use or when the catalogue changed, with every seat count changed so far read in. */
   async snapshot(): Promise<Snapshot> {
-    let current = this.current;
-    if (current) {
+    for (;;) {
+      const current = this.current ?? this.build();
       const snapshot = await current;
-      if (this.clock() - snapshot.builtAt <= this.ttlMs) {
+      if (await this.unchanged(snapshot)) {
         await snapshot.seatsFresh();
         return snapshot;
       }
       if (this.current === current) this.current = undefined;
     }
-    current = this.current ?? this.build();
-    const snapshot = await current;
-    await snapshot.seatsFresh();
-    return snapshot;
   }
 
-  /** Something in the catalogue changed: the next recommendation reads it anew. */
+  /** Something in the catalogue changed: the next reader reads it anew. */
   invalidate(): void {
     this.generation += 1;
     this.current = undefined;
@@ -57,10 +56,30 @@ export class RecommendationCatalogue {
     void this.current?.then((snapshot) => snapshot.markSeats(sessionId)).catch(() => undefined);
   }
 
+  /** Whether the catalogue's version is still the snapshot's, as read at most `checkMs` ago; one read at a time. */
+  private unchanged(snapshot: Snapshot): boolean | Promise<boolean> {
+    if (this.clock() - snapshot.checkedAt <= this.checkMs) return true;
+    if (!snapshot.checking) {
+      const at = this.clock();
+      snapshot.checking = this.repo.catalogueVersion().then(
+        (version) => {
+          snapshot.checking = undefined;
+          if (version !== snapshot.version) return false;
+          snapshot.checkedAt = at;
+          return true;
+        },
+        (error: unknown) => {
+          snapshot.checking = undefined;
+          throw error;
+        },
+      );
+    }
+    return snapshot.checking;
+  }
+
   private build(): Promise<Snapshot> {
     const generation = this.generation;
-    const builtAt = this.clock();
-    const promise = Snapshot.load(this.repo, builtAt, () => this.invalidate());
+    const promise = Snapshot.load(this.repo, this.clock(), () => this.invalidate());
     this.current = promise;
     promise.then(
       () => {
@@ -120,19 +139,30 @@ export class Snapshot {
   private dirtySeats = new Set<string>();
   private seatsRead: Promise<void> = Promise.resolve();
 
+  /** When the catalogue's version was last found to be `version` (or the read began that found it). */
+  checkedAt: number;
+  /** The version read under way, if any. */
+  checking: Promise<boolean> | undefined;
+
   private constructor(
     private readonly repo: CatalogueRepository,
-    readonly builtAt: number,
+    readonly version: number,
+    readAt: number,
     private readonly trainings: TrainingEntry[],
     private readonly byId: Map<string, TrainingEntry>,
+    private readonly index: SearchIndex,
     private readonly onFailure: () => void,
   ) {
+    this.checkedAt = readAt;
     for (const training of trainings) for (const session of training.sessions) this.sessionsById.set(session.id, session);
   }
 
-  static async load(repo: CatalogueRepository, builtAt: number, onFailure: () => void): Promise<Snapshot> {
+  static async load(repo: CatalogueRepository, readAt: number, onFailure: () => void): Promise<Snapshot> {
     // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
-    const { trainings, steps, sessions } = await repo.recommendationCatalogue();
+    const texts = new Map<string, { title: string; summary: string; description: string }>();
+    const { version, trainings, steps, sessions } = await repo.recommendationCatalogue((rows) => {
+      for (const row of rows) texts.set(row.id, { title: row.title, summary: row.summary, description: row.description });
+    });
     const byId = new Map<string, TrainingEntry>();
     const entries = trainings.map((row) => {
       const entry: TrainingEntry = {
@@ -168,7 +198,34 @@ export class Snapshot {
       const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
       if (open > entry.openUntil) entry.openUntil = open;
     }
-    return new Snapshot(repo, builtAt, entries, byId, onFailure);
+    const index = SearchIndex.build(searchDocuments(trainings, byId, texts), searchFacetValues);
+    return new Snapshot(repo, version, readAt, entries, byId, index, onFailure);
+  }
+
+  /** Published trainings matching the search, a page of their ids, the total and the facets (see SearchIndex). */
+  search(filters: SearchFilters, page: SearchPage): { ids: string[]; total: number; facets: FacetCounts } {
+    return this.index.search(filters, page);
+  }
+
+  /**
+   * The summaries of these trainings as JSON, in their order, each with its next session after
+   * `now` and live seats. What a summary shows besides is kept once read: `read` reads the
+   * trainings never summarised before (each at most once per snapshot).
+   */
+  async summariesJson(ids: readonly string[], now: string, read: (ids: string[]) => Promise<TrainingSummaryDto[]>): Promise<string[]> {
+    const missing = ids.filter((id) => this.byId.get(id)?.summary === null);
+    if (missing.length > 0) {
+      for (const { nextSession: _live, ...kept } of await read(missing)) {
+        const training = this.byId.get(kept.id);
+        if (training) training.summary = kept;
+      }
+    }
+    return ids.map((id) => {
+      const training = this.byId.get(id)!;
+      // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
+      training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
+      return `${training.summaryHead},"nextSession":${JSON.stringify(this.nextSession(training, now))}}`;
+    });
   }
 
   /**
@@ -271,6 +328,34 @@ export class Snapshot {
       this.orders.set(province, order);
     }
     return order;
+  }
+}
+
+const searchFacetValues: FacetValues = { educationLevel: trainingEducationLevels, audience: trainingAudiences };
+
+/** The search's view of each published training, made as the index takes it: the words are shared with `texts`, not copied. */
+function* searchDocuments(
+  trainings: ReadonlyArray<{ id: string; kind: string; province: string | null; language: string; education_levels: string; audiences: string }>,
+  byId: ReadonlyMap<string, TrainingEntry>,
+  texts: ReadonlyMap<string, { title: string; summary: string; description: string }>,
+): Iterable<SearchDocument> {
+  for (const row of trainings) {
+    const entry = byId.get(row.id)!;
+    const text = texts.get(row.id);
+    // Published after the trainings were read (the next version check reads everything again).
+    if (!text) continue;
+    yield {
+      id: row.id,
+      ...text,
+      kind: row.kind,
+      province: row.province,
+      language: row.language,
+      priceCents: entry.priceCents,
+      educationLevels: parseCodeList(row.education_levels),
+      audiences: parseCodeList(row.audiences),
+      steps: entry.steps,
+      sessionStarts: entry.sessions.map((session) => session.startsAt),
+    };
   }
 }
 

@@ -18,7 +18,7 @@ import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
 import type { EnrolmentRepository } from './enrolment.repository';
-import { RecommendationCatalogue } from './recommendation.catalogue';
+import type { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
 /** A training's summary: `nextSession` goes where `kept` has it, or last (the contract's order); `head` is `kept` as JSON without its closing brace. */
@@ -49,12 +49,7 @@ export class RecommendationService {
     private readonly deps: { digisnap: CompetenceProfiles; schools: SchoolsOfUsers; now?: () => Date },
   ) {
     this.now = deps.now ?? (() => new Date());
-    const seconds = catalogue.readCacheSeconds;
-    if (seconds > 0) {
-      const inMemory = new RecommendationCatalogue(repo, seconds * 1000);
-      catalogue.onChange((sessionId) => (sessionId === undefined ? inMemory.invalidate() : inMemory.seatsChanged(sessionId)));
-      this.catalogueInMemory = inMemory;
-    }
+    if (catalogue.readCacheSeconds > 0) this.catalogueInMemory = catalogue.inMemory;
   }
 
   async recommendationsFor(caller: Caller | null, limit: number): Promise<RecommendationsDto> {
