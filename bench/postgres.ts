@@ -196,10 +196,7 @@ export interface CopiedTable {
 /**
  * Copies a generated SQLite bench database into an empty PostgreSQL: migrates it with the app's own
  * migrations, then every table of the migrated schema gets the SQLite table's rows in big multi-row
- * inserts (one array per column, unnested). What differs by dialect is left to PostgreSQL, as the
- * services would have it there: `search_vector` is a generated column computed from the copied
- * `search_text` (the repository writes that on both), and the SQLite-only FTS5 tables have no
- * counterpart. Foreign keys are not checked while copying (`session_replication_role = replica`):
+ * inserts (one array per column, unnested). Foreign keys are not checked while copying (`session_replication_role = replica`):
  * the rows come from a database that held them. No table has an identity column or sequence to
  * move on; should one appear, the copy refuses rather than leave it behind. VACUUM ANALYZE at the end.
  */
@@ -275,8 +272,5 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, onTa
   }
 }
 
-/**
- * SQLite's own tables, the FTS5 search index with its shadow tables and the narrow copy the FTS5
- * search reads its filters from (`trainings_search`): PostgreSQL has the generated tsvector instead.
- */
-const isSqliteOnly = (name: string) => name.startsWith('sqlite_') || name.startsWith('trainings_fts') || name === 'trainings_search' || name.startsWith('kysely_migration');
+/** SQLite's own tables and the migrations' bookkeeping. */
+const isSqliteOnly = (name: string) => name.startsWith('sqlite_') || name.startsWith('kysely_migration');

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { AppTables as Database } from '../../src/server/app';
 import { CatalogueRepository } from '../../src/server/catalogue/catalogue.repository';
 import { EnrolmentRepository } from '../../src/server/catalogue/enrolment.repository';
-import { type SearchFilters, SearchRepository } from '../../src/server/catalogue/search.repository';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { TeamAggregateRepository } from '../../src/server/digisnap/team-aggregate.repository';
 import { DeviceRepository } from '../../src/server/infra/device.repository';
@@ -25,20 +24,6 @@ import { layoutSql, recordingDatabase } from '../support/recording-database';
  * called directly by name, so a rename fails here, not silently.
  */
 type Run = (db: Kysely<Database>, dialect: TestDialect) => Promise<unknown>;
-
-const search: SearchFilters = {
-  terms: ['evalu', 'ideeen'],
-  competence: ['2.1'],
-  fromLevel: 'A2',
-  kind: ['course'],
-  province: ['antwerpen'],
-  language: [],
-  educationLevel: ['secondary'],
-  audience: [],
-  price: 'free',
-  from: '2026-03-01',
-  to: null,
-};
 
 const queries: Record<string, { what: string; run: Run }> = {
   'session-lookup': {
@@ -88,23 +73,6 @@ const queries: Record<string, { what: string; run: Run }> = {
   'team-report-body': {
     what: 'CampaignRepository.storedBody: getSchoolReport, the stored report body',
     run: (db, dialect) => new CampaignRepository(db, dialect).storedBody('$campaignId', 7),
-  },
-  'training-search-page': {
-    what: 'SearchRepository.pageIds: one page of a catalogue search by words (FTS5 on SQLite, tsvector on PostgreSQL) and filters, by relevance',
-    run: (db, dialect) => new SearchRepository(db, dialect).pageIds(search, { sort: 'relevance', offset: 20, limit: 20, now: '2026-03-02T09:00:00.000Z' }),
-  },
-  'training-search-facets': {
-    what: 'SearchRepository.totalAndFacets: the total and every facet count of that search, in one statement',
-    run: (db, dialect) => new SearchRepository(db, dialect).totalAndFacets(search, { educationLevel: ['primary', 'secondary'], audience: ['teachers'] }),
-  },
-  'training-search': {
-    what: 'SearchRepository.search: that search by relevance, page, total and facets (one statement on SQLite; pageIds and totalAndFacets on PostgreSQL)',
-    run: (db, dialect) =>
-      new SearchRepository(db, dialect).search(
-        search,
-        { sort: 'relevance', offset: 20, limit: 20, now: '2026-03-02T09:00:00.000Z' },
-        { educationLevel: ['primary', 'secondary'], audience: ['teachers'] },
-      ),
   },
   'recommendation-catalogue': {
     what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that search and recommendations keep in memory',

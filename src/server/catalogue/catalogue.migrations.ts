@@ -184,4 +184,18 @@ export const catalogueMigrations: Record<string, Migration> = {
       await db.insertInto('catalogue_version').values({ id: 1, version: 0 }).execute();
     },
   },
+  '20270105_02_catalogue_search_sql_dropped': {
+    async up(db: Kysely<any>) {
+      // Search runs on the index kept in memory (SearchIndex): the database's full-text search,
+      // and what every training write spent keeping it, go.
+      if (isPostgres(db)) {
+        await sql`alter table trainings drop column search_vector`.execute(db);
+      } else {
+        await db.schema.dropTable('trainings_search').execute();
+        await db.schema.dropTable('trainings_fts').execute();
+        await db.schema.dropTable('trainings_fts_keys').execute();
+      }
+      await db.schema.alterTable('trainings').dropColumn('search_text').execute();
+    },
+  },
 };

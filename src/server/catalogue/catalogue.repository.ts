@@ -2,7 +2,6 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { LevelStep, SessionInput, TrainingInput } from '../../shared/catalogue/api';
 import type { Dialect } from '../platform/db/database';
 import type { CatalogueDatabase as Database, ProvidersTable, TrainingSessionsTable, TrainingsTable } from './catalogue.tables';
-import { searchTextOf } from './search-text';
 
 export type ProviderRow = Selectable<ProvidersTable>;
 export type TrainingRow = Selectable<TrainingsTable>;
@@ -44,8 +43,8 @@ const BULK = 500;
 const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * Providers, their members, trainings with their level steps, and sessions. Every write of a
- * training also writes its search entry: the FTS5 row on SQLite, `search_text` on both.
+ * Providers, their members, trainings with their level steps, and sessions. Every write of what
+ * search and recommendations show also bumps the catalogue's version (bumpCatalogueVersion).
  */
 export class CatalogueRepository {
   constructor(
@@ -133,26 +132,13 @@ export class CatalogueRepository {
       const steps = trainings.flatMap((t) => t.input.levelSteps.map((step) => stepColumns(t.id, step)));
       for (const part of chunks(steps)) await trx.insertInto('training_level_steps').values(part).execute();
       await bumpCatalogueVersion(trx);
-      if (this.dialect === 'sqlite') {
-        for (const part of chunks(trainings)) {
-          await trx
-            .insertInto('trainings_fts_keys')
-            .values(part.map((t) => ({ training_id: t.id })))
-            .execute();
-        }
-        await this.writeFts(
-          trx,
-          trainings.map((t) => t.id),
-        );
-      }
     });
     if (trainings.length >= BULK) await this.refreshStatistics();
   }
 
   /**
-   * After a bulk write PostgreSQL's planner still believes the tables small, and would rather
-   * filter every published row by its tsvector than use the GIN index (a hundredfold slower);
-   * autovacuum catches up only later. SQLite's search plan does not depend on statistics.
+   * After a bulk write PostgreSQL's planner still believes the tables small, and may pick plans
+   * for them that walk every row; autovacuum catches up only later.
    */
   private async refreshStatistics(): Promise<void> {
     if (this.dialect === 'postgres') await sql`analyze trainings, training_level_steps, training_sessions`.execute(this.db);
@@ -173,31 +159,8 @@ export class CatalogueRepository {
         .values(input.levelSteps.map((step) => stepColumns(id, step)))
         .execute();
       await bumpCatalogueVersion(trx);
-      if (this.dialect === 'sqlite') {
-        const key = await trx.selectFrom('trainings_fts_keys').select('id').where('training_id', '=', id).executeTakeFirstOrThrow();
-        await trx.deleteFrom('trainings_fts').where('rowid', '=', key.id).execute();
-        await this.writeFts(trx, [id]);
-      }
       return true;
     });
-  }
-
-  /**
-   * Copies title, summary and description into the FTS5 index, and the search columns into
-   * trainings_search, under each training's integer key.
-   */
-  private async writeFts(trx: Transaction<Database>, trainingIds: readonly string[]): Promise<void> {
-    for (const part of chunks(trainingIds, 500)) {
-      await sql`insert into trainings_fts (rowid, title, summary, description)
-        select k.id, t.title, t.summary, t.description
-        from trainings t join trainings_fts_keys k on k.training_id = t.id
-        where t.id in (${sql.join(part)})`.execute(trx);
-      await sql`insert or replace into trainings_search (key, id, status, kind, province, language, price_cents, education_levels, audiences, title, steps)
-        select k.id, t.id, t.status, t.kind, t.province, t.language, t.price_cents, t.education_levels, t.audiences, t.title,
-          (select json_group_object(s.competence, s.from_level) from training_level_steps s where s.training_id = t.id)
-        from trainings t join trainings_fts_keys k on k.training_id = t.id
-        where t.id in (${sql.join(part)})`.execute(trx);
-    }
   }
 
   findTraining(id: string): Promise<TrainingRow | undefined> {
@@ -465,7 +428,6 @@ function trainingColumns(input: TrainingInput) {
     accreditation: input.accreditation || null,
     url: input.url,
     status: input.status,
-    search_text: searchTextOf(input),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Generated } from 'kysely';
 import type { PlatformTables } from '../platform/db/schema';
 
 /** Row types of the catalogue module's tables. Timestamps are ISO-8601 UTC text; booleans 0/1. */
@@ -40,12 +39,6 @@ export interface TrainingsTable {
   accreditation: string | null;
   url: string;
   status: string;
-  /**
-   * Title, summary and description normalised by the app (NFD, no marks, lower case). On
-   * PostgreSQL a generated column `search_vector` (to_tsvector('simple', search_text), GIN-indexed)
-   * is stored from it; the search repository names that column in raw SQL only.
-   */
-  search_text: string;
   created_at: string;
   updated_at: string;
 }
@@ -98,40 +91,7 @@ export interface TrainingCompletionsTable {
   created_at: string;
 }
 
-/** SQLite only: the integer key FTS5 needs for each training. */
-export interface TrainingsFtsKeysTable {
-  id: Generated<number>;
-  training_id: string;
-}
-
-/**
- * SQLite only: a narrow copy of the trainings' search columns under their FTS5 rowid (`key`),
- * written with the FTS5 index: what a word's matches are filtered, counted and sorted on.
- */
-export interface TrainingsSearchTable {
-  key: number;
-  id: string;
-  status: string;
-  kind: string;
-  province: string | null;
-  language: string;
-  price_cents: number;
-  education_levels: string;
-  audiences: string;
-  title: string;
-  /** JSON: {competence: from level} of the training's level steps. */
-  steps: string;
-}
-
-/** SQLite only: the contentless FTS5 index over title, summary and description. */
-export interface TrainingsFtsTable {
-  rowid: number;
-  title: string;
-  summary: string;
-  description: string;
-}
-
-/** One row (id 1): bumped by every catalogue write, see CatalogueRepository.bumpVersion. */
+/** One row (id 1): bumped by every catalogue write, see bumpCatalogueVersion. */
 export interface CatalogueVersionTable {
   id: number;
   version: number;
@@ -147,9 +107,6 @@ export type CatalogueTables = {
   enrolments: EnrolmentsTable;
   bookmarks: BookmarksTable;
   training_completions: TrainingCompletionsTable;
-  trainings_fts_keys: TrainingsFtsKeysTable;
-  trainings_fts: TrainingsFtsTable;
-  trainings_search: TrainingsSearchTable;
   catalogue_version: CatalogueVersionTable;
 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ftsMatchExpression, normaliseSearchText, searchTerms, tsQueryExpression } from './search-text';
+import { normaliseSearchText, searchTerms } from './search-text';
 
 describe('search text', () => {
   it('folds case and accents the way Dutch texts need', () => {
@@ -14,12 +14,10 @@ describe('search text', () => {
     expect(searchTerms(undefined)).toEqual([]);
   });
 
-  it('never lets a quote, bracket or operator into FTS5 or to_tsquery', () => {
+  it('cuts any query into words of letters and digits only', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (query) => {
-        const terms = searchTerms(query);
-        expect(ftsMatchExpression(terms)).toMatch(/^("[\p{L}\p{N}]+"\*( |$))*$/u);
-        expect(tsQueryExpression(terms)).not.toMatch(/[()|!'"\\]/);
+        for (const term of searchTerms(query)) expect(term).toMatch(/^[\p{L}\p{N}]+$/u);
       }),
     );
   });
