@@ -24,8 +24,12 @@ where "t"."status" = ?
 order by "s"."starts_at", "s"."id";
 
 -- parameters: ["published","",2000]
-select "id", "title", "summary", "description"
+select "id", "title", "summary", "kind", "language", "education_levels", "duration_hours", "price_cents", "payable_from_ict_budget", "province", "city", "status", "description", "provider_id"
 from "trainings"
 where "status" = ? and "id" > ?
 order by "id"
 limit ?;
+
+-- parameters: []
+select "id", "name", "verified"
+from "providers";

@@ -16,6 +16,23 @@ export interface NewTraining {
   now: string;
 }
 
+/** The columns a summary shows. */
+export const summaryColumns = [
+  'id',
+  'title',
+  'summary',
+  'kind',
+  'language',
+  'education_levels',
+  'duration_hours',
+  'price_cents',
+  'payable_from_ict_budget',
+  'province',
+  'city',
+  'status',
+] as const satisfies ReadonlyArray<keyof TrainingRow>;
+export type SummaryRow = Pick<TrainingRow, (typeof summaryColumns)[number]>;
+
 /** Rows of the trainings' words read at a time when the catalogue is loaded into memory. */
 const TEXT_BATCH = 2000;
 
@@ -280,10 +297,10 @@ export class CatalogueRepository {
   /**
    * What the catalogue kept in memory reads (see RecommendationCatalogue): the catalogue's
    * version first, then every published training, its level steps by competence, its sessions,
-   * earliest first, and its words (to `onTexts`, in batches). Reads of plain rows, in one
-   * transaction so they agree.
+   * earliest first, its words and what its summary shows (to `onTexts`, in batches), and the
+   * providers. Reads of plain rows, in one transaction so they agree.
    */
-  recommendationCatalogue(onTexts: (rows: Array<Pick<TrainingRow, 'id' | 'title' | 'summary' | 'description'>>) => void) {
+  recommendationCatalogue(onTexts: (rows: Array<SummaryRow & Pick<TrainingRow, 'description' | 'provider_id'>>) => void) {
     return this.db.transaction().execute(async (trx) => {
       const version = await trx.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirst();
       const trainings = await trx
@@ -313,7 +330,7 @@ export class CatalogueRepository {
       for (;;) {
         const texts = await trx
           .selectFrom('trainings')
-          .select(['id', 'title', 'summary', 'description'])
+          .select([...summaryColumns, 'description', 'provider_id'])
           .where('status', '=', 'published')
           .where('id', '>', after)
           .orderBy('id')
@@ -323,7 +340,8 @@ export class CatalogueRepository {
         onTexts(texts);
         after = texts[texts.length - 1].id;
       }
-      return { version: Number(version?.version ?? 0), trainings, steps, sessions };
+      const providers = await trx.selectFrom('providers').select(['id', 'name', 'verified']).execute();
+      return { version: Number(version?.version ?? 0), trainings, steps, sessions, providers };
     });
   }
 

@@ -190,7 +190,7 @@ export class CatalogueService {
       found = { ids, total, facetsJson: JSON.stringify(facets) };
       this.searchCache.set(key, found);
     }
-    const items = await snapshot.summariesJson(found.ids, now, (ids) => this.summaries(ids));
+    const items = snapshot.summariesJson(found.ids, now);
     return Buffer.from(`{"total":${found.total},"page":${query.page},"pageSize":${query.pageSize},"items":[${items.join(',')}],"facets":${found.facetsJson}}`, 'utf8');
   }
 

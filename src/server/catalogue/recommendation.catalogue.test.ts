@@ -211,7 +211,7 @@ describe('RecommendationCatalogue', () => {
     const repo = {
       recommendationCatalogue: async () => {
         reads += 1;
-        return { version, trainings: [], steps: [], sessions: [] };
+        return { version, trainings: [], steps: [], sessions: [], providers: [] };
       },
       catalogueVersion: async () => {
         versionReads += 1;

@@ -2,9 +2,10 @@ import { type LevelStep, type TrainingSummaryDto, trainingAudiences, trainingEdu
 import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSIONLESS_KINDS, stepFit } from '../../shared/catalogue/recommend';
 import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
-import { type CatalogueRepository, parseCodeList, type RecommendationSessionRow } from './catalogue.repository';
+import { type CatalogueRepository, parseCodeList, type RecommendationSessionRow, type SummaryRow } from './catalogue.repository';
 import { type SearchDocument, SearchIndex } from './search.index';
 import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.repository';
+import { toProviderRef, toSummary } from './training-dto';
 
 /**
  * The published catalogue held in memory, for recommendations and search: per training its kind,
@@ -112,7 +113,7 @@ interface TrainingEntry {
   upcomingAfter: string;
   /** Everything of the summary but its next session, which is read from `sessions`. */
   summary: Omit<TrainingSummaryDto, 'nextSession'> | null;
-  /** `summary` as JSON without its closing brace, written once. */
+  /** The summary's JSON without its next session and closing brace, written when the snapshot is read. */
   summaryHead?: string;
 }
 
@@ -160,8 +161,12 @@ export class Snapshot {
   static async load(repo: CatalogueRepository, readAt: number, onFailure: () => void): Promise<Snapshot> {
     // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
     const texts = new Map<string, { title: string; summary: string; description: string }>();
-    const { version, trainings, steps, sessions } = await repo.recommendationCatalogue((rows) => {
-      for (const row of rows) texts.set(row.id, { title: row.title, summary: row.summary, description: row.description });
+    const summaryRows = new Map<string, SummaryRow & { provider_id: string }>();
+    const { version, trainings, steps, sessions, providers } = await repo.recommendationCatalogue((rows) => {
+      for (const { description, ...row } of rows) {
+        texts.set(row.id, { title: row.title, summary: row.summary, description });
+        summaryRows.set(row.id, row);
+      }
     });
     const byId = new Map<string, TrainingEntry>();
     const entries = trainings.map((row) => {
@@ -198,6 +203,13 @@ export class Snapshot {
       const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
       if (open > entry.openUntil) entry.openUntil = open;
     }
+    // Every summary's JSON but its next session, written once: search answers are these and live sessions.
+    const providerRefs = new Map(providers.map((provider) => [provider.id, toProviderRef(provider)]));
+    for (const [id, row] of summaryRows) {
+      const entry = byId.get(id);
+      const provider = providerRefs.get(row.provider_id);
+      if (entry && provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
+    }
     const index = SearchIndex.build(searchDocuments(trainings, byId, texts), searchFacetValues);
     return new Snapshot(repo, version, readAt, entries, byId, index, onFailure);
   }
@@ -207,23 +219,10 @@ export class Snapshot {
     return this.index.search(filters, page);
   }
 
-  /**
-   * The summaries of these trainings as JSON, in their order, each with its next session after
-   * `now` and live seats. What a summary shows besides is kept once read: `read` reads the
-   * trainings never summarised before (each at most once per snapshot).
-   */
-  async summariesJson(ids: readonly string[], now: string, read: (ids: string[]) => Promise<TrainingSummaryDto[]>): Promise<string[]> {
-    const missing = ids.filter((id) => this.byId.get(id)?.summary === null);
-    if (missing.length > 0) {
-      for (const { nextSession: _live, ...kept } of await read(missing)) {
-        const training = this.byId.get(kept.id);
-        if (training) training.summary = kept;
-      }
-    }
+  /** The summaries of these trainings as JSON (toSummary's), in their order, each with its next session after `now` and live seats. */
+  summariesJson(ids: readonly string[], now: string): string[] {
     return ids.map((id) => {
       const training = this.byId.get(id)!;
-      // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
-      training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
       return `${training.summaryHead},"nextSession":${JSON.stringify(this.nextSession(training, now))}}`;
     });
   }
@@ -330,6 +329,9 @@ export class Snapshot {
     return order;
   }
 }
+
+/** How a summary without a next session ends: cut off, it leaves the summary's JSON head. */
+const NO_NEXT_SESSION = ',"nextSession":null}';
 
 const searchFacetValues: FacetValues = { educationLevel: trainingEducationLevels, audience: trainingAudiences };
 

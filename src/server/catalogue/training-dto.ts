@@ -1,13 +1,13 @@
 import type { EnrolmentDto, LevelStep, SessionDto, TrainingInput, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Province } from '../../shared/platform/flanders';
-import { type ProviderRow, parseCodeList, type SessionRow, type TrainingRow } from './catalogue.repository';
+import { type ProviderRow, parseCodeList, type SessionRow, type SummaryRow, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRow, EnrolmentWithSession } from './enrolment.repository';
 
 /** Rows to the contract's shapes, with fields in the contract's order. */
 
 export type ProviderRef = TrainingSummaryDto['provider'];
 
-export const toProviderRef = (row: ProviderRow): ProviderRef => ({ id: row.id, name: row.name, verified: Number(row.verified) === 1 });
+export const toProviderRef = (row: Pick<ProviderRow, 'id' | 'name' | 'verified'>): ProviderRef => ({ id: row.id, name: row.name, verified: Number(row.verified) === 1 });
 
 export const toProviderDto = (row: ProviderRow) => ({
   name: row.name,
@@ -18,7 +18,7 @@ export const toProviderDto = (row: ProviderRow) => ({
   createdAt: row.created_at,
 });
 
-export const priceOf = (row: TrainingRow) => Number(row.price_cents) / 100;
+export const priceOf = (row: Pick<TrainingRow, 'price_cents'>) => Number(row.price_cents) / 100;
 
 export function toTrainingInput(row: TrainingRow, steps: LevelStep[]): TrainingInput {
   return {
@@ -42,7 +42,7 @@ export function toTrainingInput(row: TrainingRow, steps: LevelStep[]): TrainingI
 
 export const seatsLeft = (session: SessionRow) => Math.max(0, Number(session.capacity) - Number(session.enrolled_count));
 
-export function toSummary(row: TrainingRow, provider: ProviderRef, steps: LevelStep[], next: SessionRow | undefined): TrainingSummaryDto {
+export function toSummary(row: SummaryRow, provider: ProviderRef, steps: LevelStep[], next: SessionRow | undefined): TrainingSummaryDto {
   return {
     id: row.id,
     title: row.title,
