@@ -73,15 +73,20 @@ const manifest = JSON.parse(readFileSync('bench/data/bench.manifest.json', 'utf8
 };
 const queries = manifest.searchQueries.map(({ q, total, filters, ...flat }) => ({ q, total, filters: toFilters(q, filters ?? flat) }));
 
-gc();
 const memory = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-const heapBefore = memory();
-const started = performance.now();
+/** After a full collection, and another once freed array buffers are swept. */
+const settledMemory = async () => {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc();
+  return memory();
+};
+const heapBefore = await settledMemory();
+const cpuBefore = process.cpuUsage();
 let index: SearchIndex | null = SearchIndex.build(documents, { educationLevel: trainingEducationLevels, audience: trainingAudiences });
-const buildMs = performance.now() - started;
-gc();
-const heapAfter = memory();
-console.log(`${index.size} documents: built in ${buildMs.toFixed(0)} ms, ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB of memory`);
+const buildCpu = process.cpuUsage(cpuBefore);
+const heapAfter = await settledMemory();
+console.log(`${index.size} documents: built in ${((buildCpu.user + buildCpu.system) / 1000).toFixed(0)} ms of CPU, ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB of memory`);
 
 const now = new Date().toISOString();
 const times: number[] = [];

@@ -47,6 +47,7 @@ export function relevance(words: ReadonlyArray<{ idf: number; columns: number }>
 const columnsWeight = (columns: number) => (columns & 1 ? columnWeights[0] : 0) + (columns & 2 ? columnWeights[1] : 0) + (columns & 4 ? columnWeights[2] : 0);
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const NOT_ASCII = /[\u0080-\uffff]/;
 /** Query words whose bit sets are kept: short prefixes recur as users type. */
 const CACHED_TERMS = 256;
 /** Below one result in this many documents, a sorted page is picked from the results rather than walked to in sort order. */
@@ -109,8 +110,8 @@ export class SearchIndex {
   private readonly educationLevel: Map<string, Uint32Array>;
   private readonly audience: Map<string, Uint32Array>;
   private readonly competence: Map<string, Uint32Array>;
-  /** By competence and from level, keyed `${competence}\n${from}`. */
-  private readonly competenceFrom: Map<string, Uint32Array>;
+  /** By from level, then competence. */
+  private readonly competenceFrom: Map<string, Map<string, Uint32Array>>;
   private readonly fromLevel: Map<string, Uint32Array>;
   private readonly free: Uint32Array;
   private readonly paid: Uint32Array;
@@ -129,55 +130,62 @@ export class SearchIndex {
   private readonly scratch: Uint32Array[];
   /** For the date filter, then for the documents seen while sorting by date. */
   private readonly spare: Uint32Array;
-  private readonly nonZero: Uint32Array;
+  /** The non-zero words of the results, and of a facet's mask. */
+  private readonly resultWords: Uint32Array;
+  private readonly facetWords: Uint32Array;
 
   private constructor(documents: SearchDocument[], values: FacetValues) {
     const n = documents.length;
     this.size = n;
     this.width = Math.ceil(n / 32);
-    this.values = { educationLevel: [...values.educationLevel], audience: [...values.audience] };
+    this.values = { educationLevel: [...new Set(values.educationLevel)], audience: [...new Set(values.audience)] };
     this.ids = documents.map((d) => d.id);
     this.all = this.newSet();
     for (let d = 0; d < n; d++) this.all[d >>> 5] |= 1 << (d & 31);
     const DocArray = n <= 0x10000 ? Uint16Array : Uint32Array;
 
-    // Words: per distinct word, its documents and the columns holding it, as [doc, mask, doc, mask, …].
+    // Words: every (word, document) pair once, in document order, with the columns holding it.
     const wordIds = new Map<string, number>();
-    const lists: number[][] = [];
+    const lastEntry: number[] = [];
+    const entries = new Postings();
     documents.forEach((document, d) => {
       [document.title, document.summary, document.description].forEach((text, column) => {
-        for (const word of normaliseSearchText(text).match(WORD) ?? []) {
+        for (const word of wordsOf(text)) {
           let id = wordIds.get(word);
           if (id === undefined) {
-            id = lists.length;
+            id = lastEntry.length;
             wordIds.set(word, id);
-            lists.push([]);
+            lastEntry.push(-1);
           }
-          const list = lists[id];
-          if (list.length > 0 && list[list.length - 2] === d) list[list.length - 1] |= 1 << column;
-          else list.push(d, 1 << column);
+          const last = lastEntry[id];
+          if (last >= 0 && entries.doc[last] === d) entries.columns[last] |= 1 << column;
+          else lastEntry[id] = entries.add(id, d, 1 << column);
         }
       });
     });
-    const words = [...wordIds.keys()].sort(byText);
-    this.vocabulary = words.join('');
+    // Then by word, sorted: a stable counting sort keeps each word's documents ascending.
+    const byId = [...wordIds.keys()];
+    const rankOf = new Uint32Array(byId.length);
+    const words = byId.map((_, id) => id).sort((a, b) => byText(byId[a], byId[b]));
+    words.forEach((id, rank) => {
+      rankOf[id] = rank;
+    });
+    this.vocabulary = words.map((id) => byId[id]).join('');
     this.wordStarts = new Uint32Array(words.length + 1);
     this.postingStarts = new Uint32Array(words.length + 1);
-    let postings = 0;
-    words.forEach((word, i) => {
-      this.wordStarts[i + 1] = this.wordStarts[i] + word.length;
-      postings += lists[wordIds.get(word)!].length / 2;
-      this.postingStarts[i + 1] = postings;
+    words.forEach((id, rank) => {
+      this.wordStarts[rank + 1] = this.wordStarts[rank] + byId[id].length;
     });
-    this.postingDocs = new DocArray(postings);
-    this.postingColumns = new Uint8Array(postings);
-    words.forEach((word, i) => {
-      const list = lists[wordIds.get(word)!];
-      for (let j = 0, p = this.postingStarts[i]; j < list.length; j += 2, p++) {
-        this.postingDocs[p] = list[j];
-        this.postingColumns[p] = list[j + 1];
-      }
-    });
+    for (let e = 0; e < entries.length; e++) this.postingStarts[rankOf[entries.word[e]] + 1]++;
+    for (let rank = 0; rank < words.length; rank++) this.postingStarts[rank + 1] += this.postingStarts[rank];
+    this.postingDocs = new DocArray(entries.length);
+    this.postingColumns = new Uint8Array(entries.length);
+    const next = this.postingStarts.slice(0, words.length);
+    for (let e = 0; e < entries.length; e++) {
+      const p = next[rankOf[entries.word[e]]]++;
+      this.postingDocs[p] = entries.doc[e];
+      this.postingColumns[p] = entries.columns[e];
+    }
 
     // Filters.
     const setsOf = (codesOf: (document: SearchDocument) => Iterable<string | null>) => {
@@ -198,8 +206,8 @@ export class SearchIndex {
     this.educationLevel = setsOf((d) => d.educationLevels);
     this.audience = setsOf((d) => d.audiences);
     this.competence = setsOf((d) => d.steps.map((s) => s.competence));
-    this.competenceFrom = setsOf((d) => d.steps.map((s) => `${s.competence}\n${s.from}`));
     this.fromLevel = setsOf((d) => d.steps.map((s) => s.from));
+    this.competenceFrom = new Map([...this.fromLevel.keys()].map((from) => [from, setsOf((d) => d.steps.filter((s) => s.from === from).map((s) => s.competence))]));
     this.free = setsOf((d) => (d.priceCents === 0 ? ['free'] : [])).get('free') ?? this.newSet();
     this.paid = setsOf((d) => (d.priceCents > 0 ? ['paid'] : [])).get('paid') ?? this.newSet();
     this.priceCents = Float64Array.from(documents, (d) => d.priceCents);
@@ -224,7 +232,8 @@ export class SearchIndex {
 
     this.scratch = Array.from({ length: facetNames.length + 3 }, () => this.newSet());
     this.spare = this.newSet();
-    this.nonZero = new Uint32Array(this.width);
+    this.resultWords = new Uint32Array(this.width);
+    this.facetWords = new Uint32Array(this.width);
   }
 
   /** Only published trainings are given. `values` lists the codes of the multi-valued facets. */
@@ -243,17 +252,18 @@ export class SearchIndex {
     const active = this.activeFilters(filters, filterSets);
     results.set(base);
     for (const set of active.values()) and(results, set);
-    const total = this.count(results, this.all);
+    const resultWords = nonZeroWords(results, this.resultWords);
+    const total = countIn(results, this.all, this.resultWords, resultWords);
 
     const facets = {} as FacetCounts;
     for (const name of facetNames) {
-      let mask = results;
-      if (active.has(name)) {
-        mask = facetBase;
-        mask.set(base);
-        for (const [other, set] of active) if (other !== name) and(mask, set);
+      if (!active.has(name)) {
+        facets[name] = this.facet(name, results, this.resultWords, resultWords, filters);
+        continue;
       }
-      facets[name] = this.facet(name, mask, filters);
+      facetBase.set(base);
+      for (const [other, set] of active) if (other !== name) and(facetBase, set);
+      facets[name] = this.facet(name, facetBase, this.facetWords, nonZeroWords(facetBase, this.facetWords), filters);
     }
 
     const end = Math.min(total, page.offset + page.limit);
@@ -365,55 +375,34 @@ export class SearchIndex {
     if (filters.price !== null) active.set('price', filters.price === 'free' ? this.free : this.paid);
     const { competence, fromLevel } = filters;
     if (fromLevel === null) anyOf('competence', this.competence, competence);
-    else if (competence.length > 0)
-      anyOf(
-        'competence',
-        this.competenceFrom,
-        competence.map((c) => `${c}\n${fromLevel}`),
-      );
+    else if (competence.length > 0) anyOf('competence', this.competenceFrom.get(fromLevel) ?? new Map(), competence);
     else anyOf('competence', this.fromLevel, [fromLevel]);
     return active;
   }
 
-  /** One facet's counts over `mask`: values counted zero left out, most first, then by value. */
-  private facet(name: FacetName, mask: Uint32Array, filters: SearchFilters): Array<{ value: string; count: number }> {
-    const words = this.nonZeroWords(mask);
+  /** One facet's counts over `mask` (whose non-zero words are the first `length` of `words`): zero counts left out, most first, then by value. */
+  private facet(name: FacetName, mask: Uint32Array, words: Uint32Array, length: number, filters: SearchFilters): Array<{ value: string; count: number }> {
     const counts: Array<{ value: string; count: number }> = [];
+    if (length === 0) return counts;
     const add = (value: string, set: Uint32Array | undefined) => {
-      const count = set === undefined ? 0 : this.countIn(mask, set, words);
+      const count = set === undefined ? 0 : countIn(mask, set, words, length);
       if (count > 0) counts.push({ value, count });
     };
     if (name === 'kind' || name === 'province' || name === 'language') {
       for (const [value, set] of this[name]) add(value, set);
     } else if (name === 'educationLevel' || name === 'audience') {
-      for (const code of new Set(this.values[name])) add(code, this[name].get(code));
+      for (const code of this.values[name]) add(code, this[name].get(code));
     } else if (name === 'competence') {
-      for (const [competence, set] of this.competence) add(competence, filters.fromLevel === null ? set : this.competenceFrom.get(`${competence}\n${filters.fromLevel}`));
+      const byCompetence = filters.fromLevel === null ? this.competence : this.competenceFrom.get(filters.fromLevel);
+      if (byCompetence) for (const [competence, set] of byCompetence) add(competence, set);
     } else {
-      const free = this.countIn(mask, this.free, words);
+      const free = countIn(mask, this.free, words, length);
       // As the database counts it: every price but zero is paid.
-      const paid = this.countIn(mask, this.all, words) - free;
+      const paid = countIn(mask, this.all, words, length) - free;
       if (free > 0) counts.push({ value: 'free', count: free });
       if (paid > 0) counts.push({ value: 'paid', count: paid });
     }
     return counts.sort((a, b) => b.count - a.count || byText(a.value, b.value));
-  }
-
-  /** The positions of the words of `mask` that are not zero, in `this.nonZero`, and how many. */
-  private nonZeroWords(mask: Uint32Array): number {
-    let length = 0;
-    for (let k = 0; k < this.width; k++) if (mask[k] !== 0) this.nonZero[length++] = k;
-    return length;
-  }
-
-  /** Documents in both `mask` and `set`, over the first `words` of `this.nonZero`. */
-  private countIn(mask: Uint32Array, set: Uint32Array, words: number): number {
-    let count = 0;
-    for (let i = 0; i < words; i++) {
-      const k = this.nonZero[i];
-      count += popcount(mask[k] & set[k]);
-    }
-    return count;
   }
 
   /** Documents in both. */
@@ -479,20 +468,19 @@ export class SearchIndex {
     const first = lowerBound(this.sessionStarts, from);
     const last = before === null ? this.sessionStarts.length : lowerBound(this.sessionStarts, before);
     if (total * SPARSE < this.size) {
-      // Few results: each one's next session from its own.
-      const next = new Map<number, number>();
-      for (const d of this.inOrder(results, total)) {
+      // Few results: each one's next session from its own (sessions are by position: start, then document).
+      const documents = this.inOrder(results, total);
+      const next = documents.map((d) => {
         for (let i = this.docSessionStarts[d]; i < this.docSessionStarts[d + 1]; i++) {
           const position = this.docSessions[i];
-          if (position >= first && position < last) {
-            next.set(d, position);
-            break;
-          }
+          if (position >= first) return position < last ? position : Number.MAX_SAFE_INTEGER;
         }
-        if (!next.has(d)) next.set(d, Number.MAX_SAFE_INTEGER);
-      }
-      // Positions order sessions by start, then document: the order wanted, ties included.
-      return [...next.keys()].sort((a, b) => next.get(a)! - next.get(b)! || a - b);
+        return Number.MAX_SAFE_INTEGER;
+      });
+      return documents
+        .map((_, i) => i)
+        .sort((a, b) => next[a] - next[b] || a - b)
+        .map((i) => documents[i]);
     }
     // Many results: the sessions in start order give each result at its next session.
     const seen = this.spare;
@@ -515,6 +503,54 @@ export class SearchIndex {
     }
     return order;
   }
+}
+
+/** A text's words as the query's are made: normalised (ASCII needs only lower case), then cut. */
+function wordsOf(text: string): string[] {
+  return (NOT_ASCII.test(text) ? normaliseSearchText(text) : text.toLowerCase()).match(WORD) ?? [];
+}
+
+/** (word, document, columns) triples in growing typed arrays: no object per posting while building. */
+class Postings {
+  word = new Uint32Array(1024);
+  doc = new Uint32Array(1024);
+  columns = new Uint8Array(1024);
+  length = 0;
+
+  /** Appends a triple; answers its position. */
+  add(word: number, doc: number, columns: number): number {
+    if (this.length === this.word.length) {
+      const grow = <A extends Uint32Array | Uint8Array>(array: A): A => {
+        const grown = new (array.constructor as new (length: number) => A)(array.length * 2);
+        grown.set(array);
+        return grown;
+      };
+      this.word = grow(this.word);
+      this.doc = grow(this.doc);
+      this.columns = grow(this.columns);
+    }
+    this.word[this.length] = word;
+    this.doc[this.length] = doc;
+    this.columns[this.length] = columns;
+    return this.length++;
+  }
+}
+
+/** Writes the positions of the non-zero words of `set` into `words`; answers how many. */
+function nonZeroWords(set: Uint32Array, words: Uint32Array): number {
+  let length = 0;
+  for (let k = 0; k < set.length; k++) if (set[k] !== 0) words[length++] = k;
+  return length;
+}
+
+/** Documents in both `mask` and `set`, counted over the first `length` of `words` (where `mask` is not zero). */
+function countIn(mask: Uint32Array, set: Uint32Array, words: Uint32Array, length: number): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const k = words[i];
+    count += popcount(mask[k] & set[k]);
+  }
+  return count;
 }
 
 /** `target` &= `set`. */
