@@ -46,6 +46,8 @@ export function relevance(words: ReadonlyArray<{ idf: number; columns: number }>
 /** The summed weight of the columns in a mask (bit 0 title, 1 summary, 2 description). */
 const columnsWeight = (columns: number) => (columns & 1 ? columnWeights[0] : 0) + (columns & 2 ? columnWeights[1] : 0) + (columns & 4 ? columnWeights[2] : 0);
 
+/** The summed weight of each combination of columns, by mask. */
+const WEIGHT_OF_COLUMNS = [0, 1, 2, 3, 4, 5, 6, 7].map(columnsWeight);
 /** Every non-empty combination of columns (as a mask), by summed weight, best first: the sums all differ. */
 const COLUMNS_BY_WEIGHT = [1, 2, 3, 4, 5, 6, 7].sort((a, b) => columnsWeight(b) - columnsWeight(a));
 
@@ -133,6 +135,8 @@ export class SearchIndex {
   private readonly scratch: Uint32Array[];
   /** For the date filter, then for the documents seen while sorting by date. */
   private readonly spare: Uint32Array;
+  /** Relevance by document, for the results of one search. */
+  private readonly scores: Float64Array;
   /** The non-zero words of the results, and of a facet's mask. */
   private readonly resultWords: Uint32Array;
   private readonly facetWords: Uint32Array;
@@ -235,6 +239,7 @@ export class SearchIndex {
 
     this.scratch = Array.from({ length: facetNames.length + 3 }, () => this.newSet());
     this.spare = this.newSet();
+    this.scores = new Float64Array(this.width * 32);
     this.resultWords = new Uint32Array(this.width);
     this.facetWords = new Uint32Array(this.width);
   }
@@ -451,23 +456,35 @@ export class SearchIndex {
 
   /** The first `end` results by relevance (see `relevance`), then title, then id. */
   private byRelevance(results: Uint32Array, end: number, words: TermSets[]): number[] {
+    // Scores added word by word, in query order as `relevance` adds them.
+    const scores = this.scores;
+    for (const [w, { columns, idf }] of words.entries()) {
+      const [title, summary, description] = columns;
+      for (let k = 0; k < this.width; k++) {
+        let bits = results[k];
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const b = 31 - Math.clz32(low);
+          const weighted = idf * WEIGHT_OF_COLUMNS[((title[k] >>> b) & 1) | (((summary[k] >>> b) & 1) << 1) | (((description[k] >>> b) & 1) << 2)];
+          scores[k * 32 + b] = w === 0 ? weighted : scores[k * 32 + b] + weighted;
+        }
+      }
+    }
     const docs: number[] = [];
-    const scores: number[] = [];
+    const best: number[] = [];
     forEachDocument(results, (d) => {
-      const k = d >>> 5;
-      const bit = 1 << (d & 31);
-      let score = 0;
-      for (const { columns, idf } of words) score += idf * columnsWeight((columns[0][k] & bit ? 1 : 0) | (columns[1][k] & bit ? 2 : 0) | (columns[2][k] & bit ? 4 : 0));
+      const score = scores[d];
       // Kept sorted, best first; a later document ties below an earlier one.
-      if (docs.length === end && score <= scores[end - 1]) return true;
+      if (docs.length === end && score <= best[end - 1]) return true;
       let at = docs.length === end ? end - 1 : docs.length;
-      while (at > 0 && scores[at - 1] < score) {
+      while (at > 0 && best[at - 1] < score) {
         docs[at] = docs[at - 1];
-        scores[at] = scores[at - 1];
+        best[at] = best[at - 1];
         at--;
       }
       docs[at] = d;
-      scores[at] = score;
+      best[at] = score;
       return true;
     });
     return docs;
