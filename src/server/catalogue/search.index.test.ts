@@ -203,6 +203,13 @@ describe('SearchIndex', () => {
     for (const sort of ['relevance', 'date', 'price'] as const) expect(twins.search({ ...noFilters, terms: ['same'] }, { ...firstPage, sort }).ids).toEqual(['a', 'b', 'c']);
   });
 
+  it('answers the same once its cache of query words is full and reuses their memory', () => {
+    const before = [ids({ terms: ['evalu'] }), ids({ terms: ['met', 'digitale'] }), ids({ terms: ['leren'] }, { sort: 'date' })];
+    for (let i = 0; i < 600; i++) expect(ids({ terms: i % 50 === 0 ? ['evalu'] : [`x${i}`] })).toEqual(i % 50 === 0 ? ['quizzes', 'tests'] : []);
+    expect([ids({ terms: ['evalu'] }), ids({ terms: ['met', 'digitale'] }), ids({ terms: ['leren'] }, { sort: 'date' })]).toEqual(before);
+    expect(ids({ terms: ['x1'] })).toEqual([]);
+  });
+
   it('pages, and answers no ids past the end', () => {
     expect(ids({}, { sort: 'price', offset: 1, limit: 2 })).toEqual(['quizzes', 'ideas']);
     expect(ids({}, { sort: 'price', offset: 4 })).toEqual([]);

@@ -60,6 +60,8 @@ const SPARSE = 32;
 
 /** A query word's documents: which hold it in each column, and in any. */
 interface TermSets {
+  /** Holds the four sets. */
+  buffer: Uint32Array;
   columns: [Uint32Array, Uint32Array, Uint32Array];
   any: Uint32Array;
   idf: number;
@@ -304,10 +306,22 @@ export class SearchIndex {
       this.terms.set(term, cached);
       return cached;
     }
+    // The least recently used entry's memory is reused when the cache is full (never one of this
+    // search's words: those were just used), so a miss allocates nothing.
+    let entry: TermSets;
+    if (this.terms.size < CACHED_TERMS) {
+      const buffer = new Uint32Array(this.width * 4);
+      const [title, summary, description, any] = [0, 1, 2, 3].map((i) => buffer.subarray(i * this.width, (i + 1) * this.width));
+      entry = { buffer, columns: [title, summary, description], any, idf: 0 };
+    } else {
+      const [oldest, recycled] = this.terms.entries().next().value!;
+      this.terms.delete(oldest);
+      recycled.buffer.fill(0);
+      entry = recycled;
+    }
+    const [title, summary, description] = entry.columns;
+    const { any } = entry;
     const [first, last] = this.wordRange(term);
-    const buffer = new Uint32Array(this.width * 4);
-    const sets = [0, 1, 2, 3].map((i) => buffer.subarray(i * this.width, (i + 1) * this.width));
-    const [title, summary, description, any] = sets;
     for (let p = this.postingStarts[first], end = this.postingStarts[last]; p < end; p++) {
       const d = this.postingDocs[p];
       const columns = this.postingColumns[p];
@@ -318,9 +332,8 @@ export class SearchIndex {
       if (columns & 4) description[k] |= bit;
       any[k] |= bit;
     }
-    const entry: TermSets = { columns: [title, summary, description], any, idf: inverseDocumentFrequency(this.count(any, this.all), this.size) };
+    entry.idf = inverseDocumentFrequency(this.count(any, this.all), this.size);
     this.terms.set(term, entry);
-    if (this.terms.size > CACHED_TERMS) this.terms.delete(this.terms.keys().next().value!);
     return entry;
   }
 
