@@ -53,7 +53,7 @@ const COLUMNS_BY_WEIGHT = [1, 2, 3, 4, 5, 6, 7].sort((a, b) => columnsWeight(b) 
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const NOT_ASCII = /[\u0080-\uffff]/;
-/** Query words whose bit sets are kept: short prefixes recur as users type. */
+/** Query words whose bit sets are kept, as short prefixes recur while users type: 2.2 MB at 17,000 trainings. */
 const CACHED_TERMS = 256;
 /** Below one result in this many documents, a sorted page is picked from the results rather than walked to in sort order. */
 const SPARSE = 32;
@@ -307,7 +307,7 @@ export class SearchIndex {
       return cached;
     }
     // The least recently used entry's memory is reused when the cache is full (never one of this
-    // search's words: those were just used), so a miss allocates nothing.
+    // search's words, at most eight: those were just used), so a miss allocates nothing.
     let entry: TermSets;
     if (this.terms.size < CACHED_TERMS) {
       const buffer = new Uint32Array(this.width * 4);
