@@ -46,14 +46,22 @@ export function relevance(words: ReadonlyArray<{ idf: number; columns: number }>
 /** The summed weight of the columns in a mask (bit 0 title, 1 summary, 2 description). */
 const columnsWeight = (columns: number) => (columns & 1 ? columnWeights[0] : 0) + (columns & 2 ? columnWeights[1] : 0) + (columns & 4 ? columnWeights[2] : 0);
 
+/** The summed weight of each combination of columns, by mask. */
+const WEIGHT_OF_COLUMNS = [0, 1, 2, 3, 4, 5, 6, 7].map(columnsWeight);
+/** Every non-empty combination of columns (as a mask), by summed weight, best first: the sums all differ. */
+const COLUMNS_BY_WEIGHT = [1, 2, 3, 4, 5, 6, 7].sort((a, b) => columnsWeight(b) - columnsWeight(a));
+
 const WORD = /[\p{L}\p{N}]+/gu;
-/** Query words whose bit sets are kept: short prefixes recur as users type. */
+const NOT_ASCII = /[\u0080-\uffff]/;
+/** Query words whose bit sets are kept, as short prefixes recur while users type: 2.2 MB at 17,000 trainings. */
 const CACHED_TERMS = 256;
 /** Below one result in this many documents, a sorted page is picked from the results rather than walked to in sort order. */
 const SPARSE = 32;
 
 /** A query word's documents: which hold it in each column, and in any. */
 interface TermSets {
+  /** Holds the four sets. */
+  buffer: Uint32Array;
   columns: [Uint32Array, Uint32Array, Uint32Array];
   any: Uint32Array;
   idf: number;
@@ -109,8 +117,8 @@ export class SearchIndex {
   private readonly educationLevel: Map<string, Uint32Array>;
   private readonly audience: Map<string, Uint32Array>;
   private readonly competence: Map<string, Uint32Array>;
-  /** By competence and from level, keyed `${competence}\n${from}`. */
-  private readonly competenceFrom: Map<string, Uint32Array>;
+  /** By from level, then competence. */
+  private readonly competenceFrom: Map<string, Map<string, Uint32Array>>;
   private readonly fromLevel: Map<string, Uint32Array>;
   private readonly free: Uint32Array;
   private readonly paid: Uint32Array;
@@ -129,55 +137,64 @@ export class SearchIndex {
   private readonly scratch: Uint32Array[];
   /** For the date filter, then for the documents seen while sorting by date. */
   private readonly spare: Uint32Array;
-  private readonly nonZero: Uint32Array;
+  /** Relevance by document, for the results of one search. */
+  private readonly scores: Float64Array;
+  /** The non-zero words of the results, and of a facet's mask. */
+  private readonly resultWords: Uint32Array;
+  private readonly facetWords: Uint32Array;
 
   private constructor(documents: SearchDocument[], values: FacetValues) {
     const n = documents.length;
     this.size = n;
     this.width = Math.ceil(n / 32);
-    this.values = { educationLevel: [...values.educationLevel], audience: [...values.audience] };
+    this.values = { educationLevel: [...new Set(values.educationLevel)], audience: [...new Set(values.audience)] };
     this.ids = documents.map((d) => d.id);
     this.all = this.newSet();
     for (let d = 0; d < n; d++) this.all[d >>> 5] |= 1 << (d & 31);
     const DocArray = n <= 0x10000 ? Uint16Array : Uint32Array;
 
-    // Words: per distinct word, its documents and the columns holding it, as [doc, mask, doc, mask, …].
+    // Words: every (word, document) pair once, in document order, with the columns holding it.
     const wordIds = new Map<string, number>();
-    const lists: number[][] = [];
+    const lastEntry: number[] = [];
+    const entries = new Postings();
     documents.forEach((document, d) => {
       [document.title, document.summary, document.description].forEach((text, column) => {
-        for (const word of normaliseSearchText(text).match(WORD) ?? []) {
+        for (const word of wordsOf(text)) {
           let id = wordIds.get(word);
           if (id === undefined) {
-            id = lists.length;
+            id = lastEntry.length;
             wordIds.set(word, id);
-            lists.push([]);
+            lastEntry.push(-1);
           }
-          const list = lists[id];
-          if (list.length > 0 && list[list.length - 2] === d) list[list.length - 1] |= 1 << column;
-          else list.push(d, 1 << column);
+          const last = lastEntry[id];
+          if (last >= 0 && entries.doc[last] === d) entries.columns[last] |= 1 << column;
+          else lastEntry[id] = entries.add(id, d, 1 << column);
         }
       });
     });
-    const words = [...wordIds.keys()].sort(byText);
-    this.vocabulary = words.join('');
+    // Then by word, sorted: a stable counting sort keeps each word's documents ascending.
+    const byId = [...wordIds.keys()];
+    const rankOf = new Uint32Array(byId.length);
+    const words = byId.map((_, id) => id).sort((a, b) => byText(byId[a], byId[b]));
+    words.forEach((id, rank) => {
+      rankOf[id] = rank;
+    });
+    this.vocabulary = words.map((id) => byId[id]).join('');
     this.wordStarts = new Uint32Array(words.length + 1);
     this.postingStarts = new Uint32Array(words.length + 1);
-    let postings = 0;
-    words.forEach((word, i) => {
-      this.wordStarts[i + 1] = this.wordStarts[i] + word.length;
-      postings += lists[wordIds.get(word)!].length / 2;
-      this.postingStarts[i + 1] = postings;
+    words.forEach((id, rank) => {
+      this.wordStarts[rank + 1] = this.wordStarts[rank] + byId[id].length;
     });
-    this.postingDocs = new DocArray(postings);
-    this.postingColumns = new Uint8Array(postings);
-    words.forEach((word, i) => {
-      const list = lists[wordIds.get(word)!];
-      for (let j = 0, p = this.postingStarts[i]; j < list.length; j += 2, p++) {
-        this.postingDocs[p] = list[j];
-        this.postingColumns[p] = list[j + 1];
-      }
-    });
+    for (let e = 0; e < entries.length; e++) this.postingStarts[rankOf[entries.word[e]] + 1]++;
+    for (let rank = 0; rank < words.length; rank++) this.postingStarts[rank + 1] += this.postingStarts[rank];
+    this.postingDocs = new DocArray(entries.length);
+    this.postingColumns = new Uint8Array(entries.length);
+    const next = this.postingStarts.slice(0, words.length);
+    for (let e = 0; e < entries.length; e++) {
+      const p = next[rankOf[entries.word[e]]]++;
+      this.postingDocs[p] = entries.doc[e];
+      this.postingColumns[p] = entries.columns[e];
+    }
 
     // Filters.
     const setsOf = (codesOf: (document: SearchDocument) => Iterable<string | null>) => {
@@ -198,8 +215,8 @@ export class SearchIndex {
     this.educationLevel = setsOf((d) => d.educationLevels);
     this.audience = setsOf((d) => d.audiences);
     this.competence = setsOf((d) => d.steps.map((s) => s.competence));
-    this.competenceFrom = setsOf((d) => d.steps.map((s) => `${s.competence}\n${s.from}`));
     this.fromLevel = setsOf((d) => d.steps.map((s) => s.from));
+    this.competenceFrom = new Map([...this.fromLevel.keys()].map((from) => [from, setsOf((d) => d.steps.filter((s) => s.from === from).map((s) => s.competence))]));
     this.free = setsOf((d) => (d.priceCents === 0 ? ['free'] : [])).get('free') ?? this.newSet();
     this.paid = setsOf((d) => (d.priceCents > 0 ? ['paid'] : [])).get('paid') ?? this.newSet();
     this.priceCents = Float64Array.from(documents, (d) => d.priceCents);
@@ -224,7 +241,9 @@ export class SearchIndex {
 
     this.scratch = Array.from({ length: facetNames.length + 3 }, () => this.newSet());
     this.spare = this.newSet();
-    this.nonZero = new Uint32Array(this.width);
+    this.scores = new Float64Array(this.width * 32);
+    this.resultWords = new Uint32Array(this.width);
+    this.facetWords = new Uint32Array(this.width);
   }
 
   /** Only published trainings are given. `values` lists the codes of the multi-valued facets. */
@@ -243,17 +262,18 @@ export class SearchIndex {
     const active = this.activeFilters(filters, filterSets);
     results.set(base);
     for (const set of active.values()) and(results, set);
-    const total = this.count(results, this.all);
+    const resultWords = nonZeroWords(results, this.resultWords);
+    const total = countIn(results, this.all, this.resultWords, resultWords);
 
     const facets = {} as FacetCounts;
     for (const name of facetNames) {
-      let mask = results;
-      if (active.has(name)) {
-        mask = facetBase;
-        mask.set(base);
-        for (const [other, set] of active) if (other !== name) and(mask, set);
+      if (!active.has(name)) {
+        facets[name] = this.facet(name, results, this.resultWords, resultWords, filters);
+        continue;
       }
-      facets[name] = this.facet(name, mask, filters);
+      facetBase.set(base);
+      for (const [other, set] of active) if (other !== name) and(facetBase, set);
+      facets[name] = this.facet(name, facetBase, this.facetWords, nonZeroWords(facetBase, this.facetWords), filters);
     }
 
     const end = Math.min(total, page.offset + page.limit);
@@ -265,7 +285,9 @@ export class SearchIndex {
           : page.sort === 'price'
             ? this.byPriceOrder(results, total, end)
             : words.length > 0
-              ? this.byRelevance(results, end, words)
+              ? words.length === 1
+                ? this.byColumns(results, end, words[0])
+                : this.byRelevance(results, end, words)
               : this.inOrder(results, end);
       for (let i = page.offset; i < end; i++) ids.push(this.ids[order[i]]);
     }
@@ -284,10 +306,22 @@ export class SearchIndex {
       this.terms.set(term, cached);
       return cached;
     }
+    // The least recently used entry's memory is reused when the cache is full (never one of this
+    // search's words, at most eight: those were just used), so a miss allocates nothing.
+    let entry: TermSets;
+    if (this.terms.size < CACHED_TERMS) {
+      const buffer = new Uint32Array(this.width * 4);
+      const [title, summary, description, any] = [0, 1, 2, 3].map((i) => buffer.subarray(i * this.width, (i + 1) * this.width));
+      entry = { buffer, columns: [title, summary, description], any, idf: 0 };
+    } else {
+      const [oldest, recycled] = this.terms.entries().next().value!;
+      this.terms.delete(oldest);
+      recycled.buffer.fill(0);
+      entry = recycled;
+    }
+    const [title, summary, description] = entry.columns;
+    const { any } = entry;
     const [first, last] = this.wordRange(term);
-    const buffer = new Uint32Array(this.width * 4);
-    const sets = [0, 1, 2, 3].map((i) => buffer.subarray(i * this.width, (i + 1) * this.width));
-    const [title, summary, description, any] = sets;
     for (let p = this.postingStarts[first], end = this.postingStarts[last]; p < end; p++) {
       const d = this.postingDocs[p];
       const columns = this.postingColumns[p];
@@ -298,9 +332,8 @@ export class SearchIndex {
       if (columns & 4) description[k] |= bit;
       any[k] |= bit;
     }
-    const entry: TermSets = { columns: [title, summary, description], any, idf: inverseDocumentFrequency(this.count(any, this.all), this.size) };
+    entry.idf = inverseDocumentFrequency(this.count(any, this.all), this.size);
     this.terms.set(term, entry);
-    if (this.terms.size > CACHED_TERMS) this.terms.delete(this.terms.keys().next().value!);
     return entry;
   }
 
@@ -365,55 +398,34 @@ export class SearchIndex {
     if (filters.price !== null) active.set('price', filters.price === 'free' ? this.free : this.paid);
     const { competence, fromLevel } = filters;
     if (fromLevel === null) anyOf('competence', this.competence, competence);
-    else if (competence.length > 0)
-      anyOf(
-        'competence',
-        this.competenceFrom,
-        competence.map((c) => `${c}\n${fromLevel}`),
-      );
+    else if (competence.length > 0) anyOf('competence', this.competenceFrom.get(fromLevel) ?? new Map(), competence);
     else anyOf('competence', this.fromLevel, [fromLevel]);
     return active;
   }
 
-  /** One facet's counts over `mask`: values counted zero left out, most first, then by value. */
-  private facet(name: FacetName, mask: Uint32Array, filters: SearchFilters): Array<{ value: string; count: number }> {
-    const words = this.nonZeroWords(mask);
+  /** One facet's counts over `mask` (whose non-zero words are the first `length` of `words`): zero counts left out, most first, then by value. */
+  private facet(name: FacetName, mask: Uint32Array, words: Uint32Array, length: number, filters: SearchFilters): Array<{ value: string; count: number }> {
     const counts: Array<{ value: string; count: number }> = [];
+    if (length === 0) return counts;
     const add = (value: string, set: Uint32Array | undefined) => {
-      const count = set === undefined ? 0 : this.countIn(mask, set, words);
+      const count = set === undefined ? 0 : countIn(mask, set, words, length);
       if (count > 0) counts.push({ value, count });
     };
     if (name === 'kind' || name === 'province' || name === 'language') {
       for (const [value, set] of this[name]) add(value, set);
     } else if (name === 'educationLevel' || name === 'audience') {
-      for (const code of new Set(this.values[name])) add(code, this[name].get(code));
+      for (const code of this.values[name]) add(code, this[name].get(code));
     } else if (name === 'competence') {
-      for (const [competence, set] of this.competence) add(competence, filters.fromLevel === null ? set : this.competenceFrom.get(`${competence}\n${filters.fromLevel}`));
+      const byCompetence = filters.fromLevel === null ? this.competence : this.competenceFrom.get(filters.fromLevel);
+      if (byCompetence) for (const [competence, set] of byCompetence) add(competence, set);
     } else {
-      const free = this.countIn(mask, this.free, words);
+      const free = countIn(mask, this.free, words, length);
       // As the database counts it: every price but zero is paid.
-      const paid = this.countIn(mask, this.all, words) - free;
+      const paid = countIn(mask, this.all, words, length) - free;
       if (free > 0) counts.push({ value: 'free', count: free });
       if (paid > 0) counts.push({ value: 'paid', count: paid });
     }
     return counts.sort((a, b) => b.count - a.count || byText(a.value, b.value));
-  }
-
-  /** The positions of the words of `mask` that are not zero, in `this.nonZero`, and how many. */
-  private nonZeroWords(mask: Uint32Array): number {
-    let length = 0;
-    for (let k = 0; k < this.width; k++) if (mask[k] !== 0) this.nonZero[length++] = k;
-    return length;
-  }
-
-  /** Documents in both `mask` and `set`, over the first `words` of `this.nonZero`. */
-  private countIn(mask: Uint32Array, set: Uint32Array, words: number): number {
-    let count = 0;
-    for (let i = 0; i < words; i++) {
-      const k = this.nonZero[i];
-      count += popcount(mask[k] & set[k]);
-    }
-    return count;
   }
 
   /** Documents in both. */
@@ -430,25 +442,62 @@ export class SearchIndex {
     return order;
   }
 
+  /**
+   * The first `end` results by relevance to one word: its score is its idf times the weight of
+   * the columns holding it, so the results rank by those columns alone. Each combination of
+   * columns, best first, is a bit set of results walked in index order (the tie-break), so the
+   * page costs a few ANDs per 32 documents, not a score per result.
+   */
+  private byColumns(results: Uint32Array, end: number, word: TermSets): number[] {
+    const [title, summary, description] = word.columns;
+    const order: number[] = [];
+    for (const columns of COLUMNS_BY_WEIGHT) {
+      for (let k = 0; k < this.width && order.length < end; k++) {
+        let bits = results[k];
+        if (bits === 0) continue;
+        bits &= (columns & 1 ? title[k] : ~title[k]) & (columns & 2 ? summary[k] : ~summary[k]) & (columns & 4 ? description[k] : ~description[k]);
+        while (bits !== 0 && order.length < end) {
+          const low = bits & -bits;
+          order.push(k * 32 + (31 - Math.clz32(low)));
+          bits ^= low;
+        }
+      }
+      if (order.length === end) break;
+    }
+    return order;
+  }
+
   /** The first `end` results by relevance (see `relevance`), then title, then id. */
   private byRelevance(results: Uint32Array, end: number, words: TermSets[]): number[] {
+    // Scores added word by word, in query order as `relevance` adds them.
+    const scores = this.scores;
+    for (const [w, { columns, idf }] of words.entries()) {
+      const [title, summary, description] = columns;
+      for (let k = 0; k < this.width; k++) {
+        let bits = results[k];
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const b = 31 - Math.clz32(low);
+          const weighted = idf * WEIGHT_OF_COLUMNS[((title[k] >>> b) & 1) | (((summary[k] >>> b) & 1) << 1) | (((description[k] >>> b) & 1) << 2)];
+          scores[k * 32 + b] = w === 0 ? weighted : scores[k * 32 + b] + weighted;
+        }
+      }
+    }
     const docs: number[] = [];
-    const scores: number[] = [];
+    const best: number[] = [];
     forEachDocument(results, (d) => {
-      const k = d >>> 5;
-      const bit = 1 << (d & 31);
-      let score = 0;
-      for (const { columns, idf } of words) score += idf * columnsWeight((columns[0][k] & bit ? 1 : 0) | (columns[1][k] & bit ? 2 : 0) | (columns[2][k] & bit ? 4 : 0));
+      const score = scores[d];
       // Kept sorted, best first; a later document ties below an earlier one.
-      if (docs.length === end && score <= scores[end - 1]) return true;
+      if (docs.length === end && score <= best[end - 1]) return true;
       let at = docs.length === end ? end - 1 : docs.length;
-      while (at > 0 && scores[at - 1] < score) {
+      while (at > 0 && best[at - 1] < score) {
         docs[at] = docs[at - 1];
-        scores[at] = scores[at - 1];
+        best[at] = best[at - 1];
         at--;
       }
       docs[at] = d;
-      scores[at] = score;
+      best[at] = score;
       return true;
     });
     return docs;
@@ -479,20 +528,19 @@ export class SearchIndex {
     const first = lowerBound(this.sessionStarts, from);
     const last = before === null ? this.sessionStarts.length : lowerBound(this.sessionStarts, before);
     if (total * SPARSE < this.size) {
-      // Few results: each one's next session from its own.
-      const next = new Map<number, number>();
-      for (const d of this.inOrder(results, total)) {
+      // Few results: each one's next session from its own (sessions are by position: start, then document).
+      const documents = this.inOrder(results, total);
+      const next = documents.map((d) => {
         for (let i = this.docSessionStarts[d]; i < this.docSessionStarts[d + 1]; i++) {
           const position = this.docSessions[i];
-          if (position >= first && position < last) {
-            next.set(d, position);
-            break;
-          }
+          if (position >= first) return position < last ? position : Number.MAX_SAFE_INTEGER;
         }
-        if (!next.has(d)) next.set(d, Number.MAX_SAFE_INTEGER);
-      }
-      // Positions order sessions by start, then document: the order wanted, ties included.
-      return [...next.keys()].sort((a, b) => next.get(a)! - next.get(b)! || a - b);
+        return Number.MAX_SAFE_INTEGER;
+      });
+      return documents
+        .map((_, i) => i)
+        .sort((a, b) => next[a] - next[b] || a - b)
+        .map((i) => documents[i]);
     }
     // Many results: the sessions in start order give each result at its next session.
     const seen = this.spare;
@@ -515,6 +563,54 @@ export class SearchIndex {
     }
     return order;
   }
+}
+
+/** A text's words as the query's are made: normalised (ASCII needs only lower case), then cut. */
+function wordsOf(text: string): string[] {
+  return (NOT_ASCII.test(text) ? normaliseSearchText(text) : text.toLowerCase()).match(WORD) ?? [];
+}
+
+/** (word, document, columns) triples in growing typed arrays: no object per posting while building. */
+class Postings {
+  word = new Uint32Array(1024);
+  doc = new Uint32Array(1024);
+  columns = new Uint8Array(1024);
+  length = 0;
+
+  /** Appends a triple; answers its position. */
+  add(word: number, doc: number, columns: number): number {
+    if (this.length === this.word.length) {
+      const grow = <A extends Uint32Array | Uint8Array>(array: A): A => {
+        const grown = new (array.constructor as new (length: number) => A)(array.length * 2);
+        grown.set(array);
+        return grown;
+      };
+      this.word = grow(this.word);
+      this.doc = grow(this.doc);
+      this.columns = grow(this.columns);
+    }
+    this.word[this.length] = word;
+    this.doc[this.length] = doc;
+    this.columns[this.length] = columns;
+    return this.length++;
+  }
+}
+
+/** Writes the positions of the non-zero words of `set` into `words`; answers how many. */
+function nonZeroWords(set: Uint32Array, words: Uint32Array): number {
+  let length = 0;
+  for (let k = 0; k < set.length; k++) if (set[k] !== 0) words[length++] = k;
+  return length;
+}
+
+/** Documents in both `mask` and `set`, counted over the first `length` of `words` (where `mask` is not zero). */
+function countIn(mask: Uint32Array, set: Uint32Array, words: Uint32Array, length: number): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const k = words[i];
+    count += popcount(mask[k] & set[k]);
+  }
+  return count;
 }
 
 /** `target` &= `set`. */
