@@ -194,6 +194,16 @@ describe('ICT park: loans to pupils and staff', () => {
     });
   });
 
+  it('takes back a device moved back to stock by hand while its loan stayed open', async () => {
+    const [device] = await devices(w.ictA, w.schoolA, ['HAND-01']);
+    expect((await lend(w.ictA, w.schoolA, { className: '2A', loans: [{ assetTag: 'HAND-01', borrower: 'P1' }] })).statusCode).toBe(201);
+    expect((await moveDevice(w.ictA, device.id, { to: 'in_stock' })).statusCode).toBe(200);
+    expect(errorOf(await lend(w.ictA, w.schoolA, { className: '2B', loans: [{ assetTag: 'HAND-01', borrower: 'P2' }] }))).toMatchObject({ status: 422, id: 'loans_rejected' });
+    expect((await returnDevices(w.ictA, w.schoolA, [{ assetTag: 'HAND-01', condition: 'good' }])).statusCode).toBe(200);
+    expect(await stateOf(device.id)).toBe('in_stock');
+    expect((await lend(w.ictA, w.schoolA, { className: '2B', loans: [{ assetTag: 'HAND-01', borrower: 'P2' }] })).statusCode).toBe(201);
+  });
+
   it('keeps a device on one open loan when two requests lend it at once', async () => {
     await devices(w.ictA, w.schoolA, ['RACE-L1']);
     const answers = await Promise.all(['1', '2', '3', '4'].map((n) => lend(w.ictA, w.schoolA, { className: `R${n}`, loans: [{ assetTag: 'RACE-L1', borrower: `P${n}` }] })));

@@ -100,15 +100,12 @@ export class LoanService {
       const device = devices.get(item.assetTag)!;
       return { loanId: device.open_loan_id!, deviceId: device.id, from: device.state, to: stateAfterReturn(item.condition), condition: item.condition, note: item.note };
     });
-    const events = returns.map((item) => ({
-      id: newId(),
-      device_id: item.deviceId,
-      at,
-      actor_id: userId,
-      from_state: item.from,
-      to_state: item.to,
-      note: returnNote(item.condition, item.note),
-    }));
+    // A device put back by hand while on loan has no move to record.
+    const events = returns.flatMap((item) =>
+      item.from === item.to
+        ? []
+        : [{ id: newId(), device_id: item.deviceId, at, actor_id: userId, from_state: item.from, to_state: item.to, note: returnNote(item.condition, item.note) }],
+    );
     try {
       await this.repo.close(returns, { on: this.today(), by: userId, at }, events);
     } catch (error) {

@@ -68,6 +68,12 @@ describe('loan rules', () => {
     ).toEqual([2, 3, 4, 5]);
     // Lost, then found with the pupil: back in stock is a move the lifecycle allows.
     expect(bulkReturnProblems([{ assetTag: 'C', condition: 'good' }], devices)).toEqual([]);
+    // Put back in stock by hand while its loan stayed open: the return closes the loan.
+    expect(bulkReturnProblems([{ assetTag: 'B', condition: 'good' }], park([['B', 'in_stock', true]]))).toEqual([]);
+    expect(bulkReturnProblems([{ assetTag: 'B', condition: 'damaged' }], park([['B', 'in_stock', true]]))).toEqual([]);
+    expect(bulkReturnProblems([{ assetTag: 'B', condition: 'good' }], park([['B', 'disposed', true]])).map((p) => p.message)).toEqual([
+      'B is disposed, which cannot move to in_stock; it may move to no state',
+    ]);
   });
 
   it('sends a damaged device to repair and any other back to stock', () => {

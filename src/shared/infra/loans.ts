@@ -71,7 +71,8 @@ export function bulkLoanProblems(lines: ReadonlyArray<{ assetTag: string; borrow
 
 /**
  * Every bad line of a bulk return: a tag named twice, one without an open loan, or a device
- * whose lifecycle does not allow the state the return sends it to (lost meanwhile, say).
+ * whose lifecycle does not allow the state the return sends it to (lost meanwhile, say). A
+ * device moved there by hand while on loan is simply taken back.
  */
 export function bulkReturnProblems(lines: ReadonlyArray<{ assetTag: string; condition: ReturnCondition }>, devices: ReadonlyMap<string, LoanDevice>): LoanProblem[] {
   const problems: LoanProblem[] = [];
@@ -85,7 +86,7 @@ export function bulkReturnProblems(lines: ReadonlyArray<{ assetTag: string; cond
     else {
       const to = stateAfterReturn(item.condition);
       const check = checkTransition(device.state, to, null);
-      if (!check.ok && check.reason === 'not_allowed')
+      if (device.state !== to && !check.ok && check.reason === 'not_allowed')
         problems.push({ line, field: 'assetTag', message: `${item.assetTag} is ${device.state}, which cannot move to ${to}; it may move to ${stateNames(check.allowed)}` });
     }
     if (earlier === undefined) tagLine.set(item.assetTag, line);
