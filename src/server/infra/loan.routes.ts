@@ -46,7 +46,7 @@ export function loanRoutes(app: FastifyInstance, deps: { loans: LoanService; req
 }
 
 /** The devices not returned, one a line, in Dutch columns as the school's other exports; `toCsv` escapes formula-like text. */
-export function writeUnreturnedCsv(loans: readonly LoanDto[]): string {
+function writeUnreturnedCsv(loans: readonly LoanDto[]): string {
   const euro = (cents: number | null) => (cents === null ? null : (cents / 100).toFixed(2).replace('.', ','));
   return toCsv(
     ['inventarisnummer', 'toestel', 'serienummer', 'klas', 'ontlener', 'soort ontlener', 'uitgeleend op', 'terug tegen', 'waarborg (EUR)', 'jaarlijkse bijdrage (EUR)', 'reden'],
