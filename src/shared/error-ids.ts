@@ -33,6 +33,7 @@ export const errorIds = [
   'identity_provider_required',
   'last_principal',
   'transition_not_allowed',
+  'loans_rejected',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -33,6 +33,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   identity_provider_required: 403,
   last_principal: 409,
   transition_not_allowed: 409,
+  loans_rejected: 422,
   internal_error: 500,
 };
 

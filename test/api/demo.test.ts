@@ -41,5 +41,10 @@ describe('demo data', () => {
     const detail = (await ict.request({ method: 'GET', url: `/api/devices/${disposed.id}` })).json();
     expect(detail.sanitisation).toMatchObject({ method: 'purge' });
     expect(detail.history.map((e: { to: string }) => e.to)).toEqual(['to_refurbish', 'decommissioned', 'disposed']);
+
+    const loans = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/loans` })).json();
+    expect(loans.classes).toEqual(['5A', '6A']);
+    expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(11);
+    expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(1);
   });
 });

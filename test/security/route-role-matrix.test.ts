@@ -37,6 +37,7 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   goalId: 'schoolA',
   actionId: 'schoolA',
   deviceId: 'schoolA',
+  loanId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',
@@ -178,11 +179,11 @@ describe('route × role matrix and CSRF, from the OpenAPI document', () => {
     const reachedBy = (operationId: string, role: RoleName) => reached.some((entry) => entry.operation.operationId === operationId && entry.role === role);
     expect(['getScan', 'cancelEnrolment'].map((operationId) => reachedBy(operationId, 'teacherA'))).toEqual([true, true]);
     expect(
-      ['getCampaign', 'getCyberCheck', 'getReflectionRound', 'changePolicyGoal', 'listSchoolMembers', 'getDevice', 'listDevices'].map((operationId) =>
+      ['getCampaign', 'getCyberCheck', 'getReflectionRound', 'changePolicyGoal', 'listSchoolMembers', 'getDevice', 'listDevices', 'getLoan', 'listLoans'].map((operationId) =>
         reachedBy(operationId, 'principalA'),
       ),
-    ).toEqual([true, true, true, true, true, true, true]);
-    expect(['getDevice', 'listBoardDevices'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true]);
+    ).toEqual([true, true, true, true, true, true, true, true, true]);
+    expect(['getDevice', 'listBoardDevices', 'getLoan', 'listLoans'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true, true, true]);
     expect(['getTraining', 'listSessionEnrolments'].map((operationId) => reachedBy(operationId, 'providerP1'))).toEqual([true, true]);
     expect(tried.length).toBe(operations.length * ROLE_ORDER.length);
   });

@@ -68,6 +68,14 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
       payload: { device: { assetTag: 'SEC-0001', manufacturer: 'Lenovo', modelName: 'ThinkPad L13', type: 'laptop' } },
     })
   ).json().device;
+  await w.principalA.request({
+    method: 'POST',
+    url: `/api/schools/${w.schoolA}/devices`,
+    payload: { device: { assetTag: 'SEC-0002', manufacturer: 'Lenovo', modelName: 'ThinkPad L13', type: 'laptop' } },
+  });
+  const loan = (
+    await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/loans`, payload: { className: '6A', loans: [{ assetTag: 'SEC-0002', borrower: 'L-01' }] } })
+  ).json().items?.[0];
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -89,6 +97,7 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     providerId: p1.providerId,
     studyDayId: 'study-day-of-school-a',
     deviceId: device?.id,
+    loanId: loan?.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',

@@ -41,7 +41,8 @@ const batches: DemoBatch[] = [
     fundingSource: 'digisprong',
     warrantyMonths: 36,
     room: (i) => (i < 12 ? 'Klas 5A' : 'Klas 6A'),
-    state: (i) => (i === 3 ? 'in_repair' : i === 17 ? 'lost_or_stolen' : i < 20 ? 'on_loan' : 'in_stock'),
+    // The others of the first 20 are lent to their class below.
+    state: (i) => (i === 3 ? 'in_repair' : i === 17 ? 'lost_or_stolen' : 'in_stock'),
     notes: (i) => (i === 3 ? 'Scharnier gebroken, bij leverancier' : i === 17 ? 'Niet teruggebracht na de zomer' : null),
   },
   {
@@ -137,7 +138,11 @@ const batches: DemoBatch[] = [
   },
 ];
 
-/** The demo school's park: 60 devices; two old desktops already wiped, one of them disposed of. Returns how many. */
+/**
+ * The demo school's park: 60 devices; two old desktops already wiped, one of them disposed of;
+ * the Chromebooks of the 5th and 6th year lent to their pupils (by the school's own numbers)
+ * and the spare laptop to a substitute teacher, past its due date. Returns how many devices.
+ */
 export async function seedDemoDevices(services: Services, schoolId: string, ictUserId: string): Promise<number> {
   const random = seededRandom(12);
   const items: Array<{ device: DeviceInput; state: InitialDeviceState }> = [];
@@ -177,5 +182,25 @@ export async function seedDemoDevices(services: Services, schoolId: string, ictU
     await services.devices.changeState(ictUserId, deviceId, { to: 'decommissioned', note: 'Te traag voor de toetsen', sanitisation: wipe });
     if (n === 0) await services.devices.changeState(ictUserId, deviceId, { to: 'disposed', note: 'Opgehaald door Recupel', sanitisation: null });
   }
+  // The first 20 Chromebooks but the one in repair and the one lost.
+  const chromebooks = Array.from({ length: 20 }, (_, i) => `CB-${String(i + 1).padStart(3, '0')}`).filter((tag) => tag !== 'CB-004' && tag !== 'CB-018');
+  const terms = { identifiedBy: 'number' as const, lentOn: '2026-09-01', dueOn: '2027-06-30', depositCents: 5_000, contributionCents: 2_500, conditions: null };
+  for (const [className, tags] of [
+    ['5A', chromebooks.filter((tag) => Number(tag.slice(3)) <= 12)],
+    ['6A', chromebooks.filter((tag) => Number(tag.slice(3)) > 12)],
+  ] as const) {
+    const loans = tags.map((assetTag, n) => ({ assetTag, borrower: `${className}-${String(n + 1).padStart(2, '0')}` }));
+    await services.loans.seedLoans(ictUserId, schoolId, 'pupil', { ...terms, className, loans });
+  }
+  await services.loans.seedLoans(ictUserId, schoolId, 'staff', {
+    identifiedBy: 'name',
+    className: null,
+    lentOn: '2026-10-01',
+    dueOn: '2026-11-30',
+    depositCents: null,
+    contributionCents: null,
+    conditions: 'Voor de vervanging van juf Els in 4A.',
+    loans: [{ assetTag: 'LT-010', borrower: 'Meester Tom' }],
+  });
   return ids.length;
 }

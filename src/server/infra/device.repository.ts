@@ -29,7 +29,7 @@ export class AssetTagTaken extends Error {
 }
 
 /** A unique constraint refused the write: SQLite's and PostgreSQL's codes for it. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -61,6 +61,34 @@ export const infraMigrations: Record<string, Migration> = {
         .addColumn('recorded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '20270110_01_infra_loans': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('loans')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id').onDelete('cascade'))
+        .addColumn('borrower_kind', 'text', (c) => c.notNull())
+        .addColumn('identified_by', 'text', (c) => c.notNull())
+        .addColumn('borrower', 'text', (c) => c.notNull())
+        .addColumn('class_name', 'text')
+        .addColumn('lent_on', 'text', (c) => c.notNull())
+        .addColumn('due_on', 'text')
+        .addColumn('deposit_cents', 'integer')
+        .addColumn('contribution_cents', 'integer')
+        .addColumn('conditions', 'text')
+        .addColumn('lent_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('returned_on', 'text')
+        .addColumn('return_condition', 'text')
+        .addColumn('return_note', 'text')
+        .addColumn('returned_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // The database itself keeps a device off two open loans, whatever two requests do at once.
+      await db.schema.createIndex('loans_open_device').on('loans').column('device_id').unique().where(sql.ref('returned_on'), 'is', null).execute();
+      await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
     },
   },
 };

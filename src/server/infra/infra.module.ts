@@ -5,6 +5,9 @@ import { DeviceService } from './device.service';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
+import { LoanRepository } from './loan.repository';
+import { loanRoutes } from './loan.routes';
+import { LoanService } from './loan.service';
 
 export type { BoardSchools, InfraNeeds } from './infra.needs';
 export type { InfraTables } from './infra.tables';
@@ -12,17 +15,23 @@ export type { InfraTables } from './infra.tables';
 export interface InfraServices {
   /** The ICT park: devices, their models and lifecycle, import and export. */
   devices: DeviceService;
+  /** Loans of devices to pupils and staff, alone or a class at a time, and their returns. */
+  loans: LoanService;
 }
 
-/** The ICT park of schools and boards. This first slice holds the inventory; loans, funding, decommission batches and indicators follow. */
+/** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
   createServices({ db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
-    return { devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }) };
+    return {
+      devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
+      loans: new LoanService(new LoanRepository(kysely), { access, audit }),
+    };
   },
   register(app, services, { requireAuth }) {
     deviceRoutes(app, { devices: services.devices, requireAuth });
+    loanRoutes(app, { loans: services.loans, requireAuth });
   },
 };

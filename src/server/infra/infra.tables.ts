@@ -59,12 +59,38 @@ export interface DeviceSanitisationsTable {
   recorded_at: string;
 }
 
+/** A device lent to a pupil or a staff member; open while `returned_on` is null, and a device has at most one open loan (a partial unique index). */
+export interface LoansTable {
+  id: string;
+  school_id: string;
+  device_id: string;
+  /** A code of `borrowerKinds`. */
+  borrower_kind: string;
+  /** A code of `borrowerIdentifications`: whether `borrower` is a name or the school's pseudonymous number. */
+  identified_by: string;
+  borrower: string;
+  class_name: string | null;
+  lent_on: string;
+  due_on: string | null;
+  deposit_cents: number | null;
+  contribution_cents: number | null;
+  conditions: string | null;
+  lent_by: string | null;
+  returned_on: string | null;
+  /** A code of `returnConditions`. */
+  return_condition: string | null;
+  return_note: string | null;
+  returned_by: string | null;
+  created_at: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
   devices: DevicesTable;
   device_events: DeviceEventsTable;
   device_sanitisations: DeviceSanitisationsTable;
+  loans: LoansTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;

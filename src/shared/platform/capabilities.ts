@@ -39,6 +39,10 @@ export const schoolCapabilities = {
   readDevices: ['principal', 'ict_coordinator', 'board_admin'],
   /** Add, change, import devices and move them through their lifecycle; the board reads only. */
   manageDevices: ['principal', 'ict_coordinator'],
+  /** Read the loans of devices to pupils and staff, their agreements and the list of devices not returned. */
+  readLoans: ['principal', 'ict_coordinator', 'board_admin'],
+  /** Lend devices, alone or to a whole class, and take them back; the board reads only. */
+  manageLoans: ['principal', 'ict_coordinator'],
 } as const satisfies Record<string, readonly SchoolRoleName[]>;
 
 export type SchoolCapability = keyof typeof schoolCapabilities;

@@ -1,7 +1,7 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import; and a board's view of all its schools. */
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans; and a board's view of all its schools. */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -22,6 +22,30 @@ export const infraWeb: WebModule = {
       page: () => import('./DeviceImportPage'),
       component: 'DeviceImportPage',
       props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uitleningen',
+      page: () => import('./LoanListPage'),
+      component: 'LoanListPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uitleningen/klas',
+      page: () => import('./BulkLoanPage'),
+      component: 'BulkLoanPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uitleningen/terugnemen',
+      page: () => import('./BulkReturnPage'),
+      component: 'BulkReturnPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uitleningen/$loanId',
+      page: () => import('./LoanAgreementPage'),
+      component: 'LoanAgreementPage',
+      props: ({ schoolId, loanId }) => ({ schoolId, loanId }),
     }),
     pageRoute(root, {
       path: '/school/$schoolId/ictpark/$deviceId',

@@ -4,3 +4,7 @@ export const newDevicePath = (schoolId: string) => `${ictParkPath(schoolId)}/nie
 export const deviceImportPath = (schoolId: string) => `${ictParkPath(schoolId)}/importeren`;
 export const devicePath = (schoolId: string, deviceId: string) => `${ictParkPath(schoolId)}/${encodeURIComponent(deviceId)}`;
 export const boardParkPath = (boardId: string) => `/bestuur/${encodeURIComponent(boardId)}/ictpark`;
+export const loansPath = (schoolId: string) => `${ictParkPath(schoolId)}/uitleningen`;
+export const bulkLoanPath = (schoolId: string) => `${loansPath(schoolId)}/klas`;
+export const bulkReturnPath = (schoolId: string) => `${loansPath(schoolId)}/terugnemen`;
+export const loanAgreementPath = (schoolId: string, loanId: string) => `${loansPath(schoolId)}/${encodeURIComponent(loanId)}`;
