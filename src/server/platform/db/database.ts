@@ -93,6 +93,12 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A checkpoint every 4,000 WAL pages (16 MB) rather than 1,000: a page written by many commits
+  // in between (the tables' last pages, their indexes' inner pages, the header) is copied back
+  // once. A submitted scan writes 16 pages; its commit costs 135 µs of CPU instead of 163, and
+  // the longest commit, the one that checkpoints, stays as long as at 1,000 (at 10,000: 126 µs,
+  // but commits that checkpoint took up to twice as long).
+  sqlite.pragma('wal_autocheckpoint = 4000');
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   sqliteHandles.set(kysely.getExecutor().adapter, sqlite);
   return { kysely, dialect, close: () => kysely.destroy() };
