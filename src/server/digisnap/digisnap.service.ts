@@ -81,7 +81,8 @@ export class DigisnapService {
   }
 
   async getScan(userId: string, scanId: string): Promise<ScanDto> {
-    return this.toDto(await this.ownedScan(userId, scanId));
+    const { scan, answers } = await this.ownedScanWithAnswers(userId, scanId);
+    return this.dtoOf(scan, answers);
   }
 
   async answerItem(userId: string, scanId: string, competence: string, option: number): Promise<ScanDto> {
@@ -110,10 +111,9 @@ export class DigisnapService {
 
   /** Idempotent: a retry or a double click returns the one result that was stored. */
   async submitScan(userId: string, scanId: string): Promise<ScanDto> {
-    const scan = await this.ownedScan(userId, scanId);
-    if (scan.status === 'submitted') return this.toDto(scan);
+    const { scan, answers } = await this.ownedScanWithAnswers(userId, scanId);
+    if (scan.status === 'submitted') return this.dtoOf(scan, answers);
     const framework = this.frameworkOf(scan);
-    const answers = await this.repo.answersOf(scan.id);
     const missing = missingCompetences(framework, answers);
     if (missing.length > 0) {
       throw new AppError(
@@ -267,6 +267,12 @@ export class DigisnapService {
   /** Whether scans can be taken with this framework version. */
   hasFramework(frameworkId: string, version: string): boolean {
     return this.frameworks.get(frameworkId, version) !== undefined;
+  }
+
+  private async ownedScanWithAnswers(userId: string, scanId: string): Promise<{ scan: ScanRow; answers: Record<string, number> }> {
+    const owned = await this.repo.findOwnedWithAnswers(scanId, userId);
+    if (!owned) throw notFound('Scan', 'params.scanId');
+    return owned;
   }
 
   private async ownedScan(userId: string, scanId: string): Promise<ScanRow> {

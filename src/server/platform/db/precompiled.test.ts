@@ -1,6 +1,6 @@
-import { CamelCasePlugin, type Kysely } from 'kysely';
+import { CamelCasePlugin, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/dialects';
+import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../../../../test/support/dialects';
 import { type Db, openDatabase } from './database';
 import { precompiled } from './precompiled';
 
@@ -45,6 +45,30 @@ describe('precompiled', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await find('in-trx')).toEqual([]);
+  });
+
+  it('writes inside a transaction, and the write goes when the transaction rolls back', async () => {
+    const add = precompiled(k, (a: string, c: string) => k.insertInto('t').values({ a, b: 'v', c }), 2);
+    const find = precompiled(k, (c: string) => k.selectFrom('t').select('a').where('c', '=', c), 1);
+    await expect(
+      k.transaction().execute(async (trx) => {
+        expect(await add.on(trx)('5', 'written-in-trx')).toEqual([]);
+        expect(await find.on(trx)('written-in-trx')).toEqual([{ a: '5' }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await find('written-in-trx')).toEqual([]);
+    await k.transaction().execute(async (trx) => add.on(trx)('6', 'committed'));
+    expect(await find('committed')).toEqual([{ a: '6' }]);
+  });
+
+  it.runIf(TEST_DIALECT === 'postgres')('runs inside a transaction on PostgreSQL as a named prepared statement of its connection', async () => {
+    const find = precompiled(k, (c: string) => k.selectFrom('t').select('b as only_in_trx').where('c', '=', c).where('a', '=', '2'), 1);
+    const named = await k.transaction().execute(async (trx) => {
+      expect(await find.on(trx)('k')).toEqual([{ only_in_trx: 'y' }]);
+      return sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where name like 'precompiled_%' and statement like '%only_in_trx%'`.execute(trx);
+    });
+    expect(named.rows).toEqual([{ n: 1 }]);
   });
 
   it('never serves a read from outside a transaction what the transaction wrote and did not commit', async () => {

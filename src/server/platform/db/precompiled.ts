@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import { pgRunner, sqliteReader } from './database';
+import { pgRunner, sqliteRunner } from './database';
 
 /**
  * Kysely builds and compiles a query on every call, which costs as much as running a short
@@ -7,10 +7,11 @@ import { pgRunner, sqliteReader } from './database';
  * and afterwards only swaps each call's values into the compiled parameters. Every argument must
  * appear as exactly one bound value (checked here, once); the SQL text never changes. Arguments
  * may be of any type the driver binds (strings, numbers, null); the query is
- * built with a string marker in each argument's place. On SQLite a read outside a
- * transaction runs straight on better-sqlite3 (see `sqliteReader`); on PostgreSQL a query outside
- * a transaction runs as a named prepared statement straight on the pool (see `pgRunner`). Inside
- * a transaction (`query.on(trx)`) it goes through Kysely on the transaction's connection.
+ * built with a string marker in each argument's place. On SQLite a read outside a transaction,
+ * and any query inside one (`query.on(trx)`), runs straight on better-sqlite3 (see `sqliteRunner`).
+ * On PostgreSQL a query outside a transaction runs as a named prepared statement straight on the
+ * pool (see `pgRunner`); inside one it goes through Kysely on the transaction's connection, still
+ * as that named prepared statement (see `namePreparedStatements`).
  */
 export function precompiled<Row, Args extends unknown[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
@@ -22,7 +23,7 @@ export function precompiled<Row, Args extends unknown[]>(db: Kysely<any>, build:
     }
   });
   const on = (executor: Kysely<any>) => {
-    const direct = sqliteReader(executor, compiled.sql);
+    const direct = sqliteRunner(executor, compiled.sql);
     const prepared = direct ? null : pgRunner(executor, compiled.sql);
     return async (...args: Args): Promise<Row[]> => {
       const parameters = compiled.parameters.map((value, i) => (slots[i] >= 0 ? args[slots[i]] : value));
