@@ -89,7 +89,7 @@ export class RecommendationService {
     });
     const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.result.competences.map((c) => ({ code: c.code, level: c.level, points: c.points })),
+      competences: profile.result.competences,
       priorities: profile.result.priorities.map((p) => p.code),
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
