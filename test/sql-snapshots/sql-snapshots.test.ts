@@ -90,6 +90,10 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: "SchoolRepository rolesAtSchool: every school access check, the user's own roles and the board's in one read (precompiled)",
     run: (db, dialect) => new SchoolRepository(db, dialect)['rolesAtSchool']('$userId', '$schoolId', '$userId', '$schoolId'),
   },
+  'school-provinces-of': {
+    what: "SchoolRepository provincesOf: the provinces of a teacher's schools, for every recommendation (precompiled)",
+    run: (db, dialect) => new SchoolRepository(db, dialect)['provincesOf']('$userId'),
+  },
   'enrolment-engaged-of': {
     what: 'EnrolmentRepository engagedOf: trainings a teacher enrolled in or completed (precompiled)',
     run: (db, dialect) => new EnrolmentRepository(db, dialect)['engagedOf']('$userId', '$userId'),

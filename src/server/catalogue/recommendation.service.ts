@@ -5,8 +5,7 @@ import {
   type RankingCandidate,
   REACHABLE_LEVELS_ABOVE,
   rankRecommendations,
-  rankTopRecommendations,
-  recommendableFor,
+  recommendationRanking,
   recommendationReason,
   type TeacherProfileForRanking,
 } from '../../shared/catalogue/recommend';
@@ -85,7 +84,7 @@ export class RecommendationService {
     });
     const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.result.competences.map((c) => ({ code: c.code, level: c.level, points: c.points })),
+      competences: profile.result.competences,
       priorities: profile.result.priorities.map((p) => p.code),
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
@@ -137,25 +136,16 @@ export class RecommendationService {
   private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
-    // Chosen trainings are distinct: once `limit` of them are recommendable, ranking them fills
-    // the answer (see recommendableFor), so each is checked once and the ranking runs once.
-    const recommendable = recommendableFor(teacher, now);
-    let counted = 0;
-    let found = 0;
-    const chosen = snapshot.topCandidates(
-      { focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT },
-      matchLists(teacher),
-      (soFar) => {
-        for (; counted < soFar.length; counted += 1) if (recommendable(snapshot.rankingCandidate(soFar[counted], at))) found += 1;
-        return found >= limit;
-      },
-    );
-    const ranked = rankTopRecommendations(
-      teacher,
-      chosen.map((training) => snapshot.rankingCandidate(training, at)),
-      now,
-      { limit },
-    );
+    // Chosen trainings are distinct: once `limit` of them are listed, the ranking of them is full
+    // (see recommendationRanking), so each is scored once, as it is chosen.
+    const ranking = recommendationRanking(teacher, now);
+    let offered = 0;
+    let listed = 0;
+    snapshot.topCandidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT }, matchLists(teacher), (soFar) => {
+      for (; offered < soFar.length; offered += 1) if (ranking.offer(snapshot.rankingCandidate(soFar[offered], at))) listed += 1;
+      return listed >= limit;
+    });
+    const ranked = ranking.top(limit);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     const missing = trainings.filter((training) => training.summary === null);
     if (missing.length > 0) {

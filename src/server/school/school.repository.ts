@@ -36,7 +36,7 @@ export class SchoolRepository {
   private readonly schoolById;
   private readonly rolesOf;
   /** Every recommendation asks where its teacher teaches: compiled once. */
-  private readonly schoolsOfUser;
+  private readonly provincesOf;
   /** Behind every school access check: the caller's own roles and the board's, in one indexed read. */
   private readonly rolesAtSchool;
 
@@ -54,7 +54,18 @@ export class SchoolRepository {
       (userId: string, schoolId: string) => db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('school_id', '=', schoolId),
       2,
     );
-    this.schoolsOfUser = precompiled(db, (userId: string) => schoolsOfUsersQuery(db, [userId]), 1);
+    // Only the provinces, in the order of the schools' names; repeats (a role more at a school) go in the service.
+    this.provincesOf = precompiled(
+      db,
+      (userId: string) =>
+        db
+          .selectFrom('memberships')
+          .innerJoin('schools', 'schools.id', 'memberships.school_id')
+          .select('schools.province')
+          .where('memberships.user_id', '=', userId)
+          .orderBy('schools.name'),
+      1,
+    );
     this.rolesAtSchool = precompiled(
       db,
       (userId: string, schoolId: string, boardUserId: string, boardSchoolId: string) =>
@@ -257,11 +268,15 @@ export class SchoolRepository {
     return row && toSchoolRow(row);
   }
 
+  /** The provinces of the schools a user belongs to (any role), by the schools' names; null for a school without one, a school once per role. */
+  async provincesOfUser(userId: string): Promise<Array<string | null>> {
+    return (await this.provincesOf(userId)).map((row) => row.province);
+  }
+
   /** The schools the given users belong to (any role), by name. */
   async schoolsOfUsers(userIds: readonly string[]): Promise<Array<{ userId: string; schoolId: string; name: string; province: string | null }>> {
     if (userIds.length === 0) return [];
-    const ids = [...new Set(userIds)];
-    const rows = ids.length === 1 ? await this.schoolsOfUser(ids[0]) : await schoolsOfUsersQuery(this.db, ids).execute();
+    const rows = await schoolsOfUsersQuery(this.db, [...new Set(userIds)]).execute();
     return rows.map((r) => ({ userId: r.user_id, schoolId: r.id, name: r.name, province: r.province }));
   }
 

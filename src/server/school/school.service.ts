@@ -121,8 +121,8 @@ export class SchoolService {
 
   /** The provinces of the schools a user belongs to, without repeats (e.g. for recommendations nearby). */
   async provincesOfUser(userId: string): Promise<Province[]> {
-    const schools = await this.repo.schoolsOfUsers([userId]);
-    return [...new Set(schools.map((s) => s.province).filter((p): p is Province => p !== null && (provinces as readonly string[]).includes(p)))];
+    const found = await this.repo.provincesOfUser(userId);
+    return [...new Set(found.filter((p): p is Province => p !== null && (provinces as readonly string[]).includes(p)))];
   }
 
   /** The names of each user's schools, for lists that show people with their school. */

@@ -10,8 +10,7 @@ import {
   type RankedRecommendation,
   type RankingCandidate,
   rankRecommendations,
-  rankTopRecommendations,
-  recommendableFor,
+  recommendationRanking,
   recommendationReason,
   STEP_FITS,
   stepFit,
@@ -403,28 +402,42 @@ describe('rankRecommendations properties', () => {
   });
 });
 
-describe('rankTopRecommendations', () => {
-  it('returns nothing for a limit of 0 or no candidates', () => {
-    expect(rankTopRecommendations(profile(), [candidate('a', [['3.1', 'A2', 'B1']])], NOW, { limit: 0 })).toEqual([]);
-    expect(rankTopRecommendations(profile(), [], NOW)).toEqual([]);
+describe('recommendationRanking', () => {
+  it('returns nothing for a limit of 0 or below, or before any offer', () => {
+    const ranking = recommendationRanking(profile(), NOW);
+    expect(ranking.top()).toEqual([]);
+    ranking.offer(candidate('a', [['3.1', 'A2', 'B1']]));
+    expect(ranking.top(0)).toEqual([]);
+    expect(ranking.top(-1)).toEqual([]);
+    expect(ranking.top(0.9)).toEqual([]);
+    expect(ids(ranking.top(1.9))).toEqual(['a']);
   });
 
-  it('goes on to a lower match when the better-matching trainings have no usable session', () => {
-    const closed = candidate('closed', [['3.1', 'A2', 'B1']], { sessions: [session(-1)] });
-    const lower = candidate('lower', [['3.1', 'B1', 'B2']]);
-    expect(ids(rankTopRecommendations(profile(), [closed, lower], NOW, { limit: 1 }))).toEqual(['lower']);
-  });
-
-  it('stops at the limit only after the whole match bucket, so availability still decides within it', () => {
-    const far = candidate('a-far', [['3.1', 'A2', 'B1']], { province: 'west-vlaanderen' });
-    const near = candidate('b-near', [['3.1', 'A2', 'B1']]);
-    expect(ids(rankTopRecommendations(profile(), [far, near], NOW, { limit: 1 }))).toEqual(['b-near']);
-  });
-
-  it('keeps the better entry of a training listed twice', () => {
+  it('keeps the better entry of a training offered twice, whichever comes first', () => {
     const worse = candidate('same', [['3.1', 'B1', 'B2']]);
     const better = candidate('same', [['3.1', 'A2', 'B1']]);
-    expect(rankTopRecommendations(profile(), [worse, better], NOW)).toEqual(rankRecommendations(profile(), [worse, better], NOW));
+    for (const order of [
+      [worse, better],
+      [better, worse],
+    ]) {
+      const ranking = recommendationRanking(profile(), NOW);
+      for (const c of order) expect(ranking.offer(c)).toBe(true);
+      expect(ranking.top()).toEqual(rankRecommendations(profile(), [better], NOW));
+    }
+  });
+
+  it('says no to an excluded training, a step that teaches nothing new or is out of reach, and a closed session', () => {
+    const offer = (c: RankingCandidate) => recommendationRanking(profile({ excludedTrainingIds: new Set(['done']) }), NOW).offer(c);
+    expect(offer(candidate('ok', [['3.1', 'A2', 'B1']]))).toBe(true);
+    expect(offer(candidate('done', [['3.1', 'A2', 'B1']]))).toBe(false);
+    expect(offer(candidate('reached', [['3.1', 'A1', 'A2']]))).toBe(false);
+    expect(offer(candidate('far', [['3.1', 'B2', 'C1']]))).toBe(true);
+    expect(offer(candidate('too-far', [['3.1', 'C1', 'C2']]))).toBe(false);
+    expect(offer(candidate('unknown', [['9.9', 'A1', 'B1']]))).toBe(false);
+    expect(offer(candidate('started', [['3.1', 'A2', 'B1']], { sessions: [session(0)] }))).toBe(false);
+    expect(offer(candidate('closed', [['3.1', 'A2', 'B1']], { sessions: [session(2, { enrolmentDeadline: at(0) })] }))).toBe(false);
+    expect(offer(candidate('none', [['3.1', 'A2', 'B1']], { sessions: [] }))).toBe(false);
+    expect(offer(candidate('self', [['3.1', 'A2', 'B1']], { kind: 'self_paced', sessions: [] }))).toBe(true);
   });
 });
 
@@ -433,22 +446,42 @@ const repeatedCandidatesArb = fc
   .array(candidateArb, { maxLength: 60 })
   .map((list) => list.map((c, i): RankingCandidate => ({ ...c, trainingId: `t${String(i % 9).padStart(2, '0')}`, sessions: c.sessions.map((s, j) => ({ ...s, id: `t${i}-s${j}` })) })));
 
-describe('rankTopRecommendations properties', () => {
-  it('returns exactly what the full ranking returns, for any limit', () => {
+describe('recommendationRanking properties', () => {
+  it('offered one at a time, gives the full ranking of every prefix, also when trainings repeat', () => {
     fc.assert(
-      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
-        expect(rankTopRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      fc.property(profileArb, repeatedCandidatesArb, fc.integer({ min: 0, max: 12 }), (teacher, candidates, limit) => {
+        const ranking = recommendationRanking(teacher, NOW);
+        candidates.forEach((c, i) => {
+          ranking.offer(c);
+          expect(ranking.top(limit)).toEqual(rankRecommendations(teacher, candidates.slice(0, i + 1), NOW, { limit }));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('offer holds for exactly the trainings the full ranking lists', () => {
+    fc.assert(
+      fc.property(profileArb, repeatedCandidatesArb, (teacher, candidates) => {
+        const ranking = recommendationRanking(teacher, NOW);
+        const listed = new Set(candidates.filter((c) => ranking.offer(c)).map((c) => c.trainingId));
+        expect(new Set(ids(rankRecommendations(teacher, candidates, NOW, { limit: candidates.length + 1 })))).toEqual(listed);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('returns exactly what the full ranking returns when trainings repeat', () => {
+  it('counting the listed trainings of a prefix says whether its ranking is full', () => {
     fc.assert(
-      fc.property(profileArb, repeatedCandidatesArb, fc.integer({ min: 0, max: 12 }), (teacher, candidates, limit) => {
-        expect(rankTopRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+      fc.property(profileArb, candidatesArb, fc.integer({ min: 1, max: 12 }), (teacher, candidates, limit) => {
+        const ranking = recommendationRanking(teacher, NOW);
+        let listed = 0;
+        for (const c of candidates) {
+          if (ranking.offer(c)) listed += 1;
+          expect(ranking.top(limit).length >= limit).toBe(listed >= limit);
+        }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -469,9 +502,9 @@ function rankViaLists(teacher: TeacherProfileForRanking, candidates: RankingCand
         chosen.push(c);
       }
     }
-    if (rankTopRecommendations(teacher, chosen, NOW, { limit }).length >= limit) break;
+    if (rankRecommendations(teacher, chosen, NOW, { limit }).length >= limit) break;
   }
-  return rankTopRecommendations(teacher, chosen, NOW, { limit });
+  return rankRecommendations(teacher, chosen, NOW, { limit });
 }
 
 describe('stepFit and matchLists', () => {
@@ -498,6 +531,16 @@ describe('stepFit and matchLists', () => {
 });
 
 describe('match lists properties', () => {
+  it('are best match first, equal matches in profile order and then best fit first', () => {
+    fc.assert(
+      fc.property(profileArb, (teacher) => {
+        const lists = matchLists(teacher);
+        const place = (l: (typeof lists)[number]) => teacher.competences.findIndex((c) => c.code === l.competence) * STEP_FITS.length + STEP_FITS.indexOf(l.fit);
+        expect(lists).toEqual([...lists].sort((a, b) => b.match - a.match || place(a) - place(b)));
+      }),
+    );
+  });
+
   it('merging the lists best match first, then ranking, gives the full ranking', () => {
     fc.assert(
       fc.property(profileArb, candidatesArb, fc.integer({ min: 1, max: 12 }), (teacher, candidates, limit) => {
@@ -541,47 +584,6 @@ function hash(text: string, seed: number): number {
   return h;
 }
 
-describe('recommendableFor', () => {
-  it('says no to an excluded training, a step that teaches nothing new or is out of reach, and a closed session', () => {
-    const recommendable = recommendableFor(profile({ excludedTrainingIds: new Set(['done']) }), NOW);
-    expect(recommendable(candidate('ok', [['3.1', 'A2', 'B1']]))).toBe(true);
-    expect(recommendable(candidate('done', [['3.1', 'A2', 'B1']]))).toBe(false);
-    expect(recommendable(candidate('reached', [['3.1', 'A1', 'A2']]))).toBe(false);
-    expect(recommendable(candidate('far', [['3.1', 'B2', 'C1']]))).toBe(true);
-    expect(recommendable(candidate('too-far', [['3.1', 'C1', 'C2']]))).toBe(false);
-    expect(recommendable(candidate('unknown', [['9.9', 'A1', 'B1']]))).toBe(false);
-    expect(recommendable(candidate('started', [['3.1', 'A2', 'B1']], { sessions: [session(0)] }))).toBe(false);
-    expect(recommendable(candidate('closed', [['3.1', 'A2', 'B1']], { sessions: [session(2, { enrolmentDeadline: at(0) })] }))).toBe(false);
-    expect(recommendable(candidate('none', [['3.1', 'A2', 'B1']], { sessions: [] }))).toBe(false);
-    expect(recommendable(candidate('self', [['3.1', 'A2', 'B1']], { kind: 'self_paced', sessions: [] }))).toBe(true);
-  });
-
-  it('holds for exactly the trainings the full ranking lists', () => {
-    fc.assert(
-      fc.property(profileArb, repeatedCandidatesArb, (teacher, candidates) => {
-        const recommendable = recommendableFor(teacher, NOW);
-        const listed = new Set(candidates.filter(recommendable).map((c) => c.trainingId));
-        expect(new Set(ids(rankRecommendations(teacher, candidates, NOW, { limit: candidates.length + 1 })))).toEqual(listed);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('counting recommendable candidates in a prefix says whether its ranking is full', () => {
-    fc.assert(
-      fc.property(profileArb, candidatesArb, fc.integer({ min: 1, max: 12 }), (teacher, candidates, limit) => {
-        const recommendable = recommendableFor(teacher, NOW);
-        for (let end = 0; end <= candidates.length; end += 1) {
-          const prefix = candidates.slice(0, end);
-          const count = new Set(prefix.filter(recommendable).map((c) => c.trainingId)).size;
-          expect(rankTopRecommendations(teacher, prefix, NOW, { limit }).length >= limit).toBe(count >= limit);
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
 describe('sessions with their times kept as numbers', () => {
   const withTimes = (candidates: RankingCandidate[]) =>
     candidates.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, startsAtMs: Date.parse(s.startsAt), enrolmentDeadlineMs: Date.parse(s.enrolmentDeadline) })) }));
@@ -589,7 +591,7 @@ describe('sessions with their times kept as numbers', () => {
   it('rank exactly as with their text alone', () => {
     fc.assert(
       fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
-        expect(rankTopRecommendations(teacher, withTimes(candidates), NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
+        expect(rankRecommendations(teacher, withTimes(candidates), NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, { limit }));
       }),
       { numRuns: 300 },
     );

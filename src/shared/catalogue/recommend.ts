@@ -248,24 +248,42 @@ function scoredOf(candidate: RankingCandidate, step: StepMatch, teacherProvince:
  * training once with its best-matching step and best usable session. See the score above.
  */
 export function rankRecommendations(profile: TeacherProfileForRanking, candidates: readonly RankingCandidate[], now: Date, options: { limit?: number } = {}): RankedRecommendation[] {
-  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_RECOMMENDATION_LIMIT));
-  if (limit === 0) return [];
+  const ranking = recommendationRanking(profile, now);
+  for (const candidate of candidates) ranking.offer(candidate);
+  return ranking.top(options.limit);
+}
+
+/**
+ * rankRecommendations one candidate at a time, for a server that merges candidates best match
+ * first and stops once `limit` of them are listed: `offer` scores a candidate and says whether
+ * the ranking lists it at all (wherever it ranks: it is not excluded, a step raises the teacher,
+ * and it needs no session or has a usable one); `top` is what rankRecommendations gives of every
+ * candidate offered so far. Counting the listed trainings of a prefix says whether its ranking
+ * is full, so each candidate is scored once.
+ */
+export function recommendationRanking(profile: TeacherProfileForRanking, now: Date): { offer(candidate: RankingCandidate): boolean; top(limit?: number): RankedRecommendation[] } {
   const nowMs = now.getTime();
   const needs = needsOf(profile);
   const byTraining = new Map<string, Scored>();
-  for (const candidate of candidates) {
-    if (profile.excludedTrainingIds.has(candidate.trainingId)) continue;
-    const step = bestStep(candidate.levelSteps, needs);
-    if (!step) continue;
-    const scored = scoredOf(candidate, step, profile.province, nowMs);
-    if (!scored) continue;
-    const previous = byTraining.get(candidate.trainingId);
-    if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
-  }
-  return [...byTraining.values()]
-    .sort(compareScored)
-    .slice(0, limit)
-    .map((scored) => scored.recommendation);
+  return {
+    offer(candidate) {
+      if (profile.excludedTrainingIds.has(candidate.trainingId)) return false;
+      const step = bestStep(candidate.levelSteps, needs);
+      const scored = step && scoredOf(candidate, step, profile.province, nowMs);
+      if (!scored) return false;
+      const previous = byTraining.get(candidate.trainingId);
+      if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
+      return true;
+    },
+    top(limit = DEFAULT_RECOMMENDATION_LIMIT) {
+      const count = Math.max(0, Math.floor(limit));
+      if (count === 0) return [];
+      return [...byTraining.values()]
+        .sort(compareScored)
+        .slice(0, count)
+        .map((scored) => scored.recommendation);
+    },
+  };
 }
 
 /**
@@ -285,75 +303,26 @@ export function stepFit(step: LevelStep, teacherLevel: number): number | null {
 /** Every fit a step can have, best first. */
 export const STEP_FITS: readonly number[] = [...new Set([...FIT_BY_GAP.values(), FIT_FAR_BELOW])].sort((a, b) => b - a);
 
+type MatchList = { competence: string; level: number; fit: number; match: number };
+
 /**
  * For a teacher, the lists (competence at the teacher's level there, fit) with the match a step
  * in that list earns, best match first: a training's match (what decides its rank before
  * availability) is the match of the first list it is found in.
  */
-export function matchLists(profile: TeacherProfileForRanking): Array<{ competence: string; level: number; fit: number; match: number }> {
-  const lists: Array<{ competence: string; level: number; fit: number; match: number }> = [];
+export function matchLists(profile: TeacherProfileForRanking): MatchList[] {
+  // By match, a small non-negative integer, each in the order found: a stable sort, without comparing.
+  const byMatch: Array<MatchList[] | undefined> = [];
   for (const [competence, need] of needsOf(profile)) {
     if (need.index >= LEVEL_CODES.length - 1) continue;
-    for (const fit of STEP_FITS) lists.push({ competence, level: need.index, fit, match: fit + need.need });
-  }
-  return lists.sort((a, b) => b.match - a.match);
-}
-
-/**
- * Exactly what rankRecommendations returns, with less work: the match of every candidate is
- * cheap (its steps against the profile), its best session is not (every session's dates are
- * parsed). Because availability stays below MATCH_WEIGHT, a candidate with a lower match can
- * never outrank one with a higher match; so the candidates are bucketed by match and their
- * sessions scored bucket by bucket, best first, until `limit` trainings are found: every
- * candidate left has a lower score than all of them. With hundreds of candidates and a limit
- * of ten, a few dozen sessions are scored instead of all.
- */
-export function rankTopRecommendations(
-  profile: TeacherProfileForRanking,
-  candidates: readonly RankingCandidate[],
-  now: Date,
-  options: { limit?: number } = {},
-): RankedRecommendation[] {
-  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_RECOMMENDATION_LIMIT));
-  if (limit === 0) return [];
-  const nowMs = now.getTime();
-  const needs = needsOf(profile);
-  // Index = match (a small non-negative integer: fit + need).
-  const byMatch: Array<Array<{ candidate: RankingCandidate; step: StepMatch }> | undefined> = [];
-  for (const candidate of candidates) {
-    if (profile.excludedTrainingIds.has(candidate.trainingId)) continue;
-    const step = bestStep(candidate.levelSteps, needs);
-    if (!step) continue;
-    const bucket = byMatch[step.match];
-    if (bucket) bucket.push({ candidate, step });
-    else byMatch[step.match] = [{ candidate, step }];
-  }
-  const byTraining = new Map<string, Scored>();
-  for (let match = byMatch.length - 1; match >= 0 && byTraining.size < limit; match -= 1) {
-    for (const { candidate, step } of byMatch[match] ?? []) {
-      const scored = scoredOf(candidate, step, profile.province, nowMs);
-      if (!scored) continue;
-      const previous = byTraining.get(candidate.trainingId);
-      if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
+    for (const fit of STEP_FITS) {
+      const match = fit + need.need;
+      (byMatch[match] ??= []).push({ competence, level: need.index, fit, match });
     }
   }
-  return [...byTraining.values()]
-    .sort(compareScored)
-    .slice(0, limit)
-    .map((scored) => scored.recommendation);
-}
-
-/**
- * For one teacher at `now`: whether rankRecommendations would list a candidate at all, wherever
- * it ranks. It is listed when it is not excluded, a step raises the teacher, and it needs no
- * session or has a usable one. A server merging candidates best match first stops once `limit`
- * of them are recommendable: counting them one by one gives what ranking each prefix would.
- */
-export function recommendableFor(profile: TeacherProfileForRanking, now: Date): (candidate: RankingCandidate) => boolean {
-  const needs = needsOf(profile);
-  const nowMs = now.getTime();
-  return (candidate) =>
-    !profile.excludedTrainingIds.has(candidate.trainingId) && bestStep(candidate.levelSteps, needs) !== null && bestSession(candidate, profile.province, nowMs) !== null;
+  const lists: MatchList[] = [];
+  for (let match = byMatch.length - 1; match >= 0; match -= 1) for (const list of byMatch[match] ?? []) lists.push(list);
+  return lists;
 }
 
 /** "3.1 Lesgeven: je zit nu op A2; deze opleiding brengt je naar B1." and its English twin. */
