@@ -16,6 +16,8 @@ export interface Measurement {
   /** With --pg-statements: statements PostgreSQL ran per request, and the costliest of them. */
   database_queries_per_request?: number;
   database_top_statements?: Array<{ query: string; calls: number; mean_ms: number; total_ms: number }>;
+  /** The server's peak RSS in MB over this scenario, warm-up included (the highest of several servers), filled in by the caller. */
+  peak_rss_mb?: number;
 }
 
 /**

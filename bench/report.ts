@@ -23,6 +23,8 @@ export interface ScenarioResult {
   /** With --pg-statements: PostgreSQL's statements per request (round trips, less pipelining) and its costliest. */
   database_queries_per_request?: number;
   database_top_statements?: Measurement['database_top_statements'];
+  /** The server's peak RSS in MB while this scenario ran (warm-up included): where the run's peak is. */
+  peak_rss_mb?: number;
 }
 
 export interface Results {
@@ -40,6 +42,8 @@ export interface Results {
   /** The highest peak of the measuring server processes; per process beside it. */
   peak_rss_mb: number;
   peak_rss_mb_per_server: number[];
+  /** The peak after start-up and the contract checks, before the first scenario's load. */
+  peak_rss_mb_before_load?: number;
   /** The peak of the server(s) started with the search cache off for `searchTrainings (uncached)`. */
   peak_rss_mb_uncached_search?: number;
   peak_rss_mb_per_uncached_server?: number[];
@@ -73,6 +77,7 @@ export function toResult(name: string, operationId: string | null, m: Measuremen
     cpu_ratio_to_ceiling: ownCpu && ceilingCpu ? round(ceilingCpu / ownCpu, 3) : null,
     ...(m.database_queries_per_request === undefined ? {} : { database_queries_per_request: m.database_queries_per_request, database_top_statements: m.database_top_statements }),
     ...(m.database_cpu_us_per_request === undefined || Number.isNaN(m.database_cpu_us_per_request) ? {} : { database_cpu_us_per_request: Math.round(m.database_cpu_us_per_request) }),
+    ...(m.peak_rss_mb === undefined ? {} : { peak_rss_mb: m.peak_rss_mb }),
   };
 }
 
@@ -103,6 +108,7 @@ export function printReport(results: Results): GoalVerdict[] {
     'CPU ratio': s.cpu_ratio_to_ceiling?.toFixed(2) ?? '-',
     ...(results.database === 'postgres' ? { 'PostgreSQL CPU µs/req': s.database_cpu_us_per_request ?? '-' } : {}),
     ...(s.database_queries_per_request === undefined ? {} : { 'queries/req': s.database_queries_per_request }),
+    'peak RSS MB': s.peak_rss_mb ?? '-',
   }));
   const { cpus: count, cpu_model, node, load_average_1m } = results.machine;
   const on = results.postgres ? `PostgreSQL ${results.postgres.version} (pool of ${results.postgres.pool_size} per server)` : 'SQLite';
@@ -115,7 +121,8 @@ export function printReport(results: Results): GoalVerdict[] {
     for (const t of s.database_top_statements) console.log(`  ${t.calls}  ${t.mean_ms}  ${t.total_ms}  ${t.query}`);
   }
   console.log(`ceiling runs (first, last): ${results.ceiling_runs_rps.join(', ')} req/s; ratios use the best`);
-  console.log(`peak server RSS: ${results.peak_rss_mb} MB${results.servers > 1 ? ` (per process: ${results.peak_rss_mb_per_server.join(', ')} MB)` : ''}`);
+  const beforeLoad = results.peak_rss_mb_before_load === undefined ? '' : `; ${results.peak_rss_mb_before_load} MB after start-up, before the load`;
+  console.log(`peak server RSS: ${results.peak_rss_mb} MB${results.servers > 1 ? ` (per process: ${results.peak_rss_mb_per_server.join(', ')} MB)` : ''}${beforeLoad}`);
   if (results.peak_rss_mb_uncached_search !== undefined) {
     console.log(`peak RSS of the server(s) with the search cache off, searchTrainings (uncached) only: ${results.peak_rss_mb_uncached_search} MB`);
   }

@@ -159,6 +159,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
       ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
     ];
+    const startPeaks = watches.map((watch) => watch.peakRssMb());
     const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);
     const ceilingRuns = runs.filter((run) => run.scenario === top).map((run) => run.measurement);
     best = ceilingRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
@@ -173,6 +174,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ceiling_runs_rps: ceilingRuns.map((m) => Math.round(m.rps)),
       peak_rss_mb: Math.max(...peaks),
       peak_rss_mb_per_server: peaks,
+      peak_rss_mb_before_load: Math.max(...startPeaks),
       distinct_search_queries: new Set(manifest.searchQueries.map(searchPath)).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
@@ -266,6 +268,7 @@ async function runScenarios(servers: BenchServer[], watches: ServerWatch[], scen
   for (const [i, scenario] of scenarios.entries()) {
     let elapsed = 0;
     const tick = setInterval(() => bar.update(i * perScenario + Math.min(perScenario, ++elapsed), { scenario: scenario.name }), 1000);
+    for (const watch of watches) watch.startWindow();
     // The warm-up lets V8 optimise the route and the database fill its cache.
     if (warmupSeconds > 0) await measureAll(urls, scenario, { connections, seconds: warmupSeconds });
     await postgres?.resetStatements();
@@ -274,6 +277,7 @@ async function runScenarios(servers: BenchServer[], watches: ServerWatch[], scen
     const measurement = await measureAll(urls, scenario, { connections, seconds });
     const perRequest = (ms: number) => (ms * 1000) / Math.max(1, measurement.requests);
     measurement.server_cpu_us_per_request = perRequest(serverCpuMs() - cpuBefore);
+    measurement.peak_rss_mb = Math.max(...watches.map((watch) => watch.windowPeakRssMb()));
     if (postgres && databaseCpuBefore !== undefined) measurement.database_cpu_us_per_request = perRequest(postgres.cpuMs() - databaseCpuBefore);
     if (postgres && values['pg-statements']) {
       const statements = await postgres.statements();

@@ -15,16 +15,17 @@ export interface BenchServer {
 
 /**
  * Starts bench/server.ts as the server ships: bundled like dist/server/main.js (scripts/build-server.ts)
- * and run by plain node with the node flags of `npm run serve`, so the child's pid is the server
- * itself and /proc measures it alone.
+ * and run by plain node with the environment and node flags of `npm run serve`, so the child's pid
+ * is the server itself and /proc measures it alone.
  */
 export async function startServer(databaseUrl: string, options: { cpuProfileDir?: string; env?: Record<string, string> } = {}): Promise<BenchServer> {
   const flags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const bundle = await buildServer('bench/server.ts', 'dist/bench/server.js');
-  const child = spawn(process.execPath, [...shippedNodeFlags(), ...flags, bundle], {
+  const shipped = shippedCommand();
+  const child = spawn(process.execPath, [...shipped.flags, ...flags, bundle], {
     // The project root: where the bundle's packages resolve, and what the config's default paths assume.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { ...process.env, ...options.env, BENCH_DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...shipped.env, ...options.env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const listening = new Promise<{ port: number }>((resolve, reject) => {
@@ -51,10 +52,15 @@ export async function writeServerHeapSnapshot(server: BenchServer, file: string)
   return withTimeout(written, 120_000, 'the bench server did not write its heap snapshot within 120 s');
 }
 
-/** The node flags `npm run serve` (and so `npm start`) gives the server: its heap sizes. */
-function shippedNodeFlags(): string[] {
+/**
+ * What `npm run serve` (and so `npm start`) gives the server: the environment set before `node`
+ * (malloc's arenas) and node's flags (its heap sizes).
+ */
+function shippedCommand(): { env: Record<string, string>; flags: string[] } {
   const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
-  return scripts.serve.split(/\s+/).filter((word) => word.startsWith('--'));
+  const words = scripts.serve.split(/\s+/);
+  const assignments = words.slice(0, words.indexOf('node')).map((word) => word.split('='));
+  return { env: Object.fromEntries(assignments), flags: words.filter((word) => word.startsWith('--')) };
 }
 
 export async function stopServer(server: BenchServer): Promise<void> {

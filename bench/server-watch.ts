@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
  */
 export class ServerWatch {
   private peakKb = 0;
+  /** Since `startWindow()`: the highest VmRSS sample, and the kernel's high-water mark at its start. */
+  private windowPeakKb = 0;
+  private windowStartHwmKb = 0;
+  private hwmKb = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -35,6 +39,23 @@ export class ServerWatch {
     }
   }
 
+  /** Starts a window (a scenario) whose own peak `windowPeakRssMb()` tells. */
+  startWindow(): void {
+    this.sampleMemory();
+    this.windowStartHwmKb = this.hwmKb;
+    this.windowPeakKb = 0;
+  }
+
+  /**
+   * Peak resident set size in MB since `startWindow()`: the highest sample, or the high-water
+   * mark when it rose inside the window (a peak between samples is then this window's).
+   */
+  windowPeakRssMb(): number {
+    this.sampleMemory();
+    const peak = this.hwmKb > this.windowStartHwmKb ? this.hwmKb : this.windowPeakKb;
+    return Math.round((peak / 1024) * 10) / 10;
+  }
+
   stop(): void {
     clearInterval(this.timer);
   }
@@ -42,7 +63,11 @@ export class ServerWatch {
   private sampleMemory(): void {
     try {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      for (const match of status.matchAll(/^(?:VmHWM|VmRSS):\s+(\d+) kB$/gm)) this.peakKb = Math.max(this.peakKb, Number(match[1]));
+      for (const [, name, kb] of status.matchAll(/^(VmHWM|VmRSS):\s+(\d+) kB$/gm)) {
+        this.peakKb = Math.max(this.peakKb, Number(kb));
+        if (name === 'VmHWM') this.hwmKb = Number(kb);
+        else this.windowPeakKb = Math.max(this.windowPeakKb, Number(kb));
+      }
     } catch {
       // not Linux, or the process has ended
     }

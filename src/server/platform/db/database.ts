@@ -50,6 +50,13 @@ function nodePostgres(): typeof pg {
 /** Connections per server process to PostgreSQL unless PG_POOL_SIZE says otherwise. */
 export const DEFAULT_PG_POOL_SIZE = 10;
 
+/**
+ * SQLite's page cache per connection, in KiB. better-sqlite3 builds SQLite with 16 MB, and on a
+ * large database it fills up and stays in the server's memory; the operating system caches the
+ * file's pages as well, so a page SQLite no longer holds costs a read from memory, not the disk.
+ */
+const SQLITE_PAGE_CACHE_KIB = 4096;
+
 export function dialectOf(databaseUrl: string): Dialect {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) return 'postgres';
   if (databaseUrl.startsWith('sqlite:')) return 'sqlite';
@@ -99,6 +106,7 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
   // the longest commit, the one that checkpoints, stays as long as at 1,000 (at 10,000: 126 µs,
   // but commits that checkpoint took up to twice as long).
   sqlite.pragma('wal_autocheckpoint = 4000');
+  sqlite.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   sqliteHandles.set(kysely.getExecutor().adapter, sqlite);
   return { kysely, dialect, close: () => kysely.destroy() };
