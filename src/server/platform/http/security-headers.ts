@@ -57,7 +57,7 @@ export function helmetOptions(secure: boolean): FastifyHelmetOptions {
  * a route's handler sees on its raw response. The plugin builds helmet's middleware anew on every
  * request (a tenth of a cheap route's time) for headers that never change.
  */
-export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
   const probe = Fastify({ logger: false });
   await probe.register(helmet, options);
   probe.get('/', async (_request, reply) => reply.raw.getHeaders());
