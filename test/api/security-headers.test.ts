@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
+import helmet from '@fastify/helmet';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helmetOptions } from '../../src/server/platform/http/security-headers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A stand-in for the built web app: the server serves its index.html for every page. */
@@ -17,6 +19,19 @@ function expectCommonHeaders(response: LightMyRequestResponse): void {
   expect(response.headers['x-content-type-options']).toBe('nosniff');
   expect(response.headers['referrer-policy']).toBe('no-referrer');
   expect(response.headers['permissions-policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+}
+
+/** What @fastify/helmet itself sends, registered the usual way (per request), with the app's options. */
+async function stockHelmetHeaders(secure: boolean): Promise<Record<string, unknown>> {
+  const plain = Fastify({ logger: false });
+  plain.get('/', async () => 'x');
+  const bare = (await plain.inject({ method: 'GET', url: '/' })).headers;
+  const stock = Fastify({ logger: false });
+  await stock.register(helmet, helmetOptions(secure));
+  stock.get('/', async () => 'x');
+  const withHelmet = (await stock.inject({ method: 'GET', url: '/' })).headers;
+  await Promise.all([plain.close(), stock.close()]);
+  return Object.fromEntries(Object.entries(withHelmet).filter(([name]) => !(name in bare)));
 }
 
 describe('security headers', () => {
@@ -64,6 +79,25 @@ describe('security headers', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-route' });
     expect(missing.statusCode).toBe(404);
     expectCommonHeaders(missing);
+  });
+
+  it('sends exactly the headers @fastify/helmet sends, with every answer', async () => {
+    for (const [app, secureCookies] of [
+      [t, false],
+      [secure, true],
+    ] as const) {
+      const expected = await stockHelmetHeaders(secureCookies);
+      expect(Object.keys(expected)).toContain('x-frame-options');
+      for (const request of [
+        { method: 'GET', url: '/' },
+        { method: 'GET', url: '/api/health' },
+        { method: 'GET', url: '/api/no-such-route' },
+        { method: 'POST', url: '/api/auth/login', payload: {} },
+      ] as const) {
+        const response = await app.app.inject(request);
+        for (const [name, value] of Object.entries(expected)) expect(response.headers[name], `${request.url} ${name}`).toBe(value);
+      }
+    }
   });
 
   it('gives the API docs page a CSP of its own, with inline styles but no inline scripts', async () => {

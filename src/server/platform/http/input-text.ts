@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
 import { controlCharacterIn, controlCharacterMessage } from '../../../shared/platform/control-characters';
 
@@ -11,12 +11,13 @@ import { controlCharacterIn, controlCharacterMessage } from '../../../shared/pla
  * the table reader's to check, cell by cell, so a problem names its line and column.
  */
 export function refuseControlCharacters(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  // A callback hook, not an async one: every request passes here, and most have nothing to refuse.
+  app.addHook('preValidation', (request, _reply, done) => {
     const problem =
       controlCharacterOf('params', request.params) ??
       controlCharacterOf('querystring', request.query) ??
       (isTableUpload(request.body) ? undefined : controlCharacterOf('body', request.body));
-    if (problem) throw new AppError('validation_error', controlCharacterMessage(problem.field, problem.codePoint), problem.field);
+    done(problem && new AppError('validation_error', controlCharacterMessage(problem.field, problem.codePoint), problem.field));
   });
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import type { Dialect } from '../../platform/db/database';
 import { precompiled } from '../../platform/db/precompiled';
 import { lockRow } from '../../platform/db/row-lock';
@@ -31,11 +31,16 @@ export interface ReportView {
 /** Stored states kept in memory as bytes; a state never changes once stored, so nothing goes stale. */
 const STORED_BODIES_KEPT = 256;
 
+/**
+ * A school's campaign with what its report is read from: the school's name, level and member-list
+ * version, and the latest stored state (the highest seq). Driven by the school row: a row whenever
+ * the school exists, its campaign columns null when the school has no such campaign.
+ */
 const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: string) =>
   db
-    .selectFrom('campaigns')
-    .innerJoin('schools', 'schools.id', 'campaigns.school_id')
-    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'campaigns.school_id')
+    .selectFrom('schools')
+    .leftJoin('campaigns', (join) => join.onRef('campaigns.school_id', '=', 'schools.id').on('campaigns.id', '=', campaignId))
+    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'schools.id')
     .leftJoin('campaign_reports as report', (join) =>
       join.onRef('report.campaign_id', '=', 'campaigns.id').on((eb) =>
         eb(
@@ -57,58 +62,47 @@ const reportViewQuery = (db: Kysely<Database>, schoolId: string, campaignId: str
       'report.publication',
       'report.published_at',
     ])
-    .where('campaigns.id', '=', campaignId)
-    .where('campaigns.school_id', '=', schoolId);
+    .where('schools.id', '=', schoolId);
 
 /**
- * The caller's roles at the school and the report view of its campaign, driven by the school
- * row: a row whenever the school exists, its campaign columns null when the school has no such
- * campaign. Own roles come as one comma-joined text (role names hold no comma).
+ * The report view with the caller's roles at the school. Own roles come as one comma-joined text
+ * (role names hold no comma).
  */
 const reportViewForQuery = (db: Kysely<Database>, dialect: Dialect, userId: string, boardUserId: string, campaignId: string, schoolId: string) =>
-  db
-    .selectFrom('schools')
-    .leftJoin('campaigns', (join) => join.onRef('campaigns.school_id', '=', 'schools.id').on('campaigns.id', '=', campaignId))
-    .leftJoin('school_membership_versions as versions', 'versions.school_id', 'schools.id')
-    .leftJoin('campaign_reports as report', (join) =>
-      join.onRef('report.campaign_id', '=', 'campaigns.id').on((eb) =>
-        eb(
-          'report.seq',
-          '=',
-          eb
-            .selectFrom('campaign_reports as later')
-            .select((sub) => sub.fn.max('later.seq').as('seq'))
-            .whereRef('later.campaign_id', '=', 'campaigns.id'),
-        ),
-      ),
-    )
-    .selectAll('campaigns')
-    .select((eb) => [
-      'schools.name as school_name',
-      'schools.education_level as school_level',
-      'versions.version as members_version',
-      'report.seq',
-      'report.publication',
-      'report.published_at',
-      eb
-        .selectFrom('memberships as own')
-        .select(dialect === 'postgres' ? sql<string | null>`string_agg(own.role, ',')`.as('roles') : sql<string | null>`group_concat(own.role, ',')`.as('roles'))
-        .whereRef('own.school_id', '=', 'schools.id')
-        .where('own.user_id', '=', userId)
-        .as('own_roles'),
-      eb
-        .exists(
-          eb
-            .selectFrom('memberships as board')
-            .innerJoin('schools as sibling', 'sibling.id', 'board.school_id')
-            .select('board.user_id')
-            .where('board.user_id', '=', boardUserId)
-            .where('board.role', '=', 'board_admin')
-            .whereRef('sibling.board_id', '=', 'schools.board_id'),
-        )
-        .as('board_admin'),
-    ])
-    .where('schools.id', '=', schoolId);
+  reportViewQuery(db, schoolId, campaignId).select((eb) => [
+    eb
+      .selectFrom('memberships as own')
+      .select(dialect === 'postgres' ? sql<string | null>`string_agg(own.role, ',')`.as('roles') : sql<string | null>`group_concat(own.role, ',')`.as('roles'))
+      .whereRef('own.school_id', '=', 'schools.id')
+      .where('own.user_id', '=', userId)
+      .as('own_roles'),
+    eb
+      .exists(
+        eb
+          .selectFrom('memberships as board')
+          .innerJoin('schools as sibling', 'sibling.id', 'board.school_id')
+          .select('board.user_id')
+          .where('board.user_id', '=', boardUserId)
+          .where('board.role', '=', 'board_admin')
+          .whereRef('sibling.board_id', '=', 'schools.board_id'),
+      )
+      .as('board_admin'),
+  ]);
+
+type ReportViewRow = InferResult<ReturnType<typeof reportViewQuery>>[number];
+
+/** The view in a row of `reportViewQuery`; undefined when the school has no such campaign. */
+function viewOf(row: ReportViewRow): ReportView | undefined {
+  const { school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
+  if (campaign.id === null) return undefined;
+  return {
+    campaign: campaign as CampaignRow,
+    schoolName: school_name,
+    schoolLevel: school_level,
+    membersVersion: Number(members_version ?? 0),
+    report: seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
+  };
+}
 
 /** The caller's roles at a school, and the view of its campaign's report when the school has that campaign. */
 export interface ReportAccess {
@@ -146,21 +140,8 @@ export class CampaignRepository {
   async reportAccess(userId: string, schoolId: string, campaignId: string): Promise<ReportAccess | undefined> {
     const [row] = await this.reportViewFor(userId, userId, campaignId, schoolId);
     if (!row) return undefined;
-    const { own_roles, board_admin, school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
-    return {
-      ownRoles: own_roles ? own_roles.split(',') : [],
-      boardAdmin: Boolean(Number(board_admin)),
-      view:
-        campaign.id === null
-          ? undefined
-          : {
-              campaign: campaign as CampaignRow,
-              schoolName: school_name,
-              schoolLevel: school_level,
-              membersVersion: Number(members_version ?? 0),
-              report: seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
-            },
-    };
+    const { own_roles, board_admin, ...view } = row;
+    return { ownRoles: own_roles ? own_roles.split(',') : [], boardAdmin: Boolean(Number(board_admin)), view: viewOf(view) };
   }
 
   /**
@@ -182,15 +163,7 @@ export class CampaignRepository {
   /** The campaign of this school with what its report is read from, in one query; undefined when the school has no such campaign. */
   async reportView(schoolId: string, campaignId: string): Promise<ReportView | undefined> {
     const [row] = await this.reportViewOf(schoolId, campaignId);
-    if (!row) return undefined;
-    const { school_name, school_level, members_version, seq, publication, published_at, ...campaign } = row;
-    return {
-      campaign,
-      schoolName: school_name,
-      schoolLevel: school_level,
-      membersVersion: Number(members_version ?? 0),
-      report: seq === null || published_at === null ? null : { seq: Number(seq), publishedAt: published_at, publication: publication === null ? null : Number(publication) },
-    };
+    return row && viewOf(row);
   }
 
   /**
