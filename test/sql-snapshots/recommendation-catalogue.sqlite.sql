@@ -23,13 +23,13 @@ inner join "trainings" as "t" on "t"."id" = "s"."training_id"
 where "t"."status" = ?
 order by "s"."starts_at", "s"."id";
 
+-- parameters: []
+select "id", "name", "verified"
+from "providers";
+
 -- parameters: ["published","",2000]
 select "id", "title", "summary", "kind", "language", "education_levels", "duration_hours", "price_cents", "payable_from_ict_budget", "province", "city", "status", "description", "provider_id"
 from "trainings"
 where "status" = ? and "id" > ?
 order by "id"
 limit ?;
-
--- parameters: []
-select "id", "name", "verified"
-from "providers";

@@ -32,6 +32,16 @@ export const summaryColumns = [
   'status',
 ] as const satisfies ReadonlyArray<keyof TrainingRow>;
 export type SummaryRow = Pick<TrainingRow, (typeof summaryColumns)[number]>;
+/** What CatalogueRepository.recommendationCatalogue reads but the words. */
+export interface CatalogueInMemoryRows {
+  version: number;
+  trainings: Array<Pick<TrainingRow, 'id' | 'kind' | 'province' | 'price_cents' | 'language' | 'education_levels' | 'audiences'>>;
+  steps: Array<{ training_id: string; competence: string; from_level: string; to_level: string }>;
+  sessions: RecommendationSessionRow[];
+  providers: Array<Pick<ProviderRow, 'id' | 'name' | 'verified'>>;
+}
+/** A batch of CatalogueRepository.recommendationCatalogue's words, with what its summaries show. */
+export type CatalogueTextRow = SummaryRow & Pick<TrainingRow, 'description' | 'provider_id'>;
 
 /** Rows of the trainings' words read at a time when the catalogue is loaded into memory. */
 const TEXT_BATCH = 2000;
@@ -297,10 +307,10 @@ export class CatalogueRepository {
   /**
    * What the catalogue kept in memory reads (see RecommendationCatalogue): the catalogue's
    * version first, then every published training, its level steps by competence, its sessions,
-   * earliest first, its words and what its summary shows (to `onTexts`, in batches), and the
-   * providers. Reads of plain rows, in one transaction so they agree.
+   * earliest first, and the providers; then its words and what its summary shows (to `onTexts`
+   * in batches, with all that was read before). Reads of plain rows, in one transaction so they agree.
    */
-  recommendationCatalogue(onTexts: (rows: Array<SummaryRow & Pick<TrainingRow, 'description' | 'provider_id'>>) => void) {
+  recommendationCatalogue(onTexts: (rows: CatalogueTextRow[], catalogue: CatalogueInMemoryRows) => void): Promise<CatalogueInMemoryRows> {
     return this.db.transaction().execute(async (trx) => {
       const version = await trx.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirst();
       const trainings = await trx
@@ -324,8 +334,10 @@ export class CatalogueRepository {
         .orderBy('s.starts_at')
         .orderBy('s.id')
         .execute();
+      const providers = await trx.selectFrom('providers').select(['id', 'name', 'verified']).execute();
+      const catalogue: CatalogueInMemoryRows = { version: Number(version?.version ?? 0), trainings, steps, sessions, providers };
       // The words, the bulk of the catalogue, in batches in the trainings' order: each batch
-      // goes to `onTexts` and is dropped, so they are never all held as rows.
+      // goes to `onTexts` (with the rest, read first) and is dropped, so they are never all held as rows.
       let after = '';
       for (;;) {
         const texts = await trx
@@ -337,11 +349,10 @@ export class CatalogueRepository {
           .limit(TEXT_BATCH)
           .execute();
         if (texts.length === 0) break;
-        onTexts(texts);
+        onTexts(texts, catalogue);
         after = texts[texts.length - 1].id;
       }
-      const providers = await trx.selectFrom('providers').select(['id', 'name', 'verified']).execute();
-      return { version: Number(version?.version ?? 0), trainings, steps, sessions, providers };
+      return catalogue;
     });
   }
 

@@ -2,10 +2,10 @@ import { type LevelStep, type TrainingSummaryDto, trainingAudiences, trainingEdu
 import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSIONLESS_KINDS, stepFit } from '../../shared/catalogue/recommend';
 import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
-import { type CatalogueRepository, parseCodeList, type RecommendationSessionRow, type SummaryRow } from './catalogue.repository';
-import { type SearchDocument, SearchIndex } from './search.index';
+import { type CatalogueInMemoryRows, type CatalogueRepository, parseCodeList, type RecommendationSessionRow } from './catalogue.repository';
+import { type SearchDocument, type SearchIndex, SearchIndexBuilder } from './search.index';
 import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.repository';
-import { toProviderRef, toSummary } from './training-dto';
+import { type ProviderRef, toProviderRef, toSummary } from './training-dto';
 
 /**
  * The published catalogue held in memory, for recommendations and search: per training its kind,
@@ -160,58 +160,24 @@ export class Snapshot {
 
   static async load(repo: CatalogueRepository, readAt: number, onFailure: () => void): Promise<Snapshot> {
     // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
-    const texts = new Map<string, { title: string; summary: string; description: string }>();
-    const summaryRows = new Map<string, SummaryRow & { provider_id: string }>();
-    const { version, trainings, steps, sessions, providers } = await repo.recommendationCatalogue((rows) => {
-      for (const { description, ...row } of rows) {
-        texts.set(row.id, { title: row.title, summary: row.summary, description });
-        summaryRows.set(row.id, row);
+    let parts: SnapshotParts | undefined;
+    const index = new SearchIndexBuilder();
+    const catalogue = await repo.recommendationCatalogue((rows, catalogue) => {
+      parts ??= snapshotParts(catalogue);
+      const { byId, trainingRows, providerRefs } = parts;
+      // Each batch's words go to the index and its summaries are written, then the rows are dropped.
+      for (const row of rows) {
+        const entry = byId.get(row.id);
+        const training = trainingRows.get(row.id);
+        // Published after the trainings were read (the next version check reads everything again).
+        if (!entry || !training) continue;
+        const provider = providerRefs.get(row.provider_id);
+        if (provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
+        index.add(searchDocument(training, entry, row));
       }
     });
-    const byId = new Map<string, TrainingEntry>();
-    const entries = trainings.map((row) => {
-      const entry: TrainingEntry = {
-        id: row.id,
-        kind: row.kind as RankingCandidate['kind'],
-        province: row.province,
-        priceCents: Number(row.price_cents),
-        steps: [],
-        sessions: [],
-        sessionless: SESSIONLESS_KINDS.has(row.kind as RankingCandidate['kind']),
-        openUntil: '',
-        candidate: null,
-        upcomingAfter: '',
-        summary: null,
-      };
-      byId.set(row.id, entry);
-      return entry;
-    });
-    // A few hundred distinct steps among tens of thousands: one object each, shared (never changed).
-    const shared = new Map<string, LevelStep>();
-    for (const row of steps) {
-      const key = stepKey(row.competence, row.from_level, row.to_level);
-      let step = shared.get(key);
-      if (!step) shared.set(key, (step = { competence: row.competence, from: row.from_level, to: row.to_level } as LevelStep));
-      byId.get(row.training_id)?.steps.push(step);
-    }
-    for (const row of sessions) {
-      const entry = byId.get(row.training_id);
-      if (!entry) continue;
-      const session = toSessionEntry(row);
-      entry.sessions.push(session);
-      // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
-      const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
-      if (open > entry.openUntil) entry.openUntil = open;
-    }
-    // Every summary's JSON but its next session, written once: search answers are these and live sessions.
-    const providerRefs = new Map(providers.map((provider) => [provider.id, toProviderRef(provider)]));
-    for (const [id, row] of summaryRows) {
-      const entry = byId.get(id);
-      const provider = providerRefs.get(row.provider_id);
-      if (entry && provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
-    }
-    const index = SearchIndex.build(searchDocuments(trainings, byId, texts), searchFacetValues);
-    return new Snapshot(repo, version, readAt, entries, byId, index, onFailure);
+    const { entries, byId } = parts ?? snapshotParts(catalogue);
+    return new Snapshot(repo, catalogue.version, readAt, entries, byId, index.finish(searchFacetValues), onFailure);
   }
 
   /** Published trainings matching the search, a page of their ids, the total and the facets (see SearchIndex). */
@@ -335,30 +301,75 @@ const NO_NEXT_SESSION = ',"nextSession":null}';
 
 const searchFacetValues: FacetValues = { educationLevel: trainingEducationLevels, audience: trainingAudiences };
 
-/** The search's view of each published training, made as the index takes it: the words are shared with `texts`, not copied. */
-function* searchDocuments(
-  trainings: ReadonlyArray<{ id: string; kind: string; province: string | null; language: string; education_levels: string; audiences: string }>,
-  byId: ReadonlyMap<string, TrainingEntry>,
-  texts: ReadonlyMap<string, { title: string; summary: string; description: string }>,
-): Iterable<SearchDocument> {
-  for (const row of trainings) {
-    const entry = byId.get(row.id)!;
-    const text = texts.get(row.id);
-    // Published after the trainings were read (the next version check reads everything again).
-    if (!text) continue;
-    yield {
+/** The search's view of a published training, made as the index takes it: the words are the row's, not copied. */
+function searchDocument(training: TrainingRow, entry: TrainingEntry, text: { title: string; summary: string; description: string }): SearchDocument {
+  return {
+    id: training.id,
+    title: text.title,
+    summary: text.summary,
+    description: text.description,
+    kind: training.kind,
+    province: training.province,
+    language: training.language,
+    priceCents: entry.priceCents,
+    educationLevels: parseCodeList(training.education_levels),
+    audiences: parseCodeList(training.audiences),
+    steps: entry.steps,
+    sessionStarts: entry.sessions.map((session) => session.startsAt),
+  };
+}
+
+type TrainingRow = CatalogueInMemoryRows['trainings'][number];
+
+/** What the snapshot makes of the catalogue's rows before its words: the trainings with their steps and sessions. */
+interface SnapshotParts {
+  entries: TrainingEntry[];
+  byId: Map<string, TrainingEntry>;
+  trainingRows: Map<string, TrainingRow>;
+  providerRefs: Map<string, ProviderRef>;
+}
+
+function snapshotParts({ trainings, steps, sessions, providers }: CatalogueInMemoryRows): SnapshotParts {
+  const byId = new Map<string, TrainingEntry>();
+  const trainingRows = new Map<string, TrainingRow>();
+  const entries = trainings.map((row) => {
+    const entry: TrainingEntry = {
       id: row.id,
-      ...text,
-      kind: row.kind,
+      kind: row.kind as RankingCandidate['kind'],
       province: row.province,
-      language: row.language,
-      priceCents: entry.priceCents,
-      educationLevels: parseCodeList(row.education_levels),
-      audiences: parseCodeList(row.audiences),
-      steps: entry.steps,
-      sessionStarts: entry.sessions.map((session) => session.startsAt),
+      priceCents: Number(row.price_cents),
+      steps: [],
+      sessions: [],
+      sessionless: SESSIONLESS_KINDS.has(row.kind as RankingCandidate['kind']),
+      openUntil: '',
+      candidate: null,
+      upcomingAfter: '',
+      summary: null,
     };
+    byId.set(row.id, entry);
+    trainingRows.set(row.id, row);
+    return entry;
+  });
+  // A few hundred distinct steps among tens of thousands: one object each, shared (never changed).
+  const shared = new Map<string, LevelStep>();
+  for (const row of steps) {
+    const key = stepKey(row.competence, row.from_level, row.to_level);
+    let step = shared.get(key);
+    if (!step) shared.set(key, (step = { competence: row.competence, from: row.from_level, to: row.to_level } as LevelStep));
+    byId.get(row.training_id)?.steps.push(step);
   }
+  for (const row of sessions) {
+    const entry = byId.get(row.training_id);
+    if (!entry) continue;
+    const session = toSessionEntry(row);
+    entry.sessions.push(session);
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
+    const open = row.starts_at < row.enrolment_deadline ? row.starts_at : row.enrolment_deadline;
+    if (open > entry.openUntil) entry.openUntil = open;
+  }
+  // Every summary's JSON but its next session is written once: search answers are these and live sessions.
+  const providerRefs = new Map(providers.map((provider) => [provider.id, toProviderRef(provider)]));
+  return { entries, byId, trainingRows, providerRefs };
 }
 
 const stepKey = (competence: string, from: string, to: string) => `${competence} ${from} ${to}`;

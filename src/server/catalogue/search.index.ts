@@ -143,7 +143,8 @@ export class SearchIndex {
   private readonly resultWords: Uint32Array;
   private readonly facetWords: Uint32Array;
 
-  private constructor(documents: SearchDocument[], values: FacetValues) {
+  /** `documents` in index order, their words already indexed (see SearchIndexBuilder). */
+  constructor(documents: ReadonlyArray<IndexedDocument>, values: FacetValues, words: WordPostings) {
     const n = documents.length;
     this.size = n;
     this.width = Math.ceil(n / 32);
@@ -152,52 +153,10 @@ export class SearchIndex {
     this.all = this.newSet();
     for (let d = 0; d < n; d++) this.all[d >>> 5] |= 1 << (d & 31);
     const DocArray = n <= 0x10000 ? Uint16Array : Uint32Array;
-
-    // Words: every (word, document) pair once, in document order, with the columns holding it.
-    const wordIds = new Map<string, number>();
-    const lastEntry: number[] = [];
-    const entries = new Postings();
-    documents.forEach((document, d) => {
-      [document.title, document.summary, document.description].forEach((text, column) => {
-        for (const word of wordsOf(text)) {
-          let id = wordIds.get(word);
-          if (id === undefined) {
-            id = lastEntry.length;
-            wordIds.set(word, id);
-            lastEntry.push(-1);
-          }
-          const last = lastEntry[id];
-          if (last >= 0 && entries.doc[last] === d) entries.columns[last] |= 1 << column;
-          else lastEntry[id] = entries.add(id, d, 1 << column);
-        }
-      });
-    });
-    // Then by word, sorted: a stable counting sort keeps each word's documents ascending.
-    const byId = [...wordIds.keys()];
-    const rankOf = new Uint32Array(byId.length);
-    const words = byId.map((_, id) => id).sort((a, b) => byText(byId[a], byId[b]));
-    words.forEach((id, rank) => {
-      rankOf[id] = rank;
-    });
-    this.vocabulary = words.map((id) => byId[id]).join('');
-    this.wordStarts = new Uint32Array(words.length + 1);
-    this.postingStarts = new Uint32Array(words.length + 1);
-    words.forEach((id, rank) => {
-      this.wordStarts[rank + 1] = this.wordStarts[rank] + byId[id].length;
-    });
-    for (let e = 0; e < entries.length; e++) this.postingStarts[rankOf[entries.word[e]] + 1]++;
-    for (let rank = 0; rank < words.length; rank++) this.postingStarts[rank + 1] += this.postingStarts[rank];
-    this.postingDocs = new DocArray(entries.length);
-    this.postingColumns = new Uint8Array(entries.length);
-    const next = this.postingStarts.slice(0, words.length);
-    for (let e = 0; e < entries.length; e++) {
-      const p = next[rankOf[entries.word[e]]]++;
-      this.postingDocs[p] = entries.doc[e];
-      this.postingColumns[p] = entries.columns[e];
-    }
+    ({ vocabulary: this.vocabulary, wordStarts: this.wordStarts, postingStarts: this.postingStarts, postingDocs: this.postingDocs, postingColumns: this.postingColumns } = words);
 
     // Filters.
-    const setsOf = (codesOf: (document: SearchDocument) => Iterable<string | null>) => {
+    const setsOf = (codesOf: (document: IndexedDocument) => Iterable<string | null>) => {
       const sets = new Map<string, Uint32Array>();
       documents.forEach((document, d) => {
         for (const code of codesOf(document)) {
@@ -248,8 +207,9 @@ export class SearchIndex {
 
   /** Only published trainings are given. `values` lists the codes of the multi-valued facets. */
   static build(documents: Iterable<SearchDocument>, values: FacetValues): SearchIndex {
-    const sorted = [...documents].sort((a, b) => byText(a.title, b.title) || byText(a.id, b.id));
-    return new SearchIndex(sorted, values);
+    const builder = new SearchIndexBuilder();
+    for (const document of documents) builder.add(document);
+    return builder.finish(values);
   }
 
   search(filters: SearchFilters, page: SearchPage): { ids: string[]; total: number; facets: FacetCounts } {
@@ -570,29 +530,146 @@ function wordsOf(text: string): string[] {
   return (NOT_ASCII.test(text) ? normaliseSearchText(text) : text.toLowerCase()).match(WORD) ?? [];
 }
 
-/** (word, document, columns) triples in growing typed arrays: no object per posting while building. */
+/** A document as the index keeps it once its words are indexed. */
+type IndexedDocument = Omit<SearchDocument, 'summary' | 'description'>;
+
+/** The word part of a SearchIndex: the sorted vocabulary and each word's documents. */
+interface WordPostings {
+  vocabulary: string;
+  wordStarts: Uint32Array;
+  postingStarts: Uint32Array;
+  postingDocs: Uint16Array | Uint32Array;
+  postingColumns: Uint8Array;
+}
+
+/**
+ * Builds a SearchIndex one document at a time: each document's words are indexed when it is
+ * added, so its texts can be dropped at once (the catalogue hands them over in batches) and are
+ * never all held together. Documents are numbered as they come; finish() renumbers them in
+ * (title, id) order.
+ */
+export class SearchIndexBuilder {
+  private readonly documents: IndexedDocument[] = [];
+  private readonly wordIds = new Map<string, number>();
+  /** Per word, its latest posting. */
+  private lastEntry = new Int32Array(1024);
+  private readonly entries = new Postings();
+
+  add(document: SearchDocument): void {
+    const d = this.documents.length;
+    const { summary, description, ...rest } = document;
+    this.documents.push(rest);
+    this.addText(d, 0, document.title);
+    this.addText(d, 1, summary);
+    this.addText(d, 2, description);
+  }
+
+  finish(values: FacetValues): SearchIndex {
+    const { documents, entries } = this;
+    const n = documents.length;
+    const order = Uint32Array.from(documents.keys()).sort((a, b) => byText(documents[a].title, documents[b].title) || byText(documents[a].id, documents[b].id));
+    const numberOf = new Uint32Array(n);
+    order.forEach((d, number) => {
+      numberOf[d] = number;
+    });
+    // Words by rank in the sorted vocabulary.
+    const byId = [...this.wordIds.keys()];
+    this.wordIds.clear();
+    const words = Uint32Array.from(byId.keys()).sort((a, b) => byText(byId[a], byId[b]));
+    const rankOf = new Uint32Array(byId.length);
+    words.forEach((id, rank) => {
+      rankOf[id] = rank;
+    });
+    const vocabulary = Array.from(words, (id) => byId[id]).join('');
+    const wordStarts = new Uint32Array(words.length + 1);
+    words.forEach((id, rank) => {
+      wordStarts[rank + 1] = wordStarts[rank] + byId[id].length;
+    });
+    byId.length = 0;
+    // A counting sort by word, then each word's documents (with their columns in the low three bits) sorted by number.
+    const postingStarts = new Uint32Array(words.length + 1);
+    for (let e = 0; e < entries.length; e++) postingStarts[rankOf[entries.wordAt(e)] + 1]++;
+    for (let rank = 0; rank < words.length; rank++) postingStarts[rank + 1] += postingStarts[rank];
+    const sorted = new Uint32Array(entries.length);
+    const next = postingStarts.slice(0, words.length);
+    for (let e = 0; e < entries.length; e++) {
+      const packed = entries.docAt(e);
+      sorted[next[rankOf[entries.wordAt(e)]]++] = (numberOf[packed >>> 3] << 3) | (packed & 7);
+    }
+    entries.clear();
+    for (let rank = 0; rank < words.length; rank++) sorted.subarray(postingStarts[rank], postingStarts[rank + 1]).sort();
+    const postingDocs = new (n <= 0x10000 ? Uint16Array : Uint32Array)(sorted.length);
+    const postingColumns = new Uint8Array(sorted.length);
+    for (let p = 0; p < sorted.length; p++) {
+      postingDocs[p] = sorted[p] >>> 3;
+      postingColumns[p] = sorted[p] & 7;
+    }
+    const inOrder = Array.from(order, (d) => documents[d]);
+    documents.length = 0;
+    return new SearchIndex(inOrder, values, { vocabulary, wordStarts, postingStarts, postingDocs, postingColumns });
+  }
+
+  /** Every (word, document) pair once, with the columns holding it: a document's columns come one after another. */
+  private addText(d: number, column: number, text: string): void {
+    for (const word of wordsOf(text)) {
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.wordIds.size;
+        // A word cut from a long text would keep the whole text alive: a copy of its own.
+        this.wordIds.set(ownCopy(word), id);
+        if (id === this.lastEntry.length) {
+          const grown = new Int32Array(id * 2);
+          grown.set(this.lastEntry);
+          this.lastEntry = grown;
+        }
+        this.lastEntry[id] = -1;
+      }
+      const last = this.lastEntry[id];
+      if (last >= 0 && this.entries.docAt(last) >>> 3 === d) this.entries.addColumn(last, column);
+      else this.lastEntry[id] = this.entries.add(id, (d << 3) | (1 << column));
+    }
+  }
+}
+
+/** A flat string of the same text, sharing no memory with the one it was cut from. */
+const ownCopy = (text: string) => (text.length < 13 ? text : ` ${text}`.slice(1));
+
+/** (word, document and columns) pairs in typed arrays of fixed-size chunks: no object per posting, no copy while growing. */
 class Postings {
-  word = new Uint32Array(1024);
-  doc = new Uint32Array(1024);
-  columns = new Uint8Array(1024);
+  private static readonly BITS = 16;
+  private static readonly MASK = (1 << Postings.BITS) - 1;
+  private words: Uint32Array[] = [];
+  private docs: Uint32Array[] = [];
   length = 0;
 
-  /** Appends a triple; answers its position. */
-  add(word: number, doc: number, columns: number): number {
-    if (this.length === this.word.length) {
-      const grow = <A extends Uint32Array | Uint8Array>(array: A): A => {
-        const grown = new (array.constructor as new (length: number) => A)(array.length * 2);
-        grown.set(array);
-        return grown;
-      };
-      this.word = grow(this.word);
-      this.doc = grow(this.doc);
-      this.columns = grow(this.columns);
+  /** Appends a pair (the document shifted left by three, its columns as bits below); answers its position. */
+  add(word: number, doc: number): number {
+    const chunk = this.length >>> Postings.BITS;
+    if (chunk === this.words.length) {
+      this.words.push(new Uint32Array(Postings.MASK + 1));
+      this.docs.push(new Uint32Array(Postings.MASK + 1));
     }
-    this.word[this.length] = word;
-    this.doc[this.length] = doc;
-    this.columns[this.length] = columns;
+    this.words[chunk][this.length & Postings.MASK] = word;
+    this.docs[chunk][this.length & Postings.MASK] = doc;
     return this.length++;
+  }
+
+  wordAt(e: number): number {
+    return this.words[e >>> Postings.BITS][e & Postings.MASK];
+  }
+
+  docAt(e: number): number {
+    return this.docs[e >>> Postings.BITS][e & Postings.MASK];
+  }
+
+  addColumn(e: number, column: number): void {
+    this.docs[e >>> Postings.BITS][e & Postings.MASK] |= 1 << column;
+  }
+
+  clear(): void {
+    this.words = [];
+    this.docs = [];
+    this.length = 0;
   }
 }
 
