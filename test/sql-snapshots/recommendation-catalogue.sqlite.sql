@@ -27,7 +27,7 @@ order by "s"."starts_at", "s"."id";
 select "id", "name", "verified"
 from "providers";
 
--- parameters: ["published","",2000]
+-- parameters: ["published","",500]
 select "id", "title", "summary", "kind", "language", "education_levels", "duration_hours", "price_cents", "payable_from_ict_budget", "province", "city", "status", "description", "provider_id"
 from "trainings"
 where "status" = ? and "id" > ?

@@ -76,7 +76,11 @@ const queries: Record<string, { what: string; run: Run }> = {
   },
   'recommendation-catalogue': {
     what: 'CatalogueRepository.recommendationCatalogue: the published catalogue that search and recommendations keep in memory',
-    run: (db, dialect) => new CatalogueRepository(db, dialect).recommendationCatalogue(() => undefined),
+    run: (db, dialect) =>
+      new CatalogueRepository(db, dialect).recommendationCatalogue(
+        () => undefined,
+        () => undefined,
+      ),
   },
   'school-by-id': {
     what: 'SchoolRepository schoolById (precompiled)',

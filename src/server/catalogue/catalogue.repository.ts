@@ -44,13 +44,41 @@ export interface CatalogueInMemoryRows {
 export type CatalogueTextRow = SummaryRow & Pick<TrainingRow, 'description' | 'provider_id'>;
 
 /** Rows of the trainings' words read at a time when the catalogue is loaded into memory. */
-const TEXT_BATCH = 2000;
+const TEXT_BATCH = 500;
 
 /**
  * Every write of what a search or a recommendation shows bumps the catalogue's version in its
  * own transaction, so a process keeping the catalogue in memory sees that another one wrote.
  * Seat counts do not: they are read again per session (see Snapshot.seatsFresh).
  */
+/** CatalogueRepository.recommendationCatalogue's reads but the words, handed to `onRows`. */
+async function catalogueRows(trx: Transaction<Database>, onRows: (catalogue: CatalogueInMemoryRows) => void): Promise<void> {
+  const version = await trx.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirst();
+  const trainings = await trx
+    .selectFrom('trainings')
+    .select(['id', 'kind', 'province', 'price_cents', 'language', 'education_levels', 'audiences'])
+    .where('status', '=', 'published')
+    .execute();
+  const steps = await trx
+    .selectFrom('training_level_steps as s')
+    .innerJoin('trainings as t', 't.id', 's.training_id')
+    .select(['s.training_id', 's.competence', 's.from_level', 's.to_level'])
+    .where('t.status', '=', 'published')
+    .orderBy('s.training_id')
+    .orderBy('s.competence')
+    .execute();
+  const sessions: RecommendationSessionRow[] = await trx
+    .selectFrom('training_sessions as s')
+    .innerJoin('trainings as t', 't.id', 's.training_id')
+    .select(['s.id', 's.training_id', 's.starts_at', 's.enrolment_deadline', 's.online', 's.capacity', 's.enrolled_count'])
+    .where('t.status', '=', 'published')
+    .orderBy('s.starts_at')
+    .orderBy('s.id')
+    .execute();
+  const providers = await trx.selectFrom('providers').select(['id', 'name', 'verified']).execute();
+  onRows({ version: Number(version?.version ?? 0), trainings, steps, sessions, providers });
+}
+
 export async function bumpCatalogueVersion(trx: Transaction<Database>): Promise<void> {
   await trx
     .updateTable('catalogue_version')
@@ -307,37 +335,15 @@ export class CatalogueRepository {
   /**
    * What the catalogue kept in memory reads (see RecommendationCatalogue): the catalogue's
    * version first, then every published training, its level steps by competence, its sessions,
-   * earliest first, and the providers; then its words and what its summary shows (to `onTexts`
-   * in batches, with all that was read before). Reads of plain rows, in one transaction so they agree.
+   * earliest first, and the providers (to `onRows`, and not kept here); then its words and what
+   * its summary shows (to `onTexts`, in batches). Reads of plain rows, in one transaction so they agree.
    */
-  recommendationCatalogue(onTexts: (rows: CatalogueTextRow[], catalogue: CatalogueInMemoryRows) => void): Promise<CatalogueInMemoryRows> {
+  recommendationCatalogue(onRows: (catalogue: CatalogueInMemoryRows) => void, onTexts: (rows: CatalogueTextRow[]) => void): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
-      const version = await trx.selectFrom('catalogue_version').select('version').where('id', '=', 1).executeTakeFirst();
-      const trainings = await trx
-        .selectFrom('trainings')
-        .select(['id', 'kind', 'province', 'price_cents', 'language', 'education_levels', 'audiences'])
-        .where('status', '=', 'published')
-        .execute();
-      const steps = await trx
-        .selectFrom('training_level_steps as s')
-        .innerJoin('trainings as t', 't.id', 's.training_id')
-        .select(['s.training_id', 's.competence', 's.from_level', 's.to_level'])
-        .where('t.status', '=', 'published')
-        .orderBy('s.training_id')
-        .orderBy('s.competence')
-        .execute();
-      const sessions: RecommendationSessionRow[] = await trx
-        .selectFrom('training_sessions as s')
-        .innerJoin('trainings as t', 't.id', 's.training_id')
-        .select(['s.id', 's.training_id', 's.starts_at', 's.enrolment_deadline', 's.online', 's.capacity', 's.enrolled_count'])
-        .where('t.status', '=', 'published')
-        .orderBy('s.starts_at')
-        .orderBy('s.id')
-        .execute();
-      const providers = await trx.selectFrom('providers').select(['id', 'name', 'verified']).execute();
-      const catalogue: CatalogueInMemoryRows = { version: Number(version?.version ?? 0), trainings, steps, sessions, providers };
+      // Read in a call of its own, whose frame (and so its rows) is gone once onRows is done with them.
+      await catalogueRows(trx, onRows);
       // The words, the bulk of the catalogue, in batches in the trainings' order: each batch
-      // goes to `onTexts` (with the rest, read first) and is dropped, so they are never all held as rows.
+      // goes to `onTexts` and is dropped, so they are never all held as rows.
       let after = '';
       for (;;) {
         const texts = await trx
@@ -349,10 +355,9 @@ export class CatalogueRepository {
           .limit(TEXT_BATCH)
           .execute();
         if (texts.length === 0) break;
-        onTexts(texts, catalogue);
+        onTexts(texts);
         after = texts[texts.length - 1].id;
       }
-      return catalogue;
     });
   }
 

@@ -7,7 +7,7 @@ import { demoProviders, generateDemoTrainings } from '../demo/demo-trainings';
 import { seededRandom, simulatedAnswers } from '../demo/simulated-answers';
 import { AuditRepository } from '../platform/audit/audit.repository';
 import type { Db } from '../platform/db/database';
-import { CatalogueRepository } from './catalogue.repository';
+import { type CatalogueInMemoryRows, CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
@@ -209,9 +209,9 @@ describe('RecommendationCatalogue', () => {
     let versionReads = 0;
     let version = 7;
     const repo = {
-      recommendationCatalogue: async () => {
+      recommendationCatalogue: async (onRows: (rows: CatalogueInMemoryRows) => void) => {
         reads += 1;
-        return { version, trainings: [], steps: [], sessions: [], providers: [] };
+        onRows({ version, trainings: [], steps: [], sessions: [], providers: [] });
       },
       catalogueVersion: async () => {
         versionReads += 1;

@@ -162,22 +162,26 @@ export class Snapshot {
     // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
     let parts: SnapshotParts | undefined;
     const index = new SearchIndexBuilder();
-    const catalogue = await repo.recommendationCatalogue((rows, catalogue) => {
-      parts ??= snapshotParts(catalogue);
-      const { byId, trainingRows, providerRefs } = parts;
-      // Each batch's words go to the index and its summaries are written, then the rows are dropped.
-      for (const row of rows) {
-        const entry = byId.get(row.id);
-        const training = trainingRows.get(row.id);
-        // Published after the trainings were read (the next version check reads everything again).
-        if (!entry || !training) continue;
-        const provider = providerRefs.get(row.provider_id);
-        if (provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
-        index.add(searchDocument(training, entry, row));
-      }
-    });
-    const { entries, byId } = parts ?? snapshotParts(catalogue);
-    return new Snapshot(repo, catalogue.version, readAt, entries, byId, index.finish(searchFacetValues), onFailure);
+    await repo.recommendationCatalogue(
+      (catalogue) => {
+        parts = snapshotParts(catalogue);
+      },
+      (rows) => {
+        const { byId, trainingRows, providerRefs } = parts!;
+        // Each batch's words go to the index and its summaries are written, then the rows are dropped.
+        for (const row of rows) {
+          const entry = byId.get(row.id);
+          const training = trainingRows.get(row.id);
+          // Published after the trainings were read (the next version check reads everything again).
+          if (!entry || !training) continue;
+          const provider = providerRefs.get(row.provider_id);
+          if (provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
+          index.add(searchDocument(training, entry, row));
+        }
+      },
+    );
+    const { version, entries, byId } = parts!;
+    return new Snapshot(repo, version, readAt, entries, byId, index.finish(searchFacetValues), onFailure);
   }
 
   /** Published trainings matching the search, a page of their ids, the total and the facets (see SearchIndex). */
@@ -323,13 +327,14 @@ type TrainingRow = CatalogueInMemoryRows['trainings'][number];
 
 /** What the snapshot makes of the catalogue's rows before its words: the trainings with their steps and sessions. */
 interface SnapshotParts {
+  version: number;
   entries: TrainingEntry[];
   byId: Map<string, TrainingEntry>;
   trainingRows: Map<string, TrainingRow>;
   providerRefs: Map<string, ProviderRef>;
 }
 
-function snapshotParts({ trainings, steps, sessions, providers }: CatalogueInMemoryRows): SnapshotParts {
+function snapshotParts({ version, trainings, steps, sessions, providers }: CatalogueInMemoryRows): SnapshotParts {
   const byId = new Map<string, TrainingEntry>();
   const trainingRows = new Map<string, TrainingRow>();
   const entries = trainings.map((row) => {
@@ -369,7 +374,7 @@ function snapshotParts({ trainings, steps, sessions, providers }: CatalogueInMem
   }
   // Every summary's JSON but its next session is written once: search answers are these and live sessions.
   const providerRefs = new Map(providers.map((provider) => [provider.id, toProviderRef(provider)]));
-  return { entries, byId, trainingRows, providerRefs };
+  return { version, entries, byId, trainingRows, providerRefs };
 }
 
 const stepKey = (competence: string, from: string, to: string) => `${competence} ${from} ${to}`;
