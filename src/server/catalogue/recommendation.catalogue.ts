@@ -225,7 +225,9 @@ export class Snapshot {
     for (let i = 0; i < ids.length; i++) {
       const training = this.byId.get(ids[i])!;
       const next = training.sessions.find((s) => s.startsAt > now);
-      out.text(i === 0 ? training.summaryHead! : `,${training.summaryHead}`);
+      // The comma apart: joined to the head, it would copy the head into a new string first.
+      if (i > 0) out.text(',');
+      out.text(training.summaryHead!);
       // nextSession's JSON as JSON.stringify writes it, without building the object.
       out.text(
         next
