@@ -24,6 +24,7 @@ import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
 import type { EnrolmentRepository } from './enrolment.repository';
+import { JsonBytes } from './json-bytes';
 import { RecommendationCatalogue, type Snapshot } from './recommendation.catalogue';
 import { SearchCache } from './search.cache';
 import type { SearchFilters } from './search.repository';
@@ -58,7 +59,8 @@ const SEARCH_CACHE_BYTES = 16 * 1024 * 1024;
 interface FoundPage {
   ids: string[];
   total: number;
-  facetsJson: string;
+  /** The facets' JSON as UTF-8, copied into each answer as it is. */
+  facetsJson: Buffer;
 }
 
 /**
@@ -71,6 +73,8 @@ export class CatalogueService {
   private readonly searchCache: SearchCache<FoundPage>;
   /** The snapshot the cached results were found in: a new snapshot (the catalogue changed) drops them. */
   private cachedFor: Snapshot | undefined;
+  /** Where search answers are written (one at a time: nothing is awaited while writing). */
+  private readonly answer = new JsonBytes();
   /** The published catalogue kept in memory, which search and recommendations read. */
   readonly inMemory: RecommendationCatalogue;
 
@@ -187,11 +191,12 @@ export class CatalogueService {
     let found = this.searchCache.get(key);
     if (found === undefined) {
       const { ids, total, facets } = snapshot.search(filters, { sort: query.sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, now });
-      found = { ids, total, facetsJson: JSON.stringify(facets) };
+      found = { ids, total, facetsJson: Buffer.from(JSON.stringify(facets), 'utf8') };
       this.searchCache.set(key, found);
     }
-    const items = snapshot.summariesJson(found.ids, now);
-    return Buffer.from(`{"total":${found.total},"page":${query.page},"pageSize":${query.pageSize},"items":[${items.join(',')}],"facets":${found.facetsJson}}`, 'utf8');
+    const out = this.answer.start().text(`{"total":${found.total},"page":${query.page},"pageSize":${query.pageSize},"items":[`);
+    snapshot.writeSummaries(found.ids, now, out);
+    return out.text('],"facets":').raw(found.facetsJson).text('}').bytes();
   }
 
   /** Summaries of the given trainings, in their order, loaded in four queries whatever their number. */
@@ -445,7 +450,12 @@ function rawSteps(raw: unknown): Array<{ competence: string }> {
     .map((step) => (/^\d\.\d$/.test(step.competence) ? step : { competence: '' }));
 }
 
-const sortedUnique = <T extends string>(values: readonly T[] | undefined): T[] => [...new Set(values ?? [])].sort();
+/** The values without repeats, sorted; most queries name none or one, which need no set. */
+const sortedUnique = <T extends string>(values: readonly T[] | undefined): T[] => {
+  if (values === undefined || values.length === 0) return [];
+  if (values.length === 1) return [values[0]];
+  return [...new Set(values)].sort();
+};
 
 function toFilters(query: SearchQuery): SearchFilters {
   return {

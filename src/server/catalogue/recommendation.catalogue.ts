@@ -3,6 +3,7 @@ import { type matchLists, type RankingCandidate, REACHABLE_LEVELS_ABOVE, SESSION
 import { LEVEL_CODES } from '../../shared/digisnap/framework';
 import type { Province } from '../../shared/platform/flanders';
 import { type CatalogueInMemoryRows, type CatalogueRepository, parseCodeList, type RecommendationSessionRow } from './catalogue.repository';
+import type { JsonBytes } from './json-bytes';
 import { type SearchDocument, type SearchIndex, SearchIndexBuilder } from './search.index';
 import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.repository';
 import { type ProviderRef, toProviderRef, toSummary } from './training-dto';
@@ -189,12 +190,21 @@ export class Snapshot {
     return this.index.search(filters, page);
   }
 
-  /** The summaries of these trainings as JSON (toSummary's), in their order, each with its next session after `now` and live seats. */
-  summariesJson(ids: readonly string[], now: string): string[] {
-    return ids.map((id) => {
-      const training = this.byId.get(id)!;
-      return `${training.summaryHead},"nextSession":${JSON.stringify(this.nextSession(training, now))}}`;
-    });
+  /** Writes the summaries of these trainings as JSON (toSummary's), comma-separated in their order, each with its next session after `now` and live seats. */
+  writeSummaries(ids: readonly string[], now: string, out: JsonBytes): void {
+    for (let i = 0; i < ids.length; i++) {
+      const training = this.byId.get(ids[i])!;
+      const next = training.sessions.find((s) => s.startsAt > now);
+      // The comma apart: joined to the head, it would copy the head into a new string first.
+      if (i > 0) out.text(',');
+      out.text(training.summaryHead!);
+      // nextSession's JSON as JSON.stringify writes it, without building the object.
+      out.text(
+        next
+          ? `,"nextSession":{"id":${JSON.stringify(next.id)},"startsAt":${JSON.stringify(next.startsAt)},"seatsLeft":${seatsLeftOf(next)},"online":${next.online}}}`
+          : NO_NEXT_SESSION,
+      );
+    }
   }
 
   /**

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { JsonBytes } from './json-bytes';
+
+describe('JsonBytes', () => {
+  it('writes text and encoded pieces as the UTF-8 of their concatenation', () => {
+    const text = '{"title":"Coöperatief leren – “samen”","emoji":"🧑‍🏫",';
+    const answer = new JsonBytes().start().text(text).raw(Buffer.from('"facets":[]', 'utf8')).text('}').bytes();
+    expect(answer.equals(Buffer.from(`${text}"facets":[]}`, 'utf8'))).toBe(true);
+  });
+
+  it('grows past its scratch buffer, keeping what was written', () => {
+    const piece = `${'é'.repeat(1000)}x`;
+    const out = new JsonBytes().start();
+    for (let i = 0; i < 100; i++) out.text(piece);
+    expect(out.bytes().toString('utf8')).toBe(piece.repeat(100));
+  });
+
+  it('gives each answer bytes of its own: the next answer does not change the last', () => {
+    const out = new JsonBytes();
+    const first = out.start().text('{"a":1}').bytes();
+    const second = out.start().text('{"b":22}').bytes();
+    expect(first.toString('utf8')).toBe('{"a":1}');
+    expect(second.toString('utf8')).toBe('{"b":22}');
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A JSON answer written piece by piece as UTF-8 into one scratch buffer, then copied out once:
+ * the pieces (summaries kept as text, a few live fields) are encoded where they land, instead of
+ * being joined into one long string that is flattened and encoded again. Not re-entrant: one
+ * answer at a time, from `start()` to `bytes()`, with no await between them.
+ */
+export class JsonBytes {
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+  private end = 0;
+
+  start(): this {
+    this.end = 0;
+    return this;
+  }
+
+  /** Appends the text as UTF-8. */
+  text(piece: string): this {
+    // A UTF-16 unit is at most three bytes of UTF-8.
+    this.room(piece.length * 3);
+    this.end += this.scratch.write(piece, this.end, 'utf8');
+    return this;
+  }
+
+  /** Appends bytes already encoded. */
+  raw(piece: Uint8Array): this {
+    this.room(piece.length);
+    this.scratch.set(piece, this.end);
+    this.end += piece.length;
+    return this;
+  }
+
+  /** The answer written since `start()`, in a buffer of its own. */
+  bytes(): Buffer {
+    const answer = Buffer.allocUnsafe(this.end);
+    this.scratch.copy(answer, 0, 0, this.end);
+    return answer;
+  }
+
+  private room(bytes: number): void {
+    if (this.end + bytes <= this.scratch.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.end + bytes));
+    this.scratch.copy(larger, 0, 0, this.end);
+    this.scratch = larger;
+  }
+}
