@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { parseEuroInput } from '../../shared/i18n/format';
 import { loanEndpoints } from '../../shared/infra/loan-endpoints';
-import { type BorrowerIdentification, borrowerIdentifications } from '../../shared/infra/loans';
+import type { BorrowerIdentification } from '../../shared/infra/loans';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { FormField } from '../school/FormField';
 import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
+import { IdentifiedByField } from './IdentifiedByField';
 import { loansPath } from './infraPaths';
 import { LoanProblems } from './LoanProblems';
 import { classLines, pupilsOf, scanTag } from './loanView';
@@ -96,17 +97,7 @@ export function BulkLoanPage({ schoolId }: { schoolId: string }) {
             <option key={name} value={name} />
           ))}
         </datalist>
-        <FormField id="bulk-identified-by" label={t('loans.identifiedBy')} hint={t('loans.identifiedByHint')}>
-          {(control) => (
-            <select {...control} value={identifiedBy} onChange={(event) => setIdentifiedBy(event.target.value as BorrowerIdentification)}>
-              {borrowerIdentifications.map((code) => (
-                <option key={code} value={code}>
-                  {t(`loans.identifications.${code}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <IdentifiedByField id="bulk-identified-by" hint={t('loans.identifiedByHint')} value={identifiedBy} onChange={setIdentifiedBy} />
         <FormField id="bulk-pupils" label={t('loans.pupils')} hint={t('loans.pupilsHint')}>
           {(control) => <textarea {...control} rows={6} value={pupilText} onChange={(event) => setPupilText(event.target.value)} />}
         </FormField>

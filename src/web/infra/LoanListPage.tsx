@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { formatDate, parseEuroInput } from '../../shared/i18n/format';
 import type { LoanDto } from '../../shared/infra/loan-api';
 import { loanEndpoints } from '../../shared/infra/loan-endpoints';
-import { type BorrowerIdentification, type BorrowerKind, borrowerIdentifications, borrowerKinds } from '../../shared/infra/loans';
+import { type BorrowerIdentification, type BorrowerKind, borrowerKinds } from '../../shared/infra/loans';
 import { schoolEndpoints } from '../../shared/school/endpoints';
 import { endpointHref } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -16,6 +16,7 @@ import { FormField } from '../school/FormField';
 import { SchoolNav } from '../school/SchoolNav';
 import { formatCents } from '../school/training-budget/trainingBudgetView';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
+import { IdentifiedByField } from './IdentifiedByField';
 import { bulkLoanPath, bulkReturnPath, ictParkPath, loanAgreementPath, loansPath } from './infraPaths';
 import { LoanProblems } from './LoanProblems';
 
@@ -202,17 +203,7 @@ function SingleLoan({ schoolId, onLent }: { schoolId: string; onLent(): void }) 
             </select>
           )}
         </FormField>
-        <FormField id="single-identified-by" label={t('loans.identifiedBy')}>
-          {(control) => (
-            <select {...control} value={identifiedBy} onChange={(event) => setIdentifiedBy(event.target.value as BorrowerIdentification)}>
-              {borrowerIdentifications.map((code) => (
-                <option key={code} value={code}>
-                  {t(`loans.identifications.${code}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <IdentifiedByField id="single-identified-by" value={identifiedBy} onChange={setIdentifiedBy} />
         <FormField id="single-borrower" label={t('loans.borrower')}>
           {(control) => <input {...control} value={borrower} onChange={(event) => setBorrower(event.target.value)} />}
         </FormField>
