@@ -112,9 +112,10 @@ interface TrainingEntry {
   /** The ranking's view, its sessions those after `upcomingAfter`; rebuilt once the first of them starts. */
   candidate: RankingCandidate | null;
   upcomingAfter: string;
-  /** Everything of the summary but its next session, which is read from `sessions`. */
-  summary: Omit<TrainingSummaryDto, 'nextSession'> | null;
-  /** The summary's JSON without its next session and closing brace, written when the snapshot is read. */
+  /**
+   * The summary's JSON without its next session (read from `sessions`) and closing brace, written
+   * when the snapshot is read; a training published while it was read gets it on first use.
+   */
   summaryHead?: string;
 }
 
@@ -359,7 +360,6 @@ function snapshotParts({ version, trainings, steps, sessions, providers }: Catal
       openUntil: '',
       candidate: null,
       upcomingAfter: '',
-      summary: null,
     };
     byId.set(row.id, entry);
     trainingRows.set(row.id, row);

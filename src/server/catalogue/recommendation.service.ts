@@ -20,8 +20,17 @@ import type { EnrolmentRepository } from './enrolment.repository';
 import type { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
-/** A training's summary: `nextSession` goes where `kept` has it, or last (the contract's order); `head` is `kept` as JSON without its closing brace. */
-type Summary = { kept: Omit<TrainingSummaryDto, 'nextSession'>; nextSession: TrainingSummaryDto['nextSession']; head?: string };
+/**
+ * A training's summary with its next session now: read from the database (`kept`; `nextSession`
+ * goes where it has it) or kept in memory as JSON without its next session and closing brace
+ * (`head`; `nextSession` goes last, the contract's order).
+ */
+type Summary = { kept: Omit<TrainingSummaryDto, 'nextSession'>; nextSession: TrainingSummaryDto['nextSession'] } | { head: string; nextSession: TrainingSummaryDto['nextSession'] };
+
+const summaryObject = (summary: Summary): TrainingSummaryDto =>
+  'head' in summary
+    ? { ...(JSON.parse(`${summary.head}}`) as Omit<TrainingSummaryDto, 'nextSession'>), nextSession: summary.nextSession }
+    : { ...summary.kept, nextSession: summary.nextSession };
 
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
 
@@ -58,7 +67,7 @@ export class RecommendationService {
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    return { basedOn, items: items.map(({ item, kept, nextSession }) => ({ training: { ...kept, nextSession }, ...item })) };
+    return { basedOn, items: items.map(({ item, summary }) => ({ training: summaryObject(summary), ...item })) };
   }
 
   /**
@@ -68,8 +77,8 @@ export class RecommendationService {
    */
   async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
     const { basedOn, items } = await this.recommend(userId, limit);
-    const parts = items.map(({ item, kept, nextSession, summaryHead }) => {
-      const training = summaryHead === undefined ? JSON.stringify({ ...kept, nextSession }) : `${summaryHead},"nextSession":${JSON.stringify(nextSession)}}`;
+    const parts = items.map(({ item, summary }) => {
+      const training = 'head' in summary ? `${summary.head},"nextSession":${JSON.stringify(summary.nextSession)}}` : JSON.stringify(summaryObject(summary));
       return `{"training":${training},${JSON.stringify(item).slice(1)}`;
     });
     return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
@@ -108,11 +117,8 @@ export class RecommendationService {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
       items: ranked.map((r) => {
         const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
-        const { kept, nextSession, head } = summaries.get(r.trainingId)!;
         return {
-          kept,
-          nextSession,
-          summaryHead: head,
+          summary: summaries.get(r.trainingId)!,
           // The recommendation's own fields, in the contract's order after `training`.
           item: {
             competence: r.competence,
@@ -147,22 +153,20 @@ export class RecommendationService {
     });
     const ranked = ranking.top(limit);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
-    const missing = trainings.filter((training) => training.summary === null);
+    // Heads are written when the snapshot is read; a training published meanwhile gets its own here.
+    const missing = trainings.filter((training) => training.summaryHead === undefined);
     if (missing.length > 0) {
       for (const summary of await this.catalogue.summaries(missing.map((training) => training.id))) {
         const { nextSession: _live, ...kept } = summary;
         const training = snapshot.training(summary.id);
-        if (training) training.summary = kept;
+        if (training) training.summaryHead = JSON.stringify(kept).slice(0, -1);
       }
     }
     const summaryNow = this.catalogue.nowIso();
-    // The summary's other fields as kept, and its next session now: spread together only when the answer is an object.
     const summaries = new Map<string, Summary>();
     for (const training of trainings) {
-      if (training.summary === null) continue;
-      // The summary's JSON but its closing brace; nextSession, its last field, is added per request.
-      training.summaryHead ??= JSON.stringify(training.summary).slice(0, -1);
-      summaries.set(training.id, { kept: training.summary, nextSession: snapshot.nextSession(training, summaryNow), head: training.summaryHead });
+      if (training.summaryHead === undefined) continue;
+      summaries.set(training.id, { head: training.summaryHead, nextSession: snapshot.nextSession(training, summaryNow) });
     }
     return { ranked, summaries };
   }
