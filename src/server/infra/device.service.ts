@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import type { changeDeviceStateBodySchema, createDeviceBodySchema, DeviceDto, DeviceInput, DeviceListQuery, deviceDetailSchema, deviceListSchema } from '../../shared/infra/api';
 import { addMonths, type DeviceType, defaultExpectedLifeMonths } from '../../shared/infra/device-types';
-import { checkTransition, type DeviceState, type InitialDeviceState, nextStates } from '../../shared/infra/lifecycle';
+import { checkTransition, type DeviceState, type InitialDeviceState, inChainOrder, nextStates } from '../../shared/infra/lifecycle';
 import { grants } from '../../shared/platform/capabilities';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { AccessPolicy } from '../platform/access/access';
@@ -202,13 +202,15 @@ export class DeviceService {
     const names = new Map((await this.deps.auth.usersByIds(actorIds)).map((user) => [user.id, user.displayName]));
     return {
       device: toDeviceDto(row),
-      history: events.map((event) => ({
-        at: event.at,
-        actorName: event.actor_id ? (names.get(event.actor_id) ?? null) : null,
-        from: event.from_state as DeviceState | null,
-        to: event.to_state as DeviceState,
-        note: event.note,
-      })),
+      history: inChainOrder(
+        events.map((event) => ({
+          at: event.at,
+          actorName: event.actor_id ? (names.get(event.actor_id) ?? null) : null,
+          from: event.from_state as DeviceState | null,
+          to: event.to_state as DeviceState,
+          note: event.note,
+        })),
+      ),
       sanitisation: sanitisation
         ? {
             method: sanitisation.method as 'clear' | 'purge' | 'destroy',

@@ -8,6 +8,7 @@ import {
   type DeviceState,
   deviceStates,
   finalDeviceStates,
+  inChainOrder,
   initialDeviceStates,
   needsSanitisation,
   type Sanitisation,
@@ -115,6 +116,31 @@ describe('addMonths', () => {
         expect(later >= day).toBe(true);
         expect(later.slice(8)).toBe(day.slice(8));
         expect(addMonths(later, -months)).toBe(day);
+      }),
+    );
+  });
+});
+
+describe('inChainOrder', () => {
+  const move = (at: string, from: string | null, to: string) => ({ at, from, to });
+
+  it('keeps moves of different moments in time order, and orders moves of one moment along the chain', () => {
+    expect(inChainOrder([])).toEqual([]);
+    const apart = [move('t1', null, 'in_stock'), move('t2', 'in_stock', 'in_use')];
+    expect(inChainOrder(apart)).toEqual(apart);
+    const sameMoment = [move('t1', null, 'in_use'), move('t2', 'decommissioned', 'disposed'), move('t2', 'to_refurbish', 'decommissioned'), move('t2', 'in_use', 'to_refurbish')];
+    expect(inChainOrder(sameMoment).map((m) => m.to)).toEqual(['in_use', 'to_refurbish', 'decommissioned', 'disposed']);
+  });
+
+  it('restores any chain of moves recorded in one moment, whatever order they were read in', () => {
+    // A chain of distinct states, each move starting where the one before ended, read back in any order.
+    const chainAndShuffled = fc.uniqueArray(fc.constantFrom(...deviceStates), { minLength: 1, maxLength: 8 }).chain((states) => {
+      const chain = states.map((to, i) => move('t', i === 0 ? null : states[i - 1], to));
+      return fc.tuple(fc.constant(chain), fc.shuffledSubarray(chain, { minLength: chain.length, maxLength: chain.length }));
+    });
+    fc.assert(
+      fc.property(chainAndShuffled, ([chain, shuffled]) => {
+        expect(inChainOrder(shuffled)).toEqual(chain);
       }),
     );
   });

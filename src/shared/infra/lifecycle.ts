@@ -68,3 +68,23 @@ export function checkTransition(from: DeviceState, to: DeviceState, sanitisation
   if (needsSanitisation(to) && sanitisation === null) return { ok: false, reason: 'sanitisation_missing' };
   return { ok: true };
 }
+
+/**
+ * A device's history in the order it happened: by time, and among moves recorded in the same
+ * millisecond (a demo, a bulk loan) along the chain of states, each move starting where the one
+ * before it ended. `events` come ordered by time.
+ */
+export function inChainOrder<E extends { at: string; from: string | null; to: string }>(events: readonly E[]): E[] {
+  const ordered: E[] = [];
+  for (let start = 0; start < events.length; ) {
+    let end = start;
+    while (end < events.length && events[end].at === events[start].at) end += 1;
+    const moment = events.slice(start, end);
+    while (moment.length > 0) {
+      const next = moment.findIndex((event) => event.from === (ordered.at(-1)?.to ?? null));
+      ordered.push(...moment.splice(Math.max(next, 0), 1));
+    }
+    start = end;
+  }
+  return ordered;
+}
