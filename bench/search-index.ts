@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type SearchDocument, SearchIndex } from '../src/server/catalogue/search.index';
-import type { SearchFilters, SearchPage } from '../src/server/catalogue/search.repository';
+import type { SearchFilters, SearchPage } from '../src/server/catalogue/search.types';
 import { searchTerms } from '../src/server/catalogue/search-text';
 import { trainingAudiences, trainingEducationLevels } from '../src/shared/catalogue/codes';
 import type { BenchSearchFilters } from './search-queries';

@@ -16,8 +16,8 @@ import { type Caller, requireCaller } from './catalogue.access';
 import type { CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 import type { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueService } from './catalogue.service';
+import type { RecommendationCatalogue } from './catalogue.snapshot';
 import type { EnrolmentRepository } from './enrolment.repository';
-import type { RecommendationCatalogue } from './recommendation.catalogue';
 import { priceOf, seatsLeft } from './training-dto';
 
 /**

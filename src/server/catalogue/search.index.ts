@@ -1,4 +1,4 @@
-import { type FacetCounts, type FacetName, type FacetValues, facetNames, type SearchFilters, type SearchPage } from './search.repository';
+import { type FacetCounts, type FacetName, type FacetValues, facetNames, type SearchFilters, type SearchPage } from './search.types';
 import { normaliseSearchText } from './search-text';
 
 /** What the index needs of one published training. */
@@ -90,7 +90,7 @@ function lowerBound(list: readonly string[], value: string): number {
 }
 
 /**
- * The catalogue search in memory: what `SearchRepository.search` answers, from an index built
+ * The catalogue search in memory: a search's page, total and facets, from an index built
  * once per catalogue snapshot, without a database. Documents get dense numbers in (title, id)
  * order, so every set of results is a bit set whose walk is already the title-then-id
  * tie-break. A query word (a prefix) is a range of the sorted vocabulary, whose postings are

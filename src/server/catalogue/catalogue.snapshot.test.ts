@@ -9,9 +9,9 @@ import { AuditRepository } from '../platform/audit/audit.repository';
 import type { Db } from '../platform/db/database';
 import { type CatalogueInMemoryRows, CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
+import { RecommendationCatalogue } from './catalogue.snapshot';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
-import { RecommendationCatalogue } from './recommendation.catalogue';
 import { RecommendationService } from './recommendation.service';
 
 /**

@@ -5,7 +5,7 @@ import type { Province } from '../../shared/platform/flanders';
 import { type CatalogueInMemoryRows, type CatalogueRepository, parseCodeList, type RecommendationSessionRow } from './catalogue.repository';
 import type { JsonBytes } from './json-bytes';
 import { type SearchDocument, type SearchIndex, SearchIndexBuilder } from './search.index';
-import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.repository';
+import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.types';
 import { type ProviderRef, toProviderRef, toSummary } from './training-dto';
 
 /**
