@@ -1,6 +1,6 @@
 import { normaliseSearchText, searchTerms } from '../src/server/catalogue/search-text';
 import type { DemoTraining } from '../src/server/demo/demo-trainings';
-import type { SearchQuery, TrainingSummaryDto } from '../src/shared/catalogue/api';
+import type { SearchQuery, TrainingListItemDto } from '../src/shared/catalogue/api';
 import { trainingEducationLevels, trainingKinds, trainingLanguages } from '../src/shared/catalogue/codes';
 import { provinces } from '../src/shared/platform/flanders';
 import type { Random } from './fixtures';
@@ -186,7 +186,7 @@ export const searchPath = ({ q, filters }: { q: string; filters: BenchSearchFilt
     .join('')}`;
 
 /** Whether a result passes the query's filters, as far as a summary shows them. */
-export function passesFilters(item: TrainingSummaryDto, filters: BenchSearchFilters): boolean {
+export function passesFilters(item: TrainingListItemDto, filters: BenchSearchFilters): boolean {
   return (
     (filters.kind === undefined || item.kind === filters.kind) &&
     (filters.province === undefined || item.province === filters.province) &&

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchResultSchema, type TrainingInput } from '../../src/shared/catalogue/api';
+import { searchResultSchema, type TrainingInput, trainingListItemSchema } from '../../src/shared/catalogue/api';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { createSession, createTraining, providerAccount, sessionInput, trainingInput } from './catalogue-fixtures';
 
@@ -244,6 +244,13 @@ describe('searchTrainings', () => {
       });
       expect(Date.parse(result.items[0].nextSession.startsAt) - Date.now()).toBeLessThan(6 * 86_400_000);
       expect((await search('q=quizzen')).items[0].nextSession).toBeNull();
+    });
+
+    it('lists each training with what a result card shows, leaving the summary text and the rest to its own page', async () => {
+      const [item] = (await search('q=programmeren')).items;
+      expect(Object.keys(item)).toEqual(Object.keys(trainingListItemSchema.shape));
+      expect(item).not.toHaveProperty('summary');
+      expect(item).not.toHaveProperty('status');
     });
 
     it('sends exactly the bytes the Zod contract serializer would (the route skips it for speed)', async () => {

@@ -23,7 +23,7 @@ import { ITEMS_PER_TURN, nextTurn } from '../platform/import/next-turn';
 import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide, seesUnverifiedProviders } from './catalogue.access';
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
-import { RecommendationCatalogue, type Snapshot } from './catalogue.snapshot';
+import { RecommendationCatalogue, type Snapshot, type SummaryShape } from './catalogue.snapshot';
 import type { EnrolmentRepository } from './enrolment.repository';
 import { JsonBytes } from './json-bytes';
 import { SearchCache } from './search.cache';
@@ -33,6 +33,8 @@ import { csvColumnOf, type ImportProblem, readTrainingCsv, writeTrainingCsv } fr
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 
 export type ProviderDto = ReturnType<typeof toProviderDto>;
+/** A search result whose items are whole summaries, not the API's list items. */
+export type SearchResultWithSummaries = Omit<SearchResultDto, 'items'> & { items: TrainingSummaryDto[] };
 /** CSV text, an .xlsx workbook's bytes, or JSON. */
 export type ImportBody = TableBody | { trainings: unknown[] };
 
@@ -168,18 +170,19 @@ export class CatalogueService {
 
   // ------------------------------------------------------------ search and reading
 
-  async search(query: SearchQuery): Promise<SearchResultDto> {
-    return JSON.parse((await this.searchJson(query)).toString('utf8')) as SearchResultDto;
+  /** The search result with each training's whole summary: for readers in this process (the training plan). */
+  async search(query: SearchQuery): Promise<SearchResultWithSummaries> {
+    return JSON.parse((await this.searchJson(query, 'summary')).toString('utf8')) as SearchResultWithSummaries;
   }
 
   /**
-   * The search result as the JSON bytes the API sends, found by the search index of the
-   * catalogue kept in memory (see RecommendationCatalogue). Results are kept by their normalised
-   * query (see SearchCache) as ids, total and the facets' JSON, until the catalogue changes; the
-   * items are written per request from the summaries kept in memory, with live seats. The bytes
-   * are those JSON.stringify gives the SearchResultDto, fields in the contract's order.
+   * The search result as JSON bytes, its items in `shape` (the API sends list items), found by
+   * the search index of the catalogue kept in memory (see RecommendationCatalogue). Results are
+   * kept by their normalised query (see SearchCache) as ids, total and the facets' JSON, until the
+   * catalogue changes; the items are written per request from the summary heads kept in memory,
+   * with live seats. The bytes are those JSON.stringify gives the result, fields in the contract's order.
    */
-  async searchJson(query: SearchQuery): Promise<Buffer> {
+  async searchJson(query: SearchQuery, shape: SummaryShape = 'listItem'): Promise<Buffer> {
     const snapshot = await this.inMemory.snapshot();
     if (this.cachedFor !== snapshot) {
       this.searchCache.clear();
@@ -195,7 +198,7 @@ export class CatalogueService {
       this.searchCache.set(key, found);
     }
     const out = this.answer.start().text(`{"total":${found.total},"page":${query.page},"pageSize":${query.pageSize},"items":[`);
-    snapshot.writeSummaries(found.ids, now, out);
+    snapshot.writeSummaries(found.ids, now, out, shape);
     return out.text('],"facets":').raw(found.facetsJson).text('}').bytes();
   }
 

@@ -6,6 +6,7 @@ import { type CatalogueInMemoryRows, type CatalogueRepository, parseCodeList, ty
 import type { JsonBytes } from './json-bytes';
 import { type SearchDocument, type SearchIndex, SearchIndexBuilder } from './search.index';
 import type { FacetCounts, FacetValues, SearchFilters, SearchPage } from './search.types';
+import { type SummaryHead, SummaryHeads } from './summary-heads';
 import { type ProviderRef, toProviderRef, toSummary } from './training-dto';
 
 /**
@@ -113,10 +114,10 @@ interface TrainingEntry {
   candidate: RankingCandidate | null;
   upcomingAfter: string;
   /**
-   * The summary's JSON without its next session (read from `sessions`) and closing brace, written
-   * when the snapshot is read; a training published while it was read gets it on first use.
+   * Its summary's head in the snapshot's SummaryHeads (-1: none yet): written when the snapshot is
+   * read; a training published while it was read gets it on first use.
    */
-  summaryHead?: string;
+  head: number;
 }
 
 export interface CandidateQuery {
@@ -154,6 +155,7 @@ export class Snapshot {
     private readonly trainings: TrainingEntry[],
     private readonly byId: Map<string, TrainingEntry>,
     private readonly index: SearchIndex,
+    private readonly heads: SummaryHeads,
     private readonly onFailure: () => void,
   ) {
     this.checkedAt = readAt;
@@ -163,10 +165,12 @@ export class Snapshot {
   static async load(repo: CatalogueRepository, readAt: number, onFailure: () => void): Promise<Snapshot> {
     // Every session, past ones too: each request picks those after its own `now`, whatever the clock says.
     let parts: SnapshotParts | undefined;
+    let heads: SummaryHeads | undefined;
     const index = new SearchIndexBuilder();
     await repo.recommendationCatalogue(
       (catalogue) => {
         parts = snapshotParts(catalogue);
+        heads = new SummaryHeads(parts.entries.length);
       },
       (rows) => {
         const { byId, trainingRows, providerRefs } = parts!;
@@ -174,16 +178,18 @@ export class Snapshot {
         for (const row of rows) {
           const entry = byId.get(row.id);
           const training = trainingRows.get(row.id);
-          // Published after the trainings were read (the next version check reads everything again).
-          if (!entry || !training) continue;
           const provider = providerRefs.get(row.provider_id);
-          if (provider) entry.summaryHead = JSON.stringify(toSummary(row, provider, entry.steps, undefined)).slice(0, -NO_NEXT_SESSION.length);
+          // Published after the trainings were read (the next version check reads everything again).
+          if (!entry || !training || !provider) continue;
+          // Only a training with its head is indexed: what a search finds, writeSummaries can write.
+          entry.head = heads!.add(summaryHead(toSummary(row, provider, entry.steps, undefined)));
           index.add(searchDocument(training, entry, row));
         }
       },
     );
     const { version, entries, byId } = parts!;
-    return new Snapshot(repo, version, readAt, entries, byId, index.finish(searchFacetValues), onFailure);
+    heads!.trim();
+    return new Snapshot(repo, version, readAt, entries, byId, index.finish(searchFacetValues), heads!, onFailure);
   }
 
   /** Published trainings matching the search, a page of their ids, the total and the facets (see SearchIndex). */
@@ -191,14 +197,19 @@ export class Snapshot {
     return this.index.search(filters, page);
   }
 
-  /** Writes the summaries of these trainings as JSON (toSummary's), comma-separated in their order, each with its next session after `now` and live seats. */
-  writeSummaries(ids: readonly string[], now: string, out: JsonBytes): void {
+  /**
+   * Writes these trainings, found by search(), as JSON in `shape` (a list item for the API, the
+   * whole summary (toSummary's) for readers in this process), comma-separated in their order,
+   * each with its next session after `now` and live seats. Every training search() finds has its
+   * head: the snapshot indexes a training only once its head is written.
+   */
+  writeSummaries(ids: readonly string[], now: string, out: JsonBytes, shape: SummaryShape): void {
     for (let i = 0; i < ids.length; i++) {
       const training = this.byId.get(ids[i])!;
       const next = training.sessions.find((s) => s.startsAt > now);
-      // The comma apart: joined to the head, it would copy the head into a new string first.
       if (i > 0) out.text(',');
-      out.text(training.summaryHead!);
+      if (shape === 'listItem') this.heads.writeListItem(training.head, out);
+      else this.heads.writeSummary(training.head, out);
       // nextSession's JSON as JSON.stringify writes it, without building the object.
       out.text(
         next
@@ -252,6 +263,17 @@ export class Snapshot {
 
   training(id: string): TrainingEntry | undefined {
     return this.byId.get(id);
+  }
+
+  /** The training's summary JSON without its next session and closing brace; undefined until it is kept. */
+  summaryHead(training: TrainingEntry): string | undefined {
+    return training.head < 0 ? undefined : this.heads.text(training.head);
+  }
+
+  /** Keeps the summary of a training published while the snapshot was read (see TrainingEntry.head). */
+  keepSummary(summary: SummaryHead): void {
+    const training = this.byId.get(summary.id);
+    if (training && training.head < 0) training.head = this.heads.add(summary);
   }
 
   /** The next session after `now` as a summary shows it, with live seats. */
@@ -311,8 +333,13 @@ export class Snapshot {
   }
 }
 
-/** How a summary without a next session ends: cut off, it leaves the summary's JSON head. */
+/** How a summary without a next session ends. */
 const NO_NEXT_SESSION = ',"nextSession":null}';
+
+/** How a search answer shows each training: as the API's list item, or its whole summary. */
+export type SummaryShape = 'listItem' | 'summary';
+
+const summaryHead = ({ nextSession: _live, ...head }: TrainingSummaryDto): SummaryHead => head;
 
 const searchFacetValues: FacetValues = { educationLevel: trainingEducationLevels, audience: trainingAudiences };
 
@@ -360,6 +387,7 @@ function snapshotParts({ version, trainings, steps, sessions, providers }: Catal
       openUntil: '',
       candidate: null,
       upcomingAfter: '',
+      head: -1,
     };
     byId.set(row.id, entry);
     trainingRows.set(row.id, row);

@@ -8,6 +8,17 @@ describe('JsonBytes', () => {
     expect(answer.equals(Buffer.from(`${text}"facets":[]}`, 'utf8'))).toBe(true);
   });
 
+  it('copies a range of stored bytes as they are', () => {
+    const stored = Buffer.from('[{"title":"Coöperatief"},{"title":"ééé"}]', 'utf8');
+    const answer = new JsonBytes()
+      .start()
+      .text('[')
+      .copy(stored, stored.indexOf('{"title":"é'), stored.length - 1)
+      .text(']')
+      .bytes();
+    expect(answer.toString('utf8')).toBe('[{"title":"ééé"}]');
+  });
+
   it('grows past its scratch buffer, keeping what was written', () => {
     const piece = `${'é'.repeat(1000)}x`;
     const out = new JsonBytes().start();

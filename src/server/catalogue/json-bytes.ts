@@ -29,6 +29,13 @@ export class JsonBytes {
     return this;
   }
 
+  /** Appends `source[from, to)`: bytes kept encoded, copied without a view of them. */
+  copy(source: Buffer, from: number, to: number): this {
+    this.room(to - from);
+    this.end += source.copy(this.scratch, this.end, from, to);
+    return this;
+  }
+
   /** The answer written since `start()`, in a buffer of its own. */
   bytes(): Buffer {
     const answer = Buffer.allocUnsafe(this.end);

@@ -154,19 +154,19 @@ export class RecommendationService {
     const ranked = ranking.top(limit);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     // Heads are written when the snapshot is read; a training published meanwhile gets its own here.
-    const missing = trainings.filter((training) => training.summaryHead === undefined);
+    const missing = trainings.filter((training) => training.head < 0);
     if (missing.length > 0) {
       for (const summary of await this.catalogue.summaries(missing.map((training) => training.id))) {
         const { nextSession: _live, ...kept } = summary;
-        const training = snapshot.training(summary.id);
-        if (training) training.summaryHead = JSON.stringify(kept).slice(0, -1);
+        snapshot.keepSummary(kept);
       }
     }
     const summaryNow = this.catalogue.nowIso();
     const summaries = new Map<string, Summary>();
     for (const training of trainings) {
-      if (training.summaryHead === undefined) continue;
-      summaries.set(training.id, { head: training.summaryHead, nextSession: snapshot.nextSession(training, summaryNow) });
+      const head = snapshot.summaryHead(training);
+      if (head === undefined) continue;
+      summaries.set(training.id, { head, nextSession: snapshot.nextSession(training, summaryNow) });
     }
     return { ranked, summaries };
   }

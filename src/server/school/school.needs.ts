@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchResultDto, TrainingDto } from '../../shared/catalogue/api';
+import type { SearchQuery, TrainingDto, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 
@@ -26,7 +26,8 @@ export interface DigisnapAggregates {
 export interface TrainingOffer {
   /** A training anyone may see; not_found otherwise. */
   publicTraining(trainingId: string): Promise<TrainingDto>;
-  search(query: SearchQuery): Promise<SearchResultDto>;
+  /** The search's page with each training's whole summary (the API answers shorter list items). */
+  search(query: SearchQuery): Promise<{ items: TrainingSummaryDto[] }>;
 }
 
 /** One enrolment or completion's price, without whose it is. */

@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { Link } from '../router';
 import { LevelSteps, ProviderName } from './TrainingBits';
 import { TrainingFacts } from './TrainingFacts';
-import type { TrainingSummaryDto } from './types';
+import type { TrainingListItemDto } from './types';
 
 interface Props {
-  training: TrainingSummaryDto;
+  /** A search's list item, or any fuller view of a training (a summary). */
+  training: TrainingListItemDto;
   testId?: string;
   /** Heading level of the title within its list. */
   as?: 'h2' | 'h3';

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useCatalogueLabels } from './labels';
 import { NextSession } from './TrainingBits';
-import type { TrainingDto, TrainingSummaryDto } from './types';
+import type { TrainingDto, TrainingListItemDto } from './types';
 
 /**
  * Compact, on a card in a list: kind, price, duration and the next session on one line.
  * Full, on the training's own page: the same first three with the ICT-budget note on the price,
  * then language, education levels, audiences, location and accreditation.
  */
-type Props = { compact: true; training: TrainingSummaryDto } | { compact?: false; training: TrainingDto };
+type Props = { compact: true; training: TrainingListItemDto } | { compact?: false; training: TrainingDto };
 
 /** The practical facts of a training as a description list. */
 export function TrainingFacts(props: Props) {
@@ -21,7 +21,7 @@ export function TrainingFacts(props: Props) {
       <Fact label={t('catalogue.kind')}>{labels.kind(training.kind)}</Fact>
       <Fact label={t('catalogue.price')} className={training.priceEuro === 0 ? 'price price-free' : 'price'}>
         {labels.price(training.priceEuro)}
-        {!props.compact && training.payableFromIctBudget && <span className="fact-note">{t('training.ictBudget')}</span>}
+        {!props.compact && props.training.payableFromIctBudget && <span className="fact-note">{t('training.ictBudget')}</span>}
       </Fact>
       <Fact label={t('catalogue.duration')}>{labels.hours(training.durationHours)}</Fact>
       {props.compact ? (

@@ -10,6 +10,7 @@ export type {
   SessionInput,
   TrainingDto,
   TrainingInput,
+  TrainingListItemDto,
   TrainingSummaryDto,
 } from '../../shared/catalogue/api';
 export type { ProviderMembership } from '../../shared/platform/api';
