@@ -97,7 +97,12 @@ export class RecommendationCatalogue {
 }
 
 /** A session as the ranking reads it (seatsLeft kept in step with the counts), with those counts. */
-type SessionEntry = RankingCandidate['sessions'][number] & { capacity: number; enrolled: number };
+type SessionEntry = RankingCandidate['sessions'][number] & {
+  capacity: number;
+  enrolled: number;
+  /** Its JSON as a summary's next session, up to the live seat count: written on its first answer. */
+  nextSessionJson?: string;
+};
 
 interface TrainingEntry {
   id: string;
@@ -207,15 +212,15 @@ export class Snapshot {
     for (let i = 0; i < ids.length; i++) {
       const training = this.byId.get(ids[i])!;
       const next = training.sessions.find((s) => s.startsAt > now);
-      if (i > 0) out.text(',');
+      if (i > 0) out.ascii(COMMA);
       if (shape === 'listItem') this.heads.writeListItem(training.head, out);
       else this.heads.writeSummary(training.head, out);
       // nextSession's JSON as JSON.stringify writes it, without building the object.
-      out.text(
-        next
-          ? `,"nextSession":{"id":${JSON.stringify(next.id)},"startsAt":${JSON.stringify(next.startsAt)},"seatsLeft":${seatsLeftOf(next)},"online":${next.online}}}`
-          : NO_NEXT_SESSION,
-      );
+      if (next === undefined) out.text(NO_NEXT_SESSION);
+      else {
+        next.nextSessionJson ??= `,"nextSession":{"id":${JSON.stringify(next.id)},"startsAt":${JSON.stringify(next.startsAt)},"seatsLeft":`;
+        out.text(`${next.nextSessionJson}${seatsLeftOf(next)},"online":${next.online}}}`);
+      }
     }
   }
 
@@ -333,6 +338,7 @@ export class Snapshot {
   }
 }
 
+const COMMA = 0x2c;
 /** How a summary without a next session ends. */
 const NO_NEXT_SESSION = ',"nextSession":null}';
 

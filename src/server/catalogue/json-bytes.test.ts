@@ -8,15 +8,16 @@ describe('JsonBytes', () => {
     expect(answer.equals(Buffer.from(`${text}"facets":[]}`, 'utf8'))).toBe(true);
   });
 
-  it('copies a range of stored bytes as they are', () => {
+  it('copies a range of stored bytes as they are, and one ASCII character', () => {
     const stored = Buffer.from('[{"title":"Coöperatief"},{"title":"ééé"}]', 'utf8');
     const answer = new JsonBytes()
       .start()
       .text('[')
       .copy(stored, stored.indexOf('{"title":"é'), stored.length - 1)
-      .text(']')
+      .ascii(0x2c)
+      .text('1]')
       .bytes();
-    expect(answer.toString('utf8')).toBe('[{"title":"ééé"}]');
+    expect(answer.toString('utf8')).toBe('[{"title":"ééé"},1]');
   });
 
   it('grows past its scratch buffer, keeping what was written', () => {
@@ -32,5 +33,12 @@ describe('JsonBytes', () => {
     const second = out.start().text('{"b":22}').bytes();
     expect(first.toString('utf8')).toBe('{"a":1}');
     expect(second.toString('utf8')).toBe('{"b":22}');
+  });
+
+  it('keeps every answer intact across many, small and large', () => {
+    const out = new JsonBytes();
+    const texts = Array.from({ length: 300 }, (_, i) => `{"n":${i},"text":"${'ü'.repeat((i * 397) % 40_000)}"}`);
+    const answers = texts.map((text) => out.start().text(text).bytes());
+    expect(answers.map((answer) => answer.toString('utf8'))).toEqual(texts);
   });
 });

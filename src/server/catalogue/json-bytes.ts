@@ -1,3 +1,5 @@
+const SLAB_BYTES = 256 * 1024;
+
 /**
  * A JSON answer written piece by piece as UTF-8 into one scratch buffer, then copied out once:
  * the pieces (summaries kept as text, a few live fields) are encoded where they land, instead of
@@ -7,6 +9,9 @@
 export class JsonBytes {
   private scratch = Buffer.allocUnsafe(64 * 1024);
   private end = 0;
+  /** Where answers are cut from, as Node's pool does for small buffers: one memory block per many answers, not one each. */
+  private slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  private slabUsed = 0;
 
   start(): this {
     this.end = 0;
@@ -29,6 +34,13 @@ export class JsonBytes {
     return this;
   }
 
+  /** Appends one ASCII character, such as a comma between items, without encoding a string. */
+  ascii(code: number): this {
+    this.room(1);
+    this.scratch[this.end++] = code;
+    return this;
+  }
+
   /** Appends `source[from, to)`: bytes kept encoded, copied without a view of them. */
   copy(source: Buffer, from: number, to: number): this {
     this.room(to - from);
@@ -36,10 +48,21 @@ export class JsonBytes {
     return this;
   }
 
-  /** The answer written since `start()`, in a buffer of its own. */
+  /** The answer written since `start()`, in bytes of its own (no later answer overwrites them). */
   bytes(): Buffer {
-    const answer = Buffer.allocUnsafe(this.end);
+    if (this.end > SLAB_BYTES / 8) {
+      const answer = Buffer.allocUnsafe(this.end);
+      this.scratch.copy(answer, 0, 0, this.end);
+      return answer;
+    }
+    if (this.slabUsed + this.end > SLAB_BYTES) {
+      this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.slabUsed = 0;
+    }
+    const answer = this.slab.subarray(this.slabUsed, this.slabUsed + this.end);
     this.scratch.copy(answer, 0, 0, this.end);
+    // The next answer starts on an 8-byte boundary, as Node's pool aligns.
+    this.slabUsed += (this.end + 7) & ~7;
     return answer;
   }
 

@@ -18,8 +18,12 @@ const RUNS = (() => {
   if (!runs[0].kept) throw new Error('a list item keeps the first field of a summary');
   return runs;
 })();
-const KEPT_RUNS = RUNS.flatMap((run, r) => (run.kept ? [r] : []));
-/** Per head: where it starts, then where each run ends. */
+/** The runs as stored: those a list item keeps first, so a list item is one range of bytes. */
+const STORED = [...RUNS.filter((run) => run.kept), ...RUNS.filter((run) => !run.kept)];
+const KEPT = RUNS.filter((run) => run.kept).length;
+/** Per run in the contract's order, its place in STORED. */
+const PLACE = RUNS.map((run) => STORED.indexOf(run));
+/** Per head: where it starts, then where each stored run ends. */
 const STRIDE = RUNS.length + 1;
 /** About what a head takes as UTF-8, to size the buffer before the catalogue is read. */
 const BYTES_PER_HEAD = 600;
@@ -28,7 +32,8 @@ const BYTES_PER_HEAD = 600;
  * Every published training's summary JSON without its next session and closing brace, as UTF-8
  * in one buffer: written once when the catalogue is read, then copied into answers as bytes. A
  * search answer's list item is the same JSON with some runs of fields left out (see
- * trainingListItemSchema), so one copy of each head serves both shapes. Held as strings, the
+ * trainingListItemSchema): those it keeps are stored first, so a list item is one copy and a
+ * whole summary the runs in the contract's order, and one copy of each head serves both shapes. Held as strings, the
  * heads took twice the memory (most are two-byte strings) and were encoded again per answer.
  */
 export class SummaryHeads {
@@ -52,14 +57,10 @@ export class SummaryHeads {
     const n = this.count++;
     if (n * STRIDE + STRIDE > this.bounds.length) this.bounds = grown(this.bounds, this.bounds.length + this.bounds.length / 2);
     this.bounds[n * STRIDE] = this.end;
-    // As JSON.stringify writes the whole object: each field's name and value, comma-separated.
-    let separator = '{';
-    RUNS.forEach((run, r) => {
-      for (const field of run.fields) {
-        this.write(`${separator}"${field}":${JSON.stringify(head[field])}`);
-        separator = ',';
-      }
-      this.bounds[n * STRIDE + r + 1] = this.end;
+    // Each field as JSON.stringify writes it in the whole object: the first opens it, the others follow a comma.
+    STORED.forEach((run, place) => {
+      for (const field of run.fields) this.write(`${field === RUNS[0].fields[0] ? '{' : ','}"${field}":${JSON.stringify(head[field])}`);
+      this.bounds[n * STRIDE + place + 1] = this.end;
     });
     return n;
   }
@@ -74,15 +75,16 @@ export class SummaryHeads {
 
   /** The summary's head as text, JSON.stringify's of the summary without its next session and closing brace. */
   text(n: number): string {
-    return this.bytes.toString('utf8', this.bounds[n * STRIDE], this.bounds[n * STRIDE + RUNS.length]);
+    return PLACE.map((place) => this.bytes.toString('utf8', this.bounds[n * STRIDE + place], this.bounds[n * STRIDE + place + 1])).join('');
   }
 
   writeSummary(n: number, out: JsonBytes): void {
-    out.copy(this.bytes, this.bounds[n * STRIDE], this.bounds[n * STRIDE + RUNS.length]);
+    for (const place of PLACE) out.copy(this.bytes, this.bounds[n * STRIDE + place], this.bounds[n * STRIDE + place + 1]);
   }
 
+  /** The list item's head: one copy, its runs stored first and together. */
   writeListItem(n: number, out: JsonBytes): void {
-    for (const r of KEPT_RUNS) out.copy(this.bytes, this.bounds[n * STRIDE + r], this.bounds[n * STRIDE + r + 1]);
+    out.copy(this.bytes, this.bounds[n * STRIDE], this.bounds[n * STRIDE + KEPT]);
   }
 
   private write(piece: string): void {
