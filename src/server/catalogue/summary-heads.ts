@@ -47,11 +47,6 @@ export class SummaryHeads {
     this.bounds = new Uint32Array(Math.max(1, expected) * STRIDE);
   }
 
-  /** Bytes held by the heads. */
-  get size(): number {
-    return this.bytes.length + this.bounds.byteLength;
-  }
-
   /** Keeps a head, answering its number. */
   add(head: SummaryHead): number {
     const n = this.count++;
