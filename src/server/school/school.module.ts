@@ -21,6 +21,7 @@ import { policyPlanMigrations } from './policy-plan/policy-plan.migrations';
 import { PolicyPlanRepository } from './policy-plan/policy-plan.repository';
 import { policyPlanRoutes } from './policy-plan/policy-plan.routes';
 import { PolicyPlanService } from './policy-plan/policy-plan.service';
+import { SchoolWrites } from './recent-reads';
 import { reflectionMigrations } from './reflection/reflection.migrations';
 import { ReflectionRepository } from './reflection/reflection.repository';
 import { reflectionRoutes } from './reflection/reflection.routes';
@@ -73,7 +74,9 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
-    const schoolRepo = new SchoolRepository(kysely, db.dialect);
+    // Membership and campaign writes both change what a team report read keeps (RecentReads).
+    const schoolWrites = new SchoolWrites();
+    const schoolRepo = new SchoolRepository(kysely, db.dialect, schoolWrites);
     const boardRepo = new BoardRepository(kysely);
     const schoolMemberships: SchoolMemberships = {
       schoolExists: (schoolId) => schoolRepo.exists(schoolId),
@@ -85,7 +88,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     const schools = new SchoolService(schoolRepo, boardRepo, { auth, audit, access, appUrl, identityProviderConfigured: config.oidc !== undefined });
     const boards = new BoardService(boardRepo, schoolRepo, audit);
     const invitations = new InvitationService(new InvitationRepository(kysely), { schools, auth, mail, audit, access, appUrl });
-    const campaigns = new CampaignService(new CampaignRepository(kysely, db.dialect), { schools, digisnap: needs.digisnap, mail, auth, audit, access, appUrl });
+    const campaigns = new CampaignService(new CampaignRepository(kysely, db.dialect, schoolWrites), { schools, digisnap: needs.digisnap, mail, auth, audit, access, appUrl });
     const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(kysely), { schools, campaigns, catalogue: needs.trainings, audit, access });
     const budgets = new TrainingBudgetService(new TrainingBudgetRepository(kysely), { schools, enrolments: needs.trainingCosts, trainingPlan, audit, access });
     const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);

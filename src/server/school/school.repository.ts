@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { lockRow } from '../platform/db/row-lock';
+import { SchoolWrites } from './recent-reads';
 import type { SchoolDatabase as Database } from './school.tables';
 
 export interface NewSchool {
@@ -43,6 +44,8 @@ export class SchoolRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    /** Told of every change of memberships, for the module's read caches (see RecentReads). */
+    private readonly writes = new SchoolWrites(),
   ) {
     this.schoolById = precompiled(
       db,
@@ -199,29 +202,33 @@ export class SchoolRepository {
    * there runs meanwhile), and may refuse the change by throwing.
    */
   async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string, checkPrincipals?: (principals: string[]) => void): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      if (checkPrincipals) {
-        await lockRow(trx, this.dialect, 'schools', schoolId);
-        const principals = await trx.selectFrom('memberships').select('user_id').where('school_id', '=', schoolId).where('role', '=', 'principal').execute();
-        checkPrincipals(principals.map((p) => p.user_id));
-      }
-      const kept = await trx.selectFrom('memberships').select(['role', 'created_at']).where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
-      await trx.deleteFrom('memberships').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
-      if (roles.length === 0) return;
-      const since = new Map(kept.map((k) => [k.role, k.created_at]));
-      await trx
-        .insertInto('memberships')
-        .values(roles.map((role) => ({ user_id: userId, school_id: schoolId, role, created_at: since.get(role) ?? now })))
-        .execute();
-    });
+    await this.writes.around(
+      this.db.transaction().execute(async (trx) => {
+        if (checkPrincipals) {
+          await lockRow(trx, this.dialect, 'schools', schoolId);
+          const principals = await trx.selectFrom('memberships').select('user_id').where('school_id', '=', schoolId).where('role', '=', 'principal').execute();
+          checkPrincipals(principals.map((p) => p.user_id));
+        }
+        const kept = await trx.selectFrom('memberships').select(['role', 'created_at']).where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+        await trx.deleteFrom('memberships').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+        if (roles.length === 0) return;
+        const since = new Map(kept.map((k) => [k.role, k.created_at]));
+        await trx
+          .insertInto('memberships')
+          .values(roles.map((role) => ({ user_id: userId, school_id: schoolId, role, created_at: since.get(role) ?? now })))
+          .execute();
+      }),
+    );
   }
 
   async addRole(userId: string, schoolId: string, role: string, now: string): Promise<void> {
-    await this.db
-      .insertInto('memberships')
-      .values({ user_id: userId, school_id: schoolId, role, created_at: now })
-      .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
-      .execute();
+    await this.writes.around(
+      this.db
+        .insertInto('memberships')
+        .values({ user_id: userId, school_id: schoolId, role, created_at: now })
+        .onConflict((oc) => oc.columns(['user_id', 'school_id', 'role']).doNothing())
+        .execute(),
+    );
   }
 
   /** Each school the user belongs to, one row per role, by school name then role. */

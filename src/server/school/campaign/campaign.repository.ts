@@ -2,6 +2,7 @@ import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import type { Dialect } from '../../platform/db/database';
 import { precompiled } from '../../platform/db/precompiled';
 import { lockRow } from '../../platform/db/row-lock';
+import { RecentReads, SchoolWrites } from '../recent-reads';
 import type { CampaignsTable, SchoolDatabase as Database } from '../school.tables';
 
 export type CampaignRow = Selectable<CampaignsTable>;
@@ -30,6 +31,13 @@ export interface ReportView {
 
 /** Stored states kept in memory as bytes; a state never changes once stored, so nothing goes stale. */
 const STORED_BODIES_KEPT = 256;
+/**
+ * How long a report read serves the caller's roles and the report view from memory: the bound on
+ * seeing another process's change of memberships or campaigns (this process's own are seen at once).
+ */
+export const REPORT_ACCESS_CACHE_MS = 1_000;
+/** At most this many (caller, school, campaign) views in memory, a kilobyte or so each. */
+const REPORT_ACCESS_KEPT = 1_000;
 
 /**
  * A school's campaign with what its report is read from: the school's name, level and member-list
@@ -120,11 +128,15 @@ export class CampaignRepository {
   /** Behind every team report read: the access check and the report view in one read, compiled once. */
   private readonly reportViewFor;
   private readonly bodies = new Map<string, Buffer>();
+  private readonly recentAccess: RecentReads<ReportAccess>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    /** Shared with the school repository, whose membership writes change a caller's access too. */
+    private readonly writes = new SchoolWrites(),
   ) {
+    this.recentAccess = new RecentReads(writes, REPORT_ACCESS_CACHE_MS, REPORT_ACCESS_KEPT);
     this.reportViewOf = precompiled(db, (schoolId: string, campaignId: string) => reportViewQuery(db, schoolId, campaignId), 2);
     this.reportViewFor = precompiled(
       db,
@@ -136,12 +148,16 @@ export class CampaignRepository {
   /**
    * The caller's roles at the school with the report view of the campaign, in one indexed read
    * (what `access.require` and `reportView` read, together); undefined when the school does not exist.
+   * Served from memory for REPORT_ACCESS_CACHE_MS after it was read, unless this process wrote
+   * memberships, campaigns or reports since (see RecentReads).
    */
-  async reportAccess(userId: string, schoolId: string, campaignId: string): Promise<ReportAccess | undefined> {
-    const [row] = await this.reportViewFor(userId, userId, campaignId, schoolId);
-    if (!row) return undefined;
-    const { own_roles, board_admin, ...view } = row;
-    return { ownRoles: own_roles ? own_roles.split(',') : [], boardAdmin: Boolean(Number(board_admin)), view: viewOf(view) };
+  reportAccess(userId: string, schoolId: string, campaignId: string): Promise<ReportAccess | undefined> {
+    return this.recentAccess.read(`${userId}\u0000${schoolId}\u0000${campaignId}`, async () => {
+      const [row] = await this.reportViewFor(userId, userId, campaignId, schoolId);
+      if (!row) return undefined;
+      const { own_roles, board_admin, ...view } = row;
+      return { ownRoles: own_roles ? own_roles.split(',') : [], boardAdmin: Boolean(Number(board_admin)), view: viewOf(view) };
+    });
   }
 
   /**
@@ -171,26 +187,30 @@ export class CampaignRepository {
    * in one transaction that holds the school row (PostgreSQL; SQLite runs one at a time), so
    * two requests at once cannot both open overlapping campaigns. Returns the clash, if any.
    */
-  async insertUnlessOverlapping(campaign: CampaignRow, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      await lockRow(trx, this.dialect, 'schools', campaign.school_id);
-      const clash = overlaps(await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).execute());
-      if (clash) return clash;
-      await trx.insertInto('campaigns').values(campaign).execute();
-      return undefined;
-    });
+  insertUnlessOverlapping(campaign: CampaignRow, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
+    return this.writes.around(
+      this.db.transaction().execute(async (trx) => {
+        await lockRow(trx, this.dialect, 'schools', campaign.school_id);
+        const clash = overlaps(await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).execute());
+        if (clash) return clash;
+        await trx.insertInto('campaigns').values(campaign).execute();
+        return undefined;
+      }),
+    );
   }
 
   /** Reopens with a new last day, under the same lock and overlap check as opening. */
-  async reopenUnlessOverlapping(campaign: CampaignRow, closesOn: string, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      await lockRow(trx, this.dialect, 'schools', campaign.school_id);
-      const others = await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).where('id', '!=', campaign.id).execute();
-      const clash = overlaps(others);
-      if (clash) return clash;
-      await trx.updateTable('campaigns').set({ closed_at: null, closes_on: closesOn }).where('id', '=', campaign.id).execute();
-      return undefined;
-    });
+  reopenUnlessOverlapping(campaign: CampaignRow, closesOn: string, overlaps: (others: CampaignRow[]) => CampaignRow | undefined): Promise<CampaignRow | undefined> {
+    return this.writes.around(
+      this.db.transaction().execute(async (trx) => {
+        await lockRow(trx, this.dialect, 'schools', campaign.school_id);
+        const others = await trx.selectFrom('campaigns').selectAll().where('school_id', '=', campaign.school_id).where('id', '!=', campaign.id).execute();
+        const clash = overlaps(others);
+        if (clash) return clash;
+        await trx.updateTable('campaigns').set({ closed_at: null, closes_on: closesOn }).where('id', '=', campaign.id).execute();
+        return undefined;
+      }),
+    );
   }
 
   find(schoolId: string, campaignId: string): Promise<CampaignRow | undefined> {
@@ -204,18 +224,20 @@ export class CampaignRepository {
 
   /** Closes it unless it was closed already; false then. */
   async close(campaignId: string, at: string): Promise<boolean> {
-    const result = await this.db.updateTable('campaigns').set({ closed_at: at }).where('id', '=', campaignId).where('closed_at', 'is', null).executeTakeFirst();
+    const result = await this.writes.around(this.db.updateTable('campaigns').set({ closed_at: at }).where('id', '=', campaignId).where('closed_at', 'is', null).executeTakeFirst());
     return Number(result.numUpdatedRows) > 0;
   }
 
   /** Records a round of reminders unless another round went out after `notAfter`; false then. */
   async recordReminders(campaignId: string, sent: number, at: string, notAfter: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('campaigns')
-      .set((eb) => ({ reminder_rounds: eb('reminder_rounds', '+', 1), reminders_sent: eb('reminders_sent', '+', sent), reminded_at: at }))
-      .where('id', '=', campaignId)
-      .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', notAfter)]))
-      .executeTakeFirst();
+    const result = await this.writes.around(
+      this.db
+        .updateTable('campaigns')
+        .set((eb) => ({ reminder_rounds: eb('reminder_rounds', '+', 1), reminders_sent: eb('reminders_sent', '+', sent), reminded_at: at }))
+        .where('id', '=', campaignId)
+        .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', notAfter)]))
+        .executeTakeFirst(),
+    );
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -241,18 +263,20 @@ export class CampaignRepository {
    */
   async insertReport(report: StoredReport): Promise<boolean> {
     try {
-      await this.db
-        .insertInto('campaign_reports')
-        .values({
-          campaign_id: report.campaignId,
-          seq: report.seq,
-          published_at: report.publishedAt,
-          respondents: report.respondents,
-          respondent_keys: JSON.stringify(report.respondentKeys),
-          body: report.body,
-          publication: report.publication,
-        })
-        .execute();
+      await this.writes.around(
+        this.db
+          .insertInto('campaign_reports')
+          .values({
+            campaign_id: report.campaignId,
+            seq: report.seq,
+            published_at: report.publishedAt,
+            respondents: report.respondents,
+            respondent_keys: JSON.stringify(report.respondentKeys),
+            body: report.body,
+            publication: report.publication,
+          })
+          .execute(),
+      );
       return true;
     } catch (error) {
       if (await this.reportExists(report.campaignId, report.seq)) return false;
