@@ -85,7 +85,7 @@ export class RecommendationService {
   }
 
   private async recommend(userId: string, limit: number) {
-    const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
+    const profile = await this.deps.digisnap.profileRanking(userId).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') {
         throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
       }
@@ -93,8 +93,8 @@ export class RecommendationService {
     });
     const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.result.competences,
-      priorities: profile.result.priorities.map((p) => p.code),
+      competences: profile.competences,
+      priorities: profile.priorities,
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
     };
