@@ -35,7 +35,7 @@ export interface ProfilesTable {
 }
 
 /**
- * What recommendations read of a stored profile (profileRanking's JSON, a few hundred bytes),
+ * What recommendations read of a stored profile (profileRankingText, a few hundred bytes),
  * written on first read after the profile's latest scan changed: `scan_id` says which.
  */
 export interface ProfileRankingsTable {
