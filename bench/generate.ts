@@ -15,7 +15,7 @@ import type { Db } from '../src/server/platform/db/database';
 import { migrateToLatest } from '../src/server/platform/db/migrations';
 import { newId } from '../src/server/platform/ids';
 import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
-import { buildProfile } from '../src/shared/digisnap/profile';
+import { buildProfile, profileRankingText } from '../src/shared/digisnap/profile';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
@@ -263,6 +263,7 @@ function statements(sqlite: SQLite.Database) {
   const answer = sqlite.prepare('insert into scan_answers (scan_id, competence_code, option_index, answered_at) values (?, ?, ?, ?)');
   const audit = sqlite.prepare('insert into audit_log (id, at, actor_id, action, subject, details) values (?, ?, ?, ?, ?, ?)');
   const profile = sqlite.prepare('insert into profiles (user_id, scan_id, body, updated_at) values (?, ?, ?, ?)');
+  const profileRanking = sqlite.prepare('insert into profile_rankings (user_id, scan_id, ranking) values (?, ?, ?)');
 
   return {
     school,
@@ -277,7 +278,7 @@ function statements(sqlite: SQLite.Database) {
       for (const a of answers) answer.run(row.id, a.competence_code, a.option_index, a.answered_at);
       if (row.submitted_at) audit.run(newId(), row.submitted_at, userId, 'scan_submitted', row.id, null);
     },
-    /** The stored profile, as DigisnapService writes it at every submit. */
+    /** The stored profile, as DigisnapService writes it at every submit, with its ranking as the first recommendation stores it. */
     profile(userId: string, submitted: ScanRows[]) {
       const body = buildProfile(
         submitted.map(({ scan: row }) => ({
@@ -290,6 +291,7 @@ function statements(sqlite: SQLite.Database) {
       );
       const latest = submitted[submitted.length - 1].scan;
       profile.run(userId, latest.id, JSON.stringify(body), latest.updated_at);
+      profileRanking.run(userId, latest.id, profileRankingText(body!));
     },
   };
 }

@@ -92,7 +92,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
       profiles: {
         currentFramework: () => services.digisnap.currentFramework(),
         frameworkLookup: () => services.digisnap.frameworkLookup(),
-        profile: (userId) => services.digisnap.profile(userId),
+        profileRanking: (userId) => services.digisnap.profileRanking(userId),
       },
       schools: {
         provincesOfUser: (userId) => services.schools.provincesOfUser(userId),

@@ -18,15 +18,21 @@ describe('getMyRecommendations', () => {
   async function scannedTeacher(): Promise<TestClient> {
     const schoolId = await t.app.services.schools.createSchool({ name: `School ${Math.random()}`, province: 'antwerpen' });
     const client = await t.user('teacher', { schoolId });
+    await submitScan(client, 1);
+    return client;
+  }
+
+  /** Submits a scan answering `teaching` in 3.1 Teaching and 3 everywhere else; its id. */
+  async function submitScan(client: TestClient, teaching: number): Promise<string> {
     const scan = (await client.request({ method: 'POST', url: '/api/scans' })).json();
     const framework = (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json();
     for (const area of framework.areas) {
       for (const competence of area.competences) {
-        await client.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/${competence.code}`, payload: { option: competence.code === '3.1' ? 1 : 3 } });
+        await client.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/${competence.code}`, payload: { option: competence.code === '3.1' ? teaching : 3 } });
       }
     }
     expect((await client.request({ method: 'POST', url: `/api/scans/${scan.id}/submit` })).statusCode).toBe(200);
-    return client;
+    return scan.id;
   }
 
   beforeAll(async () => {
@@ -90,6 +96,17 @@ describe('getMyRecommendations', () => {
     expect((await recommend(teacher, '?limit=1')).items).toHaveLength(1);
     expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/recommendations?limit=0' }))).toMatchObject({ status: 400, field: 'querystring.limit' });
     expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/recommendations?limit=51' }))).toMatchObject({ status: 400, field: 'querystring.limit' });
+  });
+
+  it('follows the latest scan: what it ranks by is read anew after a new submit', async () => {
+    const client = await scannedTeacher();
+    const before = await recommend(client);
+    expect(before.items.map((i: { training: { id: string } }) => nameOf(i.training.id))).toContain('a2b1');
+    const scanId = await submitScan(client, 3);
+    const after = await recommend(client);
+    expect(after.basedOn.scanId).toBe(scanId);
+    expect(after.items.map((i: { training: { id: string } }) => nameOf(i.training.id))).not.toContain('a2b1');
+    expect(await recommend(client)).toEqual(after);
   });
 
   it('is not found before the first submitted scan, and needs a session', async () => {

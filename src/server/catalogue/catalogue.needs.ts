@@ -1,13 +1,13 @@
-import type { ProfileDto } from '../../shared/digisnap/api';
 import type { Framework } from '../../shared/digisnap/framework';
+import type { ProfileRanking } from '../../shared/digisnap/profile';
 import type { Province } from '../../shared/platform/flanders';
 
 /** What the catalogue asks of Digisnap: the frameworks its trainings are tagged with, and a teacher's own profile. */
 export interface CompetenceProfiles {
   currentFramework(): Framework;
   frameworkLookup(): (id: string, version: string) => Framework | undefined;
-  /** The caller's own profile; fails with not_found before a first scan. */
-  profile(userId: string): Promise<ProfileDto>;
+  /** What recommendations rank by, of the caller's own profile; fails with not_found before a first scan. */
+  profileRanking(userId: string): Promise<ProfileRanking>;
 }
 
 /** What the catalogue asks of the school module: where users teach. */

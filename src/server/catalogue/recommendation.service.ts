@@ -2,6 +2,7 @@ import type { LevelStep, RecommendationsDto, TrainingSummaryDto } from '../../sh
 import {
   focusCompetences,
   matchLists,
+  type RankedRecommendation,
   type RankingCandidate,
   REACHABLE_LEVELS_ABOVE,
   rankRecommendations,
@@ -9,7 +10,7 @@ import {
   recommendationReason,
   type TeacherProfileForRanking,
 } from '../../shared/catalogue/recommend';
-import { findCompetence, LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
+import { type Framework, findCompetence, LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
 import { AppError } from '../../shared/errors';
 import type { Province } from '../../shared/platform/flanders';
 import { type Caller, requireCaller } from './catalogue.access';
@@ -32,6 +33,9 @@ const summaryObject = (summary: Summary): TrainingSummaryDto =>
     ? { ...(JSON.parse(`${summary.head}}`) as Omit<TrainingSummaryDto, 'nextSession'>), nextSession: summary.nextSession }
     : { ...summary.kept, nextSession: summary.nextSession };
 
+const reasonOf = (framework: Framework, r: RankedRecommendation) =>
+  recommendationReason(findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence }, r.competence, r.currentLevel, r.targetLevel);
+
 type Focus = Array<{ competence: string; above: string[]; reachable: string[] }>;
 
 /** Candidates selected per request (in memory, or in SQL); the ranking then keeps the best `limit`. */
@@ -49,6 +53,11 @@ export class RecommendationService {
   private readonly now: () => Date;
   /** What recommendations read of the catalogue, kept in memory; undefined when the catalogue's read cache is off. */
   private readonly catalogueInMemory: RecommendationCatalogue | undefined;
+  /**
+   * Per framework (loaded once, never changed), a recommendation's fields but the training and
+   * the score as JSON, by competence, current and target level: at most 22 × 6 × 6 per framework.
+   */
+  private readonly stepTexts = new WeakMap<Framework, Map<string, string>>();
 
   constructor(
     private readonly repo: CatalogueRepository,
@@ -66,35 +75,58 @@ export class RecommendationService {
 
   /** For a signed-in teacher by id: all a recommendation needs of the caller (no roles or providers). */
   async recommendationsForUser(userId: string, limit: number): Promise<RecommendationsDto> {
-    const { basedOn, items } = await this.recommend(userId, limit);
-    return { basedOn, items: items.map(({ item, summary }) => ({ training: summaryObject(summary), ...item })) };
+    const { basedOn, framework, items } = await this.recommend(userId, limit);
+    return {
+      basedOn,
+      items: items.map(({ ranked: r, summary }) => ({
+        training: summaryObject(summary),
+        competence: r.competence,
+        currentLevel: r.currentLevel,
+        targetLevel: r.targetLevel as LevelCode,
+        reason: reasonOf(framework, r),
+        score: r.score,
+      })),
+    };
   }
 
   /**
    * The same answer as recommendationsForUser, as the JSON text JSON.stringify gives of it, built
-   * from each training's summary text kept with the catalogue in memory: only the next session,
-   * the reason and the score are written per request.
+   * from each training's summary text kept with the catalogue in memory and each step's fields
+   * kept per framework: only the next session and the score are written per request.
    */
   async recommendationsJsonForUser(userId: string, limit: number): Promise<string> {
-    const { basedOn, items } = await this.recommend(userId, limit);
-    const parts = items.map(({ item, summary }) => {
+    const { basedOn, framework, items } = await this.recommend(userId, limit);
+    let texts = this.stepTexts.get(framework);
+    if (!texts) this.stepTexts.set(framework, (texts = new Map()));
+    const parts = items.map(({ ranked: r, summary }) => {
       const training = 'head' in summary ? `${summary.head},"nextSession":${JSON.stringify(summary.nextSession)}}` : JSON.stringify(summaryObject(summary));
-      return `{"training":${training},${JSON.stringify(item).slice(1)}`;
+      const key = `${r.competence} ${r.currentLevel} ${r.targetLevel}`;
+      let step = texts.get(key);
+      if (step === undefined) {
+        // The recommendation's own fields, in the contract's order after `training`.
+        const fields = { competence: r.competence, currentLevel: r.currentLevel, targetLevel: r.targetLevel, reason: reasonOf(framework, r) };
+        texts.set(key, (step = JSON.stringify(fields).slice(1, -1)));
+      }
+      return `{"training":${training},${step},"score":${r.score}}`;
     });
     return `{"basedOn":${JSON.stringify(basedOn)},"items":[${parts.join(',')}]}`;
   }
 
   private async recommend(userId: string, limit: number) {
-    const profile = await this.deps.digisnap.profile(userId).catch((error: unknown) => {
-      if (error instanceof AppError && error.id === 'not_found') {
-        throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
-      }
-      throw error;
-    });
-    const [provinces, excluded] = await Promise.all([this.deps.schools.provincesOfUser(userId), this.enrolments.engagedTrainingIds(userId)]);
+    // The three reads at once: on PostgreSQL one round trip's wait instead of two.
+    const [profile, provinces, excluded] = await Promise.all([
+      this.deps.digisnap.profileRanking(userId).catch((error: unknown) => {
+        if (error instanceof AppError && error.id === 'not_found') {
+          throw new AppError('not_found', 'No submitted Digisnap scan yet: recommendations start from your profile');
+        }
+        throw error;
+      }),
+      this.deps.schools.provincesOfUser(userId),
+      this.enrolments.engagedTrainingIds(userId),
+    ]);
     const teacher: TeacherProfileForRanking = {
-      competences: profile.result.competences,
-      priorities: profile.result.priorities.map((p) => p.code),
+      competences: profile.competences,
+      priorities: profile.priorities,
       province: (provinces[0] ?? null) as Province | null,
       excludedTrainingIds: excluded,
     };
@@ -115,20 +147,8 @@ export class RecommendationService {
     const framework = this.deps.digisnap.frameworkLookup()(profile.frameworkId, profile.frameworkVersion) ?? this.deps.digisnap.currentFramework();
     return {
       basedOn: { scanId: profile.scanId, submittedAt: profile.submittedAt },
-      items: ranked.map((r) => {
-        const name = findCompetence(framework, r.competence)?.name ?? { nl: r.competence, en: r.competence };
-        return {
-          summary: summaries.get(r.trainingId)!,
-          // The recommendation's own fields, in the contract's order after `training`.
-          item: {
-            competence: r.competence,
-            currentLevel: r.currentLevel,
-            targetLevel: r.targetLevel as LevelCode,
-            reason: recommendationReason(name, r.competence, r.currentLevel, r.targetLevel),
-            score: r.score,
-          },
-        };
-      }),
+      framework,
+      items: ranked.map((r) => ({ ranked: r, summary: summaries.get(r.trainingId)! })),
     };
   }
 

@@ -128,4 +128,16 @@ export const digisnapMigrations: Record<string, Migration> = {
       await db.deleteFrom('comparison_totals').execute();
     },
   },
+  '20270112_02_digisnap_profile_rankings': {
+    async up(db: Kysely<any>) {
+      // Beside the profile rather than a column of it: a column after the 4 kB body is read past
+      // the body's overflow pages on SQLite. Filled on first read, so existing profiles need nothing.
+      await db.schema
+        .createTable('profile_rankings')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('profiles.user_id').onDelete('cascade'))
+        .addColumn('scan_id', 'text', (c) => c.notNull())
+        .addColumn('ranking', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

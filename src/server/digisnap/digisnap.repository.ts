@@ -27,6 +27,8 @@ export class DigisnapRepository {
   /** Behind getMyProfile, the hottest read, and its fallback: compiled once. */
   private readonly submittedRowsOf;
   private readonly profileBodyOf;
+  private readonly rankingRowOf;
+  private readonly upsertRanking;
   /** Behind submitScan, every statement of it: compiled once. */
   private readonly ownedScanById;
   private readonly ownedScanWithAnswerRows;
@@ -42,6 +44,25 @@ export class DigisnapRepository {
     this.teams = new TeamAggregateRepository(db);
     this.submittedRowsOf = precompiled(db, (userId: string) => submittedScansQuery(db, userId), 1);
     this.profileBodyOf = precompiled(db, (userId: string) => db.selectFrom('profiles').select('body').where('user_id', '=', userId), 1);
+    this.rankingRowOf = precompiled(
+      db,
+      (userId: string) =>
+        db
+          .selectFrom('profiles')
+          .leftJoin('profile_rankings', 'profile_rankings.user_id', 'profiles.user_id')
+          .select(['profiles.scan_id', 'profile_rankings.scan_id as ranked_scan_id', 'profile_rankings.ranking'])
+          .where('profiles.user_id', '=', userId),
+      1,
+    );
+    this.upsertRanking = precompiled(
+      db,
+      (userId: string, scanId: string, ranking: string) =>
+        db
+          .insertInto('profile_rankings')
+          .values({ user_id: userId, scan_id: scanId, ranking })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ scan_id: eb.ref('excluded.scan_id'), ranking: eb.ref('excluded.ranking') }))),
+      3,
+    );
     this.ownedScanById = precompiled(db, (scanId: string, userId: string) => db.selectFrom('scans').selectAll().where('id', '=', scanId).where('user_id', '=', userId), 2);
     this.ownedScanWithAnswerRows = precompiled(
       db,
@@ -195,6 +216,21 @@ export class DigisnapRepository {
   async profileBody(userId: string): Promise<string | undefined> {
     const [row] = await this.profileBodyOf(userId);
     return row?.body;
+  }
+
+  /**
+   * The latest scan of the teacher's stored profile, with the ranking stored beside it and the
+   * scan it was made of (null when none was); undefined when there is no stored profile.
+   */
+  async profileRanking(userId: string): Promise<{ scanId: string; ranking: string | null } | undefined> {
+    const [row] = await this.rankingRowOf(userId);
+    if (!row) return undefined;
+    return { scanId: row.scan_id, ranking: row.ranked_scan_id === row.scan_id ? row.ranking : null };
+  }
+
+  /** Stores the ranking of the profile of this latest scan, replacing one of an earlier profile. */
+  async saveProfileRanking(userId: string, scanId: string, ranking: string): Promise<void> {
+    await this.upsertRanking(userId, scanId, ranking);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { type Background, backgroundSchema, type FrameworkVersionDto, type ProfileDto, type ScanDto, type ScanResultDto, type ScanSummaryDto } from '../../shared/digisnap/api';
 import { type Framework, maxTotal, questionnaireOf } from '../../shared/digisnap/framework';
-import { buildProfile, extendProfile, type SubmittedResult } from '../../shared/digisnap/profile';
+import { buildProfile, extendProfile, type ProfileRanking, parseProfileRanking, profileRankingText, type SubmittedResult } from '../../shared/digisnap/profile';
 import { missingCompetences, type ScanResult, scoreAnswers } from '../../shared/digisnap/scoring';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
@@ -202,6 +202,21 @@ export class DigisnapService {
   /** The latest submitted scan, with history and growth since the previous one. */
   async profile(userId: string): Promise<ProfileDto> {
     return JSON.parse(await this.profileJson(userId)) as ProfileDto;
+  }
+
+  /**
+   * What recommendations rank by, of the teacher's profile: stored beside the profile on the
+   * first read after each new latest scan, so later reads skip the 4 kB profile. Fails as
+   * `profile` does before a first scan.
+   */
+  async profileRanking(userId: string): Promise<ProfileRanking> {
+    const stored = await this.repo.profileRanking(userId);
+    if (stored?.ranking) return parseProfileRanking(stored.ranking);
+    const profile = await this.profile(userId);
+    const text = profileRankingText(profile);
+    // Stored under the scan read first: a submit in between leaves it stale, and the next read makes it again.
+    await this.repo.saveProfileRanking(userId, stored?.scanId ?? profile.scanId, text);
+    return parseProfileRanking(text);
   }
 
   /** Every scan of the teacher with its answers and result: the teacher's own data, whole. */

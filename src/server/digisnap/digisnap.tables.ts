@@ -35,6 +35,16 @@ export interface ProfilesTable {
 }
 
 /**
+ * What recommendations read of a stored profile (profileRankingText, a few hundred bytes),
+ * written on first read after the profile's latest scan changed: `scan_id` says which.
+ */
+export interface ProfileRankingsTable {
+  user_id: string;
+  scan_id: string;
+  ranking: string;
+}
+
+/**
  * A team's Digisnap aggregate (digisnap module), kept up to date at every submit: the raw counts
  * of each member's latest scan in the window, live and as last published. Never leaves the module raw.
  */
@@ -103,6 +113,7 @@ export type DigisnapTables = {
   scans: ScansTable;
   scan_answers: ScanAnswersTable;
   profiles: ProfilesTable;
+  profile_rankings: ProfileRankingsTable;
   team_aggregates: TeamAggregatesTable;
   team_members: TeamMembersTable;
   comparison_parts: ComparisonPartsTable;

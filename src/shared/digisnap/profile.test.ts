@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildProfile, extendProfile, type SubmittedResult } from './profile';
+import { LEVEL_CODES } from './framework';
+import { buildProfile, extendProfile, parseProfileRanking, profileRankingText, type SubmittedResult } from './profile';
 import type { ScanResult } from './scoring';
 
 const result = (areaScores: number[]): ScanResult => ({
@@ -142,6 +143,54 @@ describe('extendProfile', () => {
         for (let k = 1; k < scans.length; k += 1) {
           expect(extendProfile(stored(scans.slice(0, k)), scans[k])).toEqual(buildProfile(scans.slice(0, k + 1)));
         }
+      }),
+    );
+  });
+});
+
+describe('profileRankingText', () => {
+  const profileWith = (competences: ScanResult['competences'], priorities: ScanResult['priorities']) => {
+    const profile = buildProfile([scan('a', 1, [4, 4, 4, 4, 4, 4])])!;
+    return { ...profile, result: { ...profile.result, competences, priorities } };
+  };
+  const tip = { nl: 'tip', en: 'tip' };
+
+  it('keeps what the ranking reads, also of a profile without competences or priorities', () => {
+    const profile = profileWith(
+      [
+        { code: '1.1', areaNumber: 1, points: 0, level: 'A1' },
+        { code: '6.5', areaNumber: 6, points: 4, level: 'C2' },
+      ],
+      [{ code: '6.5', areaNumber: 6, points: 4, level: 'C2', tip }],
+    );
+    expect(parseProfileRanking(profileRankingText(profile))).toEqual({
+      scanId: 'a',
+      submittedAt: '2026-01-01T10:00:00.000Z',
+      frameworkId: 'digcompedu',
+      frameworkVersion: '2017.1',
+      competences: [
+        { code: '1.1', level: 'A1', points: 0 },
+        { code: '6.5', level: 'C2', points: 4 },
+      ],
+      priorities: ['6.5'],
+    });
+    expect(parseProfileRanking(profileRankingText(profileWith([], []))).competences).toEqual([]);
+  });
+
+  it('reads back every competence and priority as the profile has them', () => {
+    const competence = fc.record({ code: fc.string(), areaNumber: fc.integer({ min: 1, max: 6 }), points: fc.integer({ min: 0, max: 4 }), level: fc.constantFrom(...LEVEL_CODES) });
+    fc.assert(
+      fc.property(fc.array(competence, { maxLength: 30 }), fc.array(competence, { maxLength: 5 }), (competences, priorities) => {
+        const ranking = parseProfileRanking(
+          profileRankingText(
+            profileWith(
+              competences,
+              priorities.map((p) => ({ ...p, tip })),
+            ),
+          ),
+        );
+        expect(ranking.competences).toEqual(competences.map(({ code, level, points }) => ({ code, level, points })));
+        expect(ranking.priorities).toEqual(priorities.map((p) => p.code));
       }),
     );
   });
