@@ -47,12 +47,25 @@ const queries: Record<string, { what: string; run: Run }> = {
     run: (db) => new DigisnapRepository(db).answersOf('$scanId'),
   },
   'scan-mark-submitted': {
-    what: 'DigisnapRepository markSubmitted: submitScan marks the scan submitted only while it is in progress (precompiled)',
-    run: (db) => new DigisnapRepository(db)['markSubmitted']('$scanId', '$submittedAt', '$updatedAt', '$total', '$level', '$band', '$result'),
-  },
-  'profile-before-submit': {
-    what: 'DigisnapRepository profileBeforeSubmit: the stored profile a submit extends, and how many scans are submitted (precompiled)',
-    run: (db) => new DigisnapRepository(db)['profileBeforeSubmit']('$userId', '$userId'),
+    what: "DigisnapRepository markSubmitted: submitScan marks the scan submitted only while it is in progress, and reads the stored profile, the owner's other submitted scans and the teams counting it (precompiled)",
+    run: (db) =>
+      new DigisnapRepository(db)['markSubmitted'](
+        '$scanId',
+        '$submittedAt',
+        '$updatedAt',
+        '$total',
+        '$level',
+        '$band',
+        '$result',
+        '$userId',
+        '$userId',
+        '$scanId',
+        '$userId',
+        '$frameworkId',
+        '$frameworkVersion',
+        '$at',
+        '$at',
+      ),
   },
   'profile-upsert': {
     what: 'DigisnapRepository upsertProfile: submitScan stores the new profile (precompiled)',

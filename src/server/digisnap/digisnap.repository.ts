@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
 import type { DigisnapDatabase as Database, ScansTable } from './digisnap.tables';
-import { TeamAggregateRepository } from './team-aggregate.repository';
+import { TeamAggregateRepository, teamsCountingQuery } from './team-aggregate.repository';
 
 export type ScanRow = Selectable<ScansTable>;
 export type Answers = Record<string, number>;
@@ -32,7 +32,6 @@ export class DigisnapRepository {
   private readonly ownedScanWithAnswerRows;
   private readonly answerRowsOf;
   private readonly markSubmitted;
-  private readonly profileBeforeSubmit;
   private readonly upsertProfile;
   private readonly insertProfileIfMissing;
   /** The team aggregates' tables, on the same database: kept up to date inside `submit`'s transaction. */
@@ -59,28 +58,44 @@ export class DigisnapRepository {
     this.answerRowsOf = precompiled(db, (scanId: string) => db.selectFrom('scan_answers').select(['competence_code', 'option_index']).where('scan_id', '=', scanId), 1);
     this.markSubmitted = precompiled(
       db,
-      (scanId: string, submittedAt: string, updatedAt: string, total: number, level: string, band: string, result: string) =>
+      (
+        scanId: string,
+        submittedAt: string,
+        updatedAt: string,
+        total: number,
+        level: string,
+        band: string,
+        result: string,
+        userIdOfProfile: string,
+        userIdOfScans: string,
+        scanIdNotCounted: string,
+        userIdOfTeams: string,
+        frameworkId: string,
+        frameworkVersion: string,
+        atOrAfterFrom: string,
+        beforeTo: string,
+      ) =>
         db
           .updateTable('scans')
           .set({ status: 'submitted', submitted_at: submittedAt, updated_at: updatedAt, total, level, band, result })
           .where('id', '=', scanId)
           .where('status', '=', 'in_progress')
-          .returning('id'),
-      7,
-    );
-    this.profileBeforeSubmit = precompiled(
-      db,
-      (userIdOfProfile: string, userIdOfScans: string) =>
-        db.selectNoFrom((eb) => [
-          eb.selectFrom('profiles').select('body').where('user_id', '=', userIdOfProfile).as('body'),
-          eb
-            .selectFrom('scans')
-            .select((count) => count.fn.countAll().as('n'))
-            .where('user_id', '=', userIdOfScans)
-            .where('status', '=', 'submitted')
-            .as('submitted'),
-        ]),
-      2,
+          // What the rest of the submit needs, read by the same statement: one round trip on PostgreSQL instead of three.
+          .returning((eb) => [
+            eb.selectFrom('profiles').select('body').where('user_id', '=', userIdOfProfile).as('profile'),
+            // The owner's other submitted scans: SQLite's subquery would see this row submitted already, PostgreSQL's not.
+            eb
+              .selectFrom('scans as earlier')
+              .select((count) => count.fn.countAll().as('n'))
+              .where('earlier.user_id', '=', userIdOfScans)
+              .where('earlier.status', '=', 'submitted')
+              .where('earlier.id', '<>', scanIdNotCounted)
+              .as('earlier'),
+            teamsCountingQuery(db, userIdOfTeams, frameworkId, frameworkVersion, atOrAfterFrom, beforeTo)
+              .select((count) => count.fn.countAll().as('n'))
+              .as('teams'),
+          ]),
+      15,
     );
     const profileRow = (userId: string, scanId: string, body: string, now: string) => db.insertInto('profiles').values({ user_id: userId, scan_id: scanId, body, updated_at: now });
     this.upsertProfile = precompiled(
@@ -169,24 +184,39 @@ export class DigisnapRepository {
    * transaction. False when it was already submitted (a retry), and then nothing is written.
    * The new profile comes from the stored one (`profile.extend`, null when it cannot tell); else,
    * when this is the owner's only submitted scan, from it alone (`profile.alone`); else from every
-   * submitted scan of the owner, this one included (`profile.build`).
+   * submitted scan of the owner, this one included (`profile.build`). `alsoInTransaction` learns
+   * whether a team counts the scan (see `teamsCountingQuery`), so a submit outside every team reads no team.
    */
   async submit(
-    scan: { id: string; userId: string },
+    scan: { id: string; userId: string; frameworkId: string; frameworkVersion: string },
     result: { total: number; level: string; band: string; json: string },
     now: string,
     profile: { extend(stored: string): string | null; alone(): string; build(submitted: SubmittedScan[]): string },
-    alsoInTransaction: (trx: Kysely<Database>) => Promise<void>,
+    alsoInTransaction: (trx: Kysely<Database>, inTeams: boolean) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const updated = await this.markSubmitted.on(trx)(scan.id, now, now, result.total, result.level, result.band, result.json);
-      if (updated.length === 0) return false;
-      // One read: the stored profile, and how many submitted scans there are now, this one counted.
-      const [before] = await this.profileBeforeSubmit.on(trx)(scan.userId, scan.userId);
-      const extended = typeof before?.body === 'string' ? profile.extend(before.body) : null;
-      const body = extended ?? (Number(before?.submitted) === 1 ? profile.alone() : profile.build(await this.submittedOfUser(scan.userId, trx)));
+      const [submitted] = await this.markSubmitted.on(trx)(
+        scan.id,
+        now,
+        now,
+        result.total,
+        result.level,
+        result.band,
+        result.json,
+        scan.userId,
+        scan.userId,
+        scan.id,
+        scan.userId,
+        scan.frameworkId,
+        scan.frameworkVersion,
+        now,
+        now,
+      );
+      if (!submitted) return false;
+      const extended = typeof submitted.profile === 'string' ? profile.extend(submitted.profile) : null;
+      const body = extended ?? (Number(submitted.earlier) === 0 ? profile.alone() : profile.build(await this.submittedOfUser(scan.userId, trx)));
       await this.upsertProfile.on(trx)(scan.userId, scan.id, body, now);
-      await alsoInTransaction(trx);
+      await alsoInTransaction(trx, Number(submitted.teams) > 0);
       return true;
     });
   }

@@ -128,7 +128,7 @@ export class DigisnapService {
     const now = this.now();
     const next: SubmittedResult = { scanId: scan.id, frameworkId: scan.framework_id, frameworkVersion: scan.framework_version, submittedAt: now, result };
     const submitted = await this.repo.submit(
-      { id: scan.id, userId },
+      { id: scan.id, userId, frameworkId: scan.framework_id, frameworkVersion: scan.framework_version },
       { total: result.total, level: result.level, band: result.band, json: resultJson },
       now,
       {
@@ -141,8 +141,9 @@ export class DigisnapService {
         // This scan is at hand: only the earlier ones are parsed.
         build: (scans) => JSON.stringify(buildProfile(scans.map((row) => (row.id === scan.id ? next : submittedResult(row))))),
       },
-      async (trx) => {
+      async (trx, inTeams) => {
         await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx);
+        if (!inTeams) return;
         await this.teams.scanSubmitted(trx, {
           scanId: scan.id,
           userId,
