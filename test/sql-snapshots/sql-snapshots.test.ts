@@ -42,17 +42,32 @@ const queries: Record<string, { what: string; run: Run }> = {
     what: "DigisnapRepository.findOwned: the caller's scan, read first by submitScan and every scan route (precompiled)",
     run: (db) => new DigisnapRepository(db).findOwned('$scanId', '$userId'),
   },
+  'scan-submittable': {
+    what: "DigisnapRepository.findSubmittable: submitScan's first read, the caller's scan with its answers and how many other scans of theirs are submitted (precompiled)",
+    run: (db) => new DigisnapRepository(db).findSubmittable('$scanId', '$userId'),
+  },
   'scan-answers': {
     what: "DigisnapRepository.answersOf: a scan's answers, read by submitScan before it scores (precompiled)",
     run: (db) => new DigisnapRepository(db).answersOf('$scanId'),
   },
   'scan-mark-submitted': {
-    what: 'DigisnapRepository markSubmitted: submitScan marks the scan submitted only while it is in progress (precompiled)',
-    run: (db) => new DigisnapRepository(db)['markSubmitted']('$scanId', '$submittedAt', '$updatedAt', '$total', '$level', '$band', '$result'),
-  },
-  'profile-before-submit': {
-    what: 'DigisnapRepository profileBeforeSubmit: the stored profile a submit extends, and how many scans are submitted (precompiled)',
-    run: (db) => new DigisnapRepository(db)['profileBeforeSubmit']('$userId', '$userId'),
+    what: 'DigisnapRepository markSubmitted: submitScan marks the scan submitted only while it is in progress, and reads the stored profile and the teams counting it (precompiled)',
+    run: (db) =>
+      new DigisnapRepository(db)['markSubmitted'](
+        '$scanId',
+        '$submittedAt',
+        '$updatedAt',
+        '$total',
+        '$level',
+        '$band',
+        '$result',
+        '$userId',
+        '$userId',
+        '$frameworkId',
+        '$frameworkVersion',
+        '$at',
+        '$at',
+      ),
   },
   'profile-upsert': {
     what: 'DigisnapRepository upsertProfile: submitScan stores the new profile (precompiled)',

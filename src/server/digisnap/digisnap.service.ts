@@ -111,7 +111,9 @@ export class DigisnapService {
 
   /** Idempotent: a retry or a double click returns the one result that was stored. */
   async submitScan(userId: string, scanId: string): Promise<ScanDto> {
-    const { scan, answers } = await this.ownedScanWithAnswers(userId, scanId);
+    const owned = await this.repo.findSubmittable(scanId, userId);
+    if (!owned) throw notFound('Scan', 'params.scanId');
+    const { scan, answers, earlierSubmitted } = owned;
     if (scan.status === 'submitted') return this.dtoOf(scan, answers);
     const framework = this.frameworkOf(scan);
     const missing = missingCompetences(framework, answers);
@@ -128,7 +130,7 @@ export class DigisnapService {
     const now = this.now();
     const next: SubmittedResult = { scanId: scan.id, frameworkId: scan.framework_id, frameworkVersion: scan.framework_version, submittedAt: now, result };
     const submitted = await this.repo.submit(
-      { id: scan.id, userId },
+      { id: scan.id, userId, frameworkId: scan.framework_id, frameworkVersion: scan.framework_version, earlierSubmitted },
       { total: result.total, level: result.level, band: result.band, json: resultJson },
       now,
       {
@@ -141,8 +143,9 @@ export class DigisnapService {
         // This scan is at hand: only the earlier ones are parsed.
         build: (scans) => JSON.stringify(buildProfile(scans.map((row) => (row.id === scan.id ? next : submittedResult(row))))),
       },
-      async (trx) => {
+      async (trx, inTeams) => {
         await this.audit.record({ actorId: userId, action: 'scan_submitted', subject: scan.id }, trx);
+        if (!inTeams) return;
         await this.teams.scanSubmitted(trx, {
           scanId: scan.id,
           userId,

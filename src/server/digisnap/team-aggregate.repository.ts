@@ -18,6 +18,22 @@ export type TeamWithMember = Pick<TeamRow, 'framework_id' | 'framework_version' 
   Pick<TeamMemberRow, 'is_member' | 'scan_id' | 'submitted_at' | 'published_scan_id' | 'member_since'>;
 
 /**
+ * The teams whose window, on this framework version, holds the moment (`atOrAfterFrom`,
+ * `beforeTo`: the same time, bound twice) and whose member the user is: where a scan submitted
+ * then counts. Without its select list, so a submit's first statement can count them too.
+ */
+export const teamsCountingQuery = (db: Db, userId: string, frameworkId: string, frameworkVersion: string, atOrAfterFrom: string, beforeTo: string) =>
+  db
+    .selectFrom('team_members')
+    .innerJoin('team_aggregates', 'team_aggregates.team_id', 'team_members.team_id')
+    .where('team_members.user_id', '=', userId)
+    .where('team_members.is_member', '=', 1)
+    .where('team_aggregates.framework_id', '=', frameworkId)
+    .where('team_aggregates.framework_version', '=', frameworkVersion)
+    .where('team_aggregates.window_from', '<=', atOrAfterFrom)
+    .where('team_aggregates.window_to', '>', beforeTo);
+
+/**
  * The only code that touches the team aggregate tables. A write first bumps the row it
  * changes (`lockTeam`, `lockTotal`, `lockPart`): on PostgreSQL that update holds the row until
  * commit, and the reads after it see what committed before, so two writers never add to the
@@ -37,17 +53,7 @@ export class TeamAggregateRepository {
     this.teamIdsCounting = precompiled(
       db,
       (userId: string, frameworkId: string, frameworkVersion: string, atOrAfterFrom: string, beforeTo: string) =>
-        db
-          .selectFrom('team_members')
-          .innerJoin('team_aggregates', 'team_aggregates.team_id', 'team_members.team_id')
-          .select('team_members.team_id')
-          .where('team_members.user_id', '=', userId)
-          .where('team_members.is_member', '=', 1)
-          .where('team_aggregates.framework_id', '=', frameworkId)
-          .where('team_aggregates.framework_version', '=', frameworkVersion)
-          .where('team_aggregates.window_from', '<=', atOrAfterFrom)
-          .where('team_aggregates.window_to', '>', beforeTo)
-          .orderBy('team_members.team_id'),
+        teamsCountingQuery(db, userId, frameworkId, frameworkVersion, atOrAfterFrom, beforeTo).select('team_members.team_id').orderBy('team_members.team_id'),
       5,
     );
     this.bumpRevision = precompiled(

@@ -1,7 +1,0 @@
--- DigisnapRepository profileBeforeSubmit: the stored profile a submit extends, and how many scans are submitted (precompiled)
--- parameters: ["$userId","$userId","submitted"]
-select (select "body"
-  from "profiles"
-  where "user_id" = $1) as "body", (select count(*) as "n"
-  from "scans"
-  where "user_id" = $2 and "status" = $3) as "submitted";
