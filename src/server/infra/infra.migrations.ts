@@ -91,4 +91,19 @@ export const infraMigrations: Record<string, Migration> = {
       await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
     },
   },
+  '20270115_01_infra_pupil_counts': {
+    async up(db: Kysely<any>) {
+      // One count per school, group and counting day: a new count of the same day replaces the old one.
+      await db.schema
+        .createTable('pupil_counts')
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('pupil_group', 'text', (c) => c.notNull())
+        .addColumn('counting_day', 'text', (c) => c.notNull())
+        .addColumn('pupils', 'integer', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pupil_counts_pk', ['school_id', 'pupil_group', 'counting_day'])
+        .execute();
+    },
+  },
 };

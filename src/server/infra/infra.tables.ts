@@ -84,6 +84,17 @@ export interface LoansTable {
   created_at: string;
 }
 
+/** How many pupils of a group a school counted on a counting day; the funding budgets and the indicators read it. */
+export interface PupilCountsTable {
+  school_id: string;
+  /** A code of `pupilGroups`. */
+  pupil_group: string;
+  counting_day: string;
+  pupils: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -91,6 +102,7 @@ export type InfraTables = {
   device_events: DeviceEventsTable;
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
+  pupil_counts: PupilCountsTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;
