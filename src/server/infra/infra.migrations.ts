@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -89,6 +90,24 @@ export const infraMigrations: Record<string, Migration> = {
       // The database itself keeps a device off two open loans, whatever two requests do at once.
       await db.schema.createIndex('loans_open_device').on('loans').column('device_id').unique().where(sql.ref('returned_on'), 'is', null).execute();
       await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
+    },
+  },
+  '20270116_01_infra_files': {
+    async up(db: Kysely<any>) {
+      // The bytes live in the database with the rest of the school's records: one backup, one deletion when a school leaves.
+      await db.schema
+        .createTable('infra_files')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('infra_files_school').on('infra_files').column('school_id').execute();
     },
   },
 };
