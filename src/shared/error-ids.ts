@@ -34,6 +34,8 @@ export const errorIds = [
   'last_principal',
   'transition_not_allowed',
   'loans_rejected',
+  'file_type_not_allowed',
+  'decommission_rejected',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -38,6 +38,7 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   actionId: 'schoolA',
   deviceId: 'schoolA',
   loanId: 'schoolA',
+  fileId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -104,6 +105,24 @@ export const infraMigrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('pupil_counts_pk', ['school_id', 'pupil_group', 'counting_day'])
         .execute();
+    },
+  },
+  '20270116_01_infra_files': {
+    async up(db: Kysely<any>) {
+      // The bytes live in the database with the rest of the school's records: one backup, one deletion when a school leaves.
+      await db.schema
+        .createTable('infra_files')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('infra_files_school').on('infra_files').column('school_id').execute();
     },
   },
 };

@@ -2,6 +2,9 @@ import type { ServerModule } from '../platform/module';
 import { DeviceRepository } from './device.repository';
 import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
+import { InfraFileRepository } from './file.repository';
+import { infraFileRoutes } from './file.routes';
+import { InfraFileService } from './file.service';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
@@ -17,6 +20,8 @@ export interface InfraServices {
   devices: DeviceService;
   /** Loans of devices to pupils and staff, alone or a class at a time, and their returns. */
   loans: LoanService;
+  /** Evidence files (wipe certificates, invoices) other records point at. */
+  files: InfraFileService;
 }
 
 /** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
@@ -28,10 +33,12 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
       loans: new LoanService(new LoanRepository(kysely), { access, audit }),
+      files: new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth }),
     };
   },
   register(app, services, { requireAuth }) {
     deviceRoutes(app, { devices: services.devices, requireAuth });
     loanRoutes(app, { loans: services.loans, requireAuth });
+    infraFileRoutes(app, { files: services.files, requireAuth });
   },
 };

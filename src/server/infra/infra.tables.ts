@@ -95,6 +95,21 @@ export interface PupilCountsTable {
   updated_at: string;
 }
 
+/** An evidence file (a wipe certificate, an invoice) kept for one school; other infra tables point at it by `id`. */
+export interface InfraFilesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  /** A code of `infraFileMediaTypes`, judged from the bytes. */
+  media_type: string;
+  size_bytes: number;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -103,6 +118,7 @@ export type InfraTables = {
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
   pupil_counts: PupilCountsTable;
+  infra_files: InfraFilesTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;
