@@ -107,6 +107,46 @@ export const infraMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20270115_02_infra_funding': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('funding_terms')
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('scheme_id', 'text', (c) => c.notNull())
+        .addColumn('rent_scheme', 'integer', (c) => c.notNull())
+        .addColumn('deduction_bases', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('funding_terms_pk', ['school_id', 'scheme_id'])
+        .execute();
+      await db.schema
+        .createTable('funding_spending')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('scheme_id', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('supplier', 'text')
+        .addColumn('amount_cents', 'bigint', (c) => c.notNull())
+        .addColumn('invoice_reference', 'text', (c) => c.notNull())
+        .addColumn('invoice_date', 'text', (c) => c.notNull())
+        .addColumn('not_double_financed', 'integer', (c) => c.notNull())
+        .addColumn('procurement_procedure', 'text', (c) => c.notNull())
+        .addColumn('procurement_reference', 'text')
+        .addColumn('recorded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('funding_spending_school').on('funding_spending').columns(['school_id', 'scheme_id', 'invoice_date']).execute();
+      // file_id names a row of infra_files, whose migration sorts after this one: the service checks the file is the school's before writing.
+      await db.schema
+        .createTable('funding_evidence')
+        .addColumn('spending_id', 'text', (c) => c.notNull().references('funding_spending.id').onDelete('cascade'))
+        .addColumn('file_id', 'text', (c) => c.notNull())
+        .addColumn('attached_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('funding_evidence_pk', ['spending_id', 'file_id'])
+        .execute();
+    },
+  },
   '20270116_01_infra_files': {
     async up(db: Kysely<any>) {
       // The bytes live in the database with the rest of the school's records: one backup, one deletion when a school leaves.

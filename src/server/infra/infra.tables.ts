@@ -95,6 +95,46 @@ export interface PupilCountsTable {
   updated_at: string;
 }
 
+/** A school's terms under a funding scheme: the later deadline of a rent scheme, the values its deductions are taken from. */
+export interface FundingTermsTable {
+  school_id: string;
+  scheme_id: string;
+  /** 0/1: the board ran a rent, rent-to-own or purchase scheme in 2020-22. */
+  rent_scheme: number;
+  /** JSON object: deduction code → euro cents. */
+  deduction_bases: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One invoice (or part of one) a school charges to a funding scheme, with what the auditor checks. */
+export interface FundingSpendingTable {
+  id: string;
+  school_id: string;
+  scheme_id: string;
+  /** A category code of the scheme. */
+  category: string;
+  description: string;
+  supplier: string | null;
+  amount_cents: number;
+  invoice_reference: string;
+  invoice_date: string;
+  /** 0/1: declared not also paid by parents or another subsidy. */
+  not_double_financed: number;
+  /** A code of `procurementProcedures`. */
+  procurement_procedure: string;
+  procurement_reference: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** An invoice file of the file store attached to a spending line. */
+export interface FundingEvidenceTable {
+  spending_id: string;
+  file_id: string;
+  attached_at: string;
+}
+
 /** An evidence file (a wipe certificate, an invoice) kept for one school; other infra tables point at it by `id`. */
 export interface InfraFilesTable {
   id: string;
@@ -118,6 +158,9 @@ export type InfraTables = {
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
   pupil_counts: PupilCountsTable;
+  funding_terms: FundingTermsTable;
+  funding_spending: FundingSpendingTable;
+  funding_evidence: FundingEvidenceTable;
   infra_files: InfraFilesTable;
 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviceGoal, fundingLedger, measureBudgets, shareOfCents, spendingDeadline, spendingRefusals } from './funding';
+import { auditChecks, deviceGoal, drawSample, fundingLedger, measureBudgets, shareOfCents, spendingDeadline, spendingRefusals } from './funding';
 import { type FundingScheme, fundingSchemeSchema } from './funding-scheme';
 import { type PupilCount, type PupilGroup, pupilGroups } from './pupil-groups';
 
@@ -85,7 +85,11 @@ describe('funding rules', () => {
 
   it('refuses a scheme file whose measure names a tranche it lacks, or whose deadlines run backwards', () => {
     const raw = JSON.parse(readFileSync(new URL('../../../content/funding/digisprong-2021.json', import.meta.url), 'utf8'));
-    const broken = fundingSchemeSchema.safeParse({ ...raw, measures: raw.measures.map((m: { code: string }, i: number) => (i === 0 ? { ...m, tranche: 'tranche_9' } : m)), spendUntilWithRentScheme: '2020-01-01' });
+    const broken = fundingSchemeSchema.safeParse({
+      ...raw,
+      measures: raw.measures.map((m: { code: string }, i: number) => (i === 0 ? { ...m, tranche: 'tranche_9' } : m)),
+      spendUntilWithRentScheme: '2020-01-01',
+    });
     expect(broken.success).toBe(false);
     expect(broken.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['measures.0.tranche', 'spendUntilWithRentScheme']);
     expect(fundingSchemeSchema.safeParse({ ...raw, categories: [{ code: 'x', name: raw.name, eligible: false }] }).success).toBe(false);
@@ -97,7 +101,9 @@ describe('funding rules, for any counts and spending', () => {
     fc.record({ group: fc.constantFrom(...pupilGroups), countingDay: fc.constantFrom('2020-02-01', '2021-10-01', '2022-02-01'), pupils: fc.integer({ min: 0, max: 5000 }) }),
     { maxLength: 12 },
   );
-  const spending = fc.array(fc.record({ part: fc.constantFrom('infrastructure' as const, 'devices' as const), amountCents: fc.integer({ min: 1, max: 50_000_000 }) }), { maxLength: 20 });
+  const spending = fc.array(fc.record({ part: fc.constantFrom('infrastructure' as const, 'devices' as const), amountCents: fc.integer({ min: 1, max: 50_000_000 }) }), {
+    maxLength: 20,
+  });
   const unique = (list: Array<Omit<PupilCount, 'schoolId'>>) => [...new Map(list.map((c) => [`${c.group}${c.countingDay}`, { ...c, schoolId: 's' }])).values()];
 
   it('gives whole cents, never below zero, and deducts exactly what the measures can carry', () => {
@@ -124,7 +130,13 @@ describe('funding rules, for any counts and spending', () => {
         expect(ledger.leftCents).toBe(ledger.budgetCents! - carried);
         expect(Object.values(ledger.parts).every((p) => p.leftCents >= 0 && p.spentCents + p.leftCents === p.budgetCents)).toBe(true);
         // Without the device goal met, infrastructure never draws on the device money.
-        if (!goal.met) expect(ledger.parts.devices.spentCents).toBe(Math.min(ledger.parts.devices.budgetCents, lines.filter((l) => l.part === 'devices').reduce((s, l) => s + l.amountCents, 0)));
+        if (!goal.met)
+          expect(ledger.parts.devices.spentCents).toBe(
+            Math.min(
+              ledger.parts.devices.budgetCents,
+              lines.filter((l) => l.part === 'devices').reduce((s, l) => s + l.amountCents, 0),
+            ),
+          );
       }),
     );
   });
@@ -138,5 +150,34 @@ describe('funding rules, for any counts and spending', () => {
         expect(refused).toBe(day > deadline);
       }),
     );
+  });
+});
+
+describe('evidence samples and audit checks', () => {
+  it('draws as many distinct lines as asked, or all when fewer, from the list only', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string(), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })),
+        (ids, size, draws) => {
+          const next = draws[Symbol.iterator]();
+          const sample = drawSample(ids, size, (n) => Math.floor(next.next().value * n));
+          expect(sample).toHaveLength(Math.min(size, ids.length));
+          expect(new Set(sample).size).toBe(sample.length);
+          expect(sample.every((id) => ids.includes(id))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('passes a line on the three checks and its evidence, and fails each one alone', () => {
+    const good = { category: 'devices', notDoubleFinanced: true, procurementProcedure: 'open_procedure', procurementReference: 'OO-2022-04', evidenceFiles: 1 };
+    expect(auditChecks(digisprong, good)).toEqual({ eligible: true, noDoubleFinancing: true, procurement: true, evidence: true });
+    expect(auditChecks(digisprong, { ...good, category: 'telephony' }).eligible).toBe(false);
+    expect(auditChecks(digisprong, { ...good, notDoubleFinanced: false }).noDoubleFinancing).toBe(false);
+    expect(auditChecks(digisprong, { ...good, procurementReference: null }).procurement).toBe(false);
+    expect(auditChecks(digisprong, { ...good, procurementProcedure: 'low_value_invoice', procurementReference: null }).procurement).toBe(true);
+    expect(auditChecks(digisprong, { ...good, evidenceFiles: 0 }).evidence).toBe(false);
   });
 });

@@ -51,7 +51,17 @@ export function measureBudgets(scheme: FundingScheme, counts: readonly PupilCoun
     const countingDay = scheme.tranches.find((t) => t.code === measure.tranche)?.countingDay ?? null;
     const { pupils, missing } = pupilsOf(measure, countingDay, counts);
     const grossCents = measure.centsPerPupil === null ? null : measure.centsPerPupil * pupils;
-    return { code: measure.code, part: measure.part, centsPerPupil: measure.centsPerPupil, countingDay, pupils, missingGroups: missing, grossCents, deductedCents: 0, budgetCents: grossCents };
+    return {
+      code: measure.code,
+      part: measure.part,
+      centsPerPupil: measure.centsPerPupil,
+      countingDay,
+      pupils,
+      missingGroups: missing,
+      grossCents,
+      deductedCents: 0,
+      budgetCents: grossCents,
+    };
   });
   for (const deduction of scheme.deductions) {
     let left = shareOfCents(deductionBases[deduction.code] ?? 0, deduction.share);
@@ -160,4 +170,31 @@ export function spendingRefusals(scheme: FundingScheme, line: { category: string
   const deadline = spendingDeadline(scheme, rentScheme);
   if (deadline && line.invoiceDate > deadline) refusals.push({ field: 'invoiceDate', kind: 'after_deadline', deadline });
   return refusals;
+}
+
+/**
+ * `size` of the ids drawn without replacement, each equally likely (a partial Fisher–Yates
+ * shuffle); `randomInt(n)` gives 0 ≤ i < n, on the server from the operating system's CSPRNG.
+ */
+export function drawSample<T>(items: readonly T[], size: number, randomInt: (n: number) => number): T[] {
+  const pool = [...items];
+  const take = Math.min(size, pool.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + randomInt(pool.length - i);
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, take);
+}
+
+/** The auditor's three checks of a spending line, and whether its evidence is there. A low-value invoice is its own award: no reference needed. */
+export function auditChecks(
+  scheme: FundingScheme,
+  line: { category: string; notDoubleFinanced: boolean; procurementProcedure: string; procurementReference: string | null; evidenceFiles: number },
+) {
+  return {
+    eligible: scheme.categories.some((c) => c.code === line.category && c.eligible),
+    noDoubleFinancing: line.notDoubleFinanced,
+    procurement: line.procurementProcedure === 'low_value_invoice' || line.procurementReference !== null,
+    evidence: line.evidenceFiles > 0,
+  };
 }

@@ -22,6 +22,7 @@ const fileSchemas: Record<FileFormat, z.ZodType> = {
   pdf: z.string().describe('application/pdf'),
   png: z.string().describe('image/png'),
   jpeg: z.string().describe('image/jpeg'),
+  zip: z.string().describe('application/zip'),
 };
 
 /** The request a handler gets: params, query and body typed after validation. */
