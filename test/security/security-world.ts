@@ -83,6 +83,22 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
       payload: { name: 'certificaat.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
     })
   ).json();
+  const spending = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/funding/spending`,
+      payload: {
+        scheme: 'digisprong',
+        category: 'network',
+        description: 'Wifi',
+        amountCents: 100,
+        invoiceReference: 'F-1',
+        invoiceDate: '2022-01-10',
+        notDoubleFinanced: true,
+        procurementProcedure: 'low_value_invoice',
+      },
+    })
+  ).json().line;
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -106,6 +122,7 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     deviceId: device?.id,
     loanId: loan?.id,
     fileId: file.id,
+    spendingId: spending?.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',
