@@ -3,13 +3,12 @@ import { strToU8, zipSync } from 'fflate';
 import type { z } from 'zod';
 import { toCsv } from '../../shared/csv';
 import { AppError, notFound, validationError } from '../../shared/errors';
-import { auditChecks, deviceGoal, drawSample, fundingLedger, measureBudgets, spendingDeadline, spendingRefusals } from '../../shared/infra/funding';
+import { auditChecks, deviceGoal, drawSample, fundingLedger, measureBudgets, type ProcurementProcedure, spendingDeadline, spendingRefusals } from '../../shared/infra/funding';
 import type {
   addSpendingEvidenceBodySchema,
   BoardFundingSummary,
   evidenceExportQuerySchema,
   FundingSummary,
-  ProcurementProcedure,
   recordSpendingBodySchema,
   SpendingLineDto,
   setFundingTermsBodySchema,

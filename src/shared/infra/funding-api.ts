@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { isoDaySchema } from './api';
 import { infraFileSchema } from './file-api';
+import { procurementProcedures } from './funding';
 import { fundingParts, fundingSchemeSchema } from './funding-scheme';
 import { pupilGroups } from './pupil-groups';
 
 /** The contracts of the ICT park's funding: pupil counts, the budget per measure, spending lines with the auditor's checks and their evidence, the board's summary and evidence export. */
 
 export { boardParamsSchema, schoolIdParamsSchema } from '../school/schools';
-
-/** Public procurement procedures a spending line names; `other` with its reference where none fits. */
-export const procurementProcedures = ['low_value_invoice', 'negotiated_without_publication', 'negotiated_with_publication', 'open_procedure', 'framework_agreement', 'other'] as const;
-export type ProcurementProcedure = (typeof procurementProcedures)[number];
 
 const schemeCode = z
   .string()

@@ -8,6 +8,10 @@ import type { PupilCount, PupilGroup } from './pupil-groups';
  * use the very same code. Money is integer euro cents throughout.
  */
 
+/** Public procurement procedures a spending line names; `other` with its reference where none fits. */
+export const procurementProcedures = ['low_value_invoice', 'negotiated_without_publication', 'negotiated_with_publication', 'open_procedure', 'framework_agreement', 'other'] as const;
+export type ProcurementProcedure = (typeof procurementProcedures)[number];
+
 export interface MeasureBudget {
   code: string;
   part: FundingPart;

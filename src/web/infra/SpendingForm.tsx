@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { parseEuroInput } from '../../shared/i18n/format';
 import { infraFileEndpoints } from '../../shared/infra/file-endpoints';
-import { type FundingSummary, type ProcurementProcedure, procurementProcedures } from '../../shared/infra/funding-api';
+import { type ProcurementProcedure, procurementProcedures } from '../../shared/infra/funding';
+import type { FundingSummary } from '../../shared/infra/funding-api';
 import { fundingEndpoints } from '../../shared/infra/funding-endpoints';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
