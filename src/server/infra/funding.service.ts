@@ -29,7 +29,7 @@ import type { BoardSchools } from './infra.needs';
 import type { PupilCountRepository } from './pupil-count.repository';
 import { COUNTS_FILE_FIELD, readPupilCountTable } from './pupil-count-csv';
 
-type RecordBody = z.output<typeof recordSpendingBodySchema>;
+export type RecordBody = z.output<typeof recordSpendingBodySchema>;
 
 export interface FundingDeps {
   access: AccessPolicy;
