@@ -83,8 +83,8 @@ export function FundingPage({ schoolId }: { schoolId: string }) {
       {data.scheme.remainderToInfrastructureOnceDeviceGoalMet && <p>{t('funding.remainderRule')}</p>}
 
       <Measures data={data} />
-      {data.canManage && countingDays(data.scheme).length > 0 && <CountsForm key={JSON.stringify(data.counts)} schoolId={schoolId} data={data} />}
-      {data.canManage && data.scheme.deductions.length > 0 && <TermsForm key={JSON.stringify(data.terms)} schoolId={schoolId} data={data} />}
+      {data.canManage && countingDays(data.scheme).length > 0 && <CountsForm key={`counts-${data.scheme.id}`} schoolId={schoolId} data={data} />}
+      {data.canManage && data.scheme.deductions.length > 0 && <TermsForm key={`terms-${data.scheme.id}`} schoolId={schoolId} data={data} />}
       <SpendingLines data={data} />
       {data.canManage && <SpendingForm schoolId={schoolId} data={data} />}
 
