@@ -26,7 +26,7 @@ describe('funding in the browser', () => {
     await page.getByRole('button', { name: 'Tellingen bewaren' }).click();
     await page.getByText('De tellingen zijn bewaard.').waitFor();
     // 48 × €290 for the 5th and 6th year's devices.
-    await expect.poll(() => page.getByTestId('measure-table').innerText()).toContain('€ 13.920');
+    await expect.poll(() => page.getByTestId('measure-table').textContent()).toContain('€ 13.920');
 
     const form = page.getByTestId('spending-form');
     await form.getByLabel('Categorie').selectOption({ label: 'Telefonie (niet toegelaten)' });
@@ -50,7 +50,7 @@ describe('funding in the browser', () => {
     await page.getByTestId('spending-recorded').waitFor();
     const table = page.getByTestId('spending-table');
     await table.getByText('F-2022-0824').waitFor();
-    const row = await table.innerText();
+    const row = (await table.textContent()) ?? '';
     expect(row).toContain('€ 13.920');
     expect(row).toContain('Komt in aanmerking');
     expect(row).toContain('Geen dubbele financiering');
