@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { formatDate, formatNumber } from '../../shared/i18n/format';
+import { formatDate, formatNumber, parseEuroInput } from '../../shared/i18n/format';
 import { infraFileEndpoints } from '../../shared/infra/file-endpoints';
 import type { FundingSummary } from '../../shared/infra/funding-api';
 import { fundingEndpoints } from '../../shared/infra/funding-endpoints';
@@ -16,6 +16,7 @@ import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { countingDays, formatCents, groupsOnDay } from './fundingView';
 import { ictParkPath } from './infraPaths';
+import { PupilCountImport } from './PupilCountImport';
 import { SpendingForm } from './SpendingForm';
 
 /** A school's funding under a scheme: pupil counts, the budget per measure, spent and left before the deadline, the device goal, every spending line with the auditor's checks and its invoices. */
@@ -84,6 +85,7 @@ export function FundingPage({ schoolId }: { schoolId: string }) {
 
       <Measures data={data} />
       {data.canManage && countingDays(data.scheme).length > 0 && <CountsForm key={`counts-${data.scheme.id}`} schoolId={schoolId} data={data} />}
+      {data.canManage && <PupilCountImport schoolId={schoolId} />}
       {data.canManage && data.scheme.deductions.length > 0 && <TermsForm key={`terms-${data.scheme.id}`} schoolId={schoolId} data={data} />}
       <SpendingLines data={data} />
       {data.canManage && <SpendingForm schoolId={schoolId} data={data} />}
@@ -224,7 +226,7 @@ function TermsForm({ schoolId, data }: { schoolId: string; data: FundingSummary 
   const { t, locale } = useI18n();
   const [rentScheme, setRentScheme] = useState(data.terms.rentScheme);
   const [bases, setBases] = useState<Record<string, string>>(() =>
-    Object.fromEntries(data.scheme.deductions.map((d) => [d.code, data.terms.deductionBases[d.code] ? String(data.terms.deductionBases[d.code] / 100) : ''])),
+    Object.fromEntries(data.scheme.deductions.map((d) => [d.code, data.terms.deductionBases[d.code] ? formatNumber(data.terms.deductionBases[d.code] / 100, locale, 2) : ''])),
   );
   const setTerms = useEndpointMutation(fundingEndpoints.setFundingTerms, { invalidates: ['getFundingSummary', 'getBoardFundingSummary'] });
   const submit = useSubmit(() =>
@@ -233,7 +235,8 @@ function TermsForm({ schoolId, data }: { schoolId: string; data: FundingSummary 
       body: {
         scheme: data.scheme.id,
         rentScheme,
-        deductionBases: Object.fromEntries(Object.entries(bases).flatMap(([code, euro]) => (euro.trim() === '' ? [] : [[code, Math.round(Number(euro.replace(',', '.')) * 100)]]))),
+        // An amount that is not one goes as -1, so the server names the field.
+        deductionBases: Object.fromEntries(Object.entries(bases).flatMap(([code, euro]) => (euro.trim() === '' ? [] : [[code, parseEuroInput(euro) ?? -1]]))),
       },
     }),
   );
