@@ -72,7 +72,11 @@ function urlsOf(value: unknown): string[] {
  * the median, which needs no cut-offs); the 2017 file stays because scans taken with it are shown
  * as they were scored. The test fails once the flag is gone, so the exception cannot outlive it.
  */
-const knownUnverified: Problem[] = [{ file: 'content/frameworks/digcompedu-2017.json', path: 'scoring.verified', problem: 'flagged unverified' }];
+const knownUnverified: Problem[] = [
+  { file: 'content/frameworks/digcompedu-2017.json', path: 'scoring.verified', problem: 'flagged unverified' },
+  // Digiplan's rates, counting day and windows are not sourced yet (DOMAIN.md §4.3): the file says so and the funding page shows the mark.
+  { file: 'content/funding/digiplan-2025.json', path: 'verified', problem: 'flagged unverified' },
+];
 
 describe('sources of the content', () => {
   it('finds the content: frameworks and the school instruments, and the typed data modules', () => {

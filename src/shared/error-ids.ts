@@ -34,6 +34,9 @@ export const errorIds = [
   'last_principal',
   'transition_not_allowed',
   'loans_rejected',
+  'spending_refused',
+  'file_type_not_allowed',
+  'decommission_rejected',
   'internal_error',
 ] as const;
 export type ErrorId = (typeof errorIds)[number];

@@ -34,6 +34,9 @@ export const httpStatusOf: Record<ErrorId, number> = {
   last_principal: 409,
   transition_not_allowed: 409,
   loans_rejected: 422,
+  spending_refused: 422,
+  file_type_not_allowed: 415,
+  decommission_rejected: 422,
   internal_error: 500,
 };
 

@@ -47,4 +47,16 @@ describe('demo data', () => {
     expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(11);
     expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(1);
   });
+
+  it('gives the demo board two schools with Digisprong counts and spending, two lines ready for audit with their invoices', async () => {
+    const board = await login(t.app, 'bestuur@demo.digisprong.be', DEMO_PASSWORD);
+    const schoolId = (await board.request({ method: 'GET', url: '/api/auth/me' })).json().user.memberships[0].schoolId;
+    const boardId = (await board.request({ method: 'GET', url: `/api/schools/${schoolId}` })).json().board.id;
+    const summary = (await board.request({ method: 'GET', url: `/api/boards/${boardId}/funding` })).json();
+    expect(summary.schools).toHaveLength(2);
+    expect(summary.spending).toHaveLength(4);
+    const demo = summary.schools.find((school: { schoolName: string }) => school.schoolName === 'Basisschool De Sprong (demo)');
+    expect(demo).toMatchObject({ lines: 3, auditReady: 2, deadline: '2024-08-31' });
+    expect(demo.budgetCents).toBeGreaterThan(demo.spentCents);
+  });
 });

@@ -37,3 +37,13 @@ export const importDevices = (client: TestClient, schoolId: string, body: string
   client.request({ method: 'POST', url: `/api/schools/${schoolId}/devices/import${query}`, headers: { 'content-type': contentType }, payload: body });
 
 export const wipe = { method: 'purge', performedBy: 'Close the Gap', performedOn: '2026-06-30' };
+
+/** The smallest bytes the file store takes for a PDF. */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** Uploads a PDF certificate to the school's file store; its id. */
+export async function uploadPdf(client: TestClient, schoolId: string, name = 'certificaat.pdf'): Promise<string> {
+  const response = await client.request({ method: 'POST', url: `/api/schools/${schoolId}/infra-files`, payload: { name, contentBase64: PDF_BYTES.toString('base64') } });
+  if (response.statusCode !== 201) throw new Error(`uploadInfraFile failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}

@@ -38,6 +38,8 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   actionId: 'schoolA',
   deviceId: 'schoolA',
   loanId: 'schoolA',
+  fileId: 'schoolA',
+  spendingId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',
@@ -185,6 +187,7 @@ describe('route × role matrix and CSRF, from the OpenAPI document', () => {
     ).toEqual([true, true, true, true, true, true, true, true, true]);
     expect(['getDevice', 'listBoardDevices', 'getLoan', 'listLoans'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true, true, true]);
     expect(['getTraining', 'listSessionEnrolments'].map((operationId) => reachedBy(operationId, 'providerP1'))).toEqual([true, true]);
+    expect(['getFundingSummary', 'getBoardFundingSummary'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true]);
     expect(tried.length).toBe(operations.length * ROLE_ORDER.length);
   });
 

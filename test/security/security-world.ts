@@ -76,6 +76,29 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
   const loan = (
     await w.principalA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/loans`, payload: { className: '6A', loans: [{ assetTag: 'SEC-0002', borrower: 'L-01' }] } })
   ).json().items?.[0];
+  const file = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/infra-files`,
+      payload: { name: 'certificaat.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+    })
+  ).json();
+  const spending = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/funding/spending`,
+      payload: {
+        scheme: 'digisprong',
+        category: 'network',
+        description: 'Wifi',
+        amountCents: 100,
+        invoiceReference: 'F-1',
+        invoiceDate: '2022-01-10',
+        notDoubleFinanced: true,
+        procurementProcedure: 'low_value_invoice',
+      },
+    })
+  ).json().line;
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -98,6 +121,8 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     studyDayId: 'study-day-of-school-a',
     deviceId: device?.id,
     loanId: loan?.id,
+    fileId: file.id,
+    spendingId: spending?.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',

@@ -3,6 +3,7 @@ import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
 import { seedDemoDevices } from './demo-devices';
+import { seedDemoFunding } from './demo-funding';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 
@@ -26,12 +27,14 @@ const colleagues = ['An', 'Bram', 'Charlotte', 'Dries', 'Elke', 'Fien', 'Gert'];
 
 /** Seeds a demo school with its team and completed scans. Returns the accounts to print. */
 export async function seedDemoData(services: Services, db: Db): Promise<DemoAccount[]> {
-  const schoolId = await services.schools.createSchool(demoSchool);
+  const boardId = await services.boards.createBoard({ name: 'Scholengroep De Sprong (demo)', number: '999100' });
+  const schoolId = await services.schools.createSchool({ ...demoSchool, boardId });
   const accounts: DemoAccount[] = [
     { email: 'leerkracht@demo.digisprong.be', role: 'teacher', displayName: 'Lore Leerkracht', note: 'teacher with two completed scans' },
     { email: 'nieuw@demo.digisprong.be', role: 'teacher', displayName: 'Nina Nieuw', note: 'teacher who has not scanned yet' },
     { email: 'ict@demo.digisprong.be', role: 'ict_coordinator', displayName: 'Ilias ICT', note: 'ICT coordinator, manages the ICT park' },
     { email: 'directie@demo.digisprong.be', role: 'principal', displayName: 'Dominique Directie', note: 'principal' },
+    { email: 'bestuur@demo.digisprong.be', role: 'board_admin', displayName: 'Bert Bestuur', note: 'board admin: the funding of the board’s two schools' },
     { email: 'admin@demo.digisprong.be', role: 'admin', displayName: 'Ada Admin', note: 'platform administrator' },
     { email: 'aanbieder@demo.digisprong.be', role: 'provider', displayName: 'Arne Aanbieder', note: `training provider (${demoProviders[0].name})` },
   ];
@@ -74,6 +77,14 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   }
   await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
   await seedDemoDevices(services, schoolId, ids.get('ict@demo.digisprong.be')!);
+  const second = await services.schools.createSchool({
+    name: 'Basisschool De Sprong, wijkschool Kouter (demo)',
+    institutionNumber: '999002',
+    educationLevel: 'primary',
+    province: 'oost-vlaanderen',
+    boardId,
+  });
+  await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   return accounts;
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -89,6 +90,79 @@ export const infraMigrations: Record<string, Migration> = {
       // The database itself keeps a device off two open loans, whatever two requests do at once.
       await db.schema.createIndex('loans_open_device').on('loans').column('device_id').unique().where(sql.ref('returned_on'), 'is', null).execute();
       await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
+    },
+  },
+  '20270115_01_infra_pupil_counts': {
+    async up(db: Kysely<any>) {
+      // One count per school, group and counting day: a new count of the same day replaces the old one.
+      await db.schema
+        .createTable('pupil_counts')
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('pupil_group', 'text', (c) => c.notNull())
+        .addColumn('counting_day', 'text', (c) => c.notNull())
+        .addColumn('pupils', 'integer', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pupil_counts_pk', ['school_id', 'pupil_group', 'counting_day'])
+        .execute();
+    },
+  },
+  '20270115_02_infra_funding': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('funding_terms')
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('scheme_id', 'text', (c) => c.notNull())
+        .addColumn('rent_scheme', 'integer', (c) => c.notNull())
+        .addColumn('deduction_bases', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('funding_terms_pk', ['school_id', 'scheme_id'])
+        .execute();
+      await db.schema
+        .createTable('funding_spending')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('scheme_id', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('supplier', 'text')
+        .addColumn('amount_cents', 'bigint', (c) => c.notNull())
+        .addColumn('invoice_reference', 'text', (c) => c.notNull())
+        .addColumn('invoice_date', 'text', (c) => c.notNull())
+        .addColumn('not_double_financed', 'integer', (c) => c.notNull())
+        .addColumn('procurement_procedure', 'text', (c) => c.notNull())
+        .addColumn('procurement_reference', 'text')
+        .addColumn('recorded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('funding_spending_school').on('funding_spending').columns(['school_id', 'scheme_id', 'invoice_date']).execute();
+      // file_id names a row of infra_files, whose migration sorts after this one: the service checks the file is the school's before writing.
+      await db.schema
+        .createTable('funding_evidence')
+        .addColumn('spending_id', 'text', (c) => c.notNull().references('funding_spending.id').onDelete('cascade'))
+        .addColumn('file_id', 'text', (c) => c.notNull())
+        .addColumn('attached_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('funding_evidence_pk', ['spending_id', 'file_id'])
+        .execute();
+    },
+  },
+  '20270116_01_infra_files': {
+    async up(db: Kysely<any>) {
+      // The bytes live in the database with the rest of the school's records: one backup, one deletion when a school leaves.
+      await db.schema
+        .createTable('infra_files')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('infra_files_school').on('infra_files').column('school_id').execute();
     },
   },
 };

@@ -2,12 +2,20 @@ import type { ServerModule } from '../platform/module';
 import { DeviceRepository } from './device.repository';
 import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
+import { InfraFileRepository } from './file.repository';
+import { infraFileRoutes } from './file.routes';
+import { InfraFileService } from './file.service';
+import { FundingRepository } from './funding.repository';
+import { fundingRoutes } from './funding.routes';
+import { FundingService } from './funding.service';
+import { FundingSchemes } from './funding-schemes';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
+import { PupilCountRepository } from './pupil-count.repository';
 
 export type { BoardSchools, InfraNeeds } from './infra.needs';
 export type { InfraTables } from './infra.tables';
@@ -17,21 +25,31 @@ export interface InfraServices {
   devices: DeviceService;
   /** Loans of devices to pupils and staff, alone or a class at a time, and their returns. */
   loans: LoanService;
+  /** Evidence files (wipe certificates, invoices) other records point at. */
+  files: InfraFileService;
+  /** Funding schemes from content/funding, pupil counts, budgets, spending with its evidence. */
+  funding: FundingService;
 }
 
 /** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
-  createServices({ db, auth, audit, access }, needs) {
+  createServices({ db, auth, audit, access, config }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
+    const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
+    const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
       loans: new LoanService(new LoanRepository(kysely), { access, audit }),
+      files,
+      funding: new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes }),
     };
   },
   register(app, services, { requireAuth }) {
     deviceRoutes(app, { devices: services.devices, requireAuth });
     loanRoutes(app, { loans: services.loans, requireAuth });
+    infraFileRoutes(app, { files: services.files, requireAuth });
+    fundingRoutes(app, { funding: services.funding, requireAuth });
   },
 };

@@ -84,6 +84,72 @@ export interface LoansTable {
   created_at: string;
 }
 
+/** How many pupils of a group a school counted on a counting day; the funding budgets and the indicators read it. */
+export interface PupilCountsTable {
+  school_id: string;
+  /** A code of `pupilGroups`. */
+  pupil_group: string;
+  counting_day: string;
+  pupils: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** A school's terms under a funding scheme: the later deadline of a rent scheme, the values its deductions are taken from. */
+export interface FundingTermsTable {
+  school_id: string;
+  scheme_id: string;
+  /** 0/1: the board ran a rent, rent-to-own or purchase scheme in 2020-22. */
+  rent_scheme: number;
+  /** JSON object: deduction code → euro cents. */
+  deduction_bases: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One invoice (or part of one) a school charges to a funding scheme, with what the auditor checks. */
+export interface FundingSpendingTable {
+  id: string;
+  school_id: string;
+  scheme_id: string;
+  /** A category code of the scheme. */
+  category: string;
+  description: string;
+  supplier: string | null;
+  amount_cents: number;
+  invoice_reference: string;
+  invoice_date: string;
+  /** 0/1: declared not also paid by parents or another subsidy. */
+  not_double_financed: number;
+  /** A code of `procurementProcedures`. */
+  procurement_procedure: string;
+  procurement_reference: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** An invoice file of the file store attached to a spending line. */
+export interface FundingEvidenceTable {
+  spending_id: string;
+  file_id: string;
+  attached_at: string;
+}
+
+/** An evidence file (a wipe certificate, an invoice) kept for one school; other infra tables point at it by `id`. */
+export interface InfraFilesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  /** A code of `infraFileMediaTypes`, judged from the bytes. */
+  media_type: string;
+  size_bytes: number;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -91,6 +157,11 @@ export type InfraTables = {
   device_events: DeviceEventsTable;
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
+  pupil_counts: PupilCountsTable;
+  funding_terms: FundingTermsTable;
+  funding_spending: FundingSpendingTable;
+  funding_evidence: FundingEvidenceTable;
+  infra_files: InfraFilesTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;

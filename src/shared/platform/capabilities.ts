@@ -43,6 +43,10 @@ export const schoolCapabilities = {
   readLoans: ['principal', 'ict_coordinator', 'board_admin'],
   /** Lend devices, alone or to a whole class, and take them back; the board reads only. */
   manageLoans: ['principal', 'ict_coordinator'],
+  /** Read the school's funding: pupil counts, budgets, spending lines and their evidence. */
+  readFunding: ['principal', 'ict_coordinator', 'board_admin'],
+  /** Enter pupil counts and terms, record spending and attach its evidence; the board reads only. */
+  manageFunding: ['principal', 'ict_coordinator'],
 } as const satisfies Record<string, readonly SchoolRoleName[]>;
 
 export type SchoolCapability = keyof typeof schoolCapabilities;

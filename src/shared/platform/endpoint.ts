@@ -19,8 +19,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
  * with `Retry-After` once they are spent.
  */
 export type RateLimitPolicy = 'login' | 'invitation' | 'joinCode' | 'classCode' | 'passwordReset' | 'passwordChange' | 'passwordResetConfirm';
-/** A download this endpoint can answer with instead of (or besides) JSON. */
-export type FileFormat = 'csv' | 'xlsx' | 'json';
+/** A download this endpoint can answer with instead of (or besides) JSON; PDF, PNG and JPEG are kept evidence files. */
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'pdf' | 'png' | 'jpeg' | 'zip';
 
 /** The largest JSON body an endpoint without a `bodyLimit` of its own reads: 256 KiB, four times the largest a form can send. */
 export const JSON_BODY_LIMIT = 256 * 1024;

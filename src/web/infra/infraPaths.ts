@@ -8,3 +8,5 @@ export const loansPath = (schoolId: string) => `${ictParkPath(schoolId)}/uitleni
 export const bulkLoanPath = (schoolId: string) => `${loansPath(schoolId)}/klas`;
 export const bulkReturnPath = (schoolId: string) => `${loansPath(schoolId)}/terugnemen`;
 export const loanAgreementPath = (schoolId: string, loanId: string) => `${loansPath(schoolId)}/${encodeURIComponent(loanId)}`;
+export const fundingPath = (schoolId: string) => `${ictParkPath(schoolId)}/financiering`;
+export const boardFundingPath = (boardId: string) => `${boardParkPath(boardId)}/financiering`;

@@ -2,18 +2,22 @@ import type { FastifyReply } from 'fastify';
 import { XLSX_CONTENT_TYPE } from '../export/xlsx';
 
 /**
- * The one way a route sends a file to save: CSV, XLSX or JSON, with its content type and a
+ * The one way a route sends a file to save: CSV, XLSX, JSON, a kept PDF, PNG or JPEG, or a ZIP, with its content type and a
  * `Content-Disposition` that names the file safely. CSV goes out as UTF-8 with a BOM, so Excel
  * opens accents correctly (`toCsv` writes one already; a body without is given one). No cache
  * headers are set, as before: a download is answered fresh on every request like any API call.
  */
 
-export type DownloadFormat = 'csv' | 'xlsx' | 'json';
+export type DownloadFormat = 'csv' | 'xlsx' | 'json' | 'pdf' | 'png' | 'jpeg' | 'zip';
 
 export const DOWNLOAD_CONTENT_TYPES: Record<DownloadFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: XLSX_CONTENT_TYPE,
   json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  zip: 'application/zip',
 };
 
 const BOM = '\uFEFF';

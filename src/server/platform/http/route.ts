@@ -19,6 +19,10 @@ const fileSchemas: Record<FileFormat, z.ZodType> = {
   csv: z.string().describe('text/csv'),
   xlsx: z.string().describe(`${XLSX_CONTENT_TYPE}, one sheet per table`),
   json: z.string().describe('application/json, as a file to save'),
+  pdf: z.string().describe('application/pdf'),
+  png: z.string().describe('image/png'),
+  jpeg: z.string().describe('image/jpeg'),
+  zip: z.string().describe('application/zip'),
 };
 
 /** The request a handler gets: params, query and body typed after validation. */
