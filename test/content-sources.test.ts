@@ -72,7 +72,12 @@ function urlsOf(value: unknown): string[] {
  * the median, which needs no cut-offs); the 2017 file stays because scans taken with it are shown
  * as they were scored. The test fails once the flag is gone, so the exception cannot outlive it.
  */
-const knownUnverified: Problem[] = [{ file: 'content/frameworks/digcompedu-2017.json', path: 'scoring.verified', problem: 'flagged unverified' }];
+const knownUnverified: Problem[] = [
+  { file: 'content/frameworks/digcompedu-2017.json', path: 'scoring.verified', problem: 'flagged unverified' },
+  // The footprint per device type behind the CO2 avoided: the domain brief sources the production share and the usual life, not
+  // the kilograms per type; the indicators page marks them as estimates until a source is added (see the file's notes).
+  ...[0, 1, 2, 3].map((i) => ({ file: 'content/infra/indicators.json', path: `co2.footprints[${i}].verified`, problem: 'flagged unverified' })),
+];
 
 describe('sources of the content', () => {
   it('finds the content: frameworks and the school instruments, and the typed data modules', () => {

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -89,6 +90,41 @@ export const infraMigrations: Record<string, Migration> = {
       // The database itself keeps a device off two open loans, whatever two requests do at once.
       await db.schema.createIndex('loans_open_device').on('loans').column('device_id').unique().where(sql.ref('returned_on'), 'is', null).execute();
       await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
+    },
+  },
+  '20270117_70_infra_park_versions': {
+    async up(db: Kysely<any>) {
+      // Devices and loans change through several services (the inventory, loans, imports, batches)
+      // and cascades; triggers bump the school's version and its board's on every change, whoever
+      // makes it, so the indicators learn with one indexed read whether to count a park anew.
+      await db.schema
+        .createTable('infra_park_versions')
+        .addColumn('scope_id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      const bump = (row: 'NEW' | 'OLD') =>
+        `INSERT INTO infra_park_versions (scope_id, version) VALUES (${row}.school_id, 1) ` +
+        'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1; ' +
+        `INSERT INTO infra_park_versions (scope_id, version) SELECT board_id, 1 FROM schools WHERE id = ${row}.school_id AND board_id IS NOT NULL ` +
+        'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1';
+      const tables = ['devices', 'loans'];
+      if (isPostgres(db)) {
+        await sql
+          .raw(
+            'CREATE FUNCTION bump_infra_park_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ' +
+              `IF TG_OP <> 'DELETE' THEN ${bump('NEW')}; END IF; IF TG_OP <> 'INSERT' THEN ${bump('OLD')}; END IF; RETURN NULL; END $$`,
+          )
+          .execute(db);
+        for (const table of tables) {
+          await sql.raw(`CREATE TRIGGER ${table}_park_version AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION bump_infra_park_version()`).execute(db);
+        }
+        return;
+      }
+      for (const table of tables) {
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_insert AFTER INSERT ON ${table} BEGIN ${bump('NEW')}; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD')}; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_update AFTER UPDATE ON ${table} BEGIN ${bump('NEW')}; ${bump('OLD')}; END`).execute(db);
+      }
     },
   },
 };

@@ -2,6 +2,10 @@ import type { ServerModule } from '../platform/module';
 import { DeviceRepository } from './device.repository';
 import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
+import { IndicatorRepository } from './indicator.repository';
+import { indicatorRoutes } from './indicator.routes';
+import { IndicatorService } from './indicator.service';
+import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
@@ -17,21 +21,30 @@ export interface InfraServices {
   devices: DeviceService;
   /** Loans of devices to pupils and staff, alone or a class at a time, and their returns. */
   loans: LoanService;
+  /** The park in figures, per school and per board, beside MICTIVO's. */
+  indicators: IndicatorService;
 }
 
 /** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
-  createServices({ db, auth, audit, access }, needs) {
+  createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
       loans: new LoanService(new LoanRepository(kysely), { access, audit }),
+      indicators: new IndicatorService(new IndicatorRepository(kysely), {
+        access,
+        needs,
+        pupils: { pupilCounts: async () => new Map() },
+        content: loadIndicatorContent(config.contentDir),
+      }),
     };
   },
   register(app, services, { requireAuth }) {
     deviceRoutes(app, { devices: services.devices, requireAuth });
     loanRoutes(app, { loans: services.loans, requireAuth });
+    indicatorRoutes(app, { indicators: services.indicators, requireAuth });
   },
 };

@@ -84,6 +84,13 @@ export interface LoansTable {
   created_at: string;
 }
 
+/** A school's or board's version of its park: bumped by triggers on every change to its devices and loans. */
+export interface InfraParkVersionsTable {
+  /** A school's id or a board's. */
+  scope_id: string;
+  version: number;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -91,6 +98,7 @@ export type InfraTables = {
   device_events: DeviceEventsTable;
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
+  infra_park_versions: InfraParkVersionsTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;
