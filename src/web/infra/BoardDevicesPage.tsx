@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
 import { useEndpointQuery } from '../serverState';
 import { DevicePager, FilterForm, filtersOf, PAGE_SIZE } from './DeviceListPage';
-import { boardParkPath, devicePath } from './infraPaths';
+import { boardIndicatorsPath, boardParkPath, devicePath } from './infraPaths';
 
 /** A board's view of the ICT park of all its schools, read only, with the same filters. */
 export function BoardDevicesPage({ boardId }: { boardId: string }) {
@@ -24,6 +24,9 @@ export function BoardDevicesPage({ boardId }: { boardId: string }) {
     <section className="page ictpark-page">
       <PageHeading title={t('infra.boardTitle')}>{t('infra.boardTitle')}</PageHeading>
       <p className="lead">{t('infra.boardIntro')}</p>
+      <p>
+        <Link href={boardIndicatorsPath(boardId)}>{t('indicators.nav')}</Link>
+      </p>
       <FilterForm key={JSON.stringify(filters)} basePath={base} filters={filters} />
       <p role="status" data-testid="device-count">
         {t('infra.count', { count: total })}

@@ -1,7 +1,7 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans; and a board's view of all its schools. */
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, its figures; and a board's view of all its schools and their figures. */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -48,6 +48,12 @@ export const infraWeb: WebModule = {
       props: ({ schoolId, loanId }) => ({ schoolId, loanId }),
     }),
     pageRoute(root, {
+      path: '/school/$schoolId/ictpark/cijfers',
+      page: () => import('./IndicatorsPage'),
+      component: 'SchoolIndicatorsPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
       path: '/school/$schoolId/ictpark/$deviceId',
       page: () => import('./DevicePage'),
       component: 'DevicePage',
@@ -57,6 +63,12 @@ export const infraWeb: WebModule = {
       path: '/bestuur/$boardId/ictpark',
       page: () => import('./BoardDevicesPage'),
       component: 'BoardDevicesPage',
+      props: ({ boardId }) => ({ boardId }),
+    }),
+    pageRoute(root, {
+      path: '/bestuur/$boardId/ictpark/cijfers',
+      page: () => import('./IndicatorsPage'),
+      component: 'BoardIndicatorsPage',
       props: ({ boardId }) => ({ boardId }),
     }),
   ],
