@@ -12,7 +12,6 @@ import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointQuery } from '../serverState';
 import { boardParkPath, ictParkPath } from './infraPaths';
 
-type Indicators = InfraIndicators['indicators'];
 type Reference = InfraIndicators['reference'];
 type Translate = ReturnType<typeof useI18n>['t'];
 type Locale = ReturnType<typeof useI18n>['locale'];
