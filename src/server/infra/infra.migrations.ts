@@ -92,10 +92,25 @@ export const infraMigrations: Record<string, Migration> = {
       await db.schema.createIndex('loans_school_class').on('loans').columns(['school_id', 'class_name']).execute();
     },
   },
+  '20270115_01_infra_pupil_counts': {
+    async up(db: Kysely<any>) {
+      // One count per school, group and counting day: a new count of the same day replaces the old one.
+      await db.schema
+        .createTable('pupil_counts')
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('pupil_group', 'text', (c) => c.notNull())
+        .addColumn('counting_day', 'text', (c) => c.notNull())
+        .addColumn('pupils', 'integer', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pupil_counts_pk', ['school_id', 'pupil_group', 'counting_day'])
+        .execute();
+    },
+  },
   '20270117_70_infra_park_versions': {
     async up(db: Kysely<any>) {
-      // Devices and loans change through several services (the inventory, loans, imports, batches)
-      // and cascades; triggers bump the school's version and its board's on every change, whoever
+      // Devices, loans and pupil counts change through several services (the inventory, loans, imports,
+      // batches, funding) and cascades; triggers bump the school's version and its board's on every change, whoever
       // makes it, so the indicators learn with one indexed read whether to count a park anew.
       await db.schema
         .createTable('infra_park_versions')
@@ -107,7 +122,7 @@ export const infraMigrations: Record<string, Migration> = {
         'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1; ' +
         `INSERT INTO infra_park_versions (scope_id, version) SELECT board_id, 1 FROM schools WHERE id = ${row}.school_id AND board_id IS NOT NULL ` +
         'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1';
-      const tables = ['devices', 'loans'];
+      const tables = ['devices', 'loans', 'pupil_counts'];
       if (isPostgres(db)) {
         await sql
           .raw(

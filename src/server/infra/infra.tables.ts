@@ -84,6 +84,17 @@ export interface LoansTable {
   created_at: string;
 }
 
+/** How many pupils of a group a school counted on a counting day; the funding budgets and the indicators read it. */
+export interface PupilCountsTable {
+  school_id: string;
+  /** A code of `pupilGroups`. */
+  pupil_group: string;
+  counting_day: string;
+  pupils: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 /** A school's or board's version of its park: bumped by triggers on every change to its devices and loans. */
 export interface InfraParkVersionsTable {
   /** A school's id or a board's. */
@@ -98,6 +109,7 @@ export type InfraTables = {
   device_events: DeviceEventsTable;
   device_sanitisations: DeviceSanitisationsTable;
   loans: LoansTable;
+  pupil_counts: PupilCountsTable;
   infra_park_versions: InfraParkVersionsTable;
 };
 
