@@ -8,7 +8,8 @@ import { makeSchools, makeTeacher, type Random, type SchoolRow, type TeacherRows
  * The ICT park at Flanders' scale (issue 12 §7): devices over schools of their own, grouped in
  * boards, each board with an admin whose session the scenarios use. Plain rows as the inventory
  * and loan services write them, in large transactions of prepared statements; the devices carry
- * no history events (the scenarios read lists and indicators, which do not read them). The
+ * no history events (the scenarios read lists and indicators, which do not read them). Each school
+ * has pupil counts of its level (the funding slice's table), so every indicator is computed. The
  * triggers on devices and loans keep each park's version as they would.
  */
 
@@ -97,6 +98,24 @@ export function addDeviceData(
      values (?, ?, ?, 'pupil', 'number', ?, ?, ?, null, 12500, 2000, null, null, null, null, null, null, ?)`,
   );
 
+  const pupilCount = sqlite.prepare('insert into pupil_counts (school_id, pupil_group, counting_day, pupils, updated_by, updated_at) values (?, ?, ?, ?, null, ?)');
+  /** Pupils per group as a school of its level counts them on 1 February, so the indicators per pupil have counts to divide by. */
+  const countPupils = (school: SchoolRow) => {
+    const size = 0.7 + random() * 0.6;
+    const groups: Array<[string, number]> =
+      school.education_level === 'secondary'
+        ? [
+            ['secondary_1_3_5_7', 310],
+            ['secondary_2_4_6_other', 300],
+          ]
+        : [
+            ['pre_primary', 100],
+            ['primary_1_4', 130],
+            ['primary_5_6', 65],
+          ];
+    for (const [group, pupils] of groups) pupilCount.run(school.id, group, `${today.slice(0, 4)}-02-01`, Math.round(pupils * size), nowIso);
+  };
+
   const manifest: DeviceManifest = { devices: 0, schools: schools.length, boards: [], seconds: 0 };
   sqlite.transaction(() => {
     for (let first = 0; first < schools.length; first += SCHOOLS_PER_BOARD) {
@@ -106,6 +125,7 @@ export function addDeviceData(
       for (const school of members) {
         writeSchool(school);
         schoolBoard.run(boardId, school.id);
+        countPupils(school);
       }
       const admin = makeTeacher(options.firstUser + first / SCHOOLS_PER_BOARD, [members[0]], random, now, options.sessionIdleHours);
       admin.membership.role = 'board_admin';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/shared/infra/device-types';
 import { boardInfraIndicatorsSchema, infraIndicatorsSchema } from '../../src/shared/infra/indicator-api';
 import { brusselsDate } from '../../src/shared/platform/brussels-time';
+import type { InfraTables } from '../../src/server/infra/infra.tables';
+import { PupilCountRepository } from '../../src/server/infra/pupil-count.repository';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { addDevice, moveDevice, wipe } from './infra-fixtures';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
@@ -57,6 +59,28 @@ describe('ICT park: indicators', () => {
     const gone = await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-5', purchaseDate: yearsAgo(7) });
     await moveDevice(w.ictA, gone.id, { to: 'decommissioned', sanitisation: wipe });
     expect((await read()).devices).toBe(3);
+  });
+
+  it('divides by the pupil counts once the school entered them, and counts anew when they change', async () => {
+    const counts = new PupilCountRepository(t.app.db.kysely.withTables<InfraTables>());
+    const read = async () => infraIndicatorsSchema.parse((await w.ictA.request({ method: 'GET', url: indicatorsUrl(w.schoolA) })).json()).indicators;
+    const before = await read();
+    await counts.setCounts(
+      w.schoolA,
+      [
+        { group: 'pre_primary', countingDay: '2026-02-01', pupils: 50 },
+        { group: 'primary_1_4', countingDay: '2026-02-01', pupils: 10 },
+        { group: 'primary_5_6', countingDay: '2026-02-01', pupils: 2 },
+      ],
+      null,
+      new Date().toISOString(),
+    );
+    const after = await read();
+    expect(after.pupilCountsMissing).toBe(false);
+    expect(after.devicesPer100Pupils.primary).toEqual({ computers: before.computers, pupils: 12, value: (100 * before.computers) / 12 });
+    expect(after.devicesPer100Pupils.secondary.value).toBeNull();
+    expect(after.pupilsWithDevice).toEqual({ pupils: 1, eligible: 2, share: 0.5 });
+    expect(after.costPerPupil).toEqual({ totalCents: before.costPerPupil.totalCents, pupils: 62, cents: Math.round(before.costPerPupil.totalCents / 62) });
   });
 
   it('gives the board its schools’ figures one by one and together, read only', async () => {

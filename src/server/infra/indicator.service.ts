@@ -1,14 +1,27 @@
 import type { BoardInfraIndicators, InfraIndicators } from '../../shared/infra/indicator-api';
 import type { IndicatorContent } from '../../shared/infra/indicator-content';
-import { type ParkSummary, type PupilCounts, parkIndicators, summarisePark } from '../../shared/infra/indicators';
+import { type ParkSummary, type PupilCounts, parkIndicators, pupilCountsOf, summarisePark } from '../../shared/infra/indicators';
+import type { PupilCount } from '../../shared/infra/pupil-groups';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { AccessPolicy } from '../platform/access/access';
 import type { IndicatorRepository } from './indicator.repository';
 import type { InfraNeeds } from './infra.needs';
+import type { PupilCountRepository } from './pupil-count.repository';
 
 /** Where the indicators read each school's pupil counts: absent for a school that entered none. */
 export interface PupilCountSource {
   pupilCounts(schoolIds: readonly string[]): Promise<ReadonlyMap<string, PupilCounts>>;
+}
+
+/** The funding slice's counts, each group's latest, per school. */
+export function pupilCountsPerSchool(counts: Pick<PupilCountRepository, 'pupilCounts'>): PupilCountSource {
+  return {
+    async pupilCounts(schoolIds) {
+      const bySchool = new Map<string, PupilCount[]>();
+      for (const count of await counts.pupilCounts(schoolIds)) bySchool.set(count.schoolId, [...(bySchool.get(count.schoolId) ?? []), count]);
+      return new Map([...bySchool].map(([schoolId, rows]) => [schoolId, pupilCountsOf(rows)!]));
+    },
+  };
 }
 
 export interface IndicatorDeps {

@@ -4,7 +4,7 @@ import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
 import { IndicatorRepository } from './indicator.repository';
 import { indicatorRoutes } from './indicator.routes';
-import { IndicatorService } from './indicator.service';
+import { IndicatorService, pupilCountsPerSchool } from './indicator.service';
 import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
@@ -12,6 +12,7 @@ import type { InfraTables } from './infra.tables';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
+import { PupilCountRepository } from './pupil-count.repository';
 
 export type { BoardSchools, InfraNeeds } from './infra.needs';
 export type { InfraTables } from './infra.tables';
@@ -37,7 +38,7 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
       indicators: new IndicatorService(new IndicatorRepository(kysely), {
         access,
         needs,
-        pupils: { pupilCounts: async () => new Map() },
+        pupils: pupilCountsPerSchool(new PupilCountRepository(kysely)),
         content: loadIndicatorContent(config.contentDir),
       }),
     };

@@ -3,8 +3,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DeviceType, deviceTypes } from './device-types';
 import { type IndicatorContent, validateIndicatorContent } from './indicator-content';
-import { addSummaries, ageInDays, co2AvoidedKg, type DeviceFacts, emptySummary, isYoungerThan, levelOf, type ParkSummary, parkIndicators, summarisePark } from './indicators';
+import {
+  addSummaries,
+  ageInDays,
+  co2AvoidedKg,
+  type DeviceFacts,
+  emptySummary,
+  isYoungerThan,
+  levelOf,
+  type ParkSummary,
+  parkIndicators,
+  pupilCountsOf,
+  summarisePark,
+} from './indicators';
 import { type DeviceState, deviceStates } from './lifecycle';
+import { pupilGroups } from './pupil-groups';
 
 const co2: IndicatorContent['co2'] = {
   source: { title: 'KD', url: 'https://example.org' },
@@ -22,7 +35,7 @@ const facts = fc.record({
   purchaseDate: fc.option(day, { nil: null }),
   priceCents: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
 });
-const pupils = fc.option(fc.record({ primary: fc.nat(2_000), secondary: fc.nat(2_000), fromPrimaryYear5: fc.nat(2_000) }), { nil: null });
+const pupils = fc.option(fc.record({ prePrimary: fc.nat(2_000), primary: fc.nat(2_000), secondary: fc.nat(2_000), fromPrimaryYear5: fc.nat(2_000) }), { nil: null });
 
 describe('ICT park indicators', () => {
   it('makes a device four on its fourth anniversary, not a day earlier; a leap day turns four on the last day of February', () => {
@@ -66,26 +79,56 @@ describe('ICT park indicators', () => {
     expect(uncounted.pupilCountsMissing).toBe(true);
     expect(uncounted.devicesPer100Pupils.primary.value).toBeNull();
     expect(uncounted.pupilsWithDevice.share).toBeNull();
-    const zeros = parkIndicators([{ summary: summarisePark([device()], 0, '2026-09-01', co2), pupils: { primary: 0, secondary: 0, fromPrimaryYear5: 0 } }]);
+    const zeros = parkIndicators([{ summary: summarisePark([device()], 0, '2026-09-01', co2), pupils: { prePrimary: 0, primary: 0, secondary: 0, fromPrimaryYear5: 0 } }]);
     expect(zeros.pupilCountsMissing).toBe(false);
     expect(zeros.costPerPupil.cents).toBeNull();
   });
 
   it('compares a school with the level most of its pupils are in', () => {
-    expect(levelOf({ primary: 200, secondary: 0, fromPrimaryYear5: 60 })).toBe('primary');
-    expect(levelOf({ primary: 100, secondary: 100, fromPrimaryYear5: 130 })).toBe('primary');
-    expect(levelOf({ primary: 99, secondary: 100, fromPrimaryYear5: 130 })).toBe('secondary');
+    expect(levelOf({ prePrimary: 0, primary: 200, secondary: 0, fromPrimaryYear5: 60 })).toBe('primary');
+    expect(levelOf({ prePrimary: 0, primary: 100, secondary: 100, fromPrimaryYear5: 130 })).toBe('primary');
+    expect(levelOf({ prePrimary: 0, primary: 99, secondary: 100, fromPrimaryYear5: 130 })).toBe('secondary');
     const summary = summarisePark(
       Array.from({ length: 54 }, () => device()),
       40,
       '2026-09-01',
       co2,
     );
-    const primary = parkIndicators([{ summary, pupils: { primary: 100, secondary: 0, fromPrimaryYear5: 40 } }]);
+    const primary = parkIndicators([{ summary, pupils: { prePrimary: 0, primary: 100, secondary: 0, fromPrimaryYear5: 40 } }]);
     expect(primary.devicesPer100Pupils.primary).toEqual({ computers: 54, pupils: 100, value: 54 });
     expect(primary.devicesPer100Pupils.secondary.value).toBeNull();
     expect(primary.pupilsWithDevice.share).toBe(1);
     expect(primary.costPerPupil.cents).toBe(27_000);
+  });
+
+  it('reads a school’s counts per group: primary years 1 to 6, secondary with its other tracks, and from the 5th year of primary on', () => {
+    expect(pupilCountsOf([])).toBeNull();
+    expect(
+      pupilCountsOf([
+        { group: 'pre_primary', pupils: 100 },
+        { group: 'primary_1_4', pupils: 130 },
+        { group: 'primary_5_6', pupils: 70 },
+        { group: 'secondary_1_3_5_7', pupils: 20 },
+        { group: 'secondary_2_4_6_other', pupils: 15 },
+        { group: 'work_based_special', pupils: 5 },
+      ]),
+    ).toEqual({ prePrimary: 100, primary: 200, secondary: 40, fromPrimaryYear5: 110 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ group: fc.constantFrom(...pupilGroups), pupils: fc.nat(1_000) }), { minLength: 1, maxLength: 12 }), (counts) => {
+        const pupils = pupilCountsOf(counts)!;
+        expect(pupils.prePrimary + pupils.primary + pupils.secondary).toBe(counts.reduce((sum, count) => sum + count.pupils, 0));
+        expect(pupils.fromPrimaryYear5).toBeLessThanOrEqual(pupils.primary + pupils.secondary);
+      }),
+    );
+  });
+
+  it('counts the cost over every pupil, pre-primary too', () => {
+    const summary = summarisePark([device()], 0, '2026-09-01', co2);
+    expect(parkIndicators([{ summary, pupils: { prePrimary: 50, primary: 150, secondary: 0, fromPrimaryYear5: 50 } }]).costPerPupil).toEqual({
+      totalCents: 50_000,
+      pupils: 200,
+      cents: 250,
+    });
   });
 
   it('adds parks up as one: a board’s figures are those of all its devices together', () => {

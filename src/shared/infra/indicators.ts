@@ -7,6 +7,7 @@
 import { addMonths, type DeviceType } from './device-types';
 import type { IndicatorContent } from './indicator-content';
 import type { DeviceState } from './lifecycle';
+import { levelOfGroup, type PupilCount } from './pupil-groups';
 
 /** States of a device the school no longer has at hand: they leave every count. */
 export const statesOutOfPark: readonly DeviceState[] = ['lost_or_stolen', 'donated', 'decommissioned', 'disposed'];
@@ -40,10 +41,24 @@ export interface ParkSummary {
 
 /** A school's pupils as the indicators read them; null where the school entered no counts. */
 export interface PupilCounts {
+  prePrimary: number;
+  /** Years 1 to 6 of primary: the pupils MICTIVO's primary figure is per. */
   primary: number;
   secondary: number;
   /** Pupils from the 5th year of primary on: those the device goal gives one device each. */
   fromPrimaryYear5: number;
+}
+
+/** A school's counts per group (each group's latest) as the indicators read them; null when it counted none. */
+export function pupilCountsOf(counts: readonly Pick<PupilCount, 'group' | 'pupils'>[]): PupilCounts | null {
+  if (counts.length === 0) return null;
+  const pupils: PupilCounts = { prePrimary: 0, primary: 0, secondary: 0, fromPrimaryYear5: 0 };
+  for (const count of counts) {
+    const level = levelOfGroup[count.group];
+    pupils[level === 'pre_primary' ? 'prePrimary' : level] += count.pupils;
+    if (level === 'secondary' || count.group === 'primary_5_6') pupils.fromPrimaryYear5 += count.pupils;
+  }
+  return pupils;
 }
 
 export const emptySummary: ParkSummary = {
@@ -144,7 +159,7 @@ export function parkIndicators(parks: ReadonlyArray<{ summary: ParkSummary; pupi
   for (const park of parks) {
     if (!park.pupils) continue;
     counted = true;
-    pupils += park.pupils.primary + park.pupils.secondary;
+    pupils += park.pupils.prePrimary + park.pupils.primary + park.pupils.secondary;
     eligible += park.pupils.fromPrimaryYear5;
     const level = levelOf(park.pupils);
     if (level === null) continue;
