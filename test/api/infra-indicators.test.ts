@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InfraTables } from '../../src/server/infra/infra.tables';
+import { PupilCountRepository } from '../../src/server/infra/pupil-count.repository';
 import { addMonths } from '../../src/shared/infra/device-types';
 import { boardInfraIndicatorsSchema, infraIndicatorsSchema } from '../../src/shared/infra/indicator-api';
 import { brusselsDate } from '../../src/shared/platform/brussels-time';
-import type { InfraTables } from '../../src/server/infra/infra.tables';
-import { PupilCountRepository } from '../../src/server/infra/pupil-count.repository';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { addDevice, moveDevice, wipe } from './infra-fixtures';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
