@@ -67,6 +67,25 @@ export const getBoardInfraIndicators = (devices: DeviceManifest) =>
   );
 
 /**
+ * Every school's and board's indicators read once, as on the first view of each school that day:
+ * the server then keeps them until a write or the next day (indicator.service.ts), which is what the
+ * scenarios measure. Returns the mean time of those first reads, printed beside the figures.
+ */
+export async function warmIndicators(url: string, devices: DeviceManifest): Promise<{ reads: number; meanMs: number }> {
+  const paths = [
+    ...schoolReads(devices).map((read) => ({ token: read.token, path: schoolIndicatorsPath(read.schoolId) })),
+    ...devices.boards.map((board) => ({ token: board.token, path: boardIndicatorsPath(board.boardId) })),
+  ];
+  const started = performance.now();
+  for (const { token, path } of paths) {
+    const response = await fetch(`${url}${path}`, { headers: { cookie: `ds_session=${token}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  }
+  return { reads: paths.length, meanMs: (performance.now() - started) / paths.length };
+}
+
+/**
  * Before the park is measured: a few boards' answers hold to their contracts, a list page is full,
  * every school's indicators add up to the board's, and the indicators go out as the Zod serializer
  * would write them (they are sent as kept bytes, without it).
