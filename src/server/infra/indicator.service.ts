@@ -43,8 +43,8 @@ interface Kept<T> {
 
 /**
  * The ICT park's indicators. Counting a park reads all its devices, so each school's summary and
- * each answer is kept per process with the park's version (bumped by triggers on every device and
- * loan write, in any process) and the day the ages are taken on: a request reads the version in one
+ * each answer is kept per process with the park's version (bumped by triggers on every device, loan
+ * and pupil count write, in any process) and the day the ages are taken on: a request reads the version in one
  * indexed read and sends the kept bytes while neither changed.
  */
 export class IndicatorService {
