@@ -17,6 +17,7 @@ import { newId } from '../src/server/platform/ids';
 import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
 import { buildProfile, profileRankingText } from '../src/shared/digisnap/profile';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
+import { addDeviceData, type DeviceManifest } from './devices';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
 
@@ -60,6 +61,9 @@ export interface GenerateOptions {
    * principal and an open campaign (getSchoolReport). 0: no report data.
    */
   reportTeachers: number;
+  /** Devices of the ICT park over `deviceSchools` schools of their own, in boards (devices.ts). 0: no park data. */
+  devices: number;
+  deviceSchools: number;
 }
 
 export interface Manifest {
@@ -76,6 +80,8 @@ export interface Manifest {
   searchQueries: BenchSearchQuery[];
   /** The team report getSchoolReport reads, made through CampaignService; absent without --report-teachers. */
   report?: { schoolId: string; campaignId: string; principalToken: string; schoolTeachers: number; teachers: number; schools: number; seconds: number };
+  /** The ICT park the device scenarios read; absent without --devices. */
+  devices?: DeviceManifest;
 }
 
 export const manifestPathOf = (databaseFile: string) => `${databaseFile.replace(/\.db$/, '')}.manifest.json`;
@@ -172,6 +178,24 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
     const reportStarted = Date.now();
     const report = await addReportData({ sqlite, write, services, framework, random, now, passwordHash, options });
     manifest.report = { ...report, seconds: (Date.now() - reportStarted) / 1000 };
+  }
+
+  if (options.devices > 0) {
+    manifest.devices = addDeviceData(
+      sqlite,
+      (teacher) => write.teacher(teacher, passwordHash),
+      (school) => write.school.run(school),
+      random,
+      now,
+      {
+        devices: options.devices,
+        schools: options.deviceSchools,
+        // After the report schools and teachers (at most one school per REPORT_TEACHERS_PER_SCHOOL of them).
+        firstSchool: options.schools + options.reportTeachers + 1,
+        firstUser: options.teachers + options.submitScans + options.reportTeachers + REPORT_SCHOOL_TEACHERS + 1,
+        sessionIdleHours: options.sessionIdleHours,
+      },
+    );
   }
 
   sqlite.pragma('optimize');
@@ -309,6 +333,8 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
       trainings: { type: 'string' },
       seed: { type: 'string' },
       'report-teachers': { type: 'string' },
+      devices: { type: 'string' },
+      'device-schools': { type: 'string' },
     },
     strict: false,
   });
@@ -321,6 +347,8 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
     trainings: num(values.trainings, defaults.trainings ?? 20_000),
     seed: num(values.seed, defaults.seed ?? 2026),
     reportTeachers: num(values['report-teachers'], defaults.reportTeachers ?? 170_000),
+    devices: num(values.devices, defaults.devices ?? 1_000_000),
+    deviceSchools: num(values['device-schools'], defaults.deviceSchools ?? 3_900),
     contentDir: defaults.contentDir ?? defaultContentDir,
     sessionIdleHours: defaults.sessionIdleHours ?? configFromEnv().sessionIdleHours,
   };
@@ -335,6 +363,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     `${manifest.profileUsers.length} teachers with submitted scans, ${manifest.submitScans.length} answered scans to submit, ` +
       `${manifest.trainings} trainings and ${manifest.searchQueries.length} searches` +
       (manifest.report ? `, ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools (${manifest.report.seconds.toFixed(1)} s) ` : ' ') +
+      (manifest.devices ? `, ${manifest.devices.devices} devices over ${manifest.devices.schools} schools (${manifest.devices.seconds.toFixed(1)} s) ` : '') +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s\n  database ${manifest.database}\n  manifest ${manifestPath}`,
   );
 }

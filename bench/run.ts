@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { DEFAULT_PG_POOL_SIZE } from '../src/server/platform/db/database';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
+import { checkDeviceContracts, getBoardInfraIndicators, getInfraIndicators, listBoardDevices, listDevices, warmIndicators } from './device-scenarios';
 import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } from './generate';
 import { BENCH_DATABASES, type BenchDatabase, passed } from './goals';
 import { type Measurement, measureAll } from './load';
@@ -23,6 +24,8 @@ import { ServerWatch } from './server-watch';
  *   --duration 10 --warmup 2 --connections 20       the measurement
  *   --teachers 10000 --submit-scans 20000 --schools 40 --trainings 20000   the data (see generate.ts)
  *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
+ *   --devices 1000000 --device-schools 3900         the ICT park, in boards of 25 schools, for listDevices, listBoardDevices,
+ *                                                   getInfraIndicators and getBoardInfraIndicators (0: skip them)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
  *   --heap-snapshot                                 also write each server's V8 heap snapshot at the end of its
  *                                                   run to bench/data/ (open in Chrome DevTools → Memory)
@@ -149,6 +152,14 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       );
     }
     if (manifest.report && wanted('getSchoolReport')) for (const server of servers) await checkReportContract(server.url, manifest.report);
+    const park = manifest.devices;
+    if (park) for (const server of servers) await checkDeviceContracts(server.url, park, 3);
+    if (park && (wanted('getInfraIndicators') || wanted('getBoardInfraIndicators'))) {
+      for (const server of servers) {
+        const first = await warmIndicators(server.url, park);
+        console.log(`indicators read once per school and board (${first.reads}), as each first view of the day: ${first.meanMs.toFixed(2)} ms per read`);
+      }
+    }
     // The ceiling is measured first and last: other work on a shared machine can pull one run
     // down, and a low ceiling would flatter every ratio, so the better of the two counts.
     const top = ceiling();
@@ -158,6 +169,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ...(wanted('searchTrainings') ? [searchTrainings(manifest.searchQueries)] : []),
       ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
       ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
+      ...(park ? [listDevices, listBoardDevices, getInfraIndicators, getBoardInfraIndicators].filter((s) => wanted(s.name)).map((s) => s(park)) : []),
     ];
     const startPeaks = watches.map((watch) => watch.peakRssMb());
     const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);
@@ -222,14 +234,15 @@ async function measureUncachedSearch(databaseUrl: string, results: Results, best
 
 async function generate(): Promise<Manifest> {
   console.log(
-    `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings ` +
-      `and ${generateOptions.reportTeachers} report teachers…`,
+    `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings, ` +
+      `${generateOptions.reportTeachers} report teachers and ${generateOptions.devices} devices…`,
   );
   const started = Date.now();
   const { manifest } = await generateBenchData(generateOptions);
   console.log(
     `  done in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : ''),
+      (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : '') +
+      (manifest.devices ? `, ${manifest.devices.seconds.toFixed(1)} s for ${manifest.devices.devices} devices over ${manifest.devices.schools} schools` : ''),
   );
   return manifest;
 }

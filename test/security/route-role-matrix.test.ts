@@ -186,6 +186,7 @@ describe('route × role matrix and CSRF, from the OpenAPI document', () => {
       ),
     ).toEqual([true, true, true, true, true, true, true, true, true]);
     expect(['getDevice', 'listBoardDevices', 'getLoan', 'listLoans'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true, true, true]);
+    expect(['getInfraIndicators', 'getBoardInfraIndicators'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true]);
     expect(['getTraining', 'listSessionEnrolments'].map((operationId) => reachedBy(operationId, 'providerP1'))).toEqual([true, true]);
     expect(['getFundingSummary', 'getBoardFundingSummary'].map((operationId) => reachedBy(operationId, 'boardAdminA'))).toEqual([true, true]);
     expect(tried.length).toBe(operations.length * ROLE_ORDER.length);

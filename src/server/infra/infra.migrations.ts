@@ -165,4 +165,39 @@ export const infraMigrations: Record<string, Migration> = {
       await db.schema.createIndex('infra_files_school').on('infra_files').column('school_id').execute();
     },
   },
+  '20270117_70_infra_park_versions': {
+    async up(db: Kysely<any>) {
+      // Devices, loans and pupil counts change through several services (the inventory, loans, imports,
+      // batches, funding) and cascades; triggers bump the school's version and its board's on every change, whoever
+      // makes it, so the indicators learn with one indexed read whether to count a park anew.
+      await db.schema
+        .createTable('infra_park_versions')
+        .addColumn('scope_id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      const bump = (row: 'NEW' | 'OLD') =>
+        `INSERT INTO infra_park_versions (scope_id, version) VALUES (${row}.school_id, 1) ` +
+        'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1; ' +
+        `INSERT INTO infra_park_versions (scope_id, version) SELECT board_id, 1 FROM schools WHERE id = ${row}.school_id AND board_id IS NOT NULL ` +
+        'ON CONFLICT (scope_id) DO UPDATE SET version = infra_park_versions.version + 1';
+      const tables = ['devices', 'loans', 'pupil_counts'];
+      if (isPostgres(db)) {
+        await sql
+          .raw(
+            'CREATE FUNCTION bump_infra_park_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ' +
+              `IF TG_OP <> 'DELETE' THEN ${bump('NEW')}; END IF; IF TG_OP <> 'INSERT' THEN ${bump('OLD')}; END IF; RETURN NULL; END $$`,
+          )
+          .execute(db);
+        for (const table of tables) {
+          await sql.raw(`CREATE TRIGGER ${table}_park_version AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION bump_infra_park_version()`).execute(db);
+        }
+        return;
+      }
+      for (const table of tables) {
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_insert AFTER INSERT ON ${table} BEGIN ${bump('NEW')}; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD')}; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_park_version_update AFTER UPDATE ON ${table} BEGIN ${bump('NEW')}; ${bump('OLD')}; END`).execute(db);
+      }
+    },
+  },
 };

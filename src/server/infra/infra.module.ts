@@ -9,6 +9,10 @@ import { FundingRepository } from './funding.repository';
 import { fundingRoutes } from './funding.routes';
 import { FundingService } from './funding.service';
 import { FundingSchemes } from './funding-schemes';
+import { IndicatorRepository } from './indicator.repository';
+import { indicatorRoutes } from './indicator.routes';
+import { IndicatorService, pupilCountsPerSchool } from './indicator.service';
+import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
@@ -29,13 +33,15 @@ export interface InfraServices {
   files: InfraFileService;
   /** Funding schemes from content/funding, pupil counts, budgets, spending with its evidence. */
   funding: FundingService;
+  /** The park in figures, per school and per board, beside MICTIVO's. */
+  indicators: IndicatorService;
 }
 
-/** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
+/** The ICT park of schools and boards. The inventory, loans, funding and indicators so far; decommission batches follow. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
-  createServices({ db, auth, audit, access, config }, needs) {
+  createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
     const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
     const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
@@ -44,6 +50,12 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
       loans: new LoanService(new LoanRepository(kysely), { access, audit }),
       files,
       funding: new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes }),
+      indicators: new IndicatorService(new IndicatorRepository(kysely), {
+        access,
+        needs,
+        pupils: pupilCountsPerSchool(new PupilCountRepository(kysely)),
+        content: loadIndicatorContent(config.contentDir),
+      }),
     };
   },
   register(app, services, { requireAuth }) {
@@ -51,5 +63,6 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     loanRoutes(app, { loans: services.loans, requireAuth });
     infraFileRoutes(app, { files: services.files, requireAuth });
     fundingRoutes(app, { funding: services.funding, requireAuth });
+    indicatorRoutes(app, { indicators: services.indicators, requireAuth });
   },
 };

@@ -150,6 +150,13 @@ export interface InfraFilesTable {
   uploaded_at: string;
 }
 
+/** A school's or board's version of its park: bumped by triggers on every change to its devices and loans. */
+export interface InfraParkVersionsTable {
+  /** A school's id or a board's. */
+  scope_id: string;
+  version: number;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -162,6 +169,7 @@ export type InfraTables = {
   funding_spending: FundingSpendingTable;
   funding_evidence: FundingEvidenceTable;
   infra_files: InfraFilesTable;
+  infra_park_versions: InfraParkVersionsTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
 import { useEndpointQuery } from '../serverState';
 import { DevicePager, FilterForm, filtersOf, PAGE_SIZE } from './DeviceListPage';
-import { boardFundingPath, boardParkPath, devicePath } from './infraPaths';
+import { boardFundingPath, boardIndicatorsPath, boardParkPath, devicePath } from './infraPaths';
 
 /** A board's view of the ICT park of all its schools, read only, with the same filters. */
 export function BoardDevicesPage({ boardId }: { boardId: string }) {
@@ -25,7 +25,7 @@ export function BoardDevicesPage({ boardId }: { boardId: string }) {
       <PageHeading title={t('infra.boardTitle')}>{t('infra.boardTitle')}</PageHeading>
       <p className="lead">{t('infra.boardIntro')}</p>
       <p>
-        <Link href={boardFundingPath(boardId)}>{t('funding.boardTitle')}</Link>
+        <Link href={boardFundingPath(boardId)}>{t('funding.boardTitle')}</Link> <Link href={boardIndicatorsPath(boardId)}>{t('indicators.nav')}</Link>
       </p>
       <FilterForm key={JSON.stringify(filters)} basePath={base} filters={filters} />
       <p role="status" data-testid="device-count">

@@ -1,7 +1,7 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, the funding; and a board's view of all its schools and their funding. */
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, the funding, its figures; and a board's view of all its schools, their funding and their figures. */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -54,6 +54,12 @@ export const infraWeb: WebModule = {
       props: ({ schoolId }) => ({ schoolId }),
     }),
     pageRoute(root, {
+      path: '/school/$schoolId/ictpark/cijfers',
+      page: () => import('./IndicatorsPage'),
+      component: 'SchoolIndicatorsPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
       path: '/school/$schoolId/ictpark/$deviceId',
       page: () => import('./DevicePage'),
       component: 'DevicePage',
@@ -69,6 +75,12 @@ export const infraWeb: WebModule = {
       path: '/bestuur/$boardId/ictpark/financiering',
       page: () => import('./BoardFundingPage'),
       component: 'BoardFundingPage',
+      props: ({ boardId }) => ({ boardId }),
+    }),
+    pageRoute(root, {
+      path: '/bestuur/$boardId/ictpark/cijfers',
+      page: () => import('./IndicatorsPage'),
+      component: 'BoardIndicatorsPage',
       props: ({ boardId }) => ({ boardId }),
     }),
   ],

@@ -4,6 +4,8 @@ export const newDevicePath = (schoolId: string) => `${ictParkPath(schoolId)}/nie
 export const deviceImportPath = (schoolId: string) => `${ictParkPath(schoolId)}/importeren`;
 export const devicePath = (schoolId: string, deviceId: string) => `${ictParkPath(schoolId)}/${encodeURIComponent(deviceId)}`;
 export const boardParkPath = (boardId: string) => `/bestuur/${encodeURIComponent(boardId)}/ictpark`;
+export const indicatorsPath = (schoolId: string) => `${ictParkPath(schoolId)}/cijfers`;
+export const boardIndicatorsPath = (boardId: string) => `${boardParkPath(boardId)}/cijfers`;
 export const loansPath = (schoolId: string) => `${ictParkPath(schoolId)}/uitleningen`;
 export const bulkLoanPath = (schoolId: string) => `${loansPath(schoolId)}/klas`;
 export const bulkReturnPath = (schoolId: string) => `${loansPath(schoolId)}/terugnemen`;

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { DeviceFacts } from '../../shared/infra/indicators';
+import { precompiled } from '../platform/db/precompiled';
+import type { InfraDatabase } from './infra.tables';
+
+/** What the indicators read of a park: its version (one indexed read per request), and its devices and pupil loans when it changed. */
+export class IndicatorRepository {
+  private readonly versionOf;
+
+  constructor(private readonly db: Kysely<InfraDatabase>) {
+    this.versionOf = precompiled(db, (scopeId: string) => db.selectFrom('infra_park_versions').select('version').where('scope_id', '=', scopeId), 1);
+  }
+
+  /** The park's version (a school's or a board's): 0 before its first device. */
+  async version(scopeId: string): Promise<number> {
+    const [row] = await this.versionOf(scopeId);
+    return row ? Number(row.version) : 0;
+  }
+
+  /** Every device of the school with what the indicators read of it, and the open loans to its pupils. */
+  async park(schoolId: string): Promise<{ devices: DeviceFacts[]; pupilLoans: number }> {
+    const [devices, loans] = await Promise.all([
+      this.db
+        .selectFrom('devices')
+        .innerJoin('device_models', 'device_models.id', 'devices.model_id')
+        .select(['device_models.type', 'devices.state', 'devices.purchase_date', 'devices.price_cents'])
+        .where('devices.school_id', '=', schoolId)
+        .execute(),
+      this.db
+        .selectFrom('loans')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('school_id', '=', schoolId)
+        .where('returned_on', 'is', null)
+        .where('borrower_kind', '=', 'pupil')
+        .executeTakeFirst(),
+    ]);
+    return {
+      devices: devices.map((row) => ({
+        type: row.type as DeviceFacts['type'],
+        state: row.state as DeviceFacts['state'],
+        purchaseDate: row.purchase_date,
+        priceCents: row.price_cents === null ? null : Number(row.price_cents),
+      })),
+      pupilLoans: Number(loans?.n ?? 0),
+    };
+  }
+}
