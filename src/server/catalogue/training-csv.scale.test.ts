@@ -11,7 +11,6 @@ describe('reading a file of bad lines is linear in its length', () => {
 
   /** Reads and reports a file, counting the steps: every problem collected, every "is this line bad?" asked, every detail written. */
   async function check(lines: number) {
-    const started = performance.now();
     let steps = 0;
     const { items, problems: read } = await readTrainingCsv(badFile(lines));
     const problems = new ImportProblems();
@@ -26,17 +25,15 @@ describe('reading a file of bad lines is linear in its length', () => {
     }
     const error = importRejected(problems, how);
     steps += error.details?.length ?? 0;
-    return { steps, problems: problems.count, bytes: JSON.stringify(error.toBody()).length, ms: performance.now() - started };
+    return { steps, problems: problems.count, bytes: JSON.stringify(error.toBody()).length };
   }
 
-  it('reads and reports 50,000 bad lines with about ten times the work of 5,000, in a bounded report', async () => {
+  it('reads and reports 50,000 bad lines with about ten times the steps of 5,000, in a bounded report', async () => {
     await check(5_000); // warm up
     const small = [await check(5_000), await check(5_000)];
     const large = await check(50_000);
     expect(large.problems).toBe(100_000);
     expect(large.steps / small[0].steps).toBeLessThan(10.5);
     expect(large.bytes).toBeLessThan(200_000);
-    // Linear is about 10 times the time; the quadratic check of before was about 100 times. Loose on purpose.
-    expect(large.ms / Math.max(1, Math.min(...small.map((s) => s.ms)))).toBeLessThan(40);
   }, 60_000);
 });

@@ -174,11 +174,9 @@ describe('generateDemoTrainings', () => {
     expect(generateDemoTrainings(50, seededRandom(43), NOW)).not.toEqual(trainings.slice(0, 50));
   });
 
-  it('generates 20,000 trainings quickly enough for the benchmark', () => {
-    const started = performance.now();
+  it('generates the 20,000 trainings of the benchmark, each valid', () => {
     const many = generateDemoTrainings(20_000, seededRandom(7), NOW);
-    const elapsed = performance.now() - started;
     expect(many).toHaveLength(20_000);
-    expect(elapsed).toBeLessThan(3_000); // about 0.5 s on a laptop; generous for busy CI machines
+    expect(many.every(({ training }) => trainingInputSchema.safeParse(training).success)).toBe(true);
   });
 });
