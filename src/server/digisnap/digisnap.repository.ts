@@ -59,7 +59,15 @@ export class DigisnapRepository {
       (userId: string, scanId: string, ranking: string) =>
         db
           .insertInto('profile_rankings')
-          .values({ user_id: userId, scan_id: scanId, ranking })
+          .columns(['user_id', 'scan_id', 'ranking'])
+          // Only beside the profile of that scan: a profile a submit replaced, or an account deleted meanwhile, gets none.
+          .expression((eb) =>
+            eb
+              .selectFrom('profiles')
+              .select(['user_id', 'scan_id', eb.val(ranking).as('ranking')])
+              .where('user_id', '=', userId)
+              .where('scan_id', '=', scanId),
+          )
           .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ scan_id: eb.ref('excluded.scan_id'), ranking: eb.ref('excluded.ranking') }))),
       3,
     );
@@ -266,7 +274,7 @@ export class DigisnapRepository {
     return { scanId: row.scan_id, ranking: row.ranked_scan_id === row.scan_id ? row.ranking : null };
   }
 
-  /** Stores the ranking of the profile of this latest scan, replacing one of an earlier profile. */
+  /** Stores the ranking of the profile of this latest scan, replacing one of an earlier profile; nothing when the stored profile is of another scan or gone. */
   async saveProfileRanking(userId: string, scanId: string, ranking: string): Promise<void> {
     await this.upsertRanking(userId, scanId, ranking);
   }
