@@ -39,6 +39,7 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   deviceId: 'schoolA',
   loanId: 'schoolA',
   fileId: 'schoolA',
+  batchId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',

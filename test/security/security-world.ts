@@ -83,6 +83,23 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
       payload: { name: 'certificaat.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
     })
   ).json();
+  await w.principalA.request({
+    method: 'POST',
+    url: `/api/schools/${w.schoolA}/devices`,
+    payload: { device: { assetTag: 'SEC-0003', manufacturer: 'Lenovo', modelName: 'ThinkPad L13', type: 'laptop' } },
+  });
+  const batch = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/decommission-batches`,
+      payload: {
+        partnerId: 'recupel',
+        handedOverOn: '2026-11-20',
+        sanitisation: { method: 'purge', performedBy: 'Recupel', performedOn: '2026-11-20', verification: 'Wisrapport', certificateFileId: file.id },
+        devices: [{ assetTag: 'SEC-0003' }],
+      },
+    })
+  ).json();
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -106,6 +123,7 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     deviceId: device?.id,
     loanId: loan?.id,
     fileId: file.id,
+    batchId: batch.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',

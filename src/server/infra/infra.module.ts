@@ -1,4 +1,7 @@
 import type { ServerModule } from '../platform/module';
+import { DecommissionRepository } from './decommission.repository';
+import { decommissionRoutes } from './decommission.routes';
+import { DecommissionService } from './decommission.service';
 import { DeviceRepository } from './device.repository';
 import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
@@ -11,6 +14,7 @@ import type { InfraTables } from './infra.tables';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
+import { loadReusePartners } from './reuse-partners';
 
 export type { BoardSchools, InfraNeeds } from './infra.needs';
 export type { InfraTables } from './infra.tables';
@@ -22,23 +26,30 @@ export interface InfraServices {
   loans: LoanService;
   /** Evidence files (wipe certificates, invoices) other records point at. */
   files: InfraFileService;
+  /** Decommission batches to reuse and recycling partners, and the replacement forecast. */
+  decommission: DecommissionService;
 }
 
 /** The ICT park of schools and boards. The inventory and loans so far; funding, decommission batches and indicators follow. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
-  createServices({ db, auth, audit, access }, needs) {
+  createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
+    const loanRepository = new LoanRepository(kysely);
+    const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
+    const partners = loadReusePartners(config.contentDir);
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
-      loans: new LoanService(new LoanRepository(kysely), { access, audit }),
-      files: new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth }),
+      loans: new LoanService(loanRepository, { access, audit }),
+      files,
+      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners }),
     };
   },
   register(app, services, { requireAuth }) {
     deviceRoutes(app, { devices: services.devices, requireAuth });
     loanRoutes(app, { loans: services.loans, requireAuth });
     infraFileRoutes(app, { files: services.files, requireAuth });
+    decommissionRoutes(app, { decommission: services.decommission, requireAuth });
   },
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, notFound } from '../../shared/errors';
+import { AppError, notFound, validationError } from '../../shared/errors';
 import type { DeviceState } from '../../shared/infra/lifecycle';
 import type { createLoanBodySchema, LoanDto, lendDevicesBodySchema, loanDetailSchema, loanListQuerySchema, loanListSchema, returnDevicesBodySchema } from '../../shared/infra/loan-api';
 import {
@@ -126,8 +126,9 @@ export class LoanService {
     const devices = await this.devicesOf(schoolId, body.loans);
     const problems = bulkLoanProblems(body.loans, loanDevices(devices));
     if (problems.length > 0) throw loansRejected(problems, 'loans', 'nothing was lent');
-    const at = this.now().toISOString();
     const lentOn = body.lentOn ?? this.today();
+    if (body.dueOn !== null && body.dueOn < lentOn) throw validationError('body.dueOn', `The due date ${body.dueOn} is before the loan date ${lentOn}`);
+    const at = this.now().toISOString();
     const loans = body.loans.map((item) => ({
       id: newId(),
       school_id: schoolId,

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canTransition, type DeviceState, deviceStates } from './lifecycle';
-import { bulkLoanProblems, bulkReturnProblems, type LoanDevice, loanStatus, PSEUDONYM_PATTERN, type ReturnCondition, returnConditions, schoolYearEnd, stateAfterReturn } from './loans';
+import {
+  bulkLoanProblems,
+  bulkReturnProblems,
+  handMovesWhileOnLoan,
+  type LoanDevice,
+  loanStatus,
+  PSEUDONYM_PATTERN,
+  type ReturnCondition,
+  returnConditions,
+  schoolYearEnd,
+  stateAfterReturn,
+} from './loans';
 
 const park = (entries: Array<[string, DeviceState, boolean?]>) =>
   new Map<string, LoanDevice>(entries.map(([tag, state, onOpenLoan]) => [tag, { state, onOpenLoan: onOpenLoan ?? false }]));
@@ -170,5 +181,14 @@ describe('loan rules, by property', () => {
         },
       ),
     );
+  });
+});
+
+describe('hand moves while on loan', () => {
+  it('allows by hand only a loss, a move the lifecycle allows from on loan, and none that ends the loan’s state', () => {
+    expect(handMovesWhileOnLoan).toEqual(['lost_or_stolen']);
+    for (const to of handMovesWhileOnLoan) expect(canTransition('on_loan', to)).toBe(true);
+    expect(handMovesWhileOnLoan).not.toContain(stateAfterReturn('good'));
+    expect(handMovesWhileOnLoan).not.toContain(stateAfterReturn('damaged'));
   });
 });

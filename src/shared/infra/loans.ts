@@ -15,6 +15,13 @@ export type BorrowerIdentification = (typeof borrowerIdentifications)[number];
 /** A pseudonymous number: letters, digits, dot, dash or underscore, no spaces, so a name cannot pass as one. */
 export const PSEUDONYM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
+/**
+ * While its loan is open, a device leaves "on loan" through the return only, which records when
+ * and in what condition it came back. By hand only a loss is recorded, and the loan stays open:
+ * the borrower still owes the device, and it shows among those not returned.
+ */
+export const handMovesWhileOnLoan: readonly DeviceState[] = ['lost_or_stolen'];
+
 /** The condition a device comes back in; a damaged one goes to repair. */
 export const returnConditions = ['good', 'worn', 'damaged'] as const;
 export type ReturnCondition = (typeof returnConditions)[number];
