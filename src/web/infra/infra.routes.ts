@@ -1,7 +1,7 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans; and a board's view of all its schools. */
+/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, decommission batches and the replacement forecast; and a board's view of all its schools. */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -46,6 +46,30 @@ export const infraWeb: WebModule = {
       page: () => import('./LoanAgreementPage'),
       component: 'LoanAgreementPage',
       props: ({ schoolId, loanId }) => ({ schoolId, loanId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst',
+      page: () => import('./DecommissionListPage'),
+      component: 'DecommissionListPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst/nieuw',
+      page: () => import('./NewDecommissionBatchPage'),
+      component: 'NewDecommissionBatchPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst/$batchId',
+      page: () => import('./DecommissionBatchPage'),
+      component: 'DecommissionBatchPage',
+      props: ({ schoolId, batchId }) => ({ schoolId, batchId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/vervanging',
+      page: () => import('./ReplacementPage'),
+      component: 'ReplacementPage',
+      props: ({ schoolId }) => ({ schoolId }),
     }),
     pageRoute(root, {
       path: '/school/$schoolId/ictpark/$deviceId',

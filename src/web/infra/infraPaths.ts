@@ -8,3 +8,7 @@ export const loansPath = (schoolId: string) => `${ictParkPath(schoolId)}/uitleni
 export const bulkLoanPath = (schoolId: string) => `${loansPath(schoolId)}/klas`;
 export const bulkReturnPath = (schoolId: string) => `${loansPath(schoolId)}/terugnemen`;
 export const loanAgreementPath = (schoolId: string, loanId: string) => `${loansPath(schoolId)}/${encodeURIComponent(loanId)}`;
+export const decommissionPath = (schoolId: string) => `${ictParkPath(schoolId)}/uit-dienst`;
+export const newDecommissionPath = (schoolId: string) => `${decommissionPath(schoolId)}/nieuw`;
+export const decommissionBatchPath = (schoolId: string, batchId: string) => `${decommissionPath(schoolId)}/${encodeURIComponent(batchId)}`;
+export const replacementPath = (schoolId: string) => `${ictParkPath(schoolId)}/vervanging`;
