@@ -2,6 +2,7 @@ import type { Role } from '../../shared/platform/api';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
+import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices } from './demo-devices';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
@@ -74,6 +75,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   }
   await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
   await seedDemoDevices(services, schoolId, ids.get('ict@demo.digisprong.be')!);
+  await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   return accounts;
 }
 
