@@ -150,4 +150,22 @@ describe('ICT park: decommission batches and replacement', () => {
     expect(errorOf(await w.teacherA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/replacement-forecast` })).status).toBe(403);
     expect(errorOf(await w.principalOther.request({ method: 'GET', url: `/api/schools/${w.schoolA}/replacement-forecast` })).status).toBe(404);
   });
+
+  it('tells the cyber check what the park knows, through its seam: complete records and wiped devices that left', async () => {
+    const schoolId = w.other;
+    const client = w.principalOther;
+    await addDevice(client, schoolId, { assetTag: 'CY-01' });
+    await addDevice(client, schoolId, { assetTag: 'CY-02', serial: null });
+    await addDevice(client, schoolId, { assetTag: 'CY-03', campus: null, room: null });
+    const gone = await addDevice(client, schoolId, { assetTag: 'CY-04' });
+    await moveDevice(client, gone.id, { to: 'decommissioned', sanitisation: wipe });
+    const facts = (await client.request({ method: 'GET', url: `/api/schools/${schoolId}/cyber-check-park-facts` })).json();
+    expect(facts).toEqual({
+      inventory: { reference: 'ID.AM-01.1', devices: 3, complete: 1 },
+      disposal: { reference: 'PR.DS-01.9', leftSchool: 1, sanitised: 1 },
+    });
+    expect(errorOf(await w.teacherA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/cyber-check-park-facts` })).status).toBe(403);
+    expect(errorOf(await w.principalA.request({ method: 'GET', url: `/api/schools/${schoolId}/cyber-check-park-facts` })).status).toBe(404);
+    expect((await w.boardAdmin.request({ method: 'GET', url: `/api/schools/${w.schoolA}/cyber-check-park-facts` })).statusCode).toBe(200);
+  });
 });

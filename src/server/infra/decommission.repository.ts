@@ -137,6 +137,26 @@ export class DecommissionRepository {
       .execute();
   }
 
+  /** Counts for the cyber check: devices in the school, those with serial and location, those that left, and those of them with a wipe record. */
+  async cyberFacts(schoolId: string, outOfSchool: readonly string[]): Promise<{ devices: number; complete: number; leftSchool: number; sanitised: number }> {
+    const row = await this.db
+      .selectFrom('devices as d')
+      .leftJoin('device_sanitisations as s', 's.device_id', 'd.id')
+      .select((eb) => {
+        const left = eb('d.state', 'in', outOfSchool);
+        const count = (condition: ReturnType<typeof eb.and>) => eb.fn.sum<number | string | null>(eb.case().when(condition).then(1).else(0).end());
+        return [
+          count(eb.not(left)).as('devices'),
+          count(eb.and([eb.not(left), eb('d.serial', 'is not', null), eb.or([eb('d.campus', 'is not', null), eb('d.room', 'is not', null)])])).as('complete'),
+          count(eb.and([left])).as('left_school'),
+          count(eb.and([left, eb('s.device_id', 'is not', null)])).as('sanitised'),
+        ];
+      })
+      .where('d.school_id', '=', schoolId)
+      .executeTakeFirstOrThrow();
+    return { devices: Number(row.devices ?? 0), complete: Number(row.complete ?? 0), leftSchool: Number(row.left_school ?? 0), sanitised: Number(row.sanitised ?? 0) };
+  }
+
   /** The school's devices with what the replacement rules read; the repairs are the moves into repair in each history. */
   replacementRows(schoolId: string, states: readonly string[]): Promise<ReplacementRow[]> {
     return this.db

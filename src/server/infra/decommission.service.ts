@@ -10,7 +10,7 @@ import type {
   reusePartnersSchema,
 } from '../../shared/infra/decommission-api';
 import type { InfraFileDto } from '../../shared/infra/file-api';
-import type { DeviceState, SanitisationMethod } from '../../shared/infra/lifecycle';
+import { type DeviceState, type SanitisationMethod, statesNeedingSanitisation } from '../../shared/infra/lifecycle';
 import { dueReason, endOfLife, replacementForecast, statesInService } from '../../shared/infra/replacement';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
@@ -23,6 +23,9 @@ import type { InfraFileService } from './file.service';
 import { LoanRace, type LoanRepository } from './loan.repository';
 
 type CreateBody = z.output<typeof createDecommissionBatchBodySchema>;
+
+/** The states of a device that left the school's hands: reached only with a wipe record, or after one. */
+const statesOutOfSchool = [...statesNeedingSanitisation, 'disposed'];
 
 export interface DecommissionDeps {
   access: AccessPolicy;
@@ -180,6 +183,15 @@ export class DecommissionService {
     });
     due.sort((a, b) => (a.endOfLifeOn ?? '').localeCompare(b.endOfLifeOn ?? '') || a.assetTag.localeCompare(b.assetTag));
     return { today, due, years: replacementForecast(devices, today), canManage: grants(roles, 'manageDevices') };
+  }
+
+  /**
+   * What the cyber check shows beside its inventory and disposal measures: how many devices carry
+   * serial and location, and how many of those that left have a wipe record. No access check: the
+   * cyber check made its own.
+   */
+  async cyberFacts(schoolId: string): Promise<{ devices: number; complete: number; leftSchool: number; sanitised: number }> {
+    return this.repo.cyberFacts(schoolId, statesOutOfSchool);
   }
 
   /** Every certificate named must be a file of this school, or the batch would point at another school's evidence. */
