@@ -206,6 +206,19 @@ describe('ICT park: loans to pupils and staff', () => {
     expect(await stateOf(device.id)).toBe('in_stock');
   });
 
+  it('shows teachers the devices they have on loan, and nobody else’s', async () => {
+    await devices(w.ictA, w.schoolA, ['MINE-01', 'MINE-02']);
+    const me = (await w.teacherA.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    const single = (assetTag: string, borrowerKind: string, borrower: string) =>
+      w.ictA.request({ method: 'POST', url: loansUrl(w.schoolA, '/single'), payload: { assetTag, borrowerKind, borrower, dueOn: '2027-06-30' } });
+    expect((await single('MINE-01', 'staff', me.displayName.toUpperCase())).statusCode).toBe(201);
+    expect((await single('MINE-02', 'pupil', me.displayName)).statusCode).toBe(201);
+    const mine = (await w.teacherA.request({ method: 'GET', url: '/api/me/loans' })).json();
+    expect(mine.items.map((loan: LoanDto) => loan.device.assetTag)).toEqual(['MINE-01']);
+    expect((await w.principalOther.request({ method: 'GET', url: '/api/me/loans' })).json().items).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/loans' })).statusCode).toBe(401);
+  });
+
   it('refuses a due date before the loan date, naming the field', async () => {
     await devices(w.ictA, w.schoolA, ['DUE-01']);
     const base = { className: '3A', loans: [{ assetTag: 'DUE-01', borrower: 'P1' }] };

@@ -41,7 +41,7 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     const partners = loadReusePartners(config.contentDir);
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
-      loans: new LoanService(loanRepository, { access, audit }),
+      loans: new LoanService(loanRepository, { access, audit, auth }),
       files,
       decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners }),
     };
