@@ -245,7 +245,7 @@ export class DecommissionService {
 
   /** A partner by id; one taken out of the content file since still shows by its id. */
   private partner(id: string): ReusePartner {
-    return this.deps.partners.find((p) => p.id === id) ?? { id, name: id, route: 'recycle', takes: { nl: '', en: '' }, website: 'https://www.recupel.be' };
+    return this.deps.partners.find((p) => p.id === id) ?? { id, name: id, route: 'recycle', takes: { nl: '', en: '' }, website: null };
   }
 }
 

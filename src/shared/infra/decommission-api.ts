@@ -56,7 +56,7 @@ export const reusePartnerSchema = z
     name: z.string(),
     route: z.enum(batchRoutes),
     takes: z.object({ nl: z.string(), en: z.string() }),
-    website: z.url(),
+    website: z.url().nullable().describe('Where the sources name one'),
   })
   .meta({ id: 'ReusePartner' });
 export type ReusePartner = z.infer<typeof reusePartnerSchema>;

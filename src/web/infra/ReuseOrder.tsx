@@ -28,9 +28,13 @@ export function ReuseOrder({ schoolId }: { schoolId: string }) {
                   .filter((partner) => partner.route === route)
                   .map((partner) => (
                     <li key={partner.id}>
-                      <a href={partner.website} rel="noopener noreferrer" target="_blank">
-                        {partner.name}
-                      </a>
+                      {partner.website ? (
+                        <a href={partner.website} rel="noopener noreferrer" target="_blank">
+                          {partner.name}
+                        </a>
+                      ) : (
+                        partner.name
+                      )}
                       : {partnerTakes(partner, locale)}
                     </li>
                   ))}
