@@ -118,6 +118,9 @@ function wireNeeds(services: Services): Record<string, unknown> {
       trainingCosts: {
         priceSumsOfUsers: (userIds, from, to) => services.enrolments.priceSumsOfUsers(userIds, from, to),
       },
+      ictPark: {
+        cyberFacts: (schoolId) => services.decommission.cyberFacts(schoolId),
+      },
     } satisfies SchoolNeeds,
     infra: {
       boards: {

@@ -46,6 +46,12 @@ describe('demo data', () => {
     expect(loans.classes).toEqual(['5A', '6A']);
     expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(11);
     expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(1);
+
+    const batches = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/decommission-batches` })).json();
+    expect(batches.items).toEqual([expect.objectContaining({ devices: 2, certified: true })]);
+    const forecast = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/replacement-forecast` })).json();
+    expect(forecast.due.length).toBeGreaterThan(0);
+    expect(forecast.years.filter((year: { devices: number }) => year.devices > 0).length).toBeGreaterThanOrEqual(2);
   });
 
   it('gives the demo board two schools with Digisprong counts and spending, two lines ready for audit with their invoices', async () => {

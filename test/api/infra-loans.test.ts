@@ -194,14 +194,37 @@ describe('ICT park: loans to pupils and staff', () => {
     });
   });
 
-  it('takes back a device moved back to stock by hand while its loan stayed open', async () => {
+  it('refuses a move out of on loan by hand while the loan is open, but records a loss and keeps the loan open', async () => {
     const [device] = await devices(w.ictA, w.schoolA, ['HAND-01']);
     expect((await lend(w.ictA, w.schoolA, { className: '2A', loans: [{ assetTag: 'HAND-01', borrower: 'P1' }] })).statusCode).toBe(201);
-    expect((await moveDevice(w.ictA, device.id, { to: 'in_stock' })).statusCode).toBe(200);
-    expect(errorOf(await lend(w.ictA, w.schoolA, { className: '2B', loans: [{ assetTag: 'HAND-01', borrower: 'P2' }] }))).toMatchObject({ status: 422, id: 'loans_rejected' });
+    expect(errorOf(await moveDevice(w.ictA, device.id, { to: 'in_stock' }))).toEqual({ status: 409, id: 'transition_not_allowed', field: 'body.to' });
+    expect(await stateOf(device.id)).toBe('on_loan');
+    expect((await moveDevice(w.ictA, device.id, { to: 'lost_or_stolen', note: 'Verloren op uitstap' })).statusCode).toBe(200);
+    const open = loanListSchema.parse((await w.ictA.request({ method: 'GET', url: loansUrl(w.schoolA, '?status=open&className=2A') })).json());
+    expect(open.items.map((loan) => loan.device.assetTag)).toEqual(['HAND-01']);
     expect((await returnDevices(w.ictA, w.schoolA, [{ assetTag: 'HAND-01', condition: 'good' }])).statusCode).toBe(200);
     expect(await stateOf(device.id)).toBe('in_stock');
-    expect((await lend(w.ictA, w.schoolA, { className: '2B', loans: [{ assetTag: 'HAND-01', borrower: 'P2' }] })).statusCode).toBe(201);
+  });
+
+  it('shows teachers the devices they have on loan, and nobody else’s', async () => {
+    await devices(w.ictA, w.schoolA, ['MINE-01', 'MINE-02']);
+    const me = (await w.teacherA.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    const single = (assetTag: string, borrowerKind: string, borrower: string) =>
+      w.ictA.request({ method: 'POST', url: loansUrl(w.schoolA, '/single'), payload: { assetTag, borrowerKind, borrower, dueOn: '2027-06-30' } });
+    expect((await single('MINE-01', 'staff', me.displayName.toUpperCase())).statusCode).toBe(201);
+    expect((await single('MINE-02', 'pupil', me.displayName)).statusCode).toBe(201);
+    const mine = (await w.teacherA.request({ method: 'GET', url: '/api/me/loans' })).json();
+    expect(mine.items.map((loan: LoanDto) => loan.device.assetTag)).toEqual(['MINE-01']);
+    expect((await w.principalOther.request({ method: 'GET', url: '/api/me/loans' })).json().items).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/loans' })).statusCode).toBe(401);
+  });
+
+  it('refuses a due date before the loan date, naming the field', async () => {
+    await devices(w.ictA, w.schoolA, ['DUE-01']);
+    const base = { className: '3A', loans: [{ assetTag: 'DUE-01', borrower: 'P1' }] };
+    expect(errorOf(await lend(w.ictA, w.schoolA, { ...base, lentOn: '2026-09-01', dueOn: '2026-08-31' }))).toEqual({ status: 400, id: 'validation_error', field: 'body.dueOn' });
+    expect(errorOf(await lend(w.ictA, w.schoolA, { ...base, dueOn: '2000-01-01' }))).toMatchObject({ status: 400, field: 'body.dueOn' });
+    expect((await lend(w.ictA, w.schoolA, { ...base, lentOn: '2026-09-01', dueOn: '2026-09-01' })).statusCode).toBe(201);
   });
 
   it('keeps a device on one open loan when two requests lend it at once', async () => {

@@ -40,6 +40,7 @@ const OWNER_OF_PARAM: Record<string, Owner> = {
   loanId: 'schoolA',
   fileId: 'schoolA',
   spendingId: 'schoolA',
+  batchId: 'schoolA',
   boardId: 'boardA',
   scanId: 'teacherA',
   enrolmentId: 'teacherA',

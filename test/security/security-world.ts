@@ -99,6 +99,23 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
       },
     })
   ).json().line;
+  await w.principalA.request({
+    method: 'POST',
+    url: `/api/schools/${w.schoolA}/devices`,
+    payload: { device: { assetTag: 'SEC-0003', manufacturer: 'Lenovo', modelName: 'ThinkPad L13', type: 'laptop' } },
+  });
+  const batch = (
+    await w.principalA.request({
+      method: 'POST',
+      url: `/api/schools/${w.schoolA}/decommission-batches`,
+      payload: {
+        partnerId: 'recupel',
+        handedOverOn: '2026-11-20',
+        sanitisation: { method: 'purge', performedBy: 'Recupel', performedOn: '2026-11-20', verification: 'Wisrapport', certificateFileId: file.id },
+        devices: [{ assetTag: 'SEC-0003' }],
+      },
+    })
+  ).json();
   const ids: Record<string, string> = {
     schoolId: w.schoolA,
     boardId: w.boardId,
@@ -123,6 +140,7 @@ export async function securityWorld(t: TestApp): Promise<SecurityWorld> {
     loanId: loan?.id,
     fileId: file.id,
     spendingId: spending?.id,
+    batchId: batch.id,
     token: 'not-a-real-token-0123456789abcdef',
     code: 'ZZZZ-ZZZZ',
     item: '1.1',

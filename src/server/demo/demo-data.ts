@@ -2,6 +2,7 @@ import type { Role } from '../../shared/platform/api';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
+import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
@@ -85,6 +86,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     boardId,
   });
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
+  await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   return accounts;
 }
 

@@ -150,6 +150,11 @@ export class DeviceRepository {
     });
   }
 
+  async hasOpenLoan(deviceId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('loans').select('id').where('device_id', '=', deviceId).where('returned_on', 'is', null).executeTakeFirst();
+    return row !== undefined;
+  }
+
   find(deviceId: string): Promise<DeviceWithModelRow | undefined> {
     return this.withModel().where('devices.id', '=', deviceId).executeTakeFirst();
   }

@@ -3,6 +3,7 @@ import { AppError, conflict, notFound, validationError } from '../../shared/erro
 import type { changeDeviceStateBodySchema, createDeviceBodySchema, DeviceDto, DeviceInput, DeviceListQuery, deviceDetailSchema, deviceListSchema } from '../../shared/infra/api';
 import { addMonths, type DeviceType, defaultExpectedLifeMonths } from '../../shared/infra/device-types';
 import { checkTransition, type DeviceState, type InitialDeviceState, inChainOrder, nextStates } from '../../shared/infra/lifecycle';
+import { handMovesWhileOnLoan } from '../../shared/infra/loans';
 import { grants } from '../../shared/platform/capabilities';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { AccessPolicy } from '../platform/access/access';
@@ -87,6 +88,7 @@ export class DeviceService {
     const check = checkTransition(from, body.to, body.sanitisation);
     if (!check.ok && check.reason === 'not_allowed') throw transitionNotAllowed(from, body.to, check.allowed);
     if (!check.ok) throw validationError('body.sanitisation', `A move to ${body.to} needs the sanitisation record: method (clear, purge or destroy), who did it and when`);
+    if (from === 'on_loan' && !handMovesWhileOnLoan.includes(body.to) && (await this.repo.hasOpenLoan(deviceId))) throw onOpenLoan(body.to);
     const at = this.nowIso();
     const event = { id: newId(), device_id: deviceId, at, actor_id: userId, from_state: from, to_state: body.to, note: body.note };
     const sanitisation = body.sanitisation && {
@@ -241,6 +243,15 @@ function transitionNotAllowed(from: DeviceState, to: DeviceState, allowed: reado
     `A device in ${from} cannot move to ${to}; it may move to ${next}`,
     'body.to',
     allowed.map((state) => ({ field: 'body.to', message: state })),
+  );
+}
+
+function onOpenLoan(to: DeviceState): AppError {
+  return new AppError(
+    'transition_not_allowed',
+    `The device is on an open loan and cannot move to ${to} by hand; take it back through the loan return, which records the date and its condition`,
+    'body.to',
+    handMovesWhileOnLoan.map((state) => ({ field: 'body.to', message: state })),
   );
 }
 

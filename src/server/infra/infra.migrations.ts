@@ -165,6 +165,39 @@ export const infraMigrations: Record<string, Migration> = {
       await db.schema.createIndex('infra_files_school').on('infra_files').column('school_id').execute();
     },
   },
+  '20270116_02_infra_decommission': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('decommission_batches')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+        .addColumn('partner_id', 'text', (c) => c.notNull())
+        .addColumn('handed_over_on', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('certificate_file_id', 'text', (c) => c.references('infra_files.id'))
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('decommission_batches_school').on('decommission_batches').columns(['school_id', 'created_at']).execute();
+      await db.schema
+        .createTable('decommission_batch_devices')
+        .addColumn('batch_id', 'text', (c) => c.notNull().references('decommission_batches.id').onDelete('cascade'))
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id').onDelete('cascade'))
+        .addColumn('from_state', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('decommission_batch_devices_pk', ['batch_id', 'device_id'])
+        .execute();
+      // The wipe record gains what a certificate says: how it was verified, its reference and file, and the batch it came with.
+      for (const column of ['verification', 'certificate_ref']) await db.schema.alterTable('device_sanitisations').addColumn(column, 'text').execute();
+      await db.schema
+        .alterTable('device_sanitisations')
+        .addColumn('certificate_file_id', 'text', (c) => c.references('infra_files.id'))
+        .execute();
+      await db.schema
+        .alterTable('device_sanitisations')
+        .addColumn('batch_id', 'text', (c) => c.references('decommission_batches.id').onDelete('set null'))
+        .execute();
+    },
+  },
   '20270117_70_infra_park_versions': {
     async up(db: Kysely<any>) {
       // Devices, loans and pupil counts change through several services (the inventory, loans, imports,

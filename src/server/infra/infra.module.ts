@@ -1,4 +1,7 @@
 import type { ServerModule } from '../platform/module';
+import { DecommissionRepository } from './decommission.repository';
+import { decommissionRoutes } from './decommission.routes';
+import { DecommissionService } from './decommission.service';
 import { DeviceRepository } from './device.repository';
 import { deviceRoutes } from './device.routes';
 import { DeviceService } from './device.service';
@@ -20,6 +23,7 @@ import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
 import { PupilCountRepository } from './pupil-count.repository';
+import { loadReusePartners } from './reuse-partners';
 
 export type { BoardSchools, InfraNeeds } from './infra.needs';
 export type { InfraTables } from './infra.tables';
@@ -35,20 +39,25 @@ export interface InfraServices {
   funding: FundingService;
   /** The park in figures, per school and per board, beside MICTIVO's. */
   indicators: IndicatorService;
+  /** Decommission batches to reuse and recycling partners, and the replacement forecast. */
+  decommission: DecommissionService;
 }
 
-/** The ICT park of schools and boards. The inventory, loans, funding and indicators so far; decommission batches follow. */
+/** The ICT park of schools and boards. The inventory, loans, funding, decommission batches and the replacement forecast, indicators. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
   migrations: infraMigrations,
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
+    const loanRepository = new LoanRepository(kysely);
     const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
     const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
+    const partners = loadReusePartners(config.contentDir);
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
-      loans: new LoanService(new LoanRepository(kysely), { access, audit }),
+      loans: new LoanService(loanRepository, { access, audit, auth }),
       files,
+      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners }),
       funding: new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes }),
       indicators: new IndicatorService(new IndicatorRepository(kysely), {
         access,
@@ -64,5 +73,6 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     infraFileRoutes(app, { files: services.files, requireAuth });
     fundingRoutes(app, { funding: services.funding, requireAuth });
     indicatorRoutes(app, { indicators: services.indicators, requireAuth });
+    decommissionRoutes(app, { decommission: services.decommission, requireAuth });
   },
 };

@@ -49,7 +49,7 @@ export interface DeviceEventsTable {
   note: string | null;
 }
 
-/** How a device's data was wiped before it left: one per device (the decommission batches add their certificate later). */
+/** How a device's data was wiped before it left: one per device, with its certificate when a batch brought one. */
 export interface DeviceSanitisationsTable {
   device_id: string;
   method: string;
@@ -57,6 +57,10 @@ export interface DeviceSanitisationsTable {
   performed_on: string;
   recorded_by: string | null;
   recorded_at: string;
+  verification: string | null;
+  certificate_ref: string | null;
+  certificate_file_id: string | null;
+  batch_id: string | null;
 }
 
 /** A device lent to a pupil or a staff member; open while `returned_on` is null, and a device has at most one open loan (a partial unique index). */
@@ -157,6 +161,26 @@ export interface InfraParkVersionsTable {
   version: number;
 }
 
+/** Devices handed to one partner at once; `partner_id` names a partner of content/infra/reuse-partners.json. */
+export interface DecommissionBatchesTable {
+  id: string;
+  school_id: string;
+  partner_id: string;
+  handed_over_on: string;
+  note: string | null;
+  /** The certificate covering the whole batch. */
+  certificate_file_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DecommissionBatchDevicesTable {
+  batch_id: string;
+  device_id: string;
+  /** The state the batch took the device from. */
+  from_state: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type InfraTables = {
   device_models: DeviceModelsTable;
@@ -170,6 +194,8 @@ export type InfraTables = {
   funding_evidence: FundingEvidenceTable;
   infra_files: InfraFilesTable;
   infra_park_versions: InfraParkVersionsTable;
+  decommission_batches: DecommissionBatchesTable;
+  decommission_batch_devices: DecommissionBatchDevicesTable;
 };
 
 export type InfraDatabase = PlatformTables & InfraTables;

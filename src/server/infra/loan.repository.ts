@@ -109,6 +109,16 @@ export class LoanRepository {
     });
   }
 
+  /** Open staff loans whose borrower is one of these names, compared in lower case. */
+  openStaffLoansNamed(names: readonly string[]): Promise<LoanWithDeviceRow[]> {
+    return this.withDevice()
+      .where('loans.borrower_kind', '=', 'staff')
+      .where('loans.returned_on', 'is', null)
+      .where((eb) => eb(eb.fn('lower', ['loans.borrower']), 'in', names))
+      .orderBy('loans.lent_on')
+      .execute();
+  }
+
   find(loanId: string): Promise<LoanWithDeviceRow | undefined> {
     return this.withDevice().where('loans.id', '=', loanId).executeTakeFirst();
   }

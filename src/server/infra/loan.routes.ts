@@ -31,6 +31,11 @@ export function loanRoutes(app: FastifyInstance, deps: { loans: LoanService; req
     handler: async (request) => loans.returnDevices(authOf(request).userId, request.params.schoolId, request.body),
   });
 
+  route(app, endpoints.listMyLoans, {
+    preHandler: requireAuth,
+    handler: async (request) => loans.myLoans(authOf(request).userId),
+  });
+
   route(app, endpoints.getLoan, {
     preHandler: requireAuth,
     handler: async (request) => loans.getLoan(authOf(request).userId, request.params.loanId),

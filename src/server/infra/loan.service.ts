@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { AppError, notFound } from '../../shared/errors';
+import { AppError, notFound, validationError } from '../../shared/errors';
 import type { DeviceState } from '../../shared/infra/lifecycle';
 import type { createLoanBodySchema, LoanDto, lendDevicesBodySchema, loanDetailSchema, loanListQuerySchema, loanListSchema, returnDevicesBodySchema } from '../../shared/infra/loan-api';
 import {
   type BorrowerKind,
   bulkLoanProblems,
   bulkReturnProblems,
+  isOwnLoan,
   type LoanDevice,
   type LoanProblem,
   loanStatus,
@@ -16,6 +17,7 @@ import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
+import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { type DeviceForLoan, LoanRace, type LoanRepository, type LoanWithDeviceRow } from './loan.repository';
 
@@ -28,6 +30,7 @@ type LoanDetail = z.infer<typeof loanDetailSchema>;
 export interface LoanDeps {
   access: AccessPolicy;
   audit: AuditRepository;
+  auth: Pick<AuthService, 'usersByIds'>;
   now?: () => Date;
 }
 
@@ -57,6 +60,24 @@ export class LoanService {
     ]);
     const items = rows.map((row) => toLoanDto(row, today)).filter((loan) => query.status !== 'not_returned' || isNotReturned(loan));
     return { items, classes, canManage: grants(roles, 'manageLoans') };
+  }
+
+  /** A teacher's own open loans, at the schools they belong to: what "teachers see only what they have on loan" shows. */
+  async myLoans(userId: string): Promise<{ items: LoanDto[] }> {
+    const [user] = await this.deps.auth.usersByIds([userId]);
+    if (!user) return { items: [] };
+    const rows = await this.repo.openStaffLoansNamed([user.displayName, user.email].map((name) => name.trim().toLowerCase()));
+    const today = this.today();
+    const member = new Map<string, boolean>();
+    for (const schoolId of new Set(rows.map((row) => row.school_id)))
+      member.set(
+        schoolId,
+        await this.deps.access.require(userId, 'viewSchool', schoolId).then(
+          () => true,
+          () => false,
+        ),
+      );
+    return { items: rows.map((row) => toLoanDto(row, today)).filter((loan) => member.get(loan.schoolId) && isOwnLoan(loan, user)) };
   }
 
   /** The loans not returned (overdue or past their school year), for the export. */
@@ -126,8 +147,9 @@ export class LoanService {
     const devices = await this.devicesOf(schoolId, body.loans);
     const problems = bulkLoanProblems(body.loans, loanDevices(devices));
     if (problems.length > 0) throw loansRejected(problems, 'loans', 'nothing was lent');
-    const at = this.now().toISOString();
     const lentOn = body.lentOn ?? this.today();
+    if (body.dueOn !== null && body.dueOn < lentOn) throw validationError('body.dueOn', `The due date ${body.dueOn} is before the loan date ${lentOn}`);
+    const at = this.now().toISOString();
     const loans = body.loans.map((item) => ({
       id: newId(),
       school_id: schoolId,

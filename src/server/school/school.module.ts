@@ -92,7 +92,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     const trainingPlan = new TrainingPlanService(new TrainingPlanRepository(kysely), { schools, campaigns, catalogue: needs.trainings, audit, access });
     const budgets = new TrainingBudgetService(new TrainingBudgetRepository(kysely), { schools, enrolments: needs.trainingCosts, trainingPlan, audit, access });
     const instruments = InstrumentRegistry.loadFromDirectory(`${config.contentDir}/instruments`);
-    const cyberChecks = new CyberCheckService(new CyberCheckRepository(kysely), { schools, auth, audit, access, instruments });
+    const cyberChecks = new CyberCheckService(new CyberCheckRepository(kysely), { schools, auth, audit, access, instruments, ictPark: needs.ictPark });
     const reflections = new ReflectionService(new ReflectionRepository(kysely, db.dialect), {
       schools,
       auth,

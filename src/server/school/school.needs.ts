@@ -43,9 +43,15 @@ export interface StaffTrainingCosts {
   priceSumsOfUsers(userIds: readonly string[], from: string, to: string): Promise<StaffTrainingCost[]>;
 }
 
+/** What the cyber check asks of the ICT park: counts only, for the inventory and disposal measures. */
+export interface IctParkFacts {
+  cyberFacts(schoolId: string): Promise<{ devices: number; complete: number; leftSchool: number; sanitised: number }>;
+}
+
 /** Everything the school module needs from other modules; the app wires it. */
 export interface SchoolNeeds {
   digisnap: DigisnapAggregates;
   trainings: TrainingOffer;
   trainingCosts: StaffTrainingCosts;
+  ictPark: IctParkFacts;
 }

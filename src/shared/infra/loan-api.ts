@@ -125,5 +125,8 @@ export const loanListSchema = z
   })
   .meta({ id: 'LoanList' });
 
+export const myLoansSchema = z
+  .object({ items: z.array(loanSchema).describe('Open staff loans under the caller’s name or e-mail address, at schools they belong to') })
+  .meta({ id: 'MyLoans' });
 export const lendReportSchema = z.object({ items: z.array(loanSchema) }).meta({ id: 'LendReport' });
 export const loanDetailSchema = z.object({ loan: loanSchema, canManage: z.boolean() }).meta({ id: 'LoanDetail' });

@@ -50,6 +50,14 @@ export const loanEndpoints = defineEndpoints(
       response: { 200: 'lendReportSchema' },
       errors: [400, 401, 403, 404, 422],
     },
+    listMyLoans: {
+      method: 'GET',
+      path: '/api/me/loans',
+      summary: 'The devices the caller has on loan as a staff member, at the schools they belong to',
+      description: 'For any logged-in user; a teacher sees only their own loans, matched by their name or e-mail address as the school wrote it.',
+      response: { 200: 'myLoansSchema' },
+      errors: [401],
+    },
     getLoan: {
       method: 'GET',
       path: '/api/loans/:loanId',

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canTransition, type DeviceState, deviceStates } from './lifecycle';
-import { bulkLoanProblems, bulkReturnProblems, type LoanDevice, loanStatus, PSEUDONYM_PATTERN, type ReturnCondition, returnConditions, schoolYearEnd, stateAfterReturn } from './loans';
+import {
+  bulkLoanProblems,
+  bulkReturnProblems,
+  handMovesWhileOnLoan,
+  isOwnLoan,
+  type LoanDevice,
+  loanStatus,
+  PSEUDONYM_PATTERN,
+  type ReturnCondition,
+  returnConditions,
+  schoolYearEnd,
+  stateAfterReturn,
+} from './loans';
 
 const park = (entries: Array<[string, DeviceState, boolean?]>) =>
   new Map<string, LoanDevice>(entries.map(([tag, state, onOpenLoan]) => [tag, { state, onOpenLoan: onOpenLoan ?? false }]));
@@ -169,6 +181,39 @@ describe('loan rules, by property', () => {
           });
         },
       ),
+    );
+  });
+});
+
+describe('hand moves while on loan', () => {
+  it('allows by hand only a loss, a move the lifecycle allows from on loan, and none that ends the loan’s state', () => {
+    expect(handMovesWhileOnLoan).toEqual(['lost_or_stolen']);
+    for (const to of handMovesWhileOnLoan) expect(canTransition('on_loan', to)).toBe(true);
+    expect(handMovesWhileOnLoan).not.toContain(stateAfterReturn('good'));
+    expect(handMovesWhileOnLoan).not.toContain(stateAfterReturn('damaged'));
+  });
+});
+
+describe('isOwnLoan', () => {
+  const user = { displayName: 'Tom Peeters', email: 'tom@school.be' };
+
+  it('is a staff loan under the user’s name or address, case and spaces aside, and never a pupil’s', () => {
+    expect(isOwnLoan({ borrowerKind: 'staff', borrower: ' tom  PEETERS ' }, user)).toBe(true);
+    expect(isOwnLoan({ borrowerKind: 'staff', borrower: 'TOM@school.be' }, user)).toBe(true);
+    expect(isOwnLoan({ borrowerKind: 'staff', borrower: 'Tom' }, user)).toBe(false);
+    expect(isOwnLoan({ borrowerKind: 'pupil', borrower: 'Tom Peeters' }, user)).toBe(false);
+    expect(isOwnLoan({ borrowerKind: 'staff', borrower: '' }, { displayName: ' ', email: 'x@y.be' })).toBe(false);
+  });
+
+  it('knows the user under any casing of their name, and never in a pupil’s loan', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.boolean(), (name, upper) => {
+        const me = { displayName: name, email: 'me@school.be' };
+        const written = upper ? name.toUpperCase() : name.toLowerCase();
+        const sameLetters = written.toLowerCase() === name.toLowerCase();
+        if (name.trim() !== '' && sameLetters) expect(isOwnLoan({ borrowerKind: 'staff', borrower: written }, me)).toBe(true);
+        expect(isOwnLoan({ borrowerKind: 'pupil', borrower: written }, me)).toBe(false);
+      }),
     );
   });
 });

@@ -15,6 +15,23 @@ export type BorrowerIdentification = (typeof borrowerIdentifications)[number];
 /** A pseudonymous number: letters, digits, dot, dash or underscore, no spaces, so a name cannot pass as one. */
 export const PSEUDONYM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
+/**
+ * While its loan is open, a device leaves "on loan" through the return only, which records when
+ * and in what condition it came back. By hand only a loss is recorded, and the loan stays open:
+ * the borrower still owes the device, and it shows among those not returned.
+ */
+export const handMovesWhileOnLoan: readonly DeviceState[] = ['lost_or_stolen'];
+
+/**
+ * Whether a staff loan is this user's: the school names a staff borrower by their name or
+ * e-mail address as it knows them, so a teacher sees the loans under either, letter case and
+ * spaces aside, and never a pupil's loan.
+ */
+export function isOwnLoan(loan: { borrowerKind: BorrowerKind; borrower: string }, user: { displayName: string; email: string }): boolean {
+  const normal = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return loan.borrowerKind === 'staff' && [user.displayName, user.email].some((name) => normal(name) !== '' && normal(name) === normal(loan.borrower));
+}
+
 /** The condition a device comes back in; a damaged one goes to repair. */
 export const returnConditions = ['good', 'worn', 'damaged'] as const;
 export type ReturnCondition = (typeof returnConditions)[number];

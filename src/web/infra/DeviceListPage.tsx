@@ -14,7 +14,7 @@ import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointQuery } from '../serverState';
-import { boardParkPath, deviceImportPath, devicePath, fundingPath, ictParkPath, indicatorsPath, loansPath, newDevicePath } from './infraPaths';
+import { boardParkPath, decommissionPath, deviceImportPath, devicePath, fundingPath, ictParkPath, indicatorsPath, loansPath, newDevicePath, replacementPath } from './infraPaths';
 
 const filterKeys = ['q', 'type', 'state', 'fundingSource', 'campus', 'room', 'purchaseYear', 'sort', 'order', 'page'] as const;
 export type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
@@ -95,6 +95,12 @@ export function DeviceListPage({ schoolId }: { schoolId: string }) {
         </Link>
         <Link className="button button-secondary" href={indicatorsPath(schoolId)}>
           {t('indicators.nav')}
+        </Link>
+        <Link className="button button-secondary" href={decommissionPath(schoolId)}>
+          {t('decom.nav')}
+        </Link>
+        <Link className="button button-secondary" href={replacementPath(schoolId)}>
+          {t('replacement.nav')}
         </Link>
         <a className="button button-secondary" href={endpointHref(infraEndpoints.exportDevices, { params: { schoolId }, query: { format: 'csv' } })} download>
           {t('infra.exportCsv')}

@@ -1,7 +1,10 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
 
-/** The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, the funding, its figures; and a board's view of all its schools, their funding and their figures. */
+/**
+ * The ICT park of a school: its devices, one device with its lifecycle, a new device, the import, the loans, the funding,
+ * decommission batches and the replacement forecast, its figures; and a board's view of all its schools, their funding and figures.
+ */
 export const infraWeb: WebModule = {
   name: 'infra',
   routes: (root) => [
@@ -57,6 +60,30 @@ export const infraWeb: WebModule = {
       path: '/school/$schoolId/ictpark/cijfers',
       page: () => import('./IndicatorsPage'),
       component: 'SchoolIndicatorsPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst',
+      page: () => import('./DecommissionListPage'),
+      component: 'DecommissionListPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst/nieuw',
+      page: () => import('./NewDecommissionBatchPage'),
+      component: 'NewDecommissionBatchPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/uit-dienst/$batchId',
+      page: () => import('./DecommissionBatchPage'),
+      component: 'DecommissionBatchPage',
+      props: ({ schoolId, batchId }) => ({ schoolId, batchId }),
+    }),
+    pageRoute(root, {
+      path: '/school/$schoolId/ictpark/vervanging',
+      page: () => import('./ReplacementPage'),
+      component: 'ReplacementPage',
       props: ({ schoolId }) => ({ schoolId }),
     }),
     pageRoute(root, {

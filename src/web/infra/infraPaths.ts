@@ -12,3 +12,7 @@ export const bulkReturnPath = (schoolId: string) => `${loansPath(schoolId)}/teru
 export const loanAgreementPath = (schoolId: string, loanId: string) => `${loansPath(schoolId)}/${encodeURIComponent(loanId)}`;
 export const fundingPath = (schoolId: string) => `${ictParkPath(schoolId)}/financiering`;
 export const boardFundingPath = (boardId: string) => `${boardParkPath(boardId)}/financiering`;
+export const decommissionPath = (schoolId: string) => `${ictParkPath(schoolId)}/uit-dienst`;
+export const newDecommissionPath = (schoolId: string) => `${decommissionPath(schoolId)}/nieuw`;
+export const decommissionBatchPath = (schoolId: string, batchId: string) => `${decommissionPath(schoolId)}/${encodeURIComponent(batchId)}`;
+export const replacementPath = (schoolId: string) => `${ictParkPath(schoolId)}/vervanging`;

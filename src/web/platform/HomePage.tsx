@@ -10,6 +10,7 @@ import { loadFrameworkVersions } from '../digisnap/frameworkStore';
 import { versionLabel } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
 import { useI18n } from '../i18n';
+import { MyLoans } from '../infra/MyLoans';
 import { Link, navigate } from '../router';
 import { MySchools } from '../school/MySchools';
 import { MySchoolPlans } from '../school/policy-plan/MySchoolPlans';
@@ -100,6 +101,7 @@ export function HomePage() {
       <PageHeading title={t('home.title')}>{t('home.greeting', { name: user?.displayName ?? '' })}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
       <MyReflections />
+      <MyLoans />
       {home.loading && <Loading />}
       {home.error && <ErrorAlert error={home.error} onRetry={home.reload} />}
       {home.data && (

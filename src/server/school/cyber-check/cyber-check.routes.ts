@@ -28,6 +28,11 @@ export function cyberCheckRoutes(app: FastifyInstance, deps: { cyberChecks: Cybe
     handler: async (request) => ({ items: await cyberChecks.list(authOf(request).userId, request.params.schoolId) }),
   });
 
+  route(app, endpoints.getCyberCheckParkFacts, {
+    preHandler: requireAuth,
+    handler: async (request) => cyberChecks.parkFacts(authOf(request).userId, request.params.schoolId),
+  });
+
   route(app, endpoints.getCyberCheck, {
     preHandler: requireAuth,
     handler: async (request) => cyberChecks.get(authOf(request).userId, request.params.schoolId, request.params.checkId),

@@ -3,7 +3,7 @@ import { answerProblem, missingItems, progressOf } from '../../../shared/scan/en
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
 import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';
-import type { CyberCheckDto, CyberCheckResultDto, CyberCheckSummaryDto } from '../../../shared/school/cyber-check/cyber-check-api';
+import type { CyberCheckDto, CyberCheckParkFacts, CyberCheckResultDto, CyberCheckSummaryDto } from '../../../shared/school/cyber-check/cyber-check-api';
 import { cyberCheckResult, suggestedActionsOf } from '../../../shared/school/cyber-check/cyber-check-result';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { AccessPolicy } from '../../platform/access/access';
@@ -12,8 +12,12 @@ import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
 import type { InstrumentRegistry } from '../instrument.registry';
 import type { ActionSource, SourceResult } from '../policy-plan/action-sources';
+import type { IctParkFacts } from '../school.needs';
 import type { SchoolService } from '../school.service';
 import type { Answers, CyberCheckRepository, CyberCheckRow } from './cyber-check.repository';
+
+/** The CyberFundamentals measures the ICT park has facts for. */
+export const PARK_MEASURES = { inventory: 'ID.AM-01.1', disposal: 'PR.DS-01.9' } as const;
 
 /** The content file's id: content/instruments/cyber-check-<version>.json. */
 export const CYBER_CHECK_INSTRUMENT = 'cyber-check';
@@ -25,6 +29,8 @@ export interface CyberCheckDeps {
   auth: AuthService;
   audit: AuditRepository;
   instruments: InstrumentRegistry;
+  /** What the ICT park knows for the inventory and disposal measures. */
+  ictPark: IctParkFacts;
   /** The clock; tests may fix it. */
   now?: () => Date;
 }
@@ -81,6 +87,16 @@ export class CyberCheckService implements ActionSource {
     // Another manager started one a moment earlier: join that one.
     const check = created ? row : await this.repo.findOpen(schoolId);
     return { check: await this.toDto(check!), created };
+  }
+
+  /** The ICT park's counts for the inventory and disposal measures, to show beside the school's answer. */
+  async parkFacts(userId: string, schoolId: string): Promise<CyberCheckParkFacts> {
+    await this.deps.access.require(userId, 'readCyberChecks', schoolId);
+    const facts = await this.deps.ictPark.cyberFacts(schoolId);
+    return {
+      inventory: { reference: PARK_MEASURES.inventory, devices: facts.devices, complete: facts.complete },
+      disposal: { reference: PARK_MEASURES.disposal, leftSchool: facts.leftSchool, sanitised: facts.sanitised },
+    };
   }
 
   async get(userId: string, schoolId: string, checkId: string): Promise<CyberCheckDto> {

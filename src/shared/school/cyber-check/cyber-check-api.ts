@@ -25,6 +25,23 @@ export const cyberCheckInstrumentSchema = instrumentSchema.meta({ id: 'CyberChec
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 const progress = z.object({ answered: z.number().int(), total: z.number().int() });
 
+/** What the school's ICT park knows for the two measures it can speak to, shown beside the school's own answer. */
+export const cyberCheckParkFactsSchema = z
+  .object({
+    inventory: z
+      .object({
+        reference: z.string(),
+        devices: z.number().int(),
+        complete: z.number().int().describe('Devices with serial and location (campus or room) besides tag, model and state'),
+      })
+      .describe('CyberFundamentals ID.AM-01.1: the hardware inventory'),
+    disposal: z
+      .object({ reference: z.string(), leftSchool: z.number().int().describe('Devices donated, decommissioned or disposed of'), sanitised: z.number().int() })
+      .describe('CyberFundamentals PR.DS-01.9: wiping before disposal'),
+  })
+  .meta({ id: 'CyberCheckParkFacts' });
+export type CyberCheckParkFacts = z.infer<typeof cyberCheckParkFactsSchema>;
+
 export const cyberCheckStatusSchema = z.enum(['in_progress', 'submitted']);
 
 export const cyberCheckSchema = z

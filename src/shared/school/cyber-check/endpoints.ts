@@ -36,6 +36,15 @@ export const cyberCheckEndpoints = defineEndpoints(
       response: { 200: 'cyberCheckListSchema' },
       errors: [400, 401, 403, 404],
     },
+    getCyberCheckParkFacts: {
+      method: 'GET',
+      path: '/api/schools/:schoolId/cyber-check-park-facts',
+      summary: 'What the school’s ICT park knows for the inventory (ID.AM-01.1) and disposal (PR.DS-01.9) measures, to set beside the school’s own answer',
+      description: access,
+      params: 'schoolIdParamsSchema',
+      response: { 200: 'cyberCheckParkFactsSchema' },
+      errors: [400, 401, 403, 404],
+    },
     getCyberCheck: {
       method: 'GET',
       path: '/api/schools/:schoolId/cyber-checks/:checkId',

@@ -17,6 +17,7 @@ import { SchoolNav } from '../SchoolNav';
 import { CyberSummaryStep } from './CyberSummaryStep';
 import { cyberCheckPath, cyberPath, cyberResultPath } from './cyberPaths';
 import { type CyberStep, cyberSteps, targetLabel } from './cyberView';
+import { ParkFactsNote } from './ParkFactsNote';
 import type { CyberCheck, CyberCheckInstrument } from './types';
 
 /** `/school/:schoolId/cybercheck/:checkId?step=…`: one measure per screen; the address names the screen. */
@@ -70,7 +71,14 @@ function CheckFlow({ check, instrument }: { check: CyberCheck; instrument: Cyber
     <section className="page page-scan cyber-answer-page">
       {step.kind === 'intro' && <CyberIntro check={check} instrument={instrument} total={total} onNext={next} />}
       {step.kind === 'item' && (
-        <MeasureStep key={step.number} step={steps[step.number - 1]} topics={instrument.sections.length} scanTitle={t('cyber.title')} {...itemProps(step.number)} />
+        <MeasureStep
+          key={step.number}
+          schoolId={check.schoolId}
+          step={steps[step.number - 1]}
+          topics={instrument.sections.length}
+          scanTitle={t('cyber.title')}
+          {...itemProps(step.number)}
+        />
       )}
       {step.kind === 'summary' && (
         <CyberSummaryStep
@@ -118,10 +126,10 @@ function CyberIntro({ check, instrument, total, onNext }: { check: CyberCheck; i
   );
 }
 
-type MeasureStepProps = Omit<Parameters<typeof ItemStep>[0], 'item' | 'eyebrow' | 'heading' | 'badge'> & { step: CyberStep; topics: number };
+type MeasureStepProps = Omit<Parameters<typeof ItemStep>[0], 'item' | 'eyebrow' | 'heading' | 'badge'> & { schoolId: string; step: CyberStep; topics: number };
 
-/** A measure on the engine's item screen: its topic as the heading, a key measure marked with its control. */
-function MeasureStep({ step, topics, ...rest }: MeasureStepProps) {
+/** A measure on the engine's item screen: its topic as the heading, a key measure marked with its control, and what the ICT park knows where it speaks to the measure. */
+function MeasureStep({ schoolId, step, topics, ...rest }: MeasureStepProps) {
   const { t, text } = useI18n();
   return (
     <ItemStep
@@ -129,7 +137,12 @@ function MeasureStep({ step, topics, ...rest }: MeasureStepProps) {
       item={step.item}
       eyebrow={t('cyber.topicOf', { number: step.topic.number, total: topics })}
       heading={text(step.topic.name)}
-      badge={step.keyMeasure ? <KeyMeasureBadge reference={step.reference} /> : undefined}
+      badge={
+        <>
+          {step.keyMeasure && <KeyMeasureBadge reference={step.reference} />}
+          <ParkFactsNote schoolId={schoolId} reference={step.reference} />
+        </>
+      }
     />
   );
 }

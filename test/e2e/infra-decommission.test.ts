@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { addMember } from './school-steps';
+
+const device = (assetTag: string, purchaseDate: string, state: 'in_stock' | 'to_refurbish') => ({
+  state,
+  device: {
+    assetTag,
+    serial: null,
+    manufacturer: 'HP',
+    modelName: 'ProBook 430',
+    type: 'laptop' as const,
+    expectedLifeMonths: 60,
+    purchaseDate,
+    priceCents: 55_000,
+    supplier: null,
+    orderNumber: null,
+    fundingSource: null,
+    acquisition: 'bought' as const,
+    leaseEndsOn: null,
+    warrantyMonths: 36,
+    campus: null,
+    room: null,
+    notes: null,
+  },
+});
+
+describe('decommission batches in the browser', () => {
+  let world: BrowserWorld;
+  let schoolId: string;
+  const coordinatorEmail = 'ict@uitdienst.test';
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    schoolId = await world.app.services.schools.createSchool({ name: 'BS De Wilg', educationLevel: 'primary', province: 'antwerpen' });
+    await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ilse');
+    await world.app.services.devices.seedDevices(schoolId, [
+      device('OUD-01', '2017-09-01', 'to_refurbish'),
+      device('OUD-02', '2018-09-01', 'to_refurbish'),
+      device('NIEUW-01', '2025-09-01', 'in_stock'),
+    ]);
+  });
+  afterAll(() => world?.close());
+
+  it('an ICT coordinator hands two old laptops to a reuse partner with the wipe certificate, with the keyboard', async () => {
+    const page = await logIn(world, coordinatorEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ictpark`);
+    await page.getByRole('link', { name: 'Vervanging' }).click();
+    await page.getByTestId('due-count').waitFor();
+    expect(await page.getByTestId('due-count').textContent()).toBe('2 toestellen zijn aan vervanging toe.');
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Eerst: kan het langer mee?');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Uit dienst' }).first().click();
+    await page.getByTestId('batch-count').waitFor();
+    // The partners arrive after the routes: the order is read once they are in.
+    await expect.poll(() => page.getByTestId('reuse-order').textContent()).toMatch(/^Geef het aan een andere klas.*Hergebruik via een partner.*DigitalForYouth.*Recycleren.*Recupel/s);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Nieuwe partij' }).click();
+
+    await page.getByTestId('decom-devices').getByRole('checkbox').first().waitFor();
+    for (const tag of ['OUD-01', 'OUD-02']) {
+      await page.getByRole('checkbox', { name: new RegExp(tag) }).focus();
+      await page.keyboard.press('Space');
+    }
+    expect(await page.getByTestId('decom-picked').textContent()).toBe('2 toestellen gekozen');
+    await page.getByRole('radio', { name: /DigitalForYouth \(/ }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Gewist door').fill('DigitalForYouth');
+    await page.getByLabel('Hoe het wissen werd gecontroleerd').fill('Wisrapport per serienummer');
+    await page.getByLabel('Referentie van het certificaat (optioneel)').fill('DFY-2026-77');
+    const certificate = join(tmpdir(), 'wiscertificaat.pdf');
+    writeFileSync(certificate, '%PDF-1.4\n%%EOF\n');
+    await page.getByLabel(/^Certificaat \(PDF/).setInputFiles(certificate);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Draag 2 toestellen over' }).focus();
+    await page.keyboard.press('Enter');
+
+    const batch = page.getByTestId('decommission-batch');
+    await batch.waitFor();
+    expect(await page.getByTestId('batch-certificate').textContent()).toContain('wiscertificaat.pdf');
+    const rows = await page.getByTestId('batch-devices').locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('OUD-01');
+    expect(rows[0]).toContain('Geschonken');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
