@@ -34,7 +34,7 @@ describe('ICT park: indicators', () => {
   });
 
   it('counts the park anew after every device write, loan and lifecycle move', async () => {
-    const young = await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-1', purchaseDate: yearsAgo(1), priceCents: 40_000 });
+    await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-1', purchaseDate: yearsAgo(1), priceCents: 40_000 });
     await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-2', purchaseDate: yearsAgo(6), priceCents: 60_000 });
     await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-3', purchaseDate: yearsAgo(4), type: 'printer', modelName: 'LaserJet', priceCents: null });
     const read = async () => infraIndicatorsSchema.parse((await w.ictA.request({ method: 'GET', url: indicatorsUrl(w.schoolA) })).json()).indicators;
@@ -54,8 +54,15 @@ describe('ICT park: indicators', () => {
     expect((await read()).devices).toBe(4);
     expect((await moveDevice(w.ictA, lost.id, { to: 'lost_or_stolen' })).statusCode).toBe(200);
     expect((await read()).devices).toBe(3);
-    expect((await moveDevice(w.ictA, young.id, { to: 'in_stock' })).statusCode).toBe(200);
-    expect((await read()).devices).toBe(3);
+    expect(
+      (await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/loans/returns`, payload: { returns: [{ assetTag: 'IND-1', condition: 'good' }] } })).statusCode,
+    ).toBe(200);
+    expect(await read()).toMatchObject({ devices: 3, pupilsWithDevice: { pupils: 0 } });
+    // Lent again for the year: the pupil has a device once more.
+    expect(
+      (await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/loans`, payload: { className: '6A', loans: [{ assetTag: 'IND-1', borrower: 'L-01' }] } })).statusCode,
+    ).toBe(201);
+    expect((await read()).pupilsWithDevice.pupils).toBe(1);
     const gone = await addDevice(w.ictA, w.schoolA, { assetTag: 'IND-5', purchaseDate: yearsAgo(7) });
     await moveDevice(w.ictA, gone.id, { to: 'decommissioned', sanitisation: wipe });
     expect((await read()).devices).toBe(3);
