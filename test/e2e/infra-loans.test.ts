@@ -49,6 +49,7 @@ describe('loans in the browser', () => {
     await page.getByTestId('loan-count').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Klas uitlenen' }).click();
+    await page.getByRole('heading', { name: 'Klas uitlenen' }).waitFor();
 
     await page.getByLabel('Klas', { exact: true }).fill('5A');
     await page.getByLabel('Leerlingen (één per regel)').fill(pupils.join('\n'));
@@ -88,6 +89,8 @@ describe('loans in the browser', () => {
 
     await page.getByRole('link', { name: 'Terug naar de uitleningen' }).click();
     await page.getByRole('link', { name: 'Klas terugnemen' }).click();
+    // The list page has a class filter labelled the same: choose only once the return page is there.
+    await page.getByRole('heading', { name: 'Klas terugnemen' }).waitFor();
     await page.getByLabel('Klas', { exact: true }).selectOption('5A');
     await page.getByTestId('return-table').waitFor();
     await page.getByLabel('Staat van CB-003').selectOption('damaged');

@@ -11,6 +11,7 @@ import { Link } from '../router';
 import { useEndpointQuery } from '../serverState';
 import { formatCents } from './fundingView';
 import { boardParkPath, fundingPath } from './infraPaths';
+import { SchemeChoice } from './SchemeChoice';
 
 /** A board's funding across its schools, read only: budget, spent, left and the device goal per school; the evidence of a sample as one ZIP for the auditor. */
 export function BoardFundingPage({ boardId }: { boardId: string }) {
@@ -30,17 +31,7 @@ export function BoardFundingPage({ boardId }: { boardId: string }) {
         <Link href={boardParkPath(boardId)}>{t('infra.boardTitle')}</Link>
       </p>
       <p className="lead">{t('funding.boardIntro')}</p>
-      <div className="field">
-        <label htmlFor="board-funding-scheme">{t('funding.scheme')}</label>
-        <select id="board-funding-scheme" value={scheme} onChange={(event) => setScheme(event.target.value)}>
-          {data.schemes.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {choice.name[locale]}
-              {choice.verified ? '' : ` (${t('funding.unverified')})`}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SchemeChoice id="board-funding-scheme" schemes={data.schemes} value={scheme} onChange={setScheme} />
       {!data.scheme.verified && <p className="alert alert-info">{t('funding.unverified')}</p>}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('funding.boardTitle')}>
         <table className="data-table" data-testid="board-funding-table">

@@ -63,6 +63,7 @@ export function BulkReturnPage({ schoolId }: { schoolId: string }) {
           {t('loans.returned', { count: returned })}
         </p>
       )}
+      {className !== '' && open.error && <ErrorAlert error={open.error} onRetry={open.reload} />}
       {className !== '' && open.data && (
         <ReturnForm
           key={`${className}-${open.data.items.length}`}

@@ -17,6 +17,7 @@ import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { countingDays, formatCents, groupsOnDay } from './fundingView';
 import { ictParkPath } from './infraPaths';
 import { PupilCountImport } from './PupilCountImport';
+import { SchemeChoice } from './SchemeChoice';
 import { SpendingForm } from './SpendingForm';
 
 /** A school's funding under a scheme: pupil counts, the budget per measure, spent and left before the deadline, the device goal, every spending line with the auditor's checks and its invoices. */
@@ -35,17 +36,7 @@ export function FundingPage({ schoolId }: { schoolId: string }) {
       <p className="no-print">
         <Link href={ictParkPath(schoolId)}>{t('infra.backToList')}</Link>
       </p>
-      <div className="field">
-        <label htmlFor="funding-scheme">{t('funding.scheme')}</label>
-        <select id="funding-scheme" value={scheme} onChange={(event) => setScheme(event.target.value)}>
-          {data.schemes.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {choice.name[locale]}
-              {choice.verified ? '' : ` (${t('funding.unverified')})`}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SchemeChoice id="funding-scheme" schemes={data.schemes} value={scheme} onChange={setScheme} />
       <p className="lead">{data.scheme.summary[locale]}</p>
       {!data.scheme.verified && (
         <p className="alert alert-info" data-testid="funding-unverified">
