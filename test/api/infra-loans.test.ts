@@ -199,6 +199,8 @@ describe('ICT park: loans to pupils and staff', () => {
     expect((await lend(w.ictA, w.schoolA, { className: '2A', loans: [{ assetTag: 'HAND-01', borrower: 'P1' }] })).statusCode).toBe(201);
     expect(errorOf(await moveDevice(w.ictA, device.id, { to: 'in_stock' }))).toEqual({ status: 409, id: 'transition_not_allowed', field: 'body.to' });
     expect(await stateOf(device.id)).toBe('on_loan');
+    // The device page offers only the move it may make by hand.
+    expect((await w.ictA.request({ method: 'GET', url: `/api/devices/${device.id}` })).json().device.nextStates).toEqual(['lost_or_stolen']);
     expect((await moveDevice(w.ictA, device.id, { to: 'lost_or_stolen', note: 'Verloren op uitstap' })).statusCode).toBe(200);
     const open = loanListSchema.parse((await w.ictA.request({ method: 'GET', url: loansUrl(w.schoolA, '?status=open&className=2A') })).json());
     expect(open.items.map((loan) => loan.device.assetTag)).toEqual(['HAND-01']);

@@ -199,11 +199,17 @@ export class DeviceService {
   }
 
   private async detailOf(row: DeviceWithModelRow, canManage: boolean): Promise<DeviceDetail> {
-    const [events, sanitisation] = await Promise.all([this.repo.events(row.id), this.repo.sanitisation(row.id)]);
+    const [events, sanitisation, onOpenLoan] = await Promise.all([
+      this.repo.events(row.id),
+      this.repo.sanitisation(row.id),
+      row.state === 'on_loan' ? this.repo.hasOpenLoan(row.id) : false,
+    ]);
+    const device = toDeviceDto(row);
     const actorIds = [...new Set(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))];
     const names = new Map((await this.deps.auth.usersByIds(actorIds)).map((user) => [user.id, user.displayName]));
     return {
-      device: toDeviceDto(row),
+      // On an open loan the return is the way out (changeState refuses the rest): offer only what a hand move may do.
+      device: onOpenLoan ? { ...device, nextStates: device.nextStates.filter((state) => handMovesWhileOnLoan.includes(state)) } : device,
       history: inChainOrder(
         events.map((event) => ({
           at: event.at,
