@@ -3,29 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { seededDevice } from './infra-steps';
 import { addMember } from './school-steps';
 
 const device = (assetTag: string, purchaseDate: string, state: 'in_stock' | 'to_refurbish') => ({
   state,
-  device: {
-    assetTag,
-    serial: null,
-    manufacturer: 'HP',
-    modelName: 'ProBook 430',
-    type: 'laptop' as const,
-    expectedLifeMonths: 60,
-    purchaseDate,
-    priceCents: 55_000,
-    supplier: null,
-    orderNumber: null,
-    fundingSource: null,
-    acquisition: 'bought' as const,
-    leaseEndsOn: null,
-    warrantyMonths: 36,
-    campus: null,
-    room: null,
-    notes: null,
-  },
+  device: seededDevice({ assetTag, manufacturer: 'HP', modelName: 'ProBook 430', type: 'laptop', expectedLifeMonths: 60, purchaseDate, priceCents: 55_000, warrantyMonths: 36 }),
 });
 
 describe('decommission batches in the browser', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/shared/infra/device-types';
 import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { seededDevice } from './infra-steps';
 import { addMember } from './school-steps';
 
 describe('the ICT park in figures in the browser', () => {
@@ -22,25 +23,15 @@ describe('the ICT park in figures in the browser', () => {
       schoolId,
       [1, 2, 6].map((years, n) => ({
         state: 'in_use' as const,
-        device: {
+        device: seededDevice({
           assetTag: `CB-${n + 1}`,
-          serial: null,
           manufacturer: 'Lenovo',
           modelName: 'ThinkPad L13',
-          type: 'laptop' as const,
-          expectedLifeMonths: null,
+          type: 'laptop',
           purchaseDate: addMonths(today, -12 * years),
           priceCents: 60_000,
-          supplier: null,
-          orderNumber: null,
-          fundingSource: 'digisprong' as const,
-          acquisition: 'bought' as const,
-          leaseEndsOn: null,
-          warrantyMonths: null,
-          campus: null,
-          room: null,
-          notes: null,
-        },
+          fundingSource: 'digisprong',
+        }),
       })),
     );
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { seededDevice } from './infra-steps';
 import { addMember } from './school-steps';
 
 const tags = Array.from({ length: 25 }, (_, i) => `CB-${String(i + 1).padStart(3, '0')}`);
@@ -18,25 +19,15 @@ describe('loans in the browser', () => {
       schoolId,
       tags.map((assetTag) => ({
         state: 'in_stock' as const,
-        device: {
+        device: seededDevice({
           assetTag,
-          serial: null,
           manufacturer: 'Acer',
           modelName: 'Chromebook 314',
-          type: 'chromebook' as const,
-          expectedLifeMonths: null,
+          type: 'chromebook',
           purchaseDate: '2026-08-20',
           priceCents: 29_900,
-          supplier: null,
-          orderNumber: null,
-          fundingSource: 'digisprong' as const,
-          acquisition: 'bought' as const,
-          leaseEndsOn: null,
-          warrantyMonths: null,
-          campus: null,
-          room: null,
-          notes: null,
-        },
+          fundingSource: 'digisprong',
+        }),
       })),
     );
   });
