@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { formatDate, formatDateTime } from '../../shared/i18n/format';
 import { infraEndpoints } from '../../shared/infra/endpoints';
-import { type DeviceState, needsSanitisation, type SanitisationMethod, sanitisationMethods } from '../../shared/infra/lifecycle';
+import { type DeviceState, needsSanitisation } from '../../shared/infra/lifecycle';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FactList } from '../components/FactList';
 import { Loading } from '../components/Loading';
@@ -16,6 +16,7 @@ import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { DeviceForm } from './DeviceForm';
 import { formOfDevice } from './deviceView';
 import { ictParkPath } from './infraPaths';
+import { type WipeDraft, WipeFields } from './WipeFields';
 
 type Detail = NonNullable<ReturnType<typeof useDevice>['data']>;
 const useDevice = (deviceId: string) => useEndpointQuery(infraEndpoints.getDevice, { params: { deviceId } });
@@ -100,14 +101,12 @@ function Lifecycle({ detail, onChanged }: { detail: Detail; onChanged(detail: De
   const { device } = detail;
   const [to, setTo] = useState<DeviceState | ''>(device.nextStates[0] ?? '');
   const [note, setNote] = useState('');
-  const [method, setMethod] = useState<SanitisationMethod>('purge');
-  const [performedBy, setPerformedBy] = useState('');
-  const [performedOn, setPerformedOn] = useState('');
+  const [wipe, setWipe] = useState<WipeDraft>({ method: 'purge', performedBy: '', performedOn: '' });
   const [done, setDone] = useState(false);
   const changeState = useEndpointMutation(infraEndpoints.changeDeviceState, { invalidates: ['listDevices'] });
   const submit = useSubmit(async () => {
     if (to === '') return;
-    const sanitisation = needsSanitisation(to) ? { method, performedBy, performedOn } : null;
+    const sanitisation = needsSanitisation(to) ? wipe : null;
     const changed = await changeState({ params: { deviceId: device.id }, body: { to, note: note || null, sanitisation } });
     setNote('');
     setTo(changed.device.nextStates[0] ?? '');
@@ -143,23 +142,7 @@ function Lifecycle({ detail, onChanged }: { detail: Detail; onChanged(detail: De
             <fieldset className="form-section">
               <legend>{t('infra.sanitisationTitle')}</legend>
               <p className="field-hint">{t('infra.sanitisationHint')}</p>
-              <FormField id="wipe-method" label={t('infra.sanitisationMethod')}>
-                {(control) => (
-                  <select {...control} value={method} onChange={(event) => setMethod(event.target.value as SanitisationMethod)}>
-                    {sanitisationMethods.map((code) => (
-                      <option key={code} value={code}>
-                        {t(`infra.methods.${code}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
-              <FormField id="wipe-by" label={t('infra.performedBy')}>
-                {(control) => <input {...control} value={performedBy} onChange={(event) => setPerformedBy(event.target.value)} />}
-              </FormField>
-              <FormField id="wipe-on" label={t('infra.performedOn')}>
-                {(control) => <input {...control} type="date" value={performedOn} onChange={(event) => setPerformedOn(event.target.value)} />}
-              </FormField>
+              <WipeFields idPrefix="wipe" value={wipe} onChange={setWipe} />
             </fieldset>
           )}
           <FormField id="move-note" label={t('infra.note')} optional>

@@ -4,7 +4,7 @@ import { decommissionEndpoints } from '../../shared/infra/decommission-endpoints
 import { infraEndpoints } from '../../shared/infra/endpoints';
 import { infraFileEndpoints } from '../../shared/infra/file-endpoints';
 import { INFRA_FILE_MAX_BYTES } from '../../shared/infra/files';
-import { type DeviceState, deviceStates, type SanitisationMethod, sanitisationMethods } from '../../shared/infra/lifecycle';
+import { type DeviceState, deviceStates } from '../../shared/infra/lifecycle';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -18,6 +18,7 @@ import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { fileToBase64, partnerTakes } from './decommissionView';
 import { decommissionBatchPath, decommissionPath } from './infraPaths';
+import { type WipeDraft, WipeFields } from './WipeFields';
 
 /** The states a batch can take a device from, by one route or the other: what the picker filters on. */
 const leavingStates = deviceStates.filter((state) => batchRoutes.some((route) => batchMoves(state, route, { method: 'purge', performedBy: '-', performedOn: '2000-01-01' }).ok));
@@ -33,9 +34,7 @@ export function NewDecommissionBatchPage({ schoolId }: { schoolId: string }) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [partnerId, setPartnerId] = useState('');
   const [handedOverOn, setHandedOverOn] = useState(brusselsDate(new Date()));
-  const [method, setMethod] = useState<SanitisationMethod>('purge');
-  const [performedBy, setPerformedBy] = useState('');
-  const [performedOn, setPerformedOn] = useState(brusselsDate(new Date()));
+  const [wipe, setWipe] = useState<WipeDraft>({ method: 'purge', performedBy: '', performedOn: brusselsDate(new Date()) });
   const [verification, setVerification] = useState('');
   const [certificateRef, setCertificateRef] = useState('');
   const [certificate, setCertificate] = useState<File | null>(null);
@@ -52,7 +51,7 @@ export function NewDecommissionBatchPage({ schoolId }: { schoolId: string }) {
         body: {
           partnerId,
           handedOverOn,
-          sanitisation: { method, performedBy, performedOn, verification, certificateRef, certificateFileId: file?.id ?? null },
+          sanitisation: { ...wipe, verification, certificateRef, certificateFileId: file?.id ?? null },
           devices: [...picked].map((assetTag) => ({ assetTag })),
         },
       });
@@ -134,23 +133,7 @@ export function NewDecommissionBatchPage({ schoolId }: { schoolId: string }) {
         <fieldset className="card">
           <legend>{t('decom.wipeTitle')}</legend>
           <p className="field-hint">{t('decom.wipeHint')}</p>
-          <FormField id="decom-method" label={t('decom.method')}>
-            {(control) => (
-              <select {...control} value={method} onChange={(event) => setMethod(event.target.value as SanitisationMethod)}>
-                {sanitisationMethods.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`infra.methods.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField id="decom-by" label={t('decom.wipedBy')}>
-            {(control) => <input {...control} value={performedBy} onChange={(event) => setPerformedBy(event.target.value)} />}
-          </FormField>
-          <FormField id="decom-on" label={t('decom.wipedOn')}>
-            {(control) => <input {...control} type="date" value={performedOn} onChange={(event) => setPerformedOn(event.target.value)} />}
-          </FormField>
+          <WipeFields idPrefix="decom" value={wipe} onChange={setWipe} />
           <FormField id="decom-verification" label={t('decom.verification')} hint={t('decom.verificationHint')}>
             {(control) => <input {...control} value={verification} onChange={(event) => setVerification(event.target.value)} />}
           </FormField>
