@@ -16,7 +16,8 @@ import { Link, navigate } from '../router';
 import { FormField } from '../school/FormField';
 import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
-import { fileToBase64, partnerTakes } from './decommissionView';
+import { partnerTakes } from './decommissionView';
+import { fileToBase64 } from './infraFileUpload';
 import { decommissionBatchPath, decommissionPath } from './infraPaths';
 import { type WipeDraft, WipeFields } from './WipeFields';
 

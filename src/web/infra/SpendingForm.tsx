@@ -10,7 +10,8 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { FormField } from '../school/FormField';
 import { useEndpointMutation } from '../serverState';
-import { base64Of, refusalText } from './fundingView';
+import { refusalText } from './fundingView';
+import { fileToBase64 } from './infraFileUpload';
 
 const empty = {
   category: '',
@@ -40,7 +41,7 @@ export function SpendingForm({ schoolId, data }: { schoolId: string; data: Fundi
   const submit = useSubmit(
     async () => {
       const amountCents = parseEuroInput(form.amount);
-      const evidenceFileIds = file ? [(await upload({ params: { schoolId }, body: { name: file.name, contentBase64: base64Of(new Uint8Array(await file.arrayBuffer())) } })).id] : [];
+      const evidenceFileIds = file ? [(await upload({ params: { schoolId }, body: { name: file.name, contentBase64: await fileToBase64(file) } })).id] : [];
       await record({
         params: { schoolId },
         body: {

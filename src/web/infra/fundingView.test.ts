@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fundingSchemeSchema } from '../../shared/infra/funding-scheme';
 import { ApiError } from '../api';
-import { base64Of, countingDays, formatCents, groupsOnDay, refusalText } from './fundingView';
+import { countingDays, formatCents, groupsOnDay, refusalText } from './fundingView';
 
 const scheme = fundingSchemeSchema.parse(JSON.parse(readFileSync(new URL('../../../content/funding/digisprong-2021.json', import.meta.url), 'utf8')));
 const texts = { unknownCategory: 'unknown', outsideWindow: (window: { from: string; until: string }) => `${window.from}–${window.until}` };
@@ -26,9 +26,5 @@ describe('funding view', () => {
     expect(refusalText(category, scheme, 'telephony', '2024-08-31', 'en', texts)).toMatch(/running costs/);
     expect(refusalText(new ApiError('spending_refused', 'late', 422, 'body.invoiceDate'), scheme, 'devices', '2024-08-31', 'nl', texts)).toBe('01/01/2021–31/08/2024');
     expect(refusalText(new ApiError('validation_error', 'bad', 400, 'body.amountCents'), scheme, 'devices', null, 'nl', texts)).toBeNull();
-  });
-
-  it('encodes bytes as base64', () => {
-    expect(base64Of(new TextEncoder().encode('%PDF-1.4'))).toBe('JVBERi0xLjQ=');
   });
 });
