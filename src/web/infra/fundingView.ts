@@ -1,11 +1,12 @@
-import { formatDate, formatPrice, type UiLocale } from '../../shared/i18n/format';
+import { formatDate, type UiLocale } from '../../shared/i18n/format';
 import type { FundingSummary } from '../../shared/infra/funding-api';
 import type { PupilGroup } from '../../shared/infra/pupil-groups';
 import type { ApiError } from '../api';
+import { formatCents as formatEuroCents } from '../school/training-budget/trainingBudgetView';
 
-/** Euro cents as the pages show money: `€ 1.234,50`, whole euros without cents; an unknown amount (a rate not sourced) as a dash. */
+/** Euro cents as every money page shows them (`€ 1.234,50`, `-€ 45` when overspent); an unknown amount (a rate not sourced) as a dash. */
 export function formatCents(cents: number | null, locale: UiLocale): string {
-  return cents === null ? '–' : formatPrice(cents / 100, locale);
+  return cents === null ? '–' : formatEuroCents(cents, locale);
 }
 
 /** The distinct counting days of a scheme's tranches, oldest first: the columns of the counts form. */
@@ -34,11 +35,4 @@ export function refusalText(
   if (error.id !== 'spending_refused') return null;
   if (error.field === 'body.category') return scheme.categories.find((c) => c.code === category)?.reason?.[locale] ?? texts.unknownCategory;
   return texts.outsideWindow({ from: scheme.invoicesFrom ? formatDate(scheme.invoicesFrom, locale) : '–', until: deadline ? formatDate(deadline, locale) : '–' });
-}
-
-/** A file's bytes as base64, for the upload's JSON body. */
-export function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
