@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsOf, detectFormat, typeOfCategory } from './device-csv';
+import { centsOf, dayOf, detectFormat, snipeState, typeOfCategory } from './device-csv';
 
 const cents = (text: string) => centsOf(text, () => undefined);
 
@@ -48,5 +48,39 @@ describe('reading device tables', () => {
     expect(typeOfCategory('interactive_whiteboard')).toBe('interactive_whiteboard');
     expect(typeOfCategory('')).toBe('other');
     expect(typeOfCategory('Koffiezet')).toBe('other');
+  });
+
+  it('reads Snipe-IT’s dates with a two-digit year as its own parser does: 00–69 this century, 70–99 the last', () => {
+    const day = (text: string, order: 'day-first' | 'month-first' = 'month-first') => dayOf(text, order, () => undefined);
+    expect(day('4/5/16')).toBe('2016-04-05');
+    expect(day('4/5/16', 'day-first')).toBe('2016-05-04');
+    expect(day('12/31/69')).toBe('2069-12-31');
+    expect(day('1/1/70')).toBe('1970-01-01');
+    expect(day('08/30/2022')).toBe('2022-08-30');
+    let refused = 0;
+    for (const bad of ['4/5/6', '4/5/016', '2016/4/5', 'gisteren']) dayOf(bad, 'month-first', () => refused++);
+    expect(refused).toBe(4);
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2069-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString().slice(0, 10);
+        const [year, month, dayOfMonth] = iso.split('-');
+        expect(day(`${Number(month)}/${Number(dayOfMonth)}/${year.slice(2)}`)).toBe(iso);
+      }),
+    );
+  });
+
+  it('maps Snipe-IT’s status labels, its defaults and its sample files’, to a first state', () => {
+    expect(snipeState('')).toBe('in_stock');
+    expect(snipeState('Ready to Deploy')).toBe('in_stock');
+    expect(snipeState('Pending')).toBe('in_stock');
+    expect(snipeState('Deployed')).toBe('in_use');
+    expect(snipeState('Pending Diagnostics')).toBe('in_repair');
+    expect(snipeState('Out for Diagnostics')).toBe('in_repair');
+    expect(snipeState('Broken - Not Fixable')).toBe('in_repair');
+    expect(snipeState('Lost/Stolen')).toBe('lost_or_stolen');
+    expect(snipeState('Undeployable')).toBe('to_refurbish');
+    expect(snipeState('Archived')).toBe('to_refurbish');
+    expect(snipeState('in_repair')).toBe('in_repair');
+    expect(snipeState('Op de zolder')).toBeNull();
   });
 });

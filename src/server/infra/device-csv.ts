@@ -74,21 +74,37 @@ const ownSpecs = Object.fromEntries(
   ownColumns.map(({ key, header }) => [key, { names: [header], ...(['assetTag', 'manufacturer', 'modelName', 'type'].includes(key) ? { missing: required(header) } : {}) }]),
 ) as unknown as Record<Key, ColumnSpec>;
 
-const snipeSpecs: Partial<Record<Key, ColumnSpec>> = {
+/** Snipe-IT's own columns beyond ours: whom or where a checked-out asset went. */
+type SnipeKey = Key | 'checkoutType' | 'fullName' | 'firstName' | 'lastName' | 'email' | 'username' | 'checkoutLocation';
+
+/**
+ * Snipe-IT's asset import columns, under the names its importer and its sample files use (the
+ * older `MOCK_ASSETS.csv` and the newer `assets-sample.csv`). Read but not kept: Company (the
+ * school is ours), Name or Item Name (the asset's own name), Model Notes, Image, Requestable, BYOD,
+ * EOL and audit dates; any other column is left alone.
+ */
+const snipeSpecs: Partial<Record<SnipeKey, ColumnSpec>> = {
   assetTag: { names: ['asset tag', 'asset_tag'], missing: required('Asset Tag') },
-  serial: { names: ['serial number', 'serial'] },
+  serial: { names: ['serial number', 'serial', 'serial no.', 'serial no'] },
   manufacturer: { names: ['manufacturer'], missing: required('Manufacturer') },
   modelName: { names: ['model', 'model name'] },
-  modelNumber: { names: ['model number', 'model no.'] },
+  modelNumber: { names: ['model number', 'model no.', 'model no'] },
   type: { names: ['category'] },
   purchaseDate: { names: ['purchase date'] },
   price: { names: ['purchase cost'] },
   supplier: { names: ['supplier'] },
-  orderNumber: { names: ['order number'] },
+  orderNumber: { names: ['order number', 'order no.', 'order #'] },
   campus: { names: ['location'] },
   state: { names: ['status'] },
   warrantyMonths: { names: ['warranty months', 'warranty'] },
-  notes: { names: ['notes'] },
+  notes: { names: ['notes', 'asset notes'] },
+  checkoutType: { names: ['checkout type', 'checkout class'] },
+  fullName: { names: ['full name', 'checked out to: full name'] },
+  firstName: { names: ['checked out to: first name', 'first name'] },
+  lastName: { names: ['checked out to: last name', 'last name'] },
+  email: { names: ['email', 'checked out to: email'] },
+  username: { names: ['username', 'checked out to: username'] },
+  checkoutLocation: { names: ['checked out to: location', 'checkout location'] },
 };
 
 /** Which format a header is: ours names `inventarisnummer`, Snipe-IT's `Asset Tag`. */
@@ -111,7 +127,7 @@ export async function readDeviceTable(body: TableBody, format: DeviceImportForma
       problems: [{ line: table.headerLine, field: FILE_FIELD, message: 'The header is neither ours (inventarisnummer, …) nor Snipe-IT’s (Asset Tag, …)' }],
     };
   }
-  const specs = chosen === 'digisprong' ? ownSpecs : (snipeSpecs as Record<Key, ColumnSpec>);
+  const specs = chosen === 'digisprong' ? ownSpecs : (snipeSpecs as Record<SnipeKey, ColumnSpec>);
   const found = findColumns(table, specs);
   if (found.problems.length > 0) return { format: chosen, lines: [], problems: found.problems };
   const lines: DeviceLine[] = [];
@@ -133,7 +149,7 @@ export async function readDeviceTable(body: TableBody, format: DeviceImportForma
   return { format: chosen, lines, problems };
 }
 
-type Columns = Partial<Record<Key, FoundColumn>>;
+type Columns = Partial<Record<SnipeKey, FoundColumn>>;
 type Parsed = { line: DeviceLine | null; problems: ImportProblem[] };
 
 /** A cell without the apostrophe our export puts before formula-like text. */
@@ -173,28 +189,45 @@ function ownLine(row: TableRow, columns: Columns): Parsed {
 
 function snipeLine(row: TableRow, columns: Columns): Parsed {
   const problems: ImportProblem[] = [];
-  const bad = (key: Key, message: string) => problems.push(cellProblem(row, columns[key]!, message));
-  const text = (key: Key) => textOf(row, columns[key]);
+  const bad = (key: SnipeKey, message: string) => problems.push(cellProblem(row, columns[key]!, message));
+  const text = (key: SnipeKey) => textOf(row, columns[key]);
   const model = text('modelName') || text('modelNumber');
   if (!model) problems.push({ line: row.line, field: (columns.modelName ?? columns.modelNumber)?.header ?? 'model', message: 'A device needs its model (Model or Model Number)' });
-  const state = snipeState(text('state'));
-  if (state === null) bad('state', 'must be a Snipe-IT status such as Ready to Deploy, Deployed, Pending, Out for Repair, Broken, Lost/Stolen or Archived');
+  const status = snipeState(text('state'));
+  if (status === null) bad('state', 'must be a Snipe-IT status such as Ready to Deploy, Deployed, Pending, Out for Repair, Broken, Lost/Stolen or Archived');
+  const borrower = checkedOutTo(text);
+  const checkedOutAt = text('checkoutLocation');
   const raw = {
     assetTag: text('assetTag'),
     serial: text('serial'),
     manufacturer: text('manufacturer'),
     modelName: model,
     type: typeOfCategory(text('type')),
-    purchaseDate: dayOf(text('purchaseDate'), 'month-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD or MM/DD/YYYY')),
+    purchaseDate: dayOf(text('purchaseDate'), 'month-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD, MM/DD/YYYY or MM/DD/YY')),
     priceCents: centsOf(text('price'), () => bad('price', 'must be an amount, such as 649.00')),
     supplier: text('supplier'),
     orderNumber: text('orderNumber'),
     acquisition: 'bought',
     warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months')),
     campus: text('campus'),
-    notes: text('notes'),
+    room: checkedOutAt,
+    notes: [text('notes'), borrower === null ? '' : `Snipe-IT: checked out to ${borrower}`].filter((part) => part !== '').join('\n'),
   };
+  // A deployable asset checked out to someone or somewhere is one Snipe-IT shows as deployed.
+  const state = status === 'in_stock' && (borrower !== null || checkedOutAt !== '') ? 'in_use' : status;
   return finish(row, columns, raw, state ?? 'in_stock', problems);
+}
+
+/**
+ * The person a Snipe-IT asset is checked out to, as the file names them: full name (or first and
+ * last), else the username, with the e-mail address. Kept in the device's notes, not as a loan: a
+ * loan needs terms and a due date the file does not give, and Snipe-IT's users are not pupils.
+ */
+function checkedOutTo(text: (key: SnipeKey) => string): string | null {
+  const name = text('fullName') || `${text('firstName')} ${text('lastName')}`.trim() || text('username');
+  const email = text('email');
+  if (name === '') return email === '' ? null : email;
+  return email === '' ? name : `${name} (${email})`;
 }
 
 /** Checks the line with the API's own contract; each problem named by the column it came from. */
@@ -238,29 +271,42 @@ export function centsOf(text: string, onBad: () => void): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-/** A day as ISO `YYYY-MM-DD`, or with slashes in the order the format writes them; the contract then checks it exists. */
-function dayOf(text: string, slashes: 'day-first' | 'month-first', onBad: () => void): string | null {
+/**
+ * A day as ISO `YYYY-MM-DD`, or with slashes in the order the format writes them; the contract then
+ * checks it exists. A two-digit year is read as spreadsheets and Snipe-IT's own parser read it:
+ * 00–69 in this century, 70–99 in the last.
+ */
+export function dayOf(text: string, slashes: 'day-first' | 'month-first', onBad: () => void): string | null {
   if (text === '') return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
   if (!match) {
     onBad();
     return null;
   }
-  const [first, second, year] = [match[1], match[2], match[3]];
+  const [first, second] = [match[1], match[2]];
+  const year = match[3].length === 4 ? match[3] : `${Number(match[3]) < 70 ? '20' : '19'}${match[3]}`;
   const [day, month] = slashes === 'day-first' ? [first, second] : [second, first];
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-/** Snipe-IT's default status labels, and ours. An archived asset waits for a decision: to refurbish. */
-function snipeState(status: string): InitialDeviceState | null {
+const statusWords: ReadonlyArray<[RegExp, InitialDeviceState]> = [
+  [/lost|stolen/, 'lost_or_stolen'],
+  [/repair|broken|diagnos|defect/, 'in_repair'],
+  [/archived|undeployable|retired/, 'to_refurbish'],
+  [/^deployed$/, 'in_use'],
+  [/^(ready|ready to deploy|deployable|pending)$/, 'in_stock'],
+];
+
+/**
+ * Snipe-IT's status labels (its defaults and the sample files' Pending Diagnostics, Undeployable,
+ * …) by their words, and ours. An archived or undeployable asset waits for a decision: to refurbish.
+ */
+export function snipeState(status: string): InitialDeviceState | null {
   const label = status.trim().toLowerCase();
-  if (label === '' || label === 'ready to deploy' || label === 'pending' || label === 'ready') return 'in_stock';
-  if (label === 'deployed' || label === 'deployable') return 'in_use';
-  if (label === 'out for repair' || label === 'broken' || label === 'out for diagnostics' || label === 'repair') return 'in_repair';
-  if (label === 'lost/stolen' || label === 'lost' || label === 'stolen') return 'lost_or_stolen';
-  if (label === 'archived' || label === 'undeployable') return 'to_refurbish';
-  return (initialDeviceStates as readonly string[]).includes(label) ? (label as InitialDeviceState) : null;
+  if (label === '') return 'in_stock';
+  if ((initialDeviceStates as readonly string[]).includes(label)) return label as InitialDeviceState;
+  return statusWords.find(([pattern]) => pattern.test(label))?.[1] ?? null;
 }
 
 const categoryWords: ReadonlyArray<[RegExp, DeviceType]> = [
