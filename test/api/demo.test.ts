@@ -25,17 +25,17 @@ describe('demo data', () => {
     expect(me.user.memberships[0]).toMatchObject({ schoolName: 'Basisschool De Sprong (demo)', role: 'teacher' });
   });
 
-  it('gives the demo school a park of 60 devices of several models, years and states, that the ICT coordinator manages', async () => {
+  it('gives the demo school a park of 168 devices of several models, years and states, that the ICT coordinator manages', async () => {
     const ict = await login(t.app, 'ict@demo.digisprong.be', DEMO_PASSWORD);
     const schoolId = (await ict.request({ method: 'GET', url: '/api/auth/me' })).json().user.memberships[0].schoolId;
     const list = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/devices?limit=200` })).json();
-    expect(list.total).toBe(60);
+    expect(list.total).toBe(168);
     expect(list.canManage).toBe(true);
     const types = new Set(list.items.map((d: { model: { type: string } }) => d.model.type));
     const years = new Set(list.items.map((d: { purchaseDate: string }) => d.purchaseDate.slice(0, 4)));
     const states = new Set(list.items.map((d: { state: string }) => d.state));
     expect(types.size).toBeGreaterThanOrEqual(6);
-    expect(years.size).toBeGreaterThanOrEqual(5);
+    expect(years.size).toBeGreaterThanOrEqual(8);
     expect([...states]).toEqual(expect.arrayContaining(['in_use', 'on_loan', 'in_repair', 'to_refurbish', 'decommissioned', 'disposed']));
     const disposed = list.items.find((d: { state: string }) => d.state === 'disposed');
     const detail = (await ict.request({ method: 'GET', url: `/api/devices/${disposed.id}` })).json();
@@ -44,7 +44,9 @@ describe('demo data', () => {
 
     const loans = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/loans` })).json();
     expect(loans.classes).toEqual(['5A', '6A']);
-    expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(11);
+    // A class each for the 5th and 6th year, one Chromebook a pupil.
+    expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(26);
+    expect(loans.items.filter((loan: { className: string | null }) => loan.className === '6A')).toHaveLength(26);
     expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(1);
 
     const batches = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/decommission-batches` })).json();
@@ -64,5 +66,11 @@ describe('demo data', () => {
     const demo = summary.schools.find((school: { schoolName: string }) => school.schoolName === 'Basisschool De Sprong (demo)');
     expect(demo).toMatchObject({ lines: 3, auditReady: 2, deadline: '2024-08-31' });
     expect(demo.budgetCents).toBeGreaterThan(demo.spentCents);
+
+    // Both schools' parks, 255 devices, and the board's figures over them.
+    const devices = (await board.request({ method: 'GET', url: `/api/boards/${boardId}/devices?limit=1` })).json();
+    expect(devices.total).toBe(255);
+    const figures = (await board.request({ method: 'GET', url: `/api/boards/${boardId}/infra/indicators` })).json();
+    expect(figures.schools).toHaveLength(2);
   });
 });

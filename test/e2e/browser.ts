@@ -6,10 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
 import { type Config, configFromEnv } from '../../src/server/config';
+import { createTestDatabase } from '../support/dialects';
 
 /**
  * The whole product as a person meets it: the built web app served by the real server on a
- * fresh SQLite file, in Debian's Chromium. `npm run test:e2e` builds the app first.
+ * fresh SQLite file, or on a fresh PostgreSQL database when TEST_DATABASE_URL names a server
+ * (`scripts/test-postgres.sh npm run test:e2e -- <files>`), in Debian's Chromium. `npm run
+ * test:e2e` builds the app first.
  */
 export interface BrowserWorld {
   app: FastifyInstance;
@@ -22,8 +25,9 @@ export interface BrowserWorld {
 /** `overrides` change settings of the server, e.g. a seeded noise source for reports that should replay. */
 export async function startBrowserWorld(overrides: Partial<Config> = {}): Promise<BrowserWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'digisprong-e2e-'));
+  const database = process.env.TEST_DATABASE_URL ? await createTestDatabase() : { url: `sqlite:${join(dir, 'e2e.db')}`, drop: async () => {} };
   const webDir = new URL('../../dist/web', import.meta.url).pathname;
-  const config = { ...configFromEnv({}), databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, demo: false, webDir, logLevel: 'warn', ...overrides };
+  const config = { ...configFromEnv({}), databaseUrl: database.url, demo: false, webDir, logLevel: 'warn', ...overrides };
   const app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -43,6 +47,7 @@ export async function startBrowserWorld(overrides: Partial<Config> = {}): Promis
     async close() {
       await browser.close();
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@ import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
 import { seedDemoDecommission } from './demo-decommission';
-import { seedDemoDevices } from './demo-devices';
+import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
@@ -35,7 +35,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     { email: 'nieuw@demo.digisprong.be', role: 'teacher', displayName: 'Nina Nieuw', note: 'teacher who has not scanned yet' },
     { email: 'ict@demo.digisprong.be', role: 'ict_coordinator', displayName: 'Ilias ICT', note: 'ICT coordinator, manages the ICT park' },
     { email: 'directie@demo.digisprong.be', role: 'principal', displayName: 'Dominique Directie', note: 'principal' },
-    { email: 'bestuur@demo.digisprong.be', role: 'board_admin', displayName: 'Bert Bestuur', note: 'board admin: the funding of the board’s two schools' },
+    { email: 'bestuur@demo.digisprong.be', role: 'board_admin', displayName: 'Bert Bestuur', note: 'board admin: the ICT park and funding of the board’s two schools' },
     { email: 'admin@demo.digisprong.be', role: 'admin', displayName: 'Ada Admin', note: 'platform administrator' },
     { email: 'aanbieder@demo.digisprong.be', role: 'provider', displayName: 'Arne Aanbieder', note: `training provider (${demoProviders[0].name})` },
   ];
@@ -85,6 +85,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     province: 'oost-vlaanderen',
     boardId,
   });
+  await seedDemoSecondPark(services, second);
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   return accounts;
