@@ -75,13 +75,14 @@ const ownSpecs = Object.fromEntries(
 ) as unknown as Record<Key, ColumnSpec>;
 
 /** Snipe-IT's own columns beyond ours: whom or where a checked-out asset went. */
-type SnipeKey = Key | 'checkoutType' | 'fullName' | 'firstName' | 'lastName' | 'email' | 'username' | 'checkoutLocation';
+type SnipeKey = Key | 'fullName' | 'firstName' | 'lastName' | 'email' | 'username' | 'checkoutLocation';
 
 /**
  * Snipe-IT's asset import columns, under the names its importer and its sample files use (the
  * older `MOCK_ASSETS.csv` and the newer `assets-sample.csv`). Read but not kept: Company (the
- * school is ours), Name or Item Name (the asset's own name), Model Notes, Image, Requestable, BYOD,
- * EOL and audit dates; any other column is left alone.
+ * school is ours), Name or Item Name (the asset's own name), Model Notes, Checkout Type (the
+ * checkout's own columns say whom or where), Image, Requestable, BYOD, EOL and audit dates; any
+ * other column is left alone.
  */
 const snipeSpecs: Partial<Record<SnipeKey, ColumnSpec>> = {
   assetTag: { names: ['asset tag', 'asset_tag'], missing: required('Asset Tag') },
@@ -98,7 +99,6 @@ const snipeSpecs: Partial<Record<SnipeKey, ColumnSpec>> = {
   state: { names: ['status'] },
   warrantyMonths: { names: ['warranty months', 'warranty'] },
   notes: { names: ['notes', 'asset notes'] },
-  checkoutType: { names: ['checkout type', 'checkout class'] },
   fullName: { names: ['full name', 'checked out to: full name'] },
   firstName: { names: ['checked out to: first name', 'first name'] },
   lastName: { names: ['checked out to: last name', 'last name'] },
