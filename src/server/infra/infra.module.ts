@@ -19,6 +19,7 @@ import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
+import { infraLinksMigrations } from './infra-links.migrations';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
@@ -46,7 +47,7 @@ export interface InfraServices {
 /** The ICT park of schools and boards. The inventory, loans, funding, decommission batches and the replacement forecast, indicators. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
-  migrations: infraMigrations,
+  migrations: { ...infraMigrations, ...infraLinksMigrations },
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
     const loanRepository = new LoanRepository(kysely);
