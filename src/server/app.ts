@@ -120,6 +120,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
       },
       ictPark: {
         cyberFacts: (schoolId) => services.decommission.cyberFacts(schoolId),
+        policyFacts: (userId, schoolId) => services.decommission.policyFacts(userId, schoolId),
       },
     } satisfies SchoolNeeds,
     infra: {

@@ -14,12 +14,14 @@ import { type DeviceState, type SanitisationMethod, statesNeedingSanitisation } 
 import { dueReason, endOfLife, replacementForecast, statesInService } from '../../shared/infra/replacement';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
+import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import type { DecommissionRepository } from './decommission.repository';
 import type { InfraFileService } from './file.service';
+import type { FundingService } from './funding.service';
 import { LoanRace, type LoanRepository } from './loan.repository';
 
 type CreateBody = z.output<typeof createDecommissionBatchBodySchema>;
@@ -35,6 +37,8 @@ export interface DecommissionDeps {
   /** Reads the school's devices by tag with their open loans. */
   loans: Pick<LoanRepository, 'devicesByTags'>;
   partners: readonly ReusePartner[];
+  /** The funding's standing per scheme, for the policy plan's facts. */
+  funding: Pick<FundingService, 'standings'>;
   now?: () => Date;
 }
 
@@ -192,6 +196,12 @@ export class DecommissionService {
    */
   async cyberFacts(schoolId: string): Promise<{ devices: number; complete: number; leftSchool: number; sanitised: number }> {
     return this.repo.cyberFacts(schoolId, statesOutOfSchool);
+  }
+
+  /** What the school's policy plan may act on: the park's forecast and its funding, each read under its own capability. */
+  async policyFacts(userId: string, schoolId: string): Promise<IctParkPolicyFacts> {
+    const [forecast, standings] = await Promise.all([this.replacementForecast(userId, schoolId), this.deps.funding.standings(userId, schoolId)]);
+    return { today: forecast.today, replacement: forecast.years, funding: standings };
   }
 
   /** Every certificate named must be a file of this school, or the batch would point at another school's evidence. */

@@ -40,7 +40,7 @@ export interface InfraServices {
   funding: FundingService;
   /** The park in figures, per school and per board, beside MICTIVO's. */
   indicators: IndicatorService;
-  /** Decommission batches to reuse and recycling partners, and the replacement forecast. */
+  /** Decommission batches to reuse and recycling partners, the replacement forecast, and the park's facts for other modules. */
   decommission: DecommissionService;
 }
 
@@ -54,12 +54,13 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
     const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
     const partners = loadReusePartners(config.contentDir);
+    const funding = new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes });
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
       loans: new LoanService(loanRepository, { access, audit, auth }),
       files,
-      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners }),
-      funding: new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes }),
+      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners, funding }),
+      funding,
       indicators: new IndicatorService(new IndicatorRepository(kysely), {
         access,
         needs,
