@@ -130,6 +130,9 @@ function wireNeeds(services: Services): Record<string, unknown> {
       schools: {
         schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
       },
+      teams: {
+        isTeamMember: async (userId, schoolId) => (await services.schools.ownRoles(userId, schoolId)).length > 0,
+      },
     } satisfies InfraNeeds,
   };
 }

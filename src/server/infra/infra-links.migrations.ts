@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../platform/db/dialect';
 
-/** The ICT park's later links: evidence held to its file. */
+/** The ICT park's later links: evidence held to its file, a staff loan to the borrower's account. */
 export const infraLinksMigrations: Record<string, Migration> = {
   '20270120_01_infra_evidence_file_key': {
     async up(db: Kysely<any>) {
@@ -24,6 +24,17 @@ export const infraLinksMigrations: Record<string, Migration> = {
       }
       // Removing a file looks for lines that name it.
       await db.schema.createIndex('funding_evidence_file').on('funding_evidence').column('file_id').execute();
+    },
+  },
+  '20270120_02_infra_loan_borrower_account': {
+    async up(db: Kysely<any>) {
+      // A staff loan may name the team member's account: their start page finds it by id, whatever name
+      // or address they use later, and after they leave the school. An account removed leaves the name.
+      await db.schema
+        .alterTable('loans')
+        .addColumn('borrower_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .execute();
+      await db.schema.createIndex('loans_borrower_user').on('loans').column('borrower_user_id').execute();
     },
   },
 };

@@ -57,7 +57,7 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     const funding = new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes });
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
-      loans: new LoanService(loanRepository, { access, audit, auth }),
+      loans: new LoanService(loanRepository, { access, audit, auth, teams: needs.teams }),
       files,
       decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners, funding }),
       funding,
