@@ -120,6 +120,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
       },
       ictPark: {
         cyberFacts: (schoolId) => services.decommission.cyberFacts(schoolId),
+        policyFacts: (userId, schoolId) => services.decommission.policyFacts(userId, schoolId),
       },
     } satisfies SchoolNeeds,
     infra: {
@@ -128,6 +129,9 @@ function wireNeeds(services: Services): Record<string, unknown> {
       },
       schools: {
         schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),
+      },
+      teams: {
+        isTeamMember: async (userId, schoolId) => (await services.schools.ownRoles(userId, schoolId)).length > 0,
       },
     } satisfies InfraNeeds,
   };

@@ -47,7 +47,13 @@ describe('demo data', () => {
     // A class each for the 5th and 6th year, one Chromebook a pupil.
     expect(loans.items.filter((loan: { className: string | null }) => loan.className === '5A')).toHaveLength(26);
     expect(loans.items.filter((loan: { className: string | null }) => loan.className === '6A')).toHaveLength(26);
-    expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(1);
+    expect(loans.items.filter((loan: { borrowerKind: string }) => loan.borrowerKind === 'staff')).toHaveLength(2);
+    const teacher = await login(t.app, 'leerkracht@demo.digisprong.be', DEMO_PASSWORD);
+    expect((await teacher.request({ method: 'GET', url: '/api/me/loans' })).json().items.map((loan: { device: { assetTag: string } }) => loan.device.assetTag)).toEqual(['LT-009']);
+    // The ICT policy plan offers the park's replacement among its sources.
+    const principal = await login(t.app, 'directie@demo.digisprong.be', DEMO_PASSWORD);
+    const park = (await principal.request({ method: 'GET', url: `/api/schools/${schoolId}/policy-plan/suggestions?kind=ict_park&id=${schoolId}` })).json();
+    expect(park.items.some((item: { key: string }) => item.key.startsWith('replacement_'))).toBe(true);
 
     const batches = (await ict.request({ method: 'GET', url: `/api/schools/${schoolId}/decommission-batches` })).json();
     expect(batches.items).toEqual([expect.objectContaining({ devices: 2, certified: true })]);

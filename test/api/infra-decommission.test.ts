@@ -76,6 +76,67 @@ describe('ICT park: decommission batches and replacement', () => {
     expect(list.items.find((item) => item.id === batch.id)?.certified).toBe(false);
   });
 
+  it('gives a batch handed over without a certificate one later, or one device its own; once given it stays', async () => {
+    await addDevice(w.ictA, w.schoolA, { assetTag: 'LATE-01' });
+    await addDevice(w.ictA, w.schoolA, { assetTag: 'LATE-02' });
+    const batch = decommissionBatchSchema.parse(
+      (
+        await create(w.ictA, w.schoolA, {
+          partnerId: 'close-the-gap',
+          handedOverOn: '2026-11-21',
+          sanitisation: sanitisation(),
+          devices: [{ assetTag: 'LATE-01' }, { assetTag: 'LATE-02' }],
+        })
+      ).json(),
+    );
+    expect(batch).toMatchObject({ certificate: null, canManage: true });
+    const attach = (client: TestClient, payload: Record<string, unknown>, batchId = batch.id) =>
+      client.request({ method: 'POST', url: `/api/decommission-batches/${batchId}/certificate`, payload });
+    const certified = async () =>
+      decommissionBatchListSchema.parse((await w.ictA.request({ method: 'GET', url: batchesUrl(w.schoolA) })).json()).items.find((i) => i.id === batch.id)!.certified;
+
+    const own = await uploadPdf(w.ictA, w.schoolA, 'wisrapport-LATE-02.pdf');
+    const perDevice = decommissionBatchSchema.parse((await attach(w.ictA, { fileId: own, deviceId: batch.devices[1].id })).json());
+    expect(perDevice.devices.map((d) => d.sanitisation.certificate?.name ?? null)).toEqual([null, 'wisrapport-LATE-02.pdf']);
+    expect(await certified()).toBe(false);
+
+    const whole = await uploadPdf(w.principalA, w.schoolA, 'certificaat-batch.pdf');
+    const response = await attach(w.principalA, { fileId: whole });
+    expect(response.statusCode).toBe(200);
+    const after = decommissionBatchSchema.parse(response.json());
+    expect(after.certificate?.name).toBe('certificaat-batch.pdf');
+    expect(after.devices.map((d) => d.sanitisation.certificate?.name)).toEqual(['certificaat-batch.pdf', 'wisrapport-LATE-02.pdf']);
+    expect(await certified()).toBe(true);
+    const logged = await t.app.db.kysely.selectFrom('audit_log').select('action').where('action', '=', 'decommission_certificate_attached').execute();
+    expect(logged).toHaveLength(2);
+
+    // Given once, it stays; bad input names its field; only the school's managers may.
+    expect(errorOf(await attach(w.ictA, { fileId: own }))).toEqual({ status: 409, id: 'conflict', field: 'body.fileId' });
+    expect(errorOf(await attach(w.ictA, { fileId: whole, deviceId: batch.devices[1].id }))).toEqual({ status: 409, id: 'conflict', field: 'body.deviceId' });
+    const fresh = decommissionBatchSchema.parse(
+      (
+        await create(w.ictA, w.schoolA, {
+          partnerId: 'recupel',
+          handedOverOn: '2026-11-22',
+          sanitisation: sanitisation(),
+          devices: [{ assetTag: (await addDevice(w.ictA, w.schoolA)).assetTag }],
+        })
+      ).json(),
+    );
+    expect(errorOf(await attach(w.ictA, { fileId: whole, deviceId: batch.devices[0].id }, fresh.id))).toEqual({ status: 400, id: 'validation_error', field: 'body.deviceId' });
+    const othersFile = await uploadPdf(w.principalOther, w.other);
+    expect(errorOf(await attach(w.ictA, { fileId: othersFile }, fresh.id))).toEqual({ status: 400, id: 'validation_error', field: 'body.fileId' });
+    expect(errorOf(await attach(w.ictA, {}, fresh.id))).toMatchObject({ status: 400, field: 'body.fileId' });
+    expect(errorOf(await attach(w.boardAdmin, { fileId: whole }, fresh.id))).toMatchObject({ status: 403 });
+    expect(errorOf(await attach(w.teacherA, { fileId: whole }, fresh.id))).toMatchObject({ status: 403 });
+    expect(errorOf(await attach(w.principalOther, { fileId: othersFile }, fresh.id))).toMatchObject({ status: 404, field: 'batchId' });
+    expect((await t.app.inject({ method: 'POST', url: `/api/decommission-batches/${fresh.id}/certificate`, payload: { fileId: whole } })).statusCode).toBe(401);
+    expect(decommissionBatchSchema.parse((await w.boardAdmin.request({ method: 'GET', url: `/api/decommission-batches/${fresh.id}` })).json())).toMatchObject({
+      certificate: null,
+      canManage: false,
+    });
+  });
+
   it('refuses the whole batch when one device cannot go, naming every refused device, and changes nothing', async () => {
     const ok = await addDevice(w.ictA, w.schoolA, { assetTag: 'DR-01' });
     await addDevice(w.ictA, w.schoolA, { assetTag: 'DR-02' }, 'in_use');

@@ -88,6 +88,18 @@ describe('ICT park: funding', () => {
     expect(after.spending).toHaveLength(2);
   });
 
+  it('keeps an invoice while a spending line names it: the database refuses to remove the file, and frees it with the line', async () => {
+    const fileId = await uploadPdf(w.ictA, w.schoolA, 'factuur-bewaard.pdf');
+    const { line } = spendingLineResponseSchema.parse((await record(w.ictA, w.schoolA, spending({ invoiceReference: 'F-KEEP', evidenceFileIds: [fileId] }))).json());
+    const db = t.app.db.kysely;
+    const removeFile = () => db.deleteFrom('infra_files').where('id', '=', fileId).execute();
+    await expect(removeFile()).rejects.toThrow(/foreign key/i);
+    expect(await db.selectFrom('funding_evidence').select('file_id').where('spending_id', '=', line.id).execute()).toEqual([{ file_id: fileId }]);
+    await db.deleteFrom('funding_spending').where('id', '=', line.id).execute();
+    await removeFile();
+    expect(await db.selectFrom('infra_files').select('id').where('id', '=', fileId).execute()).toEqual([]);
+  });
+
   it('refuses internet and telephony with the reason, and invoices outside the window, on their field; nothing is written', async () => {
     const internet = await record(w.ictA, w.schoolA, spending({ category: 'internet_subscription' }));
     expect(errorOf(internet)).toEqual({ status: 422, id: 'spending_refused', field: 'body.category' });

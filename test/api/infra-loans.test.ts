@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextStates } from '../../src/shared/infra/lifecycle';
 import { type LoanDto, lendReportSchema, loanDetailSchema, loanListSchema } from '../../src/shared/infra/loan-api';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { addDevice, moveDevice } from './infra-fixtures';
@@ -201,11 +202,16 @@ describe('ICT park: loans to pupils and staff', () => {
     expect(await stateOf(device.id)).toBe('on_loan');
     // The device page offers only the move it may make by hand.
     expect((await w.ictA.request({ method: 'GET', url: `/api/devices/${device.id}` })).json().device.nextStates).toEqual(['lost_or_stolen']);
+    // The school's and the board's lists offer the same as quick actions; a lent device whose loan is closed offers every move.
+    const listed = async (url: string) => (await w.boardAdmin.request({ method: 'GET', url })).json().items.find((item: { id: string }) => item.id === device.id).nextStates;
+    expect(await listed(`/api/schools/${w.schoolA}/devices?q=HAND-01`)).toEqual(['lost_or_stolen']);
+    expect(await listed(`/api/boards/${w.boardId}/devices?q=HAND-01`)).toEqual(['lost_or_stolen']);
     expect((await moveDevice(w.ictA, device.id, { to: 'lost_or_stolen', note: 'Verloren op uitstap' })).statusCode).toBe(200);
     const open = loanListSchema.parse((await w.ictA.request({ method: 'GET', url: loansUrl(w.schoolA, '?status=open&className=2A') })).json());
     expect(open.items.map((loan) => loan.device.assetTag)).toEqual(['HAND-01']);
     expect((await returnDevices(w.ictA, w.schoolA, [{ assetTag: 'HAND-01', condition: 'good' }])).statusCode).toBe(200);
     expect(await stateOf(device.id)).toBe('in_stock');
+    expect(await listed(`/api/schools/${w.schoolA}/devices?q=HAND-01`)).toEqual(nextStates('in_stock'));
   });
 
   it('shows teachers the devices they have on loan, and nobody else’s', async () => {
@@ -219,6 +225,43 @@ describe('ICT park: loans to pupils and staff', () => {
     expect(mine.items.map((loan: LoanDto) => loan.device.assetTag)).toEqual(['MINE-01']);
     expect((await w.principalOther.request({ method: 'GET', url: '/api/me/loans' })).json().items).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/me/loans' })).statusCode).toBe(401);
+  });
+
+  it('binds a staff loan to a team member’s account, who keeps seeing it after leaving the school', async () => {
+    await devices(w.ictA, w.schoolA, ['BOUND-01', 'BOUND-02']);
+    const teacher = await t.user('teacher', { schoolId: w.schoolA });
+    const me = (await teacher.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    const single = (payload: Record<string, unknown>) => w.ictA.request({ method: 'POST', url: loansUrl(w.schoolA, '/single'), payload: { dueOn: '2027-06-30', ...payload } });
+
+    const lent = await single({ assetTag: 'BOUND-01', borrowerKind: 'staff', borrowerUserId: me.id });
+    expect(lent.statusCode).toBe(201);
+    expect(loanDetailSchema.parse(lent.json()).loan).toMatchObject({ borrower: me.displayName, borrowerUserId: me.id, identifiedBy: 'name' });
+    // Bad input names the field and lends nothing: a pupil is never an account, nor is someone of another school or nobody.
+    const otherTeacher = (await w.principalOther.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    expect(errorOf(await single({ assetTag: 'BOUND-02', borrowerKind: 'pupil', borrowerUserId: me.id }))).toEqual({
+      status: 400,
+      id: 'validation_error',
+      field: 'body.borrowerUserId',
+    });
+    expect(errorOf(await single({ assetTag: 'BOUND-02', borrowerKind: 'staff', borrowerUserId: otherTeacher.id }))).toEqual({
+      status: 400,
+      id: 'validation_error',
+      field: 'body.borrowerUserId',
+    });
+    expect(errorOf(await single({ assetTag: 'BOUND-02', borrowerKind: 'staff', borrowerUserId: 'no-such-user' }))).toEqual({
+      status: 400,
+      id: 'validation_error',
+      field: 'body.borrowerUserId',
+    });
+    expect(errorOf(await single({ assetTag: 'BOUND-02', borrowerKind: 'staff' }))).toEqual({ status: 400, id: 'validation_error', field: 'body.borrower' });
+    expect(await stateOf((await w.ictA.request({ method: 'GET', url: `/api/schools/${w.schoolA}/devices?q=BOUND-02` })).json().items[0].id)).toBe('in_stock');
+
+    const mine = async () => (await teacher.request({ method: 'GET', url: '/api/me/loans' })).json().items.map((loan: LoanDto) => loan.device.assetTag);
+    expect(await mine()).toEqual(['BOUND-01']);
+    expect((await teacher.request({ method: 'DELETE', url: `/api/me/schools/${w.schoolA}` })).statusCode).toBe(204);
+    expect(await mine()).toEqual(['BOUND-01']);
+    // Another account of the same name sees nothing of it.
+    expect((await w.teacherA.request({ method: 'GET', url: '/api/me/loans' })).json().items.map((loan: LoanDto) => loan.device.assetTag)).not.toContain('BOUND-01');
   });
 
   it('refuses a due date before the loan date, naming the field', async () => {

@@ -14,12 +14,13 @@ const device = (assetTag: string, purchaseDate: string, state: 'in_stock' | 'to_
 describe('decommission batches in the browser', () => {
   let world: BrowserWorld;
   let schoolId: string;
+  let coordinatorId: string;
   const coordinatorEmail = 'ict@uitdienst.test';
 
   beforeAll(async () => {
     world = await startBrowserWorld();
     schoolId = await world.app.services.schools.createSchool({ name: 'BS De Wilg', educationLevel: 'primary', province: 'antwerpen' });
-    await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ilse');
+    coordinatorId = (await addMember(world, schoolId, 'ict_coordinator', coordinatorEmail, 'Ilse')).userId;
     await world.app.services.devices.seedDevices(schoolId, [
       device('OUD-01', '2017-09-01', 'to_refurbish'),
       device('OUD-02', '2018-09-01', 'to_refurbish'),
@@ -70,5 +71,30 @@ describe('decommission batches in the browser', () => {
     expect(rows[0]).toContain('OUD-01');
     expect(rows[0]).toContain('Geschonken');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('an ICT coordinator adds the certificate a batch was handed over without', async () => {
+    const batch = await world.app.services.decommission.createBatch(coordinatorId, schoolId, {
+      partnerId: 'recupel',
+      handedOverOn: '2026-11-30',
+      note: null,
+      sanitisation: { method: 'destroy', performedBy: 'Recupel', performedOn: '2026-11-30', verification: 'Vernietigd onder toezicht', certificateRef: null, certificateFileId: null },
+      devices: [{ assetTag: 'NIEUW-01', certificateRef: null, certificateFileId: null }],
+    });
+    const page = await logIn(world, coordinatorEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ictpark/uit-dienst/${batch.id}`);
+    const form = page.getByTestId('late-certificate');
+    await form.waitFor();
+    expect(await page.getByTestId('batch-certificate').textContent()).toContain('geen toegevoegd');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Certificaat toevoegen' }).click();
+    await expect.poll(() => form.textContent()).toContain('Kies eerst een bestand.');
+    const certificate = join(tmpdir(), 'recupel-attest.pdf');
+    writeFileSync(certificate, '%PDF-1.4\n%%EOF\n');
+    expect(await form.getByLabel('Voor').inputValue()).toBe('');
+    await form.getByLabel(/^Certificaat \(PDF/).setInputFiles(certificate);
+    await form.getByRole('button', { name: 'Certificaat toevoegen' }).click();
+    await expect.poll(() => page.getByTestId('batch-certificate').textContent()).toContain('recupel-attest.pdf');
+    expect(await form.count()).toBe(0);
   });
 });

@@ -96,4 +96,25 @@ describe('loans in the browser', () => {
     await expect.poll(() => page.getByTestId('device-count').textContent()).toBe('1 toestel');
     expect(await page.getByTestId('device-table').textContent()).toContain('CB-003');
   });
+
+  it('an ICT coordinator lends a device to a team member picked from the team, who sees it on their start page', async () => {
+    await addMember(world, schoolId, 'teacher', 'juf.an@uitleen.test', 'Juf An');
+    const page = await logIn(world, coordinatorEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ictpark/uitleningen`);
+    await page.getByRole('heading', { name: 'Eén toestel uitlenen' }).waitFor();
+    await page.getByLabel('Soort ontlener').selectOption({ label: 'personeelslid' });
+    await page.getByLabel('Teamlid').selectOption({ label: 'Juf An (juf.an@uitleen.test)' });
+    // Bound to the account, the loan needs no typed name.
+    expect(await page.getByLabel('Ontlener', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Inventarisnummer').fill('CB-001');
+    await page.getByLabel('Terug tegen').fill('2027-06-30');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Uitlenen', exact: true }).click();
+    const agreement = page.getByTestId('loan-agreement');
+    await agreement.waitFor();
+    expect(await agreement.textContent()).toContain('Juf An');
+
+    const teacher = await logIn(world, 'juf.an@uitleen.test');
+    await expect.poll(() => teacher.getByTestId('my-loans').textContent()).toContain('CB-001');
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { competenceList } from '../../src/shared/digisnap/framework';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { seededDevice } from './infra-steps';
 import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe('the ICT policy plan in the browser', () => {
@@ -136,6 +137,33 @@ describe('the ICT policy plan in the browser', () => {
     const xlsx = await page.request.get(`${world.baseUrl}${(await page.getByTestId('policy-xlsx').getAttribute('href'))!}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
+  it('an ICT coordinator takes the ICT park’s replacement into the plan with the keyboard', async () => {
+    const schoolId = await world.app.services.schools.createSchool({ name: 'VBS Den Boomgaard', educationLevel: 'primary', province: 'antwerpen' });
+    const coordinator = await addMember(world, schoolId, 'ict_coordinator', 'ict@boomgaard.test', 'Ilse ICT');
+    const old = (assetTag: string) => ({
+      device: seededDevice({ assetTag, manufacturer: 'Dell', modelName: 'Latitude 3190', type: 'laptop', purchaseDate: '2015-09-01', priceCents: 45_000 }),
+      state: 'in_use' as const,
+    });
+    await world.app.services.devices.seedDevices(schoolId, [old('OUD-1'), old('OUD-2')]);
+    const page = await logIn(world, coordinator.email);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ict-beleidsplan`);
+    const panel = page.getByTestId('suggestion-form-ict_park');
+    await panel.waitFor();
+    expect(await page.getByTestId('suggestions-ict_park').textContent()).toMatch(/Uit het ICT-park/);
+    const replace = panel.getByLabel(/^2 toestellen vervangen in schooljaar/);
+    await replace.focus();
+    await page.keyboard.press('Space');
+    expect(await replace.isChecked()).toBe(true);
+    await panel.getByRole('button', { name: 'Aangevinkte acties opnemen (1)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('suggestion-outcome-ict_park').textContent()).toBe('1 actie opgenomen in het plan.');
+    const table = page.getByTestId('policy-action-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.textContent()).toMatch(/2 toestellen vervangen in schooljaar .*Uit het ICT-park/);
+    await expect.poll(() => replace.isDisabled()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('a teacher reads the plan without anything to change', async () => {

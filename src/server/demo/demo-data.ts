@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoBoundLoan } from './demo-loan-links';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 
@@ -78,6 +79,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   }
   await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
   await seedDemoDevices(services, schoolId, ids.get('ict@demo.digisprong.be')!);
+  await seedDemoBoundLoan(services, schoolId, ids.get('ict@demo.digisprong.be')!, teacher);
   const second = await services.schools.createSchool({
     name: 'Basisschool De Sprong, wijkschool Kouter (demo)',
     institutionNumber: '999002',

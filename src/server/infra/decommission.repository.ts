@@ -85,6 +85,29 @@ export class DecommissionRepository {
     });
   }
 
+  /** Gives the batch its certificate when it has none; false (nothing written) when it has one. */
+  async certifyBatch(batchId: string, fileId: string): Promise<boolean> {
+    const set = await this.db
+      .updateTable('decommission_batches')
+      .set({ certificate_file_id: fileId })
+      .where('id', '=', batchId)
+      .where('certificate_file_id', 'is', null)
+      .executeTakeFirst();
+    return Number(set.numUpdatedRows) === 1;
+  }
+
+  /** Gives a device's wipe record of this batch its own certificate when it has none; false (nothing written) otherwise. */
+  async certifyDevice(batchId: string, deviceId: string, fileId: string): Promise<boolean> {
+    const set = await this.db
+      .updateTable('device_sanitisations')
+      .set({ certificate_file_id: fileId })
+      .where('device_id', '=', deviceId)
+      .where('batch_id', '=', batchId)
+      .where('certificate_file_id', 'is', null)
+      .executeTakeFirst();
+    return Number(set.numUpdatedRows) === 1;
+  }
+
   find(batchId: string): Promise<BatchRow | undefined> {
     return this.db.selectFrom('decommission_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   }

@@ -28,6 +28,11 @@ export function decommissionRoutes(app: FastifyInstance, deps: { decommission: D
     handler: async (request) => decommission.getBatch(authOf(request).userId, request.params.batchId),
   });
 
+  route(app, endpoints.attachDecommissionCertificate, {
+    preHandler: requireAuth,
+    handler: async (request) => decommission.attachCertificate(authOf(request).userId, request.params.batchId, request.body),
+  });
+
   route(app, endpoints.getReplacementForecast, {
     preHandler: requireAuth,
     handler: async (request) => decommission.replacementForecast(authOf(request).userId, request.params.schoolId),

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { AppError, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, notFound, validationError } from '../../shared/errors';
 import { type BatchProblem, batchMoves, batchProblems, disposalRoutes } from '../../shared/infra/decommission';
 import type {
+  attachCertificateBodySchema,
   createDecommissionBatchBodySchema,
   DecommissionBatchDto,
   decommissionBatchListSchema,
@@ -14,12 +15,14 @@ import { type DeviceState, type SanitisationMethod, statesNeedingSanitisation } 
 import { dueReason, endOfLife, replacementForecast, statesInService } from '../../shared/infra/replacement';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
+import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import type { DecommissionRepository } from './decommission.repository';
 import type { InfraFileService } from './file.service';
+import type { FundingService } from './funding.service';
 import { LoanRace, type LoanRepository } from './loan.repository';
 
 type CreateBody = z.output<typeof createDecommissionBatchBodySchema>;
@@ -35,6 +38,8 @@ export interface DecommissionDeps {
   /** Reads the school's devices by tag with their open loans. */
   loans: Pick<LoanRepository, 'devicesByTags'>;
   partners: readonly ReusePartner[];
+  /** The funding's standing per scheme, for the policy plan's facts. */
+  funding: Pick<FundingService, 'standings'>;
   now?: () => Date;
 }
 
@@ -75,13 +80,41 @@ export class DecommissionService {
   }
 
   async getBatch(userId: string, batchId: string): Promise<DecommissionBatchDto> {
+    const { roles } = await this.batchInView(userId, batchId, 'readDevices');
+    return this.detailOf(batchId, grants(roles, 'manageDevices'));
+  }
+
+  /**
+   * The certificate a batch was handed over without, for the whole batch or one device's wipe
+   * record. One given stays (409): the evidence an auditor saw does not change under them.
+   */
+  async attachCertificate(userId: string, batchId: string, body: z.output<typeof attachCertificateBodySchema>): Promise<DecommissionBatchDto> {
+    const { batch } = await this.batchInView(userId, batchId, 'manageDevices');
+    if ((await this.deps.files.filesOfSchool(batch.school_id, [body.fileId])).size === 0) throw validationError('body.fileId', 'The school has no such file; upload it first');
+    if (body.deviceId === undefined) {
+      if (!(await this.repo.certifyBatch(batchId, body.fileId))) throw conflict('The batch has its certificate already', 'body.fileId');
+    } else if (!(await this.repo.certifyDevice(batchId, body.deviceId, body.fileId))) {
+      const inBatch = (await this.repo.devicesOf(batchId)).some((device) => device.id === body.deviceId);
+      throw inBatch ? conflict('This device’s wipe record has its own certificate already', 'body.deviceId') : validationError('body.deviceId', 'No device of this batch');
+    }
+    await this.deps.audit.record({
+      actorId: userId,
+      action: 'decommission_certificate_attached',
+      subject: batch.school_id,
+      details: { batchId, fileId: body.fileId, deviceId: body.deviceId ?? null },
+    });
+    return this.detailOf(batchId, true);
+  }
+
+  /** The batch, when the caller's roles at its school grant the capability; one of a school the caller has no role in is not found. */
+  private async batchInView(userId: string, batchId: string, capability: 'readDevices' | 'manageDevices') {
     const batch = await this.repo.find(batchId);
     if (!batch) throw notFound('Decommission batch', 'batchId');
-    await this.deps.access.require(userId, 'readDevices', batch.school_id).catch((error: unknown) => {
+    const roles = await this.deps.access.require(userId, capability, batch.school_id).catch((error: unknown) => {
       if (error instanceof AppError && error.id === 'not_found') throw notFound('Decommission batch', 'batchId');
       throw error;
     });
-    return this.detailOf(batchId);
+    return { batch, roles };
   }
 
   async createBatch(userId: string, schoolId: string, body: CreateBody): Promise<DecommissionBatchDto> {
@@ -145,7 +178,7 @@ export class DecommissionService {
       throw error;
     }
     await this.deps.audit.record({ actorId: userId, action: 'decommission_batch_created', subject: schoolId, details: { batchId, partnerId: partner.id, count: plans.length } });
-    return this.detailOf(batchId);
+    return this.detailOf(batchId, true);
   }
 
   async replacementForecast(userId: string, schoolId: string): Promise<z.infer<typeof replacementForecastSchema>> {
@@ -194,6 +227,12 @@ export class DecommissionService {
     return this.repo.cyberFacts(schoolId, statesOutOfSchool);
   }
 
+  /** What the school's policy plan may act on: the park's forecast and its funding, each read under its own capability. */
+  async policyFacts(userId: string, schoolId: string): Promise<IctParkPolicyFacts> {
+    const [forecast, standings] = await Promise.all([this.replacementForecast(userId, schoolId), this.deps.funding.standings(userId, schoolId)]);
+    return { today: forecast.today, replacement: forecast.years, funding: standings };
+  }
+
   /** Every certificate named must be a file of this school, or the batch would point at another school's evidence. */
   private async checkFiles(schoolId: string, body: CreateBody): Promise<void> {
     const named = [
@@ -208,7 +247,7 @@ export class DecommissionService {
     if (missing) throw validationError(missing.field, 'The school has no such file; upload it first');
   }
 
-  private async detailOf(batchId: string): Promise<DecommissionBatchDto> {
+  private async detailOf(batchId: string, canManage: boolean): Promise<DecommissionBatchDto> {
     const [batch, devices] = await Promise.all([this.repo.find(batchId), this.repo.devicesOf(batchId)]);
     const fileIds = [batch!.certificate_file_id, ...devices.map((device) => device.certificate_file_id)].filter((id): id is string => id !== null);
     const files: Map<string, InfraFileDto> = await this.deps.files.filesOfSchool(batch!.school_id, fileIds);
@@ -240,6 +279,7 @@ export class DecommissionService {
       })),
       createdBy: creator?.displayName ?? null,
       createdAt: batch!.created_at,
+      canManage,
     };
   }
 

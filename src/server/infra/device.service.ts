@@ -45,7 +45,7 @@ export class DeviceService {
   async listDevices(userId: string, schoolId: string, query: DeviceListQuery): Promise<DeviceList> {
     const roles = await this.deps.access.require(userId, 'readDevices', schoolId);
     const { rows, total } = await this.repo.search([schoolId], query);
-    return { items: rows.map(toDeviceDto), total, page: query.page, limit: query.limit, canManage: grants(roles, 'manageDevices') };
+    return { items: await this.listItems(rows), total, page: query.page, limit: query.limit, canManage: grants(roles, 'manageDevices') };
   }
 
   /** A board's view: every school it runs, read only. */
@@ -53,7 +53,15 @@ export class DeviceService {
     const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
     const names = new Map(schools.map((school) => [school.id, school.name]));
     const { rows, total } = await this.repo.search([...names.keys()], query);
-    return { items: rows.map((row) => ({ ...toDeviceDto(row), schoolName: names.get(row.school_id) })), total, page: query.page, limit: query.limit, canManage: false };
+    const items = await this.listItems(rows);
+    return { items: items.map((item) => ({ ...item, schoolName: names.get(item.schoolId) })), total, page: query.page, limit: query.limit, canManage: false };
+  }
+
+  /** A page of devices, each offering the moves the device page would: one on an open loan only a loss. */
+  private async listItems(rows: readonly DeviceWithModelRow[]): Promise<DeviceDto[]> {
+    const lent = rows.filter((row) => row.state === 'on_loan').map((row) => row.id);
+    const onOpenLoan = lent.length > 0 ? await this.repo.withOpenLoan(lent) : new Set<string>();
+    return rows.map((row) => offeredMoves(toDeviceDto(row), onOpenLoan.has(row.id)));
   }
 
   async getDevice(userId: string, deviceId: string): Promise<DeviceDetail> {
@@ -208,8 +216,7 @@ export class DeviceService {
     const actorIds = [...new Set(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))];
     const names = new Map((await this.deps.auth.usersByIds(actorIds)).map((user) => [user.id, user.displayName]));
     return {
-      // On an open loan the return is the way out (changeState refuses the rest): offer only what a hand move may do.
-      device: onOpenLoan ? { ...device, nextStates: device.nextStates.filter((state) => handMovesWhileOnLoan.includes(state)) } : device,
+      device: offeredMoves(device, onOpenLoan),
       history: inChainOrder(
         events.map((event) => ({
           at: event.at,
@@ -259,6 +266,11 @@ function onOpenLoan(to: DeviceState): AppError {
     'body.to',
     handMovesWhileOnLoan.map((state) => ({ field: 'body.to', message: state })),
   );
+}
+
+/** On an open loan the return is the way out (changeState refuses the rest): offer only what a hand move may do. */
+function offeredMoves(device: DeviceDto, onOpenLoan: boolean): DeviceDto {
+  return onOpenLoan ? { ...device, nextStates: device.nextStates.filter((state) => handMovesWhileOnLoan.includes(state)) } : device;
 }
 
 function deviceColumns(input: DeviceInput, modelId: string) {

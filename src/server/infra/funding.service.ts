@@ -14,10 +14,11 @@ import type {
   setFundingTermsBodySchema,
   setPupilCountsBodySchema,
 } from '../../shared/infra/funding-api';
-import type { FundingScheme } from '../../shared/infra/funding-scheme';
+import { type FundingScheme, fundingParts } from '../../shared/infra/funding-scheme';
 import type { PupilCount } from '../../shared/infra/pupil-groups';
 import { grants } from '../../shared/platform/capabilities';
 import type { TableBody } from '../../shared/platform/endpoint';
+import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId } from '../platform/ids';
@@ -77,6 +78,19 @@ export class FundingService {
     const scheme = this.scheme(schemeId, 'query.scheme');
     const funding = (await this.fundingOf([schoolId], scheme)).get(schoolId)!;
     return { schemes: this.schemeChoices(), scheme, ...funding, canManage: grants(roles, 'manageFunding') };
+  }
+
+  /** Each sourced scheme's device goal, deadline and what is left of each part: what the school's policy plan may act on. */
+  async standings(userId: string, schoolId: string): Promise<IctParkPolicyFacts['funding']> {
+    await this.deps.access.require(userId, 'readFunding', schoolId);
+    const schemes = this.deps.schemes.latestAll().filter((scheme) => scheme.verified);
+    return Promise.all(
+      schemes.map(async (scheme) => {
+        const funding = (await this.fundingOf([schoolId], scheme)).get(schoolId)!;
+        const left = fundingParts.map((part) => ({ part, leftCents: funding.ledger.parts[part].leftCents }));
+        return { scheme: scheme.id, name: scheme.name, deadline: funding.deadline, deviceGoal: funding.deviceGoal, left };
+      }),
+    );
   }
 
   async setPupilCounts(userId: string, schoolId: string, body: z.output<typeof setPupilCountsBodySchema>): Promise<FundingSummary> {

@@ -137,7 +137,7 @@ export const infraMigrations: Record<string, Migration> = {
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('funding_spending_school').on('funding_spending').columns(['school_id', 'scheme_id', 'invoice_date']).execute();
-      // file_id names a row of infra_files, whose migration sorts after this one: the service checks the file is the school's before writing.
+      // file_id names a row of infra_files, whose migration sorts after this one: 20270120_01 adds the key; the service checks the file is the school's.
       await db.schema
         .createTable('funding_evidence')
         .addColumn('spending_id', 'text', (c) => c.notNull().references('funding_spending.id').onDelete('cascade'))

@@ -19,6 +19,7 @@ import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import type { InfraTables } from './infra.tables';
+import { infraLinksMigrations } from './infra-links.migrations';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
@@ -39,26 +40,27 @@ export interface InfraServices {
   funding: FundingService;
   /** The park in figures, per school and per board, beside MICTIVO's. */
   indicators: IndicatorService;
-  /** Decommission batches to reuse and recycling partners, and the replacement forecast. */
+  /** Decommission batches to reuse and recycling partners, the replacement forecast, and the park's facts for other modules. */
   decommission: DecommissionService;
 }
 
 /** The ICT park of schools and boards. The inventory, loans, funding, decommission batches and the replacement forecast, indicators. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
-  migrations: infraMigrations,
+  migrations: { ...infraMigrations, ...infraLinksMigrations },
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
     const loanRepository = new LoanRepository(kysely);
     const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
     const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
     const partners = loadReusePartners(config.contentDir);
+    const funding = new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes });
     return {
       devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
-      loans: new LoanService(loanRepository, { access, audit, auth }),
+      loans: new LoanService(loanRepository, { access, audit, auth, teams: needs.teams }),
       files,
-      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners }),
-      funding: new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes }),
+      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners, funding }),
+      funding,
       indicators: new IndicatorService(new IndicatorRepository(kysely), {
         access,
         needs,

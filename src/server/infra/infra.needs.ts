@@ -9,8 +9,14 @@ export interface SchoolsExist {
   schoolExists(schoolId: string): Promise<boolean>;
 }
 
+/** Whether an account is on a school's own team: a staff loan is bound only to a member's account. */
+export interface SchoolTeams {
+  isTeamMember(userId: string, schoolId: string): Promise<boolean>;
+}
+
 /** Everything the infra module needs from other modules; the app wires it. */
 export interface InfraNeeds {
   boards: BoardSchools;
   schools: SchoolsExist;
+  teams: SchoolTeams;
 }

@@ -73,6 +73,8 @@ export interface LoansTable {
   /** A code of `borrowerIdentifications`: whether `borrower` is a name or the school's pseudonymous number. */
   identified_by: string;
   borrower: string;
+  /** A staff loan bound to the team member's account (the borrower is then their name when lent). */
+  borrower_user_id: string | null;
   class_name: string | null;
   lent_on: string;
   due_on: string | null;

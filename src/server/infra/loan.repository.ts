@@ -109,12 +109,12 @@ export class LoanRepository {
     });
   }
 
-  /** Open staff loans whose borrower is one of these names, compared in lower case. */
-  openStaffLoansNamed(names: readonly string[]): Promise<LoanWithDeviceRow[]> {
+  /** Open staff loans bound to this account, or bound to none with one of these names as borrower (compared in lower case). */
+  openStaffLoansOf(userId: string, names: readonly string[]): Promise<LoanWithDeviceRow[]> {
     return this.withDevice()
       .where('loans.borrower_kind', '=', 'staff')
       .where('loans.returned_on', 'is', null)
-      .where((eb) => eb(eb.fn('lower', ['loans.borrower']), 'in', names))
+      .where((eb) => eb.or([eb('loans.borrower_user_id', '=', userId), eb.and([eb('loans.borrower_user_id', 'is', null), eb(eb.fn('lower', ['loans.borrower']), 'in', names)])]))
       .orderBy('loans.lent_on')
       .execute();
   }

@@ -19,11 +19,12 @@ import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
+import type { SchoolTeams } from './infra.needs';
 import { type DeviceForLoan, LoanRace, type LoanRepository, type LoanWithDeviceRow } from './loan.repository';
 
 type LendBody = z.output<typeof lendDevicesBodySchema>;
-/** Loans of one request: a class's, or a single one without a class. */
-type LoanRequest = Omit<LendBody, 'className'> & { className: string | null };
+/** Loans of one request: a class's, or a single one without a class, perhaps bound to a team member's account. */
+type LoanRequest = Omit<LendBody, 'className' | 'loans'> & { className: string | null; loans: Array<LendBody['loans'][number] & { borrowerUserId?: string | null }> };
 type LoanList = z.infer<typeof loanListSchema>;
 type LoanDetail = z.infer<typeof loanDetailSchema>;
 
@@ -31,6 +32,7 @@ export interface LoanDeps {
   access: AccessPolicy;
   audit: AuditRepository;
   auth: Pick<AuthService, 'usersByIds'>;
+  teams: SchoolTeams;
   now?: () => Date;
 }
 
@@ -62,14 +64,21 @@ export class LoanService {
     return { items, classes, canManage: grants(roles, 'manageLoans') };
   }
 
-  /** A teacher's own open loans, at the schools they belong to: what "teachers see only what they have on loan" shows. */
+  /**
+   * A teacher's own open loans: what "teachers see only what they have on loan" shows. A loan bound
+   * to their account is theirs wherever they are now; an older one, lent under a name, only at a
+   * school they belong to and under their name or address.
+   */
   async myLoans(userId: string): Promise<{ items: LoanDto[] }> {
     const [user] = await this.deps.auth.usersByIds([userId]);
     if (!user) return { items: [] };
-    const rows = await this.repo.openStaffLoansNamed([user.displayName, user.email].map((name) => name.trim().toLowerCase()));
+    const rows = await this.repo.openStaffLoansOf(
+      userId,
+      [user.displayName, user.email].map((name) => name.trim().toLowerCase()),
+    );
     const today = this.today();
     const member = new Map<string, boolean>();
-    for (const schoolId of new Set(rows.map((row) => row.school_id)))
+    for (const schoolId of new Set(rows.filter((row) => row.borrower_user_id === null).map((row) => row.school_id)))
       member.set(
         schoolId,
         await this.deps.access.require(userId, 'viewSchool', schoolId).then(
@@ -77,7 +86,7 @@ export class LoanService {
           () => false,
         ),
       );
-    return { items: rows.map((row) => toLoanDto(row, today)).filter((loan) => member.get(loan.schoolId) && isOwnLoan(loan, user)) };
+    return { items: rows.map((row) => toLoanDto(row, today)).filter((loan) => loan.borrowerUserId === userId || (member.get(loan.schoolId) && isOwnLoan(loan, user))) };
   }
 
   /** The loans not returned (overdue or past their school year), for the export. */
@@ -105,9 +114,18 @@ export class LoanService {
 
   async createLoan(userId: string, schoolId: string, body: z.output<typeof createLoanBodySchema>): Promise<LoanDetail> {
     await this.deps.access.require(userId, 'manageLoans', schoolId);
-    const { assetTag, borrower, borrowerKind, ...terms } = body;
-    const [loan] = await this.lend(userId, schoolId, borrowerKind, { ...terms, loans: [{ assetTag, borrower }] });
+    const { assetTag, borrower, borrowerKind, borrowerUserId, ...terms } = body;
+    const bound = borrowerUserId === null ? null : await this.teamMemberName(borrowerUserId, schoolId);
+    const loans = [{ assetTag, borrower: bound ?? borrower!, borrowerUserId }];
+    const [loan] = await this.lend(userId, schoolId, borrowerKind, { ...terms, ...(bound !== null && { identifiedBy: 'name' as const }), loans });
     return { loan, canManage: true };
+  }
+
+  /** The name of a member of the school's own team, which the loan carries as its borrower; 400 on the field for anyone else. */
+  private async teamMemberName(userId: string, schoolId: string): Promise<string> {
+    const [user] = await this.deps.auth.usersByIds([userId]);
+    if (!user || !(await this.deps.teams.isTeamMember(userId, schoolId))) throw validationError('body.borrowerUserId', 'Not a member of this school’s team');
+    return user.displayName;
   }
 
   /** Closes the open loan of each device named, all or nothing; a damaged device goes to repair. */
@@ -157,6 +175,7 @@ export class LoanService {
       borrower_kind: borrowerKind,
       identified_by: body.identifiedBy,
       borrower: item.borrower,
+      borrower_user_id: item.borrowerUserId ?? null,
       class_name: body.className,
       lent_on: lentOn,
       due_on: body.dueOn,
@@ -224,6 +243,7 @@ export function toLoanDto(row: LoanWithDeviceRow, today: string): LoanDto {
     borrowerKind: row.borrower_kind as BorrowerKind,
     identifiedBy: row.identified_by as LoanDto['identifiedBy'],
     borrower: row.borrower,
+    borrowerUserId: row.borrower_user_id,
     className: row.class_name,
     ...loan,
     depositCents: row.deposit_cents === null ? null : Number(row.deposit_cents),

@@ -17,6 +17,7 @@ import { InstrumentRegistry } from './instrument.registry';
 import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
 import { InvitationService } from './invitation.service';
+import { IctParkActions } from './policy-plan/ict-park.actions';
 import { policyPlanMigrations } from './policy-plan/policy-plan.migrations';
 import { PolicyPlanRepository } from './policy-plan/policy-plan.repository';
 import { policyPlanRoutes } from './policy-plan/policy-plan.routes';
@@ -103,8 +104,8 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       epsilon: config.privacyEpsilon,
       uniform: config.privacyUniform ?? cryptoUniform,
     });
-    // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness.
-    const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources()];
+    // Every result that suggests actions: the team report, the cyber check, the reflection and AI readiness, the ICT park.
+    const actionSources = [new TeamReportActions(campaigns), cyberChecks, ...reflections.actionSources(), new IctParkActions(needs.ictPark)];
     const policyPlan = new PolicyPlanService(new PolicyPlanRepository(kysely), {
       schools,
       auth,

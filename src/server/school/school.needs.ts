@@ -1,6 +1,7 @@
 import type { SearchQuery, TrainingDto, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
 
 /**
  * What the school asks of Digisnap for its campaigns and team reports: frameworks, and the team
@@ -43,9 +44,11 @@ export interface StaffTrainingCosts {
   priceSumsOfUsers(userIds: readonly string[], from: string, to: string): Promise<StaffTrainingCost[]>;
 }
 
-/** What the cyber check asks of the ICT park: counts only, for the inventory and disposal measures. */
+/** What the cyber check and the policy plan ask of the ICT park: counts and sums only. */
 export interface IctParkFacts {
   cyberFacts(schoolId: string): Promise<{ devices: number; complete: number; leftSchool: number; sanitised: number }>;
+  /** The facts behind the park's suggested actions, under the park's access rules (403 or 404 for a caller who may not read it). */
+  policyFacts(userId: string, schoolId: string): Promise<IctParkPolicyFacts>;
 }
 
 /** Everything the school module needs from other modules; the app wires it. */

@@ -50,6 +50,11 @@ export const createDecommissionBatchBodySchema = z.object({
     .max(500, 'at most 500 devices in one batch'),
 });
 
+export const attachCertificateBodySchema = z.object({
+  fileId: z.string().min(1).max(100).describe('The certificate, uploaded first with uploadInfraFile'),
+  deviceId: z.string().min(1).max(100).optional().describe('One device’s own certificate, kept with its wipe record; left out: the certificate of the whole batch'),
+});
+
 export const reusePartnerSchema = z
   .object({
     id: z.string(),
@@ -97,6 +102,7 @@ export const decommissionBatchSchema = z
     devices: z.array(batchDeviceSchema),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
+    canManage: z.boolean().describe('Whether the caller may add a missing certificate'),
   })
   .meta({ id: 'DecommissionBatch' });
 export type DecommissionBatchDto = z.infer<typeof decommissionBatchSchema>;

@@ -46,6 +46,18 @@ export const decommissionEndpoints = defineEndpoints(
       response: { 200: 'decommissionBatchSchema' },
       errors: [400, 401, 403, 404],
     },
+    attachDecommissionCertificate: {
+      method: 'POST',
+      path: '/api/decommission-batches/:batchId/certificate',
+      summary: 'Add the certificate a batch was handed over without: the whole batch’s, or one device’s with its wipe record',
+      description:
+        `${managers} A certificate once given stays (409 conflict on its field), so what an auditor saw does not change under them; ` +
+        'a file not of the school answers 400 on body.fileId, a device not in the batch 400 on body.deviceId.',
+      params: 'decommissionBatchParamsSchema',
+      body: 'attachCertificateBodySchema',
+      response: { 200: 'decommissionBatchSchema' },
+      errors: [400, 401, 403, 404, 409],
+    },
     getReplacementForecast: {
       method: 'GET',
       path: '/api/schools/:schoolId/replacement-forecast',

@@ -65,9 +65,31 @@ export const lendDevicesBodySchema = z
   })
   .superRefine(pseudonymsOnly);
 
-export const createLoanBodySchema = z.object({ ...loanTerms, borrowerKind: z.enum(borrowerKinds), assetTag, borrower, dueOn: isoDaySchema }).superRefine((input, ctx) => {
-  if (input.identifiedBy === 'number' && !PSEUDONYM_PATTERN.test(input.borrower)) ctx.addIssue({ code: 'custom', path: ['borrower'], message: pseudonymMessage });
-});
+export const createLoanBodySchema = z
+  .object({
+    ...loanTerms,
+    borrowerKind: z.enum(borrowerKinds),
+    assetTag,
+    borrower: borrower.optional().describe('The name or pseudonymous number; left out when borrowerUserId names the account'),
+    borrowerUserId: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null)
+      .describe('A staff loan bound to a member of the school’s team (listSchoolMembers): their name is the borrower, and their start page lists it'),
+    dueOn: isoDaySchema,
+  })
+  .superRefine((input, ctx) => {
+    if (input.borrowerUserId !== null) {
+      if (input.borrowerKind !== 'staff')
+        ctx.addIssue({ code: 'custom', path: ['borrowerUserId'], message: 'only a loan to staff is bound to an account; a pupil keeps a name or number' });
+      return;
+    }
+    if (input.borrower === undefined) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'must not be empty' });
+    else if (input.identifiedBy === 'number' && !PSEUDONYM_PATTERN.test(input.borrower)) ctx.addIssue({ code: 'custom', path: ['borrower'], message: pseudonymMessage });
+  });
 
 export const returnDevicesBodySchema = z.object({
   returns: z
@@ -96,6 +118,7 @@ export const loanSchema = z
     borrowerKind: z.enum(borrowerKinds),
     identifiedBy: z.enum(borrowerIdentifications),
     borrower: z.string(),
+    borrowerUserId: z.string().nullable().describe('The team member’s account a staff loan is bound to'),
     className: z.string().nullable(),
     lentOn: z.string(),
     dueOn: z.string().nullable(),
@@ -126,7 +149,11 @@ export const loanListSchema = z
   .meta({ id: 'LoanList' });
 
 export const myLoansSchema = z
-  .object({ items: z.array(loanSchema).describe('Open staff loans under the caller’s name or e-mail address, at schools they belong to') })
+  .object({
+    items: z
+      .array(loanSchema)
+      .describe('Open staff loans bound to the caller’s account (also after leaving the school), or unbound under their name or e-mail address at schools they belong to'),
+  })
   .meta({ id: 'MyLoans' });
 export const lendReportSchema = z.object({ items: z.array(loanSchema) }).meta({ id: 'LendReport' });
 export const loanDetailSchema = z.object({ loan: loanSchema, canManage: z.boolean() }).meta({ id: 'LoanDetail' });

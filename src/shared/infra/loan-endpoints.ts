@@ -34,7 +34,7 @@ export const loanEndpoints = defineEndpoints(
       method: 'POST',
       path: '/api/schools/:schoolId/loans/single',
       summary: 'Lend one device to a pupil or a staff member until a due date, with a deposit and a yearly contribution where the school asks them',
-      description: `${managers} A device that may not go on loan answers 422 loans_rejected on body.loans.0.assetTag.`,
+      description: `${managers} A staff loan may be bound to a member of the school's own team (borrowerUserId; anyone else 400 on that field). A device that may not go on loan answers 422 loans_rejected on body.loans.0.assetTag.`,
       params: 'schoolIdParamsSchema',
       body: 'createLoanBodySchema',
       response: { 201: 'loanDetailSchema' },
@@ -53,8 +53,9 @@ export const loanEndpoints = defineEndpoints(
     listMyLoans: {
       method: 'GET',
       path: '/api/me/loans',
-      summary: 'The devices the caller has on loan as a staff member, at the schools they belong to',
-      description: 'For any logged-in user; a teacher sees only their own loans, matched by their name or e-mail address as the school wrote it.',
+      summary: 'The devices the caller has on loan as a staff member',
+      description:
+        'For any logged-in user; a teacher sees only their own loans: those bound to their account, also after leaving the school, and older ones matched by their name or e-mail address as the school wrote it, at schools they belong to.',
       response: { 200: 'myLoansSchema' },
       errors: [401],
     },

@@ -12,6 +12,7 @@ import { Link } from '../router';
 import { SchoolNav } from '../school/SchoolNav';
 import { useEndpointQuery } from '../serverState';
 import { decommissionPath, devicePath } from './infraPaths';
+import { LateCertificateForm } from './LateCertificateForm';
 
 /** One batch: the partner, the certificate, and every device with its wipe record. */
 export function DecommissionBatchPage({ schoolId, batchId }: { schoolId: string; batchId: string }) {
@@ -45,6 +46,7 @@ export function DecommissionBatchPage({ schoolId, batchId }: { schoolId: string;
       <p data-testid="batch-certificate">
         {t('decom.certificate')}: {batch.certificate ? <FileLink file={batch.certificate} /> : t('decom.noCertificate')}
       </p>
+      {batch.canManage && <LateCertificateForm batch={batch} />}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('decom.devicesCaption')}>
         <table className="data-table" data-testid="batch-devices">
           <caption className="visually-hidden">{t('decom.devicesCaption')}</caption>

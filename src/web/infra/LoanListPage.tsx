@@ -168,6 +168,10 @@ function SingleLoan({ schoolId, onLent }: { schoolId: string; onLent(): void }) 
   const [kind, setKind] = useState<BorrowerKind>('staff');
   const [identifiedBy, setIdentifiedBy] = useState<BorrowerIdentification>('name');
   const [borrower, setBorrower] = useState('');
+  // A staff loan is bound to a team member's account, or lent under a name (someone not on the team).
+  const [memberId, setMemberId] = useState('');
+  const team = useEndpointQuery(schoolEndpoints.listSchoolMembers, { params: { schoolId } });
+  const bound = kind === 'staff' && memberId !== '';
   const [assetTag, setAssetTag] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [deposit, setDeposit] = useState('');
@@ -177,7 +181,15 @@ function SingleLoan({ schoolId, onLent }: { schoolId: string; onLent(): void }) 
   const submit = useSubmit(async () => {
     const { loan } = await createLoan({
       params: { schoolId },
-      body: { borrowerKind: kind, identifiedBy, borrower, assetTag, dueOn, depositCents: parseEuroInput(deposit), contributionCents: parseEuroInput(contribution) },
+      body: {
+        borrowerKind: kind,
+        identifiedBy,
+        ...(bound ? { borrowerUserId: memberId } : { borrower }),
+        assetTag,
+        dueOn,
+        depositCents: parseEuroInput(deposit),
+        contributionCents: parseEuroInput(contribution),
+      },
     });
     onLent();
     navigate(loanAgreementPath(schoolId, loan.id));
@@ -203,10 +215,28 @@ function SingleLoan({ schoolId, onLent }: { schoolId: string; onLent(): void }) 
             </select>
           )}
         </FormField>
-        <IdentifiedByField id="single-identified-by" value={identifiedBy} onChange={setIdentifiedBy} />
-        <FormField id="single-borrower" label={t('loans.borrower')}>
-          {(control) => <input {...control} value={borrower} onChange={(event) => setBorrower(event.target.value)} />}
-        </FormField>
+        {kind === 'staff' && (
+          <FormField id="single-member" label={t('loans.teamMember')} hint={t('loans.teamMemberHint')}>
+            {(control) => (
+              <select {...control} value={memberId} onChange={(event) => setMemberId(event.target.value)}>
+                <option value="">{t('loans.notOnTeam')}</option>
+                {team.data?.items.map((member) => (
+                  <option key={member.userId} value={member.userId}>
+                    {member.name} ({member.email})
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+        {!bound && (
+          <>
+            <IdentifiedByField id="single-identified-by" value={identifiedBy} onChange={setIdentifiedBy} />
+            <FormField id="single-borrower" label={t('loans.borrower')}>
+              {(control) => <input {...control} value={borrower} onChange={(event) => setBorrower(event.target.value)} />}
+            </FormField>
+          </>
+        )}
         <FormField id="single-tag" label={t('infra.assetTag')}>
           {(control) => <input {...control} value={assetTag} onChange={(event) => setAssetTag(event.target.value)} />}
         </FormField>
