@@ -24,6 +24,7 @@ export const words: StemWords = {
     published: 'Gepubliceerd',
     source: 'Bron',
     origin: 'Herkomst',
+    definition: 'Definitie',
     note: 'Opmerking',
     province: 'Provincie',
     girls: 'Meisjes',
@@ -31,6 +32,8 @@ export const words: StemWords = {
     gap: 'Verschil (pp)',
   },
 };
+
+export const definitionName = (id: string) => (id === 'domain_2' ? 'Studiedomein STEM' : 'STEM-categorieën (2012)');
 
 /** Two years by gender: the girls of the second year are hidden by the small-number rule. */
 export const genderSeries: StemSeries = {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { formatNumber } from '../../shared/i18n/format';
-import type { StemIndicatorDefinition, StemSeries } from '../../shared/stem/api';
+import type { StemIndicatorDefinition, StemIndicatorList, StemSeries } from '../../shared/stem/api';
 import { type StemBreakdown, stemBreakdowns } from '../../shared/stem/vocabulary';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FactList } from '../components/FactList';
@@ -61,7 +61,7 @@ export function StemIndicatorPage({ indicator }: { indicator: string }) {
           />
         </section>
       </div>
-      <SeriesSection definition={definition} />
+      <SeriesSection definition={definition} definitions={list.data.definitions} />
       {definition.breakdowns.includes('province') && <ProvinceSection definition={definition} />}
       {definition.breakdowns.includes('gender') && <GenderSection definition={definition} />}
       <PublishedSection definition={definition} />
@@ -84,7 +84,9 @@ function useBreakdown(definition: StemIndicatorDefinition): [StemBreakdown, (bre
   return [breakdown, choose];
 }
 
-function SeriesSection({ definition }: { definition: StemIndicatorDefinition }) {
+type Definitions = StemIndicatorList['definitions'];
+
+function SeriesSection({ definition, definitions }: { definition: StemIndicatorDefinition; definitions: Definitions }) {
   const { t, text } = useI18n();
   const [breakdown, choose] = useBreakdown(definition);
   const choices = ['none' as const, ...definition.breakdowns.filter((b) => b !== 'none')];
@@ -99,17 +101,27 @@ function SeriesSection({ definition }: { definition: StemIndicatorDefinition }) 
           </label>
         ))}
       </fieldset>
-      <SeriesChart definition={definition} breakdown={breakdown} name={text(definition.name)} />
+      <SeriesChart definition={definition} definitions={definitions} breakdown={breakdown} name={text(definition.name)} />
     </section>
   );
 }
 
-function SeriesChart({ definition, breakdown, name }: { definition: StemIndicatorDefinition; breakdown: StemBreakdown; name: string }) {
-  const { t, locale } = useI18n();
+interface SeriesChartProps {
+  definition: StemIndicatorDefinition;
+  definitions: Definitions;
+  breakdown: StemBreakdown;
+  name: string;
+}
+
+function SeriesChart({ definition, definitions, breakdown, name }: SeriesChartProps) {
+  const { t, text, locale } = useI18n();
   const words = useStemWords();
   const series = useStemSeries(definition.id, breakdown);
   const data = series.data;
-  const table = useMemo(() => data && seriesTable(data, t('stemMonitor.seriesCaption', { name }), locale, words), [data, name, locale, words, t]);
+  const table = useMemo(() => {
+    const definitionName = (id: string) => text(definitions.find((candidate) => candidate.id === id)?.name) || id;
+    return data && seriesTable(data, t('stemMonitor.seriesCaption', { name }), locale, words, definitionName);
+  }, [data, definitions, name, locale, words, t, text]);
   const input = useMemo(() => {
     if (!data) return undefined;
     const groupKeys = data.years.find((year) => year.groups)?.groups?.map((group) => group.key) ?? [];

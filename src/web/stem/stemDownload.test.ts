@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { genderSeries, words } from '../../../test/support/stem-series';
+import { definitionName, genderSeries, words } from '../../../test/support/stem-series';
 import { readXlsx } from '../../../test/support/xlsx-reader';
 import { workbookSheets } from '../../shared/platform/xlsx-sheets';
 import { stemCsv, stemXlsxSheet } from './stemDownload';
 import { genderGapTable, seriesTable } from './stemView';
 
 describe('the downloads of a chart', () => {
-  const table = seriesTable(genderSeries, 'Aandeel STEM per schooljaar', 'nl', words);
+  const table = seriesTable(genderSeries, 'Aandeel STEM per schooljaar', 'nl', words, definitionName);
 
   it('writes the CSV with a BOM, semicolons, decimal commas, "< 5" and the hidden marker', () => {
     const csv = stemCsv(table);
-    expect(csv.startsWith('\uFEFFSchooljaar;Groep;Aandeel;Teller;Noemer;Verschil met basisjaar (pp);Gepubliceerd;Bron;Herkomst;Opmerking\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFSchooljaar;Groep;Aandeel;Teller;Noemer;Verschil met basisjaar (pp);Gepubliceerd;Bron;Herkomst;Definitie;Opmerking\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + table.rows.length);
-    expect(lines[4]).toBe('2023-2024;Vlaanderen;36,4;364;1000;2,9;36,4;POM Limburg, https://pomlimburg.be;demodata;');
-    expect(lines[5]).toBe(`2023-2024;Meisjes;verborgen;verborgen;verborgen;;;;demodata;${words.hiddenReason}`);
-    expect(lines[6]).toBe('2023-2024;Jongens;0,5;< 5;600;-42,5;;;demodata;');
+    expect(lines[4]).toBe('2023-2024;Vlaanderen;36,4;364;1000;2,9;36,4;POM Limburg, https://pomlimburg.be;demodata;Studiedomein STEM;');
+    expect(lines[5]).toBe(`2023-2024;Meisjes;verborgen;verborgen;verborgen;;;;demodata;Studiedomein STEM;${words.hiddenReason}`);
+    expect(lines[6]).toBe('2023-2024;Jongens;0,5;< 5;600;-42,5;;;demodata;Studiedomein STEM;');
   });
 
   it('guards a text cell a spreadsheet would run as a formula', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { genderSeries, hidden, noData, shown, words } from '../../../test/support/stem-series';
+import { definitionName, genderSeries, hidden, noData, shown, words } from '../../../test/support/stem-series';
 import { countText, gapPoints, genderGapTable, plottedShare, pointsText, provinceTable, seriesTable, shareText } from './stemView';
 
 const texts = (rows: Array<Array<{ text: string }>>) => rows.map((row) => row.map((cell) => cell.text));
@@ -49,7 +49,7 @@ describe('how the monitor writes its numbers', () => {
 
 describe('the tables behind the charts', () => {
   it('gives the series a row per year and group, Flanders first, with hidden values marked and explained', () => {
-    const table = seriesTable(genderSeries, 'Aandeel STEM per schooljaar', 'nl', words);
+    const table = seriesTable(genderSeries, 'Aandeel STEM per schooljaar', 'nl', words, definitionName);
     expect(table.fileName).toBe('stem-secondary_grade23_stem_share-gender');
     expect(table.columns.map((column) => column.header)).toEqual([
       'Schooljaar',
@@ -61,18 +61,31 @@ describe('the tables behind the charts', () => {
       'Gepubliceerd',
       'Bron',
       'Herkomst',
+      'Definitie',
       'Opmerking',
     ]);
     expect(texts(table.rows)).toEqual([
-      ['2010-2011', 'Vlaanderen', '33,5%', '335', '1.000', '0 pp', '', '', 'demodata', ''],
-      ['2010-2011', 'Meisjes', '24%', '120', '500', '0 pp', '', '', 'demodata', ''],
-      ['2010-2011', 'Jongens', '43%', '215', '500', '0 pp', '', '', 'demodata', ''],
-      ['2023-2024', 'Vlaanderen', '36,4%', '364', '1.000', '+2,9 pp', '36,4%', 'POM Limburg, https://pomlimburg.be', 'demodata', ''],
-      ['2023-2024', 'Meisjes', 'verborgen', 'verborgen', 'verborgen', '', '', '', 'demodata', words.hiddenReason],
-      ['2023-2024', 'Jongens', '0,5%', '< 5', '600', '-42,5 pp', '', '', 'demodata', ''],
+      ['2010-2011', 'Vlaanderen', '33,5%', '335', '1.000', '0 pp', '', '', 'demodata', 'STEM-categorieën (2012)', ''],
+      ['2010-2011', 'Meisjes', '24%', '120', '500', '0 pp', '', '', 'demodata', 'STEM-categorieën (2012)', ''],
+      ['2010-2011', 'Jongens', '43%', '215', '500', '0 pp', '', '', 'demodata', 'STEM-categorieën (2012)', ''],
+      ['2023-2024', 'Vlaanderen', '36,4%', '364', '1.000', '+2,9 pp', '36,4%', 'POM Limburg, https://pomlimburg.be', 'demodata', 'Studiedomein STEM', ''],
+      ['2023-2024', 'Meisjes', 'verborgen', 'verborgen', 'verborgen', '', '', '', 'demodata', 'Studiedomein STEM', words.hiddenReason],
+      ['2023-2024', 'Jongens', '0,5%', '< 5', '600', '-42,5 pp', '', '', 'demodata', 'Studiedomein STEM', ''],
     ]);
     // Downloads get numbers where there are numbers, and the markers as text.
-    expect(table.rows[3].map((cell) => cell.value)).toEqual(['2023-2024', 'Vlaanderen', 36.4, 364, 1000, 2.9, 36.4, 'POM Limburg, https://pomlimburg.be', 'demodata', null]);
+    expect(table.rows[3].map((cell) => cell.value)).toEqual([
+      '2023-2024',
+      'Vlaanderen',
+      36.4,
+      364,
+      1000,
+      2.9,
+      36.4,
+      'POM Limburg, https://pomlimburg.be',
+      'demodata',
+      'Studiedomein STEM',
+      null,
+    ]);
     expect(table.rows[5][3].value).toBe('< 5');
     expect(table.rows[4][2].value).toBe('verborgen');
   });

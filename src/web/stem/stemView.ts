@@ -54,6 +54,7 @@ export interface StemWords {
     published: string;
     source: string;
     origin: string;
+    definition: string;
     note: string;
     province: string;
     girls: string;
@@ -113,9 +114,10 @@ export function publishedValue(published: readonly StemPublishedValue[], year: s
 /**
  * The time series as a table: a row per school year and group (Flanders first), with the share,
  * its numerator and denominator, the change against the baseline, the published value and its
- * source where there is one, and where the counts came from (demo data says so on every row).
+ * source where there is one, where the counts came from (demo data says so on every row) and
+ * which definition of STEM the year was computed with.
  */
-export function seriesTable(series: StemSeries, caption: string, locale: UiLocale, words: StemWords): StemDataTable {
+export function seriesTable(series: StemSeries, caption: string, locale: UiLocale, words: StemWords, definitionName: (id: string) => string): StemDataTable {
   const c = words.columns;
   const rows = series.years.flatMap((year) => {
     const groups = [
@@ -133,6 +135,7 @@ export function seriesTable(series: StemSeries, caption: string, locale: UiLocal
         percentCell(published?.value ?? null, locale),
         published ? textCell(`${published.source}, ${published.sourceUrl}`) : empty,
         textCell(words.origin(year.source)),
+        textCell(definitionName(year.definition)),
         note,
       ];
     });
@@ -150,6 +153,7 @@ export function seriesTable(series: StemSeries, caption: string, locale: UiLocal
       { header: c.published, kind: 'percent' },
       { header: c.source, kind: 'text' },
       { header: c.origin, kind: 'text' },
+      { header: c.definition, kind: 'text' },
       { header: c.note, kind: 'text' },
     ],
     rows,

@@ -41,6 +41,7 @@ function wordsOf(t: ReturnType<typeof useI18n>['t']): StemWords {
       published: t('stemMonitor.columns.published'),
       source: t('stemMonitor.columns.source'),
       origin: t('stemMonitor.columns.origin'),
+      definition: t('stemMonitor.columns.definition'),
       note: t('stemMonitor.columns.note'),
       province: t('stemMonitor.columns.province'),
       girls: t('stemMonitor.columns.girls'),
