@@ -139,7 +139,7 @@ function SeriesChart({ definition, definitions, breakdown, name }: SeriesChartPr
           return published ? Math.round(published.value * 10000) / 100 : null;
         }),
       },
-      target: target && { value: target.value * 100, label: t('stemMonitor.target', { value: shareText(target.value, locale), year: target.deadlineYear }) },
+      target: target && { value: target.value * 100, label: t('stemMonitor.target', { value: shareText(target.value, locale, 2), year: target.deadlineYear }) },
       percent: (value: number) => `${formatNumber(value, locale)}%`,
     };
   }, [data, definition, words, t, locale]);
@@ -287,7 +287,7 @@ function PublishedSection({ definition }: { definition: StemIndicatorDefinition 
               <tr key={`${published.year}-${published.breakdown}-${published.group}-${published.source}`}>
                 <th scope="row">{published.year}</th>
                 <td>{published.group === null ? words.flanders : words.group(published.group)}</td>
-                <td className="numeric">{shareText(published.value, locale)}</td>
+                <td className="numeric">{shareText(published.value, locale, 2)}</td>
                 <td>
                   <Source cited={published} /> <Verified verified={published.verified} />
                 </td>

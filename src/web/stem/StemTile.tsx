@@ -41,7 +41,7 @@ function TileFigures({ series }: { series: StemSeries }) {
       )}
       {published && (
         <p className="muted">
-          {t('stemMonitor.published')}: {shareText(published.value, locale)} <Verified verified={published.verified} />
+          {t('stemMonitor.published')}: {shareText(published.value, locale, 2)} <Verified verified={published.verified} />
           <br />
           <Source cited={published} />
         </p>
@@ -67,7 +67,7 @@ function TargetLine({ gap }: { gap: StemTargetGap }) {
           : t('stemMonitor.toGo', { distance: pointsText(distance, locale), pace: pointsText(gap.yearlyPacePp, locale) });
   return (
     <p className="stem-target" data-testid="stem-tile-target">
-      {t('stemMonitor.target', { value: shareText(gap.target.value, locale), year: gap.target.deadlineYear })}
+      {t('stemMonitor.target', { value: shareText(gap.target.value, locale, 2), year: gap.target.deadlineYear })}
       {progress && `: ${progress}`} <Verified verified={gap.target.verified} />
       <br />
       <span className="muted">

@@ -9,6 +9,7 @@ describe('how the monitor writes its numbers', () => {
   it('writes shares and changes in Belgian style', () => {
     expect(shareText(0.364, 'nl')).toBe('36,4%');
     expect(shareText(0.3644, 'en')).toBe('36,4%');
+    expect(shareText(0.4025, 'nl', 2)).toBe('40,25%');
     expect(pointsText(2.9, 'nl')).toBe('+2,9 pp');
     expect(pointsText(-0.46, 'nl')).toBe('-0,5 pp');
     expect(pointsText(0, 'nl')).toBe('0 pp');

@@ -9,9 +9,12 @@ import { STEM_SMALL_COUNT, type StemBreakdown } from '../../shared/stem/vocabula
  * and XLSX downloads, so a download holds exactly what the chart shows.
  */
 
-/** `0.3644` → `36,4%`, as the other reports of the app write a share. */
-export function shareText(share: number, locale: UiLocale): string {
-  return `${formatNumber(share * 100, locale)}%`;
+/**
+ * `0.3644` → `36,4%`, as the other reports of the app write a share; a target or a published
+ * figure keeps the two decimals it was cited with (`40,25%`).
+ */
+export function shareText(share: number, locale: UiLocale, digits = 1): string {
+  return `${formatNumber(share * 100, locale, digits)}%`;
 }
 
 /** A change in percentage points with its sign: `+2,9 pp`, `-0,5 pp`, `0 pp`. */
@@ -85,8 +88,8 @@ export interface StemDataTable {
 const textCell = (text: string): StemCell => ({ text, value: text });
 const empty: StemCell = { text: '', value: null };
 
-function percentCell(share: number | null, locale: UiLocale): StemCell {
-  return share === null ? empty : { text: shareText(share, locale), value: Math.round(share * 10000) / 100 };
+function percentCell(share: number | null, locale: UiLocale, digits = 1): StemCell {
+  return share === null ? empty : { text: shareText(share, locale, digits), value: Math.round(share * 10000) / 100 };
 }
 
 function pointsCell(points: number | null, locale: UiLocale): StemCell {
@@ -132,7 +135,7 @@ export function seriesTable(series: StemSeries, caption: string, locale: UiLocal
         textCell(group.name),
         ...cells,
         pointsCell(group.change, locale),
-        percentCell(published?.value ?? null, locale),
+        percentCell(published?.value ?? null, locale, 2),
         published ? textCell(`${published.source}, ${published.sourceUrl}`) : empty,
         textCell(words.origin(year.source)),
         textCell(definitionName(year.definition)),
