@@ -16,6 +16,8 @@ interface Props {
   rowHeaderColumns?: number;
   testId: string;
   note?: ReactNode;
+  /** False when there are no counts to draw: a sentence stands in for the chart. */
+  hasData: boolean;
 }
 
 /** The table view of a chart: the leading columns that name a row joined into its row header. */
@@ -38,8 +40,10 @@ export function chartTableOf(table: StemDataTable, rowHeaderColumns = 1): ChartT
 }
 
 /** A chart of the monitor with its table view and a CSV and XLSX download of exactly that table. */
-export function StemChart({ kind, option, label, table, rowHeaderColumns, testId, note }: Props) {
+export function StemChart({ kind, option, label, table, rowHeaderColumns, testId, note, hasData }: Props) {
+  const { t } = useI18n();
   const view = useMemo(() => chartTableOf(table, rowHeaderColumns), [table, rowHeaderColumns]);
+  if (!hasData) return <p data-testid={`${testId}-empty`}>{t('stemMonitor.noValue')}</p>;
   return (
     <>
       <LazyChart kind={kind} option={option} label={label} table={view} testId={testId} className="stem-chart" canvasClassName="stem-chart-canvas" note={note} />

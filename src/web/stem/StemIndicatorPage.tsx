@@ -159,6 +159,7 @@ function SeriesChart({ definition, definitions, breakdown, name }: SeriesChartPr
       label={t('stemMonitor.seriesLabel', { name, breakdown: t(`stemMonitor.breakdowns.${breakdown}`), summary })}
       table={table}
       rowHeaderColumns={2}
+      hasData={data.years.length > 0}
       testId="stem-series-chart"
       note={<HiddenNote series={data} />}
     />
@@ -189,8 +190,7 @@ function ProvinceSection({ definition }: { definition: StemIndicatorDefinition }
   const year = data && latestYear(data);
   const table = useMemo(() => data && provinceTable(data, t('stemMonitor.provinceCaption', { name, year: year?.year ?? '' }), locale, words), [data, name, year, locale, words, t]);
   const input = useMemo(() => {
-    if (!year) return undefined;
-    const rows = [{ key: null as string | null, value: year.total }, ...(year.groups ?? []).map((group) => ({ key: group.key as string | null, value: group.value }))];
+    const rows = year ? [{ key: null as string | null, value: year.total }, ...(year.groups ?? []).map((group) => ({ key: group.key as string | null, value: group.value }))] : [];
     return {
       categories: rows.map((row) => (row.key === null ? words.flanders : words.group(row.key))),
       values: rows.map((row) => (row.value.status === 'hidden' ? ('hidden' as const) : plottedShare(row.value))),
@@ -199,22 +199,23 @@ function ProvinceSection({ definition }: { definition: StemIndicatorDefinition }
       percent: (value: number) => `${formatNumber(value, locale)}%`,
     };
   }, [year, words, name, locale]);
-  const option = useCallback((width: number) => (input ? barChartOption(input, width) : {}), [input]);
+  const option = useCallback((width: number) => barChartOption(input, width), [input]);
   return (
     <section className="card" aria-labelledby="stem-province-title">
       <h2 id="stem-province-title">{t('stemMonitor.provinceTitle')}</h2>
       {series.error && <ErrorAlert error={series.error} onRetry={series.reload} />}
       {!data && !series.error && <Loading />}
-      {data && table && input && year && (
+      {data && table && input && (
         <StemChart
           kind="bar"
           option={option}
           label={t('stemMonitor.provinceLabel', {
             name,
-            year: year.year,
+            year: year?.year ?? '',
             summary: input.categories.map((category, i) => `${category}: ${valueWords(input.values[i], input.percent, words)}`).join('; '),
           })}
           table={table}
+          hasData={data.years.length > 0}
           testId="stem-province-chart"
         />
       )}
@@ -252,6 +253,7 @@ function GenderSection({ definition }: { definition: StemIndicatorDefinition }) 
             summary: input.lines.map((line) => `${line.name}: ${valueWords(line.values.findLast((value) => value !== null) ?? null, input.percent, words)}`).join('; '),
           })}
           table={table}
+          hasData={data.years.length > 0}
           testId="stem-gender-chart"
           note={<HiddenNote series={data} />}
         />

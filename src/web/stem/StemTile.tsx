@@ -25,18 +25,22 @@ export function StemTile({ definition, linked }: { definition: StemIndicatorDefi
 function TileFigures({ series }: { series: StemSeries }) {
   const { t, locale } = useI18n();
   const latest = latestYear(series);
-  if (!latest) return <p className="stem-tile-value">{t('stemMonitor.noValue')}</p>;
-  const { total } = latest;
-  const published = publishedValue(series.published, latest.year, 'none', null);
+  const published = latest && publishedValue(series.published, latest.year, 'none', null);
   return (
     <>
-      <p className="stem-tile-value">
-        <strong data-testid="stem-tile-value">
-          {total.status === 'shown' && total.share !== null ? shareText(total.share, locale) : total.status === 'hidden' ? t('stemMonitor.hiddenReason') : t('stemMonitor.noValue')}
-        </strong>{' '}
-        <span className="muted">{t('stemMonitor.latest', { year: latest.year })}</span>
-      </p>
-      {latest.changeFromBaselinePp !== null && (
+      {latest ? (
+        <p className="stem-tile-value">
+          <strong data-testid="stem-tile-value">
+            {latest.total.status === 'shown' && latest.total.share !== null
+              ? shareText(latest.total.share, locale)
+              : t(latest.total.status === 'hidden' ? 'stemMonitor.hiddenReason' : 'stemMonitor.noValue')}
+          </strong>{' '}
+          <span className="muted">{t('stemMonitor.latest', { year: latest.year })}</span>
+        </p>
+      ) : (
+        <p className="stem-tile-value">{t('stemMonitor.noValue')}</p>
+      )}
+      {latest?.changeFromBaselinePp != null && (
         <p data-testid="stem-tile-change">{t('stemMonitor.change', { change: pointsText(latest.changeFromBaselinePp, locale), year: series.baseline.year })}</p>
       )}
       {published && (
