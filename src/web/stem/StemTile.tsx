@@ -7,14 +7,24 @@ import { stemPath } from './stemPaths';
 import { useStemSeries } from './stemQueries';
 import { latestYear, pointsText, publishedValue, shareText } from './stemView';
 
-/** An indicator's headline: the latest value, the change against the baseline, the distance to each target. */
+/**
+ * An indicator's headline: the latest value, the change against the baseline, the distance to
+ * each target. Linked to the indicator's page from the overview (under its "headline figures"
+ * heading); on that page it is a section of its own.
+ */
 export function StemTile({ definition, linked }: { definition: StemIndicatorDefinition; linked: boolean }) {
   const { text } = useI18n();
   const series = useStemSeries(definition.id, 'none');
   const name = text(definition.name);
   return (
     <article className="card stem-tile" data-testid={`stem-tile-${definition.id}`} aria-labelledby={`tile-${definition.id}`}>
-      <h3 id={`tile-${definition.id}`}>{linked ? <Link href={stemPath(definition.id)}>{name}</Link> : name}</h3>
+      {linked ? (
+        <h3 id={`tile-${definition.id}`}>
+          <Link href={stemPath(definition.id)}>{name}</Link>
+        </h3>
+      ) : (
+        <h2 id={`tile-${definition.id}`}>{name}</h2>
+      )}
       {series.error && <ErrorAlert error={series.error} onRetry={series.reload} />}
       {series.loading && !series.data && <Loading />}
       {series.data && <TileFigures series={series.data} />}
