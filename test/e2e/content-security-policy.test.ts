@@ -46,6 +46,17 @@ describe('the Content Security Policy in the browser', () => {
     expect(await teacherViolations()).toEqual([]);
   });
 
+  it('lets the public STEM monitor draw its charts and make its downloads in the browser with no violation', async () => {
+    const page = await world.newPage();
+    const violations = await watchViolations(page);
+    await page.goto(`${world.baseUrl}/stem/secondary_grade23_stem_share`);
+    await page.getByTestId('stem-series-chart').locator('svg').first().waitFor({ timeout: 20_000 });
+    for (const format of ['csv', 'xlsx']) {
+      await Promise.all([page.waitForEvent('download'), page.getByTestId(`stem-series-chart-${format}`).click()]);
+    }
+    expect(await violations()).toEqual([]);
+  });
+
   it('keeps the API docs page working under its own policy', async () => {
     const page = await world.newPage();
     const violations = await watchViolations(page);

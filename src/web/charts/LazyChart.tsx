@@ -59,7 +59,8 @@ function ChartTable({ table, testId, open }: { table: ChartTableData; testId: st
   return (
     <details className="chart-table" data-testid={testId} open={open || undefined}>
       <summary>{t('chart.showTable')}</summary>
-      <div className="table-wrap">
+      {/* A wide table scrolls sideways, so keyboard users can reach it too. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={table.caption}>
         <table className="data-table">
           <caption>{table.caption}</caption>
           <thead>

@@ -12,6 +12,7 @@ type ChartModule = { init: typeof init };
 const chartModules = {
   radar: () => import('./echarts-radar'),
   bar: () => import('./echarts-bar'),
+  line: () => import('./echarts-line'),
 } satisfies Record<string, () => Promise<ChartModule>>;
 
 export type ChartKind = keyof typeof chartModules;

@@ -17,6 +17,9 @@ const navItems = [
   },
 ] as const;
 
+/** The public STEM monitor, in the menu for everyone, logged in or not. */
+const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => path.startsWith('/stem') } as const;
+
 const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
 /** Product name, main navigation, language switch and log-out. */
@@ -32,7 +35,7 @@ export function TopBar() {
       key: 'nav.school',
       matches: (current: string) => current.startsWith('/school'),
     } as const);
-  const items = [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : [])];
+  const items = user ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem] : [stemItem];
 
   const handleLogout = async () => {
     await logout();
@@ -45,19 +48,17 @@ export function TopBar() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        {user && (
-          <nav aria-label={t('nav.label')} className="main-nav">
-            <ul>
-              {items.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
-                    {t(item.key)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul>
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
+                  {t(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="top-bar-tools">
           <LanguageSwitch />
           {user && (

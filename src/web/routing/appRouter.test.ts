@@ -44,6 +44,8 @@ describe('the app routes every address of the web app', () => {
     ['/reflectie', '/reflectie'],
     ['/reflectie/ABCD-2345', '/reflectie/$code'],
     ['/reflectie/antwoorden/tok', '/reflectie/antwoorden/$token'],
+    ['/stem', '/stem'],
+    ['/stem/secondary_grade23_stem_share?opsplitsing=province', '/stem/$indicator'],
   ])('%s → %s', async (href, route) => {
     expect((await pageAt(href)).route).toBe(route);
   });
@@ -64,6 +66,8 @@ describe('the app routes every address of the web app', () => {
     expect((await pageAt('/reflectie/ABCD-2345')).access).toBe('public');
     expect((await pageAt('/uitnodiging/tok')).access).toBe('public');
     expect((await pageAt('/aansluiten/ABCD2345')).access).toBe('public');
+    expect((await pageAt('/stem')).access).toBe('public');
+    expect((await pageAt('/stem/secondary_year3_stem_share')).access).toBe('public');
     expect((await pageAt('/login')).access).toBe('guest');
     expect((await pageAt('/school/s1')).access).toBe('session');
     expect((await pageAt('/onbekend')).access).toBe('session');

@@ -1,0 +1,2 @@
+/** The monitor's overview, or one indicator's page. */
+export const stemPath = (indicator?: string) => (indicator ? `/stem/${encodeURIComponent(indicator)}` : '/stem');
