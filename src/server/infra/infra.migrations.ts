@@ -243,6 +243,8 @@ export const infraMigrations: Record<string, Migration> = {
         .addColumn('schools', 'text', (c) => c.notNull())
         .addColumn('body', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
         .execute();
+      // Sent as read on every opening: kept out of line but not compressed, so a read does not inflate it first.
+      if (isPostgres(db)) await sql.raw('ALTER TABLE infra_device_pages ALTER COLUMN body SET STORAGE EXTERNAL').execute(db);
     },
   },
 };
