@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BoardSchools } from './infra.needs';
 
 type Schools = Awaited<ReturnType<BoardSchools['schoolsOfBoard']>>;
@@ -6,12 +7,17 @@ type Schools = Awaited<ReturnType<BoardSchools['schoolsOfBoard']>>;
 const keys = new WeakMap<Schools, string>();
 
 /**
- * A board's schools, ids and names, as one text that PostgreSQL stores too (no NUL): what a board's
- * kept answers were read for. A school joining or leaving the board, or renamed, changes the answer
- * without any device write.
+ * A board's schools, ids and names, as a short digest stored with a board's kept answers: what they
+ * were read for. A school joining or leaving the board, or renamed, changes the answer without any
+ * device write. A digest rather than the list itself: a board's opening page reads it on every request.
  */
 export function boardSchoolsKey(schools: Schools): string {
   let key = keys.get(schools);
-  if (key === undefined) keys.set(schools, (key = JSON.stringify(schools.map((school) => [school.id, school.name]))));
+  if (key === undefined) {
+    key = createHash('sha256')
+      .update(JSON.stringify(schools.map((school) => [school.id, school.name])))
+      .digest('base64');
+    keys.set(schools, key);
+  }
   return key;
 }
