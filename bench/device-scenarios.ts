@@ -71,11 +71,24 @@ export const getBoardInfraIndicators = (devices: DeviceManifest) =>
  * the server then keeps them until a write or the next day (indicator.service.ts), which is what the
  * scenarios measure. Returns the mean time of those first reads, printed beside the figures.
  */
-export async function warmIndicators(url: string, devices: DeviceManifest): Promise<{ reads: number; meanMs: number }> {
-  const paths = [
+export const warmIndicators = (url: string, devices: DeviceManifest) =>
+  readEach(url, [
     ...schoolReads(devices).map((read) => ({ token: read.token, path: schoolIndicatorsPath(read.schoolId) })),
     ...devices.boards.map((board) => ({ token: board.token, path: boardIndicatorsPath(board.boardId) })),
-  ];
+  ]);
+
+/**
+ * Every school's and board's device list opened once, as on the first view since its park last
+ * changed: the server stores that page until the next write (device.service.ts), which is what the
+ * scenarios measure. Returns the mean time of those first reads.
+ */
+export const warmDeviceLists = (url: string, devices: DeviceManifest) =>
+  readEach(url, [
+    ...schoolReads(devices).map((read) => ({ token: read.token, path: schoolDevicesPath(read.schoolId) })),
+    ...devices.boards.map((board) => ({ token: board.token, path: boardDevicesPath(board.boardId) })),
+  ]);
+
+async function readEach(url: string, paths: ReadonlyArray<{ token: string; path: string }>): Promise<{ reads: number; meanMs: number }> {
   const started = performance.now();
   for (const { token, path } of paths) {
     const response = await fetch(`${url}${path}`, { headers: { cookie: `ds_session=${token}` } });

@@ -237,7 +237,8 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, onTa
         const names = stored.map((c) => `"${c.column_name}"`).join(', ');
         // One JSON array of row objects per batch: JSON.stringify is native, where array literals are built in JS.
         const insert = `insert into "${table}" (${names}) select ${names} from json_populate_recordset(null::"${table}", $1::json)`;
-        const read = sqlite.prepare(`select ${names} from "${table}"`);
+        // Answers kept to be sent again (bytes, which the JSON batches do not carry) are not data: the servers store them anew.
+        const read = sqlite.prepare(`select ${names} from "${table}"${KEPT_ANSWERS.has(table) ? ' where false' : ''}`);
         let rows = 0;
         let batch: unknown[] = [];
         let chars = 0;
@@ -271,6 +272,9 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, onTa
     await kysely.destroy();
   }
 }
+
+/** Tables of answers a server keeps to send again (device.service.ts), left empty in the copy. */
+const KEPT_ANSWERS = new Set(['infra_device_pages']);
 
 /** SQLite's own tables and the migrations' bookkeeping. */
 const isSqliteOnly = (name: string) => name.startsWith('sqlite_') || name.startsWith('kysely_migration');

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { DEFAULT_PG_POOL_SIZE } from '../src/server/platform/db/database';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
-import { checkDeviceContracts, getBoardInfraIndicators, getInfraIndicators, listBoardDevices, listDevices, warmIndicators } from './device-scenarios';
+import { checkDeviceContracts, getBoardInfraIndicators, getInfraIndicators, listBoardDevices, listDevices, warmDeviceLists, warmIndicators } from './device-scenarios';
 import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } from './generate';
 import { BENCH_DATABASES, type BenchDatabase, passed } from './goals';
 import { type Measurement, measureAll } from './load';
@@ -158,6 +158,12 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       for (const server of servers) {
         const first = await warmIndicators(server.url, park);
         console.log(`indicators read once per school and board (${first.reads}), as each first view of the day: ${first.meanMs.toFixed(2)} ms per read`);
+      }
+    }
+    if (park && (wanted('listDevices') || wanted('listBoardDevices'))) {
+      for (const server of servers) {
+        const first = await warmDeviceLists(server.url, park);
+        console.log(`device lists opened once per school and board (${first.reads}), as each first view since a write: ${first.meanMs.toFixed(2)} ms per read`);
       }
     }
     // The ceiling is measured first and last: other work on a shared machine can pull one run

@@ -126,7 +126,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
     } satisfies SchoolNeeds,
     infra: {
       boards: {
-        schoolsOfBoard: async (userId, boardId) => (await services.boards.getBoard(userId, boardId)).schools.map((school) => ({ id: school.id, name: school.name })),
+        schoolsOfBoard: (userId, boardId) => services.boards.schoolsOf(userId, boardId),
       },
       schools: {
         schoolExists: (schoolId) => services.schoolMemberships.schoolExists(schoolId),

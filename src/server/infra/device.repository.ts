@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DeviceListQuery } from '../../shared/infra/api';
+import { precompiled } from '../platform/db/precompiled';
 import type { DeviceEventsTable, DeviceModelsTable, DeviceSanitisationsTable, DevicesTable, InfraDatabase } from './infra.tables';
 
 export type DeviceModelRow = Selectable<DeviceModelsTable>;
@@ -37,9 +38,49 @@ export function isUniqueViolation(error: unknown): boolean {
 /** `%`, `_` and the escape itself taken literally in a LIKE pattern. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A stored opening page (`infra_device_pages`), with the park's version now. */
+export interface StoredPage {
+  /** The park's version now: 0 before its first device. */
+  version: number;
+  /** The version and schools the page was read at, and its bytes; null when none is stored. */
+  page: { version: number; schools: string; body: Uint8Array } | null;
+}
+
 /** The devices of schools, their models, their history and sanitisation records. */
 export class DeviceRepository {
-  constructor(private readonly db: Kysely<InfraDatabase>) {}
+  /** Behind every opening of a device list: the stored page and the park's version in one indexed read, compiled once. */
+  private readonly storedPageOf;
+  private readonly versionOf;
+
+  constructor(private readonly db: Kysely<InfraDatabase>) {
+    this.storedPageOf = precompiled(
+      db,
+      (versionScopeId: string, scopeId: string) =>
+        db
+          .selectFrom('infra_device_pages')
+          .select((eb) => ['version as page_version', 'schools', 'body', eb.selectFrom('infra_park_versions').select('version').where('scope_id', '=', versionScopeId).as('version')])
+          .where('scope_id', '=', scopeId),
+      2,
+    );
+    this.versionOf = precompiled(db, (scopeId: string) => db.selectFrom('infra_park_versions').select('version').where('scope_id', '=', scopeId), 1);
+  }
+
+  /** The stored opening page of a school's or a board's list, and the park's version now (read first when no page is stored). */
+  async storedPage(scopeId: string): Promise<StoredPage> {
+    const [row] = await this.storedPageOf(scopeId, scopeId);
+    if (row) return { version: Number(row.version ?? 0), page: { version: Number(row.page_version), schools: row.schools, body: row.body } };
+    const [current] = await this.versionOf(scopeId);
+    return { version: Number(current?.version ?? 0), page: null };
+  }
+
+  /** Stores the opening page read at this version, in place of the one before. */
+  async storePage(page: { scopeId: string; version: number; schools: string; body: Uint8Array }): Promise<void> {
+    await this.db
+      .insertInto('infra_device_pages')
+      .values({ scope_id: page.scopeId, version: page.version, schools: page.schools, body: page.body })
+      .onConflict((oc) => oc.column('scope_id').doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), schools: eb.ref('excluded.schools'), body: eb.ref('excluded.body') })))
+      .execute();
+  }
 
   modelsOfSchool(schoolId: string): Promise<DeviceModelRow[]> {
     return this.db.selectFrom('device_models').selectAll().where('school_id', '=', schoolId).execute();

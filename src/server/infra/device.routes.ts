@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from 'fastify';
 import { infraEndpoints as endpoints } from '../../shared/infra/endpoints';
 import { xlsxWorkbook } from '../platform/export/xlsx';
 import { authOf } from '../platform/http/auth-hooks';
@@ -13,12 +13,12 @@ export function deviceRoutes(app: FastifyInstance, deps: { devices: DeviceServic
 
   route(app, endpoints.listDevices, {
     preHandler: requireAuth,
-    handler: async (request) => devices.listDevices(authOf(request).userId, request.params.schoolId, request.query),
+    handler: async (request, reply) => sendJson(reply, await devices.listDevicesJson(authOf(request).userId, request.params.schoolId, request.query)),
   });
 
   route(app, endpoints.listBoardDevices, {
     preHandler: requireAuth,
-    handler: async (request) => devices.listBoardDevices(authOf(request).userId, request.params.boardId, request.query),
+    handler: async (request, reply) => sendJson(reply, await devices.listBoardDevicesJson(authOf(request).userId, request.params.boardId, request.query)),
   });
 
   route(app, endpoints.createDevice, {
@@ -56,3 +56,6 @@ export function deviceRoutes(app: FastifyInstance, deps: { devices: DeviceServic
     },
   });
 }
+
+/** The lists go out as the bytes the service wrote (the opening page as stored: device.service.ts), without the serializer. */
+const sendJson = (reply: FastifyReply, json: Buffer) => reply.type('application/json; charset=utf-8').send(json);

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
-import type { changeDeviceStateBodySchema, createDeviceBodySchema, DeviceDto, DeviceInput, DeviceListQuery, deviceDetailSchema, deviceListSchema } from '../../shared/infra/api';
+import {
+  type changeDeviceStateBodySchema,
+  type createDeviceBodySchema,
+  type DeviceDto,
+  type DeviceInput,
+  type DeviceListQuery,
+  type deviceDetailSchema,
+  deviceListQuerySchema,
+  deviceListSchema,
+} from '../../shared/infra/api';
 import { addMonths, type DeviceType, defaultExpectedLifeMonths } from '../../shared/infra/device-types';
 import { checkTransition, type DeviceState, type InitialDeviceState, inChainOrder, nextStates } from '../../shared/infra/lifecycle';
 import { handMovesWhileOnLoan } from '../../shared/infra/loans';
@@ -11,6 +20,7 @@ import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { type ImportRejection, importRejected } from '../platform/import/import-problems';
+import { boardSchoolsKey } from './board-schools';
 import { AssetTagTaken, type DeviceModelRow, type DeviceRepository, type DeviceWithModelRow } from './device.repository';
 import { type DeviceImportFormat, FILE_FIELD, readDeviceTable } from './device-csv';
 import type { InfraNeeds } from './infra.needs';
@@ -44,17 +54,49 @@ export class DeviceService {
 
   async listDevices(userId: string, schoolId: string, query: DeviceListQuery): Promise<DeviceList> {
     const roles = await this.deps.access.require(userId, 'readDevices', schoolId);
-    const { rows, total } = await this.repo.search([schoolId], query);
-    return { items: await this.listItems(rows), total, page: query.page, limit: query.limit, canManage: grants(roles, 'manageDevices') };
+    return { ...(await this.pageOf([{ id: schoolId }], query)), canManage: grants(roles, 'manageDevices') };
   }
 
-  /** A board's view: every school it runs, read only. */
-  async listBoardDevices(userId: string, boardId: string, query: DeviceListQuery): Promise<DeviceList> {
+  /** `listDevices` as JSON bytes: the opening page as stored (see `listJson`). */
+  async listDevicesJson(userId: string, schoolId: string, query: DeviceListQuery): Promise<Buffer> {
+    const roles = await this.deps.access.require(userId, 'readDevices', schoolId);
+    return this.listJson(schoolId, [{ id: schoolId }], '', query, grants(roles, 'manageDevices'));
+  }
+
+  /** A board's view as JSON bytes: every school it runs, read only, each device with its school's name. */
+  async listBoardDevicesJson(userId: string, boardId: string, query: DeviceListQuery): Promise<Buffer> {
     const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
+    return this.listJson(boardId, schools, boardSchoolsKey(schools), query, false);
+  }
+
+  /**
+   * A list as the bytes the response serializer would write. The opening page, which nearly every
+   * view asks for, is stored per school and board (`infra_device_pages`) with the park's version
+   * (bumped by triggers on every device write, in any process) and the board's schools it was read
+   * for: a request reads it with the version in one indexed read and sends it while both are
+   * current, so a write anywhere shows in the next request.
+   */
+  private async listJson(scopeId: string, schools: ReadonlyArray<{ id: string; name?: string }>, schoolsKey: string, query: DeviceListQuery, canManage: boolean): Promise<Buffer> {
+    if (!isOpeningPage(query)) return Buffer.from(JSON.stringify(deviceListSchema.encode({ ...(await this.pageOf(schools, query)), canManage })));
+    const stored = await this.repo.storedPage(scopeId);
+    let body = stored.page && stored.page.version === stored.version && stored.page.schools === schoolsKey ? stored.page.body : null;
+    if (!body) {
+      // Read after the version, so the page is at least as new as the version it is stored with.
+      body = Buffer.from(JSON.stringify(deviceListSchema.encode({ ...(await this.pageOf(schools, query)), canManage: false })));
+      await this.repo.storePage({ scopeId, version: stored.version, schools: schoolsKey, body });
+    }
+    return canManage ? managersPage(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  }
+
+  /** A page of the schools' devices, each with its school's name when the school has one here (a board's view). */
+  private async pageOf(schools: ReadonlyArray<{ id: string; name?: string }>, query: DeviceListQuery): Promise<Omit<DeviceList, 'canManage'>> {
     const names = new Map(schools.map((school) => [school.id, school.name]));
     const { rows, total } = await this.repo.search([...names.keys()], query);
-    const items = await this.listItems(rows);
-    return { items: items.map((item) => ({ ...item, schoolName: names.get(item.schoolId) })), total, page: query.page, limit: query.limit, canManage: false };
+    const items = (await this.listItems(rows)).map((item) => {
+      const schoolName = names.get(item.schoolId);
+      return schoolName === undefined ? item : { ...item, schoolName };
+    });
+    return { items, total, page: query.page, limit: query.limit };
   }
 
   /** A page of devices, each offering the moves the device page would: one on an open loan only a loss. */
@@ -241,6 +283,25 @@ export class DeviceService {
   private nowIso(): string {
     return this.now().toISOString();
   }
+}
+
+/** What the ICT park page asks when it opens: no words or filters, by asset tag, the first page of the usual size. */
+const opening = deviceListQuerySchema.parse({});
+
+function isOpeningPage(query: DeviceListQuery): boolean {
+  const unfiltered =
+    !query.q && query.type === undefined && query.state === undefined && query.fundingSource === undefined && !query.campus && !query.room && query.purchaseYear === undefined;
+  return unfiltered && query.sort === opening.sort && query.order === opening.order && query.page === opening.page && query.limit === opening.limit;
+}
+
+/**
+ * A stored page (written for a reader who cannot manage) for one who can: `canManage` comes last in
+ * deviceListSchema, so `false}` becomes `true}` in place, in the bytes this request read.
+ */
+function managersPage(body: Uint8Array): Buffer {
+  const page = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  page.write('true}', page.length - 'false}'.length);
+  return page.subarray(0, page.length - 1);
 }
 
 const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: FILE_FIELD };

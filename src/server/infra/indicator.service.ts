@@ -4,6 +4,7 @@ import { type ParkSummary, type PupilCounts, parkIndicators, pupilCountsOf, summ
 import type { PupilCount } from '../../shared/infra/pupil-groups';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { AccessPolicy } from '../platform/access/access';
+import { boardSchoolsKey } from './board-schools';
 import type { IndicatorRepository } from './indicator.repository';
 import type { InfraNeeds } from './infra.needs';
 import type { PupilCountRepository } from './pupil-count.repository';
@@ -84,8 +85,7 @@ export class IndicatorService {
     const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
     const day = this.today();
     const version = await this.repo.version(boardId);
-    // A school joining or leaving the board changes the answer without any device write.
-    const schoolKey = schools.map((school) => `${school.id}\u0000${school.name}`).join('\u0001');
+    const schoolKey = boardSchoolsKey(schools);
     const key = `board\u0000${boardId}`;
     const kept = this.answers.get(key);
     if (kept && kept.version === version && kept.day === day && kept.schools === schoolKey) return kept.value;

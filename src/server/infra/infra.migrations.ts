@@ -233,4 +233,18 @@ export const infraMigrations: Record<string, Migration> = {
       }
     },
   },
+  '20270118_01_infra_device_pages': {
+    async up(db: Kysely<any>) {
+      // A kept answer, not a record: one row per school and board that opened its device list, rewritten when its park changed.
+      await db.schema
+        .createTable('infra_device_pages')
+        .addColumn('scope_id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('schools', 'text', (c) => c.notNull())
+        .addColumn('body', isPostgres(db) ? 'bytea' : 'blob', (c) => c.notNull())
+        .execute();
+      // Sent as read on every opening: kept out of line but not compressed, so a read does not inflate it first.
+      if (isPostgres(db)) await sql.raw('ALTER TABLE infra_device_pages ALTER COLUMN body SET STORAGE EXTERNAL').execute(db);
+    },
+  },
 };

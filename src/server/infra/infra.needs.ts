@@ -1,7 +1,7 @@
 /** What the ICT park asks of the school module: the schools a board admin sees, and whether a school exists. */
 export interface BoardSchools {
   /** The board's schools (id and name) when the user is one of its admins; not_found (404) otherwise. */
-  schoolsOfBoard(userId: string, boardId: string): Promise<Array<{ id: string; name: string }>>;
+  schoolsOfBoard(userId: string, boardId: string): Promise<ReadonlyArray<{ id: string; name: string }>>;
 }
 
 /** Whether a school exists: the operator's import names it by id. */

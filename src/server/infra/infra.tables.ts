@@ -163,6 +163,19 @@ export interface InfraParkVersionsTable {
   version: number;
 }
 
+/**
+ * The opening page of a school's or a board's device list (no words or filters, by asset tag, the
+ * first page), as the JSON bytes sent without the closing `canManage` value, with the park version
+ * and (a board's) schools it was read at: sent again while both are current.
+ */
+export interface InfraDevicePagesTable {
+  scope_id: string;
+  version: number;
+  /** A board's schools, ids and names (`schoolsKey`); empty for a school. */
+  schools: string;
+  body: Uint8Array;
+}
+
 /** Devices handed to one partner at once; `partner_id` names a partner of content/infra/reuse-partners.json. */
 export interface DecommissionBatchesTable {
   id: string;
@@ -196,6 +209,7 @@ export type InfraTables = {
   funding_evidence: FundingEvidenceTable;
   infra_files: InfraFilesTable;
   infra_park_versions: InfraParkVersionsTable;
+  infra_device_pages: InfraDevicePagesTable;
   decommission_batches: DecommissionBatchesTable;
   decommission_batch_devices: DecommissionBatchDevicesTable;
 };

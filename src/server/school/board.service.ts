@@ -23,6 +23,13 @@ export class BoardService {
     return { ...board, schools: schools.map(toSchoolFields) };
   }
 
+  /** The board's schools (id and name), for its board admins; anyone else finds no board (404). What the board's ICT park reads on every request. */
+  async schoolsOf(userId: string, boardId: string): Promise<ReadonlyArray<{ id: string; name: string }>> {
+    const schools = await this.schools.boardSchoolsFor(userId, boardId);
+    if (!schools) throw notFound('Board', 'boardId');
+    return schools;
+  }
+
   /** Creates a board (CLI); its number (*bestuursnummer*) is unique when given. */
   async createBoard(input: { name: string; number?: string }): Promise<string> {
     const name = input.name.trim();

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { lockRow } from '../platform/db/row-lock';
-import { SchoolWrites } from './recent-reads';
+import { RecentReads, SchoolWrites } from './recent-reads';
 import type { SchoolDatabase as Database } from './school.tables';
 
 export interface NewSchool {
@@ -26,6 +26,11 @@ export interface SchoolRow {
   boardId: string | null;
 }
 
+/** A board's schools are read again at most this long after a read, when another process changed them (this one's changes are seen at once). */
+export const BOARD_SCHOOLS_CACHE_MS = 1_000;
+/** Board reads kept per process: a board's 25 schools' ids and names, a few KB. */
+const BOARD_SCHOOLS_KEPT = 1_000;
+
 export interface MembershipRow {
   userId: string;
   role: string;
@@ -40,6 +45,9 @@ export class SchoolRepository {
   private readonly provincesOf;
   /** Behind every school access check: the caller's own roles and the board's, in one indexed read. */
   private readonly rolesAtSchool;
+  /** Behind every board read (its ICT park, its funding): the access check and the board's schools in one indexed read. */
+  private readonly schoolsOfBoardFor;
+  private readonly recentBoards: RecentReads<ReadonlyArray<{ id: string; name: string }>>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -88,6 +96,28 @@ export class SchoolRepository {
           ),
       4,
     );
+    this.schoolsOfBoardFor = precompiled(
+      db,
+      (boardId: string, userId: string, adminBoardId: string) =>
+        db
+          .selectFrom('schools')
+          .select(['id', 'name'])
+          .where('board_id', '=', boardId)
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('memberships as board')
+                .innerJoin('schools as sibling', 'sibling.id', 'board.school_id')
+                .select('board.user_id')
+                .where('board.user_id', '=', userId)
+                .where('board.role', '=', 'board_admin')
+                .where('sibling.board_id', '=', adminBoardId),
+            ),
+          )
+          .orderBy('name')
+          .orderBy('id'),
+      3,
+    );
+    this.recentBoards = new RecentReads(writes, BOARD_SCHOOLS_CACHE_MS, BOARD_SCHOOLS_KEPT);
   }
 
   /**
@@ -101,21 +131,23 @@ export class SchoolRepository {
   }
 
   async insert(school: NewSchool): Promise<void> {
-    await this.db
-      .insertInto('schools')
-      .values({
-        id: school.id,
-        name: school.name,
-        institution_number: school.institutionNumber,
-        education_level: school.educationLevel,
-        province: school.province,
-        board_id: school.boardId,
-        network: school.network,
-        join_code: null,
-        require_identity_provider: 0,
-        created_at: school.createdAt,
-      })
-      .execute();
+    await this.writes.around(
+      this.db
+        .insertInto('schools')
+        .values({
+          id: school.id,
+          name: school.name,
+          institution_number: school.institutionNumber,
+          education_level: school.educationLevel,
+          province: school.province,
+          board_id: school.boardId,
+          network: school.network,
+          join_code: null,
+          require_identity_provider: 0,
+          created_at: school.createdAt,
+        })
+        .execute(),
+    );
   }
 
   async exists(id: string): Promise<boolean> {
@@ -137,6 +169,18 @@ export class SchoolRepository {
       .orderBy('id')
       .execute();
     return rows.map(toSchoolRow);
+  }
+
+  /**
+   * The board's schools (id and name, by name) when the user is board_admin in one of them;
+   * undefined otherwise. Kept for BOARD_SCHOOLS_CACHE_MS unless this process changed memberships
+   * or schools since (see RecentReads). A kept list is shared: callers never change it.
+   */
+  boardSchoolsFor(userId: string, boardId: string): Promise<ReadonlyArray<{ id: string; name: string }> | undefined> {
+    return this.recentBoards.read(`${userId}\u0000${boardId}`, async () => {
+      const rows = await this.schoolsOfBoardFor(boardId, userId, boardId);
+      return rows.length > 0 ? rows : undefined;
+    });
   }
 
   /** The user's roles in the school itself (memberships), without those inherited from the board. */
