@@ -5,7 +5,7 @@ import type { StemContent } from '../../shared/stem/content';
 import { changeFromBaselinePp, definitionFor, indicatorOfYear, inPopulation, type StemCount, targetGap } from '../../shared/stem/indicators';
 import type { StemBreakdown, StemCountSource, StemDefinition } from '../../shared/stem/vocabulary';
 import type { AccessPolicy } from '../platform/access/access';
-import { type ImportRejection, importRejected } from '../platform/import/import-problems';
+import { type ImportProblem, type ImportRejection, importRejected } from '../platform/import/import-problems';
 import { type StemRepository, type StemYear, tallyYears } from './stem.repository';
 import { readStemCounts, STEM_FILE_FIELD, type StemCountLine } from './stem-counts-csv';
 
@@ -43,6 +43,8 @@ interface StemData {
 }
 
 const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: STEM_FILE_FIELD };
+/** The command line's files: a JSON page's problem names its file and record already. */
+const operatorRejection: ImportRejection = { ...rejection, where: (p) => (p.field.includes(' content[') ? p.field : rejection.where(p)) };
 
 /**
  * The STEM monitor. Every import writes the sums per year beside its lines and bumps the data
@@ -68,6 +70,15 @@ export class StemService {
     const read = await readStemCounts(body);
     if (read.problems.count > 0) throw importRejected(read.problems, rejection);
     return this.importLines(read.lines, 'csv', { ...options, actorId: userId });
+  }
+
+  /** Counts the command line read (`readStemFiles`): refused whole when any problem was found, else imported. */
+  async importRead(
+    read: { lines: readonly Omit<StemCountLine, 'line'>[]; source: StemCountSource; problems: readonly ImportProblem[] },
+    options: { dryRun: boolean },
+  ): Promise<StemImportReport> {
+    if (read.problems.length > 0) throw importRejected(read.problems, operatorRejection);
+    return this.importLines(read.lines, read.source, { ...options, actorId: null });
   }
 
   /** Counts already read and checked (the command line's CSV or education API pages, the demo): each school year in them replaced. */
