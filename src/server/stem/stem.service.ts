@@ -103,22 +103,14 @@ export class StemService {
     return kept(data, `indicators\u0000${query.year}\u0000${query.breakdown}\u0000${query.definition ?? ''}`, () => this.indicatorsOf(data, query));
   }
 
-  /** One indicator over every school year with counts of its population, with the baseline, the targets and the published values. */
-  async series(query: SeriesQuery): Promise<StemSeries> {
-    return this.seriesOf(await this.current(), query);
-  }
-
+  /** One indicator over every school year with counts of its population, with the baseline, the targets and the published values, as JSON bytes. */
   async seriesJson(query: SeriesQuery): Promise<Buffer> {
     const data = await this.current();
     this.rule(query.indicator);
     return kept(data, `series\u0000${query.indicator}\u0000${query.breakdown}\u0000${query.definition ?? ''}`, () => this.seriesOf(data, query));
   }
 
-  /** The categories, definitions, indicators with their targets and published values, and the years with counts. */
-  async definitions(): Promise<StemIndicatorList> {
-    return this.definitionsOf(await this.current());
-  }
-
+  /** The categories, definitions, indicators with their targets and published values, and the years with counts, as JSON bytes. */
   async definitionsJson(): Promise<Buffer> {
     const data = await this.current();
     return kept(data, 'definitions', () => this.definitionsOf(data));
