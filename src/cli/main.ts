@@ -4,6 +4,8 @@ import { configFromEnv } from '../server/config';
 import { AppError } from '../shared/errors';
 import { roles } from '../shared/platform/api';
 import { educationLevels, provinces, schoolNetworks } from '../shared/platform/flanders';
+import type { StemValue } from '../shared/stem/api';
+import { isSchoolYear, type StemBreakdown, type StemDefinition, stemBreakdowns, stemDefinitions } from '../shared/stem/vocabulary';
 import { withServices } from './context';
 
 const program = new Command('digisprong').description('Digisprong command-line tool. Honours DATABASE_URL (default sqlite:./data/digisprong.db) like the server.').showHelpAfterError();
@@ -168,5 +170,57 @@ devices
       }
     }),
   );
+
+const stem = program.command('stem').description('The STEM monitor: counts in, indicators out');
+stem
+  .command('import')
+  .description(
+    'Import STEM counts, all or nothing, each school year in them replacing that year: counts CSV or .xlsx files (the columns of the API’s importStemCounts), ' +
+      'or the education API’s saved JSON pages (enrolment counts, the programme catalogue and the locations together), each named or in a folder',
+  )
+  .option('--dry-run', 'check only: report every problem, write nothing')
+  .argument('<paths...>', 'files (.csv, .xlsx, .json) or folders holding them')
+  .action((paths: string[], options: { dryRun?: boolean }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const { readStemFiles } = await import('../server/stem/stem-files');
+      try {
+        const report = await services.stem.importRead(await readStemFiles(paths), { dryRun: options.dryRun === true });
+        for (const year of report.years) console.log(`${year.year}: ${year.rows} lines, ${year.pupils} pupils`);
+        console.log(options.dryRun ? `${report.rows} lines would be imported; nothing was written` : `${report.rows} lines imported`);
+      } catch (error) {
+        if (error instanceof AppError && error.details) for (const detail of error.details) console.error(detail.message);
+        throw error;
+      }
+    }),
+  );
+stem
+  .command('indicators')
+  .description('Print every STEM indicator of a school year, for Flanders and per group of a breakdown: the numbers getStemIndicators answers')
+  .requiredOption('--year <year>', 'the school year, as 2018-2019')
+  .addOption(new Option('--breakdown <breakdown>', 'split by').choices(stemBreakdowns).default('none'))
+  .addOption(new Option('--definition <definition>', 'left out: the one content/stem assigns to the year').choices(stemDefinitions))
+  .option('--json', 'print the JSON the API answers')
+  .action((options: { year: string; breakdown: StemBreakdown; definition?: StemDefinition; json?: boolean }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      if (!isSchoolYear(options.year)) throw new AppError('validation_error', `${options.year} is not a school year; write it as 2018-2019`, 'year');
+      const answer = await services.stem.indicators(options);
+      if (options.json) {
+        console.log(JSON.stringify(answer));
+        return;
+      }
+      console.log(`STEM indicators ${answer.year}${answer.source ? ` (source: ${answer.source})` : ' (no counts)'}`);
+      for (const value of answer.indicators) {
+        console.log(`${value.indicator.padEnd(36)} ${formatStemValue(value.total)}  [${value.definition}]`);
+        for (const group of value.groups ?? []) console.log(`  ${group.key.padEnd(34)} ${formatStemValue(group.value)}`);
+      }
+    }),
+  );
+
+/** A STEM value as a line of the table: the share and its counts, "< 5" when hidden. */
+function formatStemValue(value: StemValue): string {
+  if (value.status === 'hidden') return '< 5';
+  if (value.status === 'no_data') return 'no data';
+  return `${((value.share ?? 0) * 100).toFixed(2)}% (${value.numerator} of ${value.denominator})`;
+}
 
 await program.parseAsync(process.argv);

@@ -67,9 +67,7 @@ export async function readStemCounts(body: TableBody): Promise<StemCountsRead> {
     const bad = (field: Column, message: string) => problems.add({ line: row.line, field, message });
     const parsed = parseStemCountCells(cell, bad);
     if (!parsed) continue;
-    const key = [parsed.year, parsed.level, parsed.moment, parsed.programmeType, parsed.province, parsed.category, parsed.domain ?? 0, parsed.gender, parsed.schoolNumber].join(
-      '\u0000',
-    );
+    const key = stemCountKey(parsed);
     const earlier = firstLineOfKey.get(key);
     if (earlier !== undefined) {
       bad('count', `The same school year, level, moment, programme type, province, category, domain, gender and school as line ${earlier}`);
@@ -80,6 +78,11 @@ export async function readStemCounts(body: TableBody): Promise<StemCountsRead> {
   }
   if (lines.length === 0 && problems.count === 0) problems.add({ line: 1, field: STEM_FILE_FIELD, message: 'The file has no counts' });
   return { lines, problems };
+}
+
+/** What makes a count unique: all but the count itself. */
+export function stemCountKey(count: Omit<StemCountLine, 'line' | 'count'>): string {
+  return [count.year, count.level, count.moment, count.programmeType, count.province, count.category, count.domain ?? 0, count.gender, count.schoolNumber].join('\u0000');
 }
 
 /** One line's cells checked; every problem is reported through `bad`, and null returned when there was one. */

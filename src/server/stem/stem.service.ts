@@ -5,7 +5,7 @@ import type { StemContent } from '../../shared/stem/content';
 import { changeFromBaselinePp, definitionFor, indicatorOfYear, inPopulation, type StemCount, targetGap } from '../../shared/stem/indicators';
 import type { StemBreakdown, StemCountSource, StemDefinition } from '../../shared/stem/vocabulary';
 import type { AccessPolicy } from '../platform/access/access';
-import { type ImportRejection, importRejected } from '../platform/import/import-problems';
+import { type ImportProblem, type ImportRejection, importRejected } from '../platform/import/import-problems';
 import { type StemRepository, type StemYear, tallyYears } from './stem.repository';
 import { readStemCounts, STEM_FILE_FIELD, type StemCountLine } from './stem-counts-csv';
 
@@ -43,6 +43,8 @@ interface StemData {
 }
 
 const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: STEM_FILE_FIELD };
+/** The command line's files: a JSON page's problem names its file and record already. */
+const operatorRejection: ImportRejection = { ...rejection, where: (p) => (p.field.includes(' content[') ? p.field : rejection.where(p)) };
 
 /**
  * The STEM monitor. Every import writes the sums per year beside its lines and bumps the data
@@ -70,6 +72,15 @@ export class StemService {
     return this.importLines(read.lines, 'csv', { ...options, actorId: userId });
   }
 
+  /** Counts the command line read (`readStemFiles`): refused whole when any problem was found, else imported. */
+  async importRead(
+    read: { lines: readonly Omit<StemCountLine, 'line'>[]; source: StemCountSource; problems: readonly ImportProblem[] },
+    options: { dryRun: boolean },
+  ): Promise<StemImportReport> {
+    if (read.problems.length > 0) throw importRejected(read.problems, operatorRejection);
+    return this.importLines(read.lines, read.source, { ...options, actorId: null });
+  }
+
   /** Counts already read and checked (the command line's CSV or education API pages, the demo): each school year in them replaced. */
   async importLines(lines: readonly Omit<StemCountLine, 'line'>[], source: StemCountSource, options: { dryRun: boolean; actorId: string | null }): Promise<StemImportReport> {
     const years = tallyYears(lines);
@@ -92,22 +103,14 @@ export class StemService {
     return kept(data, `indicators\u0000${query.year}\u0000${query.breakdown}\u0000${query.definition ?? ''}`, () => this.indicatorsOf(data, query));
   }
 
-  /** One indicator over every school year with counts of its population, with the baseline, the targets and the published values. */
-  async series(query: SeriesQuery): Promise<StemSeries> {
-    return this.seriesOf(await this.current(), query);
-  }
-
+  /** One indicator over every school year with counts of its population, with the baseline, the targets and the published values, as JSON bytes. */
   async seriesJson(query: SeriesQuery): Promise<Buffer> {
     const data = await this.current();
     this.rule(query.indicator);
     return kept(data, `series\u0000${query.indicator}\u0000${query.breakdown}\u0000${query.definition ?? ''}`, () => this.seriesOf(data, query));
   }
 
-  /** The categories, definitions, indicators with their targets and published values, and the years with counts. */
-  async definitions(): Promise<StemIndicatorList> {
-    return this.definitionsOf(await this.current());
-  }
-
+  /** The categories, definitions, indicators with their targets and published values, and the years with counts, as JSON bytes. */
   async definitionsJson(): Promise<Buffer> {
     const data = await this.current();
     return kept(data, 'definitions', () => this.definitionsOf(data));
