@@ -13,7 +13,7 @@ import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
 import { AuthService } from './platform/auth/auth.service';
 import { OidcClient } from './platform/auth/oidc.client';
-import { OidcRepository } from './platform/auth/oidc.repository';
+import { OidcRepository, type OidcTables } from './platform/auth/oidc.repository';
 import { OIDC_CALLBACK_PATH, oidcRoutes } from './platform/auth/oidc.routes';
 import { OidcService } from './platform/auth/oidc.service';
 import { PasswordService } from './platform/auth/password.service';
@@ -33,6 +33,9 @@ import { mailRoutes } from './platform/mail/mail.routes';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext, ServicesOfModules, TablesOfModules } from './platform/module';
+import { PersonalDataExport, type PersonalDataPart } from './platform/personal-data/personal-data';
+import { personalDataRoutes } from './platform/personal-data/personal-data.routes';
+import { platformPersonalData } from './platform/personal-data/platform-personal-data.repository';
 import { registerAttemptLimits } from './platform/rate-limit/attempt-limits';
 import { type SchoolNeeds, schoolModule } from './school/school.module';
 
@@ -60,6 +63,8 @@ export interface PlatformServices {
   passwords: PasswordService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
+  /** "Download all your data": the platform's part and every module's. */
+  personalData: PersonalDataExport;
 }
 
 /** The services of the platform and of every listed module, by name; a module added in a test adds its own. */
@@ -173,7 +178,8 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
         label: config.oidc.name,
       })
     : null;
-  Object.assign(services, { auth, access, mail, passwords, oidc } satisfies PlatformServices);
+  const personalDataParts: PersonalDataPart[] = [platformPersonalData(platformDb.kysely.withTables<OidcTables>(), config.sessionIdleHours)];
+  Object.assign(services, { auth, access, mail, passwords, oidc } satisfies Omit<PlatformServices, 'personalData'>);
   const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();
@@ -184,7 +190,10 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
     const taken = Object.keys(own).filter((name) => name in services);
     if (taken.length > 0) throw new Error(`Module ${module.name} names services another already has: ${taken.join(', ')}`);
     Object.assign(services, own);
+    if (module.personalData) personalDataParts.push(module.personalData(platform, own));
   }
+  // Last, as the modules' parts are made of the services just built.
+  services.personalData = new PersonalDataExport(personalDataParts);
   return services;
 }
 
@@ -241,6 +250,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   authRoutes(app, { auth: services.auth, passwords: services.passwords, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   mailRoutes(app, { mail: services.mail, requireAuth });
+  personalDataRoutes(app, { personalData: services.personalData, requireAuth });
   const routes: RouteContext = {
     auth: services.auth,
     requireAuth,

@@ -18,16 +18,17 @@ import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
 import { InvitationService } from './invitation.service';
 import { policyPlanMigrations } from './policy-plan/policy-plan.migrations';
-import { PolicyPlanRepository } from './policy-plan/policy-plan.repository';
+import { PolicyPlanRepository, type PolicyPlanTables } from './policy-plan/policy-plan.repository';
 import { policyPlanRoutes } from './policy-plan/policy-plan.routes';
 import { PolicyPlanService } from './policy-plan/policy-plan.service';
 import { SchoolWrites } from './recent-reads';
 import { reflectionMigrations } from './reflection/reflection.migrations';
-import { ReflectionRepository } from './reflection/reflection.repository';
+import { ReflectionRepository, type ReflectionTables } from './reflection/reflection.repository';
 import { reflectionRoutes } from './reflection/reflection.routes';
 import { ReflectionService } from './reflection/reflection.service';
 import { schoolMigrations } from './school.migrations';
 import type { SchoolNeeds } from './school.needs';
+import { schoolPersonalData } from './school.personal-data.repository';
 import { SchoolRepository } from './school.repository';
 import { schoolRoutes } from './school.routes';
 import { SchoolService } from './school.service';
@@ -125,4 +126,5 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
   },
+  personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
 };
