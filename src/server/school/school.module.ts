@@ -118,7 +118,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
-    invitationRoutes(app, { invitations: services.invitations, requireAuth, optionalAuth, secureCookies, sessionIdleHours });
+    invitationRoutes(app, { invitations: services.invitations, schools: services.schools, requireAuth, optionalAuth, secureCookies, sessionIdleHours });
     campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
     trainingPlanRoutes(app, { trainingPlan: services.trainingPlan, requireAuth });
     trainingBudgetRoutes(app, { budgets: services.budgets, requireAuth });

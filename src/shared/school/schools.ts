@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, localeSchema } from '../platform/api';
+import { emailSchema, localeSchema, passwordSchema } from '../platform/api';
 import { schoolRoleList } from '../platform/capabilities';
 import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
 
@@ -128,6 +128,18 @@ export const joinCodeSchema = z
   .meta({ id: 'JoinCode' });
 
 export const joinResultSchema = z.object({ schoolId: z.string(), schoolName: z.string(), roles: z.array(schoolRoleSchema) }).meta({ id: 'JoinResult' });
+
+/** What a join link shows before anyone logs in: the school's name, and whether joining needs its identity provider. */
+export const joinLinkSchema = z.object({ schoolName: z.string(), requireIdentityProvider: z.boolean() }).meta({ id: 'JoinLink' });
+
+export const joinWithNewAccountBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    email: emailSchema,
+    password: passwordSchema,
+    locale: localeSchema.optional(),
+  })
+  .meta({ id: 'JoinWithNewAccountBody' });
 
 /** What the invitation link shows before anyone logs in: enough to recognise it, nothing more. */
 export const invitationSchema = z
