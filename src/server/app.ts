@@ -8,6 +8,9 @@ import type { Config } from './config';
 import { digisnapModule } from './digisnap/digisnap.module';
 import { type InfraNeeds, infraModule } from './infra/infra.module';
 import { AccessPolicy } from './platform/access/access';
+import { AdminRepository } from './platform/admin/admin.repository';
+import { adminRoutes } from './platform/admin/admin.routes';
+import { AdminService } from './platform/admin/admin.service';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -63,6 +66,8 @@ export interface PlatformServices {
   passwords: PasswordService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
+  /** The administrator's accounts and audit log. */
+  admin: AdminService;
   /** "Download all your data": the platform's part and every module's. */
   personalData: PersonalDataExport;
 }
@@ -179,7 +184,8 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
       })
     : null;
   const personalDataParts: PersonalDataPart[] = [platformPersonalData(platformDb.kysely.withTables<OidcTables>(), config.sessionIdleHours)];
-  Object.assign(services, { auth, access, mail, passwords, oidc } satisfies Omit<PlatformServices, 'personalData'>);
+  const admin = new AdminService(new AdminRepository(platformDb.kysely), { access, auth, sessions, passwords, audit });
+  Object.assign(services, { auth, access, mail, passwords, oidc, admin } satisfies Omit<PlatformServices, 'personalData'>);
   const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();
@@ -251,6 +257,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   mailRoutes(app, { mail: services.mail, requireAuth });
   personalDataRoutes(app, { personalData: services.personalData, requireAuth });
+  adminRoutes(app, { admin: services.admin, requireAuth });
   const routes: RouteContext = {
     auth: services.auth,
     requireAuth,

@@ -2,7 +2,7 @@ import { AppError, conflict, notFound, validationError } from '../../shared/erro
 import type { CurrentUser, Locale, Role } from '../../shared/platform/api';
 import { type EducationLevel, educationLevels, type Province, provinces, type SchoolNetwork, schoolNetworks } from '../../shared/platform/flanders';
 import { leavesWithoutPrincipal } from '../../shared/school/membership';
-import { grantableRoles, type MemberDto, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
+import { grantableRoles, type MemberDto, type SchoolDirectoryEntry, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
@@ -197,6 +197,24 @@ export class SchoolService {
     if (refused.length > 0) {
       throw new AppError('forbidden', `You may not give or take away the role ${[...new Set(refused)].join(', ')}`, field);
     }
+  }
+
+  /** Every school of the platform, by name, with its board and number of members: the administrator's list. */
+  async directory(userId: string, query: { q?: string; limit: number; offset: number }): Promise<{ items: SchoolDirectoryEntry[]; total: number }> {
+    await this.deps.access.requirePlatform(userId, 'listAllSchools');
+    const { rows, total } = await this.repo.directory(query);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        institutionNumber: row.institution_number,
+        educationLevel: row.education_level as EducationLevel | null,
+        province: row.province as Province | null,
+        board: row.board_id ? { id: row.board_id, name: row.board_name ?? '', number: row.board_number ?? null } : null,
+        members: Number(row.members ?? 0),
+      })),
+      total,
+    };
   }
 
   // ------------------------------------------------------------ join code

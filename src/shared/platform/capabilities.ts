@@ -64,6 +64,12 @@ export const platformCapabilities = {
   actForEveryProvider: ['admin'],
   /** Read the outbox of mail sent and kept. */
   readOutbox: ['admin'],
+  /** Find accounts, block and unblock them, mail them a password-reset link. */
+  manageAccounts: ['admin'],
+  /** Read the audit log. */
+  readAuditLog: ['admin'],
+  /** List every school and board of the platform. */
+  listAllSchools: ['admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

@@ -101,6 +101,14 @@ export const schoolEndpoints = defineEndpoints(
       errors: [400, 401, 403, 404],
       rateLimit: 'joinCode',
     },
+    listAllSchools: {
+      method: 'GET',
+      path: '/api/admin/schools',
+      summary: 'Every school with its board and number of members, searched by name or number (admins only)',
+      query: 'schoolDirectoryQuerySchema',
+      response: { 200: 'schoolDirectorySchema' },
+      errors: [400, 401, 403],
+    },
     getBoard: {
       method: 'GET',
       path: '/api/boards/:boardId',

@@ -22,6 +22,9 @@ const platformActions: Record<PlatformCapability, string> = {
   verifyProviders: 'verify providers',
   actForEveryProvider: 'act for every provider',
   readOutbox: 'read the outbox',
+  manageAccounts: 'manage accounts',
+  readAuditLog: 'read the audit log',
+  listAllSchools: 'list every school',
 };
 
 /**
