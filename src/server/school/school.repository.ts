@@ -129,6 +129,18 @@ export class SchoolRepository {
     return row && toSchoolRow(row);
   }
 
+  /** The accounts with a role in the school, or with this role in any school, or both. */
+  async memberIds(filter: { schoolId?: string; role?: string }): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .distinct()
+      .$if(filter.schoolId !== undefined, (qb) => qb.where('school_id', '=', filter.schoolId!))
+      .$if(filter.role !== undefined, (qb) => qb.where('role', '=', filter.role!))
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
   /** A page of every school by name, with its board and how many accounts hold a role in it. */
   async directory(filter: { q?: string; limit: number; offset: number }) {
     const base = this.db

@@ -202,6 +202,11 @@ export class SchoolService {
   /** Every school of the platform, by name, with its board and number of members: the administrator's list. */
   async directory(userId: string, query: { q?: string; limit: number; offset: number }): Promise<{ items: SchoolDirectoryEntry[]; total: number }> {
     await this.deps.access.requirePlatform(userId, 'listAllSchools');
+    return this.directoryAsOperator(query);
+  }
+
+  /** The same list for the command line, whose user holds the database itself: no access check. */
+  async directoryAsOperator(query: { q?: string; limit: number; offset: number }): Promise<{ items: SchoolDirectoryEntry[]; total: number }> {
     const { rows, total } = await this.repo.directory(query);
     return {
       items: rows.map((row) => ({
@@ -215,6 +220,11 @@ export class SchoolService {
       })),
       total,
     };
+  }
+
+  /** The accounts with a role in a school, or a school role anywhere (the command line's `users list`): no access check. */
+  memberIdsAsOperator(filter: { schoolId?: string; role?: SchoolRole }): Promise<string[]> {
+    return this.repo.memberIds(filter);
   }
 
   // ------------------------------------------------------------ join code

@@ -27,6 +27,15 @@ export class AdminService {
     return { items: await Promise.all(rows.map((row) => this.accountDto(row))), total };
   }
 
+  /**
+   * Every account matching, for the command line's `users list`, whose user holds the database
+   * itself: no access check. `userIds` limits them to those (a school's members).
+   */
+  async accountsAsOperator(filter: { platformRole?: PlatformRoleName; userIds?: readonly string[] }): Promise<AccountDto[]> {
+    const { rows } = await this.repo.accounts({ ...filter, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+    return Promise.all(rows.map((row) => this.accountDto(row)));
+  }
+
   /** Blocks an account: it cannot log in, and every session it has ends now. One's own account stays open (409). */
   async blockAccount(adminId: string, accountId: string): Promise<AccountDto> {
     await this.deps.access.requirePlatform(adminId, 'manageAccounts');

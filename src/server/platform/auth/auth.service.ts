@@ -217,7 +217,8 @@ export class AuthService {
         id: userId,
         email,
         passwordHash: await hashPassword(password),
-        displayName: input.displayName?.trim() || email.split('@')[0],
+        // Without a name the whole address, never a fragment of it ("Dag it" for it@school.be).
+        displayName: input.displayName?.trim() || email,
         locale: input.locale ?? 'nl',
         createdAt: now,
       });
