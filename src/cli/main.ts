@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { configFromEnv } from '../server/config';
 import { AppError } from '../shared/errors';
 import { roles } from '../shared/platform/api';
+import { type PlatformRoleName, platformRoleList, type SchoolRoleName, schoolRoleList } from '../shared/platform/capabilities';
 import { educationLevels, provinces, schoolNetworks } from '../shared/platform/flanders';
 import type { StemValue } from '../shared/stem/api';
 import { isSchoolYear, type StemBreakdown, type StemDefinition, stemBreakdowns, stemDefinitions } from '../shared/stem/vocabulary';
@@ -35,13 +36,13 @@ program
 const users = program.command('users').description('Manage accounts');
 users
   .command('add')
-  .description('Create an account, or give an existing account another role')
+  .description('Create an account, or change an existing one: another role, a new password (`--password`), a name (`--name`); says what it changed')
   .requiredOption('--email <email>', 'login email')
-  .option('--password <password>', 'password for a new account (at least 12 characters and hard to guess)')
+  .option('--password <password>', 'password (at least 12 characters and hard to guess); for an existing account it replaces the password and ends its sessions')
   .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
   .option('--school <id>', 'school id (needed for ict_coordinator, principal, board_admin)')
   .option('--provider <id>', 'training provider id the account works for (needed for --role provider; see `providers add`)')
-  .option('--name <name>', 'display name')
+  .option('--name <name>', 'display name; a new account without one is named by its address')
   .action((options: { email: string; password?: string; role: (typeof roles)[number]; school?: string; provider?: string; name?: string }) =>
     withServices(configFromEnv(), async ({ services }) => {
       if (options.role === 'provider' && options.provider === undefined) {
@@ -51,6 +52,13 @@ users
         throw new AppError('validation_error', '--provider goes with --role provider', 'provider');
       }
       if (options.provider !== undefined) await services.catalogue.requireProviderExists(options.provider, 'provider');
+      const existing = await services.auth.accountByEmail(options.email);
+      const before = existing && (await services.auth.currentUser(existing.id));
+      const held = before && (options.school ? before.memberships.some((m) => m.schoolId === options.school && m.role === options.role) : before.globalRoles.includes(options.role));
+      if (options.school !== undefined && !(await services.schoolMemberships.schoolExists(options.school)))
+        throw new AppError('not_found', `No school with id ${options.school}`, 'school');
+      // The password first: a weak one is refused before anything changes.
+      if (existing && options.password !== undefined) await services.passwords.adminReset(existing.email, options.password);
       const { userId, created } = await services.auth.createAccount({
         email: options.email,
         password: options.password,
@@ -59,7 +67,35 @@ users
         displayName: options.name,
       });
       if (options.provider !== undefined) await services.catalogue.addProviderMember(userId, options.provider);
-      console.log(created ? `Created account ${userId}` : `Added role ${options.role} to account ${userId}`);
+      const where = options.school ? ` at school ${options.school}` : '';
+      if (created) {
+        console.log(`Created account ${userId} with role ${options.role}${where}${options.name ? '' : `, named ${options.email.trim().toLowerCase()} (give --name to choose a name)`}`);
+        return;
+      }
+      const changes = [held ? `already had role ${options.role}${where}` : `added role ${options.role}${where}`];
+      if (options.password !== undefined) changes.push('set the new password and ended every session');
+      if (options.name !== undefined && options.name.trim() !== before?.displayName) {
+        await services.auth.updateMe(userId, { displayName: options.name.trim() });
+        changes.push(`renamed it ${options.name.trim()}`);
+      }
+      console.log(`Account ${userId} existed: ${changes.join('; ')}`);
+    }),
+  );
+
+users
+  .command('list')
+  .description('List accounts: id, address, name, roles (platform-wide and per school), blocked or not')
+  .addOption(new Option('--role <role>', 'only accounts holding this role').choices(roles))
+  .option('--school <id>', 'only accounts with a role in this school')
+  .action((options: { role?: (typeof roles)[number]; school?: string }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const platformRole = (platformRoleList as readonly string[]).includes(options.role ?? '') ? (options.role as PlatformRoleName) : undefined;
+      const schoolRole = (schoolRoleList as readonly string[]).includes(options.role ?? '') ? (options.role as SchoolRoleName) : undefined;
+      const userIds = options.school || schoolRole ? await services.schools.memberIdsAsOperator({ schoolId: options.school, role: schoolRole }) : undefined;
+      for (const account of await services.admin.accountsAsOperator({ platformRole, userIds })) {
+        const held = [...account.platformRoles, ...account.memberships.map((m) => `${m.role}@${m.schoolId}`)].join(',') || '-';
+        console.log(`${account.id}  ${account.email}  ${account.displayName}  ${held}${account.blockedAt ? '  blocked' : ''}`);
+      }
     }),
   );
 
@@ -100,6 +136,18 @@ providers
   .action(() =>
     withServices(configFromEnv(), async ({ services }) => {
       for (const p of await services.catalogue.listAllProviders()) console.log(`${p.id}  ${p.verified ? 'verified  ' : 'unverified'}  ${p.name}`);
+    }),
+  );
+
+providers
+  .command('verify')
+  .description('Mark a training provider verified, as an admin or centre analyst does in the app')
+  .argument('<id>', 'the provider id (see `providers list`)')
+  .action((id: string) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      await services.catalogue.requireProviderExists(id, 'id');
+      await services.catalogue.markVerified(id, null);
+      console.log(`Provider ${id} is verified`);
     }),
   );
 
@@ -144,6 +192,19 @@ schools
         network: options.network,
       });
       console.log(id);
+    }),
+  );
+
+schools
+  .command('list')
+  .description('List every school: id, institution number, name, board, members')
+  .option('--search <text>', "only schools whose name, board's name or institution number holds this")
+  .action((options: { search?: string }) =>
+    withServices(configFromEnv(), async ({ services }) => {
+      const { items } = await services.schools.directoryAsOperator({ q: options.search, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+      for (const school of items) {
+        console.log(`${school.id}  ${(school.institutionNumber ?? '-').padEnd(8)}  ${school.name}  ${school.board?.name ?? '-'}  ${school.members} members`);
+      }
     }),
   );
 

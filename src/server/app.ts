@@ -8,12 +8,15 @@ import type { Config } from './config';
 import { digisnapModule } from './digisnap/digisnap.module';
 import { type InfraNeeds, infraModule } from './infra/infra.module';
 import { AccessPolicy } from './platform/access/access';
+import { AdminRepository } from './platform/admin/admin.repository';
+import { adminRoutes } from './platform/admin/admin.routes';
+import { AdminService } from './platform/admin/admin.service';
 import { AuditRepository } from './platform/audit/audit.repository';
 import { AccountsRepository } from './platform/auth/accounts.repository';
 import { authRoutes } from './platform/auth/auth.routes';
 import { AuthService } from './platform/auth/auth.service';
 import { OidcClient } from './platform/auth/oidc.client';
-import { OidcRepository } from './platform/auth/oidc.repository';
+import { OidcRepository, type OidcTables } from './platform/auth/oidc.repository';
 import { OIDC_CALLBACK_PATH, oidcRoutes } from './platform/auth/oidc.routes';
 import { OidcService } from './platform/auth/oidc.service';
 import { PasswordService } from './platform/auth/password.service';
@@ -33,6 +36,9 @@ import { mailRoutes } from './platform/mail/mail.routes';
 import { MailService, smtpTransport } from './platform/mail/mail.service';
 import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext, ServicesOfModules, TablesOfModules } from './platform/module';
+import { PersonalDataExport, type PersonalDataPart } from './platform/personal-data/personal-data';
+import { personalDataRoutes } from './platform/personal-data/personal-data.routes';
+import { platformPersonalData } from './platform/personal-data/platform-personal-data.repository';
 import { registerAttemptLimits } from './platform/rate-limit/attempt-limits';
 import { type SchoolNeeds, schoolModule } from './school/school.module';
 import { stemModule } from './stem/stem.module';
@@ -61,6 +67,10 @@ export interface PlatformServices {
   passwords: PasswordService;
   /** Logging in with the identity provider; null when none is configured. */
   oidc: OidcService | null;
+  /** The administrator's accounts and audit log. */
+  admin: AdminService;
+  /** "Download all your data": the platform's part and every module's. */
+  personalData: PersonalDataExport;
 }
 
 /** The services of the platform and of every listed module, by name; a module added in a test adds its own. */
@@ -178,7 +188,9 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
         label: config.oidc.name,
       })
     : null;
-  Object.assign(services, { auth, access, mail, passwords, oidc } satisfies PlatformServices);
+  const personalDataParts: PersonalDataPart[] = [platformPersonalData(platformDb.kysely.withTables<OidcTables>(), config.sessionIdleHours)];
+  const admin = new AdminService(new AdminRepository(platformDb.kysely), { access, auth, sessions, passwords, audit });
+  Object.assign(services, { auth, access, mail, passwords, oidc, admin } satisfies Omit<PlatformServices, 'personalData'>);
   const platform: PlatformContext = { config, db: platformDb, auth, mail, audit, access };
   const needs = wireNeeds(services);
   const built = new Set<string>();
@@ -189,7 +201,10 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
     const taken = Object.keys(own).filter((name) => name in services);
     if (taken.length > 0) throw new Error(`Module ${module.name} names services another already has: ${taken.join(', ')}`);
     Object.assign(services, own);
+    if (module.personalData) personalDataParts.push(module.personalData(platform, own));
   }
+  // Last, as the modules' parts are made of the services just built.
+  services.personalData = new PersonalDataExport(personalDataParts);
   return services;
 }
 
@@ -246,6 +261,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   authRoutes(app, { auth: services.auth, passwords: services.passwords, requireAuth, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   oidcRoutes(app, { oidc: services.oidc, secureCookies: config.secureCookies, sessionIdleHours: config.sessionIdleHours });
   mailRoutes(app, { mail: services.mail, requireAuth });
+  personalDataRoutes(app, { personalData: services.personalData, requireAuth });
+  adminRoutes(app, { admin: services.admin, requireAuth });
   const routes: RouteContext = {
     auth: services.auth,
     requireAuth,

@@ -375,33 +375,4 @@ describe('Digisnap for a teacher', () => {
       expect((await b.request({ method: 'GET', url: '/api/me/profile' })).statusCode).toBe(404);
     });
   });
-
-  describe('exportMyData', () => {
-    it('downloads all own data as JSON and as semicolon CSV', async () => {
-      const teacher = await t.user();
-      const scan = await start(teacher);
-      await answerAll(teacher, scan.id, () => 2);
-      await submit(teacher, scan.id);
-      const json = await teacher.request({ method: 'GET', url: '/api/me/export' });
-      expect(json.statusCode).toBe(200);
-      expect(json.headers['content-disposition']).toMatch(/attachment; filename="digisnap-.*\.json"/);
-      const data = JSON.parse(json.body);
-      expect(data.account.email).toBe(teacher.email);
-      expect(data.scans[0].answers).toHaveProperty('6.5', 2);
-      const csv = await teacher.request({ method: 'GET', url: '/api/me/export?format=csv' });
-      expect(csv.headers['content-type']).toContain('text/csv');
-      const lines = csv.body
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n');
-      expect(lines[0].split(';')).toContain('competence');
-      expect(lines).toHaveLength(1 + 22);
-    });
-
-    it('refuses an unknown format and needs a session', async () => {
-      const teacher = await t.user();
-      expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/export?format=pdf' }))).toMatchObject({ status: 400, field: 'querystring.format' });
-      expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/export' }))).toMatchObject({ status: 401 });
-    });
-  });
 });

@@ -89,6 +89,15 @@ describe('rate limits: codes and tokens', () => {
     expectRateLimited(await join('EEEEEEEE'), 900);
   });
 
+  it('limits join-link lookups and joins with a new account together with joins, per IP', async () => {
+    const ip = from('192.0.2.21');
+    expect(await statuses(t.app, { method: 'GET', url: '/api/join/AAAAAAAA', headers: ip }, 2)).toEqual([404, 404]);
+    const create = { method: 'POST' as const, url: '/api/join/AAAAAAAA/account', payload: { name: 'N', email: 'n@school.test', password: 'guess' }, headers: ip };
+    expect((await t.app.inject(create)).statusCode).not.toBe(429);
+    expectRateLimited(await t.app.inject({ method: 'GET', url: '/api/join/AAAAAAAA', headers: ip }), 900);
+    expectRateLimited(await t.app.inject(create), 900);
+  });
+
   it('limits class-code lookups and pupil starts together, per IP', async () => {
     const ip = from('192.0.2.30');
     expect(await statuses(t.app, { method: 'GET', url: '/api/reflection-codes/ABCD-EFGH', headers: ip }, 2)).toEqual([404, 404]);

@@ -118,4 +118,27 @@ describe('joining a school team in the browser', () => {
     await page.getByRole('link', { name: 'Start Digisnap' }).click();
     await page.getByTestId('scan-intro').waitFor();
   });
+
+  it('someone without an account opens the join link, sees the school, makes an account there and lands in the scan as a teacher', async () => {
+    const { code } = await world.app.services.schools.joinCode(coordinatorId, schoolId);
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/aansluiten/${code.replace('-', '')}`);
+    await page.getByText('Je sluit aan bij het team van VBS De Linde.').waitFor();
+    await page.getByRole('heading', { name: 'Nieuw hier? Maak je account' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Je naam').fill('Nina');
+    await page.getByLabel('E-mailadres').fill('nina@linde.test');
+    await page.getByLabel('Kies een wachtwoord').fill('nina');
+    await page.getByRole('button', { name: 'Account maken en aansluiten' }).click();
+    await expect.poll(() => page.locator('#join-password-problem').textContent()).toMatch(/\S/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Kies een wachtwoord').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${world.baseUrl}/scan`);
+    await page.getByTestId('scan-intro').waitFor();
+    const nina = await world.app.services.auth.accountByEmail('nina@linde.test');
+    expect(nina?.displayName).toBe('Nina');
+    expect(await world.app.services.schools.rolesIn(nina!.id, schoolId)).toEqual(['teacher']);
+  });
 });

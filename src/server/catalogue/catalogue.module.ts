@@ -1,6 +1,7 @@
 import type { ServerModule } from '../platform/module';
 import { catalogueMigrations } from './catalogue.migrations';
 import type { CatalogueNeeds } from './catalogue.needs';
+import { cataloguePersonalData } from './catalogue.personal-data.repository';
 import { CatalogueRepository } from './catalogue.repository';
 import { catalogueRoutes } from './catalogue.routes';
 import { CatalogueService } from './catalogue.service';
@@ -42,4 +43,5 @@ export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds, Ca
     catalogueRoutes(app, { catalogue, requireAuth, optionalAuth });
     enrolmentRoutes(app, { catalogue, enrolments, recommendations, requireAuth });
   },
+  personalData: ({ db }) => cataloguePersonalData(db.kysely.withTables<CatalogueTables>()),
 };

@@ -4,6 +4,7 @@ import { nowIso } from '../platform/ids';
 import type { ServerModule } from '../platform/module';
 import { cryptoUniform } from '../platform/privacy/random';
 import { digisnapMigrations } from './digisnap.migrations';
+import { digisnapPersonalData } from './digisnap.personal-data';
 import { DigisnapRepository } from './digisnap.repository';
 import { digisnapRoutes } from './digisnap.routes';
 import { DigisnapService } from './digisnap.service';
@@ -28,9 +29,10 @@ export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables
     const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit, nowIso, noise);
     return { digisnap, frameworks };
   },
-  register(app, { digisnap }, { auth, requireAuth }) {
-    digisnapRoutes(app, { digisnap, auth, requireAuth });
+  register(app, { digisnap }, { requireAuth }) {
+    digisnapRoutes(app, { digisnap, requireAuth });
   },
+  personalData: (_platform, { digisnap }) => digisnapPersonalData(digisnap),
 };
 
 /**

@@ -1,13 +1,10 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { digisnapEndpoints as endpoints } from '../../shared/digisnap/endpoints';
-import type { AuthService } from '../platform/auth/auth.service';
 import { authOf } from '../platform/http/auth-hooks';
-import { downloadDate, sendDownload } from '../platform/http/download';
 import { route } from '../platform/http/route';
-import { exportCsv } from './digisnap.export';
 import type { DigisnapService } from './digisnap.service';
 
-export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapService; auth: AuthService; requireAuth: preHandlerAsyncHookHandler }): void {
+export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapService; requireAuth: preHandlerAsyncHookHandler }): void {
   const { digisnap, requireAuth } = deps;
 
   route(app, endpoints.getCurrentFramework, { handler: async () => digisnap.currentFramework() });
@@ -60,17 +57,6 @@ export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapS
     handler: async (request, reply) => {
       const body = await digisnap.profileJson(authOf(request).userId);
       return reply.type('application/json; charset=utf-8').send(body);
-    },
-  });
-
-  route(app, endpoints.exportMyData, {
-    preHandler: requireAuth,
-    handler: async (request, reply) => {
-      const userId = authOf(request).userId;
-      const [account, scans] = await Promise.all([deps.auth.currentUser(userId), digisnap.exportScans(userId)]);
-      const date = downloadDate();
-      if (request.query.format === 'csv') return sendDownload(reply, 'csv', `digisnap-${date}.csv`, exportCsv(digisnap.frameworkLookup(), scans));
-      return sendDownload(reply, 'json', `digisnap-${date}.json`, JSON.stringify({ exportedAt: new Date().toISOString(), account, scans }, null, 2));
     },
   });
 }

@@ -223,6 +223,11 @@ export class DigisnapService {
   }
 
   /** Every scan of the teacher with its answers and result: the teacher's own data, whole. */
+  /** The profile as stored at the latest submit, without building a missing one: what the data download holds. */
+  storedProfile(userId: string): Promise<string | undefined> {
+    return this.repo.profileBody(userId);
+  }
+
   async exportScans(userId: string): Promise<ScanDto[]> {
     const rows = await this.repo.listOfUser(userId);
     return Promise.all(rows.map((row) => this.toDto(row)));

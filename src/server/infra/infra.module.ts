@@ -18,6 +18,7 @@ import { IndicatorService, pupilCountsPerSchool } from './indicator.service';
 import { loadIndicatorContent } from './indicator-content';
 import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
+import { infraPersonalData } from './infra.personal-data';
 import type { InfraTables } from './infra.tables';
 import { infraLinksMigrations } from './infra-links.migrations';
 import { LoanRepository } from './loan.repository';
@@ -77,4 +78,5 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     indicatorRoutes(app, { indicators: services.indicators, requireAuth });
     decommissionRoutes(app, { decommission: services.decommission, requireAuth });
   },
+  personalData: () => infraPersonalData,
 };

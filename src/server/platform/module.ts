@@ -6,6 +6,7 @@ import type { AuditRepository } from './audit/audit.repository';
 import type { AuthService } from './auth/auth.service';
 import type { Db } from './db/database';
 import type { MailService } from './mail/mail.service';
+import type { PersonalDataPart } from './personal-data/personal-data';
 
 /** What the platform hands every module when its services are built. */
 export interface PlatformContext {
@@ -50,6 +51,12 @@ export interface ServerModule<Services extends object = object, Needs = void, Ta
   readonly migrations: Readonly<Record<string, Migration>>;
   createServices(platform: PlatformContext, needs: Needs): Services;
   register(app: FastifyInstance, services: Services, routes: RouteContext): void;
+  /**
+   * What the module keeps about a person, for "download all your data" (`exportMyData`): its
+   * sections, and the columns holding a user id it leaves out, each with the reason. A test holds
+   * every such column of the database to one or the other.
+   */
+  personalData?(platform: PlatformContext, services: Services): PersonalDataPart;
   /** Never set: it only carries the type of the module's tables to `TablesOfModules`. */
   readonly tables?: Tables;
 }

@@ -5,11 +5,13 @@ import { sessionCookieOptions } from '../platform/auth/auth.routes';
 import { authOf, CSRF_HEADER, SESSION_COOKIE } from '../platform/http/auth-hooks';
 import { route } from '../platform/http/route';
 import type { InvitationService } from './invitation.service';
+import type { SchoolService } from './school.service';
 
 export function invitationRoutes(
   app: FastifyInstance,
   deps: {
     invitations: InvitationService;
+    schools: SchoolService;
     requireAuth: preHandlerAsyncHookHandler;
     optionalAuth: preHandlerAsyncHookHandler;
     secureCookies: boolean;
@@ -46,6 +48,18 @@ export function invitationRoutes(
 
   route(app, endpoints.getInvitation, {
     handler: async (request) => invitations.getInvitation(request.params.token),
+  });
+
+  route(app, endpoints.getJoinLink, {
+    handler: async (request) => deps.schools.joinLink(request.params.code),
+  });
+
+  route(app, endpoints.joinSchoolWithNewAccount, {
+    handler: async (request, reply) => {
+      const { token, csrfToken, user } = await deps.schools.joinWithNewAccount(request.params.code, request.body);
+      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps.secureCookies), maxAge: deps.sessionIdleHours * 3600 });
+      return reply.status(201).send({ user, csrfToken });
+    },
   });
 
   route(app, endpoints.acceptInvitation, {

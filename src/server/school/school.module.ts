@@ -19,16 +19,17 @@ import { invitationRoutes } from './invitation.routes';
 import { InvitationService } from './invitation.service';
 import { IctParkActions } from './policy-plan/ict-park.actions';
 import { policyPlanMigrations } from './policy-plan/policy-plan.migrations';
-import { PolicyPlanRepository } from './policy-plan/policy-plan.repository';
+import { PolicyPlanRepository, type PolicyPlanTables } from './policy-plan/policy-plan.repository';
 import { policyPlanRoutes } from './policy-plan/policy-plan.routes';
 import { PolicyPlanService } from './policy-plan/policy-plan.service';
 import { SchoolWrites } from './recent-reads';
 import { reflectionMigrations } from './reflection/reflection.migrations';
-import { ReflectionRepository } from './reflection/reflection.repository';
+import { ReflectionRepository, type ReflectionTables } from './reflection/reflection.repository';
 import { reflectionRoutes } from './reflection/reflection.routes';
 import { ReflectionService } from './reflection/reflection.service';
 import { schoolMigrations } from './school.migrations';
 import type { SchoolNeeds } from './school.needs';
+import { schoolPersonalData } from './school.personal-data.repository';
 import { SchoolRepository } from './school.repository';
 import { schoolRoutes } from './school.routes';
 import { SchoolService } from './school.service';
@@ -118,7 +119,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
-    invitationRoutes(app, { invitations: services.invitations, requireAuth, optionalAuth, secureCookies, sessionIdleHours });
+    invitationRoutes(app, { invitations: services.invitations, schools: services.schools, requireAuth, optionalAuth, secureCookies, sessionIdleHours });
     campaignRoutes(app, { campaigns: services.campaigns, requireAuth });
     trainingPlanRoutes(app, { trainingPlan: services.trainingPlan, requireAuth });
     trainingBudgetRoutes(app, { budgets: services.budgets, requireAuth });
@@ -126,4 +127,5 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
   },
+  personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
 };

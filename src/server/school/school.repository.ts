@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { containsText } from '../platform/db/contains-text';
 import type { Dialect } from '../platform/db/database';
 import { precompiled } from '../platform/db/precompiled';
 import { lockRow } from '../platform/db/row-lock';
@@ -158,6 +159,52 @@ export class SchoolRepository {
   async find(id: string): Promise<SchoolRow | undefined> {
     const [row] = await this.schoolById(id);
     return row && toSchoolRow(row);
+  }
+
+  /** The accounts with a role in the school, or with this role in any school, or both. */
+  async memberIds(filter: { schoolId?: string; role?: string }): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .distinct()
+      .$if(filter.schoolId !== undefined, (qb) => qb.where('school_id', '=', filter.schoolId!))
+      .$if(filter.role !== undefined, (qb) => qb.where('role', '=', filter.role!))
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** A page of every school by name, with its board and how many accounts hold a role in it. */
+  async directory(filter: { q?: string; limit: number; offset: number }) {
+    const base = this.db
+      .selectFrom('schools')
+      .leftJoin('boards', 'boards.id', 'schools.board_id')
+      .$if(Boolean(filter.q), (qb) => qb.where(containsText(['schools.name', 'boards.name', 'schools.institution_number'], filter.q!)));
+    const [rows, count] = await Promise.all([
+      base
+        .select([
+          'schools.id',
+          'schools.name',
+          'schools.institution_number',
+          'schools.education_level',
+          'schools.province',
+          'boards.id as board_id',
+          'boards.name as board_name',
+          'boards.number as board_number',
+          (eb) =>
+            eb
+              .selectFrom('memberships')
+              .select((m) => m.fn.count<number>(sql`distinct user_id`).as('n'))
+              .whereRef('memberships.school_id', '=', 'schools.id')
+              .as('members'),
+        ])
+        .orderBy('schools.name')
+        .orderBy('schools.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
   }
 
   async schoolsOfBoard(boardId: string): Promise<SchoolRow[]> {

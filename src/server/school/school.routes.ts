@@ -69,6 +69,11 @@ export function schoolRoutes(
     handler: async (request) => schools.joinByCode(authOf(request).userId, request.params.code),
   });
 
+  route(app, endpoints.listAllSchools, {
+    preHandler: requireAuth,
+    handler: async (request) => schools.directory(authOf(request).userId, request.query),
+  });
+
   route(app, endpoints.getBoard, {
     preHandler: requireAuth,
     handler: async (request) => boards.getBoard(authOf(request).userId, request.params.boardId),

@@ -1,8 +1,8 @@
 import { AppError, conflict, notFound, validationError } from '../../shared/errors';
-import type { Role } from '../../shared/platform/api';
+import type { CurrentUser, Locale, Role } from '../../shared/platform/api';
 import { type EducationLevel, educationLevels, type Province, provinces, type SchoolNetwork, schoolNetworks } from '../../shared/platform/flanders';
 import { leavesWithoutPrincipal } from '../../shared/school/membership';
-import { grantableRoles, type MemberDto, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
+import { grantableRoles, type MemberDto, type SchoolDirectoryEntry, type SchoolDto, type SchoolRole, schoolRoles } from '../../shared/school/schools';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
@@ -199,6 +199,34 @@ export class SchoolService {
     }
   }
 
+  /** Every school of the platform, by name, with its board and number of members: the administrator's list. */
+  async directory(userId: string, query: { q?: string; limit: number; offset: number }): Promise<{ items: SchoolDirectoryEntry[]; total: number }> {
+    await this.deps.access.requirePlatform(userId, 'listAllSchools');
+    return this.directoryAsOperator(query);
+  }
+
+  /** The same list for the command line, whose user holds the database itself: no access check. */
+  async directoryAsOperator(query: { q?: string; limit: number; offset: number }): Promise<{ items: SchoolDirectoryEntry[]; total: number }> {
+    const { rows, total } = await this.repo.directory(query);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        institutionNumber: row.institution_number,
+        educationLevel: row.education_level as EducationLevel | null,
+        province: row.province as Province | null,
+        board: row.board_id ? { id: row.board_id, name: row.board_name ?? '', number: row.board_number ?? null } : null,
+        members: Number(row.members ?? 0),
+      })),
+      total,
+    };
+  }
+
+  /** The accounts with a role in a school, or a school role anywhere (the command line's `users list`): no access check. */
+  memberIdsAsOperator(filter: { schoolId?: string; role?: SchoolRole }): Promise<string[]> {
+    return this.repo.memberIds(filter);
+  }
+
   // ------------------------------------------------------------ join code
 
   /** The school's join code, made on first request. */
@@ -221,12 +249,10 @@ export class SchoolService {
    * never join, and a school that requires its identity provider admits linked accounts only.
    */
   async joinByCode(userId: string, code: string): Promise<{ schoolId: string; schoolName: string; roles: SchoolRole[] }> {
-    const normalised = normaliseJoinCode(code);
-    const school = normalised.length === 8 ? await this.repo.findByJoinCode(normalised) : undefined;
-    if (!school) throw notFound('Join code', 'code');
+    const school = await this.schoolOfJoinCode(code);
     await this.requireNoPlatformRole(userId);
     if ((await this.repo.requiresIdentityProvider(school.id)) && !(await this.deps.auth.hasIdentityLink(userId))) {
-      throw new AppError('identity_provider_required', 'This school admits only accounts that log in through its identity provider');
+      throw identityProviderRequired();
     }
     const before = await this.ownRoles(userId, school.id);
     if (!before.includes('teacher')) {
@@ -234,6 +260,40 @@ export class SchoolService {
       await this.deps.audit.record({ actorId: userId, action: 'school_joined', subject: school.id });
     }
     return { schoolId: school.id, schoolName: school.name, roles: await this.ownRoles(userId, school.id) };
+  }
+
+  /** What a join link shows before joining, to anyone with the code: the school's name, and whether joining needs its identity provider. */
+  async joinLink(code: string): Promise<{ schoolName: string; requireIdentityProvider: boolean }> {
+    const school = await this.schoolOfJoinCode(code);
+    return { schoolName: school.name, requireIdentityProvider: await this.repo.requiresIdentityProvider(school.id) };
+  }
+
+  /**
+   * Makes an account for someone who has none and joins them as a teacher, in one step, with
+   * the password rule of every new account. An address with an account logs in and joins with
+   * `joinByCode` instead; a school that requires its identity provider admits linked accounts only.
+   */
+  async joinWithNewAccount(code: string, body: { name: string; email: string; password: string; locale?: Locale }): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
+    const school = await this.schoolOfJoinCode(code);
+    if (await this.repo.requiresIdentityProvider(school.id)) throw identityProviderRequired();
+    if (await this.deps.auth.accountByEmail(body.email)) throw conflict('This address has an account already: log in with it, then join', 'body.email');
+    const { userId } = await this.deps.auth.createAccount({
+      email: body.email,
+      password: body.password,
+      displayName: body.name,
+      locale: body.locale,
+      role: 'teacher',
+      schoolId: school.id,
+    });
+    await this.deps.audit.record({ actorId: userId, action: 'school_joined', subject: school.id });
+    return this.deps.auth.startSession(userId, 'login');
+  }
+
+  private async schoolOfJoinCode(code: string): Promise<SchoolRow> {
+    const normalised = normaliseJoinCode(code);
+    const school = normalised.length === 8 ? await this.repo.findByJoinCode(normalised) : undefined;
+    if (!school) throw notFound('Join code', 'code');
+    return school;
   }
 
   // ------------------------------------------------------------ creation (CLI, demo data)
@@ -338,3 +398,5 @@ export function toSchoolFields(school: SchoolRow): Omit<SchoolDto, 'board' | 'my
     network: school.network as SchoolNetwork | null,
   };
 }
+
+const identityProviderRequired = () => new AppError('identity_provider_required', 'This school admits only accounts that log in through its identity provider');

@@ -103,5 +103,3 @@ export const profileSchema = z
   })
   .meta({ id: 'Profile' });
 export type ProfileDto = z.infer<typeof profileSchema>;
-
-export const exportQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });

@@ -83,13 +83,5 @@ export const digisnapEndpoints = defineEndpoints(
       response: { 200: 'profileSchema' },
       errors: [400, 401, 403, 404],
     },
-    exportMyData: {
-      method: 'GET',
-      path: '/api/me/export',
-      summary: 'Download all your own data: account, scans, answers and results (JSON or CSV)',
-      query: 'exportQuerySchema',
-      files: ['json', 'csv'],
-      errors: [400, 401, 403, 404],
-    },
   },
 );

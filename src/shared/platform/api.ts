@@ -78,6 +78,8 @@ export const passwordResetRequestedSchema = z
   .object({ status: z.literal('requested').describe('The same for every address, whether or not an account has it') })
   .meta({ id: 'PasswordResetRequested' });
 
+export const exportQuerySchema = z.object({ format: z.enum(['json', 'zip']).default('json') });
+
 export const healthResponseSchema = z
   .object({
     status: z.literal('ok'),

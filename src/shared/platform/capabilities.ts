@@ -66,6 +66,12 @@ export const platformCapabilities = {
   readOutbox: ['admin'],
   /** Import the STEM monitor's counts, replacing the school years in the file; everyone reads the monitor. */
   importStemCounts: ['centre_analyst', 'admin'],
+  /** Find accounts, block and unblock them, mail them a password-reset link. */
+  manageAccounts: ['admin'],
+  /** Read the audit log. */
+  readAuditLog: ['admin'],
+  /** List every school and board of the platform. */
+  listAllSchools: ['admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

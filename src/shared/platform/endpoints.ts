@@ -70,6 +70,18 @@ export const authEndpoints = defineEndpoints(
       errors: [400],
       rateLimit: 'passwordReset',
     },
+    exportMyData: {
+      method: 'GET',
+      path: '/api/me/export',
+      summary: 'Download everything the platform keeps about you, as JSON or as a ZIP of CSV files',
+      description:
+        'The account, memberships, invitations, scans with their answers, the profile, enrolments, bookmarks, trainings ' +
+        'followed, reflection rounds taken part in, sessions and their last use, and what you did as the audit log keeps it; ' +
+        'each module adds its part. Never a secret: no password hash and no token.',
+      query: 'exportQuerySchema',
+      files: ['json', 'zip'],
+      errors: [400, 401, 403],
+    },
     resetPassword: {
       method: 'POST',
       path: '/api/auth/password-reset/confirm',

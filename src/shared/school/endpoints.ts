@@ -101,6 +101,14 @@ export const schoolEndpoints = defineEndpoints(
       errors: [400, 401, 403, 404],
       rateLimit: 'joinCode',
     },
+    listAllSchools: {
+      method: 'GET',
+      path: '/api/admin/schools',
+      summary: 'Every school with its board and number of members, searched by name or number (admins only)',
+      query: 'schoolDirectoryQuerySchema',
+      response: { 200: 'schoolDirectorySchema' },
+      errors: [400, 401, 403],
+    },
     getBoard: {
       method: 'GET',
       path: '/api/boards/:boardId',
@@ -160,6 +168,29 @@ export const invitationEndpoints = defineEndpoints(
       response: { 200: 'invitationSchema' },
       errors: [404, 410],
       rateLimit: 'invitation',
+    },
+    getJoinLink: {
+      method: 'GET',
+      path: '/api/join/:code',
+      summary: 'The school behind a join code, by name, before joining (no login needed); nothing else of it',
+      params: 'joinCodeParamsSchema',
+      response: { 200: 'joinLinkSchema' },
+      errors: [400, 404],
+      rateLimit: 'joinCode',
+    },
+    joinSchoolWithNewAccount: {
+      method: 'POST',
+      path: '/api/join/:code/account',
+      summary: 'Make an account and join the school behind a join code as a teacher, in one step (no login needed)',
+      description:
+        'The password follows the rule of every new password (422 weak_password). An address that has an account already: ' +
+        '409 conflict on `body.email` (log in, then join). A school that requires its identity provider admits only accounts ' +
+        'linked to it: 403 identity_provider_required. Sets the session cookie and returns the session, as login does.',
+      params: 'joinCodeParamsSchema',
+      body: 'joinWithNewAccountBodySchema',
+      response: { 201: 'sessionResponseSchema' },
+      errors: [400, 403, 404, 409, 422],
+      rateLimit: 'joinCode',
     },
     acceptInvitation: {
       method: 'POST',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, localeSchema } from '../platform/api';
+import { emailSchema, localeSchema, passwordSchema } from '../platform/api';
 import { schoolRoleList } from '../platform/capabilities';
 import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
 
@@ -128,6 +128,41 @@ export const joinCodeSchema = z
   .meta({ id: 'JoinCode' });
 
 export const joinResultSchema = z.object({ schoolId: z.string(), schoolName: z.string(), roles: z.array(schoolRoleSchema) }).meta({ id: 'JoinResult' });
+
+/** Every school of the platform, as the administrator's list shows it. */
+export const schoolDirectoryQuerySchema = z.object({
+  q: z.string().trim().max(120).optional().describe("Part of the school's or its board's name, or its institution number"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const schoolDirectoryEntrySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    institutionNumber: z.string().nullable(),
+    educationLevel: z.enum(educationLevels).nullable(),
+    province: z.enum(provinces).nullable(),
+    board: boardRefSchema.nullable(),
+    members: z.number().int().describe('Accounts with a role in the school itself'),
+  })
+  .meta({ id: 'SchoolDirectoryEntry' });
+
+export type SchoolDirectoryEntry = z.infer<typeof schoolDirectoryEntrySchema>;
+
+export const schoolDirectorySchema = z.object({ items: z.array(schoolDirectoryEntrySchema), total: z.number().int() }).meta({ id: 'SchoolDirectory' });
+
+/** What a join link shows before anyone logs in: the school's name, and whether joining needs its identity provider. */
+export const joinLinkSchema = z.object({ schoolName: z.string(), requireIdentityProvider: z.boolean() }).meta({ id: 'JoinLink' });
+
+export const joinWithNewAccountBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    email: emailSchema,
+    password: passwordSchema,
+    locale: localeSchema.optional(),
+  })
+  .meta({ id: 'JoinWithNewAccountBody' });
 
 /** What the invitation link shows before anyone logs in: enough to recognise it, nothing more. */
 export const invitationSchema = z

@@ -1,5 +1,6 @@
 import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { formatDate, formatScore } from '../../shared/i18n/format';
+import { authEndpoints } from '../../shared/platform/endpoints';
 import { call, endpointHref } from '../api';
 import { ProfileRecommendations } from '../catalogue/ProfileRecommendations';
 import { TrainingHistory } from '../catalogue/TrainingHistory';
@@ -95,11 +96,11 @@ export function ProfilePage() {
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
             {t('profile.print')}
           </button>
-          <a className="button button-secondary" href={endpointHref(digisnapEndpoints.exportMyData, { query: { format: 'json' } })} download>
+          <a className="button button-secondary" href={endpointHref(authEndpoints.exportMyData, { query: { format: 'json' } })} download>
             {t('profile.downloadJson')}
           </a>
-          <a className="button button-secondary" href={endpointHref(digisnapEndpoints.exportMyData, { query: { format: 'csv' } })} download>
-            {t('profile.downloadCsv')}
+          <a className="button button-secondary" href={endpointHref(authEndpoints.exportMyData, { query: { format: 'zip' } })} download>
+            {t('profile.downloadZip')}
           </a>
         </div>
       </section>

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { FrameworkVersionDto } from '../../shared/digisnap/api';
 import { digisnapEndpoints } from '../../shared/digisnap/endpoints';
 import { formatDate, formatScore } from '../../shared/i18n/format';
+import { grants } from '../../shared/platform/capabilities';
 import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { Redirect } from '../components/Redirect';
 import { loadFrameworkVersions } from '../digisnap/frameworkStore';
 import { versionLabel } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
@@ -89,7 +91,14 @@ function LogoutEverywhere() {
   );
 }
 
+/** The start page: an administrator's is the accounts page, everyone else's their scans, schools and plans. */
 export function HomePage() {
+  const { user } = useSession();
+  if (user && grants(user.globalRoles, 'manageAccounts')) return <Redirect to="/beheer" />;
+  return <PersonalHome />;
+}
+
+function PersonalHome() {
   const { t, locale } = useI18n();
   const { user } = useSession();
   const home = useCombinedQuery(['listMyScans', 'getScan', 'listFrameworkVersions'], [], loadHome);

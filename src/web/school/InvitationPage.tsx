@@ -9,13 +9,12 @@ import { PageHeading } from '../components/PageHeading';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { IdentityProviderLogin, useReturnedError } from '../platform/IdentityProviderLogin';
-import { checkNewPasswordForm, preloadPasswordRule } from '../platform/passwordForm';
+import { preloadPasswordRule } from '../platform/passwordForm';
 import { useSession } from '../platform/session';
 import { Link, navigate } from '../router';
 import { useEndpointQuery } from '../serverState';
+import { AccountPasswordField, checkNewAccount, NewAccountNameField, type NewAccountProblems } from './NewAccountFields';
 import type { InvitationView } from './types';
-
-/** After accepting, those who take Digisnap go straight to the scan; principals and board admins to the start page. */
 
 /**
  * The page behind the link in an invitation mail: name and password (or the existing account's
@@ -48,7 +47,7 @@ export function InvitationPage({ token }: { token: string }) {
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationView }) {
   const { t, locale } = useI18n();
   const { user, adopt, logout } = useSession();
-  const [problems, setProblems] = useState<{ name?: string; password?: string }>({});
+  const [problems, setProblems] = useState<NewAccountProblems>({});
   // Whether the address has an account is not told by the server: the person says which it is.
   const [account, setAccount] = useState<'new' | 'existing'>('new');
   const {
@@ -78,15 +77,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    const found: typeof problems = {};
-    if (newAccount && !name) found.name = t('invitation.nameRequired');
-    if (!password) found.password = t('invitation.passwordRequired');
-    else if (newAccount) {
-      // The same rule as the server's, with the invited address and the name as words tried first.
-      const refused = (await checkNewPasswordForm({ password, repeat: password }, { email: invitation.email, name })).password;
-      // biome-ignore lint/suspicious/noExplicitAny: the keys come from the shared rule, which names keys of the i18n files
-      if (refused) found.password = refused.map(({ key, values }) => t(key as any, values) as string).join(' ');
-    }
+    const found = await checkNewAccount(t, { name, password, email: invitation.email, isNew: newAccount });
     setProblems(found);
     if (found.name) return nameRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
@@ -134,51 +125,12 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
               ))}
             </fieldset>
             {newAccount ? (
-              <div className="field">
-                <label htmlFor="invitation-name">{t('invitation.name')}</label>
-                <input
-                  ref={nameRef}
-                  id="invitation-name"
-                  name="name"
-                  autoComplete="name"
-                  defaultValue={invitation.name ?? ''}
-                  required
-                  aria-invalid={problems.name ? true : undefined}
-                  aria-describedby={problems.name ? 'invitation-name-problem' : undefined}
-                />
-                {problems.name && (
-                  <p id="invitation-name-problem" className="field-problem">
-                    {problems.name}
-                  </p>
-                )}
-              </div>
+              <NewAccountNameField idPrefix="invitation" defaultName={invitation.name ?? undefined} problem={problems.name} inputRef={nameRef} />
             ) : (
               <p>{t('invitation.existingAccount')}</p>
             )}
             <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-            <div className="field">
-              <label htmlFor="invitation-password">{t(newAccount ? 'invitation.newPassword' : 'invitation.password')}</label>
-              {newAccount && (
-                <p id="invitation-password-hint" className="field-hint">
-                  {t('invitation.passwordHint')}
-                </p>
-              )}
-              <input
-                ref={passwordRef}
-                id="invitation-password"
-                name="password"
-                type="password"
-                autoComplete={newAccount ? 'new-password' : 'current-password'}
-                required
-                aria-invalid={problems.password ? true : undefined}
-                aria-describedby={[newAccount ? 'invitation-password-hint' : '', problems.password ? 'invitation-password-problem' : ''].filter(Boolean).join(' ') || undefined}
-              />
-              {problems.password && (
-                <p id="invitation-password-problem" className="field-problem">
-                  {problems.password}
-                </p>
-              )}
-            </div>
+            <AccountPasswordField idPrefix="invitation" isNew={newAccount} problem={problems.password} inputRef={passwordRef} />
           </>
         )}
         <button type="submit" className="button button-primary button-wide" disabled={busy}>

@@ -23,6 +23,9 @@ const platformActions: Record<PlatformCapability, string> = {
   actForEveryProvider: 'act for every provider',
   readOutbox: 'read the outbox',
   importStemCounts: 'import STEM counts',
+  manageAccounts: 'manage accounts',
+  readAuditLog: 'read the audit log',
+  listAllSchools: 'list every school',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, forbidden, validationError } from '../../../shared/errors';
 import {
   type CurrentUser,
   emailSchema,
@@ -87,6 +87,8 @@ export class AuthService {
    * identity provider): the cookie token and the CSRF token, as every kind of login returns them.
    */
   async startSession(userId: string, action: 'login' | 'login_oidc'): Promise<{ token: string; csrfToken: string; user: CurrentUser }> {
+    // Only after the proof, so a block is told to the account's owner alone.
+    if ((await this.accounts.findById(userId))?.blocked_at) throw forbidden('This account is blocked: ask the administrator');
     const token = newToken();
     const csrfToken = newToken();
     const now = Date.now();
@@ -215,7 +217,8 @@ export class AuthService {
         id: userId,
         email,
         passwordHash: await hashPassword(password),
-        displayName: input.displayName?.trim() || email.split('@')[0],
+        // Without a name the whole address, never a fragment of it ("Dag it" for it@school.be).
+        displayName: input.displayName?.trim() || email,
         locale: input.locale ?? 'nl',
         createdAt: now,
       });

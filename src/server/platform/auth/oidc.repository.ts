@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables as Database } from '../db/schema';
 import type { AccountsRepository, NewUser } from './accounts.repository';
 
-/** The tables of identity-provider login (see oidc.migrations.ts); only this repository reads them. */
+/** The tables of identity-provider login (see oidc.migrations.ts); only this repository reads them, and the data download a person's links. */
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type OidcTables = {
   oidc_logins: {

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { adminMigrations } from '../admin/admin.migrations';
 import { oidcMigrations } from '../auth/oidc.migrations';
 import { passwordResetMigrations } from '../auth/password-reset.migrations';
 import { mailMigrations } from '../mail/mail.migrations';
@@ -7,7 +8,14 @@ import { platformMigrations } from '../platform.migrations';
 import { rateLimitMigrations } from '../rate-limit/rate-limit.migrations';
 
 /** The platform's own migrations: accounts, sessions, audit log, outbox, identity provider logins, password reset links, rate limits. */
-export const ownMigrations: Record<string, Migration> = { ...platformMigrations, ...mailMigrations, ...oidcMigrations, ...passwordResetMigrations, ...rateLimitMigrations };
+export const ownMigrations: Record<string, Migration> = {
+  ...platformMigrations,
+  ...mailMigrations,
+  ...oidcMigrations,
+  ...passwordResetMigrations,
+  ...rateLimitMigrations,
+  ...adminMigrations,
+};
 
 /**
  * The platform's migrations and those of every module listed. Kysely's Migrator runs them in

@@ -9,6 +9,8 @@ export interface UsersTable {
   display_name: string;
   locale: string;
   created_at: string;
+  /** Set by an administrator's block: no login, no session. */
+  blocked_at: string | null;
 }
 
 export interface UserRolesTable {

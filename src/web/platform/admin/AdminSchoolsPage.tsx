@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { schoolEndpoints } from '../../../shared/school/endpoints';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useI18n } from '../../i18n';
+import { useEndpointQuery } from '../../serverState';
+import { AdminLayout, PageButtons, SearchForm } from './AdminLayout';
+
+const LIMIT = 50;
+
+/** `/beheer/scholen`: every school with its board and number of members, searched by name or number. */
+export function AdminSchoolsPage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const list = useEndpointQuery(schoolEndpoints.listAllSchools, { query: { q: q || undefined, limit: LIMIT, offset } });
+  return (
+    <AdminLayout title={t('admin.schoolsTitle')}>
+      <SearchForm
+        id="admin-school-search"
+        label={t('admin.schoolSearch')}
+        onSearch={(text) => {
+          setQ(text);
+          setOffset(0);
+        }}
+      />
+      {list.loading && <Loading />}
+      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.data && (
+        <>
+          <p role="status">{t('admin.schoolCount', { count: list.data.total })}</p>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('admin.schoolsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.columnSchool')}</th>
+                  <th scope="col">{t('admin.columnNumber')}</th>
+                  <th scope="col">{t('admin.columnBoard')}</th>
+                  <th scope="col">{t('admin.columnPlace')}</th>
+                  <th scope="col" className="numeric">
+                    {t('admin.columnMembers')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((school) => (
+                  <tr key={school.id}>
+                    <th scope="row">{school.name}</th>
+                    <td>{school.institutionNumber ?? '–'}</td>
+                    <td>{school.board ? `${school.board.name}${school.board.number ? ` (${school.board.number})` : ''}` : '–'}</td>
+                    <td>
+                      {[school.educationLevel && t(`codes.educationLevel.${school.educationLevel}`), school.province && t(`codes.province.${school.province}`)]
+                        .filter(Boolean)
+                        .join(', ') || '–'}
+                    </td>
+                    <td className="numeric">{school.members}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <PageButtons offset={offset} limit={LIMIT} hasMore={offset + LIMIT < list.data.total} onOffset={setOffset} />
+        </>
+      )}
+    </AdminLayout>
+  );
+}
