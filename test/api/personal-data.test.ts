@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
+import { addDevice } from './infra-fixtures';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
 
 /** A column that holds a user id, by the names the codebase gives them: `user_id`, `owner_user_id`, `actor_id`, `created_by`, … */
@@ -73,6 +74,17 @@ describe('exportMyData: everything the platform keeps about a person', () => {
     expect(data.invitations).toEqual([expect.objectContaining({ school: w.schoolA, email: invited.email, role: 'teacher', accepted_at: null })]);
     expect(data.memberships).toEqual([]);
     expect(data.profile).toBeNull();
+  });
+
+  it('holds the devices lent to the account, returned or not, and not a loan of a pupil with the same name', async () => {
+    const teacher = await t.user('teacher', { schoolId: w.schoolA });
+    const me = (await teacher.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    for (const assetTag of ['OWN-01', 'OWN-02']) await addDevice(w.ictA, w.schoolA, { assetTag });
+    const lend = (payload: Record<string, unknown>) => w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/loans/single`, payload: { dueOn: '2027-06-30', ...payload } });
+    expect((await lend({ assetTag: 'OWN-01', borrowerKind: 'staff', borrowerUserId: me.id })).statusCode).toBe(201);
+    expect((await lend({ assetTag: 'OWN-02', borrowerKind: 'pupil', borrower: me.displayName })).statusCode).toBe(201);
+    const data = (await teacher.request({ method: 'GET', url: '/api/me/export' })).json();
+    expect(data.loans).toEqual([expect.objectContaining({ asset_tag: 'OWN-01', school: w.schoolA, returned_on: null })]);
   });
 
   it('writes a ZIP with one CSV per section, semicolons and a header even when empty', async () => {

@@ -78,5 +78,5 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
     indicatorRoutes(app, { indicators: services.indicators, requireAuth });
     decommissionRoutes(app, { decommission: services.decommission, requireAuth });
   },
-  personalData: () => infraPersonalData,
+  personalData: (_platform, { loans }) => infraPersonalData(loans),
 };

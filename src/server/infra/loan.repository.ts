@@ -119,6 +119,11 @@ export class LoanRepository {
       .execute();
   }
 
+  /** Every loan bound to this account, returned or not (the person's data download). */
+  loansOfAccount(userId: string): Promise<LoanWithDeviceRow[]> {
+    return this.withDevice().where('loans.borrower_user_id', '=', userId).orderBy('loans.lent_on').execute();
+  }
+
   find(loanId: string): Promise<LoanWithDeviceRow | undefined> {
     return this.withDevice().where('loans.id', '=', loanId).executeTakeFirst();
   }

@@ -89,6 +89,12 @@ export class LoanService {
     return { items: rows.map((row) => toLoanDto(row, today)).filter((loan) => loan.borrowerUserId === userId || (member.get(loan.schoolId) && isOwnLoan(loan, user))) };
   }
 
+  /** Every loan bound to the person's account, for their data download: no access check, it is their own. */
+  async accountLoans(userId: string): Promise<LoanDto[]> {
+    const today = this.today();
+    return (await this.repo.loansOfAccount(userId)).map((row) => toLoanDto(row, today));
+  }
+
   /** The loans not returned (overdue or past their school year), for the export. */
   async unreturnedLoans(userId: string, schoolId: string): Promise<LoanDto[]> {
     await this.deps.access.require(userId, 'readLoans', schoolId);
