@@ -9,6 +9,7 @@ import type { Db } from '../src/server/platform/db/database';
 import type { PlatformTables } from '../src/server/platform/db/schema';
 import type { ServicesOfModules, TablesOfModules } from '../src/server/platform/module';
 import type { SchoolServices, SchoolTables } from '../src/server/school/school.module';
+import type { StemServices, StemTables } from '../src/server/stem/stem.module';
 import type { exampleModule } from './example/server/example.module';
 import type { ExampleTables } from './example/server/example.tables';
 import type { ExampleNote } from './example/shared/api';
@@ -20,7 +21,9 @@ import type { ExampleNote } from './example/shared/api';
 describe('the types the module list adds up to', () => {
   it('types every service of the platform and the listed modules, and no other', () => {
     expectTypeOf<Services>().not.toBeAny();
-    expectTypeOf<keyof Services>().toEqualTypeOf<keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices | keyof InfraServices>();
+    expectTypeOf<keyof Services>().toEqualTypeOf<
+      keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices | keyof InfraServices | keyof StemServices
+    >();
     expectTypeOf<Services['digisnap']>().toEqualTypeOf<DigisnapService>();
     expectTypeOf<FastifyInstance['services']>().toEqualTypeOf<Services>();
     const services = {} as Services;
@@ -30,7 +33,7 @@ describe('the types the module list adds up to', () => {
 
   it('types the app’s database with every table of the platform and the listed modules', () => {
     expectTypeOf<AppTables>().not.toBeAny();
-    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables & InfraTables>();
+    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables & InfraTables & StemTables>();
     expectTypeOf<FastifyInstance['db']>().toEqualTypeOf<Db<AppTables>>();
   });
 

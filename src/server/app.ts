@@ -35,6 +35,7 @@ import { OutboxRepository } from './platform/mail/outbox.repository';
 import type { AnyServerModule, PlatformContext, RouteContext, ServicesOfModules, TablesOfModules } from './platform/module';
 import { registerAttemptLimits } from './platform/rate-limit/attempt-limits';
 import { type SchoolNeeds, schoolModule } from './school/school.module';
+import { stemModule } from './stem/stem.module';
 
 export const APP_VERSION = '0.1.0';
 
@@ -45,7 +46,7 @@ export const APP_VERSION = '0.1.0';
  * the order of their names, and modules reach each other only through the needs wired below,
  * which are called after all are built.
  */
-export const modules = [digisnapModule, catalogueModule, schoolModule, infraModule] as const satisfies readonly AnyServerModule[];
+export const modules = [digisnapModule, catalogueModule, schoolModule, infraModule, stemModule] as const satisfies readonly AnyServerModule[];
 
 /** Every table of the platform and the listed modules: what the app's own database handle (`app.db`) is typed with. */
 export type AppTables = PlatformTables & TablesOfModules<typeof modules>;

@@ -65,4 +65,17 @@ describe('demo data', () => {
     expect(demo).toMatchObject({ lines: 3, auditReady: 2, deadline: '2024-08-31' });
     expect(demo.budgetCents).toBeGreaterThan(demo.spentCents);
   });
+  it('fills the STEM monitor with demo counts from 2010-2011 to 2023-2024, labelled demo, on the published headline figures', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/stem/definitions' })).json();
+    expect(list.years).toHaveLength(14);
+    expect(list.years.every((year: { source: string }) => year.source === 'demo')).toBe(true);
+    const latest = (await t.app.inject({ method: 'GET', url: '/api/stem/indicators?year=2023-2024&breakdown=province' })).json();
+    expect(latest.source).toBe('demo');
+    const grade23 = latest.indicators.find((value: { indicator: string }) => value.indicator === 'secondary_grade23_stem_share');
+    expect(grade23.total.share).toBeCloseTo(0.364, 6);
+    expect(grade23.definition).toBe('domain_2');
+    expect(grade23.groups).toHaveLength(6);
+    const series = (await t.app.inject({ method: 'GET', url: '/api/stem/series?indicator=secondary_year3_stem_share' })).json();
+    expect(series.baseline.total.share).toBeCloseTo(0.335, 6);
+  });
 });

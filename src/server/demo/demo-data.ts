@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoStem } from './demo-stem';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
 import { seededRandom, simulatedAnswers } from './simulated-answers';
 
@@ -37,6 +38,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     { email: 'directie@demo.digisprong.be', role: 'principal', displayName: 'Dominique Directie', note: 'principal' },
     { email: 'bestuur@demo.digisprong.be', role: 'board_admin', displayName: 'Bert Bestuur', note: 'board admin: the funding of the board’s two schools' },
     { email: 'admin@demo.digisprong.be', role: 'admin', displayName: 'Ada Admin', note: 'platform administrator' },
+    { email: 'kenniscentrum@demo.digisprong.be', role: 'centre_analyst', displayName: 'Kato Kenniscentrum', note: 'knowledge centre analyst: imports the STEM counts' },
     { email: 'aanbieder@demo.digisprong.be', role: 'provider', displayName: 'Arne Aanbieder', note: `training provider (${demoProviders[0].name})` },
   ];
   const ids = new Map<string, string>();
@@ -46,7 +48,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
       password: DEMO_PASSWORD,
       displayName: account.displayName,
       role: account.role,
-      schoolId: account.role === 'admin' || account.role === 'provider' ? undefined : schoolId,
+      schoolId: ['admin', 'provider', 'centre_analyst'].includes(account.role) ? undefined : schoolId,
     });
     ids.set(account.email, userId);
   }
@@ -87,6 +89,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   });
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
+  await seedDemoStem(services);
   return accounts;
 }
 

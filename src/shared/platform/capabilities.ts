@@ -64,6 +64,8 @@ export const platformCapabilities = {
   actForEveryProvider: ['admin'],
   /** Read the outbox of mail sent and kept. */
   readOutbox: ['admin'],
+  /** Import the STEM monitor's counts, replacing the school years in the file; everyone reads the monitor. */
+  importStemCounts: ['centre_analyst', 'admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

@@ -65,7 +65,8 @@ export const stemTargetSchema = z
     indicator: z.string(),
     value: z.number().min(0).max(1),
     deadlineYear: z.string(),
-    source: z.string(),
+    source: z.string().describe('Who published it, and where'),
+    sourceUrl: z.string(),
     verified: z.boolean().describe('false while the figure is known from secondary sources only'),
   })
   .meta({ id: 'StemTarget' });
@@ -78,6 +79,7 @@ export const stemPublishedValueSchema = z
     breakdown: z.enum(stemBreakdowns),
     group: z.string().nullable().describe('The group of the breakdown (aso, f, limburg, …); null for Flanders'),
     source: z.string(),
+    sourceUrl: z.string(),
     verified: z.boolean(),
   })
   .meta({ id: 'StemPublishedValue' });
@@ -110,7 +112,9 @@ export const stemIndicatorListSchema = z
         id: definitionSchema,
         name: localisedSchema,
         description: localisedSchema,
-        years: z.array(z.string()).describe('The school years with counts this definition is used for by default'),
+        use: z
+          .array(z.object({ level: z.enum(stemLevels), fromYear: z.string().nullable(), untilYear: z.string().nullable() }))
+          .describe('Where it is the default: per level, from and until which school year (null: open-ended)'),
       }),
     ),
     years: z.array(z.object({ year: z.string(), source: z.enum(stemCountSources) })).describe('The school years with counts, oldest first'),

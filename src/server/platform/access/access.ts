@@ -22,6 +22,7 @@ const platformActions: Record<PlatformCapability, string> = {
   verifyProviders: 'verify providers',
   actForEveryProvider: 'act for every provider',
   readOutbox: 'read the outbox',
+  importStemCounts: 'import STEM counts',
 };
 
 /**
