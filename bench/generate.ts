@@ -20,7 +20,7 @@ import { brusselsDate } from '../src/shared/school/campaign/campaign';
 import { addDeviceData, type DeviceManifest } from './devices';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
-import { addStemData, type StemManifest, stemImportLine } from './stem';
+import { addStemData, type StemManifest, stemImportLine, writeStemAnalyst } from './stem';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
@@ -43,6 +43,8 @@ const REPORT_TEACHERS_PER_SCHOOL = 170_000 / 3_900;
 /** The report teachers' scans were submitted in the last this many days; the campaign opened a day before. */
 const REPORT_SCAN_DAYS = 20;
 const DAY_MS = 86_400_000;
+/** The STEM analyst's number in its address: past every teacher the other data can make. */
+const STEM_ANALYST_NUMBER = 999_999_999;
 
 export interface GenerateOptions {
   out: string;
@@ -203,7 +205,10 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
     );
   }
 
-  if (options.stemRows > 0) manifest.stem = await addStemData(services.stem, seededRandom(options.seed + 2), options.stemRows);
+  if (options.stemRows > 0) {
+    const analyst = writeStemAnalyst(sqlite, makeTeacher(STEM_ANALYST_NUMBER, schools, random, now, options.sessionIdleHours), passwordHash);
+    manifest.stem = await addStemData(services.stem, seededRandom(options.seed + 2), options.stemRows, `${out.replace(/\.db$/, '')}.stem.csv`, analyst);
+  }
 
   sqlite.pragma('optimize');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -15,7 +15,7 @@ import { searchPath } from './search-queries';
 import { type BenchServer, startServer, stopServer, writeServerHeapSnapshot } from './server-process';
 import { ServerWatch } from './server-watch';
 import { stemImportLine } from './stem';
-import { checkStemContracts, getStemIndicators } from './stem-scenarios';
+import { checkStemContracts, getStemIndicators, uploadStemYear } from './stem-scenarios';
 
 /**
  * npm run bench: generate Flanders-scale data, start the real server in a child process, load
@@ -203,6 +203,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       distinct_search_queries: new Set(manifest.searchQueries.map(searchPath)).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
+    if (manifest.stem && wanted('getStemIndicators')) results.stem_upload = await uploadStem(servers[0], watches[0], manifest.stem);
     for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-${i + 1}`);
   } finally {
     for (const watch of watches) watch.stop();
@@ -212,6 +213,26 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
   // off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
   if (wanted('searchTrainings (uncached)')) await measureUncachedSearch(databaseUrl, results, best);
   return results;
+}
+
+/** The STEM upload of stem-scenarios.ts, with the server's CPU (and PostgreSQL's) and memory it took; after the goals' memory is taken, so it is not held to their limit. */
+async function uploadStem(server: BenchServer, watch: ServerWatch, stem: NonNullable<Manifest['stem']>): Promise<NonNullable<Results['stem_upload']>> {
+  watch.startWindow();
+  const cpuBefore = watch.cpuMs();
+  const databaseCpuBefore = postgres?.cpuMs();
+  const upload = await uploadStemYear(server.url, stem);
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  const measured = {
+    ...upload,
+    server_cpu_seconds: seconds(watch.cpuMs() - cpuBefore),
+    peak_rss_mb: watch.windowPeakRssMb(),
+    ...(postgres && databaseCpuBefore !== undefined ? { database_cpu_seconds: seconds(postgres.cpuMs() - databaseCpuBefore) } : {}),
+  };
+  console.log(
+    `STEM counts of ${upload.year} uploaded through importStemCounts (${upload.lines} lines, ${upload.megabytes} MB): ${upload.seconds} s, ` +
+      `${measured.server_cpu_seconds} s of the server's CPU${measured.database_cpu_seconds === undefined ? '' : ` and ${measured.database_cpu_seconds} s of PostgreSQL's`}, the server's memory at most ${measured.peak_rss_mb} MB`,
+  );
+  return measured;
 }
 
 /** `serverCount` server processes on the database, started one after the other (each migrates at start). */

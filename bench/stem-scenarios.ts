@@ -1,4 +1,5 @@
-import { stemIndicatorListSchema, stemIndicatorsSchema } from '../src/shared/stem/api';
+import { readFileSync } from 'node:fs';
+import { stemImportReportSchema, stemIndicatorListSchema, stemIndicatorsSchema } from '../src/shared/stem/api';
 import type { Scenario } from './scenarios';
 import type { StemManifest } from './stem';
 
@@ -55,6 +56,27 @@ export async function checkStemContracts(url: string, stem: StemManifest): Promi
     throw new Error(`getStemIndicators ${year}, ${CHECKED_INDICATOR} in ${province}: ${value.numerator} / ${value.denominator}, the rows add up to ${numerator} / ${denominator}`);
   }
   return { firstReadMs: firstReadMs / stem.years.length };
+}
+
+/**
+ * The last year's CSV uploaded once more as the knowledge centre does (importStemCounts, the whole
+ * HTTP path: body, reader, checks, the year replaced in one transaction), after the measurements,
+ * since it bumps the data version. The same counts, so the answers stay as checked.
+ */
+export async function uploadStemYear(url: string, stem: StemManifest): Promise<{ year: string; lines: number; megabytes: number; seconds: number }> {
+  const csv = readFileSync(stem.csvImport.file);
+  const started = performance.now();
+  const response = await fetch(`${url}/api/stem/counts/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: `ds_session=${stem.analyst.token}`, 'x-csrf-token': stem.analyst.csrfToken },
+    body: csv,
+  });
+  const body = await response.text();
+  const seconds = (performance.now() - started) / 1000;
+  if (response.status !== 200) throw new Error(`importStemCounts of ${stem.csvImport.year} answered ${response.status}: ${body.slice(0, 300)}`);
+  const report = stemImportReportSchema.parse(JSON.parse(body));
+  if (report.rows !== stem.csvImport.rows) throw new Error(`importStemCounts of ${stem.csvImport.year} imported ${report.rows} lines, the file has ${stem.csvImport.rows}`);
+  return { year: stem.csvImport.year, lines: report.rows, megabytes: Math.round(csv.length / 1e5) / 10, seconds: Math.round(seconds * 10) / 10 };
 }
 
 async function get(url: string, path: string): Promise<string> {
