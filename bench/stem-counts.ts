@@ -1,5 +1,5 @@
 import { provinces } from '../src/shared/platform/flanders';
-import { type StemCategory, type StemLevel, stemCategories, stemProgrammeTypesOfLevel } from '../src/shared/stem/vocabulary';
+import { type StemCategory, type StemLevel, type StemMoment, stemCategories, stemMomentsOfLevel, stemProgrammeTypesOfLevel } from '../src/shared/stem/vocabulary';
 import type { Random } from './fixtures';
 
 /**
@@ -15,7 +15,7 @@ import type { Random } from './fixtures';
 export interface StemCountRow {
   school_year: string;
   level: StemLevel;
-  moment: string;
+  moment: StemMoment;
   programme_type: string;
   province: string;
   stem_category: StemCategory;
@@ -48,7 +48,7 @@ const REFORM_YEAR5 = 2023;
 const domainOf: Record<StemCategory, number> = { stem: 2, care_stem: 6, light_stem: 4, non_stem: 5 };
 const modernised = new Set<string>(NEW_TYPES);
 
-function secondaryTypes(moment: string, year: number): readonly string[] {
+function secondaryTypes(moment: StemMoment, year: number): readonly string[] {
   if (moment === 'year3_inflow') return year >= REFORM_YEAR3 ? NEW_TYPES : OLD_TYPES;
   if (moment === 'year5_inflow') return year >= REFORM_YEAR5 ? NEW_TYPES : OLD_TYPES;
   if (moment === 'grade23') return year >= REFORM_YEAR3 ? [...OLD_TYPES, ...NEW_TYPES] : OLD_TYPES;
@@ -202,7 +202,7 @@ function makeInstitutions(count: number, random: Random, firstNumber: number, al
 
 /** Rows a secondary school location writes in one school year: its grid over every moment. */
 function secondaryRowsPerSchool(year: number): number {
-  return ['year3_inflow', 'year5_inflow', 'grade23', 'qualification'].reduce((sum, moment) => sum + secondaryTypes(moment, year).length * categories.length * 2, 0);
+  return stemMomentsOfLevel.secondary.reduce((sum, moment) => sum + secondaryTypes(moment, year).length * categories.length * 2, 0);
 }
 
 /** Rows of higher and adult education in one school year. */
@@ -240,7 +240,7 @@ export function stemCountGenerator(schools: number, random: Random): (schoolYear
 
   return (schoolYear, emit) => {
     const year = firstYear(schoolYear);
-    for (const moment of ['year3_inflow', 'year5_inflow', 'grade23', 'qualification']) {
+    for (const moment of stemMomentsOfLevel.secondary) {
       const types = secondaryTypes(moment, year);
       const share = interpolate(STEM_SHARE_POINTS[moment], year);
       const pupilsTotal = types.reduce((sum, type) => sum + typeProfiles[type].pupils, 0);
@@ -255,7 +255,7 @@ export function stemCountGenerator(schools: number, random: Random): (schoolYear
         }
       }
     }
-    for (const moment of ['inflow', 'diploma']) {
+    for (const moment of stemMomentsOfLevel.higher) {
       const share = interpolate(STEM_SHARE_POINTS[moment], year);
       for (const institution of higher) {
         for (const type of HIGHER_TYPES) {
@@ -279,7 +279,7 @@ export function stemCountGenerator(schools: number, random: Random): (schoolYear
 function writeGrid(
   random: Random,
   emit: (row: StemCountRow) => void,
-  cell: { schoolYear: string; level: StemCountRow['level']; moment: string; type: string; school: Institution; pupils: number; stemShare: number; girlsInStem: number },
+  cell: { schoolYear: string; level: StemLevel; moment: StemMoment; type: string; school: Institution; pupils: number; stemShare: number; girlsInStem: number },
 ) {
   const rest = 1 - cell.stemShare;
   const parts: Record<StemCategory, [number, number]> = {

@@ -94,7 +94,7 @@ export const stemImportLine = ({ csvImport: { year, rows, readSeconds, writeSeco
 const toLine = (row: StemCountRow) => ({
   year: row.school_year,
   level: row.level,
-  moment: row.moment as never,
+  moment: row.moment,
   programmeType: row.programme_type,
   province: row.province,
   category: row.stem_category,
