@@ -20,6 +20,7 @@ import { brusselsDate } from '../src/shared/school/campaign/campaign';
 import { addDeviceData, type DeviceManifest } from './devices';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
+import { addStemData, type StemManifest, stemImportLine, writeStemAnalyst } from './stem';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
@@ -42,6 +43,8 @@ const REPORT_TEACHERS_PER_SCHOOL = 170_000 / 3_900;
 /** The report teachers' scans were submitted in the last this many days; the campaign opened a day before. */
 const REPORT_SCAN_DAYS = 20;
 const DAY_MS = 86_400_000;
+/** The STEM analyst's number in its address: past every teacher the other data can make. */
+const STEM_ANALYST_NUMBER = 999_999_999;
 
 export interface GenerateOptions {
   out: string;
@@ -64,6 +67,8 @@ export interface GenerateOptions {
   /** Devices of the ICT park over `deviceSchools` schools of their own, in boards (devices.ts). 0: no park data. */
   devices: number;
   deviceSchools: number;
+  /** Rows of STEM counts at school level over 15 school years (stem.ts). 0: no STEM data. */
+  stemRows: number;
 }
 
 export interface Manifest {
@@ -82,6 +87,8 @@ export interface Manifest {
   report?: { schoolId: string; campaignId: string; principalToken: string; schoolTeachers: number; teachers: number; schools: number; seconds: number };
   /** The ICT park the device scenarios read; absent without --devices. */
   devices?: DeviceManifest;
+  /** The STEM counts getStemIndicators reads; absent without --stem-rows. */
+  stem?: StemManifest;
 }
 
 export const manifestPathOf = (databaseFile: string) => `${databaseFile.replace(/\.db$/, '')}.manifest.json`;
@@ -196,6 +203,11 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
         sessionIdleHours: options.sessionIdleHours,
       },
     );
+  }
+
+  if (options.stemRows > 0) {
+    const analyst = writeStemAnalyst(sqlite, makeTeacher(STEM_ANALYST_NUMBER, schools, random, now, options.sessionIdleHours), passwordHash);
+    manifest.stem = await addStemData(services.stem, seededRandom(options.seed + 2), options.stemRows, `${out.replace(/\.db$/, '')}.stem.csv`, analyst);
   }
 
   sqlite.pragma('optimize');
@@ -335,6 +347,7 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
       'report-teachers': { type: 'string' },
       devices: { type: 'string' },
       'device-schools': { type: 'string' },
+      'stem-rows': { type: 'string' },
     },
     strict: false,
   });
@@ -349,6 +362,7 @@ export function parseGenerateArgs(argv: string[], defaults: Partial<GenerateOpti
     reportTeachers: num(values['report-teachers'], defaults.reportTeachers ?? 170_000),
     devices: num(values.devices, defaults.devices ?? 1_000_000),
     deviceSchools: num(values['device-schools'], defaults.deviceSchools ?? 3_900),
+    stemRows: num(values['stem-rows'], defaults.stemRows ?? 5_000_000),
     contentDir: defaults.contentDir ?? defaultContentDir,
     sessionIdleHours: defaults.sessionIdleHours ?? configFromEnv().sessionIdleHours,
   };
@@ -364,6 +378,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       `${manifest.trainings} trainings and ${manifest.searchQueries.length} searches` +
       (manifest.report ? `, ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools (${manifest.report.seconds.toFixed(1)} s) ` : ' ') +
       (manifest.devices ? `, ${manifest.devices.devices} devices over ${manifest.devices.schools} schools (${manifest.devices.seconds.toFixed(1)} s) ` : '') +
+      (manifest.stem
+        ? `, ${manifest.stem.rows} STEM counts over ${manifest.stem.schools} school locations (${manifest.stem.seconds.toFixed(1)} s; ${stemImportLine(manifest.stem)}) `
+        : '') +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s\n  database ${manifest.database}\n  manifest ${manifestPath}`,
   );
 }

@@ -40,6 +40,13 @@ describe('evaluateGoals', () => {
     }
   });
 
+  it('holds the STEM monitor’s indicators by province to 30% of the ceiling on both databases (issue 13 §6)', () => {
+    for (const database of BENCH_DATABASES) {
+      expect(RATIO_GOALS[database].getStemIndicators).toBe(0.3);
+      expect(verdictOf(run({ database, scenarios: [scenario('getStemIndicators', 0.29)] }), 'getStemIndicators')).toBe('MISS');
+    }
+  });
+
   it('passes a ratio exactly at its goal and misses one just under it', () => {
     for (const database of BENCH_DATABASES) {
       for (const [name, goal] of Object.entries(RATIO_GOALS[database])) {

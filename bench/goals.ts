@@ -11,10 +11,31 @@ export const BENCH_DATABASES: readonly BenchDatabase[] = ['sqlite', 'postgres'];
 /** The ICT park's reads (issue 12 §7): at least 30% of the ceiling in the same run, on both databases. */
 const PARK_GOALS = { listDevices: 0.3, listBoardDevices: 0.3, getInfraIndicators: 0.3, getBoardInfraIndicators: 0.3 };
 
+/** The STEM monitor's indicators by province (issue 13 §6): at least 30% of the ceiling in the same run, on both databases. */
+const STEM_GOALS = { getStemIndicators: 0.3 };
+
 /** Each scenario's least share of the ceiling's req/s in the same run. */
 export const RATIO_GOALS: Record<BenchDatabase, Readonly<Record<string, number>>> = {
-  sqlite: { getMyProfile: 0.4, submitScan: 0.1, searchTrainings: 0.4, 'searchTrainings (uncached)': 0.15, getMyRecommendations: 0.3, getSchoolReport: 0.25, ...PARK_GOALS },
-  postgres: { getMyProfile: 0.2, submitScan: 0.05, searchTrainings: 0.2, 'searchTrainings (uncached)': 0.08, getMyRecommendations: 0.15, getSchoolReport: 0.15, ...PARK_GOALS },
+  sqlite: {
+    getMyProfile: 0.4,
+    submitScan: 0.1,
+    searchTrainings: 0.4,
+    'searchTrainings (uncached)': 0.15,
+    getMyRecommendations: 0.3,
+    getSchoolReport: 0.25,
+    ...PARK_GOALS,
+    ...STEM_GOALS,
+  },
+  postgres: {
+    getMyProfile: 0.2,
+    submitScan: 0.05,
+    searchTrainings: 0.2,
+    'searchTrainings (uncached)': 0.08,
+    getMyRecommendations: 0.15,
+    getSchoolReport: 0.15,
+    ...PARK_GOALS,
+    ...STEM_GOALS,
+  },
 };
 
 /** The most resident memory any one server process may reach, on either database. */

@@ -50,6 +50,8 @@ export interface Results {
   /** Distinct searches the searchTrainings scenarios rotated through. */
   distinct_search_queries: number;
   scenarios: ScenarioResult[];
+  /** A school year's STEM counts uploaded once through importStemCounts after the scenarios (stem-scenarios.ts), with the CPU it cost. */
+  stem_upload?: { year: string; lines: number; megabytes: number; seconds: number; server_cpu_seconds: number; peak_rss_mb: number; database_cpu_seconds?: number };
   /** The verdict on this run's goals (goals.ts); `passed` is false when any line misses. */
   goals?: GoalVerdict[];
   passed?: boolean;

@@ -14,6 +14,8 @@ import { ceiling, getMyProfile, getMyRecommendations, getSchoolReport, type Scen
 import { searchPath } from './search-queries';
 import { type BenchServer, startServer, stopServer, writeServerHeapSnapshot } from './server-process';
 import { ServerWatch } from './server-watch';
+import { stemImportLine } from './stem';
+import { checkStemContracts, getStemIndicators, uploadStemYear } from './stem-scenarios';
 
 /**
  * npm run bench: generate Flanders-scale data, start the real server in a child process, load
@@ -26,6 +28,8 @@ import { ServerWatch } from './server-watch';
  *   --report-teachers 170000                        teachers with a scan each, for getSchoolReport (0: skip it)
  *   --devices 1000000 --device-schools 3900         the ICT park, in boards of 25 schools, for listDevices, listBoardDevices,
  *                                                   getInfraIndicators and getBoardInfraIndicators (0: skip them)
+ *   --stem-rows 5000000                             STEM counts at school level over 15 school years, for
+ *                                                   getStemIndicators (0: skip it)
  *   --cpu-prof                                      also write the server's CPU profile to bench/data/
  *   --heap-snapshot                                 also write each server's V8 heap snapshot at the end of its
  *                                                   run to bench/data/ (open in Chrome DevTools → Memory)
@@ -166,6 +170,14 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
         console.log(`device lists opened once per school and board (${first.reads}), as each first view since a write: ${first.meanMs.toFixed(2)} ms per read`);
       }
     }
+    if (manifest.stem && wanted('getStemIndicators')) {
+      for (const server of servers) {
+        const { firstReadMs } = await checkStemContracts(server.url, manifest.stem);
+        console.log(
+          `STEM indicators by province computed once per school year (${manifest.stem.years.length}), as each first read after an import: ${firstReadMs.toFixed(2)} ms per read`,
+        );
+      }
+    }
     // The ceiling is measured first and last: other work on a shared machine can pull one run
     // down, and a low ceiling would flatter every ratio, so the better of the two counts.
     const top = ceiling();
@@ -176,6 +188,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ...(wanted('getMyRecommendations') ? [getMyRecommendations(manifest.profileUsers)] : []),
       ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
       ...(park ? [listDevices, listBoardDevices, getInfraIndicators, getBoardInfraIndicators].filter((s) => wanted(s.name)).map((s) => s(park)) : []),
+      ...(manifest.stem && wanted('getStemIndicators') ? [getStemIndicators(manifest.stem)] : []),
     ];
     const startPeaks = watches.map((watch) => watch.peakRssMb());
     const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);
@@ -196,6 +209,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       distinct_search_queries: new Set(manifest.searchQueries.map(searchPath)).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
+    if (manifest.stem && wanted('getStemIndicators')) results.stem_upload = await uploadStem(servers[0], watches[0], manifest.stem);
     for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-${i + 1}`);
   } finally {
     for (const watch of watches) watch.stop();
@@ -205,6 +219,26 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
   // off, so each request runs the SQL and builds the JSON. Compared to the same ceiling as the rest.
   if (wanted('searchTrainings (uncached)')) await measureUncachedSearch(databaseUrl, results, best);
   return results;
+}
+
+/** The STEM upload of stem-scenarios.ts, with the server's CPU (and PostgreSQL's) and memory it took; after the goals' memory is taken, so it is not held to their limit. */
+async function uploadStem(server: BenchServer, watch: ServerWatch, stem: NonNullable<Manifest['stem']>): Promise<NonNullable<Results['stem_upload']>> {
+  watch.startWindow();
+  const cpuBefore = watch.cpuMs();
+  const databaseCpuBefore = postgres?.cpuMs();
+  const upload = await uploadStemYear(server.url, stem);
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  const measured = {
+    ...upload,
+    server_cpu_seconds: seconds(watch.cpuMs() - cpuBefore),
+    peak_rss_mb: watch.windowPeakRssMb(),
+    ...(postgres && databaseCpuBefore !== undefined ? { database_cpu_seconds: seconds(postgres.cpuMs() - databaseCpuBefore) } : {}),
+  };
+  console.log(
+    `STEM counts of ${upload.year} uploaded through importStemCounts (${upload.lines} lines, ${upload.megabytes} MB): ${upload.seconds} s, ` +
+      `${measured.server_cpu_seconds} s of the server's CPU${measured.database_cpu_seconds === undefined ? '' : ` and ${measured.database_cpu_seconds} s of PostgreSQL's`}, the server's memory at most ${measured.peak_rss_mb} MB`,
+  );
+  return measured;
 }
 
 /** `serverCount` server processes on the database, started one after the other (each migrates at start). */
@@ -241,14 +275,17 @@ async function measureUncachedSearch(databaseUrl: string, results: Results, best
 async function generate(): Promise<Manifest> {
   console.log(
     `Generating ${generateOptions.teachers} teachers, ${generateOptions.submitScans} answered scans to submit, ${generateOptions.trainings} trainings, ` +
-      `${generateOptions.reportTeachers} report teachers and ${generateOptions.devices} devices…`,
+      `${generateOptions.reportTeachers} report teachers, ${generateOptions.devices} devices and ${generateOptions.stemRows} STEM counts…`,
   );
   const started = Date.now();
   const { manifest } = await generateBenchData(generateOptions);
   console.log(
     `  done in ${((Date.now() - started) / 1000).toFixed(1)} s` +
       (manifest.report ? `, of which ${manifest.report.seconds.toFixed(1)} s for ${manifest.report.teachers} report teachers over ${manifest.report.schools} schools` : '') +
-      (manifest.devices ? `, ${manifest.devices.seconds.toFixed(1)} s for ${manifest.devices.devices} devices over ${manifest.devices.schools} schools` : ''),
+      (manifest.devices ? `, ${manifest.devices.seconds.toFixed(1)} s for ${manifest.devices.devices} devices over ${manifest.devices.schools} schools` : '') +
+      (manifest.stem
+        ? `, ${manifest.stem.seconds.toFixed(1)} s for ${manifest.stem.rows} STEM counts over ${manifest.stem.schools} school locations (${stemImportLine(manifest.stem)})`
+        : ''),
   );
   return manifest;
 }
