@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
-import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 
 /** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {
@@ -31,7 +31,7 @@ async function answerWithKeyboard(page: Page, option: number): Promise<void> {
   await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/Opgeslagen/);
 }
 
-describe('Digisnap in the browser', () => {
+describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
   let world: BrowserWorld;
   let userCount = 0;
   const newTeacher = async () => {
@@ -42,7 +42,7 @@ describe('Digisnap in the browser', () => {
   };
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    world = await startBrowserWorld({}, viewport);
   });
   afterAll(() => world?.close());
 
