@@ -84,8 +84,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** Follows a link of the main menu, unfolding the menu first where the screen is too narrow to show it. */
 export async function followMenu(page: Page, name: string): Promise<void> {
-  const menuButton = page.getByRole('button', { name: 'Menu' });
-  if (await menuButton.isVisible()) await menuButton.click();
+  if ((page.viewportSize()?.width ?? 0) < 720) await page.getByRole('button', { name: 'Menu', exact: true }).click();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
 }
 

@@ -45,7 +45,8 @@ export function ReportSection({ section, report }: { section: Section; report: R
       <h3 id={headingId}>
         {text(section.name)} <span className="badge">{t(`fronts.${section.front}`)}</span>
       </h3>
-      <div className="table-wrap">
+      {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
         <table className="data-table">
           <caption className="visually-hidden">{t('reflection.report.sectionCaption', { section: text(section.name) })}</caption>
           <thead>
@@ -111,7 +112,7 @@ export function ReportSection({ section, report }: { section: Section; report: R
       )}
       <details className="reflection-items">
         <summary>{t('reflection.report.statements', { count: section.items.length })}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reflection.report.statementsCaption', { section: text(section.name) })}>
           <table className="data-table">
             <caption className="visually-hidden">{t('reflection.report.statementsCaption', { section: text(section.name) })}</caption>
             <thead>
