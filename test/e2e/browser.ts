@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,4 +100,16 @@ export async function logIn(world: BrowserWorld, email: string, password = PASSW
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL(`${world.baseUrl}/`);
   return page;
+}
+
+/**
+ * With `SCREENSHOTS=<folder>` set, saves what the window shows as `<folder>/<name>-phone.png` or
+ * `-desktop.png` (the README's screenshots come from these); otherwise does nothing.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  const screen = (page.viewportSize()?.width ?? 0) < 720 ? 'phone' : 'desktop';
+  await page.screenshot({ path: join(folder, `${name}-${screen}.png`) });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allAnswers } from '../api/campaign-fixtures';
-import { accessibilityViolations, type BrowserWorld, followMenu, logIn, startBrowserWorld, VIEWPORT_NAMES } from './browser';
+import { accessibilityViolations, type BrowserWorld, followMenu, logIn, saveScreenshot, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leadership report (directierapport) in the browser (%s)', (viewport) => {
@@ -79,6 +79,8 @@ describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leader
     expect(await aims.getByTestId('aim-some_c_in_every_school').textContent()).toMatch(/Elke school heeft enkele leraren op C.*op C of hoger\. Het streefdoel is minstens 1\./);
     expect(await aims.textContent()).not.toMatch(/gehaald|norm/i);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Per domein' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'directierapport');
   });
 
   it('in a school where only four teachers completed, the report explains that it needs more', async () => {

@@ -6,6 +6,7 @@ import { type ApiError, asApiError, call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { TableScroll } from '../components/TableScroll';
 import { loadFrameworkVersions } from '../digisnap/frameworkStore';
 import { versionLabel } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
@@ -32,7 +33,7 @@ function ScanList({ scans, versions }: { scans: ScanSummary[]; versions: readonl
   if (scans.length === 0) return <p>{t('home.scansEmpty')}</p>;
   const newestFirst = [...scans].sort((a, b) => (b.submittedAt ?? b.startedAt).localeCompare(a.submittedAt ?? a.startedAt));
   return (
-    <div className="table-wrap">
+    <TableScroll label={t('home.scansCaption')}>
       <table className="data-table">
         <caption className="visually-hidden">{t('home.scansCaption')}</caption>
         <thead>
@@ -58,7 +59,7 @@ function ScanList({ scans, versions }: { scans: ScanSummary[]; versions: readonl
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
