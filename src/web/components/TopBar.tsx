@@ -67,7 +67,6 @@ export function TopBar() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        <LanguageSwitch />
         {user && (
           <>
             <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={MENU_ID} onClick={() => setOpenOn(menuOpen ? null : path)}>
@@ -92,6 +91,7 @@ export function TopBar() {
             </div>
           </>
         )}
+        <LanguageSwitch />
       </div>
     </header>
   );
