@@ -62,10 +62,11 @@ export function areaChartOption(input: AreaChartInput, width: number) {
   const narrow = isNarrowChart(width);
   const shares = input.series.map((serie) => serie.shares);
   return {
-    // on a narrow screen only the area's number; the table beside the chart names it in full
+    // on a narrow screen only the area's number, in a narrow column (a wrapped label keeps its
+    // whole width); the table beside the chart names it in full
     ...horizontalBarFrame(
       input.areas.map((name) => (narrow ? name.split('.')[0] : name)),
-      240,
+      narrow ? 24 : 240,
     ),
     xAxis: {
       type: 'value',
