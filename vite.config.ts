@@ -6,7 +6,7 @@ import { precompress } from './scripts/precompress';
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 
 // The browser app: `npx vite` for development (API proxied to the server on :8080),
-// `npx vite build` → dist/web (each larger file with its brotli and gzip twin), which the server
+// `npx vite build` → dist/web (each text file with its brotli and gzip twin), which the server
 // serves with an SPA fallback.
 export default defineConfig({
   root: webRoot,

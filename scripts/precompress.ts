@@ -5,12 +5,11 @@ import type { Plugin } from 'vite';
 
 /** The built files worth storing compressed: text the server sends as it is (source maps go only to developers). */
 const COMPRESSIBLE = /\.(?:js|css|html|svg|json)$/;
-const MIN_BYTES = 1024;
 
 /**
- * Writes a brotli (`.br`) and a gzip (`.gz`) twin beside each larger file of the build, at the
- * highest settings, once: the server sends the twin the browser accepts (web-app.ts) and never
- * compresses the app per request.
+ * Writes a brotli (`.br`) and a gzip (`.gz`) twin beside each text file of the build, at the
+ * highest settings, once, where the twin is smaller: the server sends the twin the browser
+ * accepts (web-app.ts) and never compresses the app per request, not even its smallest chunks.
  */
 export function precompress(): Plugin {
   return {
@@ -22,9 +21,11 @@ export function precompress(): Plugin {
         if (!COMPRESSIBLE.test(fileName)) continue;
         const path = join(dir, fileName);
         const content = readFileSync(path);
-        if (content.length < MIN_BYTES) continue;
-        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
-        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        const twins = {
+          br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+          gz: gzipSync(content, { level: 9 }),
+        };
+        for (const [extension, twin] of Object.entries(twins)) if (twin.length < content.length) writeFileSync(`${path}.${extension}`, twin);
       }
     },
   };

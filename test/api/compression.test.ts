@@ -13,7 +13,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SCRIPT = `export const text = ${JSON.stringify('Digisnap '.repeat(400))};\n`;
 const SHELL = `<!doctype html><html lang="nl"><head><title>Digisprong</title><script type="module" src="/assets/index-AbCd12_-.js"></script></head><body><div id="root"></div>${'<!-- filler -->'.repeat(80)}</body></html>`;
 
-/** A stand-in for the built web app as the build leaves it: larger files beside their brotli and gzip twins. */
+/** A stand-in for the built web app as the build leaves it: text files beside their brotli and gzip twins, but where a twin would be larger. */
 function builtWebDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'digisprong-web-'));
   mkdirSync(join(dir, 'assets'));

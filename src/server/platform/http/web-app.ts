@@ -19,7 +19,7 @@ export function webCacheControl(path: string): string {
 
 /**
  * Serves the built React app when it exists; returns whether it does. The build stores a brotli
- * and a gzip twin of each larger file (vite.config.ts), sent to a browser that accepts one, so
+ * and a gzip twin of each text file (scripts/precompress.ts), sent to a browser that accepts one, so
  * no file is compressed per request.
  */
 export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
