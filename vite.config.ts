@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 
 // The browser app: `npx vite` for development (API proxied to the server on :8080),
-// `npx vite build` → dist/web, which the server serves with an SPA fallback.
+// `npx vite build` → dist/web (each text file with its brotli and gzip twin), which the server
+// serves with an SPA fallback.
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

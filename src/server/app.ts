@@ -27,6 +27,7 @@ import { type Db, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
+import { registerCompression } from './platform/http/compression';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './platform/http/error-handler';
 import { refuseControlCharacters } from './platform/http/input-text';
 import { registerOpenApi } from './platform/http/openapi';
@@ -239,6 +240,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   registerAuthDecorator(app);
   await registerSecurityHeaders(app, { secure: config.secureCookies });
+  await registerCompression(app);
   await app.register(cookie);
   await registerAttemptLimits(app, (db as unknown as Db).kysely, config.rateLimits);
   await registerOpenApi(app, APP_VERSION);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
-import { accessibilityViolations, type BrowserWorld, PASSWORD, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, PASSWORD, saveScreenshot, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 
 /** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {
@@ -31,7 +31,7 @@ async function answerWithKeyboard(page: Page, option: number): Promise<void> {
   await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/Opgeslagen/);
 }
 
-describe('Digisnap in the browser', () => {
+describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
   let world: BrowserWorld;
   let userCount = 0;
   const newTeacher = async () => {
@@ -42,7 +42,7 @@ describe('Digisnap in the browser', () => {
   };
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    world = await startBrowserWorld({}, viewport);
   });
   afterAll(() => world?.close());
 
@@ -68,6 +68,7 @@ describe('Digisnap in the browser', () => {
         expect(await accessibilityViolations(page)).toEqual([]);
         // Six statements, one per level A1–C2.
         expect(await item.locator('input[type=radio]').count()).toBe(6);
+        await saveScreenshot(page, 'scan');
       }
       await answerWithKeyboard(page, n % 6);
       await page.keyboard.press('Enter');
@@ -98,6 +99,8 @@ describe('Digisnap in the browser', () => {
     expect(await page.getByTestId('history-item').first().textContent()).toMatch(/Digisnap 2026: 55\s*\/\s*110 · B1/);
     expect(await page.getByTestId('priorities').locator('li').count()).toBe(3);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'profile');
   });
 
   it('an interrupted scan resumes where the teacher left it, on another device', async () => {

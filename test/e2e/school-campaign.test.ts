@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allAnswers } from '../api/campaign-fixtures';
-import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, followMenu, logIn, saveScreenshot, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 import { addMember, completeScan, openCampaign } from './school-steps';
 
-describe('a Digisnap round (Digisnap-afname) and its leadership report (directierapport) in the browser', () => {
+describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leadership report (directierapport) in the browser (%s)', (viewport) => {
   let world: BrowserWorld;
   let accounts = 0;
 
@@ -20,7 +20,7 @@ describe('a Digisnap round (Digisnap-afname) and its leadership report (directie
   };
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    world = await startBrowserWorld({}, viewport);
   });
   afterAll(() => world?.close());
 
@@ -29,7 +29,7 @@ describe('a Digisnap round (Digisnap-afname) and its leadership report (directie
     const page = await logIn(world, school.coordinatorEmail);
 
     // The "Mijn school" item leads to the team; the team list holds names and roles, no scan data.
-    await page.getByRole('link', { name: 'Mijn school' }).click();
+    await followMenu(page, 'Mijn school');
     await page.getByTestId('school-members').waitFor();
     expect(await page.getByTestId('school-members').locator('tbody tr').count()).toBe(6);
     expect(await page.getByTestId('school-members').textContent()).toMatch(/ICT-coördinator/);
@@ -79,6 +79,8 @@ describe('a Digisnap round (Digisnap-afname) and its leadership report (directie
     expect(await aims.getByTestId('aim-some_c_in_every_school').textContent()).toMatch(/Elke school heeft enkele leraren op C.*op C of hoger\. Het streefdoel is minstens 1\./);
     expect(await aims.textContent()).not.toMatch(/gehaald|norm/i);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Per domein' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'directierapport');
   });
 
   it('in a school where only four teachers completed, the report explains that it needs more', async () => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 import { addMember } from './school-steps';
 
-describe('joining a school team in the browser', () => {
+describe.each(VIEWPORT_NAMES)('joining a school team in the browser (%s)', (viewport) => {
   let world: BrowserWorld;
   let schoolId: string;
   let coordinatorId: string;
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    world = await startBrowserWorld({}, viewport);
     schoolId = await world.app.services.schools.createSchool({ name: 'VBS De Linde', educationLevel: 'primary', province: 'antwerpen' });
     ({ userId: coordinatorId } = await addMember(world, schoolId, 'ict_coordinator', 'ict@linde.test', 'Ilse'));
   });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededUniform } from '../../src/shared/platform/differential-privacy';
 import { dayFromToday } from '../api/campaign-fixtures';
-import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld, VIEWPORT_NAMES } from './browser';
 import { addMember, completeReflection } from './school-steps';
 
 /**
@@ -11,11 +11,11 @@ import { addMember, completeReflection } from './school-steps';
  * shows each group, its counts with noise (ε = 1) and a sentence saying so. The noise is drawn from
  * a seed here so that a run can be replayed.
  */
-describe('the school reflection in the browser', () => {
+describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (viewport) => {
   let world: BrowserWorld;
 
   beforeAll(async () => {
-    world = await startBrowserWorld({ privacyUniform: seededUniform(1223) });
+    world = await startBrowserWorld({ privacyUniform: seededUniform(1223) }, viewport);
   });
   afterAll(() => world?.close());
 

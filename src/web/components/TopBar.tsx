@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { providerMemberships } from '../catalogue/provider/providerAccess';
 import { useI18n } from '../i18n';
 import { useSession } from '../platform/session';
@@ -22,11 +23,21 @@ const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => pa
 
 const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
-/** Product name, main navigation, language switch and log-out. */
+const MENU_ID = 'main-menu';
+
+/**
+ * Product name, main navigation, language switch and log-out. On a narrow screen (under 45rem,
+ * styles.css) the navigation and log-out fold behind a menu button; Escape or a new page folds
+ * them again.
+ */
 export function TopBar() {
   const { t } = useI18n();
   const { user, logout } = useSession();
   const { path } = useLocation();
+  // The menu is open on the page it was opened on: moving to another page folds it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === path;
+  const menuButton = useRef<HTMLButtonElement>(null);
   const schools = managedSchools(user);
   const schoolItem =
     schools.length > 0 &&
@@ -36,6 +47,17 @@ export function TopBar() {
       matches: (current: string) => current.startsWith('/school'),
     } as const);
   const items = user ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem] : [stemItem];
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpenOn(null);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
 
   const handleLogout = async () => {
     await logout();
@@ -48,25 +70,29 @@ export function TopBar() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('nav.label')} className="main-nav">
-          <ul>
-            {items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
-                  {t(item.key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="top-bar-tools">
-          <LanguageSwitch />
+        <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={MENU_ID} onClick={() => setOpenOn(menuOpen ? null : path)}>
+          <span className="menu-icon" aria-hidden="true" />
+          {t('nav.menu')}
+        </button>
+        <div id={MENU_ID} className={menuOpen ? 'main-menu is-open' : 'main-menu'}>
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {items.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
+                    {t(item.key)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           {user && (
-            <button type="button" className="button button-quiet" onClick={handleLogout}>
+            <button type="button" className="button button-quiet log-out" onClick={handleLogout}>
               {t('auth.logout')}
             </button>
           )}
         </div>
+        <LanguageSwitch />
       </div>
     </header>
   );

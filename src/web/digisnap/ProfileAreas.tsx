@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ProfileDto } from '../../shared/digisnap/api';
 import { formatDate, formatScore } from '../../shared/i18n/format';
+import { TableScroll } from '../components/TableScroll';
 import { useI18n } from '../i18n';
 import { areaByNumber, levelName } from './frameworkView';
 import { previousScan, scoresByArea } from './profileView';
@@ -33,7 +34,7 @@ export function ProfileAreas({ framework, profile }: { framework: Framework; pro
       <h2 id="areas-title">{t('profile.areasTitle')}</h2>
       <div className="areas-layout">
         <RadarChart {...chart} label={t('profile.chartLabel', { summary })} />
-        <div className="table-wrap">
+        <TableScroll label={t('profile.tableCaption')}>
           <table className="data-table" data-testid="area-table">
             <caption>{t('profile.tableCaption')}</caption>
             <thead>
@@ -57,7 +58,7 @@ export function ProfileAreas({ framework, profile }: { framework: Framework; pro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { Redirect } from '../components/Redirect';
+import { TableScroll } from '../components/TableScroll';
 import { loadFrameworkVersions } from '../digisnap/frameworkStore';
 import { versionLabel } from '../digisnap/frameworkView';
 import type { ScanSummary } from '../digisnap/types';
@@ -34,7 +35,7 @@ function ScanList({ scans, versions }: { scans: ScanSummary[]; versions: readonl
   if (scans.length === 0) return <p>{t('home.scansEmpty')}</p>;
   const newestFirst = [...scans].sort((a, b) => (b.submittedAt ?? b.startedAt).localeCompare(a.submittedAt ?? a.startedAt));
   return (
-    <div className="table-wrap">
+    <TableScroll label={t('home.scansCaption')}>
       <table className="data-table">
         <caption className="visually-hidden">{t('home.scansCaption')}</caption>
         <thead>
@@ -60,7 +61,7 @@ function ScanList({ scans, versions }: { scans: ScanSummary[]; versions: readonl
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -2,9 +2,9 @@ import { useCallback, useMemo } from 'react';
 import { seriesTable } from '../charts/chartTable';
 import { LazyChart } from '../charts/LazyChart';
 import { useI18n } from '../i18n';
-import { type AreaChartInput, allSharesHidden, areaChartOption, percentText } from './campaign/reportView';
+import { type AreaChartInput, areaChartOption, percentText, someShareHidden } from './campaign/reportView';
 
-/** The areas' spread over A / B / C as stacked bars, and the shares as a table. */
+/** The areas' spread over A / B / C as stacked bars (hidden shares hatched, with the reason), and the shares as a table. */
 export function AreaChart({ input, label }: { input: AreaChartInput; label: string }) {
   const { t, locale } = useI18n();
   const option = useCallback((width: number) => areaChartOption(input, width), [input]);
@@ -29,7 +29,7 @@ export function AreaChart({ input, label }: { input: AreaChartInput; label: stri
       testId="report-area-chart"
       className="area-chart"
       canvasClassName="area-chart-canvas"
-      note={allSharesHidden(input) && <p className="muted">{t('report.chartAllHidden')}</p>}
+      note={someShareHidden(input) && <p className="muted">{t('report.chartHidden')}</p>}
     />
   );
 }

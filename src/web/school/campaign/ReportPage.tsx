@@ -97,6 +97,7 @@ function ReportView({ report }: { report: SchoolReport }) {
         shares: report.areas.map((area) => area.bands.find((b) => b.band === band)?.share ?? null),
       })),
       percentLabel: '%',
+      hiddenLabel: t('report.hidden'),
     }),
     [report, locale],
   );

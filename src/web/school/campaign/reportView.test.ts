@@ -21,20 +21,39 @@ describe('team report cells', () => {
     expect(noiseNoteValues(noise, 'nl')).toEqual({ error: '1,85', inTen: 9, bound: 4, epsilon: '0,5', histograms: 32 });
   });
 
-  it('leaves a gap in the chart for a hidden share, never a guessed value', () => {
-    const option = areaChartOption(
-      {
-        areas: ['1. Professionele betrokkenheid'],
-        series: [
-          { band: 'A', label: 'Niveau A', shares: [null] },
-          { band: 'B', label: 'Niveau B', shares: [60] },
-        ],
-        percentLabel: '%',
-      },
-      800,
-    );
-    expect(option.series.map((s) => s.data)).toEqual([['-'], [60]]);
+  const chartInput = (shares: { A: Array<number | null>; B: Array<number | null> }) => ({
+    areas: shares.A.map((_, i) => `${i + 1}. Domein`),
+    series: [
+      { band: 'A', label: 'Niveau A', shares: shares.A },
+      { band: 'B', label: 'Niveau B', shares: shares.B },
+    ],
+    percentLabel: '%',
+    hiddenLabel: 'verborgen',
+  });
+
+  it('draws a hidden share as a hatched "verborgen" mark over what the shown shares leave, never as zero or a guess', () => {
+    const option = areaChartOption(chartInput({ A: [null, 30], B: [60, 70] }), 800);
+    expect(option.series.map((s) => s.data)).toEqual([
+      ['-', 30],
+      [60, 70],
+      [40, '-'],
+    ]);
     expect(option.series.every((s) => s.stack === 'bands')).toBe(true);
+    const hidden = option.series[2];
+    expect(hidden).toMatchObject({ name: 'verborgen', itemStyle: { decal: expect.any(Object) }, label: { show: true, formatter: 'verborgen' } });
+    // A wholly hidden area is one hatched bar across the whole axis.
+    expect(areaChartOption(chartInput({ A: [null], B: [null] }), 800).series[2].data).toEqual([100]);
+  });
+
+  it('adds no hidden mark when every share is shown, and keeps its label off on a narrow chart', () => {
+    expect(areaChartOption(chartInput({ A: [40], B: [60] }), 800).series.map((s) => s.name)).toEqual(['Niveau A', 'Niveau B']);
+    expect(areaChartOption(chartInput({ A: [null], B: [60] }), 400).series[2].label.show).toBe(false);
+  });
+
+  it('shows the areas’ full names, wrapped, on a wide chart and their numbers on a narrow one (the table names them)', () => {
+    const input = { ...chartInput({ A: [40], B: [60] }), areas: ['2. Digitale bronnen gebruiken, vinden, maken en delen'] };
+    expect(areaChartOption(input, 800).yAxis).toMatchObject({ data: input.areas, axisLabel: { overflow: 'break' } });
+    expect(areaChartOption(input, 400).yAxis).toMatchObject({ data: ['2'], axisLabel: { width: 24 } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../../shared/i18n/format';
+import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n';
 import { meanText } from './reflectionView';
 import type { ReflectionReport, ReflectionStats } from './types';
@@ -45,7 +46,7 @@ export function ReportSection({ section, report }: { section: Section; report: R
       <h3 id={headingId}>
         {text(section.name)} <span className="badge">{t(`fronts.${section.front}`)}</span>
       </h3>
-      <div className="table-wrap">
+      <TableScroll label={t('reflection.report.sectionCaption', { section: text(section.name) })}>
         <table className="data-table">
           <caption className="visually-hidden">{t('reflection.report.sectionCaption', { section: text(section.name) })}</caption>
           <thead>
@@ -98,7 +99,7 @@ export function ReportSection({ section, report }: { section: Section; report: R
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">{t('reflection.report.answersNote')}</p>
       {section.gaps.length > 0 && (
         <ul className="reflection-gaps">
@@ -111,7 +112,7 @@ export function ReportSection({ section, report }: { section: Section; report: R
       )}
       <details className="reflection-items">
         <summary>{t('reflection.report.statements', { count: section.items.length })}</summary>
-        <div className="table-wrap">
+        <TableScroll label={t('reflection.report.statementsCaption', { section: text(section.name) })}>
           <table className="data-table">
             <caption className="visually-hidden">{t('reflection.report.statementsCaption', { section: text(section.name) })}</caption>
             <thead>
@@ -140,7 +141,7 @@ export function ReportSection({ section, report }: { section: Section; report: R
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );
