@@ -165,9 +165,7 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
       await enrol(teacher, session.id);
       const json = await provider.request({ method: 'GET', url: `/api/sessions/${session.id}/enrolments` });
       expect(json.statusCode).toBe(200);
-      expect(json.json().items).toEqual([
-        expect.objectContaining({ name: teacher.email, email: teacher.email, school: 'VBS De Linde', status: 'enrolled', position: null }),
-      ]);
+      expect(json.json().items).toEqual([expect.objectContaining({ name: teacher.email, email: teacher.email, school: 'VBS De Linde', status: 'enrolled', position: null })]);
       const csv = await provider.request({ method: 'GET', url: `/api/sessions/${session.id}/enrolments?format=csv` });
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*\.csv"/);
