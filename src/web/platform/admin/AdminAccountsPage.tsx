@@ -8,26 +8,16 @@ import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { useEndpointMutation, useEndpointQuery } from '../../serverState';
 import { useSession } from '../session';
-import { AdminLayout, PageButtons, SearchForm } from './AdminLayout';
-
-const LIMIT = 50;
+import { AdminLayout, PAGE_SIZE, PageButtons, SearchForm, useSearchedPage } from './AdminLayout';
 
 /** `/beheer`: accounts found by address or name, with their roles; block, unblock, mail a reset link. */
 export function AdminAccountsPage() {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [offset, setOffset] = useState(0);
-  const list = useEndpointQuery(adminEndpoints.listAccounts, { query: { q: q || undefined, limit: LIMIT, offset } });
+  const { query, offset, setOffset, search } = useSearchedPage();
+  const list = useEndpointQuery(adminEndpoints.listAccounts, { query });
   return (
     <AdminLayout title={t('admin.accountsTitle')}>
-      <SearchForm
-        id="admin-account-search"
-        label={t('admin.accountSearch')}
-        onSearch={(text) => {
-          setQ(text);
-          setOffset(0);
-        }}
-      />
+      <SearchForm id="admin-account-search" label={t('admin.accountSearch')} onSearch={search} />
       {list.loading && <Loading />}
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.data && (
@@ -52,7 +42,7 @@ export function AdminAccountsPage() {
               </tbody>
             </table>
           </div>
-          <PageButtons offset={offset} limit={LIMIT} hasMore={offset + LIMIT < list.data.total} onOffset={setOffset} />
+          <PageButtons offset={offset} hasMore={offset + PAGE_SIZE < list.data.total} onOffset={setOffset} />
         </>
       )}
     </AdminLayout>

@@ -5,9 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
 import { useEndpointQuery } from '../../serverState';
-import { AdminLayout, PageButtons } from './AdminLayout';
-
-const LIMIT = 50;
+import { AdminLayout, PAGE_SIZE, PageButtons } from './AdminLayout';
 
 interface Filter {
   actor?: string;
@@ -21,7 +19,7 @@ export function AdminAuditPage() {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState<Filter>({});
   const [offset, setOffset] = useState(0);
-  const list = useEndpointQuery(adminEndpoints.listAuditLog, { query: { ...filter, limit: LIMIT, offset } });
+  const list = useEndpointQuery(adminEndpoints.listAuditLog, { query: { ...filter, limit: PAGE_SIZE, offset } });
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -80,7 +78,7 @@ export function AdminAuditPage() {
             </table>
           </div>
           {list.data.items.length === 0 && <p>{t('admin.auditEmpty')}</p>}
-          <PageButtons offset={offset} limit={LIMIT} hasMore={list.data.hasMore} onOffset={setOffset} />
+          <PageButtons offset={offset} hasMore={list.data.hasMore} onOffset={setOffset} />
         </>
       )}
     </AdminLayout>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { grants } from '../../../shared/platform/capabilities';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
@@ -48,6 +48,20 @@ export function AdminLayout({ title, children }: { title: string; children: Reac
   );
 }
 
+/** How many rows a list of the administrator's pages shows at a time. */
+export const PAGE_SIZE = 50;
+
+/** A list's search text and page, as its query: a new search starts again at the first page. */
+export function useSearchedPage() {
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const search = (text: string) => {
+    setQ(text);
+    setOffset(0);
+  };
+  return { query: { q: q || undefined, limit: PAGE_SIZE, offset }, offset, setOffset, search };
+}
+
 /** A search field with its button, for the lists of the administrator's pages. */
 export function SearchForm({ id, label, onSearch }: { id: string; label: string; onSearch: (text: string) => void }) {
   const { t } = useI18n();
@@ -72,15 +86,15 @@ export function SearchForm({ id, label, onSearch }: { id: string; label: string;
 }
 
 /** Previous and next page of a list. */
-export function PageButtons({ offset, limit, hasMore, onOffset }: { offset: number; limit: number; hasMore: boolean; onOffset: (offset: number) => void }) {
+export function PageButtons({ offset, hasMore, onOffset }: { offset: number; hasMore: boolean; onOffset: (offset: number) => void }) {
   const { t } = useI18n();
   if (offset === 0 && !hasMore) return null;
   return (
     <div className="actions">
-      <button type="button" className="button button-secondary" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
+      <button type="button" className="button button-secondary" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - PAGE_SIZE))}>
         {t('admin.previous')}
       </button>
-      <button type="button" className="button button-secondary" disabled={!hasMore} onClick={() => onOffset(offset + limit)}>
+      <button type="button" className="button button-secondary" disabled={!hasMore} onClick={() => onOffset(offset + PAGE_SIZE)}>
         {t('admin.next')}
       </button>
     </div>

@@ -1,29 +1,18 @@
-import { useState } from 'react';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
 import { useEndpointQuery } from '../../serverState';
-import { AdminLayout, PageButtons, SearchForm } from './AdminLayout';
-
-const LIMIT = 50;
+import { AdminLayout, PAGE_SIZE, PageButtons, SearchForm, useSearchedPage } from './AdminLayout';
 
 /** `/beheer/scholen`: every school with its board and number of members, searched by name or number. */
 export function AdminSchoolsPage() {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [offset, setOffset] = useState(0);
-  const list = useEndpointQuery(schoolEndpoints.listAllSchools, { query: { q: q || undefined, limit: LIMIT, offset } });
+  const { query, offset, setOffset, search } = useSearchedPage();
+  const list = useEndpointQuery(schoolEndpoints.listAllSchools, { query });
   return (
     <AdminLayout title={t('admin.schoolsTitle')}>
-      <SearchForm
-        id="admin-school-search"
-        label={t('admin.schoolSearch')}
-        onSearch={(text) => {
-          setQ(text);
-          setOffset(0);
-        }}
-      />
+      <SearchForm id="admin-school-search" label={t('admin.schoolSearch')} onSearch={search} />
       {list.loading && <Loading />}
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.data && (
@@ -60,7 +49,7 @@ export function AdminSchoolsPage() {
               </tbody>
             </table>
           </div>
-          <PageButtons offset={offset} limit={LIMIT} hasMore={offset + LIMIT < list.data.total} onOffset={setOffset} />
+          <PageButtons offset={offset} hasMore={offset + PAGE_SIZE < list.data.total} onOffset={setOffset} />
         </>
       )}
     </AdminLayout>
