@@ -230,10 +230,10 @@ export class Snapshot {
    * teacher in a focus competence, open for enrolment or needing no session, not excluded; the
    * first `limit` nearest the teacher's province, then cheapest, then by id), those found in the
    * teacher's match lists (see matchLists), best match first, a whole match at a time, until
-   * `enough` says the rest cannot make the ranking. Ranking what this returns gives what ranking
-   * every candidate gives: whatever is left out has a lower match than `enough` saw.
+   * `enough` says the rest cannot make the ranking (it is told the lowest match merged so far: what
+   * is left has a lower one). Ranking what this returns gives what ranking every candidate gives.
    */
-  topCandidates(query: CandidateQuery, lists: ReturnType<typeof matchLists>, enough: (chosen: TrainingEntry[]) => boolean): TrainingEntry[] {
+  topCandidates(query: CandidateQuery, lists: ReturnType<typeof matchLists>, enough: (chosen: TrainingEntry[], below: number) => boolean): TrainingEntry[] {
     if (query.focus.length === 0 || query.limit <= 0) return [];
     const order = this.orderFor(query.province ?? '');
     const { bits, end } = candidateWindow(order, query);
@@ -469,7 +469,7 @@ function chooseByMatch(
   seen: Uint32Array,
   end: number,
   chosen: TrainingEntry[],
-  enough: (chosen: TrainingEntry[]) => boolean,
+  enough: (chosen: TrainingEntry[], below: number) => boolean,
 ): void {
   let i = 0;
   while (i < lists.length) {
@@ -487,7 +487,7 @@ function chooseByMatch(
         chosen.push(order.trainings[position]);
       }
     }
-    if (enough(chosen)) break;
+    if (enough(chosen, match)) break;
   }
 }
 

@@ -162,14 +162,13 @@ export class RecommendationService {
   private async rankFromMemory(catalogue: RecommendationCatalogue, teacher: TeacherProfileForRanking, focus: Focus, now: Date, limit: number) {
     const snapshot = await catalogue.snapshot();
     const at = now.toISOString();
-    // Chosen trainings are distinct: once `limit` of them are listed, the ranking of them is full
-    // (see recommendationRanking), so each is scored once, as it is chosen.
+    // Each chosen training is scored once, as it is chosen; the merge stops once the ranking is
+    // settled (see recommendationRanking): `limit` listed and every priority served or past its lists.
     const ranking = recommendationRanking(teacher, now);
     let offered = 0;
-    let listed = 0;
-    snapshot.topCandidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT }, matchLists(teacher), (soFar) => {
-      for (; offered < soFar.length; offered += 1) if (ranking.offer(snapshot.rankingCandidate(soFar[offered], at))) listed += 1;
-      return listed >= limit;
+    snapshot.topCandidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT }, matchLists(teacher), (soFar, below) => {
+      for (; offered < soFar.length; offered += 1) ranking.offer(snapshot.rankingCandidate(soFar[offered], at));
+      return ranking.settled(limit, below);
     });
     const ranked = ranking.top(limit);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);

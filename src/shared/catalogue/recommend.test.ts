@@ -194,6 +194,19 @@ describe('rankRecommendations: examples from the issue', () => {
     expect(ids(result)).toEqual(['b', 'a', 'c', 'd']);
   });
 
+  it('gives each of the three priorities its best training before a fourth of the first one', () => {
+    const teacher = profile({ priorities: ['3.1', '2.2', '6.3'] }, { '3.1': 'A1', '2.2': 'B1', '6.3': 'B1' });
+    const first = ['a', 'b', 'c', 'd'].map((id) => candidate(`teaching-${id}`, [['3.1', 'A1', 'A2']]));
+    const others = [candidate('creating', [['2.2', 'B1', 'B2']]), candidate('media', [['6.3', 'C1', 'C2']]), candidate('media-better', [['6.3', 'B1', 'B2']])];
+    const result = rankRecommendations(teacher, [...first, ...others], NOW, { limit: 3 });
+    expect(ids(result)).toEqual(['teaching-a', 'creating', 'media-better']);
+    expect(result.map((r) => r.competence)).toEqual(['3.1', '2.2', '6.3']);
+    expect(ids(rankRecommendations(teacher, [...first, ...others], NOW, { limit: 1 }))).toEqual(['teaching-a']);
+    expect(ids(rankRecommendations(teacher, [...first, ...others], NOW, { limit: 5 }))).toEqual(['teaching-a', 'teaching-b', 'teaching-c', 'creating', 'media-better']);
+    // No training for the third priority: the place goes to the ranking.
+    expect(ids(rankRecommendations(teacher, [...first, others[0]], NOW, { limit: 3 }))).toEqual(['teaching-a', 'teaching-b', 'creating']);
+  });
+
   it('returns at most 10 by default, and honours a limit', () => {
     const many = Array.from({ length: 25 }, (_, i) => candidate(`t${String(i).padStart(2, '0')}`, [['3.1', 'A2', 'B1']]));
     expect(rankRecommendations(profile(), many, NOW)).toHaveLength(DEFAULT_RECOMMENDATION_LIMIT);
@@ -332,10 +345,36 @@ describe('rankRecommendations properties', () => {
     );
   });
 
-  it('the top recommendations are the top of the full ranking', () => {
+  it('the top recommendations are the best of each priority, then the top of the full ranking', () => {
     fc.assert(
       fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
-        expect(rankRecommendations(teacher, candidates, NOW, { limit })).toEqual(rankRecommendations(teacher, candidates, NOW, ALL).slice(0, limit));
+        const full = rankRecommendations(teacher, candidates, NOW, ALL);
+        const top = rankRecommendations(teacher, candidates, NOW, { limit });
+        const kept = teacher.priorities.flatMap((code) => full.find((r) => r.competence === code) ?? []).slice(0, limit);
+        const rest = full.filter((r) => !kept.includes(r)).slice(0, limit - kept.length);
+        expect(top).toEqual(full.filter((r) => kept.includes(r) || rest.includes(r)));
+      }),
+    );
+  });
+
+  it('gives every priority with a candidate at least one training, once the limit allows', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, fc.integer({ min: 3, max: 30 }), (teacher, candidates, limit) => {
+        const served = new Set(rankRecommendations(teacher, candidates, NOW, { limit }).map((r) => r.competence));
+        for (const code of new Set(rankRecommendations(teacher, candidates, NOW, ALL).map((r) => r.competence))) {
+          if (teacher.priorities.includes(code)) expect(served).toContain(code);
+        }
+      }),
+    );
+  });
+
+  it('recommends every training for a competence it addresses, whatever the limit', () => {
+    fc.assert(
+      fc.property(profileArb, candidatesArb, limitArb, (teacher, candidates, limit) => {
+        const byId = new Map(candidates.map((c) => [c.trainingId, c]));
+        for (const r of rankRecommendations(teacher, candidates, NOW, { limit })) {
+          expect(byId.get(r.trainingId)!.levelSteps.some((step) => step.competence === r.competence && step.to === r.targetLevel)).toBe(true);
+        }
       }),
     );
   });
@@ -502,7 +541,9 @@ function rankViaLists(teacher: TeacherProfileForRanking, candidates: RankingCand
         chosen.push(c);
       }
     }
-    if (rankRecommendations(teacher, chosen, NOW, { limit }).length >= limit) break;
+    const ranking = recommendationRanking(teacher, NOW);
+    for (const c of chosen) ranking.offer(c);
+    if (ranking.settled(limit, match)) break;
   }
   return rankRecommendations(teacher, chosen, NOW, { limit });
 }

@@ -244,8 +244,10 @@ function scoredOf(candidate: RankingCandidate, step: StepMatch, teacherProvince:
 }
 
 /**
- * Ranks candidate trainings for a teacher: best first, at most `limit` (default 10), each
- * training once with its best-matching step and best usable session. See the score above.
+ * Ranks candidate trainings for a teacher: at most `limit` (default 10), each training once with
+ * its best-matching step and best usable session, best first. The best training of each scan
+ * priority is always listed (the first `limit` priorities' when the limit is smaller), the
+ * rest by score: a priority's trainings never crowd out another's. See the score above.
  */
 export function rankRecommendations(profile: TeacherProfileForRanking, candidates: readonly RankingCandidate[], now: Date, options: { limit?: number } = {}): RankedRecommendation[] {
   const ranking = recommendationRanking(profile, now);
@@ -255,16 +257,24 @@ export function rankRecommendations(profile: TeacherProfileForRanking, candidate
 
 /**
  * rankRecommendations one candidate at a time, for a server that merges candidates best match
- * first and stops once `limit` of them are listed: `offer` scores a candidate and says whether
- * the ranking lists it at all (wherever it ranks: it is not excluded, a step raises the teacher,
- * and it needs no session or has a usable one); `top` is what rankRecommendations gives of every
- * candidate offered so far. Counting the listed trainings of a prefix says whether its ranking
- * is full, so each candidate is scored once.
+ * first and stops once the ranking is settled: `offer` scores a candidate and says whether the
+ * ranking lists it at all (wherever it ranks: it is not excluded, a step raises the teacher, and
+ * it needs no session or has a usable one); `top` is what rankRecommendations gives of every
+ * candidate offered so far; `settled(limit, below)` says that no candidate whose best match is
+ * below `below` can change `top(limit)`: `limit` are listed and every priority without a
+ * training yet has no step left that low.
  */
-export function recommendationRanking(profile: TeacherProfileForRanking, now: Date): { offer(candidate: RankingCandidate): boolean; top(limit?: number): RankedRecommendation[] } {
+export function recommendationRanking(
+  profile: TeacherProfileForRanking,
+  now: Date,
+): { offer(candidate: RankingCandidate): boolean; top(limit?: number): RankedRecommendation[]; settled(limit: number, below: number): boolean } {
   const nowMs = now.getTime();
   const needs = needsOf(profile);
   const byTraining = new Map<string, Scored>();
+  // The scan's priorities in order, C2 left out (nothing raises it), and how many listed trainings each has.
+  const priorities = [...needs.entries()].filter(([, need]) => need.priority !== NOT_A_PRIORITY && need.index < LEVEL_CODES.length - 1).sort(([, a], [, b]) => a.priority - b.priority);
+  const listedFor = new Map<string, number>();
+  const count = (code: string, by: number) => listedFor.set(code, (listedFor.get(code) ?? 0) + by);
   return {
     offer(candidate) {
       if (profile.excludedTrainingIds.has(candidate.trainingId)) return false;
@@ -272,16 +282,24 @@ export function recommendationRanking(profile: TeacherProfileForRanking, now: Da
       const scored = step && scoredOf(candidate, step, profile.province, nowMs);
       if (!scored) return false;
       const previous = byTraining.get(candidate.trainingId);
-      if (!previous || compareScored(scored, previous) < 0) byTraining.set(candidate.trainingId, scored);
+      if (!previous || compareScored(scored, previous) < 0) {
+        if (previous) count(previous.recommendation.competence, -1);
+        count(scored.recommendation.competence, 1);
+        byTraining.set(candidate.trainingId, scored);
+      }
       return true;
     },
     top(limit = DEFAULT_RECOMMENDATION_LIMIT) {
-      const count = Math.max(0, Math.floor(limit));
-      if (count === 0) return [];
-      return [...byTraining.values()]
-        .sort(compareScored)
-        .slice(0, count)
-        .map((scored) => scored.recommendation);
+      const wanted = Math.max(0, Math.floor(limit));
+      if (wanted === 0) return [];
+      const all = [...byTraining.values()].sort(compareScored);
+      const kept = priorities.flatMap(([code]) => all.find((scored) => scored.recommendation.competence === code) ?? []).slice(0, wanted);
+      const rest = all.filter((scored) => !kept.includes(scored)).slice(0, wanted - kept.length);
+      return [...kept, ...rest].sort(compareScored).map((scored) => scored.recommendation);
+    },
+    settled(limit, below) {
+      if (byTraining.size < limit) return false;
+      return priorities.every(([code, need]) => (listedFor.get(code) ?? 0) > 0 || FIT_FAR_BELOW + need.need >= below);
     },
   };
 }
