@@ -35,4 +35,14 @@ describe('demo catalogue', () => {
     const recommendations = (await teacher.request({ method: 'GET', url: '/api/me/recommendations' })).json();
     expect(recommendations.items.length).toBeGreaterThan(0);
   });
+
+  it("shows on the demo teacher's profile a training for each of her three priorities, each about its competence", async () => {
+    const teacher = await login(t.app, 'leerkracht@demo.digisprong.be', DEMO_PASSWORD);
+    const profile = (await teacher.request({ method: 'GET', url: '/api/me/profile' })).json();
+    const onProfile = (await teacher.request({ method: 'GET', url: '/api/me/recommendations?limit=3' })).json().items;
+    const priorities = profile.result.priorities.map((p: { code: string }) => p.code);
+    expect(priorities).toHaveLength(3);
+    expect(onProfile.map((i: { competence: string }) => i.competence).sort()).toEqual([...priorities].sort());
+    for (const item of onProfile) expect(item.training.levelSteps.map((s: { competence: string }) => s.competence)).toContain(item.competence);
+  });
 });

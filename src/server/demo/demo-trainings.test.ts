@@ -83,6 +83,17 @@ describe('generateDemoTrainings', () => {
     expect(trainings.some((t) => t.training.priceEuro > 0)).toBe(true);
   });
 
+  it("names every other competence a training's steps claim in its description, so none is recommended for a competence it does not address", () => {
+    const also = { nl: /Je leert ook /g, en: /You also learn /g, fr: /aussi la compétence /g } as const;
+    const several = trainings.filter((t) => t.training.levelSteps.length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const { training } of trainings) {
+      const language = training.language as keyof typeof also;
+      expect(training.description.match(also[language])?.length ?? 0).toBe(training.levelSteps.length - 1);
+      if (language === 'fr') for (const step of training.levelSteps.slice(1)) expect(training.description).toContain(`compétence ${step.competence} `);
+    }
+  });
+
   it('covers every one-level step and some two-level steps', () => {
     const steps = new Set(trainings.flatMap((t) => t.training.levelSteps.map((s) => `${s.from}>${s.to}`)));
     for (const step of ['A1>A2', 'A2>B1', 'B1>B2', 'B2>C1', 'C1>C2']) expect(steps).toContain(step);

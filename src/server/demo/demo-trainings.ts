@@ -842,6 +842,8 @@ function audienceSuffix(audiences: Audience[]): string | null {
 interface TextInput {
   kind: TrainingKind;
   bank: CompetenceBank;
+  /** The banks of the training's other steps: its text names each, so it never claims a competence it does not address. */
+  also: CompetenceBank[];
   from: LevelCode;
   group: EducationLevel;
   audiences: Audience[];
@@ -888,6 +890,7 @@ function dutchTexts(random: () => number, t: TextInput): { title: string; summar
   if (random() < 0.6) sentences.push(NL_GROUP_SENTENCE[t.group]);
   if (!levelInSummary && random() < 0.6) sentences.push(pick(random, NL_LEVEL_SENTENCE[t.from]));
   if (random() < 0.35) sentences.push(LOCATED_KINDS.has(t.kind) && random() < 0.4 ? NL_BRING_DEVICE : pick(random, NL_EXTRA));
+  for (const other of t.also) sentences.push(`Je leert ook ${other.learn[0]}.`);
   if (t.free) sentences.push('Deelname is gratis.');
   else if (t.payable) sentences.push('Je kan deze opleiding betalen met het ICT-nascholingsbudget van je school.');
   return { title, summary, description: sentences.join(' ') };
@@ -899,6 +902,7 @@ function englishTexts(random: () => number, t: TextInput): { title: string; summ
   let summary = `${EN_INTRO[t.kind]} ${t.bank.en.learn}.`;
   if (t.from <= 'A2' && random() < 0.5) summary += ' No prior knowledge needed.';
   const sentences = [EN_APPROACH[t.kind], 'Examples come from schools across Europe, including Belgium.'];
+  for (const other of t.also) sentences.push(`You also learn ${other.en.learn}.`);
   if (t.free) sentences.push('Participation is free.');
   else if (t.payable) sentences.push("You can pay for it from your school's ICT training budget.");
   return { title, summary, description: sentences.join(' ') };
@@ -913,6 +917,7 @@ function frenchTexts(random: () => number, t: TextInput): { title: string; summa
     'Vous découvrez des exemples concrets, testez des outils et repartez avec des activités prêtes à l’emploi.',
     'La formation s’adresse aux enseignants de toute la Belgique.',
   ];
+  for (const other of t.also) sentences.push(`Elle travaille aussi la compétence ${other.code} du cadre DigCompEdu.`);
   if (t.free) sentences.push('La participation est gratuite.');
   return { title, summary, description: sentences.join(' ') };
 }
@@ -1010,7 +1015,8 @@ export function generateDemoTrainings(count: number, random: () => number, now: 
     const schoolBudget = educationLevels.some((level) => level !== 'adult');
     const payableFromIctBudget = !free && schoolBudget && random() < 0.93;
 
-    const textInput: TextInput = { kind, bank, from: steps[0].from, group: educationLevels[0], audiences, free, payable: payableFromIctBudget };
+    const also = steps.slice(1).map((step) => BANKS.find((other) => other.code === step.competence)!);
+    const textInput: TextInput = { kind, bank, also, from: steps[0].from, group: educationLevels[0], audiences, free, payable: payableFromIctBudget };
     const texts = language === 'en' ? englishTexts(random, textInput) : language === 'fr' ? frenchTexts(random, textInput) : dutchTexts(random, textInput);
 
     const accreditationLanguage = language === 'en' ? 'en' : language === 'fr' ? 'fr' : 'nl';
