@@ -115,3 +115,55 @@ describe('getMyRecommendations', () => {
     expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/recommendations' }))).toMatchObject({ status: 401 });
   });
 });
+
+describe('getMyRecommendations over the three priorities', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("serves each of the teacher's three priorities, each with a training that addresses it, before more of the first", async () => {
+    const schoolId = await t.app.services.schools.createSchool({ name: 'Priority school', province: 'antwerpen' });
+    const teacher = await t.user('teacher', { schoolId });
+    const scan = (await teacher.request({ method: 'POST', url: '/api/scans' })).json();
+    const framework = (await t.app.inject({ method: 'GET', url: '/api/frameworks/current' })).json();
+    // A2 in 3.1, B1 in 2.2 and 6.1, B2 everywhere else: the priorities are 3.1, then 2.2 and 6.1.
+    const option: Record<string, number> = { '3.1': 1, '2.2': 2, '6.1': 2 };
+    for (const area of framework.areas) {
+      for (const competence of area.competences) {
+        await teacher.request({ method: 'PUT', url: `/api/scans/${scan.id}/answers/${competence.code}`, payload: { option: option[competence.code] ?? 3 } });
+      }
+    }
+    expect((await teacher.request({ method: 'POST', url: `/api/scans/${scan.id}/submit` })).statusCode).toBe(200);
+    const priorities = (await teacher.request({ method: 'GET', url: '/api/me/profile' })).json().result.priorities.map((p: { code: string }) => p.code);
+    expect([...priorities].sort()).toEqual(['2.2', '3.1', '6.1']);
+
+    const { client: provider } = await providerAccount(t);
+    const add = async (competence: string, from: string, to: string) => {
+      const { id } = await createTraining(provider, {
+        title: `Studiedag ${competence} ${Math.random()}`,
+        location: { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' },
+        levelSteps: [{ competence, from: from as 'A2', to: to as 'B1' }],
+      });
+      await createSession(provider, id, sessionInput(10));
+      return id;
+    };
+    const teaching = [await add('3.1', 'A2', 'B1'), await add('3.1', 'A2', 'B1'), await add('3.1', 'A2', 'B1'), await add('3.1', 'A1', 'B1')];
+    const creating = await add('2.2', 'B2', 'C1');
+    const media = await add('6.1', 'C1', 'C2');
+
+    const top = async (limit: number) =>
+      (await teacher.request({ method: 'GET', url: `/api/me/recommendations?limit=${limit}` })).json().items as Array<{
+        training: { id: string; levelSteps: Array<{ competence: string }> };
+        competence: string;
+      }>;
+    const three = await top(3);
+    expect(three.map((i) => i.competence)).toEqual(['3.1', '2.2', '6.1']);
+    expect(three.map((i) => i.training.id).slice(1)).toEqual([creating, media]);
+    for (const item of three) expect(item.training.levelSteps.map((s) => s.competence)).toContain(item.competence);
+    expect((await top(1)).map((i) => i.competence)).toEqual(['3.1']);
+    const all = await top(10);
+    expect(all.map((i) => i.training.id).sort()).toEqual([...teaching, creating, media].sort());
+  });
+});
