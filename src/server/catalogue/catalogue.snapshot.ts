@@ -231,9 +231,15 @@ export class Snapshot {
    * first `limit` nearest the teacher's province, then cheapest, then by id), those found in the
    * teacher's match lists (see matchLists), best match first, a whole match at a time, until
    * `enough` says the rest cannot make the ranking (it is told the lowest match merged so far: what
-   * is left has a lower one). Ranking what this returns gives what ranking every candidate gives.
+   * is left has a lower one), and only lists of the competences `wanted` (asked again after each
+   * `enough`) are merged. Ranking what this returns gives what ranking every candidate gives.
    */
-  topCandidates(query: CandidateQuery, lists: ReturnType<typeof matchLists>, enough: (chosen: TrainingEntry[], below: number) => boolean): TrainingEntry[] {
+  topCandidates(
+    query: CandidateQuery,
+    lists: ReturnType<typeof matchLists>,
+    enough: (chosen: TrainingEntry[], below: number) => boolean,
+    wanted: (competence: string) => boolean = () => true,
+  ): TrainingEntry[] {
     if (query.focus.length === 0 || query.limit <= 0) return [];
     const order = this.orderFor(query.province ?? '');
     const { bits, end } = candidateWindow(order, query);
@@ -241,7 +247,7 @@ export class Snapshot {
     // Positions already chosen; like `bits`, a buffer of the order's, zeroed again before returning.
     const seen = order.seen;
     try {
-      chooseByMatch(order, lists, bits, seen, end, chosen, enough);
+      chooseByMatch(order, lists, bits, seen, end, chosen, enough, wanted);
     } finally {
       bits.fill(0, 0, Math.ceil(end / 32));
       seen.fill(0, 0, Math.ceil(end / 32));
@@ -470,11 +476,14 @@ function chooseByMatch(
   end: number,
   chosen: TrainingEntry[],
   enough: (chosen: TrainingEntry[], below: number) => boolean,
+  wanted: (competence: string) => boolean,
 ): void {
   let i = 0;
   while (i < lists.length) {
     const match = lists[i].match;
     for (; i < lists.length && lists[i].match === match; i += 1) {
+      // What `wanted` says changes only in `enough`: the same for every list of this match.
+      if (!wanted(lists[i].competence)) continue;
       const list = order.lists.get(lists[i].competence)?.[listSlot(lists[i].level, lists[i].fit)];
       if (!list) continue;
       for (let k = 0; k < list.length; k += 1) {

@@ -166,10 +166,15 @@ export class RecommendationService {
     // settled (see recommendationRanking): `limit` listed and every priority served or past its lists.
     const ranking = recommendationRanking(teacher, now);
     let offered = 0;
-    snapshot.topCandidates({ focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT }, matchLists(teacher), (soFar, below) => {
-      for (; offered < soFar.length; offered += 1) ranking.offer(snapshot.rankingCandidate(soFar[offered], at));
-      return ranking.settled(limit, below);
-    });
+    snapshot.topCandidates(
+      { focus, province: teacher.province, excluded: teacher.excludedTrainingIds, now: at, limit: CANDIDATE_LIMIT },
+      matchLists(teacher),
+      (soFar, below) => {
+        for (; offered < soFar.length; offered += 1) ranking.offer(snapshot.rankingCandidate(soFar[offered], at));
+        return ranking.settled(limit, below);
+      },
+      (competence) => ranking.wanted(limit, competence),
+    );
     const ranked = ranking.top(limit);
     const trainings = ranked.map((r) => snapshot.training(r.trainingId)!);
     // Heads are written when the snapshot is read; a training published meanwhile gets its own here.

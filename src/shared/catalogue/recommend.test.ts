@@ -530,18 +530,20 @@ function rankViaLists(teacher: TeacherProfileForRanking, candidates: RankingCand
   const lists = matchLists(teacher);
   const chosen: RankingCandidate[] = [];
   const seen = new Set<RankingCandidate>();
+  let ranking = recommendationRanking(teacher, NOW);
   let i = 0;
   while (i < lists.length) {
     const match = lists[i].match;
     for (; i < lists.length && lists[i].match === match; i += 1) {
       const list = lists[i];
+      if (!ranking.wanted(limit, list.competence)) continue;
       for (const c of candidates) {
         if (seen.has(c) || !c.levelSteps.some((step) => step.competence === list.competence && stepFit(step, list.level) === list.fit)) continue;
         seen.add(c);
         chosen.push(c);
       }
     }
-    const ranking = recommendationRanking(teacher, NOW);
+    ranking = recommendationRanking(teacher, NOW);
     for (const c of chosen) ranking.offer(c);
     if (ranking.settled(limit, match)) break;
   }

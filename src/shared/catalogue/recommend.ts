@@ -262,12 +262,18 @@ export function rankRecommendations(profile: TeacherProfileForRanking, candidate
  * it needs no session or has a usable one); `top` is what rankRecommendations gives of every
  * candidate offered so far; `settled(limit, below)` says that no candidate whose best match is
  * below `below` can change `top(limit)`: `limit` are listed and every priority without a
- * training yet has no step left that low.
+ * training yet has no step left that low. Once `limit` are listed, a merge needs only the lists
+ * of priorities without a training (`wanted`): any other candidate still to come ranks below them.
  */
 export function recommendationRanking(
   profile: TeacherProfileForRanking,
   now: Date,
-): { offer(candidate: RankingCandidate): boolean; top(limit?: number): RankedRecommendation[]; settled(limit: number, below: number): boolean } {
+): {
+  offer(candidate: RankingCandidate): boolean;
+  top(limit?: number): RankedRecommendation[];
+  wanted(limit: number, competence: string): boolean;
+  settled(limit: number, below: number): boolean;
+} {
   const nowMs = now.getTime();
   const needs = needsOf(profile);
   const byTraining = new Map<string, Scored>();
@@ -296,6 +302,9 @@ export function recommendationRanking(
       const kept = priorities.flatMap(([code]) => all.find((scored) => scored.recommendation.competence === code) ?? []).slice(0, wanted);
       const rest = all.filter((scored) => !kept.includes(scored)).slice(0, wanted - kept.length);
       return [...kept, ...rest].sort(compareScored).map((scored) => scored.recommendation);
+    },
+    wanted(limit, competence) {
+      return byTraining.size < limit || ((listedFor.get(competence) ?? 0) === 0 && priorities.some(([code]) => code === competence));
     },
     settled(limit, below) {
       if (byTraining.size < limit) return false;
