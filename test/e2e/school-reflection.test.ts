@@ -58,6 +58,12 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
     await round.waitFor();
     const roundId = (await round.getAttribute('data-round-id'))!;
     expect(await round.getByTestId('participation-teachers').textContent()).toMatch(/Leraren\s*0\s*0/);
+    // A pasted long name is refused with a reason, not silently cut in the middle of a word.
+    const longName = `${'Leerlingen van de derde graad '.repeat(10)}`.trim();
+    await round.getByLabel('Klas of groep').fill(longName);
+    expect(await round.getByLabel('Klas of groep').inputValue()).toBe(longName);
+    await round.getByRole('button', { name: 'Klascode toevoegen' }).click();
+    await round.getByText(`Hoogstens 60 tekens; deze naam telt er ${longName.length}.`).waitFor();
     await round.getByLabel('Klas of groep').fill('5A');
     await round.getByRole('button', { name: 'Klascode toevoegen' }).click();
     const codeText = round.getByTestId('class-code-text');
@@ -95,6 +101,7 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
     const own = await logIn(world, teachers[0].email);
     const entry = own.getByTestId('my-reflection');
     await entry.waitFor();
+    expect(await entry.textContent()).toMatch(/Je antwoordt als leraar, tot en met/);
     await entry.getByTestId('my-reflection-start').click();
     await answerEverything(own, teacherOption(0));
     await own.goto(`${world.baseUrl}/`);
