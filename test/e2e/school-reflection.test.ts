@@ -19,11 +19,16 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
   });
   afterAll(() => world?.close());
 
-  /** From the intro to the thank-you: every statement with the keyboard (choose, Enter moves on), then submit. */
-  const answerEverything = async (page: Page, option: (number: number) => number, checkAccessibility = false) => {
-    await page.getByTestId('reflection-intro').waitFor();
-    if (checkAccessibility) expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByTestId('scan-next').click();
+  /**
+   * From the intro (staff) or the first statement (pupils, welcomed on the class code's page) to the
+   * thank-you: every statement with the keyboard (choose, Enter moves on), then submit.
+   */
+  const answerEverything = async (page: Page, option: (number: number) => number, checkAccessibility = false, intro = true) => {
+    if (intro) {
+      await page.getByTestId('reflection-intro').waitFor();
+      if (checkAccessibility) expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByTestId('scan-next').click();
+    }
     for (let number = 1; ; number += 1) {
       const item = page.getByTestId('scan-item');
       const summary = page.getByTestId('scan-summary');
@@ -82,7 +87,10 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
       await device.getByTestId('class-code-page').waitFor();
       if (pupil === 0) expect(await accessibilityViolations(device)).toEqual([]);
       await device.getByTestId('pupil-start').click();
-      await answerEverything(device, () => 3, pupil === 0);
+      // One start: no second "Beginnen" on an intro screen.
+      await device.waitForURL(/\/reflectie\/antwoorden\/[^/?]+\?step=1$/);
+      expect(await device.getByTestId('reflection-intro').count()).toBe(0);
+      await answerEverything(device, () => 3, pupil === 0, false);
       if (pupil === 0) expect(await accessibilityViolations(device)).toEqual([]);
       await device.context().close();
     }
