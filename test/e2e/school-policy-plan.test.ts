@@ -71,7 +71,12 @@ describe('the ICT policy plan in the browser', () => {
     await goalForm.getByRole('button', { name: 'Doel toevoegen' }).click();
     await expect.poll(() => page.getByTestId('goals-medium').textContent()).toMatch(/Elke leraar deelt digitaal lesmateriaal veilig/);
 
-    // Actions from the team report's suggestions, linked to the goal.
+    // An empty hand-made action first: "Vul dit in." beside what is missing...
+    const actionForm = page.getByTestId('action-form');
+    await actionForm.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await expect.poll(() => actionForm.getByText('Vul dit in.').count()).toBeGreaterThan(0);
+
+    // ...then actions from the team report's suggestions, linked to the goal: the stale problems go.
     await panel.getByLabel(/Groeien in competentie 2\.1/).check();
     await panel.getByLabel(/Het team professionaliseren in domein/).check();
     await panel.getByLabel('Hoort bij doel').selectOption({ label: 'Middellange termijn: Elke leraar deelt digitaal lesmateriaal veilig' });
@@ -81,9 +86,9 @@ describe('the ICT policy plan in the browser', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.textContent()).toMatch(/Uit het Digisnap-directierapport/);
     await expect.poll(() => panel.getByLabel(/Groeien in competentie 2\.1/).isDisabled()).toBe(true);
+    expect(await actionForm.getByText('Vul dit in.').count()).toBe(0);
 
     // A hand-made action with a name as owner.
-    const actionForm = page.getByTestId('action-form');
     await actionForm.getByLabel('Wat gaat er gebeuren?').fill('Wifi-dekking meten in alle lokalen');
     await actionForm.getByLabel('Een naam of een groep').check();
     await actionForm.getByLabel('Naam of groep').fill('ICT-werkgroep');
