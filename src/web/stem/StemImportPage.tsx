@@ -1,5 +1,4 @@
 import { formatNumber } from '../../shared/i18n/format';
-import { grants } from '../../shared/platform/capabilities';
 import type { StemImportReport } from '../../shared/stem/api';
 import { stemEndpoints } from '../../shared/stem/endpoints';
 import { type CheckOrImport, CheckThenImport } from '../components/CheckThenImport';
@@ -8,18 +7,12 @@ import { NarrowPage } from '../components/NarrowPage';
 import { TableProblemLines } from '../components/TableProblemLines';
 import { type UploadOutcome, useTableUpload } from '../components/useTableUpload';
 import { useI18n } from '../i18n';
-import { useSession } from '../platform/session';
 import { Link } from '../router';
 import { useEndpointMutation } from '../serverState';
+import { useMayImportStemCounts } from './stemAccess';
 import { stemPath } from './stemPaths';
 
 const columns = 'school_year;level;moment;programme_type;province;stem_category;gender;count;domain;school_number';
-
-/** Whether the signed-in account may import the monitor's counts (centre analysts and admins). */
-export function useMayImportStemCounts(): boolean {
-  const { user } = useSession();
-  return user !== null && grants(user.globalRoles, 'importStemCounts');
-}
 
 /** The knowledge centre's upload of counts: check the file first (the school years it would replace), then import. */
 export function StemImportPage() {
