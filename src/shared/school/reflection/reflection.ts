@@ -5,6 +5,7 @@ import { localisedTextSchema } from '../../platform/text';
 import type { RespondentGroup } from '../../scan/instrument';
 import { campaignStatusSchema, minGroupSizeSchema } from '../campaign/campaign';
 import type { ActionSourceKind } from '../policy-plan/suggested-action';
+import { MAX_CLASS_LABEL } from './limits';
 
 /**
  * The school reflection (SELFIE model) and the AI-readiness reflection: contracts shared by the
@@ -32,8 +33,7 @@ export type ReflectionGroup = z.infer<typeof reflectionGroupSchema>;
 /** A class code admits at most this many pupils unless the round says otherwise: a leaked code cannot flood a round. */
 export const DEFAULT_RESPONSES_PER_CODE = 35;
 export const MAX_RESPONSES_PER_CODE = 500;
-/** A class code's label is what pupils see on their start screen: a class or group name, not a sentence. */
-export const MAX_CLASS_LABEL = 60;
+export { MAX_CLASS_LABEL } from './limits';
 
 const dateSchema = z.iso.date('a date as YYYY-MM-DD');
 const idSchema = z.string().min(1).max(100);

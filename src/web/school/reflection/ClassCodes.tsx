@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
-import { MAX_CLASS_LABEL } from '../../../shared/school/reflection/reflection';
+import { MAX_CLASS_LABEL } from '../../../shared/school/reflection/limits';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
