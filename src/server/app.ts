@@ -134,6 +134,10 @@ function wireNeeds(services: Services): Record<string, unknown> {
         cyberFacts: (schoolId) => services.decommission.cyberFacts(schoolId),
         policyFacts: (userId, schoolId) => services.decommission.policyFacts(userId, schoolId),
       },
+      stem: {
+        indicators: () => services.stem.indicatorNames(),
+        latestFor: (indicator, province) => services.stem.latestFor(indicator, province),
+      },
     } satisfies SchoolNeeds,
     infra: {
       boards: {

@@ -16,6 +16,7 @@ export const errorIds = [
   'too_few_respondents',
   'enrolment_closed',
   'cancellation_closed',
+  'completed_before_session',
   'import_rejected',
   'invitation_expired',
   'oidc_state_invalid',

@@ -16,6 +16,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   too_few_respondents: 422,
   enrolment_closed: 409,
   cancellation_closed: 409,
+  completed_before_session: 400,
   import_rejected: 422,
   invitation_expired: 410,
   oidc_state_invalid: 400,

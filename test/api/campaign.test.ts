@@ -210,6 +210,19 @@ describe('Digisnap campaigns', () => {
       expect(errorOf(await s.ict.request({ method: 'POST', url: url(s.id, campaign.id, 'reminders') }))).toMatchObject({ status: 429, id: 'rate_limited' });
     });
 
+    it('with everyone finished, sends nothing and keeps the day’s round for someone who joins later', async () => {
+      const s = await freshSchool(1);
+      const campaign = await openCampaign(s.principal, s.id);
+      for (const id of [s.teacherIds[0], s.ict.userId]) await submitScanAt(t, id, instantFromNow(-1), allAnswers(2));
+      const remind = () => s.principal.request({ method: 'POST', url: url(s.id, campaign.id, 'reminders') });
+      const nobody = await remind();
+      expect(nobody.statusCode).toBe(200);
+      expect(nobody.json()).toEqual({ sent: 0, sentAt: null });
+      expect((await s.principal.request({ method: 'GET', url: url(s.id, campaign.id) })).json().reminders).toEqual({ rounds: 0, sent: 0, lastSentAt: null });
+      await addTeacher(t, s.id);
+      expect((await remind()).json()).toEqual({ sent: 1, sentAt: expect.any(String) });
+    });
+
     it('sends nothing outside an open campaign (409), and only for managers', async () => {
       const s = await freshSchool(1);
       const campaign = await openCampaign(s.principal, s.id, { opensOn: dayFromToday(5), closesOn: dayFromToday(9) });

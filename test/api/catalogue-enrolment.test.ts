@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
 
@@ -216,10 +217,11 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
   describe('completions', () => {
     it('records a completed training in the history, and removes it again', async () => {
       const [a] = await teachers(1);
-      const put = await a.request({ method: 'PUT', url: `/api/me/completions/${trainingId}`, payload: { completedOn: '2026-03-15' } });
+      const today = brusselsDate();
+      const put = await a.request({ method: 'PUT', url: `/api/me/completions/${trainingId}`, payload: { completedOn: today } });
       expect(put.statusCode).toBe(204);
       const history = (await a.request({ method: 'GET', url: '/api/me/completions' })).json().items;
-      expect(history).toEqual([{ training: expect.objectContaining({ id: trainingId, title: 'Klasmanagement met laptops' }), completedOn: '2026-03-15' }]);
+      expect(history).toEqual([{ training: expect.objectContaining({ id: trainingId, title: 'Klasmanagement met laptops' }), completedOn: today }]);
       expect((await a.request({ method: 'GET', url: `/api/trainings/${trainingId}` })).json().completed).toBe(true);
       expect((await a.request({ method: 'DELETE', url: `/api/me/completions/${trainingId}` })).statusCode).toBe(204);
       expect((await a.request({ method: 'GET', url: '/api/me/completions' })).json().items).toEqual([]);
@@ -234,6 +236,25 @@ describe('catalogue: enrolments, waiting lists, bookmarks and history', () => {
       expect(errorOf(await a.request({ method: 'PUT', url: '/api/me/completions/nope', payload: { completedOn: '2026-01-01' } }))).toMatchObject({ status: 404 });
       expect(errorOf(await t.app.inject({ method: 'PUT', url, payload: { completedOn: '2026-01-01' } }))).toMatchObject({ status: 401 });
       expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/completions' }))).toMatchObject({ status: 401 });
+    });
+
+    it('refuses a day before the first session of the training, and takes that day itself', async () => {
+      const [a] = await teachers(1);
+      const training = await createTraining(provider, { title: 'Eén sessie' });
+      const input = sessionInput(-2);
+      await createSession(provider, training.id, input);
+      const firstDay = brusselsDate(new Date(input.startsAt));
+      const url = `/api/me/completions/${training.id}`;
+      const dayBefore = brusselsDate(new Date(Date.parse(`${firstDay}T12:00:00Z`) - 86_400_000));
+      expect(errorOf(await a.request({ method: 'PUT', url, payload: { completedOn: dayBefore } }))).toMatchObject({
+        status: 400,
+        id: 'completed_before_session',
+        field: 'body.completedOn',
+      });
+      expect((await a.request({ method: 'GET', url: '/api/me/completions' })).json().items).toEqual([]);
+      expect((await a.request({ method: 'PUT', url, payload: { completedOn: firstDay } })).statusCode).toBe(204);
+      const selfPaced = await createTraining(provider, { title: 'Zelfstudie', kind: 'self_paced' });
+      expect((await a.request({ method: 'PUT', url: `/api/me/completions/${selfPaced.id}`, payload: { completedOn: '2026-01-01' } })).statusCode).toBe(204);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommendationsSchema } from '../../src/shared/catalogue/api';
+import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
 
@@ -58,14 +59,14 @@ describe('getMyRecommendations', () => {
     await add('b1b2', [['B1', 'B2']]);
     await add('a1a2', [['A1', 'A2']]);
     await add('enrolled', [['A2', 'B1']]);
-    await add('completed', [['A2', 'B1']]);
+    await add('completed', [['A2', 'B1']], { sessionsInDays: [-5, 10] });
     await add('pastOnly', [['A2', 'B1']], { sessionsInDays: [-5] });
     await add('draft', [['A2', 'B1']], { status: 'draft' });
     await add('selfPaced', [['A2', 'B1']], { kind: 'self_paced', sessionsInDays: [] });
     teacher = await scannedTeacher();
     const enrolledSession = (await teacher.request({ method: 'GET', url: `/api/trainings/${ids.enrolled}` })).json().sessions[0].id;
     expect((await teacher.request({ method: 'POST', url: `/api/sessions/${enrolledSession}/enrolments` })).statusCode).toBe(201);
-    expect((await teacher.request({ method: 'PUT', url: `/api/me/completions/${ids.completed}`, payload: { completedOn: '2026-01-10' } })).statusCode).toBe(204);
+    expect((await teacher.request({ method: 'PUT', url: `/api/me/completions/${ids.completed}`, payload: { completedOn: brusselsDate() } })).statusCode).toBe(204);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
 import { addDevice } from './infra-fixtures';
@@ -42,7 +43,9 @@ describe('exportMyData: everything the platform keeps about a person', () => {
     const session = await createSession(provider, training.id, sessionInput(30));
     expect((await teacher.request({ method: 'POST', url: `/api/sessions/${session.id}/enrolments` })).statusCode).toBe(201);
     expect((await teacher.request({ method: 'PUT', url: `/api/me/bookmarks/${training.id}` })).statusCode).toBe(204);
-    expect((await teacher.request({ method: 'PUT', url: `/api/me/completions/${training.id}`, payload: { completedOn: '2026-01-15' } })).statusCode).toBe(204);
+    await createSession(provider, training.id, sessionInput(-3));
+    const today = brusselsDate();
+    expect((await teacher.request({ method: 'PUT', url: `/api/me/completions/${training.id}`, payload: { completedOn: today } })).statusCode).toBe(204);
 
     const response = await teacher.request({ method: 'GET', url: '/api/me/export' });
     expect(response.statusCode).toBe(200);
@@ -55,7 +58,7 @@ describe('exportMyData: everything the platform keeps about a person', () => {
     expect(data.profile.profile).toHaveProperty('scanId', scan.id);
     expect(data.enrolments).toEqual([expect.objectContaining({ training: training.id, training_title: 'Werken met digitale leermiddelen', status: 'enrolled' })]);
     expect(data.bookmarks).toEqual([expect.objectContaining({ training: training.id })]);
-    expect(data.completed_trainings).toEqual([expect.objectContaining({ training: training.id, completed_on: '2026-01-15' })]);
+    expect(data.completed_trainings).toEqual([expect.objectContaining({ training: training.id, completed_on: today })]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(Date.parse(data.sessions[0].last_used_at)).toBeLessThanOrEqual(Date.now());
     expect(data.activity.map((event: { action: string }) => event.action)).toContain('scan_submitted');

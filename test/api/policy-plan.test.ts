@@ -304,13 +304,13 @@ describe('ICT policy plan', () => {
       expect(response.headers['content-disposition']).toMatch(/ict-beleidsplan-\d{4}-\d{2}-\d{2}\.csv/);
       expect(response.body.startsWith('\uFEFF')).toBe(true);
       const lines = response.body.slice(1).trim().split('\r\n');
-      expect(lines[0]).toBe('onderdeel;termijn;front;titel;toelichting;trekker;deadline;status;over_tijd;doel;werkt_aan;bron');
-      expect(lines[1]).toBe('visie;2026-2027 – 2028-2029;;Versie van de coördinator.;;;;;;;;');
-      expect(lines).toContain('doel;Korte termijn;;ICT-werkgroep opstarten;Vier leden, maandelijks overleg;;;;;;;');
+      expect(lines[0]).toBe('onderdeel;termijn;front;titel;toelichting;trekker;deadline;status;over_tijd;doel;werkt_aan;bron;stem_indicator');
+      expect(lines[1]).toBe('visie;2026-2027 – 2028-2029;;Versie van de coördinator.;;;;;;;;;');
+      expect(lines).toContain('doel;Korte termijn;;ICT-werkgroep opstarten;Vier leden, maandelijks overleg;;;;;;;;');
       const action = lines.find((line) => line.includes('competentie 2.1'))!;
       expect(action.split(';')).toEqual(expect.arrayContaining(['actie', 'ICT-vaardigheden', 'Gepland', 'nee', 'Digisnap-directierapport']));
       const english = (await get(school.principal, school.id, '?format=csv&lang=en')).body;
-      expect(english.slice(1).split('\r\n')[0]).toBe('part;term;front;title;details;owner;deadline;status;overdue;goal;works_on;source');
+      expect(english.slice(1).split('\r\n')[0]).toBe('part;term;front;title;details;owner;deadline;status;overdue;goal;works_on;source;stem_indicator');
       expect(english).toContain('ICT skills');
     });
 

@@ -49,6 +49,11 @@ describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leader
     expect(await participation.getByTestId('count-completed').textContent()).toBe('0');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The same period again: the form says what to do instead, not to reload.
+    await form.getByRole('button', { name: 'Digisnap-afname openen' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Kies een periode die begint na het einde van die afname/);
+    expect(await form.getByRole('alert').textContent()).not.toMatch(/Laad de pagina opnieuw/);
+
     // Answers vary per teacher.
     for (const [i, teacherId] of school.teacherIds.entries()) await completeScan(world, teacherId, allAnswers([1, 2, 3, 2, 4][i]));
 

@@ -22,8 +22,28 @@ describe('the ICT policy plan in the browser', () => {
     return { schoolId, campaignId: campaign.id, email: principal.email, coordinatorId: coordinator.userId };
   };
 
+  /** 2024-2025 in the 2nd and 3rd grade: East Flanders 300 of 1,000 pupils in STEM (30%), Flanders 800 of 2,000 (40%). */
+  const stemCounts = () => {
+    const line = (province: string, category: 'stem' | 'non_stem', count: number) =>
+      (['f', 'm'] as const).map((gender) => ({
+        year: '2024-2025',
+        level: 'secondary' as const,
+        moment: 'grade23' as const,
+        programmeType: 'aso',
+        province,
+        category,
+        domain: null,
+        gender,
+        count,
+        schoolNumber: '',
+      }));
+    const lines = [...line('oost-vlaanderen', 'stem', 150), ...line('oost-vlaanderen', 'non_stem', 350), ...line('limburg', 'stem', 250), ...line('limburg', 'non_stem', 250)];
+    return world.app.services.stem.importLines(lines, 'demo', { dryRun: false, actorId: null });
+  };
+
   beforeAll(async () => {
     world = await startBrowserWorld();
+    await stemCounts();
   });
   afterAll(() => world?.close());
 
@@ -68,10 +88,20 @@ describe('the ICT policy plan in the browser', () => {
     await goalForm.getByLabel('Termijn').selectOption({ label: 'Middellange termijn' });
     await goalForm.getByLabel('Doel', { exact: true }).fill('Elke leraar deelt digitaal lesmateriaal veilig');
     await goalForm.getByLabel(/Succescriterium/).fill('Op de teamdag toont elke vakgroep één voorbeeld');
+    // Linked to a STEM indicator: the plan shows its latest value for the school's province and Flanders.
+    await goalForm.getByLabel(/STEM-indicator/).selectOption({ label: 'STEM-leerlingen in de 2de en 3de graad' });
     await goalForm.getByRole('button', { name: 'Doel toevoegen' }).click();
     await expect.poll(() => page.getByTestId('goals-medium').textContent()).toMatch(/Elke leraar deelt digitaal lesmateriaal veilig/);
+    expect(await page.getByTestId('goals-medium').getByTestId('goal-stem-figure').textContent()).toBe(
+      'STEM-monitor: STEM-leerlingen in de 2de en 3de graad: Oost-Vlaanderen 30% · Vlaanderen 40% (2024-2025)',
+    );
 
-    // Actions from the team report's suggestions, linked to the goal.
+    // An empty hand-made action first: "Vul dit in." beside what is missing...
+    const actionForm = page.getByTestId('action-form');
+    await actionForm.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await expect.poll(() => actionForm.getByText('Vul dit in.').count()).toBeGreaterThan(0);
+
+    // ...then actions from the team report's suggestions, linked to the goal: the stale problems go.
     await panel.getByLabel(/Groeien in competentie 2\.1/).check();
     await panel.getByLabel(/Het team professionaliseren in domein/).check();
     await panel.getByLabel('Hoort bij doel').selectOption({ label: 'Middellange termijn: Elke leraar deelt digitaal lesmateriaal veilig' });
@@ -81,9 +111,9 @@ describe('the ICT policy plan in the browser', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.textContent()).toMatch(/Uit het Digisnap-directierapport/);
     await expect.poll(() => panel.getByLabel(/Groeien in competentie 2\.1/).isDisabled()).toBe(true);
+    expect(await actionForm.getByText('Vul dit in.').count()).toBe(0);
 
     // A hand-made action with a name as owner.
-    const actionForm = page.getByTestId('action-form');
     await actionForm.getByLabel('Wat gaat er gebeuren?').fill('Wifi-dekking meten in alle lokalen');
     await actionForm.getByLabel('Een naam of een groep').check();
     await actionForm.getByLabel('Naam of groep').fill('ICT-werkgroep');
@@ -121,6 +151,7 @@ describe('the ICT policy plan in the browser', () => {
     const printed = (await paper.innerText()).replace(/\s+/g, ' ');
     expect(printed).toMatch(/kritische en veilige gebruiker/);
     expect(printed).toMatch(/Middellange termijn Elke leraar deelt digitaal lesmateriaal veilig/);
+    expect(printed).toMatch(/STEM-leerlingen in de 2de en 3de graad: Oost-Vlaanderen 30% · Vlaanderen 40% \(2024-2025\)/);
     expect(printed).toMatch(/ICT-infrastructuur .*Wifi-dekking meten in alle lokalen ICT-werkgroep – Klaar/);
     expect(printed).toMatch(/ICT-vaardigheden/);
     await page.emulateMedia({ media: 'screen' });
@@ -133,6 +164,7 @@ describe('the ICT policy plan in the browser', () => {
     const text = await csv.text();
     expect(text.startsWith('\uFEFFonderdeel;termijn;front;titel')).toBe(true);
     expect(text).toMatch(/visie;.*kritische en veilige gebruiker/);
+    expect(text).toMatch(/;STEM-leerlingen in de 2de en 3de graad: Oost-Vlaanderen 30% · Vlaanderen 40% \(2024-2025\)\r\n/);
     expect(text).toMatch(/actie;;ICT-infrastructuur;Wifi-dekking meten in alle lokalen;;ICT-werkgroep;;Klaar;nee/);
     const xlsx = await page.request.get(`${world.baseUrl}${(await page.getByTestId('policy-xlsx').getAttribute('href'))!}`);
     expect(xlsx.status()).toBe(200);

@@ -19,11 +19,16 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
   });
   afterAll(() => world?.close());
 
-  /** From the intro to the thank-you: every statement with the keyboard (choose, Enter moves on), then submit. */
-  const answerEverything = async (page: Page, option: (number: number) => number, checkAccessibility = false) => {
-    await page.getByTestId('reflection-intro').waitFor();
-    if (checkAccessibility) expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByTestId('scan-next').click();
+  /**
+   * From the intro (staff) or the first statement (pupils, welcomed on the class code's page) to the
+   * thank-you: every statement with the keyboard (choose, Enter moves on), then submit.
+   */
+  const answerEverything = async (page: Page, option: (number: number) => number, checkAccessibility = false, intro = true) => {
+    if (intro) {
+      await page.getByTestId('reflection-intro').waitFor();
+      if (checkAccessibility) expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByTestId('scan-next').click();
+    }
     for (let number = 1; ; number += 1) {
       const item = page.getByTestId('scan-item');
       const summary = page.getByTestId('scan-summary');
@@ -58,6 +63,12 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
     await round.waitFor();
     const roundId = (await round.getAttribute('data-round-id'))!;
     expect(await round.getByTestId('participation-teachers').textContent()).toMatch(/Leraren\s*0\s*0/);
+    // A pasted long name is refused with a reason, not silently cut in the middle of a word.
+    const longName = `${'Leerlingen van de derde graad '.repeat(10)}`.trim();
+    await round.getByLabel('Klas of groep').fill(longName);
+    expect(await round.getByLabel('Klas of groep').inputValue()).toBe(longName);
+    await round.getByRole('button', { name: 'Klascode toevoegen' }).click();
+    await round.getByText(`Hoogstens 60 tekens; deze naam telt er ${longName.length}.`).waitFor();
     await round.getByLabel('Klas of groep').fill('5A');
     await round.getByRole('button', { name: 'Klascode toevoegen' }).click();
     const codeText = round.getByTestId('class-code-text');
@@ -76,7 +87,10 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
       await device.getByTestId('class-code-page').waitFor();
       if (pupil === 0) expect(await accessibilityViolations(device)).toEqual([]);
       await device.getByTestId('pupil-start').click();
-      await answerEverything(device, () => 3, pupil === 0);
+      // One start: no second "Beginnen" on an intro screen.
+      await device.waitForURL(/\/reflectie\/antwoorden\/[^/?]+\?step=1$/);
+      expect(await device.getByTestId('reflection-intro').count()).toBe(0);
+      await answerEverything(device, () => 3, pupil === 0, false);
       if (pupil === 0) expect(await accessibilityViolations(device)).toEqual([]);
       await device.context().close();
     }
@@ -95,6 +109,7 @@ describe.each(VIEWPORT_NAMES)('the school reflection in the browser (%s)', (view
     const own = await logIn(world, teachers[0].email);
     const entry = own.getByTestId('my-reflection');
     await entry.waitFor();
+    expect(await entry.textContent()).toMatch(/Je antwoordt als leraar, tot en met/);
     await entry.getByTestId('my-reflection-start').click();
     await answerEverything(own, teacherOption(0));
     await own.goto(`${world.baseUrl}/`);

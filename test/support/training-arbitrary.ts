@@ -56,7 +56,7 @@ export const trainingArbitrary: fc.Arbitrary<TrainingInput> = fc
       { nil: null },
     ),
     accreditation: fc.option(text(1, 40), { nil: null }),
-    url: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/), fc.stringMatching(/^[a-z0-9/_-]{0,30}$/)).map(([host, path]) => `https://${host}.test/${path}`),
+    url: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}(-[a-z0-9]{1,10})?$/), fc.stringMatching(/^[a-z0-9/_-]{0,30}$/)).map(([host, path]) => `https://${host}.test/${path}`),
     status: fc.constantFrom(...trainingStatuses),
   })
   .map((training) => trainingInputSchema.parse(training));

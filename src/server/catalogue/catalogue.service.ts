@@ -13,6 +13,7 @@ import {
 import { competenceList } from '../../shared/digisnap/framework';
 import { AppError, forbidden, notFound, validationError } from '../../shared/errors';
 import type { Role } from '../../shared/platform/api';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
@@ -227,6 +228,12 @@ export class CatalogueService {
     const row = await this.repo.findTraining(trainingId);
     if (!row || (row.status !== 'published' && !managesProvider(caller, row.provider_id))) throw notFound('Training', 'params.trainingId');
     return row;
+  }
+
+  /** The Brussels day of a training's first session; null for one without sessions (self-paced). */
+  async firstSessionDay(trainingId: string): Promise<string | null> {
+    const [first] = await this.repo.sessionsOf([trainingId]);
+    return first ? brusselsDate(new Date(first.starts_at)) : null;
   }
 
   private async trainingDto(caller: Caller | null, row: TrainingRow): Promise<TrainingDto> {

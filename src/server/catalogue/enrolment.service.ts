@@ -148,6 +148,8 @@ export class EnrolmentService {
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     if (completedOn > tomorrow) throw validationError('body.completedOn', 'body.completedOn: must not be in the future');
     await this.catalogue.visibleTraining(who, trainingId);
+    const firstDay = await this.catalogue.firstSessionDay(trainingId);
+    if (firstDay && completedOn < firstDay) throw new AppError('completed_before_session', `body.completedOn: before the first session on ${firstDay}`, 'body.completedOn');
     await this.repo.setCompleted(who.userId, trainingId, completedOn, this.now().toISOString());
   }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/platform/api';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
@@ -126,9 +127,8 @@ async function seedDemoCatalogue(services: Services, providerUserId: string, tea
     const session = details.sessions.find((s) => Date.parse(s.enrolmentDeadline) > now.getTime() + 86_400_000);
     if (session) await enrolments.enrol(teacher, session.id);
   }
-  const done = published.find((d) => d.id !== open?.id);
-  if (done) {
-    const completedOn = new Date(now.getTime() - 45 * 86_400_000).toISOString().slice(0, 10);
-    await enrolments.markCompleted(teacher, done.id, completedOn);
-  }
+  // Followed 45 days ago: a training without sessions, or one whose sessions were all held by then.
+  const completedOn = brusselsDate(new Date(now.getTime() - 45 * 86_400_000));
+  const done = published.find((d) => d.id !== open?.id && d.sessions.every((s) => brusselsDate(new Date(s.startsAt)) <= completedOn));
+  if (done) await enrolments.markCompleted(teacher, done.id, completedOn);
 }

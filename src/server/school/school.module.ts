@@ -114,6 +114,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       access,
       framework: () => needs.digisnap.currentFramework(),
       sources: actionSources,
+      stem: needs.stem,
     });
     return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan };
   },

@@ -1,7 +1,9 @@
 import type { SearchQuery, TrainingDto, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { LocalisedText } from '../../shared/platform/text';
 import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
+import type { GoalStemFigure } from '../../shared/school/policy-plan/policy-plan';
 
 /**
  * What the school asks of Digisnap for its campaigns and team reports: frameworks, and the team
@@ -51,10 +53,19 @@ export interface IctParkFacts {
   policyFacts(userId: string, schoolId: string): Promise<IctParkPolicyFacts>;
 }
 
+/** What the policy plan asks of the STEM monitor: the public figures a goal may point at, never its counts. */
+export interface StemFigures {
+  /** The indicators a goal may name. */
+  indicators(): Array<{ id: string; name: LocalisedText }>;
+  /** The indicator's latest value for the province (null: none) and for Flanders; null for an indicator the monitor does not know. */
+  latestFor(indicator: string, province: string | null): Promise<GoalStemFigure | null>;
+}
+
 /** Everything the school module needs from other modules; the app wires it. */
 export interface SchoolNeeds {
   digisnap: DigisnapAggregates;
   trainings: TrainingOffer;
   trainingCosts: StaffTrainingCosts;
   ictPark: IctParkFacts;
+  stem: StemFigures;
 }

@@ -1,5 +1,7 @@
 import { notFound } from '../../shared/errors';
 import type { TableBody } from '../../shared/platform/endpoint';
+import type { LocalisedText } from '../../shared/platform/text';
+import type { GoalStemFigure } from '../../shared/school/policy-plan/policy-plan';
 import type { StemImportReport, StemIndicatorList, StemIndicators, StemSeries } from '../../shared/stem/api';
 import type { StemContent } from '../../shared/stem/content';
 import { changeFromBaselinePp, definitionFor, indicatorOfYear, inPopulation, type StemCount, targetGap } from '../../shared/stem/indicators';
@@ -114,6 +116,28 @@ export class StemService {
   async definitionsJson(): Promise<Buffer> {
     const data = await this.current();
     return kept(data, 'definitions', () => this.definitionsOf(data));
+  }
+
+  /** The indicators by name: what a school's policy plan goal may point at. */
+  indicatorNames(): Array<{ id: string; name: LocalisedText }> {
+    return this.deps.content.indicators.map(({ id, name }) => ({ id, name }));
+  }
+
+  /**
+   * The indicator's value in the latest school year with counts of its population, for Flanders
+   * and one province (when the indicator breaks down by province): what a policy plan quotes.
+   * Null for an indicator the monitor does not know.
+   */
+  async latestFor(indicatorId: string, province: string | null): Promise<GoalStemFigure | null> {
+    const rule = this.deps.content.indicators.find((indicator) => indicator.id === indicatorId);
+    if (!rule) return null;
+    const data = await this.current();
+    const year = data.years.findLast((entry) => data.byYear.get(entry.year)?.some((count) => inPopulation(rule, count)))?.year ?? null;
+    const byProvince = province !== null && rule.breakdowns.includes('province');
+    const figure = { indicator: rule.id, name: rule.name, year, province: byProvince ? province : null, provinceValue: null, flanders: null };
+    if (year === null) return figure;
+    const value = indicatorOfYear(rule, definitionFor(this.deps.content.definitions, rule.level, year), data.byYear.get(year) ?? null, byProvince ? 'province' : 'none');
+    return { ...figure, flanders: value.total, provinceValue: value.groups?.find((group) => group.key === province)?.value ?? null };
   }
 
   private indicatorsOf(data: StemData, query: IndicatorsQuery): StemIndicators {

@@ -202,6 +202,7 @@ export const enrolmentEndpoints = defineEndpoints(
       method: 'PUT',
       path: '/api/me/completions/:trainingId',
       summary: 'Record that you completed a training (on a day not in the future)',
+      description: 'A training with sessions is followed on or after the day of its first session: before it, 400 completed_before_session on body.completedOn.',
       params: 'trainingParamsSchema',
       body: 'completionBodySchema',
       noContent: 'Done',

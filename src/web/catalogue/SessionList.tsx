@@ -118,7 +118,13 @@ function SessionRow({ session, canEnrol, focus, onFocused, onChanged }: RowProps
               data-testid="cancel-enrolment-button"
               aria-describedby={whenId}
               disabled={busy}
-              onClick={() => act(() => cancelEnrolment({ params: { enrolmentId: mine.id } }), 'enrol')}
+              onClick={() => {
+                // A seat given up may go to the waiting list at once: ask first.
+                const question = mine.status === 'waitlisted' ? 'sessions.leaveWaitlistConfirm' : 'sessions.cancelConfirm';
+                if (window.confirm(t(question, { when: formatTimeRange(session.startsAt, session.endsAt, locale) }))) {
+                  void act(() => cancelEnrolment({ params: { enrolmentId: mine.id } }), 'enrol');
+                }
+              }}
             >
               {busy ? t('sessions.working') : t(mine.status === 'waitlisted' ? 'sessions.leaveWaitlist' : 'sessions.cancel')}
             </button>

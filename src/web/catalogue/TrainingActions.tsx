@@ -7,11 +7,14 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import type { TrainingDto } from './types';
 
-/** Keep a training for later: a toggle button whose pressed state is the bookmark. */
+/**
+ * Keep a training for later. The button says what it will do ("Bewaar…", "Niet meer bewaren"),
+ * the line under it what is the case, so a saved training never still reads "Bewaar…".
+ */
 export function BookmarkToggle({ training }: { training: TrainingDto }) {
   const { t } = useI18n();
   const [bookmarked, setBookmarked] = useState(training.bookmarked);
-  const [message, setMessage] = useState('');
+  const [removed, setRemoved] = useState(false);
   const [failure, setFailure] = useState<ApiError>();
 
   const toggle = async () => {
@@ -20,21 +23,20 @@ export function BookmarkToggle({ training }: { training: TrainingDto }) {
     setFailure(undefined);
     try {
       await call(next ? enrolmentEndpoints.addBookmark : enrolmentEndpoints.removeBookmark, { params: { trainingId: training.id } });
-      setMessage(t(next ? 'training.bookmarkAdded' : 'training.bookmarkRemoved'));
+      setRemoved(!next);
     } catch (error) {
       setBookmarked(!next);
-      setMessage('');
       setFailure(asApiError(error));
     }
   };
 
   return (
     <div className="training-action">
-      <button type="button" className="button button-secondary bookmark-button" aria-pressed={bookmarked} data-testid="bookmark-button" onClick={toggle}>
-        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t('training.bookmark')}
+      <button type="button" className="button button-secondary bookmark-button" data-testid="bookmark-button" onClick={toggle}>
+        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t(bookmarked ? 'training.unbookmark' : 'training.bookmark')}
       </button>
       <p className="muted action-status" role="status">
-        {message}
+        {bookmarked ? t('training.bookmarkAdded') : removed ? t('training.bookmarkRemoved') : ''}
       </p>
       {failure && <ErrorAlert error={failure} />}
     </div>

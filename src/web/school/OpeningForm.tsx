@@ -59,11 +59,7 @@ export function OpeningFormEnd({ texts, busy, failure, opened }: EndProps) {
           {busy ? t(`${texts}.opening`) : t(`${texts}.open`)}
         </button>
       </div>
-      {failure && (
-        <ErrorAlert error={failure} title={t(`${texts}.notOpened`)}>
-          {failure.id === 'conflict' ? t(`${texts}.overlap`) : undefined}
-        </ErrorAlert>
-      )}
+      {failure && <ErrorAlert error={failure} title={t(`${texts}.notOpened`)} message={failure.id === 'conflict' ? t(`${texts}.overlap`) : undefined} />}
       {opened && (
         <p className="alert alert-success" role="status">
           {t(`${texts}.opened`)}

@@ -4,7 +4,10 @@ import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { StemTile } from './StemTile';
+import { useMayImportStemCounts } from './stemAccess';
+import { stemImportPath } from './stemPaths';
 import { useStemDefinitions } from './stemQueries';
 import './stem.css';
 
@@ -12,6 +15,7 @@ import './stem.css';
 export function StemMonitorPage() {
   const { t } = useI18n();
   const list = useStemDefinitions();
+  const mayImport = useMayImportStemCounts();
   if (list.loading && !list.data) return <Loading />;
   if (list.error || !list.data) return <NarrowPage title={t('stemMonitor.title')}>{list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}</NarrowPage>;
   return (
@@ -19,6 +23,13 @@ export function StemMonitorPage() {
       <PageHeading title={t('stemMonitor.title')}>{t('stemMonitor.title')}</PageHeading>
       <p className="lead">{t('stemMonitor.intro')}</p>
       <StemNotes list={list.data} />
+      {mayImport && (
+        <p className="no-print">
+          <Link href={stemImportPath} data-testid="stem-import-link">
+            {t('stemImport.link')}
+          </Link>
+        </p>
+      )}
       <h2>{t('stemMonitor.tilesTitle')}</h2>
       <div className="stem-tiles">
         {list.data.indicators.map((definition) => (

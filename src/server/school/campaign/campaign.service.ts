@@ -159,9 +159,10 @@ export class CampaignService {
 
   /**
    * Mails the members who have not submitted a scan in the campaign yet. The caller learns how
-   * many were sent, never to whom; one round a day at most (429 rate_limited).
+   * many were sent, never to whom; one round a day at most (429 rate_limited). With everyone
+   * finished nothing goes out, and the day's round is kept for when someone joins.
    */
-  async remindCampaign(userId: string, schoolId: string, campaignId: string): Promise<{ sent: number; sentAt: string }> {
+  async remindCampaign(userId: string, schoolId: string, campaignId: string): Promise<{ sent: number; sentAt: string | null }> {
     await this.deps.access.require(userId, 'manageCampaigns', schoolId);
     const campaign = await this.campaignOf(schoolId, campaignId);
     const now = this.now();
@@ -170,6 +171,7 @@ export class CampaignService {
     if (campaign.reminded_at !== null && campaign.reminded_at > notAfter) throw reminderTooSoon(campaign.reminded_at);
     const { notCompletedIds } = await this.participation(campaign);
     const recipients = await this.deps.auth.usersByIds(notCompletedIds);
+    if (recipients.length === 0) return { sent: 0, sentAt: null };
     if (!(await this.repo.recordReminders(campaign.id, recipients.length, now.toISOString(), notAfter))) throw reminderTooSoon(now.toISOString());
     const school = (await this.deps.schools.schoolOf(schoolId))!;
     for (const recipient of recipients) await this.deps.mail.send(reminderMail(recipient, school, campaign, this.deps.appUrl));

@@ -2,7 +2,8 @@ import { toCsv } from '../../../shared/csv';
 import en from '../../../shared/i18n/en.json';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
 import nl from '../../../shared/i18n/nl.json';
-import { type ActionDto, type PolicyPlanDto, targetText } from '../../../shared/school/policy-plan/policy-plan';
+import { type ActionDto, type GoalDto, type PolicyPlanDto, targetText } from '../../../shared/school/policy-plan/policy-plan';
+import { stemFigureText } from '../../../shared/school/policy-plan/stem-figure';
 import { type XlsxColumn, type XlsxValue, xlsxWorkbook } from '../../platform/export/xlsx';
 
 /**
@@ -45,6 +46,15 @@ function cellsOfAction(plan: PolicyPlanDto, action: ActionDto, language: PlanLan
   };
 }
 
+/** The goal's STEM indicator with its latest values: `STEM-leerlingen …: Antwerpen 36,4% · Vlaanderen 35,1% (2023-2024)`. */
+function stemCell(goal: GoalDto, language: PlanLanguage): string | null {
+  const figure = goal.stemFigure;
+  if (figure === null) return null;
+  const m = messages[language];
+  const words = { ...m.policyPlan.stem, province: (key: string) => (m.codes.province as Record<string, string>)[key] ?? key };
+  return `${figure.name[language]}: ${stemFigureText(figure, language, words)}`;
+}
+
 const period = (plan: PolicyPlanDto) => (plan.periodFrom === null ? null : `${plan.periodFrom} – ${plan.periodTo}`);
 
 /** The three tables of the plan, in reading order. */
@@ -58,8 +68,8 @@ function planTables(plan: PolicyPlanDto, language: PlanLanguage): PlanTable[] {
     },
     {
       name: w.sheetGoals,
-      columns: [text(w.term), text(w.goal, 60), text(w.successCriterion, 60)],
-      rows: plan.goals.map((goal) => [w.terms[goal.term], goal.text, goal.successCriterion]),
+      columns: [text(w.term), text(w.goal, 60), text(w.successCriterion, 60), text(w.stem, 60)],
+      rows: plan.goals.map((goal) => [w.terms[goal.term], goal.text, goal.successCriterion, stemCell(goal, language)]),
     },
     {
       name: w.sheetActions,
@@ -90,12 +100,13 @@ export function policyPlanXlsx(plan: PolicyPlanDto, language: PlanLanguage = 'nl
 /** One header for every line: the part (vision, goal, action), then the columns that part fills. */
 export function policyPlanCsv(plan: PolicyPlanDto, language: PlanLanguage = 'nl'): string {
   const w = wordsOf(language);
-  const header = [w.part, w.term, w.front, w.title, w.details, w.owner, w.deadline, w.status, w.overdue, w.goal, w.target, w.source];
-  const rows: Array<Array<string | null>> = [[w.partVision, period(plan), null, plan.vision, null, null, null, null, null, null, null, null]];
-  for (const goal of plan.goals) rows.push([w.partGoal, w.terms[goal.term], null, goal.text, goal.successCriterion, null, null, null, null, null, null, null]);
+  const header = [w.part, w.term, w.front, w.title, w.details, w.owner, w.deadline, w.status, w.overdue, w.goal, w.target, w.source, w.stem];
+  const rows: Array<Array<string | null>> = [[w.partVision, period(plan), null, plan.vision, null, null, null, null, null, null, null, null, null]];
+  for (const goal of plan.goals)
+    rows.push([w.partGoal, w.terms[goal.term], null, goal.text, goal.successCriterion, null, null, null, null, null, null, null, stemCell(goal, language)]);
   for (const action of plan.actions) {
     const c = cellsOfAction(plan, action, language);
-    rows.push([w.partAction, null, c.front, c.title, c.details, c.owner, c.deadline, c.status, c.overdue, c.goal, c.target, c.source]);
+    rows.push([w.partAction, null, c.front, c.title, c.details, c.owner, c.deadline, c.status, c.overdue, c.goal, c.target, c.source, null]);
   }
   return toCsv(header, rows);
 }

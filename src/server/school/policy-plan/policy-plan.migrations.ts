@@ -56,4 +56,10 @@ export const policyPlanMigrations: Record<string, Migration> = {
       await db.schema.createIndex('policy_actions_source_uq').on('policy_actions').columns(['school_id', 'source_kind', 'source_id', 'source_key']).unique().execute();
     },
   },
+  '20270128_01_policy_goal_stem_indicator': {
+    async up(db: Kysely<any>) {
+      // The STEM indicator a goal names: an id of the monitor's content, not a foreign key.
+      await db.schema.alterTable('policy_goals').addColumn('stem_indicator', 'text').execute();
+    },
+  },
 };

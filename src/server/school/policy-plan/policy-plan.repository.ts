@@ -23,6 +23,8 @@ export type PolicyPlanTables = {
     term: GoalTerm;
     text: string;
     success_criterion: string | null;
+    /** A STEM monitor indicator id; the monitor's figures are asked of it, never read here. */
+    stem_indicator: string | null;
     created_by: string | null;
     created_at: string;
     updated_at: string;

@@ -12,6 +12,7 @@ import {
   type GoalBody,
   type GoalChanges,
   type GoalDto,
+  type GoalStemFigure,
   isOverdue,
   type PolicyPlanDto,
   type PolicySourcesDto,
@@ -26,6 +27,7 @@ import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
 import type { AuthService } from '../../platform/auth/auth.service';
 import { newId } from '../../platform/ids';
+import type { StemFigures } from '../school.needs';
 import type { SchoolService } from '../school.service';
 import type { ActionSource } from './action-sources';
 import type { ActionRow, GoalRow, PlanRow, PolicyPlanRepository } from './policy-plan.repository';
@@ -40,6 +42,8 @@ export interface PolicyPlanDeps {
   framework: () => Framework;
   /** The results actions can be made from: the team report, the reflection, the cybersecurity check… */
   sources: readonly ActionSource[];
+  /** The STEM monitor's figures a goal may point at. */
+  stem: StemFigures;
   /** The clock; tests may fix it. */
   now?: () => Date;
 }
@@ -73,14 +77,16 @@ export class PolicyPlanService {
     ]);
     const today = this.today();
     const actionDtos = (await this.toActionDtos(actions)).sort(compareActions);
+    const province = school!.province ?? null;
     return {
       ...(await this.toVisionDto(schoolId, plan)),
       schoolName: school!.name,
-      goals: goals.map(toGoalDto).sort(compareGoals),
+      goals: (await Promise.all(goals.map(async (goal) => toGoalDto(goal, await this.stemFigureOf(goal, province))))).sort(compareGoals),
       actions: actionDtos,
       summary: planSummary(actionDtos, today),
       today,
       canEdit: grants(roles, 'editPolicyPlan'),
+      stemIndicators: this.deps.stem.indicators(),
     };
   }
 
@@ -110,13 +116,14 @@ export class PolicyPlanService {
       term: body.term,
       text: body.text,
       success_criterion: body.successCriterion || null,
+      stem_indicator: this.knownStemIndicator(body.stemIndicator ?? null),
       created_by: userId,
       created_at: at,
       updated_at: at,
     };
     await this.repo.insertGoal(row);
     await this.deps.audit.record({ actorId: userId, action: 'policy_goal_added', subject: row.id, details: { schoolId } });
-    return toGoalDto(row);
+    return this.goalDto(schoolId, row);
   }
 
   async changeGoal(userId: string, schoolId: string, goalId: string, changes: GoalChanges): Promise<GoalDto> {
@@ -126,10 +133,11 @@ export class PolicyPlanService {
       ...(changes.term !== undefined && { term: changes.term }),
       ...(changes.text !== undefined && { text: changes.text }),
       ...(changes.successCriterion !== undefined && { success_criterion: changes.successCriterion || null }),
+      ...(changes.stemIndicator !== undefined && { stem_indicator: this.knownStemIndicator(changes.stemIndicator) }),
       updated_at: this.now().toISOString(),
     });
     await this.deps.audit.record({ actorId: userId, action: 'policy_goal_changed', subject: goalId, details: { schoolId, fields: Object.keys(changes) } });
-    return toGoalDto(await this.goalOf(schoolId, goalId, 'params.goalId'));
+    return this.goalDto(schoolId, await this.goalOf(schoolId, goalId, 'params.goalId'));
   }
 
   async removeGoal(userId: string, schoolId: string, goalId: string): Promise<void> {
@@ -258,6 +266,21 @@ export class PolicyPlanService {
     }
   }
 
+  /** The indicator when the STEM monitor knows it; 400 naming the field otherwise. */
+  private knownStemIndicator(indicator: string | null): string | null {
+    if (indicator === null || this.deps.stem.indicators().some((known) => known.id === indicator)) return indicator;
+    throw validationError('body.stemIndicator', `body.stemIndicator: the STEM monitor has no indicator ${indicator}`);
+  }
+
+  private async stemFigureOf(goal: GoalRow, province: string | null): Promise<GoalStemFigure | null> {
+    return goal.stem_indicator === null ? null : this.deps.stem.latestFor(goal.stem_indicator, province);
+  }
+
+  private async goalDto(schoolId: string, goal: GoalRow): Promise<GoalDto> {
+    const school = await this.deps.schools.schoolOf(schoolId);
+    return toGoalDto(goal, await this.stemFigureOf(goal, school?.province ?? null));
+  }
+
   private async goalOf(schoolId: string, goalId: string, field: string): Promise<GoalRow> {
     const goal = await this.repo.findGoal(schoolId, goalId);
     if (!goal) throw notFound('Goal', field);
@@ -329,8 +352,16 @@ async function latestOf(source: ActionSource, userId: string, schoolId: string) 
   }
 }
 
-function toGoalDto(row: GoalRow): GoalDto {
-  return { id: row.id, term: row.term, text: row.text, successCriterion: row.success_criterion, createdAt: row.created_at, updatedAt: row.updated_at };
+function toGoalDto(row: GoalRow, stemFigure: GoalStemFigure | null): GoalDto {
+  return {
+    id: row.id,
+    term: row.term,
+    text: row.text,
+    successCriterion: row.success_criterion,
+    stemFigure,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toActionDto(row: ActionRow, ownerNames: ReadonlyMap<string, string>): ActionDto {

@@ -74,7 +74,10 @@ export const myCampaignListSchema = z.object({ items: z.array(myCampaignSchema) 
 export type MyCampaignDto = z.infer<typeof myCampaignSchema>;
 
 export const reminderResultSchema = z
-  .object({ sent: z.number().int().describe('Reminders sent to teachers who have not finished; never who'), sentAt: z.string() })
+  .object({
+    sent: z.number().int().describe('Reminders sent to teachers who have not finished; never who'),
+    sentAt: z.string().nullable().describe('Null when everyone had finished: nothing went out and the day’s round is still to be used'),
+  })
   .meta({ id: 'ReminderResult' });
 
 export const reportQuerySchema = z.object({

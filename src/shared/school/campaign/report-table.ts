@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../i18n/format';
 import type { BandCell, Comparison, CountCell, LevelCell, Norm, SchoolReport } from './report';
 
 /**
@@ -77,6 +78,7 @@ const words = {
     schools: 'scholen',
     kept: 'eerdere stand behouden',
     hidden: 'niet beschikbaar',
+    largestShareAtA: 'grootste aandeel op niveau A',
   },
   en: {
     yes: 'yes',
@@ -104,6 +106,7 @@ const words = {
     schools: 'schools',
     kept: 'earlier state kept',
     hidden: 'not available',
+    largestShareAtA: 'largest share at level A',
   },
 } as const;
 
@@ -139,7 +142,8 @@ function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[]
   const lines = [
     line(w.team, school, w.respondents, { count: report.respondents }),
     line(w.team, school, w.threshold, { count: report.threshold }),
-    line(w.team, school, report.state === 'kept' ? w.kept : w.published, { count: report.publishedAt }),
+    // On the Brussels clock, as a reader in a school expects it (nl-BE: 15/12/2026 11:00).
+    line(w.team, school, report.state === 'kept' ? w.kept : w.published, { count: formatDateTime(report.publishedAt, language) }),
     line(w.team, w.noise, noiseNote(report.noise, language)),
     ...bandLines(w.team, school, report.overall.bands),
     ...levelLines(w.team, school, report.overall.levels),
@@ -147,9 +151,14 @@ function teamTable(report: SchoolReport, language: ReportLanguage): ReportLine[]
     ...report.norms.map((norm) => aimLine(norm, language)),
   ];
   const p = report.priorityArea;
-  if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, p.basis, { share: p.shareAtA }));
+  if (p) lines.push(line(w.priority, `${p.number} ${p.name[language]}`, basisWords[p.basis](w), { share: p.shareAtA }));
   return lines;
 }
+
+/** Why an area is the priority, in the reader's words rather than the report's code. */
+const basisWords: Record<NonNullable<SchoolReport['priorityArea']>['basis'], (w: (typeof words)[ReportLanguage]) => string> = {
+  largest_share_at_a: (w) => w.largestShareAtA,
+};
 
 /** An aim as one line: its label, how far the team is from it (never a verdict), and the team's share or count. */
 function aimLine(norm: Norm, language: ReportLanguage): ReportLine {

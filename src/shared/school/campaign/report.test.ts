@@ -250,4 +250,19 @@ describe('schoolReportCsv', () => {
     expect(schoolReportCsv(report(mixed), 'en')).toContain('\uFEFFtable;part;category;count;share_pct;suppressed');
     expect(schoolReportCsv(report(mixed), 'en')).toContain('9 in 10 counts are off by at most 2');
   });
+
+  it('names the publication in Brussels time and the priority in words, never as codes', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const lines = schoolReportCsv(report(mixed), language).slice(1).trim().split('\r\n').slice(1);
+      // No internal code (snake_case, an ISO instant) in any cell.
+      expect(lines.filter((l) => /\b[a-z]+_[a-z_]+\b|\d{4}-\d{2}-\d{2}T/.test(l))).toEqual([]);
+    }
+    const nl = schoolReportCsv(report(mixed)).split('\r\n');
+    // 10:00 UTC on 15 December is 11:00 in Brussels (winter time).
+    expect(nl.some((l) => l.includes(';gepubliceerd;15/12/2026 11:00;'))).toBe(true);
+    const summer = schoolReportCsv(report(mixed, { publishedAt: '2026-06-15T10:00:00.000Z' })).split('\r\n');
+    expect(summer.some((l) => l.includes(';gepubliceerd;15/06/2026 12:00;'))).toBe(true);
+    expect(nl.some((l) => /^prioriteit;.+;grootste aandeel op niveau A;;/.test(l))).toBe(true);
+    expect(schoolReportCsv(report(mixed), 'en')).toContain(';largest share at level A;');
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fronts } from '../../platform/fronts';
 import { localisedTextSchema } from '../../platform/text';
+import { stemValueSchema } from '../../stem/api';
 import { type ActionStatus, actionStatuses, goalTerms, VISION_MAX } from './policy-plan-rules';
 import { actionSourceKindSchema, actionTargetSchema, suggestedActionSchema } from './suggested-action';
 
@@ -56,6 +57,7 @@ export const goalBodySchema = z
     term: goalTermSchema,
     text: z.string().trim().min(1, 'must not be empty').max(500),
     successCriterion: optionalText(500).nullable().optional().describe('How the school will know the goal is reached'),
+    stemIndicator: z.string().min(1).max(100).nullable().optional().describe('A STEM monitor indicator (listStemIndicators) the goal works towards; an unknown one is 400'),
   })
   .strict()
   .meta({ id: 'GoalBody' });
@@ -113,8 +115,29 @@ export type ActionsFromSuggestionsBody = z.infer<typeof actionsFromSuggestionsBo
 
 // ---------------------------------------------------------------- responses
 
+/** The latest value of a goal's STEM indicator, for the school's province and for Flanders, from the STEM monitor. */
+export const goalStemFigureSchema = z
+  .object({
+    indicator: z.string(),
+    name: localisedTextSchema,
+    year: z.string().nullable().describe('The latest school year with counts of the indicator; null when the monitor has none'),
+    province: z.string().nullable().describe("The school's province; null when it has none or the indicator has no province breakdown"),
+    provinceValue: stemValueSchema.nullable(),
+    flanders: stemValueSchema.nullable(),
+  })
+  .meta({ id: 'PolicyGoalStemFigure' });
+export type GoalStemFigure = z.infer<typeof goalStemFigureSchema>;
+
 export const goalSchema = z
-  .object({ id: z.string(), term: goalTermSchema, text: z.string(), successCriterion: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: z.string(),
+    term: goalTermSchema,
+    text: z.string(),
+    successCriterion: z.string().nullable(),
+    stemFigure: goalStemFigureSchema.nullable().describe('Set when the goal names a STEM indicator'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   .meta({ id: 'PolicyGoal' });
 export type GoalDto = z.infer<typeof goalSchema>;
 
@@ -167,6 +190,7 @@ export const policyPlanSchema = z
     summary: planSummarySchema,
     today: z.string().describe('Today in Brussels, the day `overdue` is judged against'),
     canEdit: z.boolean().describe('Whether the caller may change the plan'),
+    stemIndicators: z.array(z.object({ id: z.string(), name: localisedTextSchema })).describe('The STEM indicators a goal may name'),
   })
   .meta({ id: 'PolicyPlan' });
 export type PolicyPlanDto = z.infer<typeof policyPlanSchema>;

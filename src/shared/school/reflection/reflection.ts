@@ -5,6 +5,7 @@ import { localisedTextSchema } from '../../platform/text';
 import type { RespondentGroup } from '../../scan/instrument';
 import { campaignStatusSchema, minGroupSizeSchema } from '../campaign/campaign';
 import type { ActionSourceKind } from '../policy-plan/suggested-action';
+import { MAX_CLASS_LABEL } from './limits';
 
 /**
  * The school reflection (SELFIE model) and the AI-readiness reflection: contracts shared by the
@@ -32,6 +33,7 @@ export type ReflectionGroup = z.infer<typeof reflectionGroupSchema>;
 /** A class code admits at most this many pupils unless the round says otherwise: a leaked code cannot flood a round. */
 export const DEFAULT_RESPONSES_PER_CODE = 35;
 export const MAX_RESPONSES_PER_CODE = 500;
+export { MAX_CLASS_LABEL } from './limits';
 
 const dateSchema = z.iso.date('a date as YYYY-MM-DD');
 const idSchema = z.string().min(1).max(100);
@@ -71,7 +73,7 @@ export const reopenRoundBodySchema = z.object({ closesOn: dateSchema.optional().
 
 export const createCodeBodySchema = z
   .object({
-    label: z.string().trim().min(1, 'a label, e.g. the class').max(60),
+    label: z.string().trim().min(1, 'a label, e.g. the class').max(MAX_CLASS_LABEL),
     maxResponses: z.number().int().min(1).max(MAX_RESPONSES_PER_CODE).optional().describe('The round’s maximum by default'),
   })
   .strict();

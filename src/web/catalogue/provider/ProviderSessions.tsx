@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import type { TrainingDto } from '../types';
 import { EnrolmentList } from './EnrolmentList';
 import { SessionForm } from './SessionForm';
+import { sessionsInDateOrder } from './sessionForm';
 
 /** The sessions of one's own training: seats taken, edit in place, add one, see who enrolled. */
 export function ProviderSessions({ training }: { training: TrainingDto }) {
@@ -28,7 +29,7 @@ export function ProviderSessions({ training }: { training: TrainingDto }) {
       </p>
       {training.sessions.length === 0 && <p>{t('providerTraining.noSessions')}</p>}
       <ul className="session-list">
-        {training.sessions.map((session) => {
+        {sessionsInDateOrder(training.sessions).map((session) => {
           const when = formatTimeRange(session.startsAt, session.endsAt, locale);
           return (
             <li key={session.id} className="session-row session-row-provider" data-testid="session-row" data-session-id={session.id}>

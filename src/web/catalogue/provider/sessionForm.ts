@@ -63,3 +63,11 @@ export function toSessionInput(values: SessionFormValues): SessionInput {
 export function sessionProblemKey(path: string): SessionField | 'other' {
   return sessionFields.find((field) => field === path) ?? 'other';
 }
+
+/**
+ * The provider's sessions as on a calendar, first to last. The training's page lists upcoming
+ * ones first and past ones after, which suits a teacher but not the one who plans them.
+ */
+export function sessionsInDateOrder<S extends Pick<SessionDto, 'startsAt' | 'id'>>(sessions: readonly S[]): S[] {
+  return [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

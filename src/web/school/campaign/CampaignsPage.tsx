@@ -129,7 +129,7 @@ function CampaignCard({ campaign, canRun, onChanged }: { campaign: Campaign; can
     try {
       if (kind === 'remind') {
         const result = await call(campaignEndpoints.remindCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } });
-        setNotice(t('campaigns.remindersSent', { count: result.sent }));
+        setNotice(result.sent === 0 ? t('campaigns.nobodyToRemind') : t('campaigns.remindersSent', { count: result.sent }));
         onChanged(await call(campaignEndpoints.getCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));
       } else if (kind === 'close') {
         onChanged(await call(campaignEndpoints.closeCampaign, { params: { schoolId: campaign.schoolId, campaignId: campaign.id } }));

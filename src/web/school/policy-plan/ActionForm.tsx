@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { fronts } from '../../../shared/platform/fronts';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
@@ -30,7 +30,13 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
   const prefix = `action-${action?.id ?? 'new'}`;
   const [form, setForm] = useState<FormState>(() => formOfAction(action));
   const [problems, setProblems] = useState<Partial<Record<ActionField, string>>>({});
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([field]) => field !== key)));
+  };
+  // Actions taken into the plan elsewhere (the suggestions) answer what this form asked: its "Vul dit in." goes.
+  const actionCount = plan.actions.length;
+  useEffect(() => setProblems({}), [actionCount]);
 
   /** A refusal of one field is shown beside that field. */
   const showBesideField = (error: ApiError) => {

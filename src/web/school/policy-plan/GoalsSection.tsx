@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useI18n } from '../../i18n';
 import { FormField } from '../FormField';
+import { GoalStemFigure } from './GoalStemFigure';
 import { usePlanChange } from './planChanges';
 import type { PolicyGoal, PolicyPlan } from './types';
 
@@ -36,12 +37,13 @@ export function GoalsSection({ plan }: { plan: PolicyPlan }) {
               {items.map((goal) =>
                 editing === goal.id ? (
                   <li key={goal.id}>
-                    <GoalForm schoolId={plan.schoolId} goal={goal} onDone={() => setEditing(null)} />
+                    <GoalForm plan={plan} goal={goal} onDone={() => setEditing(null)} />
                   </li>
                 ) : (
                   <li key={goal.id} className="policy-goal">
                     <p className="policy-goal-text">{goal.text}</p>
                     {goal.successCriterion && <p className="muted">{t('policyPlan.successLabel', { criterion: goal.successCriterion })}</p>}
+                    {goal.stemFigure && <GoalStemFigure figure={goal.stemFigure} />}
                     {plan.canEdit && (
                       <div className="actions actions-tight">
                         <button type="button" className="button button-quiet" onClick={() => setEditing(goal.id)} aria-label={t('policyPlan.editGoalFor', { goal: goal.text })}>
@@ -62,7 +64,7 @@ export function GoalsSection({ plan }: { plan: PolicyPlan }) {
       {plan.canEdit && (
         <div className="policy-add">
           <h3>{t('policyPlan.addGoalTitle')}</h3>
-          <GoalForm schoolId={plan.schoolId} onDone={() => undefined} />
+          <GoalForm plan={plan} onDone={() => undefined} />
         </div>
       )}
     </section>
@@ -70,22 +72,25 @@ export function GoalsSection({ plan }: { plan: PolicyPlan }) {
 }
 
 /** Adds a goal, or changes `goal`; `onDone(true)` after a save, `onDone(false)` on cancel. */
-function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyGoal; onDone(changed: boolean): void }) {
-  const { t } = useI18n();
+function GoalForm({ plan, goal, onDone }: { plan: PolicyPlan; goal?: PolicyGoal; onDone(changed: boolean): void }) {
+  const { t, text: localised } = useI18n();
+  const { schoolId } = plan;
   const changeGoal = usePlanChange(policyPlanEndpoints.changePolicyGoal);
   const addGoal = usePlanChange(policyPlanEndpoints.addPolicyGoal);
   const prefix = `goal-${goal?.id ?? 'new'}`;
   const [term, setTerm] = useState<GoalTerm>(goal?.term ?? 'short');
   const [text, setText] = useState(goal?.text ?? '');
   const [criterion, setCriterion] = useState(goal?.successCriterion ?? '');
+  const [stemIndicator, setStemIndicator] = useState(goal?.stemFigure?.indicator ?? '');
   const [problem, setProblem] = useState<string>();
   const { run, busy, failure, clearFailure } = useSubmit(async () => {
-    const body = { term, text: text.trim(), successCriterion: criterion.trim() || null };
+    const body = { term, text: text.trim(), successCriterion: criterion.trim() || null, stemIndicator: stemIndicator || null };
     if (goal) await changeGoal({ params: { schoolId, goalId: goal.id }, body });
     else await addGoal({ params: { schoolId }, body });
     if (!goal) {
       setText('');
       setCriterion('');
+      setStemIndicator('');
     }
     onDone(true);
   });
@@ -122,6 +127,18 @@ function GoalForm({ schoolId, goal, onDone }: { schoolId: string; goal?: PolicyG
       </div>
       <FormField id={`${prefix}-criterion`} label={t('policyPlan.successCriterion')} hint={t('policyPlan.successCriterionHint')} optional>
         {(control) => <input {...control} type="text" maxLength={500} value={criterion} onChange={(event) => setCriterion(event.target.value)} />}
+      </FormField>
+      <FormField id={`${prefix}-stem`} label={t('policyPlan.stem.label')} hint={t('policyPlan.stem.hint')} optional>
+        {(control) => (
+          <select {...control} value={stemIndicator} onChange={(event) => setStemIndicator(event.target.value)}>
+            <option value="">{t('policyPlan.stem.none')}</option>
+            {plan.stemIndicators.map((indicator) => (
+              <option key={indicator.id} value={indicator.id}>
+                {localised(indicator.name)}
+              </option>
+            ))}
+          </select>
+        )}
       </FormField>
       {failure && <ErrorAlert error={failure} />}
       <div className="form-actions">

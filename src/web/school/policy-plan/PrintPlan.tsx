@@ -3,6 +3,7 @@ import { fronts } from '../../../shared/platform/fronts';
 import { goalTerms, groupBy } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { useI18n } from '../../i18n';
 import { ActionDetails } from './ActionsSection';
+import { GoalStemFigure } from './GoalStemFigure';
 import type { PolicyPlan } from './types';
 
 /**
@@ -32,6 +33,7 @@ export function PrintPlan({ plan }: { plan: PolicyPlan }) {
                 <li key={goal.id}>
                   {goal.text}
                   {goal.successCriterion && <> — {t('policyPlan.successLabel', { criterion: goal.successCriterion })}</>}
+                  {goal.stemFigure && <GoalStemFigure figure={goal.stemFigure} linked={false} />}
                 </li>
               ))}
             </ul>

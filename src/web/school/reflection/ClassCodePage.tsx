@@ -23,7 +23,8 @@ export function ClassCodePage({ code }: { code: string }) {
     async (roundId: string) => {
       const { token } = await call(reflectionEndpoints.startPupilReflection, { params: { code } });
       rememberToken(roundId, token);
-      navigate(answerPath(token));
+      // This page welcomed the pupil already: straight to the first sentence, one "Beginnen" only.
+      navigate(`${answerPath(token)}?step=1`);
     },
     { leavesPage: true },
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { reflectionEndpoints } from '../../../shared/school/reflection/endpoints';
+import { MAX_CLASS_LABEL } from '../../../shared/school/reflection/limits';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
@@ -90,7 +91,10 @@ function NewCodeForm({ round, onChanged }: { round: ReflectionRound; onChanged(r
     event.preventDefault();
     clearFailure();
     const found: { label?: string; max?: string } = {};
-    if (!label.trim()) found.label = t('reflection.codes.labelProblem');
+    const length = label.trim().length;
+    if (length === 0) found.label = t('reflection.codes.labelProblem');
+    // Said, never cut: a pasted long name is not silently shortened in the middle of a word.
+    else if (length > MAX_CLASS_LABEL) found.label = t('reflection.codes.labelTooLong', { max: MAX_CLASS_LABEL, count: length });
     const maxResponses = Number(max);
     if (!Number.isInteger(maxResponses) || maxResponses < 1 || maxResponses > 500) found.max = t('reflection.form.perCodeProblem', { max: 500 });
     setProblems(found);
@@ -102,7 +106,7 @@ function NewCodeForm({ round, onChanged }: { round: ReflectionRound; onChanged(r
     <form className="form" noValidate onSubmit={submit} aria-label={t('reflection.codes.newTitle')}>
       <div className="form-row">
         <FormField id={`${prefix}-label`} label={t('reflection.codes.newLabel')} hint={t('reflection.codes.newLabelHint')} problem={problems.label}>
-          {(control) => <input {...control} type="text" maxLength={60} value={label} onChange={(event) => setLabel(event.target.value)} />}
+          {(control) => <input {...control} type="text" value={label} onChange={(event) => setLabel(event.target.value)} />}
         </FormField>
         <FormField id={`${prefix}-max`} label={t('reflection.form.perCode')} problem={problems.max}>
           {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={500} step={1} value={max} onChange={(event) => setMax(event.target.value)} />}

@@ -53,7 +53,7 @@ function MyRound({ round }: { round: MyReflectionRound }) {
   return (
     <li data-testid="my-reflection">
       <p>
-        <strong>{name}</strong> – {round.schoolName}. {t('reflection.mine.facts', { group: t(`reflection.groups.${round.group}`), date: formatDate(round.closesOn, locale) })}
+        <strong>{name}</strong> – {round.schoolName}. {t('reflection.mine.facts', { group: t(`reflection.mine.asOne.${round.group}`), date: formatDate(round.closesOn, locale) })}
       </p>
       {round.status === 'completed' ? (
         <p className="completed-note">{t('reflection.mine.completed')}</p>
