@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
-import { seededDevice } from './infra-steps';
+import { handOverToDigitalForYouth, seededDevice } from './infra-steps';
 import { addMember } from './school-steps';
 
 const device = (assetTag: string, purchaseDate: string, state: 'in_stock' | 'to_refurbish') => ({
@@ -45,27 +45,7 @@ describe('decommission batches in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Nieuwe partij' }).click();
 
-    await page.getByTestId('decom-devices').getByRole('checkbox').first().waitFor();
-    for (const tag of ['OUD-01', 'OUD-02']) {
-      await page.getByRole('checkbox', { name: new RegExp(tag) }).focus();
-      await page.keyboard.press('Space');
-    }
-    expect(await page.getByTestId('decom-picked').textContent()).toBe('2 toestellen gekozen');
-    await page.getByRole('radio', { name: /DigitalForYouth \(/ }).focus();
-    await page.keyboard.press('Space');
-    await page.getByLabel('Gewist door').fill('DigitalForYouth');
-    await page.getByLabel('Hoe het wissen werd gecontroleerd').fill('Wisrapport per serienummer');
-    await page.getByLabel('Referentie van het certificaat (optioneel)').fill('DFY-2026-77');
-    const certificate = join(tmpdir(), 'wiscertificaat.pdf');
-    writeFileSync(certificate, '%PDF-1.4\n%%EOF\n');
-    await page.getByLabel(/^Certificaat \(PDF/).setInputFiles(certificate);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Draag 2 toestellen over' }).focus();
-    await page.keyboard.press('Enter');
-
-    const batch = page.getByTestId('decommission-batch');
-    await batch.waitFor();
-    expect(await page.getByTestId('batch-certificate').textContent()).toContain('wiscertificaat.pdf');
+    await handOverToDigitalForYouth(page, ['OUD-01', 'OUD-02'], { name: 'wiscertificaat.pdf', reference: 'DFY-2026-77' });
     const rows = await page.getByTestId('batch-devices').locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('OUD-01');

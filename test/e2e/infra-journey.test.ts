@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { handOverToDigitalForYouth } from './infra-steps';
 import { addMember } from './school-steps';
 
 /** Snipe-IT's MOCK_ASSETS.csv layout with rows of our own (see test/api/infra-snipe-it.test.ts). */
@@ -81,21 +82,7 @@ describe('a school moves its ICT park over from Snipe-IT and runs it, in the bro
     await page.getByRole('link', { name: 'Uit dienst' }).click();
     await page.getByTestId('batch-count').waitFor();
     await page.getByRole('link', { name: 'Nieuwe partij' }).click();
-    await page.getByTestId('decom-devices').getByRole('checkbox').first().waitFor();
-    for (const tag of ['KLI-0301', 'KLI-0302']) {
-      await page.getByRole('checkbox', { name: new RegExp(tag) }).focus();
-      await page.keyboard.press('Space');
-    }
-    expect(await page.getByTestId('decom-picked').textContent()).toBe('2 toestellen gekozen');
-    await page.getByRole('radio', { name: /DigitalForYouth \(/ }).focus();
-    await page.keyboard.press('Space');
-    await page.getByLabel('Gewist door').fill('DigitalForYouth');
-    await page.getByLabel('Hoe het wissen werd gecontroleerd').fill('Wisrapport per serienummer');
-    await page.getByLabel('Referentie van het certificaat (optioneel)').fill('DFY-2026-101');
-    await page.getByLabel(/^Certificaat \(PDF/).setInputFiles({ name: 'wiscertificaat-klimop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    await page.getByRole('button', { name: 'Draag 2 toestellen over' }).click();
-    await page.getByTestId('decommission-batch').waitFor();
-    expect(await page.getByTestId('batch-certificate').textContent()).toContain('wiscertificaat-klimop.pdf');
+    await handOverToDigitalForYouth(page, ['KLI-0301', 'KLI-0302'], { name: 'wiscertificaat-klimop.pdf', reference: 'DFY-2026-101' });
     expect(await page.getByTestId('batch-devices').locator('tbody tr').count()).toBe(2);
     expect(await accessibilityViolations(page)).toEqual([]);
 
