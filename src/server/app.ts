@@ -134,6 +134,10 @@ function wireNeeds(services: Services): Record<string, unknown> {
         cyberFacts: (schoolId) => services.decommission.cyberFacts(schoolId),
         policyFacts: (userId, schoolId) => services.decommission.policyFacts(userId, schoolId),
       },
+      boardPark: {
+        indicators: async (userId, boardId) => JSON.parse((await services.indicators.boardIndicatorsJson(userId, boardId)).toString('utf8')),
+        funding: (userId, boardId) => services.funding.boardSummary(userId, boardId, 'digisprong'),
+      },
       stem: {
         indicators: () => services.stem.indicatorNames(),
         latestFor: (indicator, province) => services.stem.latestFor(indicator, province),

@@ -1,15 +1,17 @@
 import type { Role } from '../../shared/platform/api';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { Services } from '../app';
-import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
+import { coverageTrainings } from './demo-coverage';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoBoundLoan } from './demo-loan-links';
+import { demoScanner } from './demo-scans';
+import { seedDemoCyberCheck, seedDemoPolicyPlan, seedDemoReflection, seedDemoRound } from './demo-school-round';
 import { seedDemoStem } from './demo-stem';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
-import { seededRandom, simulatedAnswers } from './simulated-answers';
+import { seededRandom } from './simulated-answers';
 
 export const DEMO_PASSWORD = 'Digisnap-demo-2026';
 
@@ -26,8 +28,6 @@ const demoSchool = {
   educationLevel: 'primary',
   province: 'oost-vlaanderen',
 };
-
-const colleagues = ['An', 'Bram', 'Charlotte', 'Dries', 'Elke', 'Fien', 'Gert'];
 
 /** Seeds a demo school with its team and completed scans. Returns the accounts to print. */
 export async function seedDemoData(services: Services, db: Db): Promise<DemoAccount[]> {
@@ -55,32 +55,19 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     ids.set(account.email, userId);
   }
 
-  const random = seededRandom(2026);
-  const scanAt = (daysAgo: number) => () => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-  const submitScan = async (userId: string, skill: number, daysAgo: number) => {
-    const digisnap = digisnapServiceWithClock(db, services.frameworks, scanAt(daysAgo));
-    const { scan } = await digisnap.startScan(userId);
-    const answers = simulatedAnswers(services.frameworks.current(), skill, random);
-    for (const [code, option] of Object.entries(answers)) await digisnap.answerItem(userId, scan.id, code, option);
-    await digisnap.submitScan(userId, scan.id);
-  };
-
+  const scan = demoScanner(services, db);
   const teacher = ids.get('leerkracht@demo.digisprong.be')!;
-  await submitScan(teacher, 0.3, 240);
-  await submitScan(teacher, 0.48, 20);
-  await submitScan(ids.get('ict@demo.digisprong.be')!, 0.8, 30);
-
-  for (const [i, name] of colleagues.entries()) {
-    const { userId } = await services.auth.createAccount({
-      email: `${name.toLowerCase()}@demo.digisprong.be`,
-      password: DEMO_PASSWORD,
-      displayName: `${name} (demo)`,
-      role: 'teacher',
-      schoolId,
-    });
-    await submitScan(userId, 0.2 + (i / colleagues.length) * 0.6, 25 - i);
-  }
+  await scan(teacher, 0.3, 240);
   await seedDemoCatalogue(services, ids.get('aanbieder@demo.digisprong.be')!, teacher);
+  const team = {
+    schoolId,
+    principalId: ids.get('directie@demo.digisprong.be')!,
+    ictId: ids.get('ict@demo.digisprong.be')!,
+    boardAdminId: ids.get('bestuur@demo.digisprong.be')!,
+    teacherId: teacher,
+  };
+  const round = await seedDemoRound(services, scan, team);
+  await seedDemoReflection(services, team, round);
   await seedDemoDevices(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   await seedDemoBoundLoan(services, schoolId, ids.get('ict@demo.digisprong.be')!, teacher);
   const second = await services.schools.createSchool({
@@ -93,6 +80,8 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoSecondPark(services, second);
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
+  await seedDemoCyberCheck(services, team);
+  await seedDemoPolicyPlan(services, team);
   await seedDemoStem(services);
   return accounts;
 }
@@ -102,7 +91,7 @@ export const DEMO_TRAINING_COUNT = 240;
 
 /**
  * The demo training catalogue: the demo providers (most verified), their trainings with
- * sessions around today, the provider account working for the first provider, and for the
+ * sessions around today (every competence, level and province with a session soon), the provider account working for the first provider, and for the
  * demo teacher one enrolment in an upcoming session and one completed training.
  */
 async function seedDemoCatalogue(services: Services, providerUserId: string, teacherId: string): Promise<void> {
@@ -116,7 +105,8 @@ async function seedDemoCatalogue(services: Services, providerUserId: string, tea
   await catalogue.addProviderMember(providerUserId, providerIds.get(demoProviders[0].key)!);
 
   const now = new Date();
-  const demo = generateDemoTrainings(DEMO_TRAINING_COUNT, seededRandom(1302), now);
+  const generated = generateDemoTrainings(DEMO_TRAINING_COUNT, seededRandom(1302), now);
+  const demo = [...generated, ...coverageTrainings(generated, now)];
   const trainingIds = await catalogue.seedTrainings(demo.map((d) => ({ providerId: providerIds.get(d.providerKey)!, training: d.training, sessions: d.sessions })));
 
   const teacher = await catalogue.caller({ userId: teacherId, sessionId: 'demo', csrfToken: 'demo' });

@@ -134,7 +134,7 @@ export const demoProviders: DemoProvider[] = providerProfiles.map((p) => ({
 
 // ------------------------------------------------------------------ places
 
-const CITIES: Record<Province, ReadonlyArray<readonly [string, string]>> = {
+export const CITIES: Record<Province, ReadonlyArray<readonly [string, string]>> = {
   antwerpen: [
     ['Antwerpen', '2000'],
     ['Mechelen', '2800'],

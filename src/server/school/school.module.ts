@@ -4,6 +4,8 @@ import type { ServerModule } from '../platform/module';
 import { cryptoUniform } from '../platform/privacy/random';
 import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
+import { boardOverviewRoutes } from './board-overview/board-overview.routes';
+import { BoardOverviewService } from './board-overview/board-overview.service';
 import { campaignMigrations } from './campaign/campaign.migrations';
 import { CampaignRepository } from './campaign/campaign.repository';
 import { campaignRoutes } from './campaign/campaign.routes';
@@ -60,6 +62,8 @@ export interface SchoolServices {
   cyberChecks: CyberCheckService;
   reflections: ReflectionService;
   policyPlan: PolicyPlanService;
+  /** The board's schools side by side. */
+  boardOverview: BoardOverviewService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -116,7 +120,8 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan };
+    const boardOverview = new BoardOverviewService({ boards, campaigns, budgets, cyberChecks, policyPlan, boardPark: needs.boardPark });
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, boardOverview };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
@@ -127,6 +132,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     cyberCheckRoutes(app, { cyberChecks: services.cyberChecks, requireAuth });
     reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
+    boardOverviewRoutes(app, { overview: services.boardOverview, requireAuth });
   },
   personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
 };

@@ -1,6 +1,8 @@
 import type { SearchQuery, TrainingDto, TrainingSummaryDto } from '../../shared/catalogue/api';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
+import type { BoardFundingSummary } from '../../shared/infra/funding-api';
+import type { BoardInfraIndicators } from '../../shared/infra/indicator-api';
 import type { LocalisedText } from '../../shared/platform/text';
 import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
 import type { GoalStemFigure } from '../../shared/school/policy-plan/policy-plan';
@@ -53,6 +55,13 @@ export interface IctParkFacts {
   policyFacts(userId: string, schoolId: string): Promise<IctParkPolicyFacts>;
 }
 
+/** What the board overview asks of the ICT park: the board's figures per school, under the park's own access rules. */
+export interface BoardParkFigures {
+  indicators(userId: string, boardId: string): Promise<BoardInfraIndicators>;
+  /** The Digisprong funding of the board's schools. */
+  funding(userId: string, boardId: string): Promise<BoardFundingSummary>;
+}
+
 /** What the policy plan asks of the STEM monitor: the public figures a goal may point at, never its counts. */
 export interface StemFigures {
   /** The indicators a goal may name. */
@@ -67,5 +76,6 @@ export interface SchoolNeeds {
   trainings: TrainingOffer;
   trainingCosts: StaffTrainingCosts;
   ictPark: IctParkFacts;
+  boardPark: BoardParkFigures;
   stem: StemFigures;
 }

@@ -25,7 +25,9 @@ export function BoardDevicesPage({ boardId }: { boardId: string }) {
       <PageHeading title={t('infra.boardTitle')}>{t('infra.boardTitle')}</PageHeading>
       <p className="lead">{t('infra.boardIntro')}</p>
       <p>
-        <Link href={boardFundingPath(boardId)}>{t('funding.boardTitle')}</Link> <Link href={boardIndicatorsPath(boardId)}>{t('indicators.nav')}</Link>
+        <Link href={boardFundingPath(boardId)}>{t('funding.boardTitle')}</Link> <Link href={boardIndicatorsPath(boardId)}>{t('indicators.nav')}</Link>{' '}
+        {/* The board's overview is the school module's page; its address is written here, not imported. */}
+        <Link href={`/bestuur/${encodeURIComponent(boardId)}/overzicht`}>{t('boardOverview.title')}</Link>
       </p>
       <FilterForm key={JSON.stringify(filters)} basePath={base} filters={filters} />
       <p role="status" data-testid="device-count">

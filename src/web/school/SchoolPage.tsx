@@ -13,7 +13,9 @@ import { TableProblemLines } from '../components/TableProblemLines';
 import { useSubmit } from '../components/useSubmit';
 import { type UploadOutcome, useTableUpload } from '../components/useTableUpload';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
+import { boardOverviewPath } from './board-overview/boardOverviewPaths';
 import { rolesGrantableBy } from './roles';
 import { SchoolNav } from './SchoolNav';
 import type { JoinCode, Member, PendingInvitation, RosterReport, SchoolRole, SchoolView } from './types';
@@ -33,6 +35,11 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
     <section className="page school-page">
       <PageHeading title={school.data.name}>{school.data.name}</PageHeading>
       <SchoolNav schoolId={schoolId} />
+      {school.data.board && school.data.myRoles.includes('board_admin') && (
+        <p className="no-print">
+          <Link href={boardOverviewPath(school.data.board.id)}>{t('boardOverview.link', { board: school.data.board.name })}</Link>
+        </p>
+      )}
       <MembersTable members={members.data?.items} error={members.error} onRetry={members.reload} />
       <div className="school-grid">
         <AddMemberForm school={school.data} />

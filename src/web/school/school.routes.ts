@@ -75,6 +75,12 @@ export const schoolWeb: WebModule = {
       component: 'CyberCheckResultPage',
       props: ({ schoolId, checkId }) => ({ schoolId, checkId }),
     }),
+    pageRoute(root, {
+      path: '/bestuur/$boardId/overzicht',
+      page: () => import('./board-overview/BoardOverviewPage'),
+      component: 'BoardOverviewPage',
+      props: ({ boardId }) => ({ boardId }),
+    }),
     ...reflectionRoutes(root),
   ],
 };
