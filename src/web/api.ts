@@ -1,4 +1,5 @@
 import type { ErrorId } from '../shared/errors';
+import type { IssueDetail } from '../shared/issues';
 import type { CurrentUser, SessionResponse } from '../shared/platform/api';
 import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl, XLSX_MEDIA_TYPE } from '../shared/platform/endpoint';
 
@@ -12,7 +13,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
-    readonly details?: Array<{ field: string; message: string }>,
+    readonly details?: IssueDetail[],
   ) {
     super(message);
     this.name = 'ApiError';
