@@ -83,6 +83,8 @@ describe('readTable (CSV)', () => {
           column: 2,
           field: 'file',
           message: 'The file is not readable CSV: a quote inside a field that does not start with one (quote the whole field and double the quote)',
+          code: 'file_unreadable',
+          params: { format: 'csv' },
         },
       ],
     });
