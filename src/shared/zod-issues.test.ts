@@ -51,7 +51,12 @@ describe('issueOfZod: every kind of zod issue our schemas raise has a code', () 
     expect(onlyIssue(z.number().multipleOf(5), 7)).toEqual({ code: 'not_multiple_of', params: { divisor: 5 } });
     expect(onlyIssue(z.boolean(), 'x')).toEqual({ code: 'invalid_type', params: { expected: 'boolean' } });
     expect(onlyIssue(z.strictObject({}), { x: 1 })).toEqual({ code: 'unknown_field', params: { keys: ['x'] } });
-    expect(onlyIssue(z.string().refine((v) => v === 'ok'), 'no')).toEqual({ code: 'invalid' });
+    expect(
+      onlyIssue(
+        z.string().refine((v) => v === 'ok'),
+        'no',
+      ),
+    ).toEqual({ code: 'invalid' });
     expect(onlyIssue(z.union([z.string(), z.number()]), true)).toEqual({ code: 'invalid' });
   });
 

@@ -20,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-// The CSRF token lives in memory only: it comes with the session (login, /auth/me)
+// The CSRF token lives in memory only: it comes with the session (login, /api/session)
 // and goes back on every state-changing request.
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();
