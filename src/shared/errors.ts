@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ErrorId, errorIds } from './error-ids';
+import { type IssueDetail, issueCodes } from './issues';
 
 export { type ErrorId, errorIds } from './error-ids';
 
@@ -48,7 +49,17 @@ export const errorBodySchema = z
       message: z.string(),
       field: z.string().optional().describe('Path of the field at fault, e.g. `body.option`'),
       details: z
-        .array(z.object({ field: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            field: z.string(),
+            message: z.string(),
+            code: z.enum(issueCodes).optional().describe('What is wrong, from a closed list: translate this, not the message'),
+            params: z
+              .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+              .optional()
+              .describe('What the code needs to be said in full, e.g. `minimum`, `allowed`, `column`'),
+          }),
+        )
         .optional()
         .describe('Every problem found, when there are several'),
     }),
@@ -62,7 +73,7 @@ export class AppError extends Error {
     readonly id: ErrorId,
     message: string,
     readonly field?: string,
-    readonly details?: Array<{ field: string; message: string }>,
+    readonly details?: IssueDetail[],
   ) {
     super(message);
     this.name = 'AppError';

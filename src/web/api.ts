@@ -1,4 +1,5 @@
 import type { ErrorId } from '../shared/errors';
+import type { IssueDetail } from '../shared/issues';
 import type { CurrentUser, SessionResponse } from '../shared/platform/api';
 import { type AnyEndpoint, type ArgsOptional, type EndpointArgs, type EndpointResponse, endpointUrl, XLSX_MEDIA_TYPE } from '../shared/platform/endpoint';
 
@@ -12,14 +13,14 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
-    readonly details?: Array<{ field: string; message: string }>,
+    readonly details?: IssueDetail[],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-// The CSRF token lives in memory only: it comes with the session (login, /auth/me)
+// The CSRF token lives in memory only: it comes with the session (login, /api/session)
 // and goes back on every state-changing request.
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();

@@ -120,7 +120,12 @@ describe('importTrainings and exportTrainings', () => {
     expect(message).toBe('5000 problem(s) on 5000 line(s); nothing was imported');
     expect(details).toHaveLength(1001);
     expect(details[0].field).toBe('line 2: vorm');
-    expect(details[1000]).toEqual({ field: 'bestand', message: 'bestand: 4000 more problem(s) not listed; fix the ones above and upload again' });
+    expect(details[1000]).toEqual({
+      field: 'bestand',
+      message: 'bestand: 4000 more problem(s) not listed; fix the ones above and upload again',
+      code: 'more_problems',
+      params: { more: 4000 },
+    });
   });
 
   it('names a missing column, and an empty file', async () => {
@@ -172,7 +177,9 @@ describe('importTrainings and exportTrainings', () => {
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['line 2: prijs_euro']);
     const notAZip = await importXlsx(csvOf(goodLines));
     expect(errorOf(notAZip)).toMatchObject({ status: 422, id: 'import_rejected' });
-    expect(notAZip.json().error.details).toEqual([{ field: 'line 1: bestand', message: 'line 1: bestand: The file is not a readable XLSX workbook: it is not an .xlsx file' }]);
+    expect(notAZip.json().error.details).toEqual([
+      { field: 'line 1: bestand', message: 'line 1: bestand: The file is not a readable XLSX workbook: it is not an .xlsx file', code: 'file_unreadable', params: { format: 'xlsx' } },
+    ]);
     expect(await count(client)).toBe(2);
   });
 

@@ -326,9 +326,11 @@ describe('Digisnap for a teacher', () => {
   });
 
   describe('getMyProfile', () => {
-    it('is not found before the first submitted scan', async () => {
+    it('is null before the first submitted scan: nothing yet is an answer, not an error', async () => {
       const teacher = await t.user();
-      expect(errorOf(await teacher.request({ method: 'GET', url: '/api/me/profile' }))).toMatchObject({ status: 404, id: 'not_found' });
+      const none = await teacher.request({ method: 'GET', url: '/api/me/profile' });
+      expect(none.statusCode).toBe(200);
+      expect(none.json()).toBeNull();
       expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/me/profile' }))).toMatchObject({ status: 401 });
     });
 
@@ -372,7 +374,7 @@ describe('Digisnap for a teacher', () => {
       await answerAll(a, scan.id, () => 4);
       await submit(a, scan.id);
       const b = await t.user();
-      expect((await b.request({ method: 'GET', url: '/api/me/profile' })).statusCode).toBe(404);
+      expect((await b.request({ method: 'GET', url: '/api/me/profile' })).json()).toBeNull();
     });
   });
 });

@@ -91,7 +91,9 @@ describe('schools: roster, invitations and join codes', () => {
         payload: csv('naam;e-mail', 'An;an@school.be'),
       });
       expect(errorOf(notAZip)).toMatchObject({ status: 422, id: 'import_rejected' });
-      expect(notAZip.json().error.details).toEqual([{ field: 'line 1: file', message: 'line 1: file: The file is not a readable XLSX workbook: it is not an .xlsx file' }]);
+      expect(notAZip.json().error.details).toEqual([
+        { field: 'line 1: file', message: 'line 1: file: The file is not a readable XLSX workbook: it is not an .xlsx file', code: 'file_unreadable', params: { format: 'xlsx' } },
+      ]);
       const text = await w.ictA.request({ method: 'POST', url: `/api/schools/${w.schoolA}/roster`, headers: { 'content-type': 'text/plain' }, payload: csv('naam;e-mail') });
       expect(errorOf(text)).toMatchObject({ status: 400, id: 'validation_error', field: 'body' });
       expect(text.json().error.message).toMatch(/^Send the file as text\/csv or as application\/vnd\.openxmlformats/);

@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
 import { type Config, configFromEnv } from '../../src/server/config';
 import { createTestDatabase } from '../support/dialects';
+import { recordConsole } from './page-checks';
 
 /**
  * The whole product as a person meets it: the built web app served by the real server on a
@@ -56,7 +57,9 @@ export async function startBrowserWorld(overrides: Partial<Config> = {}, viewpor
     browser,
     async newPage() {
       const context = await browser.newContext({ locale: 'nl-BE', viewport: VIEWPORTS[viewport], hasTouch: viewport === 'phone' });
-      return context.newPage();
+      const page = await context.newPage();
+      recordConsole(page);
+      return page;
     },
     async close() {
       await browser.close();

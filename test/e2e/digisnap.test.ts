@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigisnapRepository } from '../../src/server/digisnap/digisnap.repository';
 import { accessibilityViolations, type BrowserWorld, PASSWORD, saveScreenshot, startBrowserWorld, VIEWPORT_NAMES } from './browser';
+import { consoleProblems, englishInDutch } from './page-checks';
 
 /** Presses Tab until the element with this test id has the focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {
@@ -52,7 +53,9 @@ describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
 
     await page.goto(`${world.baseUrl}/login`);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await englishInDutch(page)).toEqual([]);
     await logInWithKeyboard(page, world.baseUrl, email);
+    expect(await englishInDutch(page)).toEqual([]);
 
     await tabTo(page, 'a[href="/scan"]');
     await page.keyboard.press('Enter');
@@ -68,6 +71,7 @@ describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
         expect(await accessibilityViolations(page)).toEqual([]);
         // Six statements, one per level A1–C2.
         expect(await item.locator('input[type=radio]').count()).toBe(6);
+        expect(await englishInDutch(page)).toEqual([]);
         await saveScreenshot(page, 'scan');
       }
       await answerWithKeyboard(page, n % 6);
@@ -76,6 +80,7 @@ describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
     }
 
     await page.getByTestId('scan-summary').waitFor();
+    expect(await englishInDutch(page)).toEqual([]);
     // Before submitting, the scan says who receives anything: this teacher is in no school with an open round.
     await expect.poll(() => page.getByTestId('scan-campaign-notice').textContent()).toMatch(/Geen enkele school houdt nu een Digisnap-ronde/);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -99,6 +104,9 @@ describe.each(VIEWPORT_NAMES)('Digisnap in the browser (%s)', (viewport) => {
     expect(await page.getByTestId('history-item').first().textContent()).toMatch(/Digisnap 2026: 55\s*\/\s*110 · B1/);
     expect(await page.getByTestId('priorities').locator('li').count()).toBe(3);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await englishInDutch(page)).toEqual([]);
+    // from the login page without a session to the profile: nothing the browser logs as an error
+    expect(consoleProblems(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'profile');
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { consoleProblems, englishInDutch } from './page-checks';
 import { addMember } from './school-steps';
 
 const snipeFile = [
@@ -85,6 +86,31 @@ describe('the ICT park in the browser', () => {
     await expect.poll(() => page.getByTestId('device-count').textContent()).toBe('2 toestellen');
     expect(await page.getByTestId('device-table').textContent()).toContain('30/08/2022');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a bad device file is refused cell by cell in Dutch, and a header without a column says which', async () => {
+    const page = await logIn(world, coordinatorEmail);
+    await page.goto(`${world.baseUrl}/school/${schoolId}/ictpark/importeren`);
+    const panel = page.getByTestId('import-panel');
+    const check = async (lines: string[]) => {
+      await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles({ name: 'toestellen.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+      await panel.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByTestId('import-report').locator('tbody tr').first().waitFor();
+      return page.getByTestId('import-report');
+    };
+    let report = await check(['inventarisnummer;fabrikant;model;type;aankoopdatum;prijs_euro', 'LT-900;HP;ProBook;broodrooster;gisteren;veel']);
+    expect(await report.locator('tbody th').allTextContents()).toEqual(['regel 2: type', 'regel 2: aankoopdatum', 'regel 2: prijs_euro']);
+    const problems = await report.locator('tbody td').allTextContents();
+    expect(problems[0]).toMatch(/^Kies een van: laptop, /);
+    expect(problems.slice(1)).toEqual(['Dit is geen geldige datum.', 'Dit is geen getal (schrijf bv. 12,50).']);
+    expect(await englishInDutch(page)).toEqual([]);
+
+    await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles([]);
+    report = await check(['inventarisnummer;fabrikant;type', 'LT-901;HP;laptop']);
+    await expect.poll(() => report.locator('tbody td').allTextContents()).toEqual(['De kolom model ontbreekt in de kopregel.']);
+    expect(await englishInDutch(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(consoleProblems(page, [/answer 422: POST .*\/devices\/import/])).toEqual([]);
   });
 
   it('a board admin reads the park of the board’s schools without a way to change it', async () => {

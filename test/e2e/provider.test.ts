@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo/demo-data';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
+import { consoleProblems, englishInDutch } from './page-checks';
 
 describe('a training provider in the browser', () => {
   let world: BrowserWorld;
@@ -38,6 +39,38 @@ describe('a training provider in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     const after = await page.evaluate(() => fetch('/api/provider/trainings').then((response) => response.json()));
     expect(after).toEqual(before);
+  });
+
+  it('says what is wrong with a bad file in Dutch: a missing column, a short title, a link that is none', async () => {
+    const page = await logIn(world, 'aanbieder@demo.digisprong.be', DEMO_PASSWORD);
+    await page.goto(`${world.baseUrl}/aanbieder`);
+    const panel = page.getByTestId('import-panel');
+    await panel.waitFor();
+    const exported = await page.evaluate(() => fetch('/api/provider/trainings/export').then((response) => response.text()));
+    const [header, first] = exported.replace('\uFEFF', '').trim().split('\r\n');
+    const columns = header.split(';');
+    const upload = async (lines: string[]) => {
+      await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+      await panel.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByTestId('import-report').waitFor();
+      return page.getByTestId('import-report');
+    };
+
+    const withoutAudience = (line: string) => line.split(';').filter((_, i) => i !== columns.indexOf('doelgroep'));
+    let report = await upload([withoutAudience(header).join(';'), withoutAudience(first).join(';')]);
+    expect(await report.locator('tbody td').allTextContents()).toEqual(['De kolom doelgroep ontbreekt in de kopregel.']);
+
+    const cells = first.split(';');
+    cells[columns.indexOf('titel')] = 'ab';
+    cells[columns.indexOf('link')] = 'geen-link';
+    await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles([]);
+    report = await upload([header, cells.join(';')]);
+    await expect.poll(() => report.locator('tbody th').allTextContents()).toEqual(['regel 2: titel', 'regel 2: link']);
+    expect(await report.locator('tbody td').allTextContents()).toEqual(['Minstens 3 tekens.', 'Dit is geen geldige link; een link begint met https://.']);
+    expect(await englishInDutch(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // the two refusals are the test's own doing; nothing else went wrong
+    expect(consoleProblems(page, [/answer 422: POST .*\/api\/trainings\/import/])).toEqual([]);
   });
 
   it('names every missing field of a new training in a summary that takes the focus', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allAnswers } from '../api/campaign-fixtures';
 import { accessibilityViolations, type BrowserWorld, followMenu, logIn, saveScreenshot, startBrowserWorld, VIEWPORT_NAMES } from './browser';
+import { consoleProblems, englishInDutch } from './page-checks';
 import { addMember, completeScan, openCampaign } from './school-steps';
 
 describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leadership report (directierapport) in the browser (%s)', (viewport) => {
@@ -34,6 +35,7 @@ describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leader
     expect(await page.getByTestId('school-members').locator('tbody tr').count()).toBe(6);
     expect(await page.getByTestId('school-members').textContent()).toMatch(/ICT-coördinator/);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await englishInDutch(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Digisnap-afnames' }).click();
     const form = page.getByTestId('campaign-form');
@@ -48,6 +50,7 @@ describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leader
     expect(await participation.getByTestId('count-invited').textContent()).toBe('6');
     expect(await participation.getByTestId('count-completed').textContent()).toBe('0');
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await englishInDutch(page)).toEqual([]);
 
     // The same period again: the form says what to do instead, not to reload.
     await form.getByRole('button', { name: 'Digisnap-afname openen' }).click();
@@ -84,6 +87,9 @@ describe.each(VIEWPORT_NAMES)('a Digisnap round (Digisnap-afname) and its leader
     expect(await aims.getByTestId('aim-some_c_in_every_school').textContent()).toMatch(/Elke school heeft enkele leraren op C.*op C of hoger\. Het streefdoel is minstens 1\./);
     expect(await aims.textContent()).not.toMatch(/gehaald|norm/i);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await englishInDutch(page)).toEqual([]);
+    // the round asked for twice is the test's own doing
+    expect(consoleProblems(page, [/answer (400|409): POST .*\/campaigns/])).toEqual([]);
     await page.getByRole('heading', { name: 'Per domein' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'directierapport');
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
+import { englishInDutch } from './page-checks';
 
 const INDICATOR = 'secondary_grade23_stem_share';
 
@@ -34,6 +35,8 @@ describe('the knowledge centre uploads STEM counts in the browser', () => {
     const report = page.getByTestId('stem-import-report');
     await report.getByRole('rowheader', { name: 'regel 3: gender' }).waitFor();
     expect(await report.textContent()).toContain('Er is niets geïmporteerd');
+    expect(await report.getByRole('cell').allTextContents()).toEqual(['“q”: Kies een van: f, m, x.']);
+    expect(await englishInDutch(page)).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles({ name: 'tellingen.csv', mimeType: 'text/csv', buffer: Buffer.from(countsFile('m')) });

@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound, validationError } from '../../shared/err
 import type { Role } from '../../shared/platform/api';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { TableBody } from '../../shared/platform/endpoint';
+import { issueOfZod } from '../../shared/zod-issues';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthContext } from '../platform/auth/auth.service';
@@ -354,11 +355,11 @@ export class CatalogueService {
     const valid: TrainingInput[] = [];
     for (const [index, item] of read.items.entries()) {
       if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
-      const report = (field: string, message: string) => problems.addOnce({ line: item.line, field, message });
+      const report = (field: string, message: string, issue?: Pick<ImportProblem, 'code' | 'params'>) => problems.addOnce({ line: item.line, field, message, ...issue });
       const parsed = trainingInputSchema.safeParse(item.raw);
-      if (!parsed.success) for (const issue of parsed.error.issues) report(fieldOf(issue.path), issue.message);
+      if (!parsed.success) for (const issue of parsed.error.issues) report(fieldOf(issue.path), issue.message, issueOfZod(issue));
       const steps = parsed.success ? parsed.data.levelSteps : rawSteps(item.raw);
-      for (const problem of this.competenceProblems({ levelSteps: steps })) report(fieldOf(problem.path.split('.')), problem.message);
+      for (const problem of this.competenceProblems({ levelSteps: steps })) report(fieldOf(problem.path.split('.')), problem.message, { code: problem.code, params: problem.params });
       if (parsed.success && !problems.hasLine(item.line)) valid.push(parsed.data);
     }
     if (problems.count > 0) {
@@ -421,14 +422,21 @@ export class CatalogueService {
   }
 
   /** Level steps must name competences of the current framework, each at most once. */
-  private competenceProblems(input: { levelSteps: ReadonlyArray<{ competence: string }> }): Array<{ path: string; message: string }> {
+  private competenceProblems(input: { levelSteps: ReadonlyArray<{ competence: string }> }): Array<{ path: string; message: string } & Pick<ImportProblem, 'code' | 'params'>> {
     const known = new Set(competenceList(this.deps.digisnap.currentFramework()).map((c) => c.code));
     const seen = new Set<string>();
-    const problems: Array<{ path: string; message: string }> = [];
+    const problems: Array<{ path: string; message: string } & Pick<ImportProblem, 'code' | 'params'>> = [];
     input.levelSteps.forEach((step, i) => {
       if (step.competence === '') return;
-      if (!known.has(step.competence)) problems.push({ path: `levelSteps.${i}.competence`, message: `${step.competence} is not a competence of the framework` });
-      else if (seen.has(step.competence)) problems.push({ path: `levelSteps.${i}.competence`, message: `${step.competence} has a level step already` });
+      if (!known.has(step.competence))
+        problems.push({
+          path: `levelSteps.${i}.competence`,
+          message: `${step.competence} is not a competence of the framework`,
+          code: 'unknown_value',
+          params: { value: step.competence },
+        });
+      else if (seen.has(step.competence))
+        problems.push({ path: `levelSteps.${i}.competence`, message: `${step.competence} has a level step already`, code: 'duplicate', params: { value: step.competence } });
       seen.add(step.competence);
     });
     return problems;

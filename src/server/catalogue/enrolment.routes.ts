@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from
 import { enrolmentEndpoints as endpoints } from '../../shared/catalogue/endpoints';
 import { unauthenticated } from '../../shared/errors';
 import { sendDownload } from '../platform/http/download';
+import { nullWhenNothingYet } from '../platform/http/nothing-yet';
 import { route } from '../platform/http/route';
 import type { CatalogueService } from './catalogue.service';
 import { EnrolmentService } from './enrolment.service';
@@ -45,7 +46,7 @@ export function enrolmentRoutes(
     // it goes out as a JSON string, past the serializer's parse of every field.
     handler: async (request, reply) => {
       if (!request.auth) throw unauthenticated();
-      const body = await deps.recommendations.recommendationsJsonForUser(request.auth.userId, request.query.limit);
+      const body = await deps.recommendations.recommendationsJsonForUser(request.auth.userId, request.query.limit).catch(nullWhenNothingYet);
       return reply.type('application/json; charset=utf-8').send(body);
     },
   });

@@ -34,6 +34,7 @@ describe('reading a file of bad lines is linear in its length', () => {
     const large = await check(50_000);
     expect(large.problems).toBe(100_000);
     expect(large.steps / small[0].steps).toBeLessThan(10.5);
-    expect(large.bytes).toBeLessThan(200_000);
+    // each detail carries its issue code and parameters (a column's allowed values) beside the English message
+    expect(large.bytes).toBeLessThan(300_000);
   }, 60_000);
 });

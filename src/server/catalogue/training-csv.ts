@@ -111,10 +111,10 @@ export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<
   const header = read.table.header.map((name) => key(name).replace(/ /g, '_'));
   const index = new Map<string, number>(header.map((name, i) => [name, i]));
   for (const column of requiredColumns) {
-    if (!index.has(column)) problems.push({ line: headerLine, field: column, message: `The column ${column} is missing from the header` });
+    if (!index.has(column)) problems.push({ line: headerLine, field: column, message: `The column ${column} is missing from the header`, code: 'column_missing', params: { column } });
   }
   if (problems.length > 0) return { items: [], problems };
-  if (rows.length === 0) return { items: [], problems: [{ line: 2, field: 'bestand', message: 'The file holds no trainings below its header' }] };
+  if (rows.length === 0) return { items: [], problems: [{ line: 2, field: 'bestand', message: 'The file holds no trainings below its header', code: 'no_rows' }] };
 
   const items: Array<{ line: number; raw: Record<string, unknown> }> = [];
   for (const [n, { line, cells }] of rows.entries()) {
@@ -123,21 +123,27 @@ export async function readTrainingCsv(input: TableBody): Promise<{ items: Array<
       const i = index.get(column);
       return i === undefined ? '' : readCsvCell((cells[i] ?? '').trim());
     };
-    const problem = (field: CsvColumn, message: string) => {
+    const problem: CellProblem = (field, message, issue) => {
       const i = index.get(field);
-      problems.push(i === undefined ? { line, field, message } : { line, field, column: i + 1, message });
+      problems.push(i === undefined ? { line, field, message, ...issue } : { line, field, column: i + 1, message, ...issue });
     };
     items.push({ line, raw: rawTraining(cell, problem) });
   }
   return { items, problems };
 }
 
-function rawTraining(cell: (column: CsvColumn) => string, problem: (field: CsvColumn, message: string) => void): Record<string, unknown> {
+type CellProblem = (field: CsvColumn, message: string, issue: Required<Pick<ImportProblem, 'code' | 'params'>>) => void;
+
+function rawTraining(cell: (column: CsvColumn) => string, problem: CellProblem): Record<string, unknown> {
+  const notOneOf = (column: CsvColumn, value: string, table: Record<string, string>) => {
+    const allowed = Object.values(table);
+    problem(column, `"${value}" is not one of: ${allowed.join(', ')}`, { code: 'invalid_enum', params: { value, allowed } });
+  };
   const code = <T extends string>(column: CsvColumn, table: Record<T, string>): T | undefined => {
     const value = cell(column);
     if (value === '') return undefined;
     const found = lookup(table, value);
-    if (!found) problem(column, `"${value}" is not one of: ${Object.values(table).join(', ')}`);
+    if (!found) notOneOf(column, value, table);
     return found;
   };
   const codes = <T extends string>(column: CsvColumn, table: Record<T, string>): T[] => {
@@ -145,7 +151,7 @@ function rawTraining(cell: (column: CsvColumn) => string, problem: (field: CsvCo
     for (const value of listOf(cell(column))) {
       const match = lookup(table, value);
       if (match) found.push(match);
-      else problem(column, `"${value}" is not one of: ${Object.values(table).join(', ')}`);
+      else notOneOf(column, value, table);
     }
     return found;
   };
@@ -153,14 +159,14 @@ function rawTraining(cell: (column: CsvColumn) => string, problem: (field: CsvCo
     const value = cell(column);
     if (value === '') return undefined;
     const parsed = parseBelgianNumber(value);
-    if (parsed === undefined) problem(column, `"${value}" is not a number (write e.g. 12,50)`);
+    if (parsed === undefined) problem(column, `"${value}" is not a number (write e.g. 12,50)`, { code: 'not_a_number', params: { value } });
     return parsed;
   };
 
   const steps = listOf(cell('competenties')).flatMap((value) => {
     const match = /^(\d\.\d)\s*[: ]\s*([abc][12])\s*(?:>|->|→|-|–|tot)\s*([abc][12])$/i.exec(value);
     if (!match) {
-      problem('competenties', `"${value}" is not a level step such as 3.1 A2>B1`);
+      problem('competenties', `"${value}" is not a level step such as 3.1 A2>B1`, { code: 'not_a_level_step', params: { value } });
       return [];
     }
     return [{ competence: match[1], from: match[2].toUpperCase(), to: match[3].toUpperCase() }];
@@ -170,7 +176,7 @@ function rawTraining(cell: (column: CsvColumn) => string, problem: (field: CsvCo
   let payableFromIctBudget: boolean | undefined;
   if (/^(ja|yes|true|1|j|y)$/i.test(budget)) payableFromIctBudget = true;
   else if (/^(nee|no|false|0|n|)$/i.test(budget)) payableFromIctBudget = false;
-  else problem('ict_budget', `"${budget}" is not ja or nee`);
+  else problem('ict_budget', `"${budget}" is not ja or nee`, { code: 'not_yes_no', params: { value: budget } });
 
   const place = { address: cell('adres'), postalCode: cell('postcode'), city: cell('gemeente'), province: cell('provincie') };
   const online = Object.values(place).every((v) => v === '');

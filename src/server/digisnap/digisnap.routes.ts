@@ -1,6 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { digisnapEndpoints as endpoints } from '../../shared/digisnap/endpoints';
 import { authOf } from '../platform/http/auth-hooks';
+import { nullWhenNothingYet } from '../platform/http/nothing-yet';
 import { route } from '../platform/http/route';
 import type { DigisnapService } from './digisnap.service';
 
@@ -55,7 +56,7 @@ export function digisnapRoutes(app: FastifyInstance, deps: { digisnap: DigisnapS
     // The profile is stored as the JSON this route sends (written at submit, held to the contract
     // by a test), so it goes out as it is: a JSON string body skips the serializer.
     handler: async (request, reply) => {
-      const body = await digisnap.profileJson(authOf(request).userId);
+      const body = await digisnap.profileJson(authOf(request).userId).catch(nullWhenNothingYet);
       return reply.type('application/json; charset=utf-8').send(body);
     },
   });

@@ -3,6 +3,7 @@ import { type DeviceDto, type DeviceInput, type deviceImportFormats, deviceInput
 import { type DeviceType, deviceTypes } from '../../shared/infra/device-types';
 import { type InitialDeviceState, initialDeviceStates } from '../../shared/infra/lifecycle';
 import type { TableBody } from '../../shared/platform/endpoint';
+import { issueOfZod } from '../../shared/zod-issues';
 import type { XlsxSheet } from '../platform/export/xlsx';
 import type { ImportProblem } from '../platform/import/import-problems';
 import { type ColumnSpec, cellOf, cellProblem, type FoundColumn, findColumns } from '../platform/import/table-columns';
@@ -124,7 +125,7 @@ export async function readDeviceTable(body: TableBody, format: DeviceImportForma
     return {
       format: 'digisprong',
       lines: [],
-      problems: [{ line: table.headerLine, field: FILE_FIELD, message: 'The header is neither ours (inventarisnummer, …) nor Snipe-IT’s (Asset Tag, …)' }],
+      problems: [{ line: table.headerLine, field: FILE_FIELD, message: 'The header is neither ours (inventarisnummer, …) nor Snipe-IT’s (Asset Tag, …)', code: 'header_unknown' }],
     };
   }
   const specs = chosen === 'digisprong' ? ownSpecs : (snipeSpecs as Record<SnipeKey, ColumnSpec>);
@@ -151,50 +152,64 @@ export async function readDeviceTable(body: TableBody, format: DeviceImportForma
 
 type Columns = Partial<Record<SnipeKey, FoundColumn>>;
 type Parsed = { line: DeviceLine | null; problems: ImportProblem[] };
+type Issue = Pick<ImportProblem, 'code' | 'params'>;
+
+const oneOf = (allowed: readonly string[]): Issue => ({ code: 'invalid_enum', params: { allowed: [...allowed] } });
+const notAnInteger: Issue = { code: 'not_an_integer' };
+const notADate: Issue = { code: 'invalid_date' };
+const notANumber: Issue = { code: 'not_a_number' };
+/** The statuses a Snipe-IT export writes, as its users read them. */
+const snipeStatuses = ['Ready to Deploy', 'Deployed', 'Pending', 'Out for Repair', 'Broken', 'Lost/Stolen', 'Archived'];
 
 /** A cell without the apostrophe our export puts before formula-like text. */
 const textOf = (row: TableRow, column: FoundColumn | undefined) => readCsvCell(cellOf(row, column));
 
 function ownLine(row: TableRow, columns: Columns): Parsed {
   const problems: ImportProblem[] = [];
-  const bad = (key: Key, message: string) => problems.push(cellProblem(row, columns[key]!, message));
+  const bad = (key: Key, message: string, issue: Issue) => problems.push(cellProblem(row, columns[key]!, message, issue));
   const text = (key: Key) => textOf(row, columns[key]);
   const type = text('type').toLowerCase();
-  if (!(deviceTypes as readonly string[]).includes(type)) bad('type', `must be one of ${deviceTypes.join(', ')}`);
+  if (!(deviceTypes as readonly string[]).includes(type)) bad('type', `must be one of ${deviceTypes.join(', ')}`, oneOf(deviceTypes));
   const raw = {
     assetTag: text('assetTag'),
     serial: text('serial'),
     manufacturer: text('manufacturer'),
     modelName: text('modelName'),
     type,
-    expectedLifeMonths: integerOf(text('expectedLifeMonths'), () => bad('expectedLifeMonths', 'must be a whole number of months')),
-    purchaseDate: dayOf(text('purchaseDate'), 'day-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD or DD/MM/YYYY')),
-    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount in euro, such as 649,00')),
+    expectedLifeMonths: integerOf(text('expectedLifeMonths'), () => bad('expectedLifeMonths', 'must be a whole number of months', notAnInteger)),
+    purchaseDate: dayOf(text('purchaseDate'), 'day-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD or DD/MM/YYYY', notADate)),
+    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount in euro, such as 649,00', notANumber)),
     supplier: text('supplier'),
     orderNumber: text('orderNumber'),
     fundingSource: text('fundingSource').toLowerCase() || null,
     acquisition: text('acquisition').toLowerCase() || 'bought',
-    leaseEndsOn: dayOf(text('leaseEndsOn'), 'day-first', () => bad('leaseEndsOn', 'must be a date as YYYY-MM-DD or DD/MM/YYYY')),
-    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months')),
+    leaseEndsOn: dayOf(text('leaseEndsOn'), 'day-first', () => bad('leaseEndsOn', 'must be a date as YYYY-MM-DD or DD/MM/YYYY', notADate)),
+    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months', notAnInteger)),
     campus: text('campus'),
     room: text('room'),
     notes: text('notes'),
   };
   const state = text('state').toLowerCase() || 'in_stock';
   if (!(initialDeviceStates as readonly string[]).includes(state)) {
-    bad('state', `must be one of ${initialDeviceStates.join(', ')}; a device that left the school or was wiped is not imported`);
+    bad('state', `must be one of ${initialDeviceStates.join(', ')}; a device that left the school or was wiped is not imported`, oneOf(initialDeviceStates));
   }
   return finish(row, columns, raw, state as InitialDeviceState, problems);
 }
 
 function snipeLine(row: TableRow, columns: Columns): Parsed {
   const problems: ImportProblem[] = [];
-  const bad = (key: SnipeKey, message: string) => problems.push(cellProblem(row, columns[key]!, message));
+  const bad = (key: SnipeKey, message: string, issue: Issue) => problems.push(cellProblem(row, columns[key]!, message, issue));
   const text = (key: SnipeKey) => textOf(row, columns[key]);
   const model = text('modelName') || text('modelNumber');
-  if (!model) problems.push({ line: row.line, field: (columns.modelName ?? columns.modelNumber)?.header ?? 'model', message: 'A device needs its model (Model or Model Number)' });
+  if (!model)
+    problems.push({
+      line: row.line,
+      field: (columns.modelName ?? columns.modelNumber)?.header ?? 'model',
+      message: 'A device needs its model (Model or Model Number)',
+      code: 'required',
+    });
   const status = snipeState(text('state'));
-  if (status === null) bad('state', 'must be a Snipe-IT status such as Ready to Deploy, Deployed, Pending, Out for Repair, Broken, Lost/Stolen or Archived');
+  if (status === null) bad('state', 'must be a Snipe-IT status such as Ready to Deploy, Deployed, Pending, Out for Repair, Broken, Lost/Stolen or Archived', oneOf(snipeStatuses));
   const borrower = checkedOutTo(text);
   const checkedOutAt = text('checkoutLocation');
   const raw = {
@@ -203,12 +218,12 @@ function snipeLine(row: TableRow, columns: Columns): Parsed {
     manufacturer: text('manufacturer'),
     modelName: model,
     type: typeOfCategory(text('type')),
-    purchaseDate: dayOf(text('purchaseDate'), 'month-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD, MM/DD/YYYY or MM/DD/YY')),
-    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount, such as 649.00')),
+    purchaseDate: dayOf(text('purchaseDate'), 'month-first', () => bad('purchaseDate', 'must be a date as YYYY-MM-DD, MM/DD/YYYY or MM/DD/YY', notADate)),
+    priceCents: centsOf(text('price'), () => bad('price', 'must be an amount, such as 649.00', notANumber)),
     supplier: text('supplier'),
     orderNumber: text('orderNumber'),
     acquisition: 'bought',
-    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months')),
+    warrantyMonths: integerOf(text('warrantyMonths'), () => bad('warrantyMonths', 'must be a whole number of months', notAnInteger)),
     campus: text('campus'),
     room: checkedOutAt,
     notes: [text('notes'), borrower === null ? '' : `Snipe-IT: checked out to ${borrower}`].filter((part) => part !== '').join('\n'),
@@ -237,7 +252,9 @@ function finish(row: TableRow, columns: Columns, raw: Record<string, unknown>, s
     for (const issue of parsed.error.issues) {
       const key = columnKeyOf(String(issue.path[0] ?? ''));
       const column = columns[key] ?? (key === 'modelName' ? columns.modelNumber : undefined);
-      const problem = column ? cellProblem(row, column, issue.message) : { line: row.line, field: String(issue.path[0] ?? FILE_FIELD), message: issue.message };
+      const problem = column
+        ? cellProblem(row, column, issue.message, issueOfZod(issue))
+        : { line: row.line, field: String(issue.path[0] ?? FILE_FIELD), message: issue.message, ...issueOfZod(issue) };
       if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
     }
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, conflict, notFound, validationError } from '../../shared/errors';
+import { AppError, notFound, validationError } from '../../shared/errors';
 import {
   type changeDeviceStateBodySchema,
   type createDeviceBodySchema,
@@ -178,17 +178,22 @@ export class DeviceService {
             line: line.line,
             field: read.format === 'snipe-it' ? 'asset tag' : 'inventarisnummer',
             message: `The school has a device with asset tag ${line.device.assetTag} already`,
+            code: 'duplicate',
+            params: { value: line.device.assetTag },
           });
         }
       }
     } else if (problems.length === 0) {
-      problems.push({ line: 1, field: FILE_FIELD, message: 'The file has no devices' });
+      problems.push({ line: 1, field: FILE_FIELD, message: 'The file has no devices', code: 'no_rows' });
     }
     if (problems.length > 0) throw importRejected(problems, rejection);
     if (!options.dryRun) {
       await this.insert(userId, schoolId, read.lines, 'devices_imported').catch((error: unknown) => {
         if (!(error instanceof AssetTagTaken)) throw error;
-        throw importRejected([{ line: 1, field: FILE_FIELD, message: 'Another import or form added one of these asset tags meanwhile; check the file again' }], rejection);
+        throw importRejected(
+          [{ line: 1, field: FILE_FIELD, message: 'Another import or form added one of these asset tags meanwhile; check the file again', code: 'duplicate' }],
+          rejection,
+        );
       });
     }
     return { imported: read.lines.length, format: read.format, errors: [] };
@@ -307,7 +312,8 @@ function managersPage(body: Uint8Array): Buffer {
 const rejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: FILE_FIELD };
 
 function tagTaken(tag: string, field: string): AppError {
-  return conflict(`The school has a device with asset tag ${tag} already`, field);
+  const message = `The school has a device with asset tag ${tag} already`;
+  return new AppError('conflict', message, field, [{ field, message, code: 'duplicate', params: { value: tag } }]);
 }
 
 function transitionNotAllowed(from: DeviceState, to: DeviceState, allowed: readonly DeviceState[]): AppError {

@@ -1,5 +1,6 @@
 import { pupilCountInputSchema } from '../../shared/infra/funding-api';
 import type { TableBody } from '../../shared/platform/endpoint';
+import { issueOfZod } from '../../shared/zod-issues';
 import type { ImportProblem } from '../platform/import/import-problems';
 import { readTable } from '../platform/import/table-reader';
 import type { PupilCountInput } from './pupil-count.repository';
@@ -19,7 +20,18 @@ export async function readPupilCountTable(body: TableBody): Promise<{ counts: Pu
   const header = read.table.header.map((cell) => cell.trim().toLowerCase());
   const missing = COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0)
-    return { counts: [], problems: [{ line: read.table.headerLine, field: COUNTS_FILE_FIELD, message: `The header lacks ${missing.join(', ')}; expected ${COLUMNS.join(';')}` }] };
+    return {
+      counts: [],
+      problems: [
+        {
+          line: read.table.headerLine,
+          field: COUNTS_FILE_FIELD,
+          message: `The header lacks ${missing.join(', ')}; expected ${COLUMNS.join(';')}`,
+          code: 'column_missing',
+          params: { column: missing.join(', ') },
+        },
+      ],
+    };
   const at = Object.fromEntries(COLUMNS.map((column) => [column, header.indexOf(column)])) as Record<(typeof COLUMNS)[number], number>;
   const counts: PupilCountInput[] = [];
   const problems: ImportProblem[] = [];
@@ -29,15 +41,22 @@ export async function readPupilCountTable(body: TableBody): Promise<{ counts: Pu
     const parsed = pupilCountInputSchema.safeParse({ group: cell('groep'), countingDay: isoDay(cell('teldag')), pupils: wholeNumber(cell('leerlingen')) });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        problems.push({ line: row.line, field: COLUMNS[['group', 'countingDay', 'pupils'].indexOf(String(issue.path[0]))], message: issue.message });
+        problems.push({ line: row.line, field: COLUMNS[['group', 'countingDay', 'pupils'].indexOf(String(issue.path[0]))], message: issue.message, ...issueOfZod(issue) });
       continue;
     }
     const key = `${parsed.data.group} ${parsed.data.countingDay}`;
-    if (seen.has(key)) problems.push({ line: row.line, field: 'groep', message: `${parsed.data.group} on ${parsed.data.countingDay} is named on an earlier line` });
+    if (seen.has(key))
+      problems.push({
+        line: row.line,
+        field: 'groep',
+        message: `${parsed.data.group} on ${parsed.data.countingDay} is named on an earlier line`,
+        code: 'duplicate',
+        params: { value: `${parsed.data.group} ${parsed.data.countingDay}` },
+      });
     seen.add(key);
     counts.push(parsed.data);
   }
-  if (counts.length === 0 && problems.length === 0) problems.push({ line: 1, field: COUNTS_FILE_FIELD, message: 'The file has no counts' });
+  if (counts.length === 0 && problems.length === 0) problems.push({ line: 1, field: COUNTS_FILE_FIELD, message: 'The file has no counts', code: 'no_rows' });
   return { counts, problems };
 }
 

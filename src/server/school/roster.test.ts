@@ -24,7 +24,7 @@ describe('readRoster', () => {
 
   it('reports a missing column, an empty file and a file too long', async () => {
     expect((await readRoster('voornaam;mail\nAn;an@school.be')).problems.map((p) => p.field)).toEqual(['naam', 'e-mail']);
-    expect((await readRoster('')).problems).toEqual([{ line: 1, field: 'file', message: 'The file is empty' }]);
+    expect((await readRoster('')).problems).toEqual([{ line: 1, field: 'file', message: 'The file is empty', code: 'file_empty' }]);
     const long = ['naam;e-mail', ...Array.from({ length: MAX_ROSTER_LINES + 1 }, (_, i) => `L${i};l${i}@school.be`)].join('\n');
     expect((await readRoster(long)).problems).toMatchObject([{ field: 'file' }]);
   });
@@ -53,6 +53,6 @@ describe('readRoster from a workbook', () => {
     ]);
     const { entries, problems } = await readRoster(workbook);
     expect(entries).toEqual([{ line: 2, name: 'Peeters; An', email: 'an@school.be' }]);
-    expect(problems).toEqual([{ line: 4, field: 'e-mail', column: 2, message: 'bram@ is not an e-mail address' }]);
+    expect(problems).toEqual([{ line: 4, field: 'e-mail', column: 2, message: 'bram@ is not an e-mail address', code: 'invalid_email', params: { value: 'bram@' } }]);
   });
 });

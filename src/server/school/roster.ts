@@ -36,9 +36,14 @@ export async function readRoster(input: TableBody): Promise<{ entries: RosterEnt
   const { rows } = read.table;
   const { columns, problems: headerProblems } = findColumns(read.table, rosterColumns);
   if (headerProblems.length > 0 || !columns.name || !columns.email) return { entries: [], problems: headerProblems };
-  if (rows.length === 0) return { entries: [], problems: [{ line: 2, field: 'file', message: 'The file holds no one below its header' }] };
+  if (rows.length === 0) return { entries: [], problems: [{ line: 2, field: 'file', message: 'The file holds no one below its header', code: 'no_rows' }] };
   if (rows.length > MAX_ROSTER_LINES) {
-    return { entries: [], problems: [{ line: MAX_ROSTER_LINES + 2, field: 'file', message: `A roster holds at most ${MAX_ROSTER_LINES} people` }] };
+    return {
+      entries: [],
+      problems: [
+        { line: MAX_ROSTER_LINES + 2, field: 'file', message: `A roster holds at most ${MAX_ROSTER_LINES} people`, code: 'too_many_rows', params: { maximum: MAX_ROSTER_LINES } },
+      ],
+    };
   }
 
   const { name: nameColumn, email: emailColumn } = columns;
@@ -51,20 +56,21 @@ export async function readRoster(input: TableBody): Promise<{ entries: RosterEnt
     const rawEmail = cellOf(row, emailColumn);
     let ok = true;
     if (name === '') {
-      problems.push(cellProblem(row, nameColumn, 'The name is missing'));
+      problems.push(cellProblem(row, nameColumn, 'The name is missing', { code: 'required' }));
       ok = false;
     } else if (name.length > 120) {
-      problems.push(cellProblem(row, nameColumn, 'The name is longer than 120 characters'));
+      problems.push(cellProblem(row, nameColumn, 'The name is longer than 120 characters', { code: 'too_big', params: { kind: 'string', maximum: 120 } }));
       ok = false;
     }
     const email = emailSchema.safeParse(rawEmail);
     if (!email.success) {
-      problems.push(cellProblem(row, emailColumn, rawEmail === '' ? 'The e-mail address is missing' : `${rawEmail} is not an e-mail address`));
+      const issue = rawEmail === '' ? { code: 'required' as const } : { code: 'invalid_email' as const, params: { value: rawEmail } };
+      problems.push(cellProblem(row, emailColumn, rawEmail === '' ? 'The e-mail address is missing' : `${rawEmail} is not an e-mail address`, issue));
       continue;
     }
     const first = firstLineOf.get(email.data);
     if (first !== undefined) {
-      problems.push(cellProblem(row, emailColumn, `${email.data} is on line ${first} already`));
+      problems.push(cellProblem(row, emailColumn, `${email.data} is on line ${first} already`, { code: 'duplicate', params: { value: email.data, line: first } }));
       continue;
     }
     firstLineOf.set(email.data, line);

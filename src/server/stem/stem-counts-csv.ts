@@ -12,7 +12,7 @@ import {
   stemMomentsOfLevel,
   stemProgrammeTypesOfLevel,
 } from '../../shared/stem/vocabulary';
-import { ImportProblems } from '../platform/import/import-problems';
+import { type ImportProblem, ImportProblems } from '../platform/import/import-problems';
 import { readTable } from '../platform/import/table-reader';
 
 /** Where problems of the file as a whole are reported. */
@@ -53,6 +53,8 @@ export async function readStemCounts(body: TableBody): Promise<StemCountsRead> {
       line: read.table.headerLine,
       field: STEM_FILE_FIELD,
       message: `The header lacks ${missing.join(', ')}; expected ${[...STEM_REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(';')}`,
+      code: 'column_missing',
+      params: { column: missing.join(', ') },
     });
     return { lines: [], problems };
   }
@@ -64,21 +66,27 @@ export async function readStemCounts(body: TableBody): Promise<StemCountsRead> {
       const index = at.get(column)!;
       return index < 0 ? '' : (row.cells[index] ?? '').trim();
     };
-    const bad = (field: Column, message: string) => problems.add({ line: row.line, field, message });
+    const bad: BadCell = (field, message, issue) => problems.add({ line: row.line, field, message, ...issue });
     const parsed = parseStemCountCells(cell, bad);
     if (!parsed) continue;
     const key = stemCountKey(parsed);
     const earlier = firstLineOfKey.get(key);
     if (earlier !== undefined) {
-      bad('count', `The same school year, level, moment, programme type, province, category, domain, gender and school as line ${earlier}`);
+      bad('count', `The same school year, level, moment, programme type, province, category, domain, gender and school as line ${earlier}`, {
+        code: 'duplicate',
+        params: { line: earlier },
+      });
       continue;
     }
     firstLineOfKey.set(key, row.line);
     lines.push({ ...parsed, line: row.line });
   }
-  if (lines.length === 0 && problems.count === 0) problems.add({ line: 1, field: STEM_FILE_FIELD, message: 'The file has no counts' });
+  if (lines.length === 0 && problems.count === 0) problems.add({ line: 1, field: STEM_FILE_FIELD, message: 'The file has no counts', code: 'no_rows' });
   return { lines, problems };
 }
+
+/** A bad cell of a count: its column, the English message, and its issue code for the reader's language. */
+export type BadCell = (field: Column, message: string, issue?: Pick<ImportProblem, 'code' | 'params'>) => void;
 
 /** What makes a count unique: all but the count itself. */
 export function stemCountKey(count: Omit<StemCountLine, 'line' | 'count'>): string {
@@ -86,35 +94,43 @@ export function stemCountKey(count: Omit<StemCountLine, 'line' | 'count'>): stri
 }
 
 /** One line's cells checked; every problem is reported through `bad`, and null returned when there was one. */
-export function parseStemCountCells(cell: (column: Column) => string, bad: (field: Column, message: string) => void): Omit<StemCountLine, 'line'> | null {
+export function parseStemCountCells(cell: (column: Column) => string, bad: BadCell): Omit<StemCountLine, 'line'> | null {
   let ok = true;
-  const fail = (field: Column, message: string) => {
+  const fail: BadCell = (field, message, issue) => {
     ok = false;
-    bad(field, message);
+    bad(field, message, issue);
   };
   const year = cell('school_year');
-  if (!isSchoolYear(year)) fail('school_year', `${quoted(year)} is not a school year; write it as 2018-2019`);
+  if (!isSchoolYear(year))
+    fail('school_year', `${quoted(year)} is not a school year; write it as 2018-2019`, { code: 'invalid_format', params: { value: year, format: 'school_year' } });
   const level = oneOf(cell('level').toLowerCase(), stemLevels, 'level', fail) as StemLevel | null;
   const moment = cell('moment').toLowerCase();
   const programmeType = cell('programme_type').toLowerCase();
   if (level) {
     const moments: readonly string[] = stemMomentsOfLevel[level];
-    if (!moments.includes(moment)) fail('moment', `${quoted(moment)} is not a moment of ${level}; expected ${moments.join(', ')}`);
+    if (!moments.includes(moment))
+      fail('moment', `${quoted(moment)} is not a moment of ${level}; expected ${moments.join(', ')}`, { code: 'invalid_enum', params: { value: moment, allowed: [...moments] } });
     const types: readonly string[] = stemProgrammeTypesOfLevel[level];
-    if (!types.includes(programmeType)) fail('programme_type', `${quoted(programmeType)} is not a programme type of ${level}; expected ${types.join(', ')}`);
+    if (!types.includes(programmeType))
+      fail('programme_type', `${quoted(programmeType)} is not a programme type of ${level}; expected ${types.join(', ')}`, {
+        code: 'invalid_enum',
+        params: { value: programmeType, allowed: [...types] },
+      });
   }
   const province = oneOf(provinceCode(cell('province')), provinces, 'province', fail);
   const category = oneOf(cell('stem_category').toLowerCase(), stemCategories, 'stem_category', fail) as StemCategory | null;
   const gender = oneOf(cell('gender').toLowerCase(), stemGenders, 'gender', fail) as StemGender | null;
   const count = wholeNumber(cell('count'));
-  if (count === null) fail('count', `${quoted(cell('count'))} is not a whole number of pupils`);
-  else if (count < 0) fail('count', `${count} is negative; a count is 0 or more`);
+  if (count === null) fail('count', `${quoted(cell('count'))} is not a whole number of pupils`, { code: 'not_an_integer', params: { value: cell('count') } });
+  else if (count < 0) fail('count', `${count} is negative; a count is 0 or more`, { code: 'too_small', params: { kind: 'number', minimum: 0 } });
   const domainText = cell('domain');
   const domain = domainText === '' ? null : wholeNumber(domainText);
-  if (domainText !== '' && (domain === null || domain < 1 || domain > 10)) fail('domain', `${quoted(domainText)} is not a study domain; expected 1 to 10, or empty`);
-  else if (domain !== null && level !== null && level !== 'secondary') fail('domain', 'Only secondary programmes have a study domain; leave it empty');
+  if (domainText !== '' && (domain === null || domain < 1 || domain > 10))
+    fail('domain', `${quoted(domainText)} is not a study domain; expected 1 to 10, or empty`, { code: 'invalid_enum', params: { value: domainText, allowed: ['1 … 10', ''] } });
+  else if (domain !== null && level !== null && level !== 'secondary')
+    fail('domain', 'Only secondary programmes have a study domain; leave it empty', { code: 'invalid', params: { value: domainText } });
   const schoolNumber = cell('school_number');
-  if (schoolNumber.length > 20) fail('school_number', 'A school number has at most 20 characters');
+  if (schoolNumber.length > 20) fail('school_number', 'A school number has at most 20 characters', { code: 'too_big', params: { kind: 'string', maximum: 20 } });
   if (!ok) return null;
   return {
     year,
@@ -130,9 +146,9 @@ export function parseStemCountCells(cell: (column: Column) => string, bad: (fiel
   };
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], field: Column, fail: (field: Column, message: string) => void): T | null {
+function oneOf<T extends string>(value: string, allowed: readonly T[], field: Column, fail: BadCell): T | null {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  fail(field, `${quoted(value)} is not a known ${field.replace('_', ' ')}; expected ${allowed.join(', ')}`);
+  fail(field, `${quoted(value)} is not a known ${field.replace('_', ' ')}; expected ${allowed.join(', ')}`, { code: 'invalid_enum', params: { value, allowed: [...allowed] } });
   return null;
 }
 

@@ -215,6 +215,8 @@ export const recommendationsSchema = z
   .object({ basedOn: z.object({ scanId: z.string(), submittedAt: z.string() }), items: z.array(recommendationSchema) })
   .meta({ id: 'Recommendations' });
 export type RecommendationsDto = z.infer<typeof recommendationsSchema>;
+/** Null before the first submitted scan: nothing yet is an answer, not an error. */
+export const myRecommendationsSchema = recommendationsSchema.nullable();
 
 export const enrolmentSchema = z
   .object({

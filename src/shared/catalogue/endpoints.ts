@@ -163,9 +163,9 @@ export const enrolmentEndpoints = defineEndpoints(
     getMyRecommendations: {
       method: 'GET',
       path: '/api/me/recommendations',
-      summary: 'Trainings for your weakest competences, from your latest Digisnap profile; 404 before your first submitted scan',
+      summary: 'Trainings for your weakest competences, from your latest Digisnap profile; null before your first submitted scan',
       query: 'recommendationsQuerySchema',
-      response: { 200: 'recommendationsSchema' },
+      response: { 200: 'myRecommendationsSchema' },
       errors: [400, 401, 403, 404],
     },
     listMyBookmarks: {

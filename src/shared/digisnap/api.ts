@@ -103,3 +103,5 @@ export const profileSchema = z
   })
   .meta({ id: 'Profile' });
 export type ProfileDto = z.infer<typeof profileSchema>;
+/** Null before the first submitted scan: nothing yet is an answer, not an error. */
+export const myProfileSchema = profileSchema.nullable();

@@ -79,8 +79,8 @@ export const digisnapEndpoints = defineEndpoints(
     getMyProfile: {
       method: 'GET',
       path: '/api/me/profile',
-      summary: 'Your competence profile from your latest submitted scan, with growth since earlier scans',
-      response: { 200: 'profileSchema' },
+      summary: 'Your competence profile from your latest submitted scan, with growth since earlier scans; null before your first',
+      response: { 200: 'myProfileSchema' },
       errors: [400, 401, 403, 404],
     },
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorIds } from '../errors';
+import { issueMessageKeys } from '../issues';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -31,6 +32,13 @@ describe('interface messages', () => {
 
   it('has no empty message', () => {
     for (const [key, text] of [...nlFlat, ...enFlat]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('translates every issue code, each kind of bound apart', () => {
+    for (const key of [...issueMessageKeys, 'issues.withValue']) {
+      expect(nlFlat.has(key), key).toBe(true);
+      expect(enFlat.has(key), key).toBe(true);
+    }
   });
 
   it('translates every error id', () => {

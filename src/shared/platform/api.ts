@@ -57,6 +57,14 @@ export const sessionResponseSchema = z
   .meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+export const sessionStateSchema = z
+  .object({
+    user: currentUserSchema.nullable().describe('Null without a session'),
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'SessionState' });
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
 export const updateMeBodySchema = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
   locale: localeSchema.optional(),

@@ -22,6 +22,16 @@ export const authEndpoints = defineEndpoints(
       response: { 200: 'sessionResponseSchema' },
       errors: [401],
     },
+    getSession: {
+      method: 'GET',
+      path: '/api/session',
+      summary: 'Who is logged in on this device, if anyone',
+      description:
+        'What the web app asks on start: the user and the CSRF token of this session, or `{ user: null, csrfToken: null }` ' +
+        'without one. Having no session is a normal answer here, not a 401 that a browser logs as an error; ' +
+        '`getCurrentUser` still answers 401 for API clients that rely on it.',
+      response: { 200: 'sessionStateSchema' },
+    },
     updateMe: {
       method: 'PATCH',
       path: '/api/me',

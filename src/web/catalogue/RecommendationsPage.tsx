@@ -19,7 +19,8 @@ export function RecommendationsPage() {
     <section className="page page-recommendations">
       <PageHeading title={t('recommendations.title')}>{t('recommendations.title')}</PageHeading>
       {loaded.loading && <Loading />}
-      {loaded.error?.id === 'not_found' ? <NoScanYet /> : loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.data === null && <NoScanYet />}
+      {loaded.error && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
       {data && (
         <>
           <p className="lead">{t('recommendations.basedOn', { date: formatDate(data.basedOn.submittedAt, locale) })}</p>

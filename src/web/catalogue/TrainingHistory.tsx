@@ -39,7 +39,9 @@ export function TrainingHistory() {
                 <tr key={training.id}>
                   <td>{formatDate(`${completedOn}T12:00:00Z`, locale)}</td>
                   <td>
-                    <Link href={`/opleidingen/${encodeURIComponent(training.id)}`}>{training.title}</Link>
+                    <Link href={`/opleidingen/${encodeURIComponent(training.id)}`} lang={training.language}>
+                      {training.title}
+                    </Link>
                     <br />
                     <span className="muted">{training.provider.name}</span>
                   </td>

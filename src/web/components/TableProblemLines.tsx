@@ -1,21 +1,19 @@
+import type { IssueDetail } from '../../shared/issues';
 import { useI18n } from '../i18n';
+import { fieldText, issueText } from './issueText';
 
 interface Props {
   /** How many lines were refused. */
   title: string;
   /** What the refusal means, e.g. that nothing was imported. */
   note: string;
-  lines: ReadonlyArray<{ field: string; message: string }>;
+  lines: ReadonlyArray<IssueDetail>;
   testId?: string;
 }
 
-const withoutPrefix = (message: string, field: string) => (message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message);
-
 /** Every bad line and field of an uploaded table (CSV or .xlsx), as the server found them. */
 export function TableProblemLines({ title, note, lines, testId }: Props) {
-  const { t } = useI18n();
-  // the server writes `line 3: e-mail`; the column names are the file's own, so only "line" is translated
-  const where = (field: string) => field.replace(/^line (\d+): /, (_, line: string) => `${t('import.line', { line })}: `);
+  const { t, locale } = useI18n();
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
       <p>
@@ -31,13 +29,15 @@ export function TableProblemLines({ title, note, lines, testId }: Props) {
             </tr>
           </thead>
           <tbody>
-            {lines.map((line, index) => (
-              <tr key={index}>
-                <th scope="row">{where(line.field)}</th>
-                {/* the API writes its messages in English */}
-                <td lang="en">{withoutPrefix(line.message, line.field)}</td>
-              </tr>
-            ))}
+            {lines.map((line, index) => {
+              const problem = issueText(t, locale, line);
+              return (
+                <tr key={index}>
+                  <th scope="row">{fieldText(t, line.field)}</th>
+                  <td lang={problem.lang}>{problem.text}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -21,7 +21,7 @@ export function ProfilePage() {
   const { t, text, locale } = useI18n();
   const loaded = useCombinedQuery(['getMyProfile', 'getFrameworkVersion', 'listFrameworkVersions'], [], async () => {
     const [profile, versions] = await Promise.all([call(digisnapEndpoints.getMyProfile), loadFrameworkVersions()]);
-    return [await loadFrameworkOf(profile), profile, versions] as const;
+    return profile === null ? null : ([await loadFrameworkOf(profile), profile, versions] as const);
   });
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
 
@@ -33,7 +33,7 @@ export function ProfilePage() {
       </section>
     );
   }
-  if (loaded.error?.id === 'not_found') {
+  if (loaded.data === null) {
     return (
       <section className="page page-narrow" data-testid="profile-empty">
         {heading}

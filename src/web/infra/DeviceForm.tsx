@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { acquisitionKinds, deviceTypes, fundingSources } from '../../shared/infra/device-types';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { fieldProblemText } from '../components/issueText';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { FormField, focusFirstProblem } from '../school/FormField';
@@ -19,7 +20,7 @@ interface Props {
 
 /** The details of a device, to add or change it; the browser checks what it can, the server names the rest by field. */
 export function DeviceForm({ initial, submitLabel, onSubmit, onCancel, extra, leavesPage }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Partial<Record<keyof DeviceFormValues, string>>>({});
   const submit = useSubmit(onSubmit, {
@@ -27,8 +28,9 @@ export function DeviceForm({ initial, submitLabel, onSubmit, onCancel, extra, le
     handle: (error: ApiError) => {
       const field = formFieldOf(error.field);
       if (!field) return false;
-      setProblems({ [field]: error.message });
-      focusFirstProblem('device', { [field]: error.message });
+      const problem = fieldProblemText(t, locale, error);
+      setProblems({ [field]: problem });
+      focusFirstProblem('device', { [field]: problem });
       return true;
     },
   });

@@ -8,6 +8,7 @@ import { type DeviceState, deviceStates } from '../../shared/infra/lifecycle';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { issueText } from '../components/issueText';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
 import { useSubmit } from '../components/useSubmit';
@@ -156,15 +157,20 @@ export function NewDecommissionBatchPage({ schoolId }: { schoolId: string }) {
 
 /** A refused batch names every refused device; other failures as any. */
 function BatchFailure({ error }: { error: ApiError }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (error.id !== 'decommission_rejected') return <ErrorAlert error={error} />;
   return (
     <div className="alert alert-error" role="alert" data-testid="decom-problems">
       <p>{t('errors.decommission_rejected')}</p>
       <ul>
-        {(error.details ?? []).map((detail) => (
-          <li key={detail.field}>{detail.message}</li>
-        ))}
+        {(error.details ?? []).map((detail) => {
+          const problem = issueText(t, locale, detail);
+          return (
+            <li key={detail.field} lang={problem.lang}>
+              {problem.text}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

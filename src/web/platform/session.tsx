@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { CurrentUser, Locale } from '../../shared/platform/api';
 import { authEndpoints } from '../../shared/platform/endpoints';
-import { call, endSession, onUnauthenticated, startSession } from '../api';
+import { call, endSession, onUnauthenticated, setCsrfToken, startSession } from '../api';
 import { adoptAccountLocale, chooseLocale, storedLocale } from '../i18n';
 
 export interface Session {
@@ -26,7 +26,7 @@ export function useSession(): Session {
   return session;
 }
 
-/** Keeps the logged-in teacher: restored from `/api/auth/me` on start, cleared on logout or expiry. */
+/** Keeps the logged-in teacher: restored from `/api/session` on start, cleared on logout or expiry. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session['status']>('loading');
   const [user, setUser] = useState<CurrentUser | null>(null);
@@ -36,9 +36,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    startSession(call(authEndpoints.getCurrentUser))
-      .then((restored) => {
-        if (!active) return;
+    // "nobody logged in" is an answer here, not a 401 the browser would log as an error
+    call(authEndpoints.getSession)
+      .then(({ user: restored, csrfToken }) => {
+        setCsrfToken(csrfToken);
+        if (!active || !restored) return;
         adoptAccountLocale(restored.locale);
         setUser(restored);
       })

@@ -1,6 +1,6 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { authEndpoints as endpoints } from '../../../shared/platform/endpoints';
-import { authOf, SESSION_COOKIE } from '../http/auth-hooks';
+import { authOf, makeOptionalAuth, SESSION_COOKIE } from '../http/auth-hooks';
 import { route } from '../http/route';
 import type { AuthService } from './auth.service';
 import type { PasswordService } from './password.service';
@@ -36,6 +36,14 @@ export function authRoutes(
     handler: async (request) => {
       const context = authOf(request);
       return { user: await auth.currentUser(context.userId), csrfToken: context.csrfToken };
+    },
+  });
+
+  route(app, endpoints.getSession, {
+    preHandler: makeOptionalAuth(auth),
+    handler: async (request) => {
+      const context = request.auth;
+      return context ? { user: await auth.currentUser(context.userId), csrfToken: context.csrfToken } : { user: null, csrfToken: null };
     },
   });
 

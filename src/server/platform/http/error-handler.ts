@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../../shared/errors';
+import { issueDetail, type ZodIssue } from '../../../shared/zod-issues';
 import { sendAppShell } from './web-app';
 
 /**
@@ -63,8 +64,8 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
       const path = issue.instancePath.split('/').filter(Boolean);
       const unknownKeys = (issue.params as { keys?: unknown }).keys;
       if (Array.isArray(unknownKeys) && unknownKeys.length > 0) path.push(String(unknownKeys[0]));
-      const field = [context, ...path].join('.');
-      return { field, message: `${field}: ${issue.message}` };
+      // the provider keeps the zod issue's own properties in params and its code as the keyword
+      return issueDetail([context, ...path].join('.'), { ...issue.params, code: issue.keyword, message: issue.message } as unknown as ZodIssue);
     });
     return new AppError('validation_error', details[0]?.message ?? 'Invalid request', details[0]?.field, details);
   }

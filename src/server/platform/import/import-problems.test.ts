@@ -43,6 +43,11 @@ describe('importRejected', () => {
     expect(message).toBe(`${MAX_REPORTED_PROBLEMS + 250} problem(s) on ${MAX_REPORTED_PROBLEMS + 250} line(s); nothing was imported`);
     expect(details).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
     expect(details?.at(-2)?.field).toBe(`line ${MAX_REPORTED_PROBLEMS + 1}: x`);
-    expect(details?.at(-1)).toEqual({ field: 'file', message: 'file: 250 more problem(s) not listed; fix the ones above and upload again' });
+    expect(details?.at(-1)).toEqual({
+      field: 'file',
+      message: 'file: 250 more problem(s) not listed; fix the ones above and upload again',
+      code: 'more_problems',
+      params: { more: 250 },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { IssueCode, IssueParams } from '../../../shared/issues';
 
 /**
  * One thing wrong in an uploaded table: the line it is on (as the file counts, header = 1),
@@ -10,6 +11,9 @@ export interface ImportProblem {
   field: string;
   message: string;
   column?: number;
+  /** What is wrong, for the reader's language; the message stays for API clients. */
+  code?: IssueCode;
+  params?: IssueParams;
 }
 
 /** The error body of a rejected import lists this many problems, then says how many more there are. */
@@ -78,8 +82,20 @@ export interface ImportRejection {
 export function importRejected(problems: ImportProblems | readonly ImportProblem[], how: ImportRejection): AppError {
   const collected = problems instanceof ImportProblems ? problems : new ImportProblems(problems);
   const listed = collected.byLine().slice(0, MAX_REPORTED_PROBLEMS);
-  const details = listed.map((p) => ({ field: how.where(p), message: `${how.where(p)}: ${p.message}` }));
+  const details = listed.map((p) => ({
+    field: how.where(p),
+    message: `${how.where(p)}: ${p.message}`,
+    ...(p.code ? { code: p.code } : {}),
+    ...(p.params ? { params: p.params } : {}),
+  }));
   const more = collected.count - listed.length;
-  if (more > 0) details.push({ field: how.fileField, message: `${how.fileField}: ${more} more problem(s) not listed; fix the ones above and upload again` });
+  if (more > 0) {
+    details.push({
+      field: how.fileField,
+      message: `${how.fileField}: ${more} more problem(s) not listed; fix the ones above and upload again`,
+      code: 'more_problems',
+      params: { more },
+    });
+  }
   return new AppError('import_rejected', `${collected.count} problem(s) on ${collected.lineCount} ${how.unit}(s); ${how.outcome}`, undefined, details);
 }

@@ -16,8 +16,8 @@ describe('findColumns', () => {
 
   it('names every missing required column on the header line, by its first name', () => {
     expect(findColumns({ header: ['lokaal'], headerLine: 3 }, specs).problems).toEqual([
-      { line: 3, field: 'serienummer', message: 'The header needs a column serienummer' },
-      { line: 3, field: 'model', message: 'The header needs a column model' },
+      { line: 3, field: 'serienummer', message: 'The header needs a column serienummer', code: 'column_missing', params: { column: 'serienummer' } },
+      { line: 3, field: 'model', message: 'The header needs a column model', code: 'column_missing', params: { column: 'model' } },
     ]);
   });
 

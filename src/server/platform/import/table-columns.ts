@@ -35,7 +35,8 @@ export function findColumns<K extends string>(
   for (const [key, spec] of Object.entries(specs) as Array<[K, ColumnSpec]>) {
     const index = header.findIndex((cell) => spec.names.includes(cell));
     if (index >= 0) columns[key] = { index, header: header[index] };
-    else if (spec.missing !== undefined) problems.push({ line: table.headerLine, field: spec.names[0], message: spec.missing });
+    else if (spec.missing !== undefined)
+      problems.push({ line: table.headerLine, field: spec.names[0], message: spec.missing, code: 'column_missing', params: { column: spec.names[0] } });
   }
   return { columns, problems };
 }
@@ -46,6 +47,6 @@ export function cellOf(row: TableRow, column: FoundColumn | undefined): string {
 }
 
 /** A problem in `row`'s cell of `column`, named as the header names it, with its position. */
-export function cellProblem(row: TableRow, column: FoundColumn, message: string): ImportProblem {
-  return { line: row.line, field: column.header, column: column.index + 1, message };
+export function cellProblem(row: TableRow, column: FoundColumn, message: string, issue: Pick<ImportProblem, 'code' | 'params'> = {}): ImportProblem {
+  return { line: row.line, field: column.header, column: column.index + 1, message, ...issue };
 }

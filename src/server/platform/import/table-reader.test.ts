@@ -55,12 +55,15 @@ describe('readTable (CSV)', () => {
   });
 
   it('reports an empty file, an unreadable file with its line, and a file over the size limit', async () => {
-    expect(await read('')).toEqual({ ok: false, problems: [{ line: 1, field: 'file', message: 'The file is empty' }] });
+    expect(await read('')).toEqual({ ok: false, problems: [{ line: 1, field: 'file', message: 'The file is empty', code: 'file_empty' }] });
     expect(await read('\uFEFF\r\n\r\n')).toMatchObject({ ok: false, problems: [{ message: 'The file is empty' }] });
     const unclosed = await read('a;b\n1;2\n"3;4\n', { fileField: 'bestand' });
     expect(unclosed).toMatchObject({ ok: false, problems: [{ line: 3, field: 'bestand' }] });
     expect(!unclosed.ok && unclosed.problems[0].message).toMatch(/^The file is not readable CSV: /);
-    expect(await read('a;b\n1;2\n', { maxBytes: 5 })).toEqual({ ok: false, problems: [{ line: 1, field: 'file', message: 'The file is larger than 5 bytes' }] });
+    expect(await read('a;b\n1;2\n', { maxBytes: 5 })).toEqual({
+      ok: false,
+      problems: [{ line: 1, field: 'file', message: 'The file is larger than 5 bytes', code: 'file_too_large', params: { megabytes: 0 } }],
+    });
     expect(await read('é', { maxBytes: 1 })).toMatchObject({ ok: false });
     expect(await read('a;b\n1;x"y\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 2 }] });
     expect(await read('a;b\n"1"x;2\n')).toMatchObject({ ok: false, problems: [{ line: 2, column: 1 }] });
@@ -69,11 +72,29 @@ describe('readTable (CSV)', () => {
   it('names the line and column of a malformed quote as the file counts them, CRLF and blank lines included', async () => {
     expect(await read('a;b\r\n"x\r\ny";1\r\n\r\nq;"never\r\nclosed\r\n')).toEqual({
       ok: false,
-      problems: [{ line: 5, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field that starts on line 5 is never closed' }],
+      problems: [
+        {
+          line: 5,
+          column: 2,
+          field: 'file',
+          message: 'The file is not readable CSV: a quoted field that starts on line 5 is never closed',
+          code: 'file_unreadable',
+          params: { format: 'csv' },
+        },
+      ],
     });
     expect(await read('a;b\r\n\r\n1;"x\r\ny"z\r\n')).toEqual({
       ok: false,
-      problems: [{ line: 4, column: 2, field: 'file', message: 'The file is not readable CSV: a quoted field is followed by something other than ";" or a line end' }],
+      problems: [
+        {
+          line: 4,
+          column: 2,
+          field: 'file',
+          message: 'The file is not readable CSV: a quoted field is followed by something other than ";" or a line end',
+          code: 'file_unreadable',
+          params: { format: 'csv' },
+        },
+      ],
     });
     expect(await read('a,b\r1,x"y\r')).toEqual({
       ok: false,
@@ -83,6 +104,8 @@ describe('readTable (CSV)', () => {
           column: 2,
           field: 'file',
           message: 'The file is not readable CSV: a quote inside a field that does not start with one (quote the whole field and double the quote)',
+          code: 'file_unreadable',
+          params: { format: 'csv' },
         },
       ],
     });
@@ -141,12 +164,20 @@ describe('readTable (XLSX)', () => {
   it('takes bytes for a workbook: CSV bytes and an old .xls are one problem, not rows read from garbage', async () => {
     expect(await read(Buffer.from('\uFEFFa;b\n1;2\n', 'utf8'))).toEqual({
       ok: false,
-      problems: [{ line: 1, field: 'file', message: 'The file is not a readable XLSX workbook: it is not an .xlsx file' }],
+      problems: [{ line: 1, field: 'file', message: 'The file is not a readable XLSX workbook: it is not an .xlsx file', code: 'file_unreadable', params: { format: 'xlsx' } }],
     });
     const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(await read(xls, { fileField: 'bestand' })).toEqual({
       ok: false,
-      problems: [{ line: 1, field: 'bestand', message: 'The file is not a readable XLSX workbook: it is an old .xls workbook (save it as .xlsx)' }],
+      problems: [
+        {
+          line: 1,
+          field: 'bestand',
+          message: 'The file is not a readable XLSX workbook: it is an old .xls workbook (save it as .xlsx)',
+          code: 'file_unreadable',
+          params: { format: 'xlsx' },
+        },
+      ],
     });
   });
 
@@ -192,8 +223,22 @@ describe('readTable (control characters)', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { line: 2, column: 1, field: 'naam', message: 'The cell holds the control character U+0000; save the file as UTF-8 text without it' },
-        { line: 3, column: 2, field: 'e-mail', message: 'The cell holds the control character U+001B; save the file as UTF-8 text without it' },
+        {
+          line: 2,
+          column: 1,
+          field: 'naam',
+          message: 'The cell holds the control character U+0000; save the file as UTF-8 text without it',
+          code: 'control_character',
+          params: { codePoint: 'U+0000' },
+        },
+        {
+          line: 3,
+          column: 2,
+          field: 'e-mail',
+          message: 'The cell holds the control character U+001B; save the file as UTF-8 text without it',
+          code: 'control_character',
+          params: { codePoint: 'U+001B' },
+        },
       ],
     });
     expect(await readTable('naam\u0007;x\n1;2\n', { fileField: 'file' })).toMatchObject({ ok: false, problems: [{ line: 1, column: 1, field: 'file' }] });

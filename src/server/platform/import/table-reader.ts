@@ -53,7 +53,18 @@ export async function readTable(input: TableBody, options: ReadTableOptions): Pr
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
   if (size > maxBytes) {
-    return { ok: false, problems: [{ line: 1, field: options.fileField, message: `The file is larger than ${formatMegabytes(maxBytes)}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          field: options.fileField,
+          message: `The file is larger than ${formatMegabytes(maxBytes)}`,
+          code: 'file_too_large',
+          params: { megabytes: Math.round((maxBytes / 1024 / 1024) * 10) / 10 },
+        },
+      ],
+    };
   }
   if (typeof input === 'string') return fromRows(readCsvRows(input), 'csv', options);
   return fromRows(await xlsxRows(input), 'xlsx', options);
@@ -62,9 +73,9 @@ export async function readTable(input: TableBody, options: ReadTableOptions): Pr
 type RowsOrProblem = { rows: TableRow[] } | { problem: Omit<ImportProblem, 'field'> };
 
 function fromRows(read: RowsOrProblem, format: Table['format'], options: ReadTableOptions): TableReadResult {
-  if ('problem' in read) return { ok: false, problems: [{ ...read.problem, field: options.fileField }] };
+  if ('problem' in read) return { ok: false, problems: [{ ...read.problem, field: options.fileField, code: 'file_unreadable', params: { format } }] };
   const rows = options.skipBlankRows ? read.rows.filter((row) => row.cells.some((cell) => cell !== '')) : read.rows;
-  if (rows.length === 0) return { ok: false, problems: [{ line: 1, field: options.fileField, message: 'The file is empty' }] };
+  if (rows.length === 0) return { ok: false, problems: [{ line: 1, field: options.fileField, message: 'The file is empty', code: 'file_empty' }] };
   const [header, ...body] = rows;
   const controlProblems = controlCharacterProblems(rows, header.cells, options.fileField);
   if (controlProblems.length > 0) return { ok: false, problems: controlProblems };
@@ -85,7 +96,14 @@ function controlCharacterProblems(rows: TableRow[], header: string[], fileField:
       if (!codePoint) continue;
       const named = header[i]?.trim();
       const field = named && !controlCharacterIn(named) ? named : fileField;
-      problems.push({ line, field, column: i + 1, message: `The cell holds the control character ${codePoint}; save the file as UTF-8 text without it` });
+      problems.push({
+        line,
+        field,
+        column: i + 1,
+        message: `The cell holds the control character ${codePoint}; save the file as UTF-8 text without it`,
+        code: 'control_character',
+        params: { codePoint },
+      });
     }
   }
   return problems;

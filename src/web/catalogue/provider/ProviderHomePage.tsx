@@ -67,7 +67,7 @@ function ProviderTrainingTable({ items }: { items: TrainingSummaryDto[] }) {
         <tbody>
           {items.map((training) => (
             <tr key={training.id} data-testid="provider-training-row" data-training-id={training.id}>
-              <th scope="row">
+              <th scope="row" lang={training.language}>
                 <Link href={`/aanbieder/opleidingen/${encodeURIComponent(training.id)}`}>{training.title}</Link>
               </th>
               <td>
