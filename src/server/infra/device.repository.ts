@@ -56,9 +56,18 @@ export class DeviceRepository {
     /** Every write of devices goes through it (see ParkVersions). */
     private readonly versions: Pick<ParkVersions, 'afterWrite'>,
   ) {
-    this.storedPageOf = precompiled(db, (scopeId: string) => db.selectFrom('infra_device_pages').select(['version', 'schools', 'body']).where('scope_id', '=', scopeId), 1, {
-      binary: true,
-    });
+    // The version as text: node-postgres hands each binary field over as UTF-8 text first, which an
+    // integer's bytes do not survive; the page's JSON and the schools' digest do.
+    this.storedPageOf = precompiled(
+      db,
+      (scopeId: string) =>
+        db
+          .selectFrom('infra_device_pages')
+          .select(['schools', 'body', sql<string>`cast(version as text)`.as('version')])
+          .where('scope_id', '=', scopeId),
+      1,
+      { binary: true },
+    );
   }
 
   /** The stored opening page of a school's or a board's list, if any. */

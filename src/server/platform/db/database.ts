@@ -189,7 +189,8 @@ const pgPools = new WeakMap<object, pg.Pool>();
  * must run on that connection, through Kysely) or has plugins (they may transform results).
  * Rows come back through node-postgres's type parsers, as through Kysely (int8 → number).
  * `binary` asks for every column in PostgreSQL's binary format: a large bytea then travels as
- * its bytes rather than as twice as many characters of hex (int4, text and bytea only).
+ * its bytes rather than as twice as many characters of hex. node-postgres reads each binary field
+ * as UTF-8 text before parsing it, so only text and bytea holding UTF-8 (JSON) come back intact.
  */
 export function pgRunner(kysely: Kysely<any>, sql: string, binary = false): ((parameters: readonly unknown[]) => Promise<unknown[]>) | null {
   const pool = pgPools.get(kysely.getExecutor());
