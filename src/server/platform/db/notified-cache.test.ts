@@ -7,7 +7,11 @@ import { NotifiedCache } from './notified-cache';
 /** A cache on a fake database: `events` plays the listening connection. */
 function cacheOf(maxEntries = 100) {
   let events: ListenerEvents | undefined;
-  const cache = new NotifiedCache<number>({} as Kysely<any>, { listen: (_channel, e) => ((events = e), { close: async () => {} }) }, 'test', maxEntries);
+  const listen = (_channel: string, listener: ListenerEvents) => {
+    events = listener;
+    return { close: async () => {} };
+  };
+  const cache = new NotifiedCache<number>({} as Kysely<any>, { listen }, 'test', maxEntries);
   return { cache, events: () => events! };
 }
 
