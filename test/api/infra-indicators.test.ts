@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfraTables } from '../../src/server/infra/infra.tables';
+import { ParkVersions } from '../../src/server/infra/park-versions';
 import { PupilCountRepository } from '../../src/server/infra/pupil-count.repository';
 import { addMonths } from '../../src/shared/infra/device-types';
 import { boardInfraIndicatorsSchema, infraIndicatorsSchema } from '../../src/shared/infra/indicator-api';
@@ -69,7 +70,9 @@ describe('ICT park: indicators', () => {
   });
 
   it('divides by the pupil counts once the school entered them, and counts anew when they change', async () => {
-    const counts = new PupilCountRepository(t.app.db.kysely.withTables<InfraTables>());
+    // Written as another process would: its triggers tell this server's kept versions (ParkVersions).
+    const kysely = t.app.db.kysely.withTables<InfraTables>();
+    const counts = new PupilCountRepository(kysely, new ParkVersions(kysely, t.app.db));
     const read = async () => infraIndicatorsSchema.parse((await w.ictA.request({ method: 'GET', url: indicatorsUrl(w.schoolA) })).json()).indicators;
     const before = await read();
     await counts.setCounts(

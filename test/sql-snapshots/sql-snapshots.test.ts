@@ -136,7 +136,7 @@ const queries: Record<string, { what: string; run: Run }> = {
   'device-list-page': {
     what: "DeviceRepository.search: listDevices, a page of a school's devices by words and filters, and the count of all that match",
     run: (db) =>
-      new DeviceRepository(db).search(['$schoolId'], {
+      new DeviceRepository(db, { afterWrite: (write) => write }).search(['$schoolId'], {
         q: 'thinkpad 5a',
         type: 'laptop',
         state: 'in_use',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/server/app';
 import { type Config, configFromEnv, DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config';
-import { createTestDatabase } from './dialects';
+import { createTestDatabase, type TestDatabase } from './dialects';
 
 /**
  * A real server on a real, empty database: SQLite in memory, or, when TEST_DATABASE_URL names a
@@ -45,7 +45,14 @@ export const NO_NOISE = () => 0.999_999_9;
 
 /** `config` overrides settings of the test server, e.g. `smtpUrl` for a suite with a mail server. */
 export async function startTestApp(options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  return startTestAppOn(await createTestDatabase(), options, config);
+}
+
+/**
+ * A test server on a database made already: a second server on the same database (a file on
+ * SQLite) is another process sharing it. `close` drops the database; a second server's `app.close()` leaves it.
+ */
+export async function startTestAppOn(database: TestDatabase, options: BuildOptions = {}, config: Partial<Config> = {}): Promise<TestApp> {
   const app = await buildApp(
     {
       ...configFromEnv({}),

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DecommissionBatchDevicesTable, DecommissionBatchesTable, DeviceEventsTable, DeviceSanitisationsTable, InfraDatabase } from './infra.tables';
 import { LoanRace } from './loan.repository';
+import type { ParkVersions } from './park-versions';
 
 export type BatchRow = Selectable<DecommissionBatchesTable>;
 
@@ -38,7 +39,11 @@ export interface ReplacementRow {
 
 /** Decommission batches and the moves, wipe records and history they write, in one transaction. */
 export class DecommissionRepository {
-  constructor(private readonly db: Kysely<InfraDatabase>) {}
+  constructor(
+    private readonly db: Kysely<InfraDatabase>,
+    /** Every write of devices, loans or pupil counts goes through it (see ParkVersions). */
+    private readonly versions: Pick<ParkVersions, 'afterWrite'>,
+  ) {}
 
   /**
    * Writes the batch, moves each device from the state it was checked in along its moves, keeps
@@ -51,7 +56,7 @@ export class DecommissionRepository {
     events: Insertable<DeviceEventsTable>[],
     sanitisations: Insertable<DeviceSanitisationsTable>[],
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       await trx.insertInto('decommission_batches').values(batch).execute();
       for (const device of devices) {
         const moved = await trx
@@ -83,6 +88,7 @@ export class DecommissionRepository {
           .values(events.slice(i, i + 200))
           .execute();
     });
+    await this.versions.afterWrite(write);
   }
 
   /** Gives the batch its certificate when it has none; false (nothing written) when it has one. */

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DeviceListQuery } from '../../shared/infra/api';
 import { precompiled } from '../platform/db/precompiled';
 import type { DeviceEventsTable, DeviceModelsTable, DeviceSanitisationsTable, DevicesTable, InfraDatabase } from './infra.tables';
+import type { ParkVersions } from './park-versions';
 
 export type DeviceModelRow = Selectable<DeviceModelsTable>;
 export type DeviceRow = Selectable<DevicesTable>;
@@ -38,39 +39,41 @@ export function isUniqueViolation(error: unknown): boolean {
 /** `%`, `_` and the escape itself taken literally in a LIKE pattern. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** A stored opening page (`infra_device_pages`), with the park's version now. */
+/** A stored opening page (`infra_device_pages`): the version and schools it was read at, and its bytes. */
 export interface StoredPage {
-  /** The park's version now: 0 before its first device. */
   version: number;
-  /** The version and schools the page was read at, and its bytes; null when none is stored. */
-  page: { version: number; schools: string; body: Uint8Array } | null;
+  schools: string;
+  body: Uint8Array;
 }
 
 /** The devices of schools, their models, their history and sanitisation records. */
 export class DeviceRepository {
-  /** Behind every opening of a device list: the stored page and the park's version in one indexed read, compiled once. */
+  /** Behind an opening of a device list not kept in memory: one indexed read, compiled once, its bytes read as bytes. */
   private readonly storedPageOf;
-  private readonly versionOf;
 
-  constructor(private readonly db: Kysely<InfraDatabase>) {
+  constructor(
+    private readonly db: Kysely<InfraDatabase>,
+    /** Every write of devices goes through it (see ParkVersions). */
+    private readonly versions: Pick<ParkVersions, 'afterWrite'>,
+  ) {
+    // The version as text: node-postgres hands each binary field over as UTF-8 text first, which an
+    // integer's bytes do not survive; the page's JSON and the schools' digest do.
     this.storedPageOf = precompiled(
       db,
-      (versionScopeId: string, scopeId: string) =>
+      (scopeId: string) =>
         db
           .selectFrom('infra_device_pages')
-          .select((eb) => ['version as page_version', 'schools', 'body', eb.selectFrom('infra_park_versions').select('version').where('scope_id', '=', versionScopeId).as('version')])
+          .select(['schools', 'body', sql<string>`cast(version as text)`.as('version')])
           .where('scope_id', '=', scopeId),
-      2,
+      1,
+      { binary: true },
     );
-    this.versionOf = precompiled(db, (scopeId: string) => db.selectFrom('infra_park_versions').select('version').where('scope_id', '=', scopeId), 1);
   }
 
-  /** The stored opening page of a school's or a board's list, and the park's version now (read first when no page is stored). */
-  async storedPage(scopeId: string): Promise<StoredPage> {
-    const [row] = await this.storedPageOf(scopeId, scopeId);
-    if (row) return { version: Number(row.version ?? 0), page: { version: Number(row.page_version), schools: row.schools, body: row.body } };
-    const [current] = await this.versionOf(scopeId);
-    return { version: Number(current?.version ?? 0), page: null };
+  /** The stored opening page of a school's or a board's list, if any. */
+  async storedPage(scopeId: string): Promise<StoredPage | undefined> {
+    const [row] = await this.storedPageOf(scopeId);
+    return row && { version: Number(row.version), schools: row.schools, body: row.body };
   }
 
   /** Stores the opening page read at this version, in place of the one before. */
@@ -113,7 +116,7 @@ export class DeviceRepository {
     devices: Insertable<DevicesTable>[];
     events: Insertable<DeviceEventsTable>[];
   }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       const modelIds = new Map<string, string>();
       if (input.models.length > 0) {
         for (const chunk of chunks(input.models, 200)) {
@@ -138,6 +141,7 @@ export class DeviceRepository {
       }
       for (const chunk of chunks(input.events, 200)) await trx.insertInto('device_events').values(chunk).execute();
     });
+    await this.versions.afterWrite(write);
   }
 
   /** Replaces a device's details (not its state), adding its model first when it is new; a tag taken meanwhile throws `AssetTagTaken`. */
@@ -146,7 +150,7 @@ export class DeviceRepository {
     changes: Omit<Insertable<DevicesTable>, 'id' | 'school_id' | 'state' | 'created_at'>,
     newModel: Insertable<DeviceModelsTable> | null,
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       let modelId = changes.model_id;
       if (newModel) {
         await trx
@@ -172,6 +176,7 @@ export class DeviceRepository {
           throw isUniqueViolation(error) ? new AssetTagTaken() : error;
         });
     });
+    await this.versions.afterWrite(write);
   }
 
   /**
@@ -179,7 +184,7 @@ export class DeviceRepository {
    * one transaction; false (nothing written) when the device was no longer in `from`.
    */
   async changeState(deviceId: string, from: string, event: Insertable<DeviceEventsTable>, sanitisation: Insertable<DeviceSanitisationsTable> | null): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       const moved = await trx.updateTable('devices').set({ state: event.to_state, updated_at: event.at }).where('id', '=', deviceId).where('state', '=', from).executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1) return false;
       await trx.insertInto('device_events').values(event).execute();
@@ -189,6 +194,7 @@ export class DeviceRepository {
       }
       return true;
     });
+    return this.versions.afterWrite(write);
   }
 
   async hasOpenLoan(deviceId: string): Promise<boolean> {

@@ -1,21 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DeviceFacts } from '../../shared/infra/indicators';
-import { precompiled } from '../platform/db/precompiled';
 import type { InfraDatabase } from './infra.tables';
 
-/** What the indicators read of a park: its version (one indexed read per request), and its devices and pupil loans when it changed. */
+/** What the indicators read of a park when it changed: its devices and pupil loans (its version: ParkVersions). */
 export class IndicatorRepository {
-  private readonly versionOf;
-
-  constructor(private readonly db: Kysely<InfraDatabase>) {
-    this.versionOf = precompiled(db, (scopeId: string) => db.selectFrom('infra_park_versions').select('version').where('scope_id', '=', scopeId), 1);
-  }
-
-  /** The park's version (a school's or a board's): 0 before its first device. */
-  async version(scopeId: string): Promise<number> {
-    const [row] = await this.versionOf(scopeId);
-    return row ? Number(row.version) : 0;
-  }
+  constructor(private readonly db: Kysely<InfraDatabase>) {}
 
   /** Every device of the school with what the indicators read of it, and the open loans to its pupils. */
   async park(schoolId: string): Promise<{ devices: DeviceFacts[]; pupilLoans: number }> {

@@ -7,6 +7,7 @@ import type { AccessPolicy } from '../platform/access/access';
 import { boardSchoolsKey } from './board-schools';
 import type { IndicatorRepository } from './indicator.repository';
 import type { InfraNeeds } from './infra.needs';
+import type { ParkVersions } from './park-versions';
 import type { PupilCountRepository } from './pupil-count.repository';
 
 /** Where the indicators read each school's pupil counts: absent for a school that entered none. */
@@ -30,6 +31,8 @@ export interface IndicatorDeps {
   needs: InfraNeeds;
   pupils: PupilCountSource;
   content: IndicatorContent;
+  /** The parks' versions, which the kept summaries and answers are compared with. */
+  versions: Pick<ParkVersions, 'version'>;
   now?: () => Date;
 }
 
@@ -45,8 +48,8 @@ interface Kept<T> {
 /**
  * The ICT park's indicators. Counting a park reads all its devices, so each school's summary and
  * each answer is kept per process with the park's version (bumped by triggers on every device, loan
- * and pupil count write, in any process) and the day the ages are taken on: a request reads the version in one
- * indexed read and sends the kept bytes while neither changed.
+ * and pupil count write, in any process) and the day the ages are taken on: a request compares the version
+ * (ParkVersions: kept in memory on PostgreSQL, one indexed read on SQLite) and sends the kept bytes while neither changed.
  */
 export class IndicatorService {
   private readonly now: () => Date;
@@ -71,7 +74,7 @@ export class IndicatorService {
   async schoolIndicatorsJson(userId: string, schoolId: string): Promise<Buffer> {
     await this.deps.access.require(userId, 'readDevices', schoolId);
     const day = this.today();
-    const version = await this.repo.version(schoolId);
+    const version = await this.deps.versions.version(schoolId);
     const kept = this.answers.get(schoolId);
     if (kept && kept.version === version && kept.day === day) return kept.value;
     const summary = await this.summaryOf(schoolId, version, day);
@@ -84,7 +87,7 @@ export class IndicatorService {
   async boardIndicatorsJson(userId: string, boardId: string): Promise<Buffer> {
     const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
     const day = this.today();
-    const version = await this.repo.version(boardId);
+    const version = await this.deps.versions.version(boardId);
     const schoolKey = boardSchoolsKey(schools);
     const key = `board\u0000${boardId}`;
     const kept = this.answers.get(key);
@@ -92,7 +95,7 @@ export class IndicatorService {
     const pupils = await this.deps.pupils.pupilCounts(schools.map((school) => school.id));
     const parks = [];
     for (const school of schools) {
-      const summary = await this.summaryOf(school.id, await this.repo.version(school.id), day);
+      const summary = await this.summaryOf(school.id, await this.deps.versions.version(school.id), day);
       parks.push({ school, summary, pupils: pupils.get(school.id) ?? null });
     }
     const answer: BoardInfraIndicators = {

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../platform/db/dialect';
+import { PARK_CHANGED_CHANNEL } from './park-versions';
 
 export const infraMigrations: Record<string, Migration> = {
   '20261225_01_infra_devices': {
@@ -245,6 +246,20 @@ export const infraMigrations: Record<string, Migration> = {
         .execute();
       // Sent as read on every opening: kept out of line but not compressed, so a read does not inflate it first.
       if (isPostgres(db)) await sql.raw('ALTER TABLE infra_device_pages ALTER COLUMN body SET STORAGE EXTERNAL').execute(db);
+    },
+  },
+  '20270205_01_infra_park_changed_notices': {
+    async up(db: Kysely<any>) {
+      // PostgreSQL: every bump of a park's version is announced with its school or board, so each server keeps the
+      // versions in memory between changes (ParkVersions). A transaction's repeated notices of one park arrive as one.
+      if (!isPostgres(db)) return;
+      await sql
+        .raw(
+          'CREATE FUNCTION notify_infra_park_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ' +
+            `PERFORM pg_notify('${PARK_CHANGED_CHANNEL}', NEW.scope_id); RETURN NULL; END $$`,
+        )
+        .execute(db);
+      await sql.raw('CREATE TRIGGER infra_park_versions_notify AFTER INSERT OR UPDATE ON infra_park_versions FOR EACH ROW EXECUTE FUNCTION notify_infra_park_changed()').execute(db);
     },
   },
 };

@@ -24,6 +24,7 @@ import { infraLinksMigrations } from './infra-links.migrations';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
 import { LoanService } from './loan.service';
+import { ParkVersions } from './park-versions';
 import { PupilCountRepository } from './pupil-count.repository';
 import { loadReusePartners } from './reuse-partners';
 
@@ -51,22 +52,24 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
   migrations: { ...infraMigrations, ...infraLinksMigrations },
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
-    const loanRepository = new LoanRepository(kysely);
+    const versions = new ParkVersions(kysely, db);
+    const loanRepository = new LoanRepository(kysely, versions);
     const files = new InfraFileService(new InfraFileRepository(kysely), { access, audit, auth });
     const schemes = FundingSchemes.loadFromDirectory(`${config.contentDir}/funding`);
     const partners = loadReusePartners(config.contentDir);
-    const funding = new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely), { access, audit, boards: needs.boards, files, schemes });
+    const funding = new FundingService(new FundingRepository(kysely), new PupilCountRepository(kysely, versions), { access, audit, boards: needs.boards, files, schemes });
     return {
-      devices: new DeviceService(new DeviceRepository(kysely), { access, audit, auth, needs }),
+      devices: new DeviceService(new DeviceRepository(kysely, versions), { access, audit, auth, needs, versions }),
       loans: new LoanService(loanRepository, { access, audit, auth, teams: needs.teams }),
       files,
-      decommission: new DecommissionService(new DecommissionRepository(kysely), { access, audit, auth, files, loans: loanRepository, partners, funding }),
+      decommission: new DecommissionService(new DecommissionRepository(kysely, versions), { access, audit, auth, files, loans: loanRepository, partners, funding }),
       funding,
       indicators: new IndicatorService(new IndicatorRepository(kysely), {
         access,
         needs,
-        pupils: pupilCountsPerSchool(new PupilCountRepository(kysely)),
+        pupils: pupilCountsPerSchool(new PupilCountRepository(kysely, versions)),
         content: loadIndicatorContent(config.contentDir),
+        versions,
       }),
     };
   },

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { isUniqueViolation } from './device.repository';
 import type { DeviceEventsTable, InfraDatabase, LoansTable } from './infra.tables';
+import type { ParkVersions } from './park-versions';
 
 export type LoanRow = Selectable<LoansTable>;
 export type LoanWithDeviceRow = LoanRow & {
@@ -28,7 +29,11 @@ export class LoanRace extends Error {
 
 /** The loans of a school's devices; their state moves are written with them, in one transaction. */
 export class LoanRepository {
-  constructor(private readonly db: Kysely<InfraDatabase>) {}
+  constructor(
+    private readonly db: Kysely<InfraDatabase>,
+    /** Every write of devices, loans or pupil counts goes through it (see ParkVersions). */
+    private readonly versions: Pick<ParkVersions, 'afterWrite'>,
+  ) {}
 
   /** The school's devices with these tags, and each one's open loan. */
   async devicesByTags(schoolId: string, tags: readonly string[]): Promise<DeviceForLoan[]> {
@@ -52,7 +57,7 @@ export class LoanRepository {
    * loan took it meanwhile.
    */
   async lend(loans: Insertable<LoansTable>[], fromStates: ReadonlyMap<string, string>, events: Insertable<DeviceEventsTable>[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       for (const loan of loans) {
         const moved = await trx
           .updateTable('devices')
@@ -77,6 +82,7 @@ export class LoanRepository {
           .values(events.slice(i, i + 200))
           .execute();
     });
+    await this.versions.afterWrite(write);
   }
 
   /** Closes each open loan and moves its device from the state it was checked in, in one transaction; `LoanRace` when one changed meanwhile. */
@@ -85,7 +91,7 @@ export class LoanRepository {
     returned: { on: string; by: string; at: string },
     events: Insertable<DeviceEventsTable>[],
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       for (const item of returns) {
         const closed = await trx
           .updateTable('loans')
@@ -107,6 +113,7 @@ export class LoanRepository {
           .values(events.slice(i, i + 200))
           .execute();
     });
+    await this.versions.afterWrite(write);
   }
 
   /** Open staff loans bound to this account, or bound to none with one of these names as borrower (compared in lower case). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import type { InfraTables } from './infra.tables';
+import { ParkVersions } from './park-versions';
 import { PupilCountRepository } from './pupil-count.repository';
 
 describe('pupil counts', () => {
@@ -11,7 +12,8 @@ describe('pupil counts', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    repo = new PupilCountRepository(t.app.db.kysely.withTables<InfraTables>());
+    const kysely = t.app.db.kysely.withTables<InfraTables>();
+    repo = new PupilCountRepository(kysely, new ParkVersions(kysely, t.app.db));
     const school = (name: string) => t.app.services.schools.createSchool({ name, educationLevel: 'primary', province: 'antwerpen', network: 'catholic' });
     schoolA = await school('VBS De Linde');
     schoolB = await school('KA Rivierenland');

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { PupilCount, PupilGroup } from '../../shared/infra/pupil-groups';
 import type { InfraDatabase } from './infra.tables';
+import type { ParkVersions } from './park-versions';
 
 /** One count to write: a group's pupils on a counting day. */
 export type PupilCountInput = Omit<PupilCount, 'schoolId'>;
 
 /** The pupils each school counted per group and counting day: what budgets and indicators are computed from. */
 export class PupilCountRepository {
-  constructor(private readonly db: Kysely<InfraDatabase>) {}
+  constructor(
+    private readonly db: Kysely<InfraDatabase>,
+    /** Every write of devices, loans or pupil counts goes through it (see ParkVersions). */
+    private readonly versions: Pick<ParkVersions, 'afterWrite'>,
+  ) {}
 
   /**
    * The counts of these schools, per school and group: those of `countingDay` when it is given,
@@ -45,7 +50,7 @@ export class PupilCountRepository {
 
   /** Writes the counts in one transaction, each replacing the school's count of the same group and day. */
   async setCounts(schoolId: string, counts: readonly PupilCountInput[], by: string | null, at: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const write = this.db.transaction().execute(async (trx) => {
       for (const count of counts)
         await trx
           .insertInto('pupil_counts')
@@ -53,6 +58,7 @@ export class PupilCountRepository {
           .onConflict((conflict) => conflict.columns(['school_id', 'pupil_group', 'counting_day']).doUpdateSet({ pupils: count.pupils, updated_by: by, updated_at: at }))
           .execute();
     });
+    await this.versions.afterWrite(write);
   }
 }
 

@@ -1,4 +1,6 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
+import { isPostgres } from '../platform/db/dialect';
+import { ROLES_CHANGED_CHANNEL } from './school.repository';
 
 export const schoolMigrations: Record<string, Migration> = {
   '20261129_02_school_schools': {
@@ -66,6 +68,26 @@ export const schoolMigrations: Record<string, Migration> = {
         .alterTable('schools')
         .addColumn('require_identity_provider', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+    },
+  },
+  '20270205_02_school_roles_changed_notices': {
+    async up(db: Kysely<any>) {
+      // PostgreSQL: every change of memberships is announced with its account, and a school added, removed or moved to
+      // another board with an empty notice (board admins' roles follow the board), so each server keeps the roles it
+      // read in memory between changes, whoever makes them (another server, the command line, an account's deletion).
+      if (!isPostgres(db)) return;
+      await sql
+        .raw(
+          'CREATE FUNCTION notify_school_roles_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ' +
+            `IF TG_TABLE_NAME = 'memberships' THEN PERFORM pg_notify('${ROLES_CHANGED_CHANNEL}', CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END); ` +
+            `IF TG_OP = 'UPDATE' THEN PERFORM pg_notify('${ROLES_CHANGED_CHANNEL}', OLD.user_id); END IF; ` +
+            `ELSE PERFORM pg_notify('${ROLES_CHANGED_CHANNEL}', ''); END IF; RETURN NULL; END $$`,
+        )
+        .execute(db);
+      await sql.raw('CREATE TRIGGER memberships_roles_notify AFTER INSERT OR UPDATE OR DELETE ON memberships FOR EACH ROW EXECUTE FUNCTION notify_school_roles_changed()').execute(db);
+      await sql
+        .raw('CREATE TRIGGER schools_roles_notify AFTER INSERT OR DELETE OR UPDATE OF board_id ON schools FOR EACH ROW EXECUTE FUNCTION notify_school_roles_changed()')
+        .execute(db);
     },
   },
 };

@@ -82,7 +82,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     const kysely = db.kysely.withTables<SchoolTables>();
     // Membership and campaign writes both change what a team report read keeps (RecentReads).
     const schoolWrites = new SchoolWrites();
-    const schoolRepo = new SchoolRepository(kysely, db.dialect, schoolWrites);
+    const schoolRepo = new SchoolRepository(kysely, db.dialect, schoolWrites, db);
     const boardRepo = new BoardRepository(kysely);
     const schoolMemberships: SchoolMemberships = {
       schoolExists: (schoolId) => schoolRepo.exists(schoolId),

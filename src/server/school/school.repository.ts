@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { containsText } from '../platform/db/contains-text';
-import type { Dialect } from '../platform/db/database';
+import type { Db, Dialect } from '../platform/db/database';
+import { NotifiedCache } from '../platform/db/notified-cache';
 import { precompiled } from '../platform/db/precompiled';
 import { lockRow } from '../platform/db/row-lock';
 import { RecentReads, SchoolWrites } from './recent-reads';
@@ -31,6 +32,10 @@ export interface SchoolRow {
 export const BOARD_SCHOOLS_CACHE_MS = 1_000;
 /** Board reads kept per process: a board's 25 schools' ids and names, a few KB. */
 const BOARD_SCHOOLS_KEPT = 1_000;
+/** The PostgreSQL channel on which triggers announce changed roles: an account's memberships, or (empty) the schools and their boards (migration 20270205_02). */
+export const ROLES_CHANGED_CHANNEL = 'digisprong_school_roles_changed';
+/** Roles kept per process on PostgreSQL (an account at a school, about 150 bytes each): a few MB. */
+const ROLES_KEPT = 20_000;
 
 export interface MembershipRow {
   userId: string;
@@ -49,13 +54,18 @@ export class SchoolRepository {
   /** Behind every board read (its ICT park, its funding): the access check and the board's schools in one indexed read. */
   private readonly schoolsOfBoardFor;
   private readonly recentBoards: RecentReads<ReadonlyArray<{ id: string; name: string }>>;
+  /** PostgreSQL: every access check's roles, kept until a change of them is announced (see NotifiedCache). */
+  private readonly keptRoles: NotifiedCache<string[]>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
     /** Told of every change of memberships, for the module's read caches (see RecentReads). */
     private readonly writes = new SchoolWrites(),
+    /** Where the roles' changes are heard (PostgreSQL); without it no roles are kept. */
+    database: Pick<Db, 'listen'> = {},
   ) {
+    this.keptRoles = new NotifiedCache(db, database, ROLES_CHANGED_CHANNEL, ROLES_KEPT);
     this.schoolById = precompiled(
       db,
       (id: string) => db.selectFrom('schools').select(['id', 'name', 'institution_number', 'education_level', 'province', 'network', 'board_id']).where('id', '=', id),
@@ -124,15 +134,22 @@ export class SchoolRepository {
   /**
    * The user's roles in the school (a role may come twice): their own memberships, and
    * board_admin when they are board_admin in a school of the same board. None when the school
-   * does not exist.
+   * does not exist. Kept on PostgreSQL until a change is announced: a kept list is shared, callers never change it.
    */
-  async rolesAt(userId: string, schoolId: string): Promise<string[]> {
-    const rows = await this.rolesAtSchool(userId, schoolId, userId, schoolId);
-    return rows.map((r) => r.role);
+  rolesAt(userId: string, schoolId: string): Promise<string[]> {
+    return this.keptRoles.read(`${userId}\u0000${schoolId}`, async () => {
+      const rows = await this.rolesAtSchool(userId, schoolId, userId, schoolId);
+      return rows.map((r) => r.role);
+    });
+  }
+
+  /** A write of schools or memberships: the read caches learn of it (`SchoolWrites`), and on PostgreSQL every server has heard of it before it returns. */
+  private changeRoles<T>(write: Promise<T>): Promise<T> {
+    return this.keptRoles.afterWrite(this.writes.around(write));
   }
 
   async insert(school: NewSchool): Promise<void> {
-    await this.writes.around(
+    await this.changeRoles(
       this.db
         .insertInto('schools')
         .values({
@@ -293,7 +310,7 @@ export class SchoolRepository {
    * there runs meanwhile), and may refuse the change by throwing.
    */
   async setRoles(userId: string, schoolId: string, roles: readonly string[], now: string, checkPrincipals?: (principals: string[]) => void): Promise<void> {
-    await this.writes.around(
+    await this.changeRoles(
       this.db.transaction().execute(async (trx) => {
         if (checkPrincipals) {
           await lockRow(trx, this.dialect, 'schools', schoolId);
@@ -313,7 +330,7 @@ export class SchoolRepository {
   }
 
   async addRole(userId: string, schoolId: string, role: string, now: string): Promise<void> {
-    await this.writes.around(
+    await this.changeRoles(
       this.db
         .insertInto('memberships')
         .values({ user_id: userId, school_id: schoolId, role, created_at: now })

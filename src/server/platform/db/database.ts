@@ -44,6 +44,8 @@ function nodePostgres(): typeof pg {
   // count(*) and bigint sums come back as int8 strings from node-postgres; ours fit in a double.
   loaded.types.setTypeParser(20, (value) => Number(value));
   loaded.types.setTypeParser(1700, (value) => Number(value));
+  // bytea read in binary (`precompiled`'s `binary`): the Buffer as received (typed as a string here), not hex text to decode.
+  loaded.types.setTypeParser(17, 'binary', (value) => value);
   return loaded;
 }
 
@@ -186,14 +188,18 @@ const pgPools = new WeakMap<object, pg.Pool>();
  * is not PostgreSQL, or the Kysely instance is a transaction (or a single connection: the query
  * must run on that connection, through Kysely) or has plugins (they may transform results).
  * Rows come back through node-postgres's type parsers, as through Kysely (int8 → number).
+ * `binary` asks for every column in PostgreSQL's binary format: a large bytea then travels as
+ * its bytes rather than as twice as many characters of hex. node-postgres reads each binary field
+ * as UTF-8 text before parsing it, so only text and bytea holding UTF-8 (JSON) come back intact.
  */
-export function pgRunner(kysely: Kysely<any>, sql: string): ((parameters: readonly unknown[]) => Promise<unknown[]>) | null {
+export function pgRunner(kysely: Kysely<any>, sql: string, binary = false): ((parameters: readonly unknown[]) => Promise<unknown[]>) | null {
   const pool = pgPools.get(kysely.getExecutor());
   if (!pool) return null;
   // The name is the text's hash: one name never stands for two texts on a connection.
   const name = `precompiled_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
   pgStatementNames.get(pool)?.set(sql, name);
-  return async (parameters) => (await pool.query({ name, text: sql, values: parameters as unknown[] })).rows;
+  // node-postgres reads `binary` from a query's config; its types leave it out.
+  return async (parameters) => (await pool.query({ name, text: sql, values: parameters as unknown[], binary } as pg.QueryConfig)).rows;
 }
 
 /** Per pool, the names of the `precompiled` queries' texts, for `namePreparedStatements`. */

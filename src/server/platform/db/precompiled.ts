@@ -11,9 +11,15 @@ import { pgRunner, sqliteRunner } from './database';
  * and any query inside one (`query.on(trx)`), runs straight on better-sqlite3 (see `sqliteRunner`).
  * On PostgreSQL a query outside a transaction runs as a named prepared statement straight on the
  * pool (see `pgRunner`); inside one it goes through Kysely on the transaction's connection, still
- * as that named prepared statement (see `namePreparedStatements`).
+ * as that named prepared statement (see `namePreparedStatements`); `binary` reads its rows in
+ * PostgreSQL's binary format there (see `pgRunner`).
  */
-export function precompiled<Row, Args extends unknown[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>, arity: Args['length']): Precompiled<Row, Args> {
+export function precompiled<Row, Args extends unknown[]>(
+  db: Kysely<any>,
+  build: (...args: Args) => Compilable<Row>,
+  arity: Args['length'],
+  options: { binary?: boolean } = {},
+): Precompiled<Row, Args> {
   const markers = Array.from({ length: arity }, (_, i) => `\u0000precompiled-argument-${i}\u0000`) as Args;
   const compiled: CompiledQuery<Row> = build(...markers).compile();
   const slots = compiled.parameters.map((value) => markers.indexOf(value));
@@ -24,7 +30,7 @@ export function precompiled<Row, Args extends unknown[]>(db: Kysely<any>, build:
   });
   const on = (executor: Kysely<any>) => {
     const direct = sqliteRunner(executor, compiled.sql);
-    const prepared = direct ? null : pgRunner(executor, compiled.sql);
+    const prepared = direct ? null : pgRunner(executor, compiled.sql, options.binary);
     return async (...args: Args): Promise<Row[]> => {
       const parameters = compiled.parameters.map((value, i) => (slots[i] >= 0 ? args[slots[i]] : value));
       if (prepared) return (await prepared(parameters)) as Row[];

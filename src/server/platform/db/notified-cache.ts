@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Db } from './database';
+
+/** How long a write waits to hear its own notice back (then every listening process has been told). */
+const ECHO_WAIT_MS = 1_000;
+/** What an echo's payload starts with: never a key's first character (ids, not control characters). */
+const ECHO = '\u0001';
+
+/**
+ * Reads kept in memory on PostgreSQL while the process listens on `channel`, where triggers
+ * announce every change of what they were read from, whoever makes it (another server, the
+ * command line, a cascade). A notice names a key, or a group of keys (`group\u0000…`), or with
+ * an empty payload everything: what it names is dropped, and a read that began before any notice
+ * is not kept. Nothing is kept while the process is not listening, nor on SQLite (no `listen`:
+ * there a read is a few microseconds). A write here calls `afterWrite`, which drops what it may
+ * have changed and waits until this process heard its notice echoed: then every listening process
+ * has been told before the writer answers, as with the sessions' revocations.
+ */
+export class NotifiedCache<V> {
+  private readonly entries = new Map<string, V>();
+  private listening = false;
+  private notices = 0;
+  private readonly echoes = new Map<string, () => void>();
+
+  constructor(
+    private readonly db: Kysely<any>,
+    database: Pick<Db, 'listen'>,
+    readonly channel: string,
+    readonly maxEntries: number,
+  ) {
+    database.listen?.(channel, {
+      message: (payload) => this.heard(payload),
+      listening: (on) => {
+        this.listening = on;
+        this.notices += 1;
+        this.entries.clear();
+      },
+    });
+  }
+
+  /** The kept value of the key, or `load`'s, kept when no notice came while it read. */
+  async read(key: string, load: () => Promise<V>): Promise<V> {
+    const kept = this.entries.get(key);
+    if (kept !== undefined) return kept;
+    const notices = this.notices;
+    const value = await load();
+    if (this.listening && notices === this.notices) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  /** Runs a write, then drops everything kept and, while listening, waits for this process's echo on the channel. */
+  async afterWrite<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.notices += 1;
+      this.entries.clear();
+      if (this.listening) await this.echo();
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private heard(payload: string): void {
+    this.notices += 1;
+    if (payload.startsWith(ECHO)) {
+      this.echoes.get(payload)?.();
+      return;
+    }
+    if (payload === '') {
+      this.entries.clear();
+      return;
+    }
+    this.entries.delete(payload);
+    const group = `${payload}\u0000`;
+    for (const key of this.entries.keys()) if (key.startsWith(group)) this.entries.delete(key);
+  }
+
+  /** Notices are delivered in commit order, so hearing this one means the write's were sent to every listener before it. */
+  private async echo(): Promise<void> {
+    const nonce = `${ECHO}${randomUUID()}`;
+    const heard = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ECHO_WAIT_MS);
+      this.echoes.set(nonce, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      await sql`select pg_notify(${this.channel}, ${nonce})`.execute(this.db);
+      await heard;
+    } finally {
+      this.echoes.delete(nonce);
+    }
+  }
+}
