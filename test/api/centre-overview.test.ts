@@ -1,23 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { flandersPictureSchema } from '../../src/shared/centre/digisnap-picture';
+import { competenceList } from '../../src/shared/digisnap/framework';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { allAnswers, createSchool, instantFromNow, type School, submitScanAt } from './campaign-fixtures';
+import { allAnswers, instantFromNow, submitScanAt } from './campaign-fixtures';
 
 describe('getCentreOverview', () => {
   let t: TestApp;
   let analyst: TestClient;
-  let antwerp: School;
-  let limburg: School;
+  let antwerp: { id: string; teacherIds: string[] };
+  let limburg: { id: string; teacherIds: string[] };
 
   beforeAll(async () => {
     t = await startTestApp();
     analyst = await t.user('centre_analyst');
-    antwerp = await createSchool(t, { teachers: 12, level: 'primary' });
-    limburg = await createSchool(t, { teachers: 6, level: 'secondary' });
-    await t.app.db.kysely.updateTable('schools').set({ province: 'limburg', network: 'go' }).where('id', '=', limburg.id).execute();
-    for (const [i, teacherId] of antwerp.teacherIds.slice(0, 10).entries()) await submitScanAt(t, teacherId, instantFromNow(-30), allAnswers(i < 5 ? 1 : 3));
-    for (const teacherId of limburg.teacherIds) await submitScanAt(t, teacherId, instantFromNow(-10), allAnswers(2));
-  });
+    antwerp = await schoolWithTeachers('antwerpen', 12);
+    limburg = await schoolWithTeachers('limburg', 6);
+    const scan = (userId: string, option: number, daysAgo: number) => ({ userId, answers: answersAll(option), submittedAt: instantFromNow(-daysAgo) });
+    await t.app.services.digisnap.importSubmittedScans([
+      ...antwerp.teacherIds.slice(0, 10).map((userId, i) => scan(userId, i < 5 ? 1 : 3, 30)),
+      ...limburg.teacherIds.map((userId) => scan(userId, 2, 10)),
+    ]);
+  }, 120_000);
+
+  /** A school and its teachers, written in bulk (a password hash and a write per answer each would take minutes on a busy PostgreSQL). */
+  async function schoolWithTeachers(province: 'antwerpen' | 'limburg', teachers: number): Promise<{ id: string; teacherIds: string[] }> {
+    const id = await t.app.services.schools.createSchool({ name: `School ${province}`, province, educationLevel: province === 'limburg' ? 'secondary' : 'primary', network: 'go' });
+    const teacherIds = await t.app.services.auth.createAccountsWithoutPassword(
+      Array.from({ length: teachers }, (_, i) => ({ email: `${province}-${i}@school.test`, displayName: `${province} ${i}` })),
+    );
+    await t.app.services.schools.addMembersInBulk(
+      teacherIds.map((userId) => ({ userId, schoolId: id, role: 'teacher' as const })),
+      instantFromNow(-400),
+    );
+    return { id, teacherIds };
+  }
+
+  const answersAll = (option: number) => Object.fromEntries(competenceList(t.app.services.frameworks.current()).map((competence) => [competence.code, option]));
   afterAll(() => t.close());
 
   const read = (client: TestClient | null, query = '') =>

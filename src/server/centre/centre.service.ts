@@ -1,4 +1,4 @@
-import type { CentreFronts } from '../../shared/centre/fronts';
+import type { Fronts } from '../../shared/centre/fronts';
 import { type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
 import type { AccessPolicy } from '../platform/access/access';
 import type { CentreNeeds } from './centre.needs';
@@ -13,7 +13,7 @@ export interface CentreDeps {
   access: AccessPolicy;
   needs: CentreNeeds;
   /** The other fronts of the overview (fronts.ts). */
-  fronts: () => Promise<CentreFronts>;
+  fronts: () => Promise<Partial<Fronts>>;
   now?: () => number;
 }
 
