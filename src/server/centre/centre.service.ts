@@ -1,3 +1,4 @@
+import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { Fronts } from '../../shared/centre/fronts';
 import { type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
 import type { AccessPolicy } from '../platform/access/access';
@@ -17,9 +18,10 @@ export interface CentreDeps {
   now?: () => number;
 }
 
-/** One version of the Digisnap picture: every breakdown's JSON, as sent. */
+/** One version of the Digisnap picture: every breakdown's, and its JSON as sent. */
 interface KeptPicture {
   key: string;
+  release: Record<PictureBreakdown, FlandersPicture>;
   json: Record<PictureBreakdown, string>;
 }
 
@@ -46,10 +48,19 @@ export class CentreService {
     return `{"digisnap":${picture},"fronts":${JSON.stringify(fronts)}}`;
   }
 
+  /** Every breakdown's picture of the current release, as published: what the open data reads (no account needed, as it passed digisnap's gate). */
+  async publishedPicture(): Promise<Record<PictureBreakdown, FlandersPicture>> {
+    return (await this.keptPicture()).release;
+  }
+
   /** The picture of the current release split by the breakdown, as JSON. */
   private async pictureJson(breakdown: PictureBreakdown): Promise<string> {
+    return (await this.keptPicture()).json[breakdown];
+  }
+
+  private async keptPicture(): Promise<KeptPicture> {
     const key = await this.currentKey();
-    if (this.kept?.key === key) return this.kept.json[breakdown];
+    if (this.kept?.key === key) return this.kept;
     if (this.loading?.key !== key) {
       const promise = this.computePicture(key);
       this.loading = { key, promise };
@@ -63,7 +74,7 @@ export class CentreService {
         },
       );
     }
-    return (await this.loading.promise).json[breakdown];
+    return this.loading.promise;
   }
 
   /** The versions of scans and schools and the window's start, read at most once a `CENTRE_VERSION_RECHECK_MS`. */
@@ -81,6 +92,6 @@ export class CentreService {
     const window = pictureWindow(new Date(this.now()));
     const release = await this.deps.needs.digisnap.flandersPicture(await this.deps.needs.schools.schools(window), window.from);
     const json = Object.fromEntries(Object.entries(release).map(([breakdown, picture]) => [breakdown, JSON.stringify(picture)])) as Record<PictureBreakdown, string>;
-    return { key, json };
+    return { key, release, json };
   }
 }

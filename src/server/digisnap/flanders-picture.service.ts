@@ -1,13 +1,12 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import { type PictureBreakdown, pictureBreakdowns } from '../../shared/centre/picture-vocabulary';
-import { countPicture, drawPictureNoise, type FlandersSchool, type PictureCounts, releaseFlandersPicture, type TeacherLevels } from '../../shared/digisnap/flanders-picture';
+import { drawPictureNoise, type FlandersSchool, PictureCounter, type PictureCounts, releaseFlandersPicture } from '../../shared/digisnap/flanders-picture';
 import { competenceList, type Framework, type LevelCode } from '../../shared/digisnap/framework';
 import { MIN_GROUP_SIZE } from '../../shared/digisnap/privacy';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import type { Uniform } from '../../shared/platform/differential-privacy';
 import { newId, sha256 } from '../platform/ids';
 import type { FlandersPictureRepository } from './flanders-picture.repository';
-import { isLaterScan } from './team-aggregate';
 
 /** Every breakdown's picture of one release. */
 export type PictureRelease = Record<PictureBreakdown, FlandersPicture>;
@@ -38,7 +37,7 @@ export class FlandersPictureService {
   /** The picture of every breakdown for these schools' teachers and the scans submitted from `from` on. */
   async release(schools: readonly FlandersSchool[], from: string): Promise<PictureRelease> {
     const framework = this.framework();
-    const counts = countPicture(schools, await this.latestLevels(framework, from), framework);
+    const counts = await this.count(schools, framework, from);
     const respondents = counts.none[0]?.histograms[0].reduce((sum, count) => sum + count, 0) ?? 0;
     const row = respondents === 0 ? null : await this.storedRelease(counts, framework, from);
     const noisy = row ? withNoise(counts, JSON.parse(row.noisy) as StoredNoise) : counts;
@@ -64,16 +63,13 @@ export class FlandersPictureService {
     });
   }
 
-  /** Each teacher's levels in their latest scan of the framework version submitted from `from` on. */
-  private async latestLevels(framework: Framework, from: string): Promise<Map<string, TeacherLevels>> {
+  /** The counts of these schools' teachers, each with the levels of their latest scan of the framework version submitted from `from` on. */
+  private async count(schools: readonly FlandersSchool[], framework: Framework, from: string): Promise<PictureCounts> {
+    const counter = new PictureCounter(schools, framework);
     const areaIndex = new Map(framework.areas.map((area, i) => [area.number, i]));
     const competenceIndex = new Map(competenceList(framework).map((competence, i) => [competence.code, i]));
-    const latest = new Map<string, { scanId: string; submittedAt: string; levels: TeacherLevels }>();
-    for await (const page of this.repo.submittedSince(framework.id, framework.version, from)) {
+    for await (const page of this.repo.latestSince(framework.id, framework.version, from)) {
       for (const row of page) {
-        const seen = latest.get(row.user_id);
-        const scan = { scanId: row.id, submittedAt: row.submitted_at };
-        if (seen && !isLaterScan(scan, seen)) continue;
         const result = JSON.parse(row.result) as ScanResult;
         const areas: LevelCode[] = new Array(areaIndex.size);
         for (const area of result.areas) {
@@ -85,10 +81,10 @@ export class FlandersPictureService {
           const i = competenceIndex.get(competence.code);
           if (i !== undefined) competences[i] = competence.level;
         }
-        latest.set(row.user_id, { ...scan, levels: { overall: result.level, areas, competences } });
+        counter.add(row.user_id, { overall: result.level, areas, competences });
       }
     }
-    return new Map([...latest].map(([userId, { levels }]) => [userId, levels]));
+    return counter.result();
   }
 }
 

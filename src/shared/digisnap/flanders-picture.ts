@@ -74,39 +74,71 @@ export function groupOf(school: FlandersSchool, breakdown: PictureBreakdown): st
 }
 
 /**
- * Counts every breakdown. A teacher of several schools counts once per breakdown, in the first of
- * them; a teacher without a scan in `levels` counts as a teacher, not as a respondent.
+ * Counts every breakdown, one teacher at a time: the schools are given first (each school's
+ * teachers count as teachers of its groups), then each teacher's latest scan is added. A teacher
+ * of several schools counts once per breakdown, in the first of them; a teacher without a scan
+ * counts as a teacher, not as a respondent. Scans stream through it, so Flanders' scans are never
+ * held at once.
  */
-export function countPicture(schools: readonly FlandersSchool[], levels: ReadonlyMap<string, TeacherLevels>, framework: Framework): PictureCounts {
-  const cells = histogramLevels(framework);
-  const index = cells.map((list) => new Map(list.map((level, i) => [level, i])));
-  const counts = {} as PictureCounts;
-  for (const breakdown of pictureBreakdowns) {
-    const groups = new Map(
-      pictureGroups[breakdown].map((key) => [key, { key, schools: 0, schoolsWithFinishedRound: 0, teachers: 0, histograms: cells.map((list) => list.map(() => 0)) }]),
-    );
-    const seen = new Set<string>();
-    for (const school of schools) {
-      const key = groupOf(school, breakdown);
-      const group = key === null ? undefined : groups.get(key);
-      if (!group) continue;
-      group.schools += 1;
-      if (school.finishedRound) group.schoolsWithFinishedRound += 1;
-      for (const teacherId of school.teacherIds) {
-        if (seen.has(teacherId)) continue;
-        seen.add(teacherId);
-        group.teachers += 1;
-        const teacher = levels.get(teacherId);
-        if (!teacher) continue;
-        [teacher.overall, ...teacher.areas, ...teacher.competences].forEach((level, h) => {
-          const cell = index[h]?.get(level);
-          if (cell !== undefined) group.histograms[h][cell] += 1;
-        });
+export class PictureCounter {
+  private readonly counts = {} as PictureCounts;
+  /** Per teacher, their group's counts in each breakdown (in `pictureBreakdowns` order; undefined: in no group). */
+  private readonly groupsOf = new Map<string, Array<GroupCounts | undefined>>();
+  private readonly levelIndex: Array<Map<LevelCode, number>>;
+
+  constructor(schools: readonly FlandersSchool[], framework: Framework) {
+    const cells = histogramLevels(framework);
+    this.levelIndex = cells.map((list) => new Map(list.map((level, i) => [level, i])));
+    pictureBreakdowns.forEach((breakdown, b) => {
+      const groups = new Map<string, GroupCounts>(
+        pictureGroups[breakdown].map((key) => [key, { key, schools: 0, schoolsWithFinishedRound: 0, teachers: 0, histograms: cells.map((list) => list.map(() => 0)) }]),
+      );
+      for (const school of schools) {
+        const key = groupOf(school, breakdown);
+        const group = key === null ? undefined : groups.get(key);
+        if (!group) continue;
+        group.schools += 1;
+        if (school.finishedRound) group.schoolsWithFinishedRound += 1;
+        for (const teacherId of school.teacherIds) {
+          let teacher = this.groupsOf.get(teacherId);
+          if (!teacher) {
+            teacher = new Array(pictureBreakdowns.length);
+            this.groupsOf.set(teacherId, teacher);
+          }
+          if (teacher[b] !== undefined) continue;
+          teacher[b] = group;
+          group.teachers += 1;
+        }
       }
-    }
-    counts[breakdown] = [...groups.values()].filter((group) => group.schools > 0);
+      this.counts[breakdown] = [...groups.values()];
+    });
   }
-  return counts;
+
+  /** Adds a teacher's latest scan; one who is no teacher of a school given is left out. */
+  add(teacherId: string, levels: TeacherLevels): void {
+    const groups = this.groupsOf.get(teacherId);
+    if (!groups) return;
+    const all = [levels.overall, ...levels.areas, ...levels.competences];
+    for (const group of groups) {
+      if (!group) continue;
+      all.forEach((level, h) => {
+        const cell = this.levelIndex[h]?.get(level);
+        if (cell !== undefined) group.histograms[h][cell] += 1;
+      });
+    }
+  }
+
+  /** The counts of every breakdown, groups without schools left out. */
+  result(): PictureCounts {
+    return Object.fromEntries(pictureBreakdowns.map((breakdown) => [breakdown, this.counts[breakdown].filter((group) => group.schools > 0)])) as PictureCounts;
+  }
+}
+
+/** `PictureCounter` over teachers' levels at hand (tests, small sets). */
+export function countPicture(schools: readonly FlandersSchool[], levels: ReadonlyMap<string, TeacherLevels>, framework: Framework): PictureCounts {
+  const counter = new PictureCounter(schools, framework);
+  for (const [teacherId, teacher] of levels) counter.add(teacherId, teacher);
+  return counter.result();
 }
 
 /** How many histograms one release publishes: every histogram of every breakdown (a group's are parallel to its siblings'). */
