@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { centreOverviewSchema } from '../../src/shared/centre/api';
 import { flandersPictureSchema } from '../../src/shared/centre/digisnap-picture';
 import { competenceList } from '../../src/shared/digisnap/framework';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
@@ -46,6 +47,8 @@ describe('getCentreOverview', () => {
     expect(response.statusCode).toBe(200);
     const { digisnap, fronts } = response.json();
     const picture = flandersPictureSchema.parse(digisnap);
+    // Sent as kept bytes, without the serializer: the very bytes it would have written.
+    expect(response.body).toBe(JSON.stringify(centreOverviewSchema.encode(centreOverviewSchema.parse(response.json()))));
     expect(fronts).toEqual({});
     expect(picture.release?.threshold).toBe(5);
     expect(picture.release?.epsilon).toBe(picture.release!.noise.histograms * picture.release!.noise.epsilon);

@@ -25,7 +25,7 @@ export const pictureCellSchema = z
   .meta({ id: 'PictureCell' });
 export type PictureCell = z.infer<typeof pictureCellSchema>;
 
-const levelCellSchema = pictureCellSchema.extend({ level: levelCodeSchema });
+const levelCellSchema = z.object({ level: levelCodeSchema, ...pictureCellSchema.shape });
 
 export const pictureDistributionSchema = z
   .object({
@@ -44,8 +44,8 @@ export const pictureGroupSchema = z
     respondents: pictureCellSchema.describe('Teachers with a submitted scan in the window: the total of the overall level'),
     participation: z.number().nullable().describe('respondents / teachers in percent, one decimal; null when respondents are hidden'),
     overall: pictureDistributionSchema,
-    areas: z.array(pictureDistributionSchema.extend({ number: z.number().int() })),
-    competences: z.array(pictureDistributionSchema.extend({ code: z.string(), areaNumber: z.number().int() })),
+    areas: z.array(z.object({ number: z.number().int(), ...pictureDistributionSchema.shape })),
+    competences: z.array(z.object({ code: z.string(), areaNumber: z.number().int(), ...pictureDistributionSchema.shape })),
   })
   .meta({ id: 'PictureGroup' });
 export type PictureGroup = z.infer<typeof pictureGroupSchema>;
