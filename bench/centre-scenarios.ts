@@ -21,8 +21,8 @@ const overviewPath = (breakdown: string) => `/api/centre/overview?breakdown=${br
 
 /**
  * A centre analyst in the generated SQLite file (before it is copied to PostgreSQL), with a fresh
- * session each run: also in a database generated before the centre existed (--reuse). Kept in the
- * manifest, so a later run logs the same analyst in again.
+ * session each run: also in a database generated before the centre existed (--reuse), whose
+ * schools then get a network too. Kept in the manifest, so a later run logs the same analyst in again.
  */
 export function centreAnalyst(manifest: Manifest, sessionIdleHours: number): CentreManifest {
   const sqlite = new SQLite(manifest.database);
@@ -32,6 +32,13 @@ export function centreAnalyst(manifest: Manifest, sessionIdleHours: number): Cen
     const csrfToken = newToken();
     const userId = manifest.centre?.analyst.userId ?? `bench-centre-analyst-${now}`;
     sqlite.transaction(() => {
+      // Schools generated before they had a network get one, spread by their id, so every breakdown has groups.
+      sqlite
+        .prepare(
+          "update schools set network = case when substr(id, 1, 1) < '9' then 'catholic' when substr(id, 1, 1) < 'b' then 'go' " +
+            "when substr(id, 1, 1) < 'd' then 'official_subsidised' else 'other' end where network is null",
+        )
+        .run();
       if (!manifest.centre) {
         sqlite
           .prepare('insert into users (id, email, password_hash, display_name, locale, created_at) values (?, ?, null, ?, ?, ?)')

@@ -22,7 +22,7 @@ export interface CentreDeps {
 interface KeptPicture {
   key: string;
   release: Record<PictureBreakdown, FlandersPicture>;
-  json: Record<PictureBreakdown, string>;
+  json: Record<PictureBreakdown, Buffer>;
 }
 
 /**
@@ -33,6 +33,8 @@ interface KeptPicture {
  */
 export class CentreService {
   private kept: KeptPicture | null = null;
+  /** Per breakdown, the last answer sent and what it was made of. */
+  private readonly answers = new Map<PictureBreakdown, { picture: Buffer; fronts: unknown; body: Buffer }>();
   private loading: { key: string; promise: Promise<KeptPicture> } | null = null;
   private checked: { key: string; at: number } | null = null;
   private readonly now: () => number;
@@ -41,11 +43,15 @@ export class CentreService {
     this.now = deps.now ?? (() => Date.now());
   }
 
-  /** getCentreOverview, as the JSON text sent. */
-  async overviewJson(userId: string, query: { breakdown: PictureBreakdown }): Promise<string> {
+  /** getCentreOverview, as the JSON bytes sent: made once per picture and fronts (the fronts keep the same object while unchanged). */
+  async overviewJson(userId: string, query: { breakdown: PictureBreakdown }): Promise<Buffer> {
     await this.deps.access.requirePlatform(userId, 'readCentre');
     const [picture, fronts] = await Promise.all([this.pictureJson(query.breakdown), this.deps.fronts()]);
-    return `{"digisnap":${picture},"fronts":${JSON.stringify(fronts)}}`;
+    const sent = this.answers.get(query.breakdown);
+    if (sent?.picture === picture && sent.fronts === fronts) return sent.body;
+    const body = Buffer.concat([Buffer.from('{"digisnap":'), picture, Buffer.from(`,"fronts":${JSON.stringify(fronts)}}`)]);
+    this.answers.set(query.breakdown, { picture, fronts, body });
+    return body;
   }
 
   /** Every breakdown's picture of the current release, as published: what the open data reads (no account needed, as it passed digisnap's gate). */
@@ -54,7 +60,7 @@ export class CentreService {
   }
 
   /** The picture of the current release split by the breakdown, as JSON. */
-  private async pictureJson(breakdown: PictureBreakdown): Promise<string> {
+  private async pictureJson(breakdown: PictureBreakdown): Promise<Buffer> {
     return (await this.keptPicture()).json[breakdown];
   }
 
@@ -91,7 +97,7 @@ export class CentreService {
   private async computePicture(key: string): Promise<KeptPicture> {
     const window = pictureWindow(new Date(this.now()));
     const release = await this.deps.needs.digisnap.flandersPicture(await this.deps.needs.schools.schools(window), window.from);
-    const json = Object.fromEntries(Object.entries(release).map(([breakdown, picture]) => [breakdown, JSON.stringify(picture)])) as Record<PictureBreakdown, string>;
+    const json = Object.fromEntries(Object.entries(release).map(([breakdown, picture]) => [breakdown, Buffer.from(JSON.stringify(picture))])) as Record<PictureBreakdown, Buffer>;
     return { key, release, json };
   }
 }

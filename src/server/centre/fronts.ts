@@ -3,5 +3,6 @@ import type { CentreNeeds } from './centre.needs';
 
 /** The overview's other fronts (frontsSchema), each read from its source module through the needs. None yet. */
 export function readFronts(_needs: CentreNeeds): () => Promise<Partial<Fronts>> {
-  return async () => ({});
+  const none: Partial<Fronts> = {};
+  return async () => none;
 }

@@ -5,7 +5,7 @@ import type { DigisnapDatabase as Database, FlandersPictureReleasesTable } from 
 export type PictureReleaseRow = Selectable<FlandersPictureReleasesTable>;
 
 /** How many teachers' scans a read of the picture's counts takes at a time, so Flanders never sits in memory as rows at once. */
-const SCAN_PAGE = 10_000;
+const SCAN_PAGE = 2_000;
 
 /** The only code that touches the Flanders picture's tables, and its one read of every submitted scan. */
 export class FlandersPictureRepository {

@@ -82,50 +82,56 @@ export function groupOf(school: FlandersSchool, breakdown: PictureBreakdown): st
  */
 export class PictureCounter {
   private readonly counts = {} as PictureCounts;
-  /** Per teacher, their group's counts in each breakdown (in `pictureBreakdowns` order; undefined: in no group). */
-  private readonly groupsOf = new Map<string, Array<GroupCounts | undefined>>();
+  /** Each teacher's number, and per number and breakdown the index of their group in `counts` (-1: none): compact, as Flanders has 200,000 teachers. */
+  private readonly numberOf = new Map<string, number>();
+  private readonly groupIndex: Int16Array;
   private readonly levelIndex: Array<Map<LevelCode, number>>;
 
   constructor(schools: readonly FlandersSchool[], framework: Framework) {
     const cells = histogramLevels(framework);
     this.levelIndex = cells.map((list) => new Map(list.map((level, i) => [level, i])));
+    const breakdowns = pictureBreakdowns.length;
+    this.groupIndex = new Int16Array(schools.reduce((sum, school) => sum + school.teacherIds.length, 0) * breakdowns).fill(-1);
     pictureBreakdowns.forEach((breakdown, b) => {
-      const groups = new Map<string, GroupCounts>(
-        pictureGroups[breakdown].map((key) => [key, { key, schools: 0, schoolsWithFinishedRound: 0, teachers: 0, histograms: cells.map((list) => list.map(() => 0)) }]),
+      const groups = pictureGroups[breakdown].map(
+        (key): GroupCounts => ({ key, schools: 0, schoolsWithFinishedRound: 0, teachers: 0, histograms: cells.map((list) => list.map(() => 0)) }),
       );
       for (const school of schools) {
         const key = groupOf(school, breakdown);
-        const group = key === null ? undefined : groups.get(key);
-        if (!group) continue;
+        const g = key === null ? -1 : pictureGroups[breakdown].indexOf(key);
+        if (g < 0) continue;
+        const group = groups[g];
         group.schools += 1;
         if (school.finishedRound) group.schoolsWithFinishedRound += 1;
         for (const teacherId of school.teacherIds) {
-          let teacher = this.groupsOf.get(teacherId);
-          if (!teacher) {
-            teacher = new Array(pictureBreakdowns.length);
-            this.groupsOf.set(teacherId, teacher);
+          let number = this.numberOf.get(teacherId);
+          if (number === undefined) {
+            number = this.numberOf.size;
+            this.numberOf.set(teacherId, number);
           }
-          if (teacher[b] !== undefined) continue;
-          teacher[b] = group;
+          if (this.groupIndex[number * breakdowns + b] >= 0) continue;
+          this.groupIndex[number * breakdowns + b] = g;
           group.teachers += 1;
         }
       }
-      this.counts[breakdown] = [...groups.values()];
+      this.counts[breakdown] = groups;
     });
   }
 
   /** Adds a teacher's latest scan; one who is no teacher of a school given is left out. */
   add(teacherId: string, levels: TeacherLevels): void {
-    const groups = this.groupsOf.get(teacherId);
-    if (!groups) return;
+    const number = this.numberOf.get(teacherId);
+    if (number === undefined) return;
     const all = [levels.overall, ...levels.areas, ...levels.competences];
-    for (const group of groups) {
-      if (!group) continue;
+    pictureBreakdowns.forEach((breakdown, b) => {
+      const g = this.groupIndex[number * pictureBreakdowns.length + b];
+      if (g < 0) return;
+      const group = this.counts[breakdown][g];
       all.forEach((level, h) => {
         const cell = this.levelIndex[h]?.get(level);
         if (cell !== undefined) group.histograms[h][cell] += 1;
       });
-    }
+    });
   }
 
   /** The counts of every breakdown, groups without schools left out. */
