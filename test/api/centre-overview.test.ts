@@ -61,7 +61,7 @@ describe('getCentreOverview', () => {
   });
 
   it('splits by province, hiding what a small group would give away', async () => {
-    const picture = flandersPictureSchema.parse((await read(analyst, '?breakdown=province')).json().digisnap);
+    const picture = flandersPictureSchema.parse((await read(analyst, '?breakdown=province&histogram=all')).json().digisnap);
     expect(picture.groups.map((group) => group.key)).toEqual(['antwerpen', 'limburg']);
     const cells = picture.groups.flatMap((group) => [group.respondents, ...group.overall.levels, ...group.competences.flatMap((c) => c.levels)]);
     for (const cell of cells) expect(cell.hidden || (cell.count ?? 0) >= 5).toBe(true);
@@ -83,6 +83,18 @@ describe('getCentreOverview', () => {
     }
   });
 
+  it('narrows each group to the overall level and the one area or competence asked for', async () => {
+    const overall = flandersPictureSchema.parse((await read(analyst)).json().digisnap);
+    expect(overall.histogram).toBe('overall');
+    expect(overall.groups[0]).toMatchObject({ areas: [], competences: [] });
+    expect(overall.competences).toHaveLength(22);
+    const one = flandersPictureSchema.parse((await read(analyst, '?breakdown=level&histogram=competence:4.1')).json().digisnap);
+    expect(one.groups.map((group) => [group.key, group.areas.length, group.competences.map((c) => c.code)])).toEqual([
+      ['primary', 0, ['4.1']],
+      ['secondary', 0, ['4.1']],
+    ]);
+  });
+
   it('answers the admin too', async () => {
     expect((await read(await t.user('admin'))).statusCode).toBe(200);
   });
@@ -94,7 +106,9 @@ describe('getCentreOverview', () => {
     }
   });
 
-  it('refuses an unknown breakdown, naming the field', async () => {
+  it('refuses an unknown breakdown or histogram, naming the field', async () => {
     expect(errorOf(await read(analyst, '?breakdown=postcode'))).toMatchObject({ status: 400, id: 'validation_error', field: 'querystring.breakdown' });
+    expect(errorOf(await read(analyst, '?histogram=level:B2'))).toMatchObject({ status: 400, id: 'validation_error', field: 'querystring.histogram' });
+    expect(errorOf(await read(analyst, '?histogram=competence:9.9'))).toMatchObject({ status: 400, id: 'validation_error', field: 'querystring.histogram' });
   });
 });

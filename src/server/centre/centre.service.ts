@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { Fronts } from '../../shared/centre/fronts';
-import { type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
+import { narrowedGroups, type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
+import { validationError } from '../../shared/errors';
 import type { AccessPolicy } from '../platform/access/access';
 import type { CentreNeeds } from './centre.needs';
 
@@ -22,7 +23,8 @@ export interface CentreDeps {
 interface KeptPicture {
   key: string;
   release: Record<PictureBreakdown, FlandersPicture>;
-  json: Record<PictureBreakdown, Buffer>;
+  /** By breakdown and histogram, made on first ask. */
+  json: Map<string, Buffer>;
 }
 
 /**
@@ -33,8 +35,8 @@ interface KeptPicture {
  */
 export class CentreService {
   private kept: KeptPicture | null = null;
-  /** Per breakdown, the last answer sent and what it was made of. */
-  private readonly answers = new Map<PictureBreakdown, { picture: Buffer; fronts: unknown; body: Buffer }>();
+  /** Per breakdown and histogram, the last answer sent and what it was made of. */
+  private readonly answers = new Map<string, { picture: Buffer; fronts: unknown; body: Buffer }>();
   private loading: { key: string; promise: Promise<KeptPicture> } | null = null;
   private checked: { key: string; at: number } | null = null;
   private readonly now: () => number;
@@ -44,13 +46,14 @@ export class CentreService {
   }
 
   /** getCentreOverview, as the JSON bytes sent: made once per picture and fronts (the fronts keep the same object while unchanged). */
-  async overviewJson(userId: string, query: { breakdown: PictureBreakdown }): Promise<Buffer> {
+  async overviewJson(userId: string, query: { breakdown: PictureBreakdown; histogram: string }): Promise<Buffer> {
     await this.deps.access.requirePlatform(userId, 'readCentre');
-    const [picture, fronts] = await Promise.all([this.pictureJson(query.breakdown), this.deps.fronts()]);
-    const sent = this.answers.get(query.breakdown);
+    const [picture, fronts] = await Promise.all([this.pictureJson(query.breakdown, query.histogram), this.deps.fronts()]);
+    const key = `${query.breakdown} ${query.histogram}`;
+    const sent = this.answers.get(key);
     if (sent?.picture === picture && sent.fronts === fronts) return sent.body;
     const body = Buffer.concat([Buffer.from('{"digisnap":'), picture, Buffer.from(`,"fronts":${JSON.stringify(fronts)}}`)]);
-    this.answers.set(query.breakdown, { picture, fronts, body });
+    this.answers.set(key, { picture, fronts, body });
     return body;
   }
 
@@ -59,9 +62,23 @@ export class CentreService {
     return (await this.keptPicture()).release;
   }
 
-  /** The picture of the current release split by the breakdown, as JSON. */
-  private async pictureJson(breakdown: PictureBreakdown): Promise<Buffer> {
-    return (await this.keptPicture()).json[breakdown];
+  /** The picture of the current release split by the breakdown, narrowed to the histogram, as JSON (made on first ask); an area or competence the framework lacks is refused. */
+  private async pictureJson(breakdown: PictureBreakdown, histogram: string): Promise<Buffer> {
+    const kept = await this.keptPicture();
+    const key = `${breakdown} ${histogram}`;
+    let json = kept.json.get(key);
+    if (!json) {
+      const picture = kept.release[breakdown];
+      const known =
+        histogram === 'all' ||
+        histogram === 'overall' ||
+        picture.areas.some((a) => histogram === `area:${a.number}`) ||
+        picture.competences.some((c) => histogram === `competence:${c.code}`);
+      if (!known) throw validationError('querystring.histogram', `The framework ${picture.frameworkId} ${picture.frameworkVersion} has no ${histogram}`);
+      json = Buffer.from(JSON.stringify({ ...picture, histogram, groups: narrowedGroups(picture.groups, histogram) }));
+      kept.json.set(key, json);
+    }
+    return json;
   }
 
   private async keptPicture(): Promise<KeptPicture> {
@@ -97,7 +114,6 @@ export class CentreService {
   private async computePicture(key: string): Promise<KeptPicture> {
     const window = pictureWindow(new Date(this.now()));
     const release = await this.deps.needs.digisnap.flandersPicture(await this.deps.needs.schools.schools(window), window.from);
-    const json = Object.fromEntries(Object.entries(release).map(([breakdown, picture]) => [breakdown, Buffer.from(JSON.stringify(picture))])) as Record<PictureBreakdown, Buffer>;
-    return { key, release, json };
+    return { key, release, json: new Map() };
   }
 }

@@ -23,6 +23,7 @@ const picture = (breakdown: PictureBreakdown): FlandersPicture => ({
     epsilon: 145,
   },
   breakdown,
+  histogram: 'all',
   frameworkId: 'digcompedu',
   frameworkVersion: '2026',
   areas: [],

@@ -13,6 +13,11 @@ import { pictureBreakdowns } from './picture-vocabulary';
 
 export const pictureQuerySchema = z.object({
   breakdown: z.enum(pictureBreakdowns).default('none').describe('Split the picture by province, education level, network or school size; none: Flanders only'),
+  histogram: z
+    .string()
+    .regex(/^(overall|all|area:\d{1,2}|competence:\d{1,2}\.\d{1,2})$/, 'must be overall, all, area:<number> or competence:<code>')
+    .default('overall')
+    .describe('Which distributions besides the overall level each group carries: one area (area:2), one competence (competence:4.1), or all of them'),
 });
 
 /** One published count: hidden (count and share null) when under five or when it would let a hidden one be worked out. */
@@ -66,6 +71,7 @@ export const flandersPictureSchema = z
   .object({
     release: pictureReleaseSchema.nullable().describe('null while no teacher has submitted a scan in the window'),
     breakdown: z.enum(pictureBreakdowns),
+    histogram: z.string().describe('As asked: each group’s areas and competences hold only that one, or every one for all'),
     frameworkId: z.string(),
     frameworkVersion: z.string(),
     areas: z.array(z.object({ number: z.number().int(), name: localisedTextSchema })),

@@ -43,3 +43,13 @@ export function pictureWindow(now: Date): { from: string; fromDate: string; toda
   const fromDate = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
   return { from: brusselsDayStart(fromDate).toISOString(), fromDate, today };
 }
+
+/** One group's distributions narrowed to the one asked for (`histogram` of the query); `all` keeps every one. */
+export function narrowedGroups<G extends { areas: Array<{ number: number }>; competences: Array<{ code: string }> }>(groups: readonly G[], histogram: string): G[] {
+  if (histogram === 'all') return [...groups];
+  return groups.map((group) => ({
+    ...group,
+    areas: group.areas.filter((area) => histogram === `area:${area.number}`),
+    competences: group.competences.filter((competence) => histogram === `competence:${competence.code}`),
+  }));
+}

@@ -217,6 +217,7 @@ export function releaseFlandersPicture(noisy: PictureCounts, breakdown: PictureB
       epsilon: release.epsilon * releaseHistograms(framework),
     },
     breakdown,
+    histogram: 'all',
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     areas: framework.areas.map((area) => ({ number: area.number, name: area.name })),

@@ -17,6 +17,8 @@ import './centre.css';
 
 const BREAKDOWN_PARAM = 'opsplitsing';
 const HISTOGRAM_PARAM = 'histogram';
+/** The shapes the API takes (an unknown area or competence reads as the overall level on the page). */
+const HISTOGRAM_PATTERN = /^(overall|area:\d{1,2}|competence:\d{1,2}\.\d{1,2})$/;
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -28,7 +30,8 @@ export function CentreOverviewPage() {
   const { path, query } = useLocation();
   const asked = query.get(BREAKDOWN_PARAM) ?? '';
   const breakdown: PictureBreakdown = isOneOf(pictureBreakdowns, asked) ? asked : 'none';
-  const overview = useCentreOverview(breakdown);
+  const histogram = query.get(HISTOGRAM_PARAM);
+  const overview = useCentreOverview(breakdown, histogram && HISTOGRAM_PATTERN.test(histogram) ? histogram : 'overall');
   const setParam = (name: string, value: string | null) => {
     const params = new URLSearchParams(query);
     if (value === null) params.delete(name);
@@ -52,9 +55,7 @@ export function CentreOverviewPage() {
       </fieldset>
       {overview.error && <ErrorAlert error={overview.error} onRetry={overview.reload} />}
       {overview.loading && !overview.data && <Loading />}
-      {overview.data && (
-        <Picture picture={overview.data.digisnap} histogram={query.get(HISTOGRAM_PARAM)} onHistogram={(choice) => setParam(HISTOGRAM_PARAM, choice === 'overall' ? null : choice)} />
-      )}
+      {overview.data && <Picture picture={overview.data.digisnap} histogram={histogram} onHistogram={(choice) => setParam(HISTOGRAM_PARAM, choice === 'overall' ? null : choice)} />}
     </section>
   );
 }
