@@ -11,6 +11,9 @@ import type { CentreNeeds } from './centre.needs';
  */
 export const CENTRE_VERSION_RECHECK_MS = 1_000;
 
+/** Callers whose granted access is kept at once: the centre's analysts are a handful. */
+const MAX_KEPT_READERS = 1_000;
+
 export interface CentreDeps {
   access: AccessPolicy;
   needs: CentreNeeds;
@@ -35,6 +38,8 @@ interface KeptPicture {
  */
 export class CentreService {
   private kept: KeptPicture | null = null;
+  /** Callers granted `readCentre`, and when. */
+  private readonly readers = new Map<string, number>();
   /** Per breakdown and histogram, the last answer sent and what it was made of. */
   private readonly answers = new Map<string, { picture: Buffer; fronts: unknown; body: Buffer }>();
   private loading: { key: string; promise: Promise<KeptPicture> } | null = null;
@@ -47,7 +52,7 @@ export class CentreService {
 
   /** getCentreOverview, as the JSON bytes sent: made once per picture and fronts (the fronts keep the same object while unchanged). */
   async overviewJson(userId: string, query: { breakdown: PictureBreakdown; histogram: string }): Promise<Buffer> {
-    await this.deps.access.requirePlatform(userId, 'readCentre');
+    await this.requireReader(userId);
     const [picture, fronts] = await Promise.all([this.pictureJson(query.breakdown, query.histogram), this.deps.fronts()]);
     const key = `${query.breakdown} ${query.histogram}`;
     const sent = this.answers.get(key);
@@ -55,6 +60,20 @@ export class CentreService {
     const body = Buffer.concat([Buffer.from('{"digisnap":'), picture, Buffer.from(`,"fronts":${JSON.stringify(fronts)}}`)]);
     this.answers.set(key, { picture, fronts, body });
     return body;
+  }
+
+  /**
+   * `readCentre`, with a granted check kept for `CENTRE_VERSION_RECHECK_MS` per caller (as the team
+   * report keeps the caller's roles): an analyst paging through breakdowns is checked once a second.
+   * A refusal is never kept.
+   */
+  private async requireReader(userId: string): Promise<void> {
+    const at = this.now();
+    const granted = this.readers.get(userId);
+    if (granted !== undefined && at - granted < CENTRE_VERSION_RECHECK_MS) return;
+    await this.deps.access.requirePlatform(userId, 'readCentre');
+    if (this.readers.size >= MAX_KEPT_READERS) this.readers.clear();
+    this.readers.set(userId, at);
   }
 
   /** Every breakdown's picture of the current release, as published: what the open data reads (no account needed, as it passed digisnap's gate). */
