@@ -17,6 +17,7 @@ import { newId } from '../src/server/platform/ids';
 import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
 import { buildProfile, profileRankingText } from '../src/shared/digisnap/profile';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
+import type { CentreManifest } from './centre-scenarios';
 import { addDeviceData, type DeviceManifest } from './devices';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
@@ -89,6 +90,8 @@ export interface Manifest {
   devices?: DeviceManifest;
   /** The STEM counts getStemIndicators reads; absent without --stem-rows. */
   stem?: StemManifest;
+  /** The centre analyst getCentreOverview reads as; added by the first run that measures it (centre-scenarios.ts). */
+  centre?: CentreManifest;
 }
 
 export const manifestPathOf = (databaseFile: string) => `${databaseFile.replace(/\.db$/, '')}.manifest.json`;

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database';
 import { coverageTrainings } from './demo-coverage';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
+import { seedDemoFlanders } from './demo-flanders';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoBoundLoan } from './demo-loan-links';
 import { demoScanner } from './demo-scans';
@@ -83,6 +84,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoCyberCheck(services, team);
   await seedDemoPolicyPlan(services, team);
   await seedDemoStem(services);
+  await seedDemoFlanders(services);
   return accounts;
 }
 
