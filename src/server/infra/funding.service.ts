@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { z } from 'zod';
+import type { FundingFront } from '../../shared/centre/fronts';
 import { toCsv } from '../../shared/csv';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { auditChecks, deviceGoal, drawSample, fundingLedger, measureBudgets, type ProcurementProcedure, spendingDeadline, spendingRefusals } from '../../shared/infra/funding';
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/infra/funding-api';
 import { type FundingScheme, fundingParts } from '../../shared/infra/funding-scheme';
 import type { PupilCount } from '../../shared/infra/pupil-groups';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
@@ -182,6 +184,22 @@ export class FundingService {
       totals: { budgetCents: sum((r) => r.budgetCents), spentCents: sum((r) => r.spentCents) ?? 0, leftCents: sum((r) => r.leftCents) },
       spending: [...funding.values()].flatMap((one) => one.spending.map((line) => ({ ...line, schoolName: names.get(line.schoolId)! }))),
     };
+  }
+
+  /**
+   * Flanders-wide, for the knowledge centre: per scheme, the budget of the schools that have one
+   * and what they spent of it. Sums only, so no access check.
+   */
+  async flandersFront(): Promise<FundingFront> {
+    const schemes = [];
+    for (const scheme of this.deps.schemes.latestAll()) {
+      const funding = await this.fundingOf(await this.repo.schoolsOfScheme(scheme.id), scheme);
+      const budgeted = [...funding.values()].filter((one) => one.ledger.budgetCents !== null && one.ledger.budgetCents > 0);
+      const budgetCents = budgeted.reduce((sum, one) => sum + one.ledger.budgetCents!, 0);
+      const spentCents = budgeted.reduce((sum, one) => sum + one.ledger.spentCents, 0);
+      schemes.push({ scheme: scheme.id, name: scheme.name, schools: budgeted.length, budgetCents, spentCents, spentShare: budgetCents > 0 ? spentCents / budgetCents : null });
+    }
+    return { source: { module: 'infra', asOf: brusselsDate(this.now()) }, schemes };
   }
 
   /**

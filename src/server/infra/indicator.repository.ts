@@ -17,6 +17,12 @@ export class IndicatorRepository {
     return row ? Number(row.version) : 0;
   }
 
+  /** The schools with at least one device: the parks Flanders' figure adds up. */
+  async schoolsWithDevices(): Promise<string[]> {
+    const rows = await this.db.selectFrom('devices').select('school_id').distinct().execute();
+    return rows.map((row) => row.school_id);
+  }
+
   /** Every device of the school with what the indicators read of it, and the open loans to its pupils. */
   async park(schoolId: string): Promise<{ devices: DeviceFacts[]; pupilLoans: number }> {
     const [devices, loans] = await Promise.all([

@@ -1,3 +1,5 @@
+import type { CyberCheckFront } from '../../../shared/centre/fronts';
+import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
@@ -51,6 +53,33 @@ export class CyberCheckService implements ActionSource {
     private readonly deps: CyberCheckDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Flanders-wide, for the knowledge centre: per topic of the latest version, the mean share of
+   * measures at target over each school's latest check. A topic fewer than `MIN_GROUP_SIZE`
+   * schools answered shows no figure, so no school's own result can be read from it.
+   */
+  async flandersFront(): Promise<CyberCheckFront> {
+    const checks = await this.repo.latestSubmittedOfEachSchool();
+    const answers = await this.repo.answersOfChecks(checks.map((check) => check.id));
+    const shares = new Map<string, number[]>();
+    for (const check of checks) {
+      for (const topic of this.pictureOf(check, answers.get(check.id)!).topics) {
+        if (topic.shareAtTarget !== null) shares.set(topic.sectionId, [...(shares.get(topic.sectionId) ?? []), topic.shareAtTarget]);
+      }
+    }
+    const latest = this.deps.instruments.latest(CYBER_CHECK_INSTRUMENT);
+    const asOf = checks.reduce<string | null>((newest, check) => (newest === null || check.submitted_at! > newest ? check.submitted_at! : newest), null);
+    return {
+      source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) },
+      schools: checks.length,
+      topics: (latest?.sections ?? []).map((section) => {
+        const ofTopic = shares.get(section.id) ?? [];
+        const maturity = ofTopic.length >= MIN_GROUP_SIZE ? ofTopic.reduce((sum, share) => sum + share, 0) / ofTopic.length : null;
+        return { topic: section.id, name: section.name, maturity };
+      }),
+    };
   }
 
   /** A version of the check's content: measures, maturity scale with descriptions, target. */
