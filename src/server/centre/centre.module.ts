@@ -1,0 +1,37 @@
+import type { ServerModule } from '../platform/module';
+import { centreMigrations } from './centre.migrations';
+import type { CentreNeeds } from './centre.needs';
+import { centreRoutes } from './centre.routes';
+import { CentreService } from './centre.service';
+import type { CentreTables } from './centre.tables';
+import { FrontsService } from './fronts.service';
+import { openDatasets } from './open-data.registry';
+import { openDataRoutes } from './open-data.routes';
+import { OpenDataService } from './open-data.service';
+
+export type { CentreNeeds } from './centre.needs';
+export type { CentreTables } from './centre.tables';
+
+export interface CentreServices {
+  /** The Flanders-wide overview: the Digisnap picture and the other fronts. */
+  centre: CentreService;
+  /** The open-data catalogue: every Flanders-wide figure the centre publishes, as CSV and JSON, without login. */
+  openData: OpenDataService;
+}
+
+/** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
+export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTables> = {
+  name: 'centre',
+  migrations: centreMigrations,
+  createServices({ access }, needs) {
+    const fronts = new FrontsService(needs.fronts);
+    return {
+      centre: new CentreService({ access, needs, fronts: () => fronts.fronts() }),
+      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem })),
+    };
+  },
+  register(app, services, { requireAuth }) {
+    centreRoutes(app, { centre: services.centre, requireAuth });
+    openDataRoutes(app, { openData: services.openData });
+  },
+};
