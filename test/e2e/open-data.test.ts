@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type BrowserWorld, startBrowserWorld } from './browser';
+import { accessibilityViolations, type BrowserWorld, logIn, PASSWORD, startBrowserWorld } from './browser';
 
 /** Counts of the 2nd and 3rd grade in one year: 361 of 797 pupils in STEM (45,3%). */
 const counts = (['stem', 'non_stem'] as const).flatMap((category) =>
@@ -59,5 +59,25 @@ describe('open data in the browser', () => {
     const dataset = await page.evaluate(async (url) => (await fetch(url!)).json(), href);
     expect(dataset).toMatchObject({ id: 'ict-park', sourceModule: 'infra', licence: { id: 'modellicentie-gratis-hergebruik-1.0' }, rows: [{ schools: 0, devices: 0 }] });
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a centre analyst reads the other fronts on the overview, each with its source, and reaches the open data from there', async () => {
+    await world.app.services.auth.createAccount({ email: 'fronten@kenniscentrum.test', password: PASSWORD, role: 'centre_analyst', displayName: 'Frank Fronten' });
+    const page = await logIn(world, 'fronten@kenniscentrum.test');
+    await page.goto(`${world.baseUrl}/kenniscentrum`);
+    const fronts = page.getByTestId('centre-fronts');
+    await fronts.waitFor();
+    expect(await fronts.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'ICT-infrastructuur',
+      'Financiering: besteed tegenover budget',
+      'Scholen met een actueel ICT-beleidsplan',
+      'Cybercheck: maturiteit per thema',
+      'Schoolreflectie per domein',
+      'STEM-indicatoren',
+    ]);
+    expect(await fronts.getByTestId('centre-front-stem').textContent()).toMatch(/Bron: STEM-monitor, gegevens van 2023-2024/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await fronts.getByRole('link', { name: 'Alle cijfers als open data (CSV en JSON)' }).click();
+    await page.getByTestId('open-data').waitFor();
   });
 });
