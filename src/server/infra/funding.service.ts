@@ -353,13 +353,16 @@ export class FundingService {
     ]);
     const lines = await this.lines(scheme, spending);
     const termsOf = new Map(terms.map((row) => [row.school_id, termsOfRow(row)]));
+    // By school first: Flanders' figure asks for thousands of schools at once.
+    const countsOf = bySchool(counts);
+    const linesOf = bySchool(lines);
     const result = new Map<string, SchoolFunding>();
     for (const schoolId of schoolIds) {
-      const ofSchool = counts.filter((c) => c.schoolId === schoolId);
+      const ofSchool = countsOf.get(schoolId) ?? [];
       const schoolTerms = termsOf.get(schoolId) ?? { rentScheme: false, deductionBases: {} };
       const measures = measureBudgets(scheme, ofSchool, schoolTerms.deductionBases);
       const goal = deviceGoal(measures, scheme, bought.get(schoolId) ?? 0);
-      const schoolLines = lines.filter((line) => line.schoolId === schoolId);
+      const schoolLines = linesOf.get(schoolId) ?? [];
       const charged = schoolLines.flatMap((line) => (line.part && line.checks.eligible ? [{ part: line.part, amountCents: line.amountCents }] : []));
       result.set(schoolId, {
         counts: ofSchool,
@@ -423,6 +426,17 @@ export class FundingService {
 }
 
 const countsRejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: COUNTS_FILE_FIELD };
+
+/** Rows grouped by their school, in the order they came. */
+function bySchool<T extends { schoolId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.schoolId);
+    if (group) group.push(row);
+    else groups.set(row.schoolId, [row]);
+  }
+  return groups;
+}
 
 const choiceOf = (scheme: FundingScheme) => ({ id: scheme.id, version: scheme.version, name: scheme.name, verified: scheme.verified });
 
