@@ -1,5 +1,5 @@
 import type { ReflectionFront } from '../../../shared/centre/fronts';
-import { effectiveThreshold, MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
+import { effectiveThreshold } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, forbidden, notFound, unauthenticated, validationError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Role } from '../../../shared/platform/api';
@@ -21,6 +21,7 @@ import {
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
+import { flandersAreas, type ReleasedArea } from '../../../shared/school/reflection/reflection-flanders';
 import { type ReflectionPublication, reflectionPublicationSchema, reflectionSuggestedActions, type SubmittedReflection } from '../../../shared/school/reflection/reflection-report';
 import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
@@ -400,41 +401,23 @@ export class ReflectionService {
 
   /**
    * Flanders-wide, for the knowledge centre: per area, the respondents and their mean over every
-   * round's latest publication. Only what the gate released is read (shown groups, noisy counts);
-   * an area with fewer than `MIN_GROUP_SIZE` respondents in all shows nothing.
+   * round's latest publication. Only what the gate released is read (shown groups, noisy counts),
+   * added up by `flandersAreas`.
    */
   async flandersFront(): Promise<ReflectionFront> {
-    const areas = new Map<string, { name: ReflectionFront['areas'][number]['name']; respondents: number; weighted: number }>();
-    let rounds = 0;
+    const released: ReleasedArea[][] = [];
     let asOf: string | null = null;
     for (const { round, publication } of await this.repo.latestPublications()) {
-      const released = { instrument: this.instrumentOf(round), groups: groupsOf(round), threshold: effectiveThreshold(Number(round.min_group_size)) };
-      let report: ReturnType<typeof reportOfPublication>;
+      const shape = { instrument: this.instrumentOf(round), groups: groupsOf(round), threshold: effectiveThreshold(Number(round.min_group_size)) };
       try {
-        report = reportOfPublication(parsePublication(publication.content), released);
+        released.push(reportOfPublication(parsePublication(publication.content), shape).sections);
       } catch (error) {
         if (error instanceof AppError && error.id === 'too_few_respondents') continue;
         throw error;
       }
-      rounds++;
       if (asOf === null || publication.publishedAt > asOf) asOf = publication.publishedAt;
-      for (const section of report.sections) {
-        const area = areas.get(section.id) ?? { name: section.name, respondents: 0, weighted: 0 };
-        for (const stats of section.groups) {
-          if (stats.group === 'all' || stats.respondents.count === null || stats.mean === null) continue;
-          area.respondents += stats.respondents.count;
-          area.weighted += stats.respondents.count * stats.mean;
-        }
-        areas.set(section.id, area);
-      }
     }
-    return {
-      source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) },
-      rounds,
-      areas: [...areas].map(([area, { name, respondents, weighted }]) =>
-        respondents >= MIN_GROUP_SIZE ? { area, name, respondents, score: Math.round((100 * weighted) / respondents) / 100 } : { area, name, respondents: null, score: null },
-      ),
-    };
+    return { source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) }, rounds: released.length, areas: flandersAreas(released) };
   }
 
   private async roundDto(row: RoundRow, codesOfRounds?: ClassCodeRow[]): Promise<ReflectionRoundDto> {
