@@ -1,10 +1,9 @@
 import type { CyberCheckFront } from '../../../shared/centre/fronts';
-import { MIN_GROUP_SIZE } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
-import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';
+import { type CyberPicture, compareChecks, cyberPicture, flandersTopicMaturity } from '../../../shared/school/cyber-check/cyber-check';
 import type { CyberCheckDto, CyberCheckParkFacts, CyberCheckResultDto, CyberCheckSummaryDto } from '../../../shared/school/cyber-check/cyber-check-api';
 import { cyberCheckResult, suggestedActionsOf } from '../../../shared/school/cyber-check/cyber-check-result';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
@@ -55,30 +54,20 @@ export class CyberCheckService implements ActionSource {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /**
-   * Flanders-wide, for the knowledge centre: per topic of the latest version, the mean share of
-   * measures at target over each school's latest check. A topic fewer than `MIN_GROUP_SIZE`
-   * schools answered shows no figure, so no school's own result can be read from it.
-   */
+  /** Flanders-wide, for the knowledge centre: per topic of the latest version, `flandersTopicMaturity` over each school's latest check. */
   async flandersFront(): Promise<CyberCheckFront> {
     const checks = await this.repo.latestSubmittedOfEachSchool();
     const answers = await this.repo.answersOfChecks(checks.map((check) => check.id));
-    const shares = new Map<string, number[]>();
-    for (const check of checks) {
-      for (const topic of this.pictureOf(check, answers.get(check.id)!).topics) {
-        if (topic.shareAtTarget !== null) shares.set(topic.sectionId, [...(shares.get(topic.sectionId) ?? []), topic.shareAtTarget]);
-      }
-    }
-    const latest = this.deps.instruments.latest(CYBER_CHECK_INSTRUMENT);
+    const sections = this.deps.instruments.latest(CYBER_CHECK_INSTRUMENT)?.sections ?? [];
+    const maturity = flandersTopicMaturity(
+      checks.map((check) => this.pictureOf(check, answers.get(check.id)!)),
+      sections.map((section) => section.id),
+    );
     const asOf = checks.reduce<string | null>((newest, check) => (newest === null || check.submitted_at! > newest ? check.submitted_at! : newest), null);
     return {
       source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) },
       schools: checks.length,
-      topics: (latest?.sections ?? []).map((section) => {
-        const ofTopic = shares.get(section.id) ?? [];
-        const maturity = ofTopic.length >= MIN_GROUP_SIZE ? ofTopic.reduce((sum, share) => sum + share, 0) / ofTopic.length : null;
-        return { topic: section.id, name: section.name, maturity };
-      }),
+      topics: sections.map((section, i) => ({ ...maturity[i], name: section.name })),
     };
   }
 
