@@ -164,6 +164,15 @@ function wireNeeds(services: Services): Record<string, unknown> {
         version: () => services.flandersSchools.version(),
         schools: (window) => services.flandersSchools.schools(window),
       },
+      fronts: {
+        infra: { summary: () => services.indicators.flandersFront(), funding: () => services.funding.flandersFront() },
+        schools: {
+          policyPlans: () => services.policyPlan.flandersFront(),
+          cyberCheck: () => services.cyberChecks.flandersFront(),
+          reflection: () => services.reflections.flandersFront(),
+        },
+        stem: { headline: () => services.stem.headline() },
+      },
     } satisfies CentreNeeds,
   };
 }

@@ -4,7 +4,10 @@ import type { CentreNeeds } from './centre.needs';
 import { centreRoutes } from './centre.routes';
 import { CentreService } from './centre.service';
 import type { CentreTables } from './centre.tables';
-import { readFronts } from './fronts';
+import { FrontsService } from './fronts.service';
+import { openDatasets } from './open-data.registry';
+import { openDataRoutes } from './open-data.routes';
+import { OpenDataService } from './open-data.service';
 
 export type { CentreNeeds } from './centre.needs';
 export type { CentreTables } from './centre.tables';
@@ -12,6 +15,8 @@ export type { CentreTables } from './centre.tables';
 export interface CentreServices {
   /** The Flanders-wide overview: the Digisnap picture and the other fronts. */
   centre: CentreService;
+  /** The open-data catalogue: every Flanders-wide figure the centre publishes, as CSV and JSON, without login. */
+  openData: OpenDataService;
 }
 
 /** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
@@ -19,9 +24,15 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
   name: 'centre',
   migrations: centreMigrations,
   createServices({ access }, needs) {
-    return { centre: new CentreService({ access, needs, fronts: readFronts(needs) }) };
+    const fronts = new FrontsService(needs.fronts);
+    const centre = new CentreService({ access, needs, fronts: () => fronts.fronts() });
+    return {
+      centre,
+      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture: { picture: () => centre.publishedPicture() } })),
+    };
   },
   register(app, services, { requireAuth }) {
     centreRoutes(app, { centre: services.centre, requireAuth });
+    openDataRoutes(app, { openData: services.openData });
   },
 };

@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+import type { FrontsNeeds } from './fronts.needs';
 
 /**
  * What the knowledge centre asks of the other modules: small interfaces, each offered by the
@@ -25,4 +26,6 @@ export interface FlandersSchools {
 export interface CentreNeeds {
   digisnap: FlandersDigisnap;
   schools: FlandersSchools;
+  /** The other fronts: the ICT park, funding, policy plans, cyber check, reflection, STEM (fronts.needs.ts). */
+  fronts: FrontsNeeds;
 }

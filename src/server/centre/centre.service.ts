@@ -1,5 +1,5 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
-import type { Fronts } from '../../shared/centre/fronts';
+import type { CentreFronts } from '../../shared/centre/fronts';
 import { narrowedGroups, type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
 import { validationError } from '../../shared/errors';
 import type { AccessPolicy } from '../platform/access/access';
@@ -17,8 +17,8 @@ const MAX_KEPT_READERS = 1_000;
 export interface CentreDeps {
   access: AccessPolicy;
   needs: CentreNeeds;
-  /** The other fronts of the overview (fronts.ts). */
-  fronts: () => Promise<Partial<Fronts>>;
+  /** The other fronts of the overview (fronts.service.ts). */
+  fronts: () => Promise<CentreFronts>;
   now?: () => number;
 }
 

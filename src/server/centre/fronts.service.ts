@@ -1,4 +1,4 @@
-import type { Fronts } from '../../shared/centre/fronts';
+import type { CentreFronts } from '../../shared/centre/fronts';
 import type { FrontsNeeds } from './fronts.needs';
 
 /**
@@ -14,7 +14,7 @@ export const FRONTS_MAX_AGE_MS = 60_000;
  * to whoever may read the centre's overview (the overview checks); the open data reads the same.
  */
 export class FrontsService {
-  private kept: { until: number; fronts: Promise<Fronts> } | null = null;
+  private kept: { until: number; fronts: Promise<CentreFronts> } | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -25,7 +25,7 @@ export class FrontsService {
   }
 
   /** The fronts, read anew once the kept ones are older than `FRONTS_MAX_AGE_MS`; concurrent readers share one read. */
-  fronts(): Promise<Fronts> {
+  fronts(): Promise<CentreFronts> {
     const now = this.now();
     if (this.kept && now < this.kept.until) return this.kept.fronts;
     const fronts = this.read();
@@ -37,7 +37,7 @@ export class FrontsService {
     return fronts;
   }
 
-  private async read(): Promise<Fronts> {
+  private async read(): Promise<CentreFronts> {
     const { infra, schools, stem } = this.needs;
     // One after another: each is a tour of many schools, and SQLite serves one query at a time anyway.
     const ictPark = await infra.summary();

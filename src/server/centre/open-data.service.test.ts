@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Fronts } from '../../shared/centre/fronts';
+import type { CentreFronts } from '../../shared/centre/fronts';
 import { OPEN_DATA_LICENCE } from '../../shared/centre/open-data';
 import type { FrontsNeeds } from './fronts.needs';
 import { FrontsService } from './fronts.service';
 import { type OpenDataset, openDatasets } from './open-data.registry';
 import { OPEN_DATA_MAX_AGE_MS, OpenDataService } from './open-data.service';
 
-const stemFront: Fronts['stem'] = {
+const stemFront: CentreFronts['stem'] = {
   source: { module: 'stem', asOf: '2024-2025' },
   indicators: [{ indicator: 'stem_share', name: { nl: 'STEM; "aandeel"', en: 'STEM share' }, year: '2024-2025', value: 0.31, target: { value: 0.35, deadlineYear: '2029-2030' } }],
 };

@@ -42,6 +42,16 @@ export class FundingRepository {
     return rows.map((row) => ({ ...row, amount_cents: Number(row.amount_cents), not_double_financed: Number(row.not_double_financed) }));
   }
 
+  /** Every school that counted pupils or spent under the scheme: those Flanders' funding figure adds up. */
+  async schoolsOfScheme(schemeId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('pupil_counts')
+      .select('school_id')
+      .union(this.db.selectFrom('funding_spending').select('school_id').where('scheme_id', '=', schemeId))
+      .execute();
+    return rows.map((row) => row.school_id);
+  }
+
   async findSpending(spendingId: string): Promise<SpendingRow | undefined> {
     const row = await this.db.selectFrom('funding_spending').selectAll().where('id', '=', spendingId).executeTakeFirst();
     return row && { ...row, amount_cents: Number(row.amount_cents), not_double_financed: Number(row.not_double_financed) };

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { z } from 'zod';
+import type { FundingFront } from '../../shared/centre/fronts';
 import { toCsv } from '../../shared/csv';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import { auditChecks, deviceGoal, drawSample, fundingLedger, measureBudgets, type ProcurementProcedure, spendingDeadline, spendingRefusals } from '../../shared/infra/funding';
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/infra/funding-api';
 import { type FundingScheme, fundingParts } from '../../shared/infra/funding-scheme';
 import type { PupilCount } from '../../shared/infra/pupil-groups';
+import { brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { IctParkPolicyFacts } from '../../shared/school/policy-plan/ict-park-actions';
@@ -185,6 +187,22 @@ export class FundingService {
   }
 
   /**
+   * Flanders-wide, for the knowledge centre: per scheme, the budget of the schools that have one
+   * and what they spent of it. Sums only, so no access check.
+   */
+  async flandersFront(): Promise<FundingFront> {
+    const schemes = [];
+    for (const scheme of this.deps.schemes.latestAll()) {
+      const funding = await this.fundingOf(await this.repo.schoolsOfScheme(scheme.id), scheme);
+      const budgeted = [...funding.values()].filter((one) => one.ledger.budgetCents !== null && one.ledger.budgetCents > 0);
+      const budgetCents = budgeted.reduce((sum, one) => sum + one.ledger.budgetCents!, 0);
+      const spentCents = budgeted.reduce((sum, one) => sum + one.ledger.spentCents, 0);
+      schemes.push({ scheme: scheme.id, name: scheme.name, schools: budgeted.length, budgetCents, spentCents, spentShare: budgetCents > 0 ? spentCents / budgetCents : null });
+    }
+    return { source: { module: 'infra', asOf: brusselsDate(this.now()) }, schemes };
+  }
+
+  /**
    * The evidence of a sample of the board's lines as one ZIP: `index.csv` (each line, its school,
    * checks and the files' names) and the files under `bewijsstukken/`. The sample is drawn with the
    * CSPRNG across the board's schools, or picked by hand (an id that is not the board's: 400).
@@ -335,13 +353,16 @@ export class FundingService {
     ]);
     const lines = await this.lines(scheme, spending);
     const termsOf = new Map(terms.map((row) => [row.school_id, termsOfRow(row)]));
+    // By school first: Flanders' figure asks for thousands of schools at once.
+    const countsOf = bySchool(counts);
+    const linesOf = bySchool(lines);
     const result = new Map<string, SchoolFunding>();
     for (const schoolId of schoolIds) {
-      const ofSchool = counts.filter((c) => c.schoolId === schoolId);
+      const ofSchool = countsOf.get(schoolId) ?? [];
       const schoolTerms = termsOf.get(schoolId) ?? { rentScheme: false, deductionBases: {} };
       const measures = measureBudgets(scheme, ofSchool, schoolTerms.deductionBases);
       const goal = deviceGoal(measures, scheme, bought.get(schoolId) ?? 0);
-      const schoolLines = lines.filter((line) => line.schoolId === schoolId);
+      const schoolLines = linesOf.get(schoolId) ?? [];
       const charged = schoolLines.flatMap((line) => (line.part && line.checks.eligible ? [{ part: line.part, amountCents: line.amountCents }] : []));
       result.set(schoolId, {
         counts: ofSchool,
@@ -405,6 +426,17 @@ export class FundingService {
 }
 
 const countsRejection: ImportRejection = { unit: 'line', outcome: 'nothing was imported', where: (p) => `line ${p.line}: ${p.field}`, fileField: COUNTS_FILE_FIELD };
+
+/** Rows grouped by their school, in the order they came. */
+function bySchool<T extends { schoolId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.schoolId);
+    if (group) group.push(row);
+    else groups.set(row.schoolId, [row]);
+  }
+  return groups;
+}
 
 const choiceOf = (scheme: FundingScheme) => ({ id: scheme.id, version: scheme.version, name: scheme.name, verified: scheme.verified });
 

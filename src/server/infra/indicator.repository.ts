@@ -6,6 +6,12 @@ import type { InfraDatabase } from './infra.tables';
 export class IndicatorRepository {
   constructor(private readonly db: Kysely<InfraDatabase>) {}
 
+  /** The schools with at least one device: the parks Flanders' figure adds up. */
+  async schoolsWithDevices(): Promise<string[]> {
+    const rows = await this.db.selectFrom('devices').select('school_id').distinct().execute();
+    return rows.map((row) => row.school_id);
+  }
+
   /** Every device of the school with what the indicators read of it, and the open loans to its pupils. */
   async park(schoolId: string): Promise<{ devices: DeviceFacts[]; pupilLoans: number }> {
     const [devices, loans] = await Promise.all([

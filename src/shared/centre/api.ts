@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { flandersPictureSchema, pictureQuerySchema } from './digisnap-picture';
-import { frontsSchema } from './fronts';
+import { centreFrontsSchema } from './fronts';
 
 /** The contracts of the knowledge centre. Each part keeps its schemas in a file of its own; this file gathers what endpoints name. */
 
@@ -11,7 +11,7 @@ export const centreOverviewQuerySchema = pictureQuerySchema;
 export const centreOverviewSchema = z
   .object({
     digisnap: flandersPictureSchema,
-    fronts: frontsSchema.partial().describe('The other fronts, each from its source module; those not wired in yet are left out'),
+    fronts: centreFrontsSchema,
   })
   .meta({ id: 'CentreOverview' });
 export type CentreOverview = z.infer<typeof centreOverviewSchema>;

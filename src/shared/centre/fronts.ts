@@ -80,7 +80,7 @@ export const stemFrontSchema = z.object({
   ),
 });
 
-export const frontsSchema = z
+export const centreFrontsSchema = z
   .object({
     ictPark: ictParkFrontSchema,
     funding: fundingFrontSchema,
@@ -98,4 +98,4 @@ export type PolicyPlanFront = z.infer<typeof policyPlanFrontSchema>;
 export type CyberCheckFront = z.infer<typeof cyberCheckFrontSchema>;
 export type ReflectionFront = z.infer<typeof reflectionFrontSchema>;
 export type StemFront = z.infer<typeof stemFrontSchema>;
-export type Fronts = z.infer<typeof frontsSchema>;
+export type CentreFronts = z.infer<typeof centreFrontsSchema>;

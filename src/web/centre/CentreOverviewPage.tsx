@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { CentreNav } from './CentreNav';
 import { useCentreOverview } from './centreQueries';
+import { FrontsSection } from './FrontsSection';
 import { type HistogramChoice, levelChartInput, levelChartOption, levelTable, type PictureWords, parseChoice, participationTable } from './pictureView';
 import './centre.css';
 
@@ -56,6 +57,7 @@ export function CentreOverviewPage() {
       {overview.error && <ErrorAlert error={overview.error} onRetry={overview.reload} />}
       {overview.loading && !overview.data && <Loading />}
       {overview.data && <Picture picture={overview.data.digisnap} histogram={histogram} onHistogram={(choice) => setParam(HISTOGRAM_PARAM, choice === 'overall' ? null : choice)} />}
+      {overview.data && <FrontsSection fronts={overview.data.fronts} />}
     </section>
   );
 }

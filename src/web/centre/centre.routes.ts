@@ -4,5 +4,9 @@ import { pageRoute } from '../routing/webModule';
 /** The knowledge centre's pages, for its analysts and the admins (the server refuses everyone else). */
 export const centreWeb: WebModule = {
   name: 'centre',
-  routes: (root) => [pageRoute(root, { path: '/kenniscentrum', page: () => import('./CentreOverviewPage'), component: 'CentreOverviewPage' })],
+  routes: (root) => [
+    pageRoute(root, { path: '/kenniscentrum', page: () => import('./CentreOverviewPage'), component: 'CentreOverviewPage' }),
+    // The open data is for everyone, without an account.
+    pageRoute(root, { path: '/open-data', access: 'public', page: () => import('./OpenDataPage'), component: 'OpenDataPage' }),
+  ],
 };

@@ -51,6 +51,9 @@ export function StemNotes({ list }: { list: StemIndicatorList }) {
         </p>
       )}
       <p className="muted">{t('stemMonitor.smallNumbers')}</p>
+      <p className="muted no-print">
+        <Link href="/open-data">{t('openData.link')}</Link>
+      </p>
     </>
   );
 }

@@ -65,6 +65,12 @@ export class CyberCheckRepository {
     return this.db.selectFrom('cyber_checks').selectAll().where('school_id', '=', schoolId).where('id', '=', checkId).executeTakeFirst();
   }
 
+  /** Flanders-wide: each school's latest submitted check (the centre's front). */
+  async latestSubmittedOfEachSchool(): Promise<CyberCheckRow[]> {
+    const rows = await this.db.selectFrom('cyber_checks').selectAll().where('status', '=', 'submitted').orderBy('school_id').orderBy('submitted_at', 'desc').execute();
+    return rows.filter((row, i) => i === 0 || rows[i - 1].school_id !== row.school_id);
+  }
+
   /** The school's checks, newest first. */
   listOfSchool(schoolId: string): Promise<CyberCheckRow[]> {
     return this.db.selectFrom('cyber_checks').selectAll().where('school_id', '=', schoolId).orderBy('started_at', 'desc').orderBy('id', 'desc').execute();

@@ -1,8 +1,9 @@
+import type { CyberCheckFront } from '../../../shared/centre/fronts';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import { answerProblem, missingItems, progressOf } from '../../../shared/scan/engine';
 import { type Instrument, questionnaireFor } from '../../../shared/scan/instrument';
 import { brusselsDate } from '../../../shared/school/campaign/campaign';
-import { type CyberPicture, compareChecks, cyberPicture } from '../../../shared/school/cyber-check/cyber-check';
+import { type CyberPicture, compareChecks, cyberPicture, flandersTopicMaturity } from '../../../shared/school/cyber-check/cyber-check';
 import type { CyberCheckDto, CyberCheckParkFacts, CyberCheckResultDto, CyberCheckSummaryDto } from '../../../shared/school/cyber-check/cyber-check-api';
 import { cyberCheckResult, suggestedActionsOf } from '../../../shared/school/cyber-check/cyber-check-result';
 import type { SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
@@ -51,6 +52,23 @@ export class CyberCheckService implements ActionSource {
     private readonly deps: CyberCheckDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Flanders-wide, for the knowledge centre: per topic of the latest version, `flandersTopicMaturity` over each school's latest check. */
+  async flandersFront(): Promise<CyberCheckFront> {
+    const checks = await this.repo.latestSubmittedOfEachSchool();
+    const answers = await this.repo.answersOfChecks(checks.map((check) => check.id));
+    const sections = this.deps.instruments.latest(CYBER_CHECK_INSTRUMENT)?.sections ?? [];
+    const maturity = flandersTopicMaturity(
+      checks.map((check) => this.pictureOf(check, answers.get(check.id)!)),
+      sections.map((section) => section.id),
+    );
+    const asOf = checks.reduce<string | null>((newest, check) => (newest === null || check.submitted_at! > newest ? check.submitted_at! : newest), null);
+    return {
+      source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) },
+      schools: checks.length,
+      topics: sections.map((section, i) => ({ ...maturity[i], name: section.name })),
+    };
   }
 
   /** A version of the check's content: measures, maturity scale with descriptions, target. */

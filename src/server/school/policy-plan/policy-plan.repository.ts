@@ -67,6 +67,24 @@ export class PolicyPlanRepository {
     this.db = base.withTables<PolicyPlanTables>();
   }
 
+  /** Flanders-wide: every school, and those whose plan has a vision and a period over `schoolYear` (the centre's front). */
+  async currentPlanCounts(schoolYear: string): Promise<{ schools: number; withCurrentPlan: number }> {
+    const [schools, current] = await Promise.all([
+      this.db
+        .selectFrom('schools')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('policy_plans')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('vision', '<>', '')
+        .where('period_from', '<=', schoolYear)
+        .where('period_to', '>=', schoolYear)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { schools: Number(schools.n), withCurrentPlan: Number(current.n) };
+  }
+
   findPlan(schoolId: string): Promise<PlanRow | undefined> {
     return this.db.selectFrom('policy_plans').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
   }

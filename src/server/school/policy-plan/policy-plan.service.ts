@@ -1,3 +1,4 @@
+import type { PolicyPlanFront } from '../../../shared/centre/fronts';
 import type { Framework } from '../../../shared/digisnap/framework';
 import { AppError, conflict, notFound, validationError } from '../../../shared/errors';
 import { grants } from '../../../shared/platform/capabilities';
@@ -22,6 +23,7 @@ import {
   type SaveVisionBody,
   type VisionDto,
 } from '../../../shared/school/policy-plan/policy-plan';
+import { schoolYearOf } from '../../../shared/school/policy-plan/policy-plan-rules';
 import type { ActionSourceKind, SuggestedAction } from '../../../shared/school/policy-plan/suggested-action';
 import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
@@ -65,6 +67,13 @@ export class PolicyPlanService {
     private readonly deps: PolicyPlanDeps,
   ) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Flanders-wide, for the knowledge centre: how many schools have a plan over the current school year. Counts only, so no access check. */
+  async flandersFront(): Promise<PolicyPlanFront> {
+    const today = brusselsDate(this.now());
+    const counts = await this.repo.currentPlanCounts(schoolYearOf(today));
+    return { source: { module: 'school', asOf: today }, ...counts, share: counts.schools > 0 ? counts.withCurrentPlan / counts.schools : null };
   }
 
   async getPlan(userId: string, schoolId: string): Promise<PolicyPlanDto> {

@@ -91,6 +91,21 @@ export class ReflectionRepository {
     this.db = base.withTables<ReflectionTables>();
   }
 
+  /** Flanders-wide: every round that has a publication, with its latest (the centre's front). */
+  async latestPublications(): Promise<Array<{ round: RoundRow; publication: StoredPublication }>> {
+    const rows = await this.db
+      .selectFrom('reflection_publications as p')
+      .innerJoin('reflection_rounds as r', 'r.id', 'p.round_id')
+      .selectAll('r')
+      .select(['p.number', 'p.published_at', 'p.content'])
+      .orderBy('p.round_id')
+      .orderBy('p.number', 'desc')
+      .execute();
+    return rows
+      .filter((row, i) => i === 0 || rows[i - 1].id !== row.id)
+      .map(({ number, published_at, content, ...round }) => ({ round, publication: { number: Number(number), publishedAt: published_at, content } }));
+  }
+
   // ------------------------------------------------------------ rounds
 
   /**

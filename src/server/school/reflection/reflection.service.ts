@@ -1,3 +1,4 @@
+import type { ReflectionFront } from '../../../shared/centre/fronts';
 import { effectiveThreshold } from '../../../shared/digisnap/privacy';
 import { AppError, conflict, forbidden, notFound, unauthenticated, validationError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/i18n/format';
@@ -20,6 +21,7 @@ import {
   reflectionInstrumentIds,
   sourceKindOf,
 } from '../../../shared/school/reflection/reflection';
+import { flandersAreas, type ReleasedArea } from '../../../shared/school/reflection/reflection-flanders';
 import { type ReflectionPublication, reflectionPublicationSchema, reflectionSuggestedActions, type SubmittedReflection } from '../../../shared/school/reflection/reflection-report';
 import type { AccessPolicy } from '../../platform/access/access';
 import type { AuditRepository } from '../../platform/audit/audit.repository';
@@ -395,6 +397,27 @@ export class ReflectionService {
       groups: aggregate.groups.map((entry) => ({ ...entry, awaiting: awaiting.includes(entry.group) })),
       noise: { ...aggregate.noise, publication: publication!.number, publishedAt: publication!.publishedAt },
     };
+  }
+
+  /**
+   * Flanders-wide, for the knowledge centre: per area, the respondents and their mean over every
+   * round's latest publication. Only what the gate released is read (shown groups, noisy counts),
+   * added up by `flandersAreas`.
+   */
+  async flandersFront(): Promise<ReflectionFront> {
+    const released: ReleasedArea[][] = [];
+    let asOf: string | null = null;
+    for (const { round, publication } of await this.repo.latestPublications()) {
+      const shape = { instrument: this.instrumentOf(round), groups: groupsOf(round), threshold: effectiveThreshold(Number(round.min_group_size)) };
+      try {
+        released.push(reportOfPublication(parsePublication(publication.content), shape).sections);
+      } catch (error) {
+        if (error instanceof AppError && error.id === 'too_few_respondents') continue;
+        throw error;
+      }
+      if (asOf === null || publication.publishedAt > asOf) asOf = publication.publishedAt;
+    }
+    return { source: { module: 'school', asOf: asOf && brusselsDate(new Date(asOf)) }, rounds: released.length, areas: flandersAreas(released) };
   }
 
   private async roundDto(row: RoundRow, codesOfRounds?: ClassCodeRow[]): Promise<ReflectionRoundDto> {

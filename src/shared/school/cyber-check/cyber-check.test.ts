@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../scan/engine';
 import { type Instrument, validateInstrument } from '../../scan/instrument';
-import { type CyberPicture, compareChecks, cyberPicture, measureStandings } from './cyber-check';
+import { type CyberPicture, compareChecks, cyberPicture, flandersTopicMaturity, measureStandings } from './cyber-check';
 
 const text = (s: string) => ({ nl: s, en: s });
 
@@ -255,6 +255,50 @@ describe('properties of the prioritised actions', () => {
           if (part.meanMaturity !== null) expect(part.meanMaturity).toBeGreaterThanOrEqual(0);
           if (part.meanMaturity !== null) expect(part.meanMaturity).toBeLessThanOrEqual(5);
           expect(part.keyMeasuresAtTarget).toBeLessThanOrEqual(part.keyMeasures);
+        }
+      }),
+    );
+  });
+});
+
+describe('flandersTopicMaturity', () => {
+  const picture = (shares: Record<string, number | null>): Pick<CyberPicture, 'topics'> => ({
+    topics: Object.entries(shares).map(([sectionId, shareAtTarget]) => ({
+      sectionId,
+      shareAtTarget,
+      meanMaturity: null,
+      measures: 1,
+      atTarget: 0,
+      keyMeasures: 0,
+      keyMeasuresAtTarget: 0,
+      unknown: 0,
+    })),
+  });
+
+  it('gives a topic’s mean share from five schools on, and nothing from four', () => {
+    const four = [0, 0.5, 1, 0.5].map((share) => picture({ passwords: share, backups: null }));
+    expect(flandersTopicMaturity(four, ['passwords', 'backups'])).toEqual([
+      { topic: 'passwords', maturity: null },
+      { topic: 'backups', maturity: null },
+    ]);
+    expect(flandersTopicMaturity([...four, picture({ passwords: 0.5 })], ['passwords', 'network'])).toEqual([
+      { topic: 'passwords', maturity: 0.5 },
+      { topic: 'network', maturity: null },
+    ]);
+  });
+
+  it('never shows a topic fewer than five schools answered, and a shown one lies between their shares', () => {
+    const share = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: share, b: share }), { maxLength: 12 }), (schools) => {
+        const result = flandersTopicMaturity(schools.map(picture), ['a', 'b']);
+        for (const { topic, maturity } of result) {
+          const answered = schools.map((school) => school[topic as 'a' | 'b']).filter((one): one is number => one !== null);
+          expect(maturity === null).toBe(answered.length < 5);
+          if (maturity !== null) {
+            expect(maturity).toBeGreaterThanOrEqual(Math.min(...answered) - 1e-9);
+            expect(maturity).toBeLessThanOrEqual(Math.max(...answered) + 1e-9);
+          }
         }
       }),
     );

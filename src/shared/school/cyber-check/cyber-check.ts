@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE } from '../../digisnap/privacy';
 import type { Answers } from '../../scan/engine';
 import { type Instrument, isDontKnow, scaleValue } from '../../scan/instrument';
 
@@ -169,4 +170,20 @@ function tally(standings: readonly MeasureStanding[]): Tally {
 
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/**
+ * Flanders' maturity per topic (the knowledge centre's front): the mean share of measures at
+ * target over the schools' pictures, each school counted once with its latest. A topic fewer than
+ * `MIN_GROUP_SIZE` schools answered shows no figure, so no school's own result can be read from it.
+ */
+export function flandersTopicMaturity(pictures: readonly Pick<CyberPicture, 'topics'>[], topicIds: readonly string[]): Array<{ topic: string; maturity: number | null }> {
+  const shares = new Map<string, number[]>();
+  for (const picture of pictures) {
+    for (const topic of picture.topics) if (topic.shareAtTarget !== null) shares.set(topic.sectionId, [...(shares.get(topic.sectionId) ?? []), topic.shareAtTarget]);
+  }
+  return topicIds.map((topic) => {
+    const ofTopic = shares.get(topic) ?? [];
+    return { topic, maturity: ofTopic.length >= MIN_GROUP_SIZE ? ofTopic.reduce((sum, share) => sum + share, 0) / ofTopic.length : null };
+  });
 }
