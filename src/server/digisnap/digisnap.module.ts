@@ -10,6 +10,9 @@ import { digisnapRoutes } from './digisnap.routes';
 import { DigisnapService } from './digisnap.service';
 import type { DigisnapTables } from './digisnap.tables';
 import { FrameworkRegistry } from './framework.registry';
+import { stepNeedMigrations } from './step-need.migrations';
+import { StepNeedRepository } from './step-need.repository';
+import { StepNeedService } from './step-need.service';
 
 export type { DigisnapTables } from './digisnap.tables';
 
@@ -17,17 +20,20 @@ export interface DigisnapServices {
   digisnap: DigisnapService;
   /** The competence frameworks under content/frameworks, every version. */
   frameworks: FrameworkRegistry;
+  /** The knowledge centre's step needs, released through the privacy gate. */
+  stepNeeds: StepNeedService;
 }
 
 /** Digisnap: competence frameworks, scans, personal profiles and the team aggregates of scans. */
 export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables> = {
   name: 'digisnap',
-  migrations: digisnapMigrations,
+  migrations: { ...digisnapMigrations, ...stepNeedMigrations },
   createServices({ config, db, audit }) {
     const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
     const noise = { epsilon: config.privacyEpsilon, uniform: config.privacyUniform ?? cryptoUniform };
     const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit, nowIso, noise);
-    return { digisnap, frameworks };
+    const stepNeeds = new StepNeedService(new StepNeedRepository(db.kysely.withTables<DigisnapTables>()), () => frameworks.current(), noise, nowIso);
+    return { digisnap, frameworks, stepNeeds };
   },
   register(app, { digisnap }, { requireAuth }) {
     digisnapRoutes(app, { digisnap, requireAuth });

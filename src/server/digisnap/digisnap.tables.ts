@@ -108,6 +108,21 @@ export interface ComparisonTotalsTable {
   revision: number;
 }
 
+/** One row (id 1): bumped by triggers on every change to a submitted scan (step-need.migrations.ts). */
+export interface ScanDataVersionTable {
+  id: number;
+  version: number;
+}
+
+/** The step needs as released (noise drawn), per scope, for the data version its signature names. */
+export interface StepNeedReleasesTable {
+  scope: string;
+  signature: string;
+  /** JSON of the StepNeedRelease. */
+  body: string;
+  released_at: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type DigisnapTables = {
   scans: ScansTable;
@@ -118,6 +133,8 @@ export type DigisnapTables = {
   team_members: TeamMembersTable;
   comparison_parts: ComparisonPartsTable;
   comparison_totals: ComparisonTotalsTable;
+  scan_data_version: ScanDataVersionTable;
+  step_need_releases: StepNeedReleasesTable;
 };
 
 /** What the digisnap module's repositories see: the platform's tables and its own. */

@@ -34,6 +34,8 @@ import { SchoolRepository } from './school.repository';
 import { schoolRoutes } from './school.routes';
 import { SchoolService } from './school.service';
 import type { SchoolTables } from './school.tables';
+import { TeacherGroupsRepository } from './teacher-groups.repository';
+import { TeacherGroupsService } from './teacher-groups.service';
 import { trainingBudgetMigrations } from './training-budget/training-budget.migrations';
 import { TrainingBudgetRepository } from './training-budget/training-budget.repository';
 import { trainingBudgetRoutes } from './training-budget/training-budget.routes';
@@ -60,6 +62,8 @@ export interface SchoolServices {
   cyberChecks: CyberCheckService;
   reflections: ReflectionService;
   policyPlan: PolicyPlanService;
+  /** Teachers by province and education level, for the knowledge centre's counts. */
+  teacherGroups: TeacherGroupsService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -116,7 +120,8 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan };
+    const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(db.kysely.withTables<SchoolTables>()));
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, teacherGroups };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
