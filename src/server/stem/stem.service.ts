@@ -1,3 +1,4 @@
+import type { StemFront } from '../../shared/centre/fronts';
 import { notFound } from '../../shared/errors';
 import type { TableBody } from '../../shared/platform/endpoint';
 import type { LocalisedText } from '../../shared/platform/text';
@@ -138,6 +139,31 @@ export class StemService {
     if (year === null) return figure;
     const value = indicatorOfYear(rule, definitionFor(this.deps.content.definitions, rule.level, year), data.byYear.get(year) ?? null, byProvince ? 'province' : 'none');
     return { ...figure, flanders: value.total, provinceValue: value.groups?.find((group) => group.key === province)?.value ?? null };
+  }
+
+  /**
+   * Each indicator's latest Flanders value against its furthest target: the centre's STEM front
+   * and open data. A value the small-number rule hides is null, as on the monitor.
+   */
+  async headline(): Promise<StemFront> {
+    const figures = await Promise.all(this.deps.content.indicators.map((rule) => this.latestFor(rule.id, null)));
+    const indicators = figures
+      .flatMap((figure) => (figure ? [figure] : []))
+      .map((figure) => {
+        const target = this.deps.content.targets
+          .filter((one) => one.indicator === figure.indicator)
+          .sort((a, b) => a.deadlineYear.localeCompare(b.deadlineYear))
+          .at(-1);
+        return {
+          indicator: figure.indicator,
+          name: figure.name,
+          year: figure.year,
+          value: figure.flanders?.status === 'shown' ? figure.flanders.share : null,
+          target: target ? { value: target.value, deadlineYear: target.deadlineYear } : null,
+        };
+      });
+    const data = await this.current();
+    return { source: { module: 'stem', asOf: data.years.at(-1)?.year ?? null }, indicators };
   }
 
   private indicatorsOf(data: StemData, query: IndicatorsQuery): StemIndicators {
