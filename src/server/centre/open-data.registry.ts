@@ -3,6 +3,7 @@ import type { LocalisedText } from '../../shared/platform/text';
 import { frontsDatasets } from './fronts.dataset';
 import type { StemHeadline } from './fronts.needs';
 import type { FrontsService } from './fronts.service';
+import { type NeedsOfferFigures, needsOfferDatasets } from './needs-offer.dataset';
 import { stemDatasets } from './stem.dataset';
 
 export type OpenDataLicence = { id: string; name: LocalisedText; url: string };
@@ -40,9 +41,10 @@ export interface OpenDataset {
 export interface OpenDataSources {
   fronts: FrontsService;
   stem: StemHeadline;
+  needsOffer: NeedsOfferFigures;
 }
 
 /** Every dataset the centre publishes, in the catalogue's order; ids are unique (a test holds them to it). */
 export function openDatasets(sources: OpenDataSources): OpenDataset[] {
-  return [...stemDatasets(sources.stem), ...frontsDatasets(sources.fronts)];
+  return [...stemDatasets(sources.stem), ...frontsDatasets(sources.fronts), ...needsOfferDatasets(sources.needsOffer)];
 }

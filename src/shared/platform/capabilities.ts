@@ -66,12 +66,16 @@ export const platformCapabilities = {
   readOutbox: ['admin'],
   /** Import the STEM monitor's counts, replacing the school years in the file; everyone reads the monitor. */
   importStemCounts: ['centre_analyst', 'admin'],
+  /** Set the knowledge centre's target level per competence, and mail providers about a gap in the offer. */
+  actOnGaps: ['centre_analyst', 'admin'],
   /** Find accounts, block and unblock them, mail them a password-reset link. */
   manageAccounts: ['admin'],
   /** Read the audit log. */
   readAuditLog: ['admin'],
   /** List every school and board of the platform. */
   listAllSchools: ['admin'],
+  /** Read the knowledge centre's Flanders-wide figures. */
+  readCentre: ['centre_analyst', 'admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

@@ -23,9 +23,11 @@ const platformActions: Record<PlatformCapability, string> = {
   actForEveryProvider: 'act for every provider',
   readOutbox: 'read the outbox',
   importStemCounts: 'import STEM counts',
+  actOnGaps: 'set the centre’s targets or mail providers about a gap',
   manageAccounts: 'manage accounts',
   readAuditLog: 'read the audit log',
   listAllSchools: 'list every school',
+  readCentre: 'read the knowledge centre’s figures',
 };
 
 /**
