@@ -13,10 +13,10 @@ export class StepNeedRepository {
   private readonly versionRow;
 
   constructor(private readonly db: Kysely<Database>) {
-    this.versionRow = precompiled(db, () => db.selectFrom('scan_data_version').select('version').where('id', '=', 1), 0);
+    this.versionRow = precompiled(db, () => db.selectFrom('digisnap_data_versions').select('version').where('name', '=', 'scans'), 0);
   }
 
-  /** Bumped by every change to a submitted scan: one indexed read. */
+  /** Bumped by triggers on every change to a submitted scan (flanders-picture.migrations.ts): one indexed read. */
   async version(): Promise<number> {
     const [row] = await this.versionRow();
     return Number(row?.version ?? 0);

@@ -13,6 +13,9 @@ import { cyberCheckMigrations } from './cyber-check/cyber-check.migrations';
 import { CyberCheckRepository } from './cyber-check/cyber-check.repository';
 import { cyberCheckRoutes } from './cyber-check/cyber-check.routes';
 import { CyberCheckService } from './cyber-check/cyber-check.service';
+import { flandersSchoolsMigrations } from './flanders/flanders-schools.migrations';
+import { FlandersSchoolsRepository } from './flanders/flanders-schools.repository';
+import { FlandersSchoolsService } from './flanders/flanders-schools.service';
 import { InstrumentRegistry } from './instrument.registry';
 import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
@@ -64,6 +67,8 @@ export interface SchoolServices {
   policyPlan: PolicyPlanService;
   /** Teachers by province and education level, for the knowledge centre's counts. */
   teacherGroups: TeacherGroupsService;
+  /** The schools as the knowledge centre's Flanders-wide figures group them. */
+  flandersSchools: FlandersSchoolsService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -77,6 +82,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...cyberCheckMigrations,
     ...reflectionMigrations,
     ...policyPlanMigrations,
+    ...flandersSchoolsMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
@@ -120,8 +126,9 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(db.kysely.withTables<SchoolTables>()));
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, teacherGroups };
+    const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
+    const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(kysely));
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, flandersSchools, teacherGroups };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });

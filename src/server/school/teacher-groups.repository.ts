@@ -1,17 +1,19 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { precompiled } from '../platform/db/precompiled';
 import type { SchoolDatabase as Database } from './school.tables';
 
 /** Where teachers teach, by province and education level: for Flanders-wide counts that never name a school. */
 export class TeacherGroupsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly versionRow;
 
-  /** Moves whenever a membership changes (the triggers of school_membership_versions), or a school comes or goes. */
+  constructor(private readonly db: Kysely<Database>) {
+    this.versionRow = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', '=', 'schools'), 0);
+  }
+
+  /** Moves with every change to schools and memberships (the triggers of school_data_versions): one indexed read. */
   async version(): Promise<string> {
-    const row = await this.db
-      .selectFrom('school_membership_versions')
-      .select([sql<number>`count(*)`.as('schools'), sql<number>`coalesce(sum(version), 0)`.as('changes')])
-      .executeTakeFirst();
-    return `${Number(row?.schools ?? 0)}.${Number(row?.changes ?? 0)}`;
+    const [row] = await this.versionRow();
+    return String(row ? Number(row.version) : 0);
   }
 
   /** Each member's schools with a province and an education level, by member, the school with the smallest id first. */

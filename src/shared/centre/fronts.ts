@@ -99,3 +99,7 @@ export type CyberCheckFront = z.infer<typeof cyberCheckFrontSchema>;
 export type ReflectionFront = z.infer<typeof reflectionFrontSchema>;
 export type StemFront = z.infer<typeof stemFrontSchema>;
 export type Fronts = z.infer<typeof frontsSchema>;
+
+/** The overview's fronts as the skeleton declared them, until the overview reads `frontsSchema` (the integrator joins the two). */
+export const centreFrontsSchema = z.object({});
+export type CentreFronts = z.infer<typeof centreFrontsSchema>;

@@ -1,0 +1,34 @@
+import type { ServerModule } from '../platform/module';
+import { centreMigrations } from './centre.migrations';
+import type { CentreNeeds } from './centre.needs';
+import { centreRoutes } from './centre.routes';
+import { CentreService } from './centre.service';
+import type { CentreTables } from './centre.tables';
+import { readFronts } from './fronts';
+import { NeedsOfferRepository } from './needs-offer.repository';
+import { needsOfferRoutes } from './needs-offer.routes';
+import { NeedsOfferService } from './needs-offer.service';
+
+export type { CentreNeeds } from './centre.needs';
+export type { CentreTables } from './centre.tables';
+
+export interface CentreServices {
+  /** The Flanders-wide overview: the Digisnap picture and the other fronts. */
+  centre: CentreService;
+  /** Needs against the training offer: the ranked gaps, the targets, the message to providers. */
+  needsOffer: NeedsOfferService;
+}
+
+/** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
+export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTables> = {
+  name: 'centre',
+  migrations: centreMigrations,
+  createServices({ access, audit, mail, db }, needs) {
+    const needsOffer = new NeedsOfferService(new NeedsOfferRepository(db.kysely, audit), needs.needsOffer, { access, audit, mail });
+    return { centre: new CentreService({ access, needs, fronts: readFronts(needs) }), needsOffer };
+  },
+  register(app, services, { requireAuth }) {
+    centreRoutes(app, { centre: services.centre, requireAuth });
+    needsOfferRoutes(app, { needsOffer: services.needsOffer, requireAuth });
+  },
+};
