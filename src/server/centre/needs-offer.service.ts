@@ -65,7 +65,7 @@ export class NeedsOfferService {
   /** The ranked cells of the filters, as JSON bytes. */
   async needsVersusOfferJson(userId: string, query: NeedsOfferQuery): Promise<Buffer> {
     await this.deps.access.requirePlatform(userId, 'readCentre');
-    this.checkCompetence(query.competence, 'query.competence');
+    this.checkCompetence(query.competence, 'querystring.competence');
     const data = await this.current();
     const key = `${query.months}\u0000${query.province ?? ''}\u0000${query.level ?? ''}\u0000${query.competence ?? ''}`;
     const kept = data.answers.get(key);
@@ -104,7 +104,7 @@ export class NeedsOfferService {
   /** Verified providers with published trainings on a competence of the same area, in the province or online. */
   async gapProviders(userId: string, query: { province: string; competence: string }): Promise<GapProviders> {
     await this.deps.access.requirePlatform(userId, 'readCentre');
-    const area = this.areaOf(query.competence, 'query.competence');
+    const area = this.areaOf(query.competence, 'querystring.competence');
     return { area: area.number, providers: await this.needs.offer.providersNear(area.codes, query.province) };
   }
 
