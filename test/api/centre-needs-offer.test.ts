@@ -100,7 +100,7 @@ describe('getNeedsVersusOffer', () => {
   });
 
   describe('setCentreTarget', () => {
-    const put = (client: TestClient, competence: string, payload: unknown) => client.request({ method: 'PUT', url: `/api/centre/needs-offer/targets/${competence}`, payload });
+    const put = (client: TestClient, competence: string, payload: object) => client.request({ method: 'PUT', url: `/api/centre/needs-offer/targets/${competence}`, payload });
 
     it('sets a target, audited, and refuses a bad level, an unknown competence and other roles', async () => {
       const response = await put(analyst, '2.1', { level: 'B2' });
@@ -116,10 +116,10 @@ describe('getNeedsVersusOffer', () => {
   });
 
   describe('the providers and the message', () => {
-    const message = (client: TestClient | null, payload: unknown) =>
+    const message = (client: TestClient | null, payload: object) =>
       client
         ? client.request({ method: 'POST', url: '/api/centre/needs-offer/messages', payload })
-        : t.app.inject({ method: 'POST', url: '/api/centre/needs-offer/messages', payload: payload as object });
+        : t.app.inject({ method: 'POST', url: '/api/centre/needs-offer/messages', payload });
     const body = () => ({
       province: 'antwerpen',
       level: 'primary',
