@@ -1,6 +1,7 @@
 import { gapOf, rankGaps } from '../../shared/centre/gap';
 import {
   ALL_EDUCATION_LEVELS,
+  type CentreTarget,
   DEFAULT_OFFER_MONTHS,
   DEFAULT_TARGET,
   type GapMessageBody,
@@ -93,7 +94,7 @@ export class NeedsOfferService {
   }
 
   /** Sets the level teachers should reach in a competence: audited, seen by the next read here. */
-  async setTarget(userId: string, competence: string, level: LevelCode): Promise<{ targets: Array<{ competence: string; level: LevelCode }> }> {
+  async setTarget(userId: string, competence: string, level: LevelCode): Promise<{ targets: CentreTarget[] }> {
     await this.deps.access.requirePlatform(userId, 'actOnGaps');
     if (!this.competenceCodes().includes(competence)) throw notFound(`Competence ${competence}`, 'params.competence');
     await this.repo.setTarget({ competence, level, at: nowIso(), by: userId }, { actorId: userId, action: 'centre_target_set', subject: competence, details: { level } });
@@ -190,8 +191,8 @@ export class NeedsOfferService {
     return new Map((await this.repo.targets()).filter((t) => codes.has(t.competence)).map((t) => [t.competence, t.level as LevelCode]));
   }
 
-  private targetList(targets: ReadonlyMap<string, LevelCode>): Array<{ competence: string; level: LevelCode }> {
-    return this.competenceCodes().map((competence) => ({ competence, level: targets.get(competence) ?? DEFAULT_TARGET }));
+  private targetList(targets: ReadonlyMap<string, LevelCode>): CentreTarget[] {
+    return competenceList(this.framework()).map((c) => ({ competence: c.code, name: c.name, area: c.areaNumber, level: targets.get(c.code) ?? DEFAULT_TARGET }));
   }
 
   private framework(): Framework {

@@ -40,7 +40,10 @@ export const needsOfferCellSchema = z
   .meta({ id: 'NeedsOfferCell' });
 export type NeedsOfferCell = z.infer<typeof needsOfferCellSchema>;
 
-export const centreTargetSchema = z.object({ competence: z.string(), level: levelCodeSchema }).meta({ id: 'CentreTarget' });
+export const centreTargetSchema = z
+  .object({ competence: z.string(), name: z.object({ nl: z.string(), en: z.string() }), area: z.number().int(), level: levelCodeSchema })
+  .meta({ id: 'CentreTarget' });
+export type CentreTarget = z.infer<typeof centreTargetSchema>;
 
 export const needsOfferSchema = z
   .object({
