@@ -14,6 +14,9 @@ const PARK_GOALS = { listDevices: 0.3, listBoardDevices: 0.3, getInfraIndicators
 /** The STEM monitor's indicators by province (issue 13 §6): at least 30% of the ceiling in the same run, on both databases. */
 const STEM_GOALS = { getStemIndicators: 0.3 };
 
+/** The knowledge centre's needs against the offer (issue 14 §2): 30% of the ceiling on SQLite, 15% on PostgreSQL. */
+const CENTRE_GOALS = { sqlite: { getNeedsVersusOffer: 0.3 }, postgres: { getNeedsVersusOffer: 0.15 } };
+
 /** Each scenario's least share of the ceiling's req/s in the same run. */
 export const RATIO_GOALS: Record<BenchDatabase, Readonly<Record<string, number>>> = {
   sqlite: {
@@ -25,6 +28,7 @@ export const RATIO_GOALS: Record<BenchDatabase, Readonly<Record<string, number>>
     getSchoolReport: 0.25,
     ...PARK_GOALS,
     ...STEM_GOALS,
+    ...CENTRE_GOALS.sqlite,
   },
   postgres: {
     getMyProfile: 0.2,
@@ -35,6 +39,7 @@ export const RATIO_GOALS: Record<BenchDatabase, Readonly<Record<string, number>>
     getSchoolReport: 0.15,
     ...PARK_GOALS,
     ...STEM_GOALS,
+    ...CENTRE_GOALS.postgres,
   },
 };
 
