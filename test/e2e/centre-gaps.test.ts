@@ -30,11 +30,11 @@ describe('needs against the offer in the browser', () => {
     await page.getByTestId('centre-gaps').waitFor();
     const table = page.getByTestId('gaps-table');
     await table.waitFor();
-    // Ten rows first: the largest gaps, Limburg's 9 teachers without a place.
+    // Ten rows first: the largest gaps, Limburg's teachers without a place (9, give or take the noise).
     expect(await table.locator('tbody tr').count()).toBe(10);
     const first = table.locator('tbody tr').first();
     expect(await first.locator('th').textContent()).toBe('Limburg');
-    expect(await first.locator('td').nth(2).textContent()).toBe('9');
+    expect(Number(await first.locator('td').nth(2).textContent())).toBeGreaterThanOrEqual(5);
     // The heatmap is drawn, and its numbers are there as a table: Brussels' cells hidden, never 0.
     await page.getByTestId('gaps-heatmap').locator('svg').waitFor();
     const heatmapTable = page.getByTestId('gaps-heatmap-table');
@@ -55,7 +55,7 @@ describe('needs against the offer in the browser', () => {
     await first.getByRole('button', { name: 'Aanbieders en bericht' }).click();
     const actions = page.getByTestId('gap-actions');
     await actions.waitFor();
-    expect(await actions.getByLabel('Bericht').inputValue()).toMatch(/Leraren in Limburg \(alle niveaus\) hebben nood aan .*: 9 leraren hebben een stap nodig/);
+    expect(await actions.getByLabel('Bericht').inputValue()).toMatch(/Leraren in Limburg \(alle niveaus\) hebben nood aan .*: \d+ leraren hebben een stap nodig/);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/platform/api';
+import { precompiled } from '../db/precompiled';
 import type { PlatformTables as Database, UsersTable } from '../db/schema';
 import type { OidcTables } from './oidc.repository';
 
@@ -13,7 +14,12 @@ export interface NewUser {
 }
 
 export class AccountsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Behind every check of a platform capability: compiled once. */
+  private readonly rolesOfUser;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.rolesOfUser = precompiled(db, (userId: string) => db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role'), 1);
+  }
 
   async insertUser(user: NewUser, trx: Kysely<Database> = this.db): Promise<void> {
     await trx
@@ -58,8 +64,7 @@ export class AccountsRepository {
   }
 
   async globalRoles(userId: string): Promise<Role[]> {
-    const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
-    return rows.map((r) => r.role as Role);
+    return (await this.rolesOfUser(userId)).map((r) => r.role as Role);
   }
 
   /** Whether a person at an identity provider is linked to the account. */
