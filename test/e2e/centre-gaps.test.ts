@@ -44,7 +44,7 @@ describe('needs against the offer in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Sorting by the shortfall with the keyboard keeps the largest first; the rest behind a button.
-    await table.getByRole('button', { name: 'Tekort' }).focus();
+    await table.getByRole('button', { name: 'Tekort', exact: true }).focus();
     await page.keyboard.press('Enter');
     expect(await table.locator('thead th[aria-sort="descending"]').textContent()).toBe('Tekort');
     await page.getByTestId('gaps-all').click();
