@@ -27,7 +27,7 @@ export interface StepNeeds extends StepNeedRelease {
 
 const SCOPE = 'flanders';
 /** Scans read at a time: each teacher's latest is parsed, the page is let go. */
-const PAGE = 5_000;
+const PAGE = 2_000;
 
 /**
  * The step needs of the knowledge centre (issue 14 §2): per province, education level and

@@ -14,8 +14,17 @@ export class TeacherGroupsService {
 
   async groups(): Promise<Map<string, { province: string; level: string }>> {
     const groups = new Map<string, { province: string; level: string }>();
+    // One object per group, shared by its teachers: 200,000 teachers hold a few dozen objects.
+    const shared = new Map<string, { province: string; level: string }>();
     for (const row of await this.repo.memberSchools()) {
-      if (!groups.has(row.user_id)) groups.set(row.user_id, { province: row.province, level: row.education_level });
+      if (groups.has(row.user_id)) continue;
+      const key = `${row.province}\u0000${row.education_level}`;
+      let group = shared.get(key);
+      if (!group) {
+        group = { province: row.province, level: row.education_level };
+        shared.set(key, group);
+      }
+      groups.set(row.user_id, group);
     }
     return groups;
   }
