@@ -207,6 +207,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   const access = new AccessPolicy({
     rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId),
     rolesOf: (userId) => auth.rolesOf(userId),
+    platformRolesOf: (userId) => auth.platformRolesOf(userId),
   });
   const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, access);
   const passwords = new PasswordService({ accounts, sessions, resets: new PasswordResetsRepository(platformDb.kysely), audit, mail, appUrl: config.appUrl });
