@@ -14,8 +14,11 @@ const PARK_GOALS = { listDevices: 0.3, listBoardDevices: 0.3, getInfraIndicators
 /** The STEM monitor's indicators by province (issue 13 §6): at least 30% of the ceiling in the same run, on both databases. */
 const STEM_GOALS = { getStemIndicators: 0.3 };
 
-/** The knowledge centre's overview (issue 14): 30% of the ceiling on SQLite, 15% on PostgreSQL. */
-const CENTRE_GOALS = { sqlite: { getCentreOverview: 0.3 }, postgres: { getCentreOverview: 0.15 } };
+/** The knowledge centre's overview and needs against the offer (issue 14): 30% of the ceiling on SQLite, 15% on PostgreSQL. */
+const CENTRE_GOALS = {
+  sqlite: { getCentreOverview: 0.3, getNeedsVersusOffer: 0.3 },
+  postgres: { getCentreOverview: 0.15, getNeedsVersusOffer: 0.15 },
+};
 
 /** Each scenario's least share of the ceiling's req/s in the same run. */
 export const RATIO_GOALS: Record<BenchDatabase, Readonly<Record<string, number>>> = {

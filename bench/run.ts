@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { DEFAULT_PG_POOL_SIZE } from '../src/server/platform/db/database';
+import { checkGapsContract, getNeedsVersusOffer, writeGapsAnalyst } from './centre-gaps';
 import { centreAnalyst, checkCentreContract, getCentreOverview } from './centre-scenarios';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
 import { checkDeviceContracts, getBoardInfraIndicators, getInfraIndicators, listBoardDevices, listDevices, warmDeviceLists, warmIndicators } from './device-scenarios';
@@ -101,6 +102,8 @@ if (database === 'sqlite' && wanted('submitScan')) {
 
 // Before PostgreSQL gets its copy of the SQLite file: the analyst is written into the file.
 const centre = wanted('getCentreOverview') ? centreAnalyst(manifest, generateOptions.sessionIdleHours) : undefined;
+/** The knowledge centre's analyst for getNeedsVersusOffer, written before PostgreSQL copies the file. */
+const gapsAnalyst = wanted('getNeedsVersusOffer') && values['postgres-url'] === undefined ? writeGapsAnalyst(manifest.database, generateOptions.sessionIdleHours) : null;
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
@@ -188,6 +191,12 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
         console.log(`centre overview computed once for the release (every teacher's latest scan counted), as the first read after a change: ${firstReadMs.toFixed(0)} ms`);
       }
     }
+    if (gapsAnalyst) {
+      for (const server of servers) {
+        const { firstReadMs } = await checkGapsContract(server.url, gapsAnalyst);
+        console.log(`needs against the offer counted from every teacher's latest scan, as the first read after a submit or a session change: ${firstReadMs.toFixed(0)} ms`);
+      }
+    }
     // The ceiling is measured first and last: other work on a shared machine can pull one run
     // down, and a low ceiling would flatter every ratio, so the better of the two counts.
     const top = ceiling();
@@ -200,6 +209,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ...(park ? [listDevices, listBoardDevices, getInfraIndicators, getBoardInfraIndicators].filter((s) => wanted(s.name)).map((s) => s(park)) : []),
       ...(manifest.stem && wanted('getStemIndicators') ? [getStemIndicators(manifest.stem)] : []),
       ...(centre ? [getCentreOverview(centre)] : []),
+      ...(gapsAnalyst ? [getNeedsVersusOffer(gapsAnalyst)] : []),
     ];
     const startPeaks = watches.map((watch) => watch.peakRssMb());
     const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);

@@ -173,6 +173,23 @@ function wireNeeds(services: Services): Record<string, unknown> {
         },
         stem: { headline: () => services.stem.headline() },
       },
+      needsOffer: {
+        stepNeeds: {
+          currentFramework: () => services.digisnap.currentFramework(),
+          scanVersion: () => services.stepNeeds.scanVersion(),
+          release: (request, threshold) => services.stepNeeds.release(request, threshold),
+        },
+        teacherGroups: {
+          version: () => services.teacherGroups.version(),
+          groups: () => services.teacherGroups.groups(),
+        },
+        offer: {
+          version: () => services.trainingOffer.version(),
+          placesOffered: (window) => services.trainingOffer.placesOffered(window),
+          providersNear: (competences, province) => services.trainingOffer.providersNear(competences, province),
+          verifiedProviders: (ids) => services.trainingOffer.verifiedProviders(ids),
+        },
+      },
     } satisfies CentreNeeds,
   };
 }
@@ -203,6 +220,7 @@ export function createServices(config: Config, db: Db<AppTables>, moduleList: re
   const access = new AccessPolicy({
     rolesAt: (userId, schoolId) => services.schoolMemberships.rolesAt(userId, schoolId),
     rolesOf: (userId) => auth.rolesOf(userId),
+    platformRolesOf: (userId) => auth.platformRolesOf(userId),
   });
   const mail = new MailService(new OutboxRepository(platformDb.kysely), config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, access);
   const passwords = new PasswordService({ accounts, sessions, resets: new PasswordResetsRepository(platformDb.kysely), audit, mail, appUrl: config.appUrl });

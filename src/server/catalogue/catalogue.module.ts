@@ -9,6 +9,8 @@ import type { CatalogueTables } from './catalogue.tables';
 import { EnrolmentRepository } from './enrolment.repository';
 import { enrolmentRoutes } from './enrolment.routes';
 import { EnrolmentService } from './enrolment.service';
+import { OfferRepository } from './offer.repository';
+import { TrainingOfferService } from './offer.service';
 import { RecommendationService } from './recommendation.service';
 
 export type { CatalogueNeeds, CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
@@ -18,6 +20,8 @@ export interface CatalogueServices {
   catalogue: CatalogueService;
   enrolments: EnrolmentService;
   recommendations: RecommendationService;
+  /** The offer as the knowledge centre weighs it against the needs. */
+  trainingOffer: TrainingOfferService;
 }
 
 /** The training catalogue: providers, trainings, sessions, enrolments, search and recommendations. */
@@ -37,7 +41,8 @@ export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds, Ca
     });
     const enrolments = new EnrolmentService(enrolmentRepo, catalogue, { auth, schools: needs.schools });
     const recommendations = new RecommendationService(catalogueRepo, enrolmentRepo, catalogue, { digisnap: needs.profiles, schools: needs.schools });
-    return { catalogue, enrolments, recommendations };
+    const trainingOffer = new TrainingOfferService(new OfferRepository(kysely));
+    return { catalogue, enrolments, recommendations, trainingOffer };
   },
   register(app, { catalogue, enrolments, recommendations }, { requireAuth, optionalAuth }) {
     catalogueRoutes(app, { catalogue, requireAuth, optionalAuth });

@@ -5,6 +5,9 @@ import { centreRoutes } from './centre.routes';
 import { CentreService } from './centre.service';
 import type { CentreTables } from './centre.tables';
 import { FrontsService } from './fronts.service';
+import { NeedsOfferRepository } from './needs-offer.repository';
+import { needsOfferRoutes } from './needs-offer.routes';
+import { NeedsOfferService } from './needs-offer.service';
 import { openDatasets } from './open-data.registry';
 import { openDataRoutes } from './open-data.routes';
 import { OpenDataService } from './open-data.service';
@@ -17,22 +20,24 @@ export interface CentreServices {
   centre: CentreService;
   /** The open-data catalogue: every Flanders-wide figure the centre publishes, as CSV and JSON, without login. */
   openData: OpenDataService;
+  /** Needs against the training offer: the ranked gaps, the targets, the message to providers. */
+  needsOffer: NeedsOfferService;
 }
 
 /** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
 export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTables> = {
   name: 'centre',
   migrations: centreMigrations,
-  createServices({ access }, needs) {
+  createServices({ access, audit, mail, db }, needs) {
     const fronts = new FrontsService(needs.fronts);
     const centre = new CentreService({ access, needs, fronts: () => fronts.fronts() });
-    return {
-      centre,
-      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture: { picture: () => centre.publishedPicture() } })),
-    };
+    const needsOffer = new NeedsOfferService(new NeedsOfferRepository(db.kysely, audit), needs.needsOffer, { access, audit, mail });
+    const picture = { picture: () => centre.publishedPicture() };
+    return { centre, needsOffer, openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer })) };
   },
   register(app, services, { requireAuth }) {
     centreRoutes(app, { centre: services.centre, requireAuth });
+    needsOfferRoutes(app, { needsOffer: services.needsOffer, requireAuth });
     openDataRoutes(app, { openData: services.openData });
   },
 };

@@ -2,6 +2,7 @@ import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
 import type { FrontsNeeds } from './fronts.needs';
+import type { NeedsOfferNeeds } from './needs-offer.needs';
 
 /**
  * What the knowledge centre asks of the other modules: small interfaces, each offered by the
@@ -28,4 +29,5 @@ export interface CentreNeeds {
   schools: FlandersSchools;
   /** The other fronts: the ICT park, funding, policy plans, cyber check, reflection, STEM (fronts.needs.ts). */
   fronts: FrontsNeeds;
+  needsOffer: NeedsOfferNeeds;
 }

@@ -4,6 +4,7 @@ import { digisnapPictureDatasets, type PublishedPicture } from './digisnap-pictu
 import { frontsDatasets } from './fronts.dataset';
 import type { StemHeadline } from './fronts.needs';
 import type { FrontsService } from './fronts.service';
+import { type NeedsOfferFigures, needsOfferDatasets } from './needs-offer.dataset';
 import { stemDatasets } from './stem.dataset';
 
 export type OpenDataLicence = { id: string; name: LocalisedText; url: string };
@@ -42,9 +43,10 @@ export interface OpenDataSources {
   fronts: FrontsService;
   stem: StemHeadline;
   picture: PublishedPicture;
+  needsOffer: NeedsOfferFigures;
 }
 
 /** Every dataset the centre publishes, in the catalogue's order; ids are unique (a test holds them to it). */
 export function openDatasets(sources: OpenDataSources): OpenDataset[] {
-  return [...digisnapPictureDatasets(sources.picture), ...stemDatasets(sources.stem), ...frontsDatasets(sources.fronts)];
+  return [...digisnapPictureDatasets(sources.picture), ...needsOfferDatasets(sources.needsOffer), ...stemDatasets(sources.stem), ...frontsDatasets(sources.fronts)];
 }

@@ -101,6 +101,7 @@ describe('the registry', () => {
         throw new Error('not read here');
       },
     },
+    needsOffer: { publishedCells: async () => [] },
   });
 
   it('lists datasets with unique ids that fit a URL, each column defined in both languages', () => {

@@ -12,6 +12,9 @@ import type { DigisnapTables } from './digisnap.tables';
 import { FlandersPictureRepository } from './flanders-picture.repository';
 import { FlandersPictureService } from './flanders-picture.service';
 import { FrameworkRegistry } from './framework.registry';
+import { stepNeedMigrations } from './step-need.migrations';
+import { StepNeedRepository } from './step-need.repository';
+import { StepNeedService } from './step-need.service';
 
 export type { DigisnapTables } from './digisnap.tables';
 
@@ -21,19 +24,22 @@ export interface DigisnapServices {
   frameworks: FrameworkRegistry;
   /** The knowledge centre's Flanders-wide picture, released through its privacy gate. */
   flandersPicture: FlandersPictureService;
+  /** The knowledge centre's step needs, released through the privacy gate. */
+  stepNeeds: StepNeedService;
 }
 
 /** Digisnap: competence frameworks, scans, personal profiles and the team aggregates of scans. */
 export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables> = {
   name: 'digisnap',
-  migrations: digisnapMigrations,
+  migrations: { ...digisnapMigrations, ...stepNeedMigrations },
   createServices({ config, db, audit }) {
     const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
     const noise = { epsilon: config.privacyEpsilon, uniform: config.privacyUniform ?? cryptoUniform };
     const kysely = db.kysely.withTables<DigisnapTables>();
     const digisnap = new DigisnapService(new DigisnapRepository(kysely), frameworks, audit, nowIso, noise);
     const flandersPicture = new FlandersPictureService(new FlandersPictureRepository(kysely), () => frameworks.current(), nowIso, noise);
-    return { digisnap, frameworks, flandersPicture };
+    const stepNeeds = new StepNeedService(new StepNeedRepository(kysely), () => frameworks.current(), noise, nowIso);
+    return { digisnap, frameworks, flandersPicture, stepNeeds };
   },
   register(app, { digisnap }, { requireAuth }) {
     digisnapRoutes(app, { digisnap, requireAuth });

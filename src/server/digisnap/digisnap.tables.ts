@@ -108,6 +108,15 @@ export interface ComparisonTotalsTable {
   revision: number;
 }
 
+/** The step needs as released (noise drawn), per scope, for the data version its signature names. */
+export interface StepNeedReleasesTable {
+  scope: string;
+  signature: string;
+  /** JSON of the StepNeedRelease. */
+  body: string;
+  released_at: string;
+}
+
 /** Versions of what the Flanders picture is counted from, bumped by triggers: `scans` on every change to a submitted scan. */
 export interface DigisnapDataVersionsTable {
   name: string;
@@ -139,6 +148,7 @@ export type DigisnapTables = {
   team_members: TeamMembersTable;
   comparison_parts: ComparisonPartsTable;
   comparison_totals: ComparisonTotalsTable;
+  step_need_releases: StepNeedReleasesTable;
   digisnap_data_versions: DigisnapDataVersionsTable;
   flanders_picture_releases: FlandersPictureReleasesTable;
 };

@@ -39,6 +39,8 @@ import { SchoolRepository } from './school.repository';
 import { schoolRoutes } from './school.routes';
 import { SchoolService } from './school.service';
 import type { SchoolTables } from './school.tables';
+import { TeacherGroupsRepository } from './teacher-groups.repository';
+import { TeacherGroupsService } from './teacher-groups.service';
 import { trainingBudgetMigrations } from './training-budget/training-budget.migrations';
 import { TrainingBudgetRepository } from './training-budget/training-budget.repository';
 import { trainingBudgetRoutes } from './training-budget/training-budget.routes';
@@ -67,6 +69,8 @@ export interface SchoolServices {
   policyPlan: PolicyPlanService;
   /** The board's schools side by side. */
   boardOverview: BoardOverviewService;
+  /** Teachers by province and education level, for the knowledge centre's counts. */
+  teacherGroups: TeacherGroupsService;
   /** The schools as the knowledge centre's Flanders-wide figures group them. */
   flandersSchools: FlandersSchoolsService;
 }
@@ -128,7 +132,23 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     });
     const boardOverview = new BoardOverviewService({ boards, campaigns, budgets, cyberChecks, policyPlan, boardPark: needs.boardPark });
     const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, boardOverview, flandersSchools };
+    const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(kysely));
+    return {
+      schools,
+      schoolMemberships,
+      boards,
+      invitations,
+      campaigns,
+      trainingPlan,
+      budgets,
+      instruments,
+      cyberChecks,
+      reflections,
+      policyPlan,
+      boardOverview,
+      flandersSchools,
+      teacherGroups,
+    };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });

@@ -66,6 +66,8 @@ export const platformCapabilities = {
   readOutbox: ['admin'],
   /** Import the STEM monitor's counts, replacing the school years in the file; everyone reads the monitor. */
   importStemCounts: ['centre_analyst', 'admin'],
+  /** Set the knowledge centre's target level per competence, and mail providers about a gap in the offer. */
+  actOnGaps: ['centre_analyst', 'admin'],
   /** Find accounts, block and unblock them, mail them a password-reset link. */
   manageAccounts: ['admin'],
   /** Read the audit log. */

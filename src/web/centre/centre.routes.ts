@@ -8,5 +8,6 @@ export const centreWeb: WebModule = {
     pageRoute(root, { path: '/kenniscentrum', page: () => import('./CentreOverviewPage'), component: 'CentreOverviewPage' }),
     // The open data is for everyone, without an account.
     pageRoute(root, { path: '/open-data', access: 'public', page: () => import('./OpenDataPage'), component: 'OpenDataPage' }),
+    pageRoute(root, { path: '/kenniscentrum/noden', page: () => import('./NeedsOfferPage'), component: 'NeedsOfferPage' }),
   ],
 };

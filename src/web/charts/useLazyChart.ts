@@ -13,6 +13,7 @@ const chartModules = {
   radar: () => import('./echarts-radar'),
   bar: () => import('./echarts-bar'),
   line: () => import('./echarts-line'),
+  heatmap: () => import('./echarts-heatmap'),
 } satisfies Record<string, () => Promise<ChartModule>>;
 
 export type ChartKind = keyof typeof chartModules;

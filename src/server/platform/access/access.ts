@@ -11,6 +11,8 @@ export interface SchoolRoles {
 export interface RoleSource extends SchoolRoles {
   /** Every role the user holds, platform-wide or in any school. */
   rolesOf(userId: string): Promise<ReadonlySet<Role>>;
+  /** Only the platform-wide roles: all a platform capability is granted by, without reading the user's schools. */
+  platformRolesOf?(userId: string): Promise<readonly Role[]>;
 }
 
 /** How a 403 names the platform-wide roles. */
@@ -23,6 +25,7 @@ const platformActions: Record<PlatformCapability, string> = {
   actForEveryProvider: 'act for every provider',
   readOutbox: 'read the outbox',
   importStemCounts: 'import STEM counts',
+  actOnGaps: 'set the centre’s targets or mail providers about a gap',
   manageAccounts: 'manage accounts',
   readAuditLog: 'read the audit log',
   listAllSchools: 'list every school',
@@ -60,7 +63,8 @@ export class AccessPolicy {
 
   /** Nothing when the caller's roles grant the platform-wide capability; 403 otherwise. */
   async requirePlatform(userId: string, capability: PlatformCapability): Promise<void> {
-    if (grants(await this.roles.rolesOf(userId), capability)) return;
+    const roles = this.roles.platformRolesOf ? new Set(await this.roles.platformRolesOf(userId)) : await this.roles.rolesOf(userId);
+    if (grants(roles, capability)) return;
     const allowed: readonly PlatformRoleName[] = platformCapabilities[capability];
     throw forbidden(`Only ${orList(allowed.map((role) => platformRoleNames[role]))} may ${platformActions[capability]}`);
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/platform/api';
+import { precompiled } from '../db/precompiled';
 import type { PlatformTables as Database, UsersTable } from '../db/schema';
 import type { OidcTables } from './oidc.repository';
 
@@ -16,7 +17,12 @@ export interface NewUser {
 const BULK_BATCH = 500;
 
 export class AccountsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Behind every check of a platform capability: compiled once. */
+  private readonly rolesOfUser;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.rolesOfUser = precompiled(db, (userId: string) => db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role'), 1);
+  }
 
   /** Many users at once, in batches (the demo's synthetic Flanders). */
   async insertUsers(users: readonly NewUser[]): Promise<void> {
@@ -76,8 +82,7 @@ export class AccountsRepository {
   }
 
   async globalRoles(userId: string): Promise<Role[]> {
-    const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
-    return rows.map((r) => r.role as Role);
+    return (await this.rolesOfUser(userId)).map((r) => r.role as Role);
   }
 
   /** Whether a person at an identity provider is linked to the account. */
