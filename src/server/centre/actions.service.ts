@@ -14,15 +14,34 @@ import {
 } from '../../shared/centre/actions';
 import { type CentreIndicator, centreIndicator, centreIndicators } from '../../shared/centre/indicator-keys';
 import { conflict, notFound, validationError } from '../../shared/errors';
-import { brusselsDate } from '../../shared/platform/brussels-time';
+import { addDays, brusselsDate } from '../../shared/platform/brussels-time';
 import { grants } from '../../shared/platform/capabilities';
 import type { Front } from '../../shared/platform/fronts';
+import type { LocalisedText } from '../../shared/platform/text';
 import type { AccessPolicy } from '../platform/access/access';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import type { AuthService } from '../platform/auth/auth.service';
 import { newId, nowIso } from '../platform/ids';
 import type { BootcampTrainings } from './actions.needs';
 import type { BootcampRows, CentreActionRow, CentreActionsRepository } from './actions.repository';
+
+/** Bootcamp tracks as the operator sets them up (`addProgramme`). */
+export interface BootcampPlan {
+  tracks: Array<{
+    name: LocalisedText;
+    description: LocalisedText;
+    /** A catalogue training of kind bootcamp, or null. */
+    trainingId: string | null;
+    cohorts: Array<{
+      name: string;
+      /** YYYY-MM-DD: the first weekly session. */
+      startsOn: string;
+      /** One weekly session per topic. */
+      topics: string[];
+      teams: Array<{ schoolId: string; schoolName: string; members: Array<{ name: string /** Session numbers (from 1) attended. */; present: number[] }> }>;
+    }>;
+  }>;
+}
 
 export interface CentreActionsDeps {
   access: AccessPolicy;
@@ -167,6 +186,55 @@ export class CentreActionsService {
     await this.repo.saveAttendance(sessionId, present);
     await this.deps.audit.record({ actorId: userId, action: 'bootcamp_attendance_saved', subject: sessionId, details: { cohortId, present: present.length } });
     return this.cohort(userId, cohortId);
+  }
+
+  /**
+   * Adds bootcamp tracks with their cohorts as the operator (the demo, tests, an import): each
+   * cohort meets weekly from its start, one session per topic. A track's training must be a
+   * catalogue training of kind bootcamp; nothing is written when one is not.
+   */
+  async addProgramme(plan: BootcampPlan): Promise<void> {
+    for (const [index, track] of plan.tracks.entries()) {
+      if (track.trainingId !== null && !(await this.deps.trainings.bootcampTraining(track.trainingId))) {
+        throw validationError(`tracks.${index}.trainingId`, 'not a published training of kind bootcamp');
+      }
+    }
+    const rows: Parameters<CentreActionsRepository['insertProgramme']>[0] = { tracks: [], cohorts: [], teams: [], participants: [], sessions: [], attendance: [] };
+    const createdAt = nowIso();
+    for (const track of plan.tracks) {
+      const trackId = newId();
+      rows.tracks.push({
+        id: trackId,
+        name_nl: track.name.nl,
+        name_en: track.name.en,
+        description_nl: track.description.nl,
+        description_en: track.description.en,
+        training_id: track.trainingId,
+        created_at: createdAt,
+      });
+      for (const cohort of track.cohorts) {
+        const cohortId = newId();
+        rows.cohorts.push({ id: cohortId, track_id: trackId, name: cohort.name, starts_on: cohort.startsOn });
+        const sessionIds = cohort.topics.map((topic, week) => {
+          const id = newId();
+          rows.sessions.push({ id, cohort_id: cohortId, number: week + 1, held_on: addDays(cohort.startsOn, 7 * week), topic });
+          return id;
+        });
+        for (const team of cohort.teams) {
+          const teamId = newId();
+          rows.teams.push({ id: teamId, cohort_id: cohortId, school_id: team.schoolId, school_name: team.schoolName });
+          for (const member of team.members) {
+            const participantId = newId();
+            rows.participants.push({ id: participantId, team_id: teamId, name: member.name });
+            for (const number of new Set(member.present)) {
+              const sessionId = sessionIds[number - 1];
+              if (sessionId) rows.attendance.push({ session_id: sessionId, participant_id: participantId });
+            }
+          }
+        }
+      }
+    }
+    await this.repo.insertProgramme(rows);
   }
 
   /** The schools and teachers of every bootcamp cohort: the reach of an action of the programme. */
