@@ -68,8 +68,8 @@ export function CentreActionsPage() {
       {list.loading && !list.data && <Loading />}
       {list.data?.canManage &&
         (adding ? (
-          <section className="card" aria-labelledby="centre-action-new-title">
-            <h2 id="centre-action-new-title">{t('centreActions.newAction')}</h2>
+          <section className="card" aria-labelledby="centre-action-add-heading">
+            <h2 id="centre-action-add-heading">{t('centreActions.newAction')}</h2>
             <CentreActionForm
               onDone={(saved) => {
                 setAdding(false);
