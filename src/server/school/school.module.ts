@@ -13,6 +13,9 @@ import { cyberCheckMigrations } from './cyber-check/cyber-check.migrations';
 import { CyberCheckRepository } from './cyber-check/cyber-check.repository';
 import { cyberCheckRoutes } from './cyber-check/cyber-check.routes';
 import { CyberCheckService } from './cyber-check/cyber-check.service';
+import { flandersSchoolsMigrations } from './flanders/flanders-schools.migrations';
+import { FlandersSchoolsRepository } from './flanders/flanders-schools.repository';
+import { FlandersSchoolsService } from './flanders/flanders-schools.service';
 import { InstrumentRegistry } from './instrument.registry';
 import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
@@ -60,6 +63,8 @@ export interface SchoolServices {
   cyberChecks: CyberCheckService;
   reflections: ReflectionService;
   policyPlan: PolicyPlanService;
+  /** The schools as the knowledge centre's Flanders-wide figures group them. */
+  flandersSchools: FlandersSchoolsService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -73,6 +78,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...cyberCheckMigrations,
     ...reflectionMigrations,
     ...policyPlanMigrations,
+    ...flandersSchoolsMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
@@ -116,7 +122,8 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan };
+    const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, flandersSchools };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });

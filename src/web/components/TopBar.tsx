@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { grants } from '../../shared/platform/capabilities';
 import { providerMemberships } from '../catalogue/provider/providerAccess';
+import { centrePath } from '../centre/centreTabs';
 import { useI18n } from '../i18n';
 import { useSession } from '../platform/session';
 import { Link, navigate, useLocation } from '../router';
@@ -20,6 +22,9 @@ const navItems = [
 
 /** The public STEM monitor, in the menu for everyone, logged in or not. */
 const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => path.startsWith('/stem') } as const;
+
+/** The knowledge centre, for its analysts and the admins. */
+const centreItem = { href: centrePath, key: 'nav.centre', matches: (path: string) => path.startsWith(centrePath) } as const;
 
 const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
@@ -46,7 +51,15 @@ export function TopBar() {
       key: 'nav.school',
       matches: (current: string) => current.startsWith('/school'),
     } as const);
-  const items = user ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem] : [stemItem];
+  const items = user
+    ? [
+        ...navItems,
+        ...(providerMemberships(user).length > 0 ? [providerItem] : []),
+        ...(schoolItem ? [schoolItem] : []),
+        stemItem,
+        ...(grants(user.globalRoles, 'readCentre') ? [centreItem] : []),
+      ]
+    : [stemItem];
 
   useEffect(() => {
     if (!menuOpen) return;
