@@ -160,6 +160,12 @@ function wireNeeds(services: Services): Record<string, unknown> {
         version: () => services.flandersSchools.version(),
         schools: (window) => services.flandersSchools.schools(window),
       },
+      bootcamps: {
+        bootcampTraining: async (trainingId) => {
+          const training = await services.catalogue.getTraining(null, trainingId).catch(() => null);
+          return training?.kind === 'bootcamp' ? { id: training.id, title: training.title } : null;
+        },
+      },
     } satisfies CentreNeeds,
   };
 }

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { centreActionsMigrations } from './actions.migrations';
 
 /** The centre module's migrations: each part spreads its own here, named `<yyyymmdd>_<nn>_centre_<what>`. */
-export const centreMigrations: Record<string, Migration> = {};
+export const centreMigrations: Record<string, Migration> = { ...centreActionsMigrations };

@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+import type { BootcampTrainings } from './actions.needs';
 
 /**
  * What the knowledge centre asks of the other modules: small interfaces, each offered by the
@@ -25,4 +26,5 @@ export interface FlandersSchools {
 export interface CentreNeeds {
   digisnap: FlandersDigisnap;
   schools: FlandersSchools;
+  bootcamps: BootcampTrainings;
 }

@@ -3,6 +3,7 @@ import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { Services } from '../app';
 import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
+import { seedDemoCentreActions } from './demo-centre-actions';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFunding } from './demo-funding';
@@ -94,6 +95,10 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   await seedDemoStem(services);
+  await seedDemoCentreActions(services, ids.get('kenniscentrum@demo.digisprong.be')!, [
+    { id: schoolId, name: demoSchool.name },
+    { id: second, name: 'Basisschool De Sprong, wijkschool Kouter (demo)' },
+  ]);
   return accounts;
 }
 

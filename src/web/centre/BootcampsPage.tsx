@@ -9,7 +9,7 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
-import { CentreActionsNav } from './CentreActionsNav';
+import { CentreNav } from './CentreNav';
 
 /** The IT bootcamps: tracks, their cohorts with completion per team, and attendance entry for a chosen cohort. */
 export function BootcampsPage() {
@@ -20,7 +20,7 @@ export function BootcampsPage() {
   return (
     <section className="page" data-testid="bootcamps">
       <PageHeading title={t('centreActions.bootcampsTitle')}>{t('centreActions.bootcampsTitle')}</PageHeading>
-      <CentreActionsNav />
+      <CentreNav />
       {programme.error && <ErrorAlert error={programme.error} onRetry={programme.reload} />}
       {programme.loading && !programme.data && <Loading />}
       {programme.data && (

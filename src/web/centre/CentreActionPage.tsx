@@ -11,7 +11,7 @@ import { Link } from '../router';
 import { useEndpointQuery } from '../serverState';
 import { useActionWords } from './ActionFacts';
 import { CentreActionForm } from './CentreActionForm';
-import { CentreActionsNav } from './CentreActionsNav';
+import { CentreNav } from './CentreNav';
 import { bootcampsPath, centreActionsPath } from './centreActionsPaths';
 
 /** One action: its facts, the figures it should move (each a link to where it is shown), its reach and its history. */
@@ -25,7 +25,7 @@ export function CentreActionPage({ centreActionId }: { centreActionId: string })
   if (detail.error || !detail.data) {
     return (
       <NarrowPage title={t('centreActions.registerTitle')}>
-        <CentreActionsNav />
+        <CentreNav />
         {detail.error && <ErrorAlert error={detail.error} message={detail.error.status === 404 ? t('centreActions.notFound') : undefined} onRetry={detail.reload} />}
       </NarrowPage>
     );
@@ -34,7 +34,7 @@ export function CentreActionPage({ centreActionId }: { centreActionId: string })
   return (
     <section className="page" data-testid="centre-action">
       <PageHeading title={action.title}>{action.title}</PageHeading>
-      <CentreActionsNav />
+      <CentreNav />
       <p>
         <Link href={centreActionsPath}>{t('centreActions.back')}</Link>
       </p>

@@ -10,7 +10,7 @@ import { Link, navigate, useLocation } from '../router';
 import { useEndpointQuery } from '../serverState';
 import { useActionWords } from './ActionFacts';
 import { CentreActionForm } from './CentreActionForm';
-import { CentreActionsNav } from './CentreActionsNav';
+import { CentreNav } from './CentreNav';
 import { centreActionPath, centreActionsPath } from './centreActionsPaths';
 
 type FrontFilter = (typeof fronts)[number];
@@ -38,7 +38,7 @@ export function CentreActionsPage() {
   return (
     <section className="page" data-testid="centre-actions">
       <PageHeading title={t('centreActions.registerTitle')}>{t('centreActions.registerTitle')}</PageHeading>
-      <CentreActionsNav />
+      <CentreNav />
       <p className="lead">{t('centreActions.registerIntro')}</p>
       <div className="form-row">
         <div className="field">
