@@ -49,7 +49,9 @@ describe('the knowledge centre follows its actions and the IT bootcamps in the b
 
   it('the analyst records a session’s attendance with the keyboard, and the team completes', async () => {
     const page = await logIn(world, ANALYST);
-    await page.goto(`${world.baseUrl}/kenniscentrum/bootcamps`);
+    await page.goto(`${world.baseUrl}/kenniscentrum`);
+    await page.getByTestId('centre-nav').getByRole('link', { name: 'IT-bootcamps' }).click();
+    await page.waitForURL(`${world.baseUrl}/kenniscentrum/bootcamps`);
     const cohort = page.getByTestId('bootcamp-cohort');
     await expect.poll(() => cohort.getByRole('row', { name: /Basisschool Twee/ }).textContent()).toContain('Nee');
     expect(await page.getByTestId('bootcamps-reach').textContent()).toBe('2 scholen en 2 leraren, 1 teams afgerond');
