@@ -98,12 +98,15 @@ describe('demo data', () => {
     const fronts = (actions as Array<{ front: string }>).map((action) => action.front);
     expect(['government', 'infrastructure', 'policy', 'resources', 'skills'].map((front) => fronts.filter((f) => f === front).length)).toEqual([2, 2, 2, 2, 2]);
     const bootcampAction = actions.find((action: { programme: string | null }) => action.programme === 'it_bootcamps');
-    expect(bootcampAction.reach).toEqual({ schools: 2, teachers: 8, source: 'programme' });
+    expect(bootcampAction.reach).toMatchObject({ source: 'programme' });
+    expect(bootcampAction.reach.schools).toBeGreaterThan(10);
     const programme = (await analyst.request({ method: 'GET', url: '/api/centre/bootcamps' })).json();
     expect(programme.tracks).toHaveLength(2);
     expect(programme.tracks[0].training).not.toBeNull();
     const [spring] = programme.tracks[0].cohorts;
     expect(spring).toMatchObject({ sessions: 12, sessionsHeld: 12 });
-    expect(spring.teams.map((team: { completion: { completed: boolean } }) => team.completion.completed)).toEqual([true, false]);
+    const completed = spring.teams.map((team: { completion: { completed: boolean } }) => team.completion.completed);
+    expect(completed).toContain(true);
+    expect(completed).toContain(false);
   });
 });

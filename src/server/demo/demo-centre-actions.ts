@@ -7,21 +7,27 @@ import type { BootcampPlan } from '../centre/actions.service';
 /**
  * The knowledge centre's register in the demo: two actions on each of the five fronts, and the
  * IT bootcamps with their two tracks (DOMAIN.md §3: "Digitaal groeien" for primary teams,
- * "Digitale beleidscyclus" for ICT teams; ~12 weeks; €1 m). One cohort has finished, with one
- * team short of the threshold; one is half-way. The schools are the demo's; the people fictional.
+ * "Digitale beleidscyclus" for ICT teams; ~12 weeks; €1 m). The board's two schools and the
+ * synthetic Flanders' primary schools make up the first track's finished cohort, some teams short
+ * of the threshold; its other schools the second track's cohort, half-way. The people are fictional.
  */
-export async function seedDemoCentreActions(services: Services, analystId: string, schools: ReadonlyArray<{ id: string; name: string }>): Promise<void> {
+export async function seedDemoCentreActions(services: Services, analystId: string, boardSchools: readonly DemoSchool[]): Promise<void> {
   const today = brusselsDate();
-  const [bootcamp] = (await services.catalogue.search(searchQuerySchema.parse({ kind: 'bootcamp', pageSize: 2 }))).items;
-  await services.centreActions.addProgramme(bootcampPlan(today, schools, bootcamp?.id ?? null));
+  const [bootcamp] = (await services.catalogue.search(searchQuerySchema.parse({ kind: 'bootcamp', pageSize: 1 }))).items;
+  const flanders = (await services.schools.directoryAsOperator({ q: 'demo Vlaanderen', limit: 100, offset: 0 })).items;
+  const primary = flanders.filter((school) => school.name.startsWith('Basisschool')).slice(0, 12);
+  const others = flanders.filter((school) => !school.name.startsWith('Basisschool')).slice(0, 10);
+  await services.centreActions.addProgramme(bootcampPlan(today, [...boardSchools, ...primary], others, bootcamp?.id ?? null));
   for (const action of demoActions(today)) await services.centreActions.create(analystId, centreActionBodySchema.parse(action));
 }
 
-const members = [
-  ['An Peeters', 'Jonas Claes', 'Fatima El Amrani'],
-  ['Lotte Maes', 'Wout Jacobs', 'Ines Willems'],
-  ['Sam Goossens', 'Noor Wouters'],
-] as const;
+interface DemoSchool {
+  id: string;
+  name: string;
+}
+
+const firstNames = ['An', 'Jonas', 'Fatima', 'Lotte', 'Wout', 'Ines', 'Sam', 'Noor', 'Milan', 'Sara', 'Yusuf', 'Lien', 'Tom', 'Amira', 'Pieter'];
+const lastNames = ['Peeters', 'Claes', 'El Amrani', 'Maes', 'Jacobs', 'Willems', 'Goossens', 'Wouters', 'De Smet', 'Mertens', 'Aydin', 'Janssens'];
 
 const growingTopics = [
   'Startmoment met het schoolteam',
@@ -53,13 +59,26 @@ const policyTopics = [
   'Slotmoment en vervolg',
 ];
 
-/** Session numbers 1..n, leaving out the ones given. */
-const allBut = (n: number, ...missed: number[]) => Array.from({ length: n }, (_, i) => i + 1).filter((week) => !missed.includes(week));
+/**
+ * School teams of two to four members. Member m of team t misses (3t + 5m) mod 6 of the sessions
+ * held, the last ones first: no randomness, and about one team in three misses the threshold.
+ */
+function teams(schools: readonly DemoSchool[], held: number, offset: number) {
+  return schools.map((school, t) => ({
+    schoolId: school.id,
+    schoolName: school.name,
+    members: Array.from({ length: 2 + ((t + offset) % 3) }, (_, m) => {
+      const person = (t + offset) * 4 + m;
+      const missed = (3 * t + 5 * m) % 6;
+      return {
+        name: `${firstNames[person % firstNames.length]} ${lastNames[(person * 7) % lastNames.length]}`,
+        present: Array.from({ length: Math.max(0, held - missed) }, (_, i) => i + 1),
+      };
+    }),
+  }));
+}
 
-function bootcampPlan(today: string, schools: ReadonlyArray<{ id: string; name: string }>, trainingId: string | null): BootcampPlan {
-  const [first, second] = schools;
-  const team = (school: { id: string; name: string } | undefined, names: readonly string[], present: number[][]) =>
-    school ? [{ schoolId: school.id, schoolName: school.name, members: names.map((name, i) => ({ name, present: present[i] ?? [] })) }] : [];
+function bootcampPlan(today: string, primary: readonly DemoSchool[], others: readonly DemoSchool[], trainingId: string | null): BootcampPlan {
   return {
     tracks: [
       {
@@ -69,19 +88,7 @@ function bootcampPlan(today: string, schools: ReadonlyArray<{ id: string; name: 
           en: "For primary school teams: choosing and using digital learning resources, and strengthening the school's ICT policy.",
         },
         trainingId,
-        cohorts: [
-          {
-            name: 'Digitaal groeien – voorjaar',
-            startsOn: addDays(today, -7 * 20),
-            topics: growingTopics,
-            teams: [
-              // All three reach 9 of 12: the team completes.
-              ...team(first, members[0], [allBut(12), allBut(12, 4, 9), allBut(12, 2, 7, 11)]),
-              // One member attended 8 of 12: the team does not complete.
-              ...team(second, members[1], [allBut(12, 5), allBut(12, 1, 2, 3, 4), allBut(12)]),
-            ],
-          },
-        ],
+        cohorts: [{ name: 'Digitaal groeien – voorjaar', startsOn: addDays(today, -7 * 20), topics: growingTopics, teams: teams(primary, 12, 0) }],
       },
       {
         name: { nl: 'Digitale beleidscyclus', en: 'Digital policy cycle' },
@@ -90,14 +97,7 @@ function bootcampPlan(today: string, schools: ReadonlyArray<{ id: string; name: 
           en: 'For ICT teams of every level of education except higher education: an ICT policy plan and a long-term vision.',
         },
         trainingId: null,
-        cohorts: [
-          {
-            name: 'Digitale beleidscyclus – najaar',
-            startsOn: addDays(today, -7 * 5),
-            topics: policyTopics,
-            teams: [...team(first, members[2], [allBut(6), allBut(6, 3)])],
-          },
-        ],
+        cohorts: [{ name: 'Digitale beleidscyclus – najaar', startsOn: addDays(today, -7 * 5), topics: policyTopics, teams: teams(others, 6, 1) }],
       },
     ],
   };

@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database';
 import { seedDemoCentreActions } from './demo-centre-actions';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
+import { seedDemoFlanders } from './demo-flanders';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoBoundLoan } from './demo-loan-links';
 import { seedDemoStem } from './demo-stem';
@@ -95,6 +96,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   await seedDemoStem(services);
+  await seedDemoFlanders(services);
   await seedDemoCentreActions(services, ids.get('kenniscentrum@demo.digisprong.be')!, [
     { id: schoolId, name: demoSchool.name },
     { id: second, name: 'Basisschool De Sprong, wijkschool Kouter (demo)' },
