@@ -1,4 +1,5 @@
 import type { ServerModule } from '../platform/module';
+import { centreActionsPersonalData } from './actions.personal-data';
 import { CentreActionsRepository } from './actions.repository';
 import { centreActionsRoutes } from './actions.routes';
 import { CentreActionsService } from './actions.service';
@@ -33,4 +34,5 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     centreRoutes(app, { centre: services.centre, requireAuth });
     centreActionsRoutes(app, { centreActions: services.centreActions, requireAuth });
   },
+  personalData: () => centreActionsPersonalData,
 };
