@@ -281,7 +281,8 @@ export class CentreActionsService {
   }
 }
 
-function columnsOf(body: Omit<CentreActionBody, never>) {
+/** The table's columns of an action's fields. */
+function columnsOf(body: CentreActionBody) {
   return {
     title: body.title,
     front: body.front,
