@@ -190,6 +190,12 @@ function wireNeeds(services: Services): Record<string, unknown> {
           verifiedProviders: (ids) => services.trainingOffer.verifiedProviders(ids),
         },
       },
+      bootcamps: {
+        bootcampTraining: async (trainingId) => {
+          const training = await services.catalogue.getTraining(null, trainingId).catch(() => null);
+          return training?.kind === 'bootcamp' ? { id: training.id, title: training.title } : null;
+        },
+      },
     } satisfies CentreNeeds,
   };
 }

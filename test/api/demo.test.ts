@@ -92,4 +92,21 @@ describe('demo data', () => {
     const series = (await t.app.inject({ method: 'GET', url: '/api/stem/series?indicator=secondary_year3_stem_share' })).json();
     expect(series.baseline.total.share).toBeCloseTo(0.335, 6);
   });
+  it('fills the knowledge centre’s register: two actions per front, and two bootcamp tracks with a completed and an unfinished team', async () => {
+    const analyst = await login(t.app, 'kenniscentrum@demo.digisprong.be', DEMO_PASSWORD);
+    const { actions } = (await analyst.request({ method: 'GET', url: '/api/centre/actions' })).json();
+    const fronts = (actions as Array<{ front: string }>).map((action) => action.front);
+    expect(['government', 'infrastructure', 'policy', 'resources', 'skills'].map((front) => fronts.filter((f) => f === front).length)).toEqual([2, 2, 2, 2, 2]);
+    const bootcampAction = actions.find((action: { programme: string | null }) => action.programme === 'it_bootcamps');
+    expect(bootcampAction.reach).toMatchObject({ source: 'programme' });
+    expect(bootcampAction.reach.schools).toBeGreaterThan(10);
+    const programme = (await analyst.request({ method: 'GET', url: '/api/centre/bootcamps' })).json();
+    expect(programme.tracks).toHaveLength(2);
+    expect(programme.tracks[0].training).not.toBeNull();
+    const [spring] = programme.tracks[0].cohorts;
+    expect(spring).toMatchObject({ sessions: 12, sessionsHeld: 12 });
+    const completed = spring.teams.map((team: { completion: { completed: boolean } }) => team.completion.completed);
+    expect(completed).toContain(true);
+    expect(completed).toContain(false);
+  });
 });

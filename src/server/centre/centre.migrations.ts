@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
+import { centreActionsMigrations } from './actions.migrations';
 import { needsOfferMigrations } from './needs-offer.migrations';
 
 /** The centre module's migrations: each part spreads its own here, named `<yyyymmdd>_<nn>_centre_<what>`. */
-export const centreMigrations: Record<string, Migration> = { ...needsOfferMigrations };
+export const centreMigrations: Record<string, Migration> = { ...needsOfferMigrations, ...centreActionsMigrations };

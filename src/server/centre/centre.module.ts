@@ -1,4 +1,8 @@
 import type { ServerModule } from '../platform/module';
+import { centreActionsPersonalData } from './actions.personal-data';
+import { CentreActionsRepository } from './actions.repository';
+import { centreActionsRoutes } from './actions.routes';
+import { CentreActionsService } from './actions.service';
 import { centreMigrations } from './centre.migrations';
 import type { CentreNeeds } from './centre.needs';
 import { centreRoutes } from './centre.routes';
@@ -22,22 +26,31 @@ export interface CentreServices {
   openData: OpenDataService;
   /** Needs against the training offer: the ranked gaps, the targets, the message to providers. */
   needsOffer: NeedsOfferService;
+  /** The register of actions and projects, and the IT bootcamps. */
+  centreActions: CentreActionsService;
 }
 
 /** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
 export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTables> = {
   name: 'centre',
   migrations: centreMigrations,
-  createServices({ access, audit, mail, db }, needs) {
+  createServices({ access, audit, auth, mail, db }, needs) {
     const fronts = new FrontsService(needs.fronts);
     const centre = new CentreService({ access, needs, fronts: () => fronts.fronts() });
     const needsOffer = new NeedsOfferService(new NeedsOfferRepository(db.kysely, audit), needs.needsOffer, { access, audit, mail });
     const picture = { picture: () => centre.publishedPicture() };
-    return { centre, needsOffer, openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer })) };
+    return {
+      centre,
+      needsOffer,
+      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer })),
+      centreActions: new CentreActionsService(new CentreActionsRepository(db.kysely), { access, audit, auth, trainings: needs.bootcamps }),
+    };
   },
   register(app, services, { requireAuth }) {
     centreRoutes(app, { centre: services.centre, requireAuth });
     needsOfferRoutes(app, { needsOffer: services.needsOffer, requireAuth });
     openDataRoutes(app, { openData: services.openData });
+    centreActionsRoutes(app, { centreActions: services.centreActions, requireAuth });
   },
+  personalData: () => centreActionsPersonalData,
 };

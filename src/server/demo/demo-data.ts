@@ -2,6 +2,7 @@ import type { Role } from '../../shared/platform/api';
 import { brusselsDate } from '../../shared/platform/brussels-time';
 import type { Services } from '../app';
 import type { Db } from '../platform/db/database';
+import { seedDemoCentreActions } from './demo-centre-actions';
 import { coverageTrainings } from './demo-coverage';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
@@ -85,6 +86,10 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoPolicyPlan(services, team);
   await seedDemoStem(services);
   await seedDemoFlanders(services);
+  await seedDemoCentreActions(services, ids.get('kenniscentrum@demo.digisprong.be')!, [
+    { id: schoolId, name: demoSchool.name },
+    { id: second, name: 'Basisschool De Sprong, wijkschool Kouter (demo)' },
+  ]);
   return accounts;
 }
 

@@ -76,6 +76,8 @@ export const platformCapabilities = {
   listAllSchools: ['admin'],
   /** Read the knowledge centre's Flanders-wide figures and pages. */
   readCentre: ['centre_analyst', 'admin'],
+  /** Create and change the knowledge centre's actions and projects, and record bootcamp attendance. */
+  manageCentreActions: ['centre_analyst', 'admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

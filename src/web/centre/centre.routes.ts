@@ -1,5 +1,6 @@
 import type { WebModule } from '../routing/webModule';
 import { pageRoute } from '../routing/webModule';
+import { centreActionPages } from './actions.pages';
 
 /** The knowledge centre's pages, for its analysts and the admins (the server refuses everyone else). */
 export const centreWeb: WebModule = {
@@ -9,5 +10,6 @@ export const centreWeb: WebModule = {
     // The open data is for everyone, without an account.
     pageRoute(root, { path: '/open-data', access: 'public', page: () => import('./OpenDataPage'), component: 'OpenDataPage' }),
     pageRoute(root, { path: '/kenniscentrum/noden', page: () => import('./NeedsOfferPage'), component: 'NeedsOfferPage' }),
+    ...centreActionPages(root),
   ],
 };

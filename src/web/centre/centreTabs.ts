@@ -5,6 +5,8 @@
 export const centreTabs = [
   { href: '/kenniscentrum', key: 'centre.tabs.overview', matches: (path: string) => path === '/kenniscentrum' },
   { href: '/kenniscentrum/noden', key: 'centre.tabs.gaps', matches: (path: string) => path === '/kenniscentrum/noden' },
+  { href: '/kenniscentrum/acties', key: 'centreActions.nav.actions', matches: (path: string) => path.startsWith('/kenniscentrum/acties') },
+  { href: '/kenniscentrum/bootcamps', key: 'centreActions.nav.bootcamps', matches: (path: string) => path === '/kenniscentrum/bootcamps' },
 ] as const;
 
 export const centrePath = '/kenniscentrum';

@@ -30,6 +30,7 @@ const platformActions: Record<PlatformCapability, string> = {
   readAuditLog: 'read the audit log',
   listAllSchools: 'list every school',
   readCentre: "read the knowledge centre's figures",
+  manageCentreActions: "change the knowledge centre's actions",
 };
 
 /**
