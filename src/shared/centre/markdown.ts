@@ -5,7 +5,11 @@
  * link only keeps a web, mail or in-app address, so an article can never run a script.
  */
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'emphasis' | 'strong'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'emphasis'; children: Inline[] }
+  | { kind: 'strong'; children: Inline[] }
+  | { kind: 'link'; href: string; children: Inline[] };
 
 export type Block = { kind: 'heading'; level: 2 | 3 | 4; content: Inline[] } | { kind: 'paragraph'; content: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
 

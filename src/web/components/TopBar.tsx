@@ -20,6 +20,8 @@ const navItems = [
 
 /** The public STEM monitor, in the menu for everyone, logged in or not. */
 const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => path.startsWith('/stem') } as const;
+/** The knowledge base, public too. */
+const knowledgeItem = { href: '/kennis', key: 'nav.knowledge', matches: (path: string) => path.startsWith('/kennis') && !path.startsWith('/kenniscentrum') } as const;
 
 const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
@@ -46,7 +48,9 @@ export function TopBar() {
       key: 'nav.school',
       matches: (current: string) => current.startsWith('/school'),
     } as const);
-  const items = user ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem] : [stemItem];
+  const items = user
+    ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem, knowledgeItem]
+    : [stemItem, knowledgeItem];
 
   useEffect(() => {
     if (!menuOpen) return;
