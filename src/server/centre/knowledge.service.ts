@@ -22,10 +22,10 @@ export class KnowledgeService {
 
   /** The articles matching the words and every tag filter given; facets count fronts and competences within the words and the other filters. */
   list(query: ParsedListQuery): ArticleListDto {
-    const { lang, front, competence, measure, topic } = query;
+    const { lang, front, competence, area, measure, topic } = query;
     const others = (article: Article) => {
       const text = article.texts.nl;
-      return (!measure || text.measures.includes(measure)) && (!topic || text.topics.includes(topic));
+      return (!measure || text.measures.includes(measure)) && (!topic || text.topics.includes(topic)) && (!area || text.competences.some((code) => code.startsWith(`${area}.`)));
     };
     const found = this.search.search(lang, searchTerms(query.q), others);
     const hasFront = (article: Article) => !front || article.texts.nl.fronts.includes(front);

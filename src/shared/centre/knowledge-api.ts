@@ -9,6 +9,11 @@ export const listArticlesQuerySchema = z
     q: z.string().max(200).optional().describe('Words to search for in title, summary and text (each a prefix, all must match)'),
     front: z.enum(fronts).optional(),
     competence: competenceCodeSchema.optional().describe('A DigCompEdu competence code: the articles tagged with it'),
+    area: z
+      .string()
+      .regex(/^[1-6]$/, 'a DigCompEdu area, 1 to 6')
+      .optional()
+      .describe('A DigCompEdu area: the articles tagged with any of its competences'),
     measure: measureIdSchema.optional().describe('A cyber-check measure id: the articles tagged with it'),
     topic: z.enum(articleTopics).optional(),
     lang,

@@ -4,7 +4,7 @@ import { Link } from '../router';
 import { articlePath } from './knowledgePaths';
 import { useArticles } from './knowledgeQueries';
 
-type Tag = Pick<ListArticlesQuery, 'competence' | 'measure' | 'topic'>;
+type Tag = Pick<ListArticlesQuery, 'competence' | 'area' | 'measure' | 'topic'>;
 
 /**
  * "Read more": a link to the knowledge base's first article with this tag, where one exists;
