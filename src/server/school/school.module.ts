@@ -13,6 +13,11 @@ import { cyberCheckMigrations } from './cyber-check/cyber-check.migrations';
 import { CyberCheckRepository } from './cyber-check/cyber-check.repository';
 import { cyberCheckRoutes } from './cyber-check/cyber-check.routes';
 import { CyberCheckService } from './cyber-check/cyber-check.service';
+import { loadIctTeamContent } from './ict-team/ict-team.content';
+import { ictTeamMigrations } from './ict-team/ict-team.migrations';
+import { IctTeamRepository, type IctTeamTables } from './ict-team/ict-team.repository';
+import { ictTeamRoutes } from './ict-team/ict-team.routes';
+import { IctTeamService } from './ict-team/ict-team.service';
 import { InstrumentRegistry } from './instrument.registry';
 import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
@@ -60,6 +65,8 @@ export interface SchoolServices {
   cyberChecks: CyberCheckService;
   reflections: ReflectionService;
   policyPlan: PolicyPlanService;
+  /** Who holds which ICT task at a school, and the knowledge centre's counts of teams. */
+  ictTeams: IctTeamService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -73,6 +80,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...cyberCheckMigrations,
     ...reflectionMigrations,
     ...policyPlanMigrations,
+    ...ictTeamMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
@@ -116,7 +124,13 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan };
+    const ictTeams = new IctTeamService(new IctTeamRepository(db.kysely.withTables<SchoolTables & IctTeamTables>()), {
+      schools,
+      audit,
+      access,
+      content: loadIctTeamContent(config.contentDir),
+    });
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, ictTeams };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });
@@ -127,6 +141,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     cyberCheckRoutes(app, { cyberChecks: services.cyberChecks, requireAuth });
     reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
+    ictTeamRoutes(app, { ictTeams: services.ictTeams, requireAuth });
   },
   personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
 };
