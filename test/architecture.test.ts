@@ -148,6 +148,8 @@ describe('architecture', () => {
     // Digisnap: releaseTeamAggregate is the only caller of protectTeam, and lives in the module.
     expect(callers('protectTeam')).toEqual(['src/server/digisnap/team-aggregate.ts']);
     expect(files.find((file) => file.path === 'src/server/digisnap/team-aggregate.ts')?.text).toMatch(/export function releaseTeamAggregate\(/);
+    // The knowledge centre's Flanders picture: only digisnap's picture service releases it.
+    expect(callers('releaseFlandersPicture')).toEqual(['src/server/digisnap/flanders-picture.service.ts']);
     // Reflection: releaseReflectionAggregate is the only caller of aggregateReflection.
     expect(callers('aggregateReflection')).toEqual(['src/server/school/reflection/reflection.gate.ts']);
   });

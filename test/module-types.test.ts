@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AppTables, modules, PlatformServices, Services } from '../src/server/app';
 import type { CatalogueServices, CatalogueTables } from '../src/server/catalogue/catalogue.module';
+import type { CentreServices, CentreTables } from '../src/server/centre/centre.module';
 import type { DigisnapServices, DigisnapTables } from '../src/server/digisnap/digisnap.module';
 import type { DigisnapService } from '../src/server/digisnap/digisnap.service';
 import type { InfraServices, InfraTables } from '../src/server/infra/infra.module';
@@ -22,7 +23,7 @@ describe('the types the module list adds up to', () => {
   it('types every service of the platform and the listed modules, and no other', () => {
     expectTypeOf<Services>().not.toBeAny();
     expectTypeOf<keyof Services>().toEqualTypeOf<
-      keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices | keyof InfraServices | keyof StemServices
+      keyof PlatformServices | keyof DigisnapServices | keyof CatalogueServices | keyof SchoolServices | keyof InfraServices | keyof StemServices | keyof CentreServices
     >();
     expectTypeOf<Services['digisnap']>().toEqualTypeOf<DigisnapService>();
     expectTypeOf<FastifyInstance['services']>().toEqualTypeOf<Services>();
@@ -33,7 +34,7 @@ describe('the types the module list adds up to', () => {
 
   it('types the app’s database with every table of the platform and the listed modules', () => {
     expectTypeOf<AppTables>().not.toBeAny();
-    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables & InfraTables & StemTables>();
+    expectTypeOf<AppTables>().toEqualTypeOf<PlatformTables & DigisnapTables & CatalogueTables & SchoolTables & InfraTables & StemTables & CentreTables>();
     expectTypeOf<FastifyInstance['db']>().toEqualTypeOf<Db<AppTables>>();
   });
 

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { healthResponseSchema } from '../shared/platform/api';
 import { JSON_BODY_LIMIT } from '../shared/platform/endpoint';
 import { type CatalogueNeeds, catalogueModule } from './catalogue/catalogue.module';
+import { type CentreNeeds, centreModule } from './centre/centre.module';
 import type { Config } from './config';
 import { digisnapModule } from './digisnap/digisnap.module';
 import { type InfraNeeds, infraModule } from './infra/infra.module';
@@ -53,7 +54,7 @@ export const APP_VERSION = '0.1.0';
  * the order of their names, and modules reach each other only through the needs wired below,
  * which are called after all are built.
  */
-export const modules = [digisnapModule, catalogueModule, schoolModule, infraModule, stemModule] as const satisfies readonly AnyServerModule[];
+export const modules = [digisnapModule, catalogueModule, schoolModule, infraModule, stemModule, centreModule] as const satisfies readonly AnyServerModule[];
 
 /** Every table of the platform and the listed modules: what the app's own database handle (`app.db`) is typed with. */
 export type AppTables = PlatformTables & TablesOfModules<typeof modules>;
@@ -150,6 +151,16 @@ function wireNeeds(services: Services): Record<string, unknown> {
         isTeamMember: async (userId, schoolId) => (await services.schools.ownRoles(userId, schoolId)).length > 0,
       },
     } satisfies InfraNeeds,
+    centre: {
+      digisnap: {
+        scansVersion: () => services.flandersPicture.scansVersion(),
+        flandersPicture: (schools, from) => services.flandersPicture.release(schools, from),
+      },
+      schools: {
+        version: () => services.flandersSchools.version(),
+        schools: (window) => services.flandersSchools.schools(window),
+      },
+    } satisfies CentreNeeds,
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { flandersPictureMigrations } from './flanders-picture.migrations';
 
 export const digisnapMigrations: Record<string, Migration> = {
   '20261129_03_digisnap_scans': {
@@ -140,4 +141,5 @@ export const digisnapMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  ...flandersPictureMigrations,
 };

@@ -9,6 +9,8 @@ import { DigisnapRepository } from './digisnap.repository';
 import { digisnapRoutes } from './digisnap.routes';
 import { DigisnapService } from './digisnap.service';
 import type { DigisnapTables } from './digisnap.tables';
+import { FlandersPictureRepository } from './flanders-picture.repository';
+import { FlandersPictureService } from './flanders-picture.service';
 import { FrameworkRegistry } from './framework.registry';
 
 export type { DigisnapTables } from './digisnap.tables';
@@ -17,6 +19,8 @@ export interface DigisnapServices {
   digisnap: DigisnapService;
   /** The competence frameworks under content/frameworks, every version. */
   frameworks: FrameworkRegistry;
+  /** The knowledge centre's Flanders-wide picture, released through its privacy gate. */
+  flandersPicture: FlandersPictureService;
 }
 
 /** Digisnap: competence frameworks, scans, personal profiles and the team aggregates of scans. */
@@ -26,8 +30,10 @@ export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables
   createServices({ config, db, audit }) {
     const frameworks = FrameworkRegistry.loadFromDirectory(`${config.contentDir}/frameworks`);
     const noise = { epsilon: config.privacyEpsilon, uniform: config.privacyUniform ?? cryptoUniform };
-    const digisnap = new DigisnapService(new DigisnapRepository(db.kysely.withTables<DigisnapTables>()), frameworks, audit, nowIso, noise);
-    return { digisnap, frameworks };
+    const kysely = db.kysely.withTables<DigisnapTables>();
+    const digisnap = new DigisnapService(new DigisnapRepository(kysely), frameworks, audit, nowIso, noise);
+    const flandersPicture = new FlandersPictureService(new FlandersPictureRepository(kysely), () => frameworks.current(), nowIso, noise);
+    return { digisnap, frameworks, flandersPicture };
   },
   register(app, { digisnap }, { requireAuth }) {
     digisnapRoutes(app, { digisnap, requireAuth });

@@ -108,6 +108,27 @@ export interface ComparisonTotalsTable {
   revision: number;
 }
 
+/** Versions of what the Flanders picture is counted from, bumped by triggers: `scans` on every change to a submitted scan. */
+export interface DigisnapDataVersionsTable {
+  name: string;
+  version: number;
+}
+
+/** One release of the Flanders picture: the noisy counts of every breakdown, drawn once for its data. */
+export interface FlandersPictureReleasesTable {
+  /** A hash of the raw counts and window: the same data finds the same release. Never shown. */
+  data_hash: string;
+  id: string;
+  released_at: string;
+  window_from: string;
+  framework_id: string;
+  framework_version: string;
+  /** ε of each histogram. */
+  epsilon: number;
+  /** JSON of the noisy PictureCounts. */
+  noisy: string;
+}
+
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
 export type DigisnapTables = {
   scans: ScansTable;
@@ -118,6 +139,8 @@ export type DigisnapTables = {
   team_members: TeamMembersTable;
   comparison_parts: ComparisonPartsTable;
   comparison_totals: ComparisonTotalsTable;
+  digisnap_data_versions: DigisnapDataVersionsTable;
+  flanders_picture_releases: FlandersPictureReleasesTable;
 };
 
 /** What the digisnap module's repositories see: the platform's tables and its own. */

@@ -13,6 +13,9 @@ import { cyberCheckMigrations } from './cyber-check/cyber-check.migrations';
 import { CyberCheckRepository } from './cyber-check/cyber-check.repository';
 import { cyberCheckRoutes } from './cyber-check/cyber-check.routes';
 import { CyberCheckService } from './cyber-check/cyber-check.service';
+import { flandersSchoolsMigrations } from './flanders/flanders-schools.migrations';
+import { FlandersSchoolsRepository } from './flanders/flanders-schools.repository';
+import { FlandersSchoolsService } from './flanders/flanders-schools.service';
 import { loadIctTeamContent } from './ict-team/ict-team.content';
 import { ictTeamMigrations } from './ict-team/ict-team.migrations';
 import { IctTeamRepository, type IctTeamTables } from './ict-team/ict-team.repository';
@@ -67,6 +70,8 @@ export interface SchoolServices {
   policyPlan: PolicyPlanService;
   /** Who holds which ICT task at a school, and the knowledge centre's counts of teams. */
   ictTeams: IctTeamService;
+  /** The schools as the knowledge centre's Flanders-wide figures group them. */
+  flandersSchools: FlandersSchoolsService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -81,6 +86,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...reflectionMigrations,
     ...policyPlanMigrations,
     ...ictTeamMigrations,
+    ...flandersSchoolsMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
@@ -130,7 +136,8 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       access,
       content: loadIctTeamContent(config.contentDir),
     });
-    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, ictTeams };
+    const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
+    return { schools, schoolMemberships, boards, invitations, campaigns, trainingPlan, budgets, instruments, cyberChecks, reflections, policyPlan, flandersSchools, ictTeams };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
     schoolRoutes(app, { schools: services.schools, boards: services.boards, invitations: services.invitations, requireAuth });

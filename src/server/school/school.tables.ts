@@ -123,7 +123,14 @@ export interface SchoolBudgetSettingsTable {
 }
 
 // A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
+/** Versions of what the knowledge centre counts from the school module, bumped by triggers: `schools` on every change to schools, memberships or campaigns. */
+export interface SchoolDataVersionsTable {
+  name: string;
+  version: number;
+}
+
 export type SchoolTables = {
+  school_data_versions: SchoolDataVersionsTable;
   schools: SchoolsTable;
   boards: BoardsTable;
   invitations: InvitationsTable;

@@ -74,6 +74,8 @@ export const platformCapabilities = {
   readAuditLog: ['admin'],
   /** List every school and board of the platform. */
   listAllSchools: ['admin'],
+  /** Read the knowledge centre's Flanders-wide figures and pages. */
+  readCentre: ['centre_analyst', 'admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { grants } from '../../shared/platform/capabilities';
 import { providerMemberships } from '../catalogue/provider/providerAccess';
+import { centrePath } from '../centre/centreTabs';
 import { useI18n } from '../i18n';
 import { useSession } from '../platform/session';
 import { Link, navigate, useLocation } from '../router';
@@ -22,6 +24,9 @@ const navItems = [
 const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => path.startsWith('/stem') } as const;
 /** The knowledge base, public too. */
 const knowledgeItem = { href: '/kennis', key: 'nav.knowledge', matches: (path: string) => path.startsWith('/kennis') && !path.startsWith('/kenniscentrum') } as const;
+
+/** The knowledge centre, for its analysts and the admins. */
+const centreItem = { href: centrePath, key: 'nav.centre', matches: (path: string) => path.startsWith(centrePath) } as const;
 
 const providerItem = { href: '/aanbieder', key: 'nav.provider', matches: (path: string) => path.startsWith('/aanbieder') } as const;
 
@@ -49,7 +54,14 @@ export function TopBar() {
       matches: (current: string) => current.startsWith('/school'),
     } as const);
   const items = user
-    ? [...navItems, ...(providerMemberships(user).length > 0 ? [providerItem] : []), ...(schoolItem ? [schoolItem] : []), stemItem, knowledgeItem]
+    ? [
+        ...navItems,
+        ...(providerMemberships(user).length > 0 ? [providerItem] : []),
+        ...(schoolItem ? [schoolItem] : []),
+        stemItem,
+        knowledgeItem,
+        ...(grants(user.globalRoles, 'readCentre') ? [centreItem] : []),
+      ]
     : [stemItem, knowledgeItem];
 
   useEffect(() => {

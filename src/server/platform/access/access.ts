@@ -26,6 +26,7 @@ const platformActions: Record<PlatformCapability, string> = {
   manageAccounts: 'manage accounts',
   readAuditLog: 'read the audit log',
   listAllSchools: 'list every school',
+  readCentre: "read the knowledge centre's figures",
 };
 
 /**

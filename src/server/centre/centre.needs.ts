@@ -1,0 +1,28 @@
+import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
+import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
+import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+
+/**
+ * What the knowledge centre asks of the other modules: small interfaces, each offered by the
+ * module that owns the answer and wired in app.ts. The centre never reads another module's tables.
+ */
+
+/** Digisnap's Flanders-wide picture, released through its privacy gate only. */
+export interface FlandersDigisnap {
+  /** Changes with every change to a submitted scan. */
+  scansVersion(): Promise<number>;
+  /** Every breakdown's picture of the release for the data now: these schools' teachers, scans submitted from `from` on. */
+  flandersPicture(schools: readonly FlandersSchool[], from: string): Promise<Record<PictureBreakdown, FlandersPicture>>;
+}
+
+/** The schools with the facts the figures are broken down by. */
+export interface FlandersSchools {
+  /** Changes with every change to schools, their members or their campaigns. */
+  version(): Promise<number>;
+  schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]>;
+}
+
+export interface CentreNeeds {
+  digisnap: FlandersDigisnap;
+  schools: FlandersSchools;
+}

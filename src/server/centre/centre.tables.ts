@@ -1,0 +1,12 @@
+import type { PlatformTables } from '../platform/db/schema';
+
+/**
+ * Row types of the centre module's tables, one entry per table; each part of the module keeps
+ * its row types in a file of its own and lists them here. Timestamps ISO-8601 UTC text; booleans 0/1.
+ */
+// A type, not an interface: Kysely's withTables wants an index signature, which only types get implicitly.
+// biome-ignore lint/complexity/noBannedTypes: no tables yet; each part of the module adds its own.
+export type CentreTables = {};
+
+/** What the centre module's repositories see: the platform's tables and its own. */
+export type CentreDatabase = PlatformTables & CentreTables;
