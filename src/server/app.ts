@@ -160,6 +160,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         version: () => services.flandersSchools.version(),
         schools: (window) => services.flandersSchools.schools(window),
       },
+      ictTeams: { picture: () => services.ictTeams.picture() },
     } satisfies CentreNeeds,
   };
 }

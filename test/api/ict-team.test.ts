@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centreIctTeamsSchema } from '../../src/shared/centre/ict-teams-api';
 import { ictTeamMemberSchema, ictTeamSchema } from '../../src/shared/school/ict-team/ict-team-api';
 import { errorOf, startTestApp, type TestApp } from '../support/test-app';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
@@ -71,5 +72,12 @@ describe('ICT team', () => {
     const picture = await t.app.services.ictTeams.picture();
     expect(picture).toMatchObject({ schools: 3, schoolsWithTeam: 2, sharingSchools: 2, sharingGroups: 1 });
     expect(JSON.stringify(picture)).not.toContain('Peeters');
+
+    const analyst = await t.user('centre_analyst');
+    const response = await analyst.request({ method: 'GET', url: '/api/centre/ict-teams' });
+    expect(response.statusCode).toBe(200);
+    expect(centreIctTeamsSchema.parse(response.json())).toEqual(picture);
+    expect(errorOf(await w.principalA.request({ method: 'GET', url: '/api/centre/ict-teams' }))).toMatchObject({ status: 403, id: 'forbidden' });
+    expect(errorOf(await t.app.inject({ method: 'GET', url: '/api/centre/ict-teams' }))).toMatchObject({ status: 401 });
   });
 });

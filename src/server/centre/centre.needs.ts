@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+import type { IctTeamPicture } from '../../shared/school/ict-team/ict-team-picture';
 
 /**
  * What the knowledge centre asks of the other modules: small interfaces, each offered by the
@@ -22,7 +23,13 @@ export interface FlandersSchools {
   schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]>;
 }
 
+/** The schools' ICT teams, counted by the school module: no names. */
+export interface IctTeamCounts {
+  picture(): Promise<IctTeamPicture>;
+}
+
 export interface CentreNeeds {
   digisnap: FlandersDigisnap;
   schools: FlandersSchools;
+  ictTeams: IctTeamCounts;
 }

@@ -2,6 +2,9 @@
  * The knowledge centre's pages, in the order its sub-navigation lists them: each part of the
  * centre adds its page here (path and the i18n key of its name, under `centre.tabs`).
  */
-export const centreTabs = [{ href: '/kenniscentrum', key: 'centre.tabs.overview', matches: (path: string) => path === '/kenniscentrum' }] as const;
+export const centreTabs = [
+  { href: '/kenniscentrum', key: 'centre.tabs.overview', matches: (path: string) => path === '/kenniscentrum' },
+  { href: '/kenniscentrum/ict-teams', key: 'centre.tabs.ictTeams', matches: (path: string) => path === '/kenniscentrum/ict-teams' },
+] as const;
 
 export const centrePath = '/kenniscentrum';
