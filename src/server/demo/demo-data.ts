@@ -5,6 +5,7 @@ import { digisnapServiceWithClock } from '../digisnap/digisnap.module';
 import type { Db } from '../platform/db/database';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
+import { seedDemoFlanders } from './demo-flanders';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoBoundLoan } from './demo-loan-links';
 import { seedDemoStem } from './demo-stem';
@@ -94,6 +95,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoFunding(services, { demo: schoolId, second }, ids.get('ict@demo.digisprong.be')!);
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   await seedDemoStem(services);
+  await seedDemoFlanders(services);
   return accounts;
 }
 

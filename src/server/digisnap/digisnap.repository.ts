@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
-import type { DigisnapDatabase as Database, ScansTable } from './digisnap.tables';
+import type { DigisnapDatabase as Database, ScanAnswersTable, ScansTable } from './digisnap.tables';
 import { TeamAggregateRepository, teamsCountingQuery } from './team-aggregate.repository';
 
 export type ScanRow = Selectable<ScansTable>;
@@ -211,6 +211,28 @@ export class DigisnapRepository {
         .execute();
       return true;
     });
+  }
+
+  /**
+   * Scans submitted elsewhere or long ago, whole, in batches: each with its answers, and each
+   * teacher's profile from it (one scan per teacher). Nothing else is touched: no team counts them.
+   */
+  async insertSubmittedScans(scans: ReadonlyArray<{ scan: Insertable<ScansTable>; answers: Array<Insertable<ScanAnswersTable>>; profile: string }>): Promise<void> {
+    for (let i = 0; i < scans.length; i += 200) {
+      const batch = scans.slice(i, i + 200);
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('scans')
+          .values(batch.map((s) => s.scan))
+          .execute();
+        await trx
+          .insertInto('scan_answers')
+          .values(batch.flatMap((s) => s.answers))
+          .execute();
+        const profiles = batch.map((s) => ({ user_id: s.scan.user_id, scan_id: s.scan.id, body: s.profile, updated_at: s.scan.updated_at }));
+        await trx.insertInto('profiles').values(profiles).execute();
+      });
+    }
   }
 
   async saveBackground(scanId: string, background: string, now: string): Promise<boolean> {

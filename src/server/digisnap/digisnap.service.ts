@@ -9,7 +9,7 @@ import { answerProblem, progressOf as scanProgress } from '../../shared/scan/eng
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
 import { cryptoUniform } from '../platform/privacy/random';
-import type { DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
+import type { Answers, DigisnapRepository, ScanRow, SubmittedScan } from './digisnap.repository';
 import type { FrameworkRegistry } from './framework.registry';
 import { parseBackground } from './team-aggregate';
 import { TeamAggregateService } from './team-aggregate.service';
@@ -167,6 +167,43 @@ export class DigisnapService {
    * serializer, which would parse the whole scan against its schema once more. The keys come in
    * the contract's order, as the serializer would send them (a test holds this to the contract).
    */
+  /**
+   * Scans taken and submitted in the past, many at once, one per teacher without a scan yet: for
+   * the demo's synthetic Flanders, where thousands of scans through `submitScan` (a write per
+   * answer) would take minutes. Each is scored like a submit and becomes its teacher's profile;
+   * no team counts them, as none had a window open then.
+   */
+  async importSubmittedScans(scans: ReadonlyArray<{ userId: string; answers: Answers; submittedAt: string }>): Promise<void> {
+    const framework = this.frameworks.current();
+    const rows = scans.map(({ userId, answers, submittedAt }) => {
+      const missing = missingCompetences(framework, answers);
+      if (missing.length > 0) throw validationError(`answers.${missing[0]}`, `Competence ${missing[0]} has no answer`);
+      const result = scoreAnswers(framework, answers);
+      const id = newId();
+      const submitted: SubmittedResult = { scanId: id, frameworkId: framework.id, frameworkVersion: framework.version, submittedAt, result };
+      return {
+        scan: {
+          id,
+          user_id: userId,
+          framework_id: framework.id,
+          framework_version: framework.version,
+          status: 'submitted' as const,
+          background: '{}',
+          started_at: submittedAt,
+          updated_at: submittedAt,
+          submitted_at: submittedAt,
+          total: result.total,
+          level: result.level,
+          band: result.band,
+          result: JSON.stringify(result),
+        },
+        answers: Object.entries(answers).map(([code, option]) => ({ scan_id: id, competence_code: code, option_index: option, answered_at: submittedAt })),
+        profile: JSON.stringify(buildProfile([submitted])),
+      };
+    });
+    await this.repo.insertSubmittedScans(rows);
+  }
+
   async submitScanJson(userId: string, scanId: string): Promise<string> {
     return scanJson(await this.submitScan(userId, scanId));
   }

@@ -27,6 +27,7 @@ export const flandersPictureMigrations: Record<string, Migration> = {
           .execute(db);
       } else {
         await sql.raw(`CREATE TRIGGER scans_version_update AFTER UPDATE OF status ON scans WHEN NEW.status = 'submitted' OR OLD.status = 'submitted' BEGIN ${bump}; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER scans_version_insert AFTER INSERT ON scans WHEN NEW.status = 'submitted' BEGIN ${bump}; END`).execute(db);
         await sql.raw(`CREATE TRIGGER scans_version_delete AFTER DELETE ON scans WHEN OLD.status = 'submitted' BEGIN ${bump}; END`).execute(db);
       }
       // One row per release: its noisy counts, drawn once and served on every read of the same data.

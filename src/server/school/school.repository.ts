@@ -312,6 +312,14 @@ export class SchoolRepository {
     );
   }
 
+  /** Many memberships at once, in batches (the demo's synthetic Flanders). */
+  async addRoles(members: ReadonlyArray<{ userId: string; schoolId: string; role: string }>, now: string): Promise<void> {
+    for (let i = 0; i < members.length; i += 500) {
+      const rows = members.slice(i, i + 500).map((m) => ({ user_id: m.userId, school_id: m.schoolId, role: m.role, created_at: now }));
+      await this.writes.around(this.db.insertInto('memberships').values(rows).execute());
+    }
+  }
+
   async addRole(userId: string, schoolId: string, role: string, now: string): Promise<void> {
     await this.writes.around(
       this.db

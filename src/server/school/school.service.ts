@@ -113,6 +113,11 @@ export class SchoolService {
     await this.repo.addRole(userId, schoolId, role, nowIso());
   }
 
+  /** Many new members at once, dated `since` (the demo's synthetic Flanders: thousands of teachers). */
+  async addMembersInBulk(members: ReadonlyArray<{ userId: string; schoolId: string; role: SchoolRole }>, since: string): Promise<void> {
+    await this.repo.addRoles(members, since);
+  }
+
   /** The user's own roles in the school, without the board's. */
   async ownRoles(userId: string, schoolId: string): Promise<SchoolRole[]> {
     const roles = new Set(await this.repo.ownRoles(userId, schoolId));

@@ -12,8 +12,26 @@ export interface NewUser {
   createdAt: string;
 }
 
+/** Rows per statement of a bulk insert: well under PostgreSQL's limit of bound values. */
+const BULK_BATCH = 500;
+
 export class AccountsRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** Many users at once, in batches (the demo's synthetic Flanders). */
+  async insertUsers(users: readonly NewUser[]): Promise<void> {
+    for (let i = 0; i < users.length; i += BULK_BATCH) {
+      const rows = users.slice(i, i + BULK_BATCH).map((user) => ({
+        id: user.id,
+        email: user.email,
+        password_hash: user.passwordHash,
+        display_name: user.displayName,
+        locale: user.locale,
+        created_at: user.createdAt,
+      }));
+      await this.db.insertInto('users').values(rows).execute();
+    }
+  }
 
   async insertUser(user: NewUser, trx: Kysely<Database> = this.db): Promise<void> {
     await trx
