@@ -25,7 +25,11 @@ describe('knowledge base API', () => {
   it('gives one article with its Markdown, and 404 for an unknown one', async () => {
     const response = await get('/api/articles/after-a-digisnap-round?lang=en');
     expect(response.statusCode).toBe(200);
-    expect(articleSchema.parse(response.json())).toMatchObject({ lang: 'en', topics: ['digisnap-follow-up', 'digcompedu'], body: expect.stringContaining('## Reading the leadership report') });
+    expect(articleSchema.parse(response.json())).toMatchObject({
+      lang: 'en',
+      topics: ['digisnap-follow-up', 'digcompedu'],
+      body: expect.stringContaining('## Reading the leadership report'),
+    });
     expect(errorOf(await get('/api/articles/no-such-article'))).toMatchObject({ status: 404, id: 'not_found', field: 'params.slug' });
   });
 

@@ -7,6 +7,7 @@ import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFlanders } from './demo-flanders';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoIctTeams } from './demo-ict-teams';
 import { seedDemoBoundLoan } from './demo-loan-links';
 import { seedDemoStem } from './demo-stem';
 import { demoProviders, generateDemoTrainings } from './demo-trainings';
@@ -96,6 +97,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
   await seedDemoDecommission(services, schoolId, ids.get('ict@demo.digisprong.be')!);
   await seedDemoStem(services);
   await seedDemoFlanders(services);
+  await seedDemoIctTeams(services, { demo: schoolId, second });
   return accounts;
 }
 

@@ -73,6 +73,12 @@ export class IctTeamService {
     await this.deps.audit.record({ actorId: userId, action: 'ict_team_member_removed', subject: memberId, details: { schoolId } });
   }
 
+  /** Adds members without access checks: demo data. */
+  async seedTeam(schoolId: string, members: readonly IctTeamMemberBody[]): Promise<void> {
+    const at = this.now().toISOString();
+    for (const body of members) await this.repo.save(this.rowOf(newId(), schoolId, body, at, at), body.tasks);
+  }
+
   /** For the knowledge centre (a need it declares): counts of schools, no names. */
   async picture(): Promise<IctTeamPicture> {
     const [teams, schools] = await Promise.all([this.repo.schoolsWithTeam(), this.repo.schoolCount()]);
