@@ -54,7 +54,7 @@ function TaskOverview({ team }: { team: IctTeamDto }) {
           <table className="data-table" data-testid="ict-task-group">
             <caption>
               {text(group.name)}
-              {!group.verified && <span className="muted"> {t('ictTeam.unverified')}</span>}
+              {group.namedBy === 'us' && <span className="muted"> {t('ictTeam.ourGrouping')}</span>}
             </caption>
             <thead>
               <tr>
@@ -208,7 +208,9 @@ function JobDescriptions({ team }: { team: IctTeamDto }) {
           <p className="muted">{job.roles.map(text).join(' · ')}</p>
         </div>
       ))}
-      <p className="muted">{team.content.jobDescriptionsSource}</p>
+      <p className="muted">
+        {team.content.jobDescriptionsSource.note} <a href={team.content.jobDescriptionsSource.url}>{team.content.jobDescriptionsSource.url}</a>
+      </p>
     </section>
   );
 }
