@@ -53,9 +53,9 @@ describe('the knowledge base and the ICT team in the browser', () => {
     const page = await logIn(world, principal.email);
     await page.goto(`${world.baseUrl}/school/${schoolId}/ict-team`);
     await page.getByTestId('ict-team-page').waitFor();
-    await page.getByLabel('Naam').fill('Sofie Peeters');
-    await page.getByLabel('Functie').selectOption('technical');
-    await page.getByLabel('Uren per week').fill('8.5');
+    await page.getByLabel('Naam', { exact: true }).fill('Sofie Peeters');
+    await page.getByLabel('Functie', { exact: true }).selectOption('technical');
+    await page.getByLabel('Uren per week', { exact: true }).fill('8.5');
     await page.getByLabel('Gedeeld met andere scholen van de scholengroep').check();
     await page.getByLabel('Netwerk en wifi beheren').check();
     await page.getByLabel('Netwerk en wifi beheren').press('Tab');

@@ -10,7 +10,7 @@ const hrefsOf = (blocks: Block[]): string[] => {
 
 describe('the knowledge base’s Markdown', () => {
   it('reads headings, paragraphs, bullet and numbered lists', () => {
-    expect(parseMarkdown('# Title\n\nOne\nline.\n\n- a\n- b\n  more\n\n1. x\n2) y\n## Sub')).toEqual([
+    expect(parseMarkdown('# Title\n\nOne\nline.\n\n- a\n- b\n  more\n\n1. x\n2) y\n### Sub')).toEqual([
       { kind: 'heading', level: 2, content: [{ kind: 'text', text: 'Title' }] },
       { kind: 'paragraph', content: [{ kind: 'text', text: 'One line.' }] },
       { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'a' }], [{ kind: 'text', text: 'b more' }]] },

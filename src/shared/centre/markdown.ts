@@ -11,7 +11,7 @@ export type Inline =
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'link'; href: string; children: Inline[] };
 
-export type Block = { kind: 'heading'; level: 2 | 3 | 4; content: Inline[] } | { kind: 'paragraph'; content: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
+export type Block = { kind: 'heading'; level: 2 | 3; content: Inline[] } | { kind: 'paragraph'; content: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
 
 const HEADING = /^(#{1,3})\s+(.*)$/;
 const BULLET = /^[-*]\s+(.*)$/;
@@ -40,7 +40,8 @@ export function parseMarkdown(source: string): Block[] {
     if (line === '') flush();
     else if (heading) {
       flush();
-      blocks.push({ kind: 'heading', level: (heading[1].length + 1) as 2 | 3 | 4, content: parseInline(heading[2]) });
+      // The page's title is the h1, so `#` and `##` are both its sections (h2), `###` their parts.
+      blocks.push({ kind: 'heading', level: Math.max(2, heading[1].length) as 2 | 3, content: parseInline(heading[2]) });
     } else if (item) {
       const ordered = !BULLET.test(line);
       if (paragraph.length > 0 || (list && list.ordered !== ordered)) flush();
