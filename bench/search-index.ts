@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type SearchDocument, SearchIndex } from '../src/server/catalogue/search.index';
 import type { SearchFilters, SearchPage } from '../src/server/catalogue/search.types';
-import { searchTerms } from '../src/server/catalogue/search-text';
+import { searchTerms } from '../src/server/platform/search/search-text';
 import { trainingAudiences, trainingEducationLevels } from '../src/shared/catalogue/codes';
 import type { BenchSearchFilters } from './search-queries';
 

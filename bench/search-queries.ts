@@ -1,5 +1,5 @@
-import { normaliseSearchText, searchTerms } from '../src/server/catalogue/search-text';
 import type { DemoTraining } from '../src/server/demo/demo-trainings';
+import { normaliseSearchText, searchTerms } from '../src/server/platform/search/search-text';
 import type { SearchQuery, TrainingListItemDto } from '../src/shared/catalogue/api';
 import { trainingEducationLevels, trainingKinds, trainingLanguages } from '../src/shared/catalogue/codes';
 import { provinces } from '../src/shared/platform/flanders';

@@ -196,6 +196,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
           return training?.kind === 'bootcamp' ? { id: training.id, title: training.title } : null;
         },
       },
+      ictTeams: { picture: () => services.ictTeams.picture() },
     } satisfies CentreNeeds,
   };
 }

@@ -22,6 +22,7 @@ import type { AuthContext } from '../platform/auth/auth.service';
 import { newId } from '../platform/ids';
 import { ImportProblems, importRejected } from '../platform/import/import-problems';
 import { ITEMS_PER_TURN, nextTurn } from '../platform/import/next-turn';
+import { searchTerms } from '../platform/search/search-text';
 import { actsForEveryProvider, type Caller, managesProvider, requireProviderSide, seesUnverifiedProviders } from './catalogue.access';
 import type { CompetenceProfiles } from './catalogue.needs';
 import { type CatalogueRepository, type SessionRow, sessionColumns, type TrainingRow } from './catalogue.repository';
@@ -30,7 +31,6 @@ import type { EnrolmentRepository } from './enrolment.repository';
 import { JsonBytes } from './json-bytes';
 import { SearchCache } from './search.cache';
 import type { SearchFilters } from './search.types';
-import { searchTerms } from './search-text';
 import { csvColumnOf, type ImportProblem, readTrainingCsv, writeTrainingCsv } from './training-csv';
 import { toProviderDto, toProviderRef, toSessionDto, toSummary, toTrainingInput } from './training-dto';
 

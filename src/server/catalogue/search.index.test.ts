@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnWeights, inverseDocumentFrequency, relevance, type SearchDocument, SearchIndex } from './search.index';
+import { columnWeights, inverseDocumentFrequency, relevance } from '../platform/search/relevance';
+import { normaliseSearchText } from '../platform/search/search-text';
+import { type SearchDocument, SearchIndex } from './search.index';
 import { type FacetCounts, type FacetName, type FacetValues, facetNames, type SearchFilters, type SearchPage } from './search.types';
-import { normaliseSearchText } from './search-text';
 
 const values: FacetValues = { educationLevel: ['primary', 'secondary', 'adult'], audience: ['teacher', 'principal'] };
 const noFilters: SearchFilters = {

@@ -5,7 +5,7 @@ import type { Province } from '../../shared/platform/flanders';
 import type { ImportProblem } from '../platform/import/import-problems';
 import { ITEMS_PER_TURN, nextTurn } from '../platform/import/next-turn';
 import { readTable } from '../platform/import/table-reader';
-import { normaliseSearchText } from './search-text';
+import { normaliseSearchText } from '../platform/search/search-text';
 
 /**
  * The training CSV as Belgian spreadsheets write it: semicolon separated (a comma-separated

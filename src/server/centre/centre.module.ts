@@ -9,6 +9,11 @@ import { centreRoutes } from './centre.routes';
 import { CentreService } from './centre.service';
 import type { CentreTables } from './centre.tables';
 import { FrontsService } from './fronts.service';
+import { centreIctTeamsRoutes } from './ict-teams.routes';
+import { CentreIctTeamsService } from './ict-teams.service';
+import { loadArticles } from './knowledge.content';
+import { knowledgeRoutes } from './knowledge.routes';
+import { KnowledgeService } from './knowledge.service';
 import { NeedsOfferRepository } from './needs-offer.repository';
 import { needsOfferRoutes } from './needs-offer.routes';
 import { NeedsOfferService } from './needs-offer.service';
@@ -28,13 +33,17 @@ export interface CentreServices {
   needsOffer: NeedsOfferService;
   /** The register of actions and projects, and the IT bootcamps. */
   centreActions: CentreActionsService;
+  /** The knowledge base: public articles from content/articles. */
+  knowledge: KnowledgeService;
+  /** The schools' ICT teams, as counts. */
+  centreIctTeams: CentreIctTeamsService;
 }
 
 /** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
 export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTables> = {
   name: 'centre',
   migrations: centreMigrations,
-  createServices({ access, audit, auth, mail, db }, needs) {
+  createServices({ access, audit, auth, mail, db, config }, needs) {
     const fronts = new FrontsService(needs.fronts);
     const centre = new CentreService({ access, needs, fronts: () => fronts.fronts() });
     const needsOffer = new NeedsOfferService(new NeedsOfferRepository(db.kysely, audit), needs.needsOffer, { access, audit, mail });
@@ -44,6 +53,8 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
       needsOffer,
       openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer })),
       centreActions: new CentreActionsService(new CentreActionsRepository(db.kysely), { access, audit, auth, trainings: needs.bootcamps }),
+      knowledge: new KnowledgeService(loadArticles(config.contentDir)),
+      centreIctTeams: new CentreIctTeamsService({ access, ictTeams: needs.ictTeams }),
     };
   },
   register(app, services, { requireAuth }) {
@@ -51,6 +62,8 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     needsOfferRoutes(app, { needsOffer: services.needsOffer, requireAuth });
     openDataRoutes(app, { openData: services.openData });
     centreActionsRoutes(app, { centreActions: services.centreActions, requireAuth });
+    knowledgeRoutes(app, { knowledge: services.knowledge });
+    centreIctTeamsRoutes(app, { ictTeams: services.centreIctTeams, requireAuth });
   },
   personalData: () => centreActionsPersonalData,
 };

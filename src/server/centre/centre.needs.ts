@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+import type { IctTeamPicture } from '../../shared/school/ict-team/ict-team-picture';
 import type { BootcampTrainings } from './actions.needs';
 import type { FrontsNeeds } from './fronts.needs';
 import type { NeedsOfferNeeds } from './needs-offer.needs';
@@ -25,6 +26,11 @@ export interface FlandersSchools {
   schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]>;
 }
 
+/** The schools' ICT teams, counted by the school module: no names. */
+export interface IctTeamCounts {
+  picture(): Promise<IctTeamPicture>;
+}
+
 export interface CentreNeeds {
   digisnap: FlandersDigisnap;
   schools: FlandersSchools;
@@ -32,4 +38,5 @@ export interface CentreNeeds {
   fronts: FrontsNeeds;
   needsOffer: NeedsOfferNeeds;
   bootcamps: BootcampTrainings;
+  ictTeams: IctTeamCounts;
 }

@@ -8,6 +8,7 @@ import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFlanders } from './demo-flanders';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoIctTeams } from './demo-ict-teams';
 import { seedDemoBoundLoan } from './demo-loan-links';
 import { demoScanner } from './demo-scans';
 import { seedDemoCyberCheck, seedDemoPolicyPlan, seedDemoReflection, seedDemoRound } from './demo-school-round';
@@ -90,6 +91,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     { id: schoolId, name: demoSchool.name },
     { id: second, name: 'Basisschool De Sprong, wijkschool Kouter (demo)' },
   ]);
+  await seedDemoIctTeams(services, { demo: schoolId, second });
   return accounts;
 }
 

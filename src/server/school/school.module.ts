@@ -18,6 +18,11 @@ import { CyberCheckService } from './cyber-check/cyber-check.service';
 import { flandersSchoolsMigrations } from './flanders/flanders-schools.migrations';
 import { FlandersSchoolsRepository } from './flanders/flanders-schools.repository';
 import { FlandersSchoolsService } from './flanders/flanders-schools.service';
+import { loadIctTeamContent } from './ict-team/ict-team.content';
+import { ictTeamMigrations } from './ict-team/ict-team.migrations';
+import { IctTeamRepository, type IctTeamTables } from './ict-team/ict-team.repository';
+import { ictTeamRoutes } from './ict-team/ict-team.routes';
+import { IctTeamService } from './ict-team/ict-team.service';
 import { InstrumentRegistry } from './instrument.registry';
 import { InvitationRepository } from './invitation.repository';
 import { invitationRoutes } from './invitation.routes';
@@ -71,6 +76,8 @@ export interface SchoolServices {
   boardOverview: BoardOverviewService;
   /** Teachers by province and education level, for the knowledge centre's counts. */
   teacherGroups: TeacherGroupsService;
+  /** Who holds which ICT task at a school, and the knowledge centre's counts of teams. */
+  ictTeams: IctTeamService;
   /** The schools as the knowledge centre's Flanders-wide figures group them. */
   flandersSchools: FlandersSchoolsService;
 }
@@ -86,6 +93,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...cyberCheckMigrations,
     ...reflectionMigrations,
     ...policyPlanMigrations,
+    ...ictTeamMigrations,
     ...flandersSchoolsMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
@@ -133,6 +141,12 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     const boardOverview = new BoardOverviewService({ boards, campaigns, budgets, cyberChecks, policyPlan, boardPark: needs.boardPark });
     const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
     const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(kysely));
+    const ictTeams = new IctTeamService(new IctTeamRepository(db.kysely.withTables<SchoolTables & IctTeamTables>()), {
+      schools,
+      audit,
+      access,
+      content: loadIctTeamContent(config.contentDir),
+    });
     return {
       schools,
       schoolMemberships,
@@ -148,6 +162,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       boardOverview,
       flandersSchools,
       teacherGroups,
+      ictTeams,
     };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
@@ -160,6 +175,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     reflectionRoutes(app, { reflections: services.reflections, requireAuth, optionalAuth });
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
     boardOverviewRoutes(app, { overview: services.boardOverview, requireAuth });
+    ictTeamRoutes(app, { ictTeams: services.ictTeams, requireAuth });
   },
   personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
 };

@@ -24,6 +24,8 @@ export const schoolCapabilities = {
   /** Start, answer and submit the school's cyber check. */
   runCyberChecks: ['principal', 'ict_coordinator'],
   readCyberChecks: ['principal', 'ict_coordinator', 'board_admin'],
+  /** Say who holds which ICT task; every member reads the team. */
+  manageIctTeam: ['principal', 'ict_coordinator'],
   /** Open, change and close reflection rounds. */
   manageReflections: ['principal', 'ict_coordinator'],
   readReflections: ['principal', 'ict_coordinator', 'board_admin'],

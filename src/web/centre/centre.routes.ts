@@ -11,5 +11,6 @@ export const centreWeb: WebModule = {
     pageRoute(root, { path: '/open-data', access: 'public', page: () => import('./OpenDataPage'), component: 'OpenDataPage' }),
     pageRoute(root, { path: '/kenniscentrum/noden', page: () => import('./NeedsOfferPage'), component: 'NeedsOfferPage' }),
     ...centreActionPages(root),
+    pageRoute(root, { path: '/kenniscentrum/ict-teams', page: () => import('./CentreIctTeamsPage'), component: 'CentreIctTeamsPage' }),
   ],
 };

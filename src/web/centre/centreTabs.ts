@@ -7,6 +7,7 @@ export const centreTabs = [
   { href: '/kenniscentrum/noden', key: 'centre.tabs.gaps', matches: (path: string) => path === '/kenniscentrum/noden' },
   { href: '/kenniscentrum/acties', key: 'centreActions.nav.actions', matches: (path: string) => path.startsWith('/kenniscentrum/acties') },
   { href: '/kenniscentrum/bootcamps', key: 'centreActions.nav.bootcamps', matches: (path: string) => path === '/kenniscentrum/bootcamps' },
+  { href: '/kenniscentrum/ict-teams', key: 'centre.tabs.ictTeams', matches: (path: string) => path === '/kenniscentrum/ict-teams' },
 ] as const;
 
 export const centrePath = '/kenniscentrum';

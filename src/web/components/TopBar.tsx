@@ -22,6 +22,8 @@ const navItems = [
 
 /** The public STEM monitor, in the menu for everyone, logged in or not. */
 const stemItem = { href: '/stem', key: 'nav.stem', matches: (path: string) => path.startsWith('/stem') } as const;
+/** The knowledge base, public too. */
+const knowledgeItem = { href: '/kennis', key: 'nav.knowledge', matches: (path: string) => path.startsWith('/kennis') && !path.startsWith('/kenniscentrum') } as const;
 
 /** The knowledge centre, for its analysts and the admins. */
 const centreItem = { href: centrePath, key: 'nav.centre', matches: (path: string) => path.startsWith(centrePath) } as const;
@@ -57,9 +59,10 @@ export function TopBar() {
         ...(providerMemberships(user).length > 0 ? [providerItem] : []),
         ...(schoolItem ? [schoolItem] : []),
         stemItem,
+        knowledgeItem,
         ...(grants(user.globalRoles, 'readCentre') ? [centreItem] : []),
       ]
-    : [stemItem];
+    : [stemItem, knowledgeItem];
 
   useEffect(() => {
     if (!menuOpen) return;

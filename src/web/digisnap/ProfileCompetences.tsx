@@ -1,4 +1,5 @@
 import type { ProfileDto } from '../../shared/digisnap/api';
+import { ReadMoreLink } from '../centre/ReadMoreLink';
 import { useI18n } from '../i18n';
 import { areaByNumber, competenceByCode, levelName } from './frameworkView';
 import { groupByArea } from './profileView';
@@ -23,7 +24,10 @@ export function ProfilePriorities({ framework, profile }: Props) {
               {priority.code} {text(competenceByCode(framework, priority.code)?.name)}
             </h3>
             <p className="muted">{t('profile.currentLevel', { level: `${priority.level} ${text(levelName(framework, priority.level))}` })}</p>
-            <p>{text(priority.tip)}</p>
+            <p>
+              {text(priority.tip)}
+              <ReadMoreLink tag={{ competence: priority.code }} />
+            </p>
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { formatDate } from '../../shared/i18n/format';
 import { decommissionEndpoints } from '../../shared/infra/decommission-endpoints';
 import { schoolEndpoints } from '../../shared/school/endpoints';
+import { ReadMoreLink } from '../centre/ReadMoreLink';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { NarrowPage } from '../components/NarrowPage';
@@ -39,7 +40,10 @@ export function ReplacementPage({ schoolId }: { schoolId: string }) {
       </p>
       <section className="card" aria-labelledby="extend-title">
         <h2 id="extend-title">{t('replacement.extendTitle')}</h2>
-        <p>{t('replacement.extendIntro')}</p>
+        <p>
+          {t('replacement.extendIntro')}
+          <ReadMoreLink tag={{ topic: 'replacement' }} />
+        </p>
         <ul>
           <li>{t('replacement.extend.refurbish')}</li>
           <li>{t('replacement.extend.battery')}</li>

@@ -18,6 +18,7 @@ export function SchoolNav({ schoolId }: { schoolId: string }) {
     { href: reflectionsPath(schoolId), label: t('reflection.nav'), current: path.startsWith(reflectionsPath(schoolId)) },
     { href: cyberPath(schoolId), label: t('cyber.nav'), current: path.startsWith(cyberPath(schoolId)) },
     { href: policyPlanPath(schoolId), label: t('policyPlan.nav'), current: path === policyPlanPath(schoolId) },
+    { href: `${team}/ict-team`, label: t('ictTeam.nav'), current: path === `${team}/ict-team` },
     // The ICT park is the infra module's; its address is written here, not imported.
     { href: `${team}/ictpark`, label: t('infra.nav'), current: path.startsWith(`${team}/ictpark`) },
   ];

@@ -58,6 +58,12 @@ export const schoolWeb: WebModule = {
       props: ({ schoolId }) => ({ schoolId }),
     }),
     pageRoute(root, {
+      path: '/school/$schoolId/ict-team',
+      page: () => import('./ict-team/IctTeamPage'),
+      component: 'IctTeamPage',
+      props: ({ schoolId }) => ({ schoolId }),
+    }),
+    pageRoute(root, {
       path: '/school/$schoolId/cybercheck',
       page: () => import('./cyber-check/CyberCheckPage'),
       component: 'CyberCheckPage',

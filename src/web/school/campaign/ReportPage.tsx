@@ -3,6 +3,7 @@ import { formatChange, formatDate, formatDateTime, formatNumber } from '../../..
 import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { endpointHref } from '../../api';
 import { useCatalogueLabels } from '../../catalogue/labels';
+import { ReadMoreLink } from '../../centre/ReadMoreLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NarrowPage } from '../../components/NarrowPage';
@@ -165,6 +166,7 @@ function ReportView({ report }: { report: SchoolReport }) {
             <Link href={trainingPlanPath(schoolId, report.campaign.id)} data-testid="report-to-training-plan">
               {t('report.toTrainingPlan')}
             </Link>
+            <ReadMoreLink tag={{ area: String(report.priorityArea.number) }} />
           </p>
         </section>
       )}

@@ -2,6 +2,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { cyberCheckEndpoints } from '../../../shared/school/cyber-check/endpoints';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { call, endpointHref } from '../../api';
+import { ReadMoreLink } from '../../centre/ReadMoreLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FactList } from '../../components/FactList';
 import { Loading } from '../../components/Loading';
@@ -170,7 +171,10 @@ function Actions({ result }: { result: CyberCheckResult }) {
                   <span className="eyebrow">{text(action.topicName)}</span> {text(action.action ?? action.statement)}
                 </h3>
                 {action.keyMeasure && <KeyMeasureBadge reference={action.reference} />}
-                <p>{text(action.statement)}</p>
+                <p>
+                  {text(action.statement)}
+                  <ReadMoreLink tag={{ measure: action.itemId }} />
+                </p>
                 <p className="muted">
                   {t('cyber.actionNow', { now: text(action.maturityLabel), target: text(result.target.label) })}
                   {action.unknown && <> {t('cyber.actionUnknown')}</>}
