@@ -3,7 +3,7 @@ import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import { type PictureBreakdown, pictureBreakdowns, schoolSizeBands } from '../../shared/centre/picture-vocabulary';
 import { formatDate, formatNumber } from '../../shared/i18n/format';
 import { educationLevels, provinces, schoolNetworks } from '../../shared/platform/flanders';
-import { LazyChart } from '../charts/LazyChart';
+import { DataTable, LazyChart } from '../charts/LazyChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -120,31 +120,7 @@ function Picture({ picture, histogram, onHistogram }: { picture: FlandersPicture
         <h2 id="centre-participation-title">{t('centre.overview.participationTitle')}</h2>
         <p className="muted">{t('centre.overview.participationHelp', { from: formatDate(release.from, locale) })}</p>
         <TableScroll label={participation.caption}>
-          <table className="data-table" data-testid="centre-participation">
-            <caption>{participation.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{participation.rowHeader}</th>
-                {participation.columns.map((column) => (
-                  <th key={column} scope="col" className="numeric">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {participation.rows.map((row) => (
-                <tr key={row.name}>
-                  <th scope="row">{row.name}</th>
-                  {row.cells.map((cell, i) => (
-                    <td key={participation.columns[i]} className="numeric">
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable table={participation} testId="centre-participation" />
         </TableScroll>
       </section>
       <section className="card" aria-labelledby="centre-levels-title">

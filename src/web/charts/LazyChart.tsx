@@ -61,32 +61,39 @@ function ChartTable({ table, testId, open }: { table: ChartTableData; testId: st
       <summary>{t('chart.showTable')}</summary>
       {/* A wide table scrolls sideways, so keyboard users can reach it too. */}
       <div className="table-wrap" tabIndex={0} role="region" aria-label={table.caption}>
-        <table className="data-table">
-          <caption>{table.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{table.rowHeader}</th>
-              {table.columns.map((column) => (
-                <th key={column} scope="col" className="numeric">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.name}>
-                <th scope="row">{row.name}</th>
-                {row.cells.map((cell, i) => (
-                  <td key={table.columns[i] ?? i} className="numeric">
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable table={table} />
       </div>
     </details>
+  );
+}
+
+/** A chart's numbers as a table: a caption, the groups as rows, numeric cells. */
+export function DataTable({ table, testId }: { table: ChartTableData; testId?: string }) {
+  return (
+    <table className="data-table" data-testid={testId}>
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{table.rowHeader}</th>
+          {table.columns.map((column) => (
+            <th key={column} scope="col" className="numeric">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.name}>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell, i) => (
+              <td key={table.columns[i] ?? i} className="numeric">
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
