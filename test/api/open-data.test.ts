@@ -20,6 +20,9 @@ describe('open data', () => {
       expect(response.statusCode).toBe(200);
       const { datasets } = openDatasetListSchema.parse(response.json());
       expect(datasets.map((dataset) => dataset.id)).toEqual([
+        'digisnap-deelname',
+        'digisnap-niveaus',
+        'noden-en-aanbod',
         'stem-indicatoren',
         'ict-park',
         'ict-financiering',

@@ -1,10 +1,10 @@
 import type { ServerModule } from '../platform/module';
-import { centreActionsPersonalData } from './actions.personal-data';
 import { CentreActionsRepository } from './actions.repository';
 import { centreActionsRoutes } from './actions.routes';
 import { CentreActionsService } from './actions.service';
 import { centreMigrations } from './centre.migrations';
 import type { CentreNeeds } from './centre.needs';
+import { centrePersonalData } from './centre.personal-data';
 import { centreRoutes } from './centre.routes';
 import { CentreService } from './centre.service';
 import type { CentreTables } from './centre.tables';
@@ -65,5 +65,5 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     knowledgeRoutes(app, { knowledge: services.knowledge });
     centreIctTeamsRoutes(app, { ictTeams: services.centreIctTeams, requireAuth });
   },
-  personalData: () => centreActionsPersonalData,
+  personalData: () => centrePersonalData,
 };

@@ -1,5 +1,5 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
-import type { CentreFronts } from '../../shared/centre/fronts';
+import { type CentreFronts, centreFrontsSchema } from '../../shared/centre/fronts';
 import { narrowedGroups, type PictureBreakdown, pictureWindow } from '../../shared/centre/picture-vocabulary';
 import { validationError } from '../../shared/errors';
 import type { AccessPolicy } from '../platform/access/access';
@@ -57,7 +57,8 @@ export class CentreService {
     const key = `${query.breakdown} ${query.histogram}`;
     const sent = this.answers.get(key);
     if (sent?.picture === picture && sent.fronts === fronts) return sent.body;
-    const body = Buffer.concat([Buffer.from('{"digisnap":'), picture, Buffer.from(`,"fronts":${JSON.stringify(fronts)}}`)]);
+    // Through the schema, as the serializer would: its key order, whatever order the fronts were built in.
+    const body = Buffer.concat([Buffer.from('{"digisnap":'), picture, Buffer.from(`,"fronts":${JSON.stringify(centreFrontsSchema.encode(fronts))}}`)]);
     this.answers.set(key, { picture, fronts, body });
     return body;
   }

@@ -1,6 +1,5 @@
-import { gapOf, rankGaps } from '../../shared/centre/gap';
+import { ALL_EDUCATION_LEVELS, gapOf, rankGaps } from '../../shared/centre/gap';
 import {
-  ALL_EDUCATION_LEVELS,
   type CentreTarget,
   DEFAULT_OFFER_MONTHS,
   DEFAULT_TARGET,

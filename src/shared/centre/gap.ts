@@ -13,6 +13,9 @@
  * the order never depends on the order cells were made in. Hidden cells have neither and come last.
  */
 
+/** A province's cells summed over every education level. */
+export const ALL_EDUCATION_LEVELS = 'all';
+
 export interface Gap {
   shortfall: number | null;
   gapIndex: number | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { levelCodeSchema } from '../digisnap/framework';
 import { educationLevels, provinces } from '../platform/flanders';
+import { ALL_EDUCATION_LEVELS } from './gap';
 
 /** The contracts of the knowledge centre's needs against the training offer (issue 14 §2). */
 
@@ -8,8 +9,6 @@ import { educationLevels, provinces } from '../platform/flanders';
 export const DEFAULT_OFFER_MONTHS = 6;
 /** The level every teacher should reach in a competence unless the centre sets another: the KD norm "at least B". */
 export const DEFAULT_TARGET = 'B1';
-/** A province's cells summed over every education level. */
-export const ALL_EDUCATION_LEVELS = 'all';
 
 const competenceCodeSchema = z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'must be a competence code such as 5.2');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath, localisedTextSchema, nonBlankText } from '../platform/text';
 import type { Questionnaire } from '../scan/engine';
+import { BAND_CODES, LEVEL_CODES } from './levels';
 
 /**
  * A competence framework (e.g. DigCompEdu 2017) as stored in `content/frameworks/*.json`:
@@ -8,8 +9,7 @@ import type { Questionnaire } from '../scan/engine';
  * background questions. `validateFramework` is the only way a file should enter the app.
  */
 
-export const LEVEL_CODES = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export const BAND_CODES = ['A', 'B', 'C'] as const;
+export { BAND_CODES, LEVEL_CODES } from './levels';
 
 export const levelCodeSchema = z.enum(LEVEL_CODES);
 export const bandCodeSchema = z.enum(BAND_CODES);

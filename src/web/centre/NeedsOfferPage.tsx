@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ALL_EDUCATION_LEVELS, type CentreTarget, type NeedsOfferCell } from '../../shared/centre/needs-offer.api';
-import { LEVEL_CODES } from '../../shared/digisnap/framework';
+import { ALL_EDUCATION_LEVELS } from '../../shared/centre/gap';
+import type { CentreTarget, NeedsOfferCell } from '../../shared/centre/needs-offer.api';
+import { LEVEL_CODES } from '../../shared/digisnap/levels';
 import { formatDate, formatNumber } from '../../shared/i18n/format';
 import { educationLevels, type Province } from '../../shared/platform/flanders';
 import { type ApiError, asApiError } from '../api';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { IctTeamJob } from '../../../shared/school/ict-team/ict-team-api';
+import type { IctTeamJob } from '../../../shared/school/ict-team/ict-team-jobs';
 import type { SchoolDatabase } from '../school.tables';
 
 /** The tables of the ICT team (see ict-team.migrations.ts); only this repository reads them. */

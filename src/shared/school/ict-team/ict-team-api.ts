@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { ictTeamContentSchema } from './ict-team-content';
-
-/** What a team member does: one of the model job descriptions, both, or tasks only. */
-export const ictTeamJobs = ['pedagogical', 'technical', 'both', 'none'] as const;
-export type IctTeamJob = (typeof ictTeamJobs)[number];
-
-/** The most hours a week a member can give: a full-time post. */
-export const MAX_ICT_HOURS = 40;
+import { ictTeamJobs, MAX_ICT_HOURS } from './ict-team-jobs';
 
 export const ictTeamParamsSchema = z.object({ schoolId: z.string().min(1).max(100) });
 export const ictTeamMemberParamsSchema = z.object({ schoolId: z.string().min(1).max(100), memberId: z.string().min(1).max(100) });

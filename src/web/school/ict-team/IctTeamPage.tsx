@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { formatNumber } from '../../../shared/i18n/format';
 import { ictTeamEndpoints } from '../../../shared/school/ict-team/endpoints';
-import { type IctTeamDto, type IctTeamJob, ictTeamJobs, MAX_ICT_HOURS } from '../../../shared/school/ict-team/ict-team-api';
+import type { IctTeamDto } from '../../../shared/school/ict-team/ict-team-api';
+import { type IctTeamJob, ictTeamJobs, MAX_ICT_HOURS } from '../../../shared/school/ict-team/ict-team-jobs';
 import { ReadMoreLink } from '../../centre/ReadMoreLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';

@@ -1,0 +1,8 @@
+import { authorColumns, type PersonalDataPart } from '../platform/personal-data/personal-data';
+
+/**
+ * The register of actions keeps who saved each version of an action, and the centre's targets who
+ * set each: the centre's shared work, and in the person's `activity` (the audit log) already.
+ * Bootcamp participants are names the centre registered, not accounts.
+ */
+export const centrePersonalData: PersonalDataPart = { sections: [], excluded: authorColumns('centre_action_changes.changed_by', 'centre_targets.updated_by') };
