@@ -7,6 +7,7 @@ import { formatNumber } from '../../shared/i18n/format';
 import { fronts } from '../../shared/platform/fronts';
 import type { ApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FrontOptions } from '../components/FrontOptions';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { FormField, focusFirstProblem } from '../school/FormField';
@@ -72,12 +73,7 @@ export function CentreActionForm({ action, onDone }: Props) {
         <FormField id={id('front')} label={t('centreActions.fieldFront')} problem={problems.front}>
           {(control) => (
             <select {...control} value={form.front} onChange={(event) => set('front', event.target.value as FormState['front'])}>
-              <option value="">{t('centreActions.chooseFront')}</option>
-              {fronts.map((front) => (
-                <option key={front} value={front}>
-                  {t(`fronts.${front}`)}
-                </option>
-              ))}
+              <FrontOptions empty={t('centreActions.chooseFront')} />
             </select>
           )}
         </FormField>

@@ -3,6 +3,7 @@ import { centreActionEndpoints } from '../../shared/centre/actions-endpoints';
 import { centreActionStatuses } from '../../shared/centre/actions-rules';
 import { fronts } from '../../shared/platform/fronts';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FrontOptions } from '../components/FrontOptions';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
@@ -44,12 +45,7 @@ export function CentreActionsPage() {
         <div className="field">
           <label htmlFor="centre-actions-front">{t('centreActions.filterFront')}</label>
           <select id="centre-actions-front" value={front ?? ''} onChange={(event) => filter({ front: (event.target.value || undefined) as FrontFilter | undefined })}>
-            <option value="">{t('centreActions.all')}</option>
-            {fronts.map((f) => (
-              <option key={f} value={f}>
-                {t(`fronts.${f}`)}
-              </option>
-            ))}
+            <FrontOptions empty={t('centreActions.all')} />
           </select>
         </div>
         <div className="field">

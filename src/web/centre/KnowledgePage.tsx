@@ -2,6 +2,7 @@ import { type FormEvent, useMemo } from 'react';
 import type { ArticleSummaryDto } from '../../shared/centre/knowledge-api';
 import { type Front, fronts } from '../../shared/platform/fronts';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FrontOptions } from '../components/FrontOptions';
 import { PageHeading } from '../components/PageHeading';
 import { loadFramework } from '../digisnap/frameworkStore';
 import { useI18n } from '../i18n';
@@ -47,12 +48,7 @@ export function KnowledgePage() {
         <div className="field">
           <label htmlFor="knowledge-front">{t('knowledge.front')}</label>
           <select id="knowledge-front" value={search.front} onChange={(event) => go({ front: frontOf(event.target.value) })}>
-            <option value="">{t('knowledge.all')}</option>
-            {fronts.map((front) => (
-              <option key={front} value={front}>
-                {t(`fronts.${front}`)} ({facets?.front[front] ?? 0})
-              </option>
-            ))}
+            <FrontOptions empty={t('knowledge.all')} suffix={(front) => `(${facets?.front[front] ?? 0})`} />
           </select>
         </div>
         <div className="field">

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { fronts } from '../../../shared/platform/fronts';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
 import type { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FrontOptions } from '../../components/FrontOptions';
 import { useSubmit } from '../../components/useSubmit';
 import type { Framework } from '../../digisnap/types';
 import { useI18n } from '../../i18n';
@@ -123,12 +123,7 @@ export function ActionForm({ plan, action, members, framework, onDone }: Props) 
         <FormField id={id('front')} label={t('policyPlan.columnFront')} problem={problems.front}>
           {(control) => (
             <select {...control} value={form.front} onChange={(event) => set('front', event.target.value as FormState['front'])}>
-              <option value="">{t('policyPlan.chooseFront')}</option>
-              {fronts.map((front) => (
-                <option key={front} value={front}>
-                  {t(`fronts.${front}`)}
-                </option>
-              ))}
+              <FrontOptions empty={t('policyPlan.chooseFront')} />
             </select>
           )}
         </FormField>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
-import { type Front, fronts } from '../../../shared/platform/fronts';
+import type { Front } from '../../../shared/platform/fronts';
 import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { policyPlanEndpoints } from '../../../shared/school/policy-plan/endpoints';
 import { type ActionStatus, actionStatuses, targetText } from '../../../shared/school/policy-plan/policy-plan-rules';
 import { type ApiError, asApiError, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FrontOptions } from '../../components/FrontOptions';
 import { loadFramework } from '../../digisnap/frameworkStore';
 import { useI18n } from '../../i18n';
 import { useCombinedQuery } from '../../serverState';
@@ -62,12 +63,7 @@ export function ActionsSection({ plan }: { plan: PolicyPlan }) {
         <div className="field">
           <label htmlFor="policy-filter-front">{t('policyPlan.filterFront')}</label>
           <select id="policy-filter-front" value={filter.front} onChange={(event) => setFilter({ ...filter, front: event.target.value as Front | '' })}>
-            <option value="">{t('policyPlan.filterAll')}</option>
-            {fronts.map((front) => (
-              <option key={front} value={front}>
-                {t(`fronts.${front}`)}
-              </option>
-            ))}
+            <FrontOptions empty={t('policyPlan.filterAll')} />
           </select>
         </div>
       </div>
