@@ -1,18 +1,36 @@
 import fc from 'fast-check';
-import type { Kysely } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ListenerEvents } from './database';
 import { NotifiedCache } from './notified-cache';
 
-/** A cache on a fake database: `events` plays the listening connection. */
+/**
+ * A cache on a fake database: `events` plays the listening connection, and each `pg_notify` the
+ * cache sends is recorded in `sent` (and echoed back at once when `echo` is on).
+ */
 function cacheOf(maxEntries = 100) {
   let events: ListenerEvents | undefined;
+  const sent: string[] = [];
+  const state = { echo: true };
   const listen = (_channel: string, listener: ListenerEvents) => {
     events = listener;
     return { close: async () => {} };
   };
-  const cache = new NotifiedCache<number>({} as Kysely<any>, { listen }, 'test', maxEntries);
-  return { cache, events: () => events! };
+  const db = new Kysely<any>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    log: (event) => {
+      const payload = String(event.query.parameters[1]);
+      sent.push(payload);
+      if (state.echo) events?.message(payload);
+    },
+  });
+  const cache = new NotifiedCache<number>(db, { listen }, 'test', maxEntries);
+  return { cache, events: () => events!, sent, state };
 }
 
 describe('NotifiedCache', () => {
@@ -79,5 +97,29 @@ describe('NotifiedCache', () => {
         },
       ),
     );
+  });
+
+  it('makes a write wait for a listener that is still connecting, then for its echo', async () => {
+    const { cache, events, sent, state } = cacheOf();
+    let answered = false;
+    const write = cache.afterWrite(Promise.resolve('written')).then((value) => {
+      answered = true;
+      return value;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    expect(sent).toEqual([]);
+    state.echo = false;
+    events().listening(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toHaveLength(1); // the echo went out once the listener took effect
+    expect(answered).toBe(false); // and the write waits to hear it
+    events().message(sent[0]!);
+    expect(await write).toBe('written');
+  });
+
+  it('answers a write without waiting on a database that cannot listen', async () => {
+    const cache = new NotifiedCache<number>({} as Kysely<any>, {}, 'test', 10);
+    expect(await cache.afterWrite(Promise.resolve(1))).toBe(1);
   });
 });

@@ -15,13 +15,19 @@ const ECHO = '\u0001';
  * is not kept. Nothing is kept while the process is not listening, nor on SQLite (no `listen`:
  * there a read is a few microseconds). A write here calls `afterWrite`, which drops what it may
  * have changed and waits until this process heard its notice echoed: then every listening process
- * has been told before the writer answers, as with the sessions' revocations.
+ * has been told before the writer answers, as with the sessions' revocations. A process whose
+ * listener is still connecting (just started, or reconnecting) first waits for it, up to the same
+ * bound: otherwise its write would answer before any notice could be echoed.
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
   private listening = false;
   private notices = 0;
   private readonly echoes = new Map<string, () => void>();
+  /** Whether the database can listen at all (PostgreSQL): then a write waits for the listener. */
+  private readonly listens: boolean;
+  /** Writes waiting for the listener to take effect. */
+  private readonly waitingForListener = new Set<() => void>();
 
   constructor(
     private readonly db: Kysely<any>,
@@ -29,12 +35,14 @@ export class NotifiedCache<V> {
     readonly channel: string,
     readonly maxEntries: number,
   ) {
+    this.listens = database.listen !== undefined;
     database.listen?.(channel, {
       message: (payload) => this.heard(payload),
       listening: (on) => {
         this.listening = on;
         this.notices += 1;
         this.entries.clear();
+        if (on) for (const resume of this.waitingForListener) resume();
       },
     });
   }
@@ -59,6 +67,7 @@ export class NotifiedCache<V> {
     } finally {
       this.notices += 1;
       this.entries.clear();
+      if (this.listens && !this.listening) await this.listener();
       if (this.listening) await this.echo();
     }
   }
@@ -80,6 +89,19 @@ export class NotifiedCache<V> {
     this.entries.delete(payload);
     const group = `${payload}\u0000`;
     for (const key of this.entries.keys()) if (key.startsWith(group)) this.entries.delete(key);
+  }
+
+  /** Resolves once the listener takes effect, or after ECHO_WAIT_MS. */
+  private listener(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const resume = () => {
+        clearTimeout(timer);
+        this.waitingForListener.delete(resume);
+        resolve();
+      };
+      const timer = setTimeout(resume, ECHO_WAIT_MS);
+      this.waitingForListener.add(resume);
+    });
   }
 
   /** Notices are delivered in commit order, so hearing this one means the write's were sent to every listener before it. */
