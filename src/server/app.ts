@@ -143,6 +143,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         indicators: () => services.stem.indicatorNames(),
         latestFor: (indicator, province) => services.stem.latestFor(indicator, province),
       },
+      followUpSteps: { current: () => services.followUpSteps.current() },
     } satisfies SchoolNeeds,
     infra: {
       boards: {
@@ -197,6 +198,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         },
       },
       ictTeams: { picture: () => services.ictTeams.picture() },
+      followUp: { schoolsWithFinishedRound: () => services.followUp.schoolsWithFinishedRound() },
     } satisfies CentreNeeds,
   };
 }

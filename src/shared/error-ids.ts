@@ -23,6 +23,7 @@ export const errorIds = [
   'oidc_provider_error',
   'oidc_no_account',
   'round_not_open',
+  'campaign_not_closed',
   'class_code_full',
   'already_answered',
   'rate_limited',

@@ -24,6 +24,7 @@ export const httpStatusOf: Record<ErrorId, number> = {
   oidc_provider_error: 502,
   oidc_no_account: 403,
   round_not_open: 409,
+  campaign_not_closed: 409,
   class_code_full: 409,
   already_answered: 409,
   rate_limited: 429,

@@ -8,6 +8,10 @@ import { centrePersonalData } from './centre.personal-data';
 import { centreRoutes } from './centre.routes';
 import { CentreService } from './centre.service';
 import type { CentreTables } from './centre.tables';
+import { loadFollowUpContent } from './follow-up.content';
+import { FollowUpStepsRepository } from './follow-up.repository';
+import { followUpStepsRoutes } from './follow-up.routes';
+import { FollowUpStepsService } from './follow-up.service';
 import { FrontsService } from './fronts.service';
 import { centreIctTeamsRoutes } from './ict-teams.routes';
 import { CentreIctTeamsService } from './ict-teams.service';
@@ -37,6 +41,8 @@ export interface CentreServices {
   knowledge: KnowledgeService;
   /** The schools' ICT teams, as counts. */
   centreIctTeams: CentreIctTeamsService;
+  /** The steps after a Digisnap round (editable by the centre), and how far schools get. */
+  followUpSteps: FollowUpStepsService;
 }
 
 /** The knowledge centre (issue 14): Flanders-wide figures, needs against offer, actions and programmes, open data. */
@@ -48,13 +54,23 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     const centre = new CentreService({ access, needs, fronts: () => fronts.fronts() });
     const needsOffer = new NeedsOfferService(new NeedsOfferRepository(db.kysely, audit), needs.needsOffer, { access, audit, mail });
     const picture = { picture: () => centre.publishedPicture() };
+    const knowledge = new KnowledgeService(loadArticles(config.contentDir));
+    const followUpSteps = new FollowUpStepsService(new FollowUpStepsRepository(db.kysely), {
+      access,
+      auth,
+      audit,
+      content: loadFollowUpContent(config.contentDir),
+      articleExists: (slug) => knowledge.has(slug),
+      ticks: needs.followUp,
+    });
     return {
       centre,
       needsOffer,
-      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer })),
+      openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer, followUp: followUpSteps })),
       centreActions: new CentreActionsService(new CentreActionsRepository(db.kysely), { access, audit, auth, trainings: needs.bootcamps }),
-      knowledge: new KnowledgeService(loadArticles(config.contentDir)),
+      knowledge,
       centreIctTeams: new CentreIctTeamsService({ access, ictTeams: needs.ictTeams }),
+      followUpSteps,
     };
   },
   register(app, services, { requireAuth }) {
@@ -64,6 +80,7 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     centreActionsRoutes(app, { centreActions: services.centreActions, requireAuth });
     knowledgeRoutes(app, { knowledge: services.knowledge });
     centreIctTeamsRoutes(app, { ictTeams: services.centreIctTeams, requireAuth });
+    followUpStepsRoutes(app, { followUp: services.followUpSteps, requireAuth });
   },
   personalData: () => centrePersonalData,
 };

@@ -3,6 +3,7 @@ import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
 import type { IctTeamPicture } from '../../shared/school/ict-team/ict-team-picture';
 import type { BootcampTrainings } from './actions.needs';
+import type { FollowUpTicks } from './follow-up.needs';
 import type { FrontsNeeds } from './fronts.needs';
 import type { NeedsOfferNeeds } from './needs-offer.needs';
 
@@ -39,4 +40,5 @@ export interface CentreNeeds {
   needsOffer: NeedsOfferNeeds;
   bootcamps: BootcampTrainings;
   ictTeams: IctTeamCounts;
+  followUp: FollowUpTicks;
 }

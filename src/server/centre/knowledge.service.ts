@@ -39,6 +39,10 @@ export class KnowledgeService {
     return { items: found.filter((article) => hasFront(article) && hasCompetence(article)).map((article) => summaryOf(article, lang)), facets };
   }
 
+  has(slug: string): boolean {
+    return this.bySlug.has(slug);
+  }
+
   get(slug: string, lang: ArticleLanguage): ArticleDto {
     const article = this.bySlug.get(slug);
     if (!article) throw notFound(`Article ${slug}`, 'params.slug');

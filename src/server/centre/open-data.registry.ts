@@ -1,6 +1,7 @@
 import type { OpenDataCell, OpenDataColumn } from '../../shared/centre/open-data';
 import type { LocalisedText } from '../../shared/platform/text';
 import { digisnapPictureDatasets, type PublishedPicture } from './digisnap-picture.dataset';
+import { type FollowUpFigures, followUpDatasets } from './follow-up.dataset';
 import { frontsDatasets } from './fronts.dataset';
 import type { StemHeadline } from './fronts.needs';
 import type { FrontsService } from './fronts.service';
@@ -44,9 +45,16 @@ export interface OpenDataSources {
   stem: StemHeadline;
   picture: PublishedPicture;
   needsOffer: NeedsOfferFigures;
+  followUp: FollowUpFigures;
 }
 
 /** Every dataset the centre publishes, in the catalogue's order; ids are unique (a test holds them to it). */
 export function openDatasets(sources: OpenDataSources): OpenDataset[] {
-  return [...digisnapPictureDatasets(sources.picture), ...needsOfferDatasets(sources.needsOffer), ...stemDatasets(sources.stem), ...frontsDatasets(sources.fronts)];
+  return [
+    ...digisnapPictureDatasets(sources.picture),
+    ...needsOfferDatasets(sources.needsOffer),
+    ...stemDatasets(sources.stem),
+    ...frontsDatasets(sources.fronts),
+    ...followUpDatasets(sources.followUp),
+  ];
 }

@@ -102,6 +102,11 @@ describe('the registry', () => {
       },
     },
     needsOffer: { publishedCells: async () => [] },
+    followUp: {
+      publishedProgress: async () => {
+        throw new Error('not read here');
+      },
+    },
   });
 
   it('lists datasets with unique ids that fit a URL, each column defined in both languages', () => {

@@ -18,6 +18,11 @@ import { CyberCheckService } from './cyber-check/cyber-check.service';
 import { flandersSchoolsMigrations } from './flanders/flanders-schools.migrations';
 import { FlandersSchoolsRepository } from './flanders/flanders-schools.repository';
 import { FlandersSchoolsService } from './flanders/flanders-schools.service';
+import { followUpMigrations } from './follow-up/follow-up.migrations';
+import { followUpPersonalData } from './follow-up/follow-up.personal-data';
+import { FollowUpRepository, type FollowUpTables } from './follow-up/follow-up.repository';
+import { followUpRoutes } from './follow-up/follow-up.routes';
+import { FollowUpService } from './follow-up/follow-up.service';
 import { loadIctTeamContent } from './ict-team/ict-team.content';
 import { ictTeamMigrations } from './ict-team/ict-team.migrations';
 import { IctTeamRepository, type IctTeamTables } from './ict-team/ict-team.repository';
@@ -80,6 +85,8 @@ export interface SchoolServices {
   ictTeams: IctTeamService;
   /** The schools as the knowledge centre's Flanders-wide figures group them. */
   flandersSchools: FlandersSchoolsService;
+  /** The checklist after a finished round, and what the knowledge centre counts of it. */
+  followUp: FollowUpService;
 }
 
 /** Schools, boards, memberships and invitations, and what a school does with its team: campaigns, reflection, plans. */
@@ -95,6 +102,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     ...policyPlanMigrations,
     ...ictTeamMigrations,
     ...flandersSchoolsMigrations,
+    ...followUpMigrations,
   },
   createServices({ config, db, auth, mail, audit, access }, needs) {
     const kysely = db.kysely.withTables<SchoolTables>();
@@ -147,6 +155,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       access,
       content: loadIctTeamContent(config.contentDir),
     });
+    const followUp = new FollowUpService(new FollowUpRepository(db.kysely.withTables<SchoolTables & FollowUpTables>()), { access, campaigns, steps: needs.followUpSteps, audit });
     return {
       schools,
       schoolMemberships,
@@ -163,6 +172,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       flandersSchools,
       teacherGroups,
       ictTeams,
+      followUp,
     };
   },
   register(app, services, { requireAuth, optionalAuth, secureCookies, sessionIdleHours }) {
@@ -176,6 +186,10 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
     policyPlanRoutes(app, { policyPlan: services.policyPlan, requireAuth });
     boardOverviewRoutes(app, { overview: services.boardOverview, requireAuth });
     ictTeamRoutes(app, { ictTeams: services.ictTeams, requireAuth });
+    followUpRoutes(app, { followUp: services.followUp, requireAuth });
   },
-  personalData: ({ db }) => schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>()),
+  personalData: ({ db }) => {
+    const part = schoolPersonalData(db.kysely.withTables<SchoolTables & ReflectionTables & PolicyPlanTables>());
+    return { ...part, sections: [...part.sections, followUpPersonalData(db.kysely.withTables<SchoolTables & FollowUpTables>())] };
+  },
 };

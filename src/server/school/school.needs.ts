@@ -1,4 +1,5 @@
 import type { SearchQuery, TrainingDto, TrainingSummaryDto } from '../../shared/catalogue/api';
+import type { FollowUpStep } from '../../shared/centre/follow-up-steps';
 import type { Framework } from '../../shared/digisnap/framework';
 import type { ComparisonGroup, ComparisonPart, ComparisonRequest, PublishedTeam, TeamMember, TeamSource, TeamState } from '../../shared/digisnap/team-aggregates';
 import type { BoardFundingSummary } from '../../shared/infra/funding-api';
@@ -70,6 +71,11 @@ export interface StemFigures {
   latestFor(indicator: string, province: string | null): Promise<GoalStemFigure | null>;
 }
 
+/** What the checklist after a round asks of the knowledge centre: its steps now. */
+export interface FollowUpSteps {
+  current(): Promise<{ version: number; steps: FollowUpStep[] }>;
+}
+
 /** Everything the school module needs from other modules; the app wires it. */
 export interface SchoolNeeds {
   digisnap: DigisnapAggregates;
@@ -78,4 +84,5 @@ export interface SchoolNeeds {
   ictPark: IctParkFacts;
   boardPark: BoardParkFigures;
   stem: StemFigures;
+  followUpSteps: FollowUpSteps;
 }

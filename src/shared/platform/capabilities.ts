@@ -80,6 +80,8 @@ export const platformCapabilities = {
   readCentre: ['centre_analyst', 'admin'],
   /** Create and change the knowledge centre's actions and projects, and record bootcamp attendance. */
   manageCentreActions: ['centre_analyst', 'admin'],
+  /** Change the knowledge centre's steps after a Digisnap round, which every school's checklist shows. */
+  editFollowUpSteps: ['centre_analyst', 'admin'],
 } as const satisfies Record<string, readonly PlatformRoleName[]>;
 
 export type PlatformCapability = keyof typeof platformCapabilities;

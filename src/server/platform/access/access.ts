@@ -31,6 +31,7 @@ const platformActions: Record<PlatformCapability, string> = {
   listAllSchools: 'list every school',
   readCentre: "read the knowledge centre's figures",
   manageCentreActions: "change the knowledge centre's actions",
+  editFollowUpSteps: 'change the steps after a Digisnap round',
 };
 
 /**
