@@ -21,8 +21,8 @@ describe('content/follow-up/steps.json', () => {
   it('holds seven steps: the two the centre names first, then our wording of the cycle, each with titles in both languages', () => {
     expect(content.steps).toHaveLength(7);
     expect(content.steps.map((step) => step.origin)).toEqual(['centre', 'centre', 'us', 'us', 'us', 'us', 'us']);
-    expect(content.sources.map((source) => source.url)).toEqual([
-      'https://www.vlaanderen.be/kenniscentrum-digisprong/tools/digisnap/hoe-ga-je-aan-de-slag-met-het-digisnap-rapport',
+    expect([content.source, ...content.seeAlso].map((source) => source.url)).toEqual([
+      'https://vlaanderen.be./kenniscentrum-digisprong/tools/digisnap/hoe-ga-je-aan-de-slag-met-het-digisnap-rapport',
       'https://www.vlaanderen.be/kenniscentrum-digisprong/tools/digisnap/digisnap-is-ingevuld-wat-nu',
     ]);
   });

@@ -38,7 +38,8 @@ export const followUpStepListSchema = stepList(followUpStepSchema);
  */
 export const followUpContentSchema = z
   .object({
-    sources: z.array(z.object({ url: z.string().url(), note: z.string().min(1) })).min(1),
+    source: z.object({ url: z.string().url(), note: z.string().min(1) }),
+    seeAlso: z.array(z.object({ url: z.string().url(), note: z.string().min(1) })),
     steps: stepList(followUpStepSchema.extend({ origin: z.enum(['centre', 'us']) })),
   })
   .strict();

@@ -12,5 +12,6 @@ export const centreWeb: WebModule = {
     pageRoute(root, { path: '/kenniscentrum/noden', page: () => import('./NeedsOfferPage'), component: 'NeedsOfferPage' }),
     ...centreActionPages(root),
     pageRoute(root, { path: '/kenniscentrum/ict-teams', page: () => import('./CentreIctTeamsPage'), component: 'CentreIctTeamsPage' }),
+    pageRoute(root, { path: '/kenniscentrum/opvolging', page: () => import('./FollowUpPage'), component: 'FollowUpPage' }),
   ],
 };

@@ -8,6 +8,7 @@ export const centreTabs = [
   { href: '/kenniscentrum/acties', key: 'centreActions.nav.actions', matches: (path: string) => path.startsWith('/kenniscentrum/acties') },
   { href: '/kenniscentrum/bootcamps', key: 'centreActions.nav.bootcamps', matches: (path: string) => path === '/kenniscentrum/bootcamps' },
   { href: '/kenniscentrum/ict-teams', key: 'centre.tabs.ictTeams', matches: (path: string) => path === '/kenniscentrum/ict-teams' },
+  { href: '/kenniscentrum/opvolging', key: 'centreFollowUp.tab', matches: (path: string) => path === '/kenniscentrum/opvolging' },
 ] as const;
 
 export const centrePath = '/kenniscentrum';

@@ -16,6 +16,7 @@ import { policyPlanPath } from '../policy-plan/policyPaths';
 import { SchoolNav } from '../SchoolNav';
 import { campaignsPath, trainingPlanPath } from '../schoolAccess';
 import type { Norm, SchoolReport } from '../types';
+import { FollowUpSection } from './FollowUpSection';
 import { cellText, levelColumns, noiseNoteValues, percentText, type ShownCell } from './reportView';
 
 const MIN_GROUP_SIZE = 5;
@@ -270,6 +271,7 @@ function ReportView({ report }: { report: SchoolReport }) {
 
       {report.growth && <Growth report={report} growth={report.growth} />}
       <Comparisons report={report} />
+      <FollowUpSection schoolId={schoolId} campaignId={report.campaign.id} />
     </section>
   );
 }
