@@ -7,6 +7,7 @@ import { coverageTrainings } from './demo-coverage';
 import { seedDemoDecommission } from './demo-decommission';
 import { seedDemoDevices, seedDemoSecondPark } from './demo-devices';
 import { seedDemoFlanders } from './demo-flanders';
+import { seedDemoFollowUp } from './demo-follow-up';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoIctTeams } from './demo-ict-teams';
 import { seedDemoBoundLoan } from './demo-loan-links';
@@ -92,6 +93,7 @@ export async function seedDemoData(services: Services, db: Db): Promise<DemoAcco
     { id: second, name: 'Basisschool De Sprong, wijkschool Kouter (demo)' },
   ]);
   await seedDemoIctTeams(services, { demo: schoolId, second });
+  await seedDemoFollowUp(services, { schoolId, principalId: team.principalId });
   return accounts;
 }
 

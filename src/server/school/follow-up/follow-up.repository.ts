@@ -32,15 +32,17 @@ export class FollowUpRepository {
     await this.db.deleteFrom('campaign_follow_up_ticks').where('campaign_id', '=', campaignId).where('step_key', '=', stepKey).execute();
   }
 
+  async latestFinishedCampaign(schoolId: string, today: string): Promise<string | undefined> {
+    const row = await this.finished(today).where('campaigns.school_id', '=', schoolId).orderBy('campaigns.opens_on', 'desc').executeTakeFirst();
+    return row?.id;
+  }
+
   /**
    * Every school with a finished round (closed early, or past its last day `today`), with its
    * province and level and the steps ticked in any of its finished rounds: no names leave.
    */
   async schoolsWithFinishedRound(today: string): Promise<FollowUpSchoolFacts[]> {
-    const finished = this.db
-      .selectFrom('campaigns')
-      .select(['campaigns.id', 'campaigns.school_id'])
-      .where((eb) => eb.or([eb('campaigns.closed_at', 'is not', null), eb('campaigns.closes_on', '<', today)]));
+    const finished = this.finished(today);
     const [schools, ticks] = await Promise.all([
       this.db
         .selectFrom('schools')
@@ -58,5 +60,13 @@ export class FollowUpRepository {
     const ticked = new Map<string, string[]>();
     for (const tick of ticks) ticked.set(tick.school_id, [...(ticked.get(tick.school_id) ?? []), tick.step_key]);
     return schools.map((school) => ({ province: school.province, level: school.education_level, ticked: ticked.get(school.id) ?? [] }));
+  }
+
+  /** The finished rounds: closed early, or past their last day. */
+  private finished(today: string) {
+    return this.db
+      .selectFrom('campaigns')
+      .select(['campaigns.id', 'campaigns.school_id'])
+      .where((eb) => eb.or([eb('campaigns.closed_at', 'is not', null), eb('campaigns.closes_on', '<', today)]));
   }
 }

@@ -66,10 +66,14 @@ export class FollowUpService {
     return this.repo.schoolsWithFinishedRound(brusselsDate(this.now()));
   }
 
-  /** Ticks without access checks: demo data. */
-  async seedTicks(campaignId: string, ticks: ReadonlyArray<{ stepKey: string; on: string; note?: string }>, userId: string | null): Promise<void> {
+  /** Ticks steps of the school's latest finished round without access checks: demo data. False when it has none. */
+  async seedTicks(schoolId: string, ticks: ReadonlyArray<{ stepKey: string; note?: string }>, userId: string | null): Promise<boolean> {
+    const today = brusselsDate(this.now());
+    const campaignId = await this.repo.latestFinishedCampaign(schoolId, today);
+    if (!campaignId) return false;
     const at = this.now().toISOString();
-    for (const tick of ticks) await this.repo.tick({ campaign_id: campaignId, step_key: tick.stepKey, done_on: tick.on, note: tick.note ?? null, ticked_by: userId, ticked_at: at });
+    for (const tick of ticks) await this.repo.tick({ campaign_id: campaignId, step_key: tick.stepKey, done_on: today, note: tick.note ?? null, ticked_by: userId, ticked_at: at });
+    return true;
   }
 
   /** The campaign of this school, when finished; 404 for another school's, 409 while it runs. */
