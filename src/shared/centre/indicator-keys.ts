@@ -90,6 +90,13 @@ export const centreIndicators: readonly CentreIndicator[] = [
     source: 'school',
   },
   {
+    key: 'school.follow_up_steps_taken',
+    front: 'skills',
+    name: { nl: 'Scholen die de stappen na een Digisnap-ronde zetten', en: 'Schools taking the steps after a Digisnap round' },
+    page: '/kenniscentrum/opvolging',
+    source: 'school',
+  },
+  {
     key: 'catalogue.trainings_for_primary',
     front: 'resources',
     name: { nl: 'Opleidingen voor het basisonderwijs', en: 'Trainings for primary schools' },

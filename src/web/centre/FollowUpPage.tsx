@@ -31,7 +31,7 @@ export function FollowUpPage() {
       {progress.error && <ErrorAlert error={progress.error} onRetry={progress.reload} />}
       {progress.data && <Progress progress={progress.data} />}
       {steps.error && <ErrorAlert error={steps.error} onRetry={steps.reload} />}
-      {steps.data?.canEdit && <StepsEditor key={steps.data.version} saved={steps.data} />}
+      {steps.data?.canEdit && <StepsEditor saved={steps.data} />}
     </section>
   );
 }
@@ -136,11 +136,16 @@ function Progress({ progress }: { progress: FollowUpProgressDto }) {
 function StepsEditor({ saved }: { saved: FollowUpStepsDto }) {
   const { t, locale } = useI18n();
   const [steps, setSteps] = useState<FollowUpStep[]>(saved.steps);
-  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  // The version this form edits: the one read, then each one it saved.
+  const [version, setVersion] = useState(saved.version);
+  const [justSaved, setJustSaved] = useState(false);
   const update = useEndpointMutation(followUpEndpoints.updateFollowUpSteps, { invalidates: ['getFollowUpSteps', 'getFollowUpProgress'] });
-  const save = useSubmit(async () => setSavedVersion((await update({ body: { version: saved.version, steps } })).version));
+  const save = useSubmit(async () => {
+    setVersion((await update({ body: { version, steps } })).version);
+    setJustSaved(true);
+  });
   const change = (index: number, patch: Partial<FollowUpStep>) => {
-    setSavedVersion(null);
+    setJustSaved(false);
     setSteps((current) => current.map((step, i) => (i === index ? { ...step, ...patch } : step)));
   };
   const submit = (event: FormEvent) => {
@@ -239,9 +244,9 @@ function StepsEditor({ saved }: { saved: FollowUpStepsDto }) {
           })}
         </ol>
         {save.failure && <ErrorAlert error={save.failure} message={save.failure.id === 'conflict' ? t('centreFollowUp.stale') : undefined} />}
-        {savedVersion !== null && (
+        {justSaved && (
           <p className="alert alert-success" role="status" data-testid="follow-up-saved">
-            {t('centreFollowUp.saved', { version: savedVersion })}
+            {t('centreFollowUp.saved', { version })}
           </p>
         )}
         <div className="actions">
