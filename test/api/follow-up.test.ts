@@ -51,6 +51,12 @@ describe('follow-up after a Digisnap round', () => {
     const unticked = await w.ictA.request({ method: 'PUT', url: followUpUrl(w.schoolA, campaignA, 'interpret'), payload: { done: false } });
     expect(campaignFollowUpSchema.parse(unticked.json())).toMatchObject({ done: 1 });
 
+    const download = (await w.principalA.request({ method: 'GET', url: '/api/me/export' })).json();
+    expect(download.follow_up_ticks).toEqual([
+      { school: w.schoolA, campaign: campaignA, step: 'look-at-results', done_on: dayFromToday(0), note: 'Besproken op de directieraad', ticked_at: expect.any(String) },
+    ]);
+    expect((await w.ictA.request({ method: 'GET', url: '/api/me/export' })).json().follow_up_ticks).toEqual([]);
+
     const board = await w.boardAdmin.request({ method: 'GET', url: followUpUrl(w.schoolA, campaignA) });
     expect(campaignFollowUpSchema.parse(board.json())).toMatchObject({ done: 1, canEdit: false });
     expect(errorOf(await w.boardAdmin.request({ method: 'PUT', url: followUpUrl(w.schoolA, campaignA, 'interpret'), payload: { done: true } }))).toMatchObject({ status: 403 });
