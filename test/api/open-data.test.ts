@@ -29,6 +29,7 @@ describe('open data', () => {
         'ict-beleidsplannen',
         'cybercheck-maturiteit',
         'schoolreflectie-per-domein',
+        'opvolging-na-digisnap',
       ]);
       for (const dataset of datasets) {
         expect(dataset.licence).toEqual(OPEN_DATA_LICENCE);

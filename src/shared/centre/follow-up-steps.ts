@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FOLLOW_UP_KEY_PATTERN, followUpPages, MAX_FOLLOW_UP_STEPS, MIN_FOLLOW_UP_STEPS } from './follow-up-pages';
+import { FOLLOW_UP_KEY_PATTERN, followUpPages, MAX_FOLLOW_UP_STEPS, MIN_FOLLOW_UP_STEPS } from './follow-up-vocabulary';
 
 const title = z.object({ nl: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }).strict();
 /** One paragraph; may be empty while the centre writes it. */

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { FollowUpProgressDto } from '../../shared/centre/follow-up-api';
 import { followUpEndpoints } from '../../shared/centre/follow-up-endpoints';
-import { followUpPages, MAX_FOLLOW_UP_STEPS, MIN_FOLLOW_UP_STEPS } from '../../shared/centre/follow-up-pages';
 import type { FollowUpStep, FollowUpStepsDto } from '../../shared/centre/follow-up-steps';
+import { followUpPages, MAX_FOLLOW_UP_STEPS, MIN_FOLLOW_UP_STEPS } from '../../shared/centre/follow-up-vocabulary';
 import { formatDateTime, formatNumber, formatPercent } from '../../shared/i18n/format';
 import { useCatalogueLabels } from '../catalogue/labels';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FollowUpPage } from '../../../shared/centre/follow-up-pages';
+import type { FollowUpPage } from '../../../shared/centre/follow-up-vocabulary';
 import { formatDate } from '../../../shared/i18n/format';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
 import { campaignFollowUpEndpoints } from '../../../shared/school/follow-up/endpoints';

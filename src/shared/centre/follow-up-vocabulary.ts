@@ -1,4 +1,4 @@
-/* Without zod: the web app links a follow-up step to its page with these. */
+/* Without zod: the web app links a step to its page and checks the editor's limits with these. */
 
 /** The pages of a school a follow-up step can point to: the report of the round, the training plan, the ICT policy plan, the ICT team, the rounds. */
 export const followUpPages = ['report', 'training-plan', 'policy-plan', 'ict-team', 'campaigns'] as const;
