@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FollowUpPage } from '../../../shared/centre/follow-up-vocabulary';
 import { formatDate } from '../../../shared/i18n/format';
 import { brusselsDate } from '../../../shared/platform/brussels-time';
+import { campaignEndpoints } from '../../../shared/school/campaign/endpoints';
 import { campaignFollowUpEndpoints } from '../../../shared/school/follow-up/endpoints';
 import type { CampaignFollowUpDto } from '../../../shared/school/follow-up/follow-up-api';
 import { articlePath } from '../../centre/knowledgePaths';
@@ -35,12 +36,14 @@ function pagePath(page: FollowUpPage, schoolId: string, campaignId: string): str
 /**
  * "After the round" on the report of a finished round: the knowledge centre's steps as a checklist
  * the principal or ICT coordinator ticks, with a day and a short note. A round still running has
- * none (409 campaign_not_closed): then nothing is shown.
+ * none (the API answers 409 campaign_not_closed), so it is not asked for.
  */
 export function FollowUpSection({ schoolId, campaignId }: { schoolId: string; campaignId: string }) {
   const { t } = useI18n();
-  const followUp = useEndpointQuery(campaignFollowUpEndpoints.getCampaignFollowUp, { params: { schoolId, campaignId } });
-  if (followUp.error?.id === 'campaign_not_closed' || (!followUp.data && !followUp.error)) return null;
+  const params = { schoolId, campaignId };
+  const closed = useEndpointQuery(campaignEndpoints.getCampaign, { params }).data?.status === 'closed';
+  const followUp = useEndpointQuery(campaignFollowUpEndpoints.getCampaignFollowUp, { params }, { enabled: closed });
+  if (!closed || (!followUp.data && !followUp.error)) return null;
   return (
     <section className="card follow-up" aria-labelledby="follow-up-title" data-testid="follow-up">
       <h2 id="follow-up-title">{t('followUp.title')}</h2>
