@@ -11,6 +11,7 @@ import { PageHeading } from '../components/PageHeading';
 import { TableScroll } from '../components/TableScroll';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+import { FormField } from '../school/FormField';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
 import { CentreNav } from './CentreNav';
 import { moveStep, newStep, shareOf } from './followUpView';
@@ -262,16 +263,18 @@ function StepsEditor({ saved }: { saved: FollowUpStepsDto }) {
   );
 }
 
+/** A text field of the editor: one line, or a paragraph. */
 function TextField(props: { id: string; label: string; value: string; required?: boolean; multiline?: boolean; onChange(value: string): void }) {
   const { id, label, value, required, multiline, onChange } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea id={id} value={value} rows={3} maxLength={1200} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input id={id} type="text" value={value} required={required} maxLength={120} onChange={(event) => onChange(event.target.value)} />
-      )}
-    </div>
+    <FormField id={id} label={label}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} value={value} rows={3} maxLength={1200} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input {...control} type="text" value={value} required={required} maxLength={120} onChange={(event) => onChange(event.target.value)} />
+        )
+      }
+    </FormField>
   );
 }
