@@ -195,6 +195,15 @@ function wireNeeds(services: Services): Record<string, unknown> {
           const training = await services.catalogue.getTraining(null, trainingId).catch(() => null);
           return training?.kind === 'bootcamp' ? { id: training.id, title: training.title } : null;
         },
+        school: async (idOrNumber) => {
+          const byId = await services.schools.schoolOf(idOrNumber);
+          if (byId) return { id: byId.id, name: byId.name };
+          const { items } = await services.schools.directoryAsOperator({ q: idOrNumber, limit: 20, offset: 0 });
+          const byNumber = items.find((entry) => entry.institutionNumber === idOrNumber);
+          return byNumber ? { id: byNumber.id, name: byNumber.name } : null;
+        },
+        searchSchools: async (q, limit) =>
+          (await services.schools.directoryAsOperator({ q, limit, offset: 0 })).items.map(({ id, name, institutionNumber, province }) => ({ id, name, institutionNumber, province })),
       },
       ictTeams: { picture: () => services.ictTeams.picture() },
     } satisfies CentreNeeds,
