@@ -9,13 +9,19 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
+import { BootcampCohortSetup } from './BootcampCohortSetup';
+import { NewCohortForm, NewTrackForm, programmeViews } from './BootcampTrackForms';
 import { CentreNav } from './CentreNav';
 
-/** The IT bootcamps: tracks, their cohorts with completion per team, and attendance entry for a chosen cohort. */
+/**
+ * The IT bootcamps: tracks, their cohorts with completion per team, and for a chosen cohort its
+ * attendance; whoever may change the programme also adds tracks and cohorts, and sets up a cohort's teams.
+ */
 export function BootcampsPage() {
   const { t, text, locale } = useI18n();
   const programme = useEndpointQuery(centreActionEndpoints.getBootcampProgramme);
   const [cohortId, setCohortId] = useState<string | null>(null);
+  const [adding, setAdding] = useState<'track' | 'cohort' | null>(null);
 
   return (
     <section className="page" data-testid="bootcamps">
@@ -33,6 +39,28 @@ export function BootcampsPage() {
               completed: formatNumber(programme.data.reach.teamsCompleted, locale),
             })}
           </p>
+          {programme.data.canManage && (
+            <div className="actions">
+              <button type="button" className="button button-secondary" onClick={() => setAdding('track')} aria-expanded={adding === 'track'} data-testid="bootcamp-new-track">
+                {t('bootcampSetup.newTrack')}
+              </button>
+              {programme.data.tracks.length > 0 && (
+                <button type="button" className="button button-secondary" onClick={() => setAdding('cohort')} aria-expanded={adding === 'cohort'} data-testid="bootcamp-new-cohort">
+                  {t('bootcampSetup.newCohort')}
+                </button>
+              )}
+            </div>
+          )}
+          {adding === 'track' && <NewTrackForm onDone={() => setAdding(null)} />}
+          {adding === 'cohort' && (
+            <NewCohortForm
+              tracks={programme.data.tracks}
+              onDone={(created) => {
+                setAdding(null);
+                if (created) setCohortId(created);
+              }}
+            />
+          )}
           {programme.data.tracks.map((track) => (
             <section key={track.id} className="card" aria-labelledby={`track-${track.id}`} data-testid="bootcamp-track">
               <h2 id={`track-${track.id}`}>
@@ -119,13 +147,14 @@ function Attendance({ cohortId }: { cohortId: string }) {
         {t('centreActions.attendanceFor', { cohort: cohort.data.name })}
       </h2>
       <AttendanceForm key={cohort.data.id} cohort={cohort.data} />
+      {cohort.data.canManage && <BootcampCohortSetup key={`${cohort.data.id}-setup`} cohort={cohort.data} />}
     </section>
   );
 }
 
 function AttendanceForm({ cohort }: { cohort: BootcampCohort }) {
   const { t, locale } = useI18n();
-  const save = useEndpointMutation(centreActionEndpoints.saveBootcampAttendance, { invalidates: ['getBootcampProgramme', 'getBootcampCohort', 'listCentreActions'] });
+  const save = useEndpointMutation(centreActionEndpoints.saveBootcampAttendance, { invalidates: programmeViews });
   const [sessionId, setSessionId] = useState(cohort.sessions[0]?.id ?? '');
   const session = cohort.sessions.find((s) => s.id === sessionId);
   const [present, setPresent] = useState<ReadonlySet<string>>(() => new Set(session?.present));
