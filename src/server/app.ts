@@ -138,6 +138,8 @@ function wireNeeds(services: Services): Record<string, unknown> {
       boardPark: {
         indicators: async (userId, boardId) => JSON.parse((await services.indicators.boardIndicatorsJson(userId, boardId)).toString('utf8')),
         funding: (userId, boardId) => services.funding.boardSummary(userId, boardId, 'digisprong'),
+        indicatorsOf: async (boardId, schools) => JSON.parse((await services.indicators.boardIndicatorsJsonOf(boardId, schools)).toString('utf8')),
+        fundingOf: (schools) => services.funding.boardSummaryOf(schools, 'digisprong'),
       },
       stem: {
         indicators: () => services.stem.indicatorNames(),

@@ -186,7 +186,9 @@ function AttendanceForm({ cohort }: { cohort: BootcampCohort }) {
         <select id="bootcamp-session" value={sessionId} onChange={(event) => choose(event.target.value)}>
           {cohort.sessions.map((s) => (
             <option key={s.id} value={s.id}>
-              {t('centreActions.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale), topic: s.topic })}
+              {s.topic
+                ? t('centreActions.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale), topic: s.topic })
+                : t('bootcampSetup.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale) })}
             </option>
           ))}
         </select>
