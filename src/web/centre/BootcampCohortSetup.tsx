@@ -16,15 +16,15 @@ type Team = BootcampCohort['teams'][number];
 export function BootcampCohortSetup({ cohort }: { cohort: BootcampCohort }) {
   const { t } = useI18n();
   return (
-    <div data-testid="bootcamp-cohort-setup">
-      <h3>{t('bootcampSetup.teamsTitle')}</h3>
+    <section className="card" aria-labelledby={`bootcamp-setup-${cohort.id}`} data-testid="bootcamp-cohort-setup">
+      <h2 id={`bootcamp-setup-${cohort.id}`}>{t('bootcampSetup.teamsTitle', { cohort: cohort.name })}</h2>
       {cohort.teams.length === 0 && <p className="muted">{t('bootcampSetup.noTeams')}</p>}
       {cohort.teams.map((team) => (
         <TeamEditor key={team.id} cohortId={cohort.id} team={team} />
       ))}
       <AddTeamForm cohortId={cohort.id} />
       <MoveSessionForm cohort={cohort} />
-    </div>
+    </section>
   );
 }
 

@@ -142,13 +142,15 @@ function Attendance({ cohortId }: { cohortId: string }) {
   if (cohort.error) return <ErrorAlert error={cohort.error} onRetry={cohort.reload} />;
   if (!cohort.data) return <Loading />;
   return (
-    <section className="card" aria-labelledby="bootcamp-attendance-title" data-testid="bootcamp-attendance">
-      <h2 id="bootcamp-attendance-title" tabIndex={-1} ref={heading}>
-        {t('centreActions.attendanceFor', { cohort: cohort.data.name })}
-      </h2>
-      <AttendanceForm key={cohort.data.id} cohort={cohort.data} />
+    <>
+      <section className="card" aria-labelledby="bootcamp-attendance-title" data-testid="bootcamp-attendance">
+        <h2 id="bootcamp-attendance-title" tabIndex={-1} ref={heading}>
+          {t('centreActions.attendanceFor', { cohort: cohort.data.name })}
+        </h2>
+        <AttendanceForm key={cohort.data.id} cohort={cohort.data} />
+      </section>
       {cohort.data.canManage && <BootcampCohortSetup key={`${cohort.data.id}-setup`} cohort={cohort.data} />}
-    </section>
+    </>
   );
 }
 
