@@ -205,6 +205,7 @@ describe('knowledge centre: setting up the IT bootcamps', () => {
     expect((await search('Linde')).map((s) => [s.name, s.institutionNumber, s.province])).toEqual([['Basisschool De Linde', '123456', 'limburg']]);
     expect((await search('654321')).map((s) => s.name)).toEqual(['Basisschool Het Anker']);
     expect(await search('geen zulke school')).toEqual([]);
+    expect(errorOf(await analyst.request({ method: 'GET', url: `/api/centre/bootcamps/schools?q=${'x'.repeat(101)}` }))).toMatchObject({ status: 400, field: 'querystring.q' });
   });
 
   it('audits a write with its author', async () => {
