@@ -138,6 +138,8 @@ function wireNeeds(services: Services): Record<string, unknown> {
       boardPark: {
         indicators: async (userId, boardId) => JSON.parse((await services.indicators.boardIndicatorsJson(userId, boardId)).toString('utf8')),
         funding: (userId, boardId) => services.funding.boardSummary(userId, boardId, 'digisprong'),
+        indicatorsOf: async (boardId, schools) => JSON.parse((await services.indicators.boardIndicatorsJsonOf(boardId, schools)).toString('utf8')),
+        fundingOf: (schools) => services.funding.boardSummaryOf(schools, 'digisprong'),
       },
       stem: {
         indicators: () => services.stem.indicatorNames(),
@@ -196,6 +198,15 @@ function wireNeeds(services: Services): Record<string, unknown> {
           const training = await services.catalogue.getTraining(null, trainingId).catch(() => null);
           return training?.kind === 'bootcamp' ? { id: training.id, title: training.title } : null;
         },
+        school: async (idOrNumber) => {
+          const byId = await services.schools.schoolOf(idOrNumber);
+          if (byId) return { id: byId.id, name: byId.name };
+          const { items } = await services.schools.directoryAsOperator({ q: idOrNumber, limit: 20, offset: 0 });
+          const byNumber = items.find((entry) => entry.institutionNumber === idOrNumber);
+          return byNumber ? { id: byNumber.id, name: byNumber.name } : null;
+        },
+        searchSchools: async (q, limit) =>
+          (await services.schools.directoryAsOperator({ q, limit, offset: 0 })).items.map(({ id, name, institutionNumber, province }) => ({ id, name, institutionNumber, province })),
       },
       ictTeams: { picture: () => services.ictTeams.picture() },
       followUp: { schoolsWithFinishedRound: () => services.followUp.schoolsWithFinishedRound() },

@@ -91,6 +91,23 @@ describe('getBoardOverview: the board’s schools side by side', () => {
     expect(errorOf(await t.app.inject({ method: 'GET', url: overviewUrl(w.boardId) }))).toMatchObject({ status: 401, id: 'unauthenticated' });
   });
 
+  it('opens any board’s overview to a platform admin for support, with the same figures and privacy gate, audited', async () => {
+    const admin = await t.user('admin');
+    const [asBoard, asAdmin] = [await read(w.boardAdmin), await read(admin)];
+    expect(asAdmin).toEqual(asBoard);
+    expect(asAdmin.schools.find((school) => school.schoolId === w.schoolB)!.digisnap).toMatchObject({ participation: null, report: null });
+    const audit = await t.app.db.kysely.selectFrom('audit_log').select(['actor_id', 'subject']).where('action', '=', 'board_overview_read_by_admin').execute();
+    expect(audit).toEqual([{ actor_id: admin.userId, subject: w.boardId }]);
+    expect(errorOf(await admin.request({ method: 'GET', url: overviewUrl('no-such-board') }))).toMatchObject({ status: 404, field: 'params.boardId' });
+  });
+
+  it('refuses a centre analyst and a provider: support reads are the platform admin’s', async () => {
+    for (const role of ['centre_analyst', 'provider'] as const) {
+      const client = await t.user(role);
+      expect(errorOf(await client.request({ method: 'GET', url: overviewUrl(w.boardId) })), role).toMatchObject({ status: 403, id: 'forbidden' });
+    }
+  });
+
   it('does not find a board that does not exist, and refuses a malformed id', async () => {
     expect(errorOf(await w.boardAdmin.request({ method: 'GET', url: overviewUrl('no-such-board') }))).toMatchObject({ status: 404, id: 'not_found', field: 'params.boardId' });
     expect(errorOf(await w.boardAdmin.request({ method: 'GET', url: overviewUrl('x'.repeat(101)) }))).toMatchObject({ status: 400, id: 'validation_error' });

@@ -63,6 +63,23 @@ describe("the administrator's pages in the browser", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('an administrator follows a board from the list of schools to its overview, for support', async () => {
+    const { services } = world.app;
+    const boardId = await services.boards.createBoard({ name: 'Scholengroep Kempen', number: '9001' });
+    await services.schools.createSchool({ name: 'GO! Basisschool Kempen', educationLevel: 'primary', province: 'antwerpen', boardId });
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/login`);
+    await page.getByLabel('E-mailadres').fill('beheer@platform.test');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${world.baseUrl}/beheer`);
+    await page.goto(`${world.baseUrl}/beheer/scholen`);
+    await page.getByRole('link', { name: 'Scholengroep Kempen (9001)' }).click();
+    await page.waitForURL(`${world.baseUrl}/bestuur/${boardId}/overzicht`);
+    await page.getByTestId('board-overview-row').filter({ hasText: 'GO! Basisschool Kempen' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('a teacher who opens an administrator page is told it is not for them', async () => {
     const page = await logIn(world, 'lotte@linde.test');
     await page.goto(`${world.baseUrl}/beheer/audit`);

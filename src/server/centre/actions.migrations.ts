@@ -87,4 +87,10 @@ export const centreActionsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20270207_01_centre_bootcamp_team_once': {
+    async up(db: Kysely<any>) {
+      // A school registers one team per cohort: the index settles two analysts adding it at once.
+      await db.schema.createIndex('bootcamp_teams_cohort_school_idx').on('bootcamp_teams').columns(['cohort_id', 'school_id']).unique().execute();
+    },
+  },
 };

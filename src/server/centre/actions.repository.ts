@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CentreActionStatus } from '../../shared/centre/actions-rules';
 import type { Front } from '../../shared/platform/fronts';
 import type { PlatformTables } from '../platform/db/schema';
+import { isUniqueViolation } from '../platform/db/unique-violation';
 import type { CentreActionsTables } from './actions.tables';
 
 export type CentreActionRow = Selectable<CentreActionsTables['centre_actions']>;
@@ -13,6 +14,7 @@ export type BootcampParticipantRow = Selectable<CentreActionsTables['bootcamp_pa
 export type BootcampSessionRow = Selectable<CentreActionsTables['bootcamp_sessions']>;
 
 type Db = Kysely<PlatformTables & CentreActionsTables>;
+type New<T extends keyof CentreActionsTables> = Insertable<CentreActionsTables[T]>;
 
 /** The bootcamp programme as stored: tracks, cohorts, teams, participants and sessions, with attendance per participant. */
 export interface BootcampRows {
@@ -128,6 +130,59 @@ export class CentreActionsRepository {
           .values(present.map((participant_id) => ({ session_id: sessionId, participant_id })))
           .execute();
     });
+  }
+
+  findTrack(id: string): Promise<BootcampTrackRow | undefined> {
+    return this.db.selectFrom('bootcamp_tracks').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertTrack(row: New<'bootcamp_tracks'>): Promise<void> {
+    await this.db.insertInto('bootcamp_tracks').values(row).execute();
+  }
+
+  async updateTrack(id: string, columns: Omit<New<'bootcamp_tracks'>, 'id' | 'created_at'>): Promise<void> {
+    await this.db.updateTable('bootcamp_tracks').set(columns).where('id', '=', id).execute();
+  }
+
+  /** Adds a cohort with its planned sessions together. */
+  async insertCohort(cohort: New<'bootcamp_cohorts'>, sessions: New<'bootcamp_sessions'>[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('bootcamp_cohorts').values(cohort).execute();
+      await trx.insertInto('bootcamp_sessions').values(sessions).execute();
+    });
+  }
+
+  async updateSession(sessionId: string, columns: { held_on: string; topic?: string }): Promise<void> {
+    await this.db.updateTable('bootcamp_sessions').set(columns).where('id', '=', sessionId).execute();
+  }
+
+  /** Adds a team with its participants together; false (and nothing written) when the school has a team in the cohort already. */
+  async insertTeam(team: New<'bootcamp_teams'>, participants: New<'bootcamp_participants'>[]): Promise<boolean> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('bootcamp_teams').values(team).execute();
+        await trx.insertInto('bootcamp_participants').values(participants).execute();
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Replaces a team's participants in one transaction: renames those kept, adds the new, removes the rest (their attendance cascades). */
+  async replaceParticipants(teamId: string, kept: ReadonlyArray<{ id: string; name: string }>, added: New<'bootcamp_participants'>[], removed: readonly string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (removed.length > 0) await trx.deleteFrom('bootcamp_participants').where('id', 'in', removed).execute();
+      for (const participant of kept)
+        await trx.updateTable('bootcamp_participants').set({ name: participant.name }).where('id', '=', participant.id).where('team_id', '=', teamId).execute();
+      if (added.length > 0) await trx.insertInto('bootcamp_participants').values(added).execute();
+    });
+  }
+
+  /** Removes a team; its participants and their attendance go with it (the foreign keys cascade). */
+  async deleteTeam(teamId: string): Promise<void> {
+    await this.db.deleteFrom('bootcamp_teams').where('id', '=', teamId).execute();
   }
 
   /** Adds a track with its cohorts, teams, participants, sessions and attendance at once: what the demo and tests set up. */

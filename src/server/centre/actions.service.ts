@@ -151,7 +151,12 @@ export class CentreActionsService {
           };
         }),
     }));
-    return { completionPercent: BOOTCAMP_COMPLETION_PERCENT, tracks, reach: { ...reachOf(rows), teamsCompleted: teams.filter((team) => team.completion.completed).length } };
+    return {
+      completionPercent: BOOTCAMP_COMPLETION_PERCENT,
+      tracks,
+      reach: { ...reachOf(rows), teamsCompleted: teams.filter((team) => team.completion.completed).length },
+      canManage: await this.canManage(userId),
+    };
   }
 
   async cohort(userId: string, cohortId: string): Promise<BootcampCohort> {

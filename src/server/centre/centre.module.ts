@@ -2,6 +2,8 @@ import type { ServerModule } from '../platform/module';
 import { CentreActionsRepository } from './actions.repository';
 import { centreActionsRoutes } from './actions.routes';
 import { CentreActionsService } from './actions.service';
+import { bootcampSetupRoutes } from './bootcamp-setup.routes';
+import { BootcampSetupService } from './bootcamp-setup.service';
 import { centreMigrations } from './centre.migrations';
 import type { CentreNeeds } from './centre.needs';
 import { centrePersonalData } from './centre.personal-data';
@@ -37,6 +39,8 @@ export interface CentreServices {
   needsOffer: NeedsOfferService;
   /** The register of actions and projects, and the IT bootcamps. */
   centreActions: CentreActionsService;
+  /** Setting up the IT bootcamps: tracks, cohorts, teams and participants. */
+  bootcampSetup: BootcampSetupService;
   /** The knowledge base: public articles from content/articles. */
   knowledge: KnowledgeService;
   /** The schools' ICT teams, as counts. */
@@ -63,11 +67,14 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
       articleExists: (slug) => knowledge.has(slug),
       ticks: needs.followUp,
     });
+    const actionsRepo = new CentreActionsRepository(db.kysely);
+    const centreActions = new CentreActionsService(actionsRepo, { access, audit, auth, trainings: needs.bootcamps });
     return {
       centre,
       needsOffer,
       openData: new OpenDataService(openDatasets({ fronts, stem: needs.fronts.stem, picture, needsOffer, followUp: followUpSteps })),
-      centreActions: new CentreActionsService(new CentreActionsRepository(db.kysely), { access, audit, auth, trainings: needs.bootcamps }),
+      centreActions,
+      bootcampSetup: new BootcampSetupService(actionsRepo, { access, audit, trainings: needs.bootcamps, schools: needs.bootcamps, cohorts: centreActions }),
       knowledge,
       centreIctTeams: new CentreIctTeamsService({ access, ictTeams: needs.ictTeams }),
       followUpSteps,
@@ -78,6 +85,7 @@ export const centreModule: ServerModule<CentreServices, CentreNeeds, CentreTable
     needsOfferRoutes(app, { needsOffer: services.needsOffer, requireAuth });
     openDataRoutes(app, { openData: services.openData });
     centreActionsRoutes(app, { centreActions: services.centreActions, requireAuth });
+    bootcampSetupRoutes(app, { bootcampSetup: services.bootcampSetup, requireAuth });
     knowledgeRoutes(app, { knowledge: services.knowledge });
     centreIctTeamsRoutes(app, { ictTeams: services.centreIctTeams, requireAuth });
     followUpStepsRoutes(app, { followUp: services.followUpSteps, requireAuth });

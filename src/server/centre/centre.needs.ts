@@ -2,7 +2,7 @@ import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
 import type { IctTeamPicture } from '../../shared/school/ict-team/ict-team-picture';
-import type { BootcampTrainings } from './actions.needs';
+import type { BootcampSchools, BootcampTrainings } from './actions.needs';
 import type { FollowUpTicks } from './follow-up.needs';
 import type { FrontsNeeds } from './fronts.needs';
 import type { NeedsOfferNeeds } from './needs-offer.needs';
@@ -38,7 +38,7 @@ export interface CentreNeeds {
   /** The other fronts: the ICT park, funding, policy plans, cyber check, reflection, STEM (fronts.needs.ts). */
   fronts: FrontsNeeds;
   needsOffer: NeedsOfferNeeds;
-  bootcamps: BootcampTrainings;
+  bootcamps: BootcampTrainings & BootcampSchools;
   ictTeams: IctTeamCounts;
   followUp: FollowUpTicks;
 }

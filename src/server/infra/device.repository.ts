@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DeviceListQuery } from '../../shared/infra/api';
 import { precompiled } from '../platform/db/precompiled';
+import { isUniqueViolation } from '../platform/db/unique-violation';
 import type { DeviceEventsTable, DeviceModelsTable, DeviceSanitisationsTable, DevicesTable, InfraDatabase } from './infra.tables';
 import type { ParkVersions } from './park-versions';
 
@@ -28,12 +29,6 @@ export class AssetTagTaken extends Error {
   constructor() {
     super('An asset tag was taken meanwhile');
   }
-}
-
-/** A unique constraint refused the write: SQLite's and PostgreSQL's codes for it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 /** `%`, `_` and the escape itself taken literally in a LIKE pattern. */

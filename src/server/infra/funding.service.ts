@@ -154,7 +154,11 @@ export class FundingService {
   }
 
   async boardSummary(userId: string, boardId: string, schemeId: string): Promise<BoardFundingSummary> {
-    const schools = await this.deps.boards.schoolsOfBoard(userId, boardId);
+    return this.boardSummaryOf(await this.deps.boards.schoolsOfBoard(userId, boardId), schemeId);
+  }
+
+  /** The same for the board's schools as the school module read them, without an access check: a platform admin's support read of the board's overview. */
+  async boardSummaryOf(schools: ReadonlyArray<{ id: string; name: string }>, schemeId: string): Promise<BoardFundingSummary> {
     const scheme = this.scheme(schemeId, 'query.scheme');
     const funding = await this.fundingOf(
       schools.map((s) => s.id),

@@ -86,7 +86,11 @@ export class IndicatorService {
 
   /** A board's indicators over all its schools, and each school's, as JSON bytes (`boardInfraIndicatorsSchema`). */
   async boardIndicatorsJson(userId: string, boardId: string): Promise<Buffer> {
-    const schools = await this.deps.needs.boards.schoolsOfBoard(userId, boardId);
+    return this.boardIndicatorsJsonOf(boardId, await this.deps.needs.boards.schoolsOfBoard(userId, boardId));
+  }
+
+  /** The same for the board's schools as the school module read them, without an access check: a platform admin's support read of the board's overview. */
+  async boardIndicatorsJsonOf(boardId: string, schools: ReadonlyArray<{ id: string; name: string }>): Promise<Buffer> {
     const day = this.today();
     const version = await this.deps.versions.version(boardId);
     const schoolKey = boardSchoolsKey(schools);

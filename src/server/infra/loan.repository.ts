@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { isUniqueViolation } from './device.repository';
+import { isUniqueViolation } from '../platform/db/unique-violation';
 import type { DeviceEventsTable, InfraDatabase, LoansTable } from './infra.tables';
 import type { ParkVersions } from './park-versions';
 

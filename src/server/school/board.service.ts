@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { conflict, forbidden, notFound, validationError } from '../../shared/errors';
+import { conflict, notFound, validationError } from '../../shared/errors';
 import type { boardSchema } from '../../shared/school/schools';
 import type { AuditRepository } from '../platform/audit/audit.repository';
 import { newId, nowIso } from '../platform/ids';
@@ -23,15 +23,20 @@ export class BoardService {
     return { ...board, schools: schools.map(toSchoolFields) };
   }
 
-  /**
-   * The board, for one of its admins: a board that does not exist is not found (404), and anyone
-   * who is not its admin (another board's admin, a principal, a teacher) is refused (403).
-   */
-  async requireBoardAdmin(userId: string, boardId: string): Promise<BoardRow> {
+  /** The board, whoever asks: 404 when there is none. */
+  async requireBoard(boardId: string): Promise<BoardRow> {
     const board = await this.repo.find(boardId);
     if (!board) throw notFound('Board', 'params.boardId');
-    if (!(await this.schools.isBoardAdmin(userId, boardId))) throw forbidden('Only a board admin of this board may see its schools side by side');
     return board;
+  }
+
+  isBoardAdmin(userId: string, boardId: string): Promise<boolean> {
+    return this.schools.isBoardAdmin(userId, boardId);
+  }
+
+  /** The board's schools (id and name) without an access check: a platform admin's support read of the board's overview. */
+  async schoolsAsOperator(boardId: string): Promise<ReadonlyArray<{ id: string; name: string }>> {
+    return (await this.schools.schoolsOfBoard(boardId)).map(({ id, name }) => ({ id, name }));
   }
 
   /** The board's schools (id and name), for its board admins; anyone else finds no board (404). What the board's ICT park reads on every request. */

@@ -146,7 +146,7 @@ export const schoolModule: ServerModule<SchoolServices, SchoolNeeds, SchoolTable
       sources: actionSources,
       stem: needs.stem,
     });
-    const boardOverview = new BoardOverviewService({ boards, campaigns, budgets, cyberChecks, policyPlan, boardPark: needs.boardPark });
+    const boardOverview = new BoardOverviewService({ access, audit, boards, campaigns, budgets, cyberChecks, policyPlan, boardPark: needs.boardPark });
     const flandersSchools = new FlandersSchoolsService(new FlandersSchoolsRepository(kysely));
     const teacherGroups = new TeacherGroupsService(new TeacherGroupsRepository(kysely));
     const ictTeams = new IctTeamService(new IctTeamRepository(db.kysely.withTables<SchoolTables & IctTeamTables>()), {

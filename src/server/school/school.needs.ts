@@ -61,6 +61,9 @@ export interface BoardParkFigures {
   indicators(userId: string, boardId: string): Promise<BoardInfraIndicators>;
   /** The Digisprong funding of the board's schools. */
   funding(userId: string, boardId: string): Promise<BoardFundingSummary>;
+  /** The same two for a platform admin's support read: the board's schools as the school module read them, no access check. */
+  indicatorsOf(boardId: string, schools: ReadonlyArray<{ id: string; name: string }>): Promise<BoardInfraIndicators>;
+  fundingOf(schools: ReadonlyArray<{ id: string; name: string }>): Promise<BoardFundingSummary>;
 }
 
 /** What the policy plan asks of the STEM monitor: the public figures a goal may point at, never its counts. */

@@ -153,6 +153,7 @@ export const bootcampProgrammeSchema = z
       }),
     ),
     reach: z.object({ schools: z.number().int(), teachers: z.number().int(), teamsCompleted: z.number().int() }),
+    canManage: z.boolean().describe('Whether the caller may set up tracks, cohorts and teams'),
   })
   .meta({ id: 'BootcampProgramme' });
 export type BootcampProgramme = z.infer<typeof bootcampProgrammeSchema>;

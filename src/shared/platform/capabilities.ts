@@ -76,6 +76,8 @@ export const platformCapabilities = {
   readAuditLog: ['admin'],
   /** List every school and board of the platform. */
   listAllSchools: ['admin'],
+  /** Open any board's overview for support work: the same figures its board admins see, behind the same privacy gate. */
+  supportBoards: ['admin'],
   /** Read the knowledge centre's Flanders-wide figures and pages. */
   readCentre: ['centre_analyst', 'admin'],
   /** Create and change the knowledge centre's actions and projects, and record bootcamp attendance. */

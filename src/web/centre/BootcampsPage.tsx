@@ -9,13 +9,19 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useEndpointMutation, useEndpointQuery } from '../serverState';
+import { BootcampCohortSetup } from './BootcampCohortSetup';
+import { NewCohortForm, NewTrackForm, programmeViews } from './BootcampTrackForms';
 import { CentreNav } from './CentreNav';
 
-/** The IT bootcamps: tracks, their cohorts with completion per team, and attendance entry for a chosen cohort. */
+/**
+ * The IT bootcamps: tracks, their cohorts with completion per team, and for a chosen cohort its
+ * attendance; whoever may change the programme also adds tracks and cohorts, and sets up a cohort's teams.
+ */
 export function BootcampsPage() {
   const { t, text, locale } = useI18n();
   const programme = useEndpointQuery(centreActionEndpoints.getBootcampProgramme);
   const [cohortId, setCohortId] = useState<string | null>(null);
+  const [adding, setAdding] = useState<'track' | 'cohort' | null>(null);
 
   return (
     <section className="page" data-testid="bootcamps">
@@ -33,6 +39,28 @@ export function BootcampsPage() {
               completed: formatNumber(programme.data.reach.teamsCompleted, locale),
             })}
           </p>
+          {programme.data.canManage && (
+            <div className="actions">
+              <button type="button" className="button button-secondary" onClick={() => setAdding('track')} aria-expanded={adding === 'track'} data-testid="bootcamp-new-track">
+                {t('bootcampSetup.newTrack')}
+              </button>
+              {programme.data.tracks.length > 0 && (
+                <button type="button" className="button button-secondary" onClick={() => setAdding('cohort')} aria-expanded={adding === 'cohort'} data-testid="bootcamp-new-cohort">
+                  {t('bootcampSetup.newCohort')}
+                </button>
+              )}
+            </div>
+          )}
+          {adding === 'track' && <NewTrackForm onDone={() => setAdding(null)} />}
+          {adding === 'cohort' && (
+            <NewCohortForm
+              tracks={programme.data.tracks}
+              onDone={(created) => {
+                setAdding(null);
+                if (created) setCohortId(created);
+              }}
+            />
+          )}
           {programme.data.tracks.map((track) => (
             <section key={track.id} className="card" aria-labelledby={`track-${track.id}`} data-testid="bootcamp-track">
               <h2 id={`track-${track.id}`}>
@@ -114,18 +142,21 @@ function Attendance({ cohortId }: { cohortId: string }) {
   if (cohort.error) return <ErrorAlert error={cohort.error} onRetry={cohort.reload} />;
   if (!cohort.data) return <Loading />;
   return (
-    <section className="card" aria-labelledby="bootcamp-attendance-title" data-testid="bootcamp-attendance">
-      <h2 id="bootcamp-attendance-title" tabIndex={-1} ref={heading}>
-        {t('centreActions.attendanceFor', { cohort: cohort.data.name })}
-      </h2>
-      <AttendanceForm key={cohort.data.id} cohort={cohort.data} />
-    </section>
+    <>
+      <section className="card" aria-labelledby="bootcamp-attendance-title" data-testid="bootcamp-attendance">
+        <h2 id="bootcamp-attendance-title" tabIndex={-1} ref={heading}>
+          {t('centreActions.attendanceFor', { cohort: cohort.data.name })}
+        </h2>
+        <AttendanceForm key={cohort.data.id} cohort={cohort.data} />
+      </section>
+      {cohort.data.canManage && <BootcampCohortSetup key={`${cohort.data.id}-setup`} cohort={cohort.data} />}
+    </>
   );
 }
 
 function AttendanceForm({ cohort }: { cohort: BootcampCohort }) {
   const { t, locale } = useI18n();
-  const save = useEndpointMutation(centreActionEndpoints.saveBootcampAttendance, { invalidates: ['getBootcampProgramme', 'getBootcampCohort', 'listCentreActions'] });
+  const save = useEndpointMutation(centreActionEndpoints.saveBootcampAttendance, { invalidates: programmeViews });
   const [sessionId, setSessionId] = useState(cohort.sessions[0]?.id ?? '');
   const session = cohort.sessions.find((s) => s.id === sessionId);
   const [present, setPresent] = useState<ReadonlySet<string>>(() => new Set(session?.present));
@@ -157,7 +188,9 @@ function AttendanceForm({ cohort }: { cohort: BootcampCohort }) {
         <select id="bootcamp-session" value={sessionId} onChange={(event) => choose(event.target.value)}>
           {cohort.sessions.map((s) => (
             <option key={s.id} value={s.id}>
-              {t('centreActions.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale), topic: s.topic })}
+              {s.topic
+                ? t('centreActions.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale), topic: s.topic })
+                : t('bootcampSetup.sessionOption', { number: s.number, date: formatDate(s.heldOn, locale) })}
             </option>
           ))}
         </select>

@@ -29,6 +29,7 @@ const platformActions: Record<PlatformCapability, string> = {
   manageAccounts: 'manage accounts',
   readAuditLog: 'read the audit log',
   listAllSchools: 'list every school',
+  supportBoards: "open another board's overview",
   readCentre: "read the knowledge centre's figures",
   manageCentreActions: "change the knowledge centre's actions",
   editFollowUpSteps: 'change the steps after a Digisnap round',

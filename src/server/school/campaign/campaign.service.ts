@@ -118,6 +118,11 @@ export class CampaignService {
 
   async listCampaigns(userId: string, schoolId: string): Promise<CampaignDto[]> {
     await this.deps.access.require(userId, 'readCampaigns', schoolId);
+    return this.listCampaignsAsOperator(schoolId);
+  }
+
+  /** The school's campaigns without an access check: a platform admin's support read of a board's overview. */
+  async listCampaignsAsOperator(schoolId: string): Promise<CampaignDto[]> {
     const rows = await this.repo.listOfSchool(schoolId);
     return Promise.all(rows.map((row) => this.toDto(row)));
   }
@@ -193,7 +198,16 @@ export class CampaignService {
     // The access check and the campaign's report view come in one read (repo.reportAccess).
     const found = await this.repo.reportAccess(userId, schoolId, campaignId);
     this.deps.access.requireOf(found ? schoolRolesOf(found.ownRoles, found.boardAdmin) : [], 'readCampaigns');
-    const view = found?.view;
+    return this.reportOf(found?.view);
+  }
+
+  /** The team report as an object, without an access check (a platform admin's support read of a board's overview): the same privacy gate. */
+  async schoolReportAsOperator(schoolId: string, campaignId: string): Promise<SchoolReport> {
+    return JSON.parse((await this.reportOf(await this.repo.reportView(schoolId, campaignId))).toString('utf8')) as SchoolReport;
+  }
+
+  /** The report's bytes as published (see `schoolReportJson`): 404 without a campaign, 422 under the threshold. */
+  private async reportOf(view: ReportView | undefined): Promise<Buffer> {
     if (!view) throw notFound('Campaign', 'params.campaignId');
     const report = await this.currentReport(view);
     if (report === null) {

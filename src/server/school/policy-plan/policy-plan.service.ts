@@ -78,6 +78,15 @@ export class PolicyPlanService {
 
   async getPlan(userId: string, schoolId: string): Promise<PolicyPlanDto> {
     const roles = await this.deps.access.require(userId, 'readPolicyPlan', schoolId);
+    return this.planOf(schoolId, grants(roles, 'editPolicyPlan'));
+  }
+
+  /** The plan without an access check: a platform admin's support read of a board's overview; nobody edits through it. */
+  getPlanAsOperator(schoolId: string): Promise<PolicyPlanDto> {
+    return this.planOf(schoolId, false);
+  }
+
+  private async planOf(schoolId: string, canEdit: boolean): Promise<PolicyPlanDto> {
     const [school, plan, goals, actions] = await Promise.all([
       this.deps.schools.schoolOf(schoolId),
       this.repo.findPlan(schoolId),
@@ -94,7 +103,7 @@ export class PolicyPlanService {
       actions: actionDtos,
       summary: planSummary(actionDtos, today),
       today,
-      canEdit: grants(roles, 'editPolicyPlan'),
+      canEdit,
       stemIndicators: this.deps.stem.indicators(),
     };
   }

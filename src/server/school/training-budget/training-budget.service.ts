@@ -56,6 +56,11 @@ export class TrainingBudgetService {
     return this.budgetOf(schoolId, schoolYear);
   }
 
+  /** This school year's budget without an access check: a platform admin's support read of a board's overview. */
+  getBudgetAsOperator(schoolId: string): Promise<SchoolBudgetDto> {
+    return this.budgetOf(schoolId);
+  }
+
   /** The amounts and the count of posts are the school's money, so leadership sets them; the ICT coordinator reads them. */
   async setSettings(userId: string, schoolId: string, body: SetBudgetSettingsBody): Promise<SchoolBudgetDto> {
     await this.deps.access.require(userId, 'setTrainingBudget', schoolId);

@@ -2,10 +2,12 @@ import { schoolEndpoints } from '../../../shared/school/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { boardOverviewPath } from '../../school/board-overview/boardOverviewPaths';
 import { useEndpointQuery } from '../../serverState';
 import { AdminLayout, PAGE_SIZE, PageButtons, SearchForm, useSearchedPage } from './AdminLayout';
 
-/** `/beheer/scholen`: every school with its board and number of members, searched by name or number. */
+/** `/beheer/scholen`: every school with its board (linked to the board's overview) and number of members, searched by name or number. */
 export function AdminSchoolsPage() {
   const { t } = useI18n();
   const { query, offset, setOffset, search } = useSearchedPage();
@@ -37,7 +39,14 @@ export function AdminSchoolsPage() {
                   <tr key={school.id}>
                     <th scope="row">{school.name}</th>
                     <td>{school.institutionNumber ?? '–'}</td>
-                    <td>{school.board ? `${school.board.name}${school.board.number ? ` (${school.board.number})` : ''}` : '–'}</td>
+                    <td>
+                      {school.board ? (
+                        // The board's overview, opened for support work (the platform admin's read is audited).
+                        <Link href={boardOverviewPath(school.board.id)}>{`${school.board.name}${school.board.number ? ` (${school.board.number})` : ''}`}</Link>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
                     <td>
                       {[school.educationLevel && t(`codes.educationLevel.${school.educationLevel}`), school.province && t(`codes.province.${school.province}`)]
                         .filter(Boolean)

@@ -1,0 +1,88 @@
+import { defineEndpoints } from '../platform/endpoint';
+
+const manage = 'Knowledge centre analysts and admins (capability manageCentreActions); anyone else gets 403. Every write is all or nothing and written to the audit log.';
+
+/** Setting up the IT bootcamps: tracks, cohorts and their sessions, school teams and their participants (issue 14 §3). */
+export const bootcampSetupEndpoints = defineEndpoints(
+  () => import('./bootcamp-setup'),
+  { tags: ['centre'] },
+  {
+    createBootcampTrack: {
+      method: 'POST',
+      path: '/api/centre/bootcamps/tracks',
+      summary: 'Add a bootcamp track: its name and description in Dutch and English, and optionally the catalogue training it is offered as',
+      description: `${manage} A training that is not a published catalogue training of kind bootcamp is 400 naming \`body.trainingId\`.`,
+      body: 'bootcampTrackBodySchema',
+      response: { 201: 'bootcampTrackSchema' },
+      errors: [400, 401, 403],
+    },
+    updateBootcampTrack: {
+      method: 'PUT',
+      path: '/api/centre/bootcamps/tracks/:bootcampTrackId',
+      summary: 'Replace a bootcamp track’s names, descriptions and catalogue training',
+      description: `${manage} A training that is not of kind bootcamp is 400 naming \`body.trainingId\`.`,
+      params: 'bootcampTrackParamsSchema',
+      body: 'bootcampTrackBodySchema',
+      response: { 200: 'bootcampTrackSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    createBootcampCohort: {
+      method: 'POST',
+      path: '/api/centre/bootcamps/cohorts',
+      summary: 'Add a cohort to a track: its weekly sessions (12 unless told) are planned from the start date, each with its topic',
+      description: `${manage} An unknown track is 404 naming \`body.trackId\`.`,
+      body: 'bootcampCohortBodySchema',
+      response: { 201: 'bootcampCohortSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    updateBootcampSession: {
+      method: 'PUT',
+      path: '/api/centre/bootcamps/cohorts/:cohortId/sessions/:bootcampSessionId',
+      summary: 'Move one session to another date, and optionally change its topic; answers the cohort',
+      description: manage,
+      params: 'bootcampSessionParamsSchema',
+      body: 'bootcampSessionBodySchema',
+      response: { 200: 'bootcampCohortSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    addBootcampTeam: {
+      method: 'POST',
+      path: '/api/centre/bootcamps/cohorts/:cohortId/teams',
+      summary: 'Register a school’s team for a cohort: the school by its id or institution number, and its participants’ names (1 to 20); answers the cohort',
+      description: `${manage} An unknown school is 400 naming \`body.school\`; a school already in the cohort is 409 naming \`body.school\`.`,
+      params: 'bootcampCohortParamsSchema',
+      body: 'bootcampTeamBodySchema',
+      response: { 201: 'bootcampCohortSchema' },
+      errors: [400, 401, 403, 404, 409],
+    },
+    updateBootcampTeamParticipants: {
+      method: 'PUT',
+      path: '/api/centre/bootcamps/cohorts/:cohortId/teams/:bootcampTeamId/participants',
+      summary: 'Replace a team’s participants: those sent with their id are kept (with their attendance), those without are added, the others removed',
+      description: `${manage} An id that is not a participant of this team is 400 naming \`body.participants.<n>.id\`.`,
+      params: 'bootcampTeamParamsSchema',
+      body: 'bootcampParticipantsBodySchema',
+      response: { 200: 'bootcampCohortSchema' },
+      errors: [400, 401, 403, 404],
+    },
+    removeBootcampTeam: {
+      method: 'DELETE',
+      path: '/api/centre/bootcamps/cohorts/:cohortId/teams/:bootcampTeamId',
+      summary: 'Take a school team out of a cohort; answers the cohort',
+      description: `${manage} Once attendance was recorded for the team, 409 naming \`force\` unless \`?force=true\`, which removes its attendance too.`,
+      params: 'bootcampTeamParamsSchema',
+      query: 'bootcampTeamRemoveQuerySchema',
+      response: { 200: 'bootcampCohortSchema' },
+      errors: [400, 401, 403, 404, 409],
+    },
+    searchBootcampSchools: {
+      method: 'GET',
+      path: '/api/centre/bootcamps/schools',
+      summary: 'Schools to register a team for, found by name or institution number (at most 20)',
+      description: manage,
+      query: 'bootcampSchoolQuerySchema',
+      response: { 200: 'bootcampSchoolsSchema' },
+      errors: [400, 401, 403],
+    },
+  },
+);
