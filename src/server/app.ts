@@ -158,11 +158,12 @@ function wireNeeds(services: Services): Record<string, unknown> {
     centre: {
       digisnap: {
         scansVersion: () => services.flandersPicture.scansVersion(),
-        flandersPicture: (schools, from) => services.flandersPicture.release(schools, from),
+        flandersPicture: (schools, teachers, from) => services.flandersPicture.release(schools, teachers, from),
       },
       schools: {
         version: () => services.flandersSchools.version(),
         schools: (window) => services.flandersSchools.schools(window),
+        teachers: () => services.flandersSchools.teacherPages(),
       },
       fronts: {
         infra: { summary: () => services.indicators.flandersFront(), funding: () => services.funding.flandersFront() },
@@ -181,7 +182,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         },
         teacherGroups: {
           version: () => services.teacherGroups.version(),
-          groups: () => services.teacherGroups.groups(),
+          pages: () => services.teacherGroups.pages(),
         },
         offer: {
           version: () => services.trainingOffer.version(),
