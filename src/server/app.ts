@@ -166,13 +166,18 @@ function wireNeeds(services: Services): Record<string, unknown> {
         teachers: () => services.flandersSchools.teacherPages(),
       },
       fronts: {
-        infra: { summary: () => services.indicators.flandersFront(), funding: () => services.funding.flandersFront() },
+        infra: {
+          version: () => services.indicators.frontsVersion(),
+          summary: () => services.indicators.flandersFront(),
+          funding: () => services.funding.flandersFront(),
+        },
         schools: {
+          version: () => services.flandersSchools.frontsVersion(),
           policyPlans: () => services.policyPlan.flandersFront(),
           cyberCheck: () => services.cyberChecks.flandersFront(),
           reflection: () => services.reflections.flandersFront(),
         },
-        stem: { headline: () => services.stem.headline() },
+        stem: { version: () => services.stem.dataVersion(), headline: () => services.stem.headline() },
       },
       needsOffer: {
         stepNeeds: {

@@ -9,9 +9,17 @@ import type { SchoolDatabase as Database } from '../school.tables';
 export class FlandersSchoolsRepository {
   /** Behind every read of the centre's overview: compiled once. */
   private readonly versionRow;
+  private readonly frontsVersionRows;
 
   constructor(private readonly db: Kysely<Database>) {
     this.versionRow = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', '=', 'schools'), 0);
+    this.frontsVersionRows = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', 'in', ['schools', 'fronts']), 0);
+  }
+
+  /** Changes with every change to schools, policy plans, cyber checks or reflections (triggers bump both rows): the centre's fronts of the school module. */
+  async frontsVersion(): Promise<number> {
+    const rows = await this.frontsVersionRows();
+    return rows.reduce((sum, row) => sum + Number(row.version), 0);
   }
 
   /** Changes with every change to schools, memberships or campaigns (triggers bump it); 0 before the first. */

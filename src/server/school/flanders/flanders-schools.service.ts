@@ -15,6 +15,11 @@ export class FlandersSchoolsService {
     return this.repo.version();
   }
 
+  /** Changes with every change to the schools, their policy plans, cyber checks or reflections: what the centre's fronts of this module are kept by. */
+  frontsVersion(): Promise<number> {
+    return this.repo.frontsVersion();
+  }
+
   /** Every school with its number of teachers and whether a Digisnap round finished in the window (see `pictureWindow`). */
   schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]> {
     return this.repo.schools(window);
