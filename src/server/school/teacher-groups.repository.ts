@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 import { precompiled } from '../platform/db/precompiled';
-import { memberRanges } from './member-ranges';
+import { memberRanges, RANGE_SIZE } from './member-ranges';
 import type { SchoolDatabase as Database } from './school.tables';
 
 /** Where teachers teach, by province and education level: for Flanders-wide counts that never name a school. */
 export class TeacherGroupsRepository {
   private readonly versionRow;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly rangeSize = RANGE_SIZE,
+  ) {
     this.versionRow = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', '=', 'schools'), 0);
   }
 
@@ -19,7 +22,7 @@ export class TeacherGroupsRepository {
   }
 
   ranges(): AsyncGenerator<Pick<TeacherPage<unknown>, 'after' | 'upTo'>> {
-    return memberRanges(this.db);
+    return memberRanges(this.db, this.rangeSize);
   }
 
   /** The schools with a province and an education level of the members in a range, by member, the school with the smallest id first. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FlandersSchool } from '../../../shared/digisnap/flanders-picture';
 import type { TeacherPage } from '../../../shared/digisnap/teacher-pages';
 import { precompiled } from '../../platform/db/precompiled';
-import { memberRanges } from '../member-ranges';
+import { memberRanges, RANGE_SIZE } from '../member-ranges';
 import type { SchoolDatabase as Database } from '../school.tables';
 
 /** Every school with the facts the knowledge centre's Flanders-wide figures are broken down by. */
@@ -11,7 +11,10 @@ export class FlandersSchoolsRepository {
   private readonly versionRow;
   private readonly frontsVersionRows;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly rangeSize = RANGE_SIZE,
+  ) {
     this.versionRow = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', '=', 'schools'), 0);
     this.frontsVersionRows = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', 'in', ['schools', 'fronts']), 0);
   }
@@ -29,7 +32,7 @@ export class FlandersSchoolsRepository {
   }
 
   ranges(): AsyncGenerator<Pick<TeacherPage<unknown>, 'after' | 'upTo'>> {
-    return memberRanges(this.db);
+    return memberRanges(this.db, this.rangeSize);
   }
 
   /** The teachers in a range with their schools, by teacher, the school with the smallest id first. */
