@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PolicyPlanTables } from '../../src/server/school/policy-plan/policy-plan.repository';
 import { type CentreFronts, centreFrontsSchema } from '../../src/shared/centre/fronts';
+import { competenceList } from '../../src/shared/digisnap/framework';
 import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { schoolYearOf } from '../../src/shared/school/policy-plan/policy-plan-rules';
 import { createTestDatabase } from '../support/dialects';
@@ -53,15 +54,18 @@ describe('the centre’s fronts follow their modules’ data', () => {
       return centreFrontsSchema.parse(response.json().fronts);
     });
 
+  /** Both servers' fronts, one after the other: each read moves the one clock of the test. */
+  const both = async () => [await fronts(analysts[0]), await fronts(analysts[1])];
+
   it('shows a device, a policy plan and a STEM import at both servers’ next read', async () => {
-    const before = await Promise.all(analysts.map(fronts));
+    const before = await both();
     expect(before.map((one) => [one.ictPark.devices, one.policyPlans.withCurrentPlan, one.stem.source.asOf])).toEqual([
       [0, 0, null],
       [0, 0, null],
     ]);
 
     await addDevice(w.ictA, w.schoolA, { assetTag: 'VER-1' });
-    expect((await Promise.all(analysts.map(fronts))).map((one) => one.ictPark.devices)).toEqual([1, 1]);
+    expect((await both()).map((one) => one.ictPark.devices)).toEqual([1, 1]);
 
     const year = schoolYearOf(brusselsDate(new Date()));
     await first.app.db.kysely
@@ -69,9 +73,17 @@ describe('the centre’s fronts follow their modules’ data', () => {
       .insertInto('policy_plans')
       .values({ school_id: w.schoolB, vision: 'Digitaal sterk', period_from: year, period_to: year, version: 1, updated_by: null, updated_at: new Date().toISOString() })
       .execute();
-    expect((await Promise.all(analysts.map(fronts))).map((one) => one.policyPlans.withCurrentPlan)).toEqual([1, 1]);
+    expect((await both()).map((one) => one.policyPlans.withCurrentPlan)).toEqual([1, 1]);
 
     expect((await importStem(analysts[1], stemCsv(knownCounts))).statusCode).toBe(200);
-    expect((await Promise.all(analysts.map(fronts))).map((one) => one.stem.source.asOf)).toEqual(['2018-2019', '2018-2019']);
+    expect((await both()).map((one) => one.stem.source.asOf)).toEqual(['2018-2019', '2018-2019']);
+  });
+
+  it('moves the scans’ version when scans are imported as submitted, on both databases', async () => {
+    const before = await first.app.services.flandersPicture.scansVersion();
+    const teacher = await first.user('teacher', { schoolId: w.schoolA });
+    const answers = Object.fromEntries(competenceList(first.app.services.digisnap.currentFramework()).map((competence) => [competence.code, 2]));
+    await first.app.services.digisnap.importSubmittedScans([{ userId: teacher.userId, answers, submittedAt: new Date().toISOString() }]);
+    expect(await second.app.services.flandersPicture.scansVersion()).toBeGreaterThan(before);
   });
 });
