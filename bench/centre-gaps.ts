@@ -1,11 +1,5 @@
-import SQLite from 'better-sqlite3';
 import { needsOfferSchema } from '../src/shared/centre/needs-offer.api';
-import { makeTeacher, type SchoolRow } from './fixtures';
 import type { Scenario } from './scenarios';
-import { writeStemAnalyst } from './stem';
-
-/** The analyst's number in its address: past every teacher and the STEM analyst. */
-const GAPS_ANALYST_NUMBER = 999_999_998;
 
 /** The filters the scenario rotates through, as the page's visitors choose them. */
 const GAP_QUERIES = [
@@ -18,22 +12,6 @@ const GAP_QUERIES = [
   '?months=3',
   '?level=secondary&competence=2.1',
 ];
-
-/**
- * A knowledge centre analyst with a fresh session, written into the SQLite file before the run
- * (PostgreSQL gets it with the rest of the copy); a second run replaces the first's.
- */
-export function writeGapsAnalyst(file: string, sessionIdleHours: number): { token: string } {
-  const sqlite = new SQLite(file);
-  try {
-    // The school makeTeacher picks is not written: a centre analyst belongs to no school.
-    const rows = makeTeacher(GAPS_ANALYST_NUMBER, [{ id: 'none' } as SchoolRow], () => 0.5, Date.now(), sessionIdleHours);
-    sqlite.prepare('delete from users where email = ?').run(rows.user.email);
-    return writeStemAnalyst(sqlite, rows, 'bench: no password');
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** Reads each filter once, checks the answer against its contract, and says how long the first read (the count from every scan) took. */
 export async function checkGapsContract(url: string, analyst: { token: string }): Promise<{ firstReadMs: number }> {

@@ -17,11 +17,10 @@ import { newId } from '../src/server/platform/ids';
 import { MIN_GROUP_SIZE } from '../src/shared/digisnap/privacy';
 import { buildProfile, profileRankingText } from '../src/shared/digisnap/profile';
 import { brusselsDate } from '../src/shared/school/campaign/campaign';
-import type { CentreManifest } from './centre-scenarios';
 import { addDeviceData, type DeviceManifest } from './devices';
 import { makeAnsweredScan, makeSchools, makeSubmittedScanAt, makeSubmittedScans, makeTeacher, type ScanRows, type TeacherRows } from './fixtures';
 import { type BenchSearchQuery, buildSearchQueries, toSearchQuery } from './search-queries';
-import { addStemData, type StemManifest, stemImportLine, writeStemAnalyst } from './stem';
+import { addStemData, type StemManifest, stemImportLine } from './stem';
 
 /**
  * Writes a fresh, migrated SQLite database of teachers with submitted scans, plus teachers whose
@@ -44,9 +43,6 @@ const REPORT_TEACHERS_PER_SCHOOL = 170_000 / 3_900;
 /** The report teachers' scans were submitted in the last this many days; the campaign opened a day before. */
 const REPORT_SCAN_DAYS = 20;
 const DAY_MS = 86_400_000;
-/** The STEM analyst's number in its address: past every teacher the other data can make. */
-const STEM_ANALYST_NUMBER = 999_999_999;
-
 export interface GenerateOptions {
   out: string;
   /** Teachers with 1–3 submitted scans: the getMyProfile users. */
@@ -90,8 +86,6 @@ export interface Manifest {
   devices?: DeviceManifest;
   /** The STEM counts getStemIndicators reads; absent without --stem-rows. */
   stem?: StemManifest;
-  /** The centre analyst getCentreOverview reads as; added by the first run that measures it (centre-scenarios.ts). */
-  centre?: CentreManifest;
 }
 
 export const manifestPathOf = (databaseFile: string) => `${databaseFile.replace(/\.db$/, '')}.manifest.json`;
@@ -209,8 +203,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<{ man
   }
 
   if (options.stemRows > 0) {
-    const analyst = writeStemAnalyst(sqlite, makeTeacher(STEM_ANALYST_NUMBER, schools, random, now, options.sessionIdleHours), passwordHash);
-    manifest.stem = await addStemData(services.stem, seededRandom(options.seed + 2), options.stemRows, `${out.replace(/\.db$/, '')}.stem.csv`, analyst);
+    manifest.stem = await addStemData(services.stem, seededRandom(options.seed + 2), options.stemRows, `${out.replace(/\.db$/, '')}.stem.csv`);
   }
 
   sqlite.pragma('optimize');

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { DEFAULT_PG_POOL_SIZE } from '../src/server/platform/db/database';
-import { checkGapsContract, getNeedsVersusOffer, writeGapsAnalyst } from './centre-gaps';
-import { centreAnalyst, checkCentreContract, getCentreOverview } from './centre-scenarios';
+import { type CentreAnalyst, writeCentreAnalyst } from './centre-analyst';
+import { checkGapsContract, getNeedsVersusOffer } from './centre-gaps';
+import { checkCentreContract, getCentreOverview } from './centre-scenarios';
 import { checkCatalogueContracts, checkContracts, checkReportContract } from './contract';
 import { checkDeviceContracts, getBoardInfraIndicators, getInfraIndicators, listBoardDevices, listDevices, warmDeviceLists, warmIndicators } from './device-scenarios';
 import { generateBenchData, type Manifest, manifestPathOf, parseGenerateArgs } from './generate';
@@ -100,10 +101,12 @@ if (database === 'sqlite' && wanted('submitScan')) {
   writeFileSync(manifestPathOf(generateOptions.out), JSON.stringify({ ...manifest, submitScansUsedAt: new Date().toISOString() }));
 }
 
-// Before PostgreSQL gets its copy of the SQLite file: the analyst is written into the file.
-const centre = wanted('getCentreOverview') ? centreAnalyst(manifest, generateOptions.sessionIdleHours) : undefined;
-/** The knowledge centre's analyst for getNeedsVersusOffer, written before PostgreSQL copies the file. */
-const gapsAnalyst = wanted('getNeedsVersusOffer') && values['postgres-url'] === undefined ? writeGapsAnalyst(manifest.database, generateOptions.sessionIdleHours) : null;
+/** The one knowledge centre analyst of the centre's and the STEM upload's scenarios: into the SQLite file before PostgreSQL copies it, or into the PostgreSQL given. */
+const postgresUrl = database === 'postgres' && typeof values['postgres-url'] === 'string' ? values['postgres-url'] : undefined;
+const analyst =
+  wanted('getCentreOverview') || wanted('getNeedsVersusOffer') || (manifest.stem && wanted('getStemIndicators'))
+    ? await writeCentreAnalyst(postgresUrl ? { postgres: postgresUrl } : { sqlite: manifest.database }, generateOptions.sessionIdleHours)
+    : undefined;
 
 const loadAverage = machine().load_average_1m;
 const cpuProfileDir = values['cpu-prof'] ? here('./data/profiles') : undefined;
@@ -185,15 +188,15 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
         );
       }
     }
-    if (centre) {
+    if (analyst && wanted('getCentreOverview')) {
       for (const server of servers) {
-        const { firstReadMs } = await checkCentreContract(server.url, centre);
+        const { firstReadMs } = await checkCentreContract(server.url, analyst);
         console.log(`centre overview computed once for the release (every teacher's latest scan counted), as the first read after a change: ${firstReadMs.toFixed(0)} ms`);
       }
     }
-    if (gapsAnalyst) {
+    if (analyst && wanted('getNeedsVersusOffer')) {
       for (const server of servers) {
-        const { firstReadMs } = await checkGapsContract(server.url, gapsAnalyst);
+        const { firstReadMs } = await checkGapsContract(server.url, analyst);
         console.log(`needs against the offer counted from every teacher's latest scan, as the first read after a submit or a session change: ${firstReadMs.toFixed(0)} ms`);
       }
     }
@@ -208,8 +211,8 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       ...(manifest.report && wanted('getSchoolReport') ? [getSchoolReport(manifest.report)] : []),
       ...(park ? [listDevices, listBoardDevices, getInfraIndicators, getBoardInfraIndicators].filter((s) => wanted(s.name)).map((s) => s(park)) : []),
       ...(manifest.stem && wanted('getStemIndicators') ? [getStemIndicators(manifest.stem)] : []),
-      ...(centre ? [getCentreOverview(centre)] : []),
-      ...(gapsAnalyst ? [getNeedsVersusOffer(gapsAnalyst)] : []),
+      ...(analyst && wanted('getCentreOverview') ? [getCentreOverview(analyst)] : []),
+      ...(analyst && wanted('getNeedsVersusOffer') ? [getNeedsVersusOffer(analyst)] : []),
     ];
     const startPeaks = watches.map((watch) => watch.peakRssMb());
     const runs = await runScenarios(servers, watches, [top, ...scenarios, top]);
@@ -230,7 +233,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       distinct_search_queries: new Set(manifest.searchQueries.map(searchPath)).size,
       scenarios: [toResult(top.name, top.operationId, best, best), ...scenarios.map((s) => toResult(s.name, s.operationId, runs.find((run) => run.scenario === s)!.measurement, best))],
     };
-    if (manifest.stem && wanted('getStemIndicators')) results.stem_upload = await uploadStem(servers[0], watches[0], manifest.stem);
+    if (manifest.stem && analyst && wanted('getStemIndicators')) results.stem_upload = await uploadStem(servers[0], watches[0], manifest.stem, analyst);
     for (const [i, server] of servers.entries()) await heapSnapshot(server, `server-${i + 1}`);
   } finally {
     for (const watch of watches) watch.stop();
@@ -243,11 +246,11 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
 }
 
 /** The STEM upload of stem-scenarios.ts, with the server's CPU (and PostgreSQL's) and memory it took; after the goals' memory is taken, so it is not held to their limit. */
-async function uploadStem(server: BenchServer, watch: ServerWatch, stem: NonNullable<Manifest['stem']>): Promise<NonNullable<Results['stem_upload']>> {
+async function uploadStem(server: BenchServer, watch: ServerWatch, stem: NonNullable<Manifest['stem']>, analyst: CentreAnalyst): Promise<NonNullable<Results['stem_upload']>> {
   watch.startWindow();
   const cpuBefore = watch.cpuMs();
   const databaseCpuBefore = postgres?.cpuMs();
-  const upload = await uploadStemYear(server.url, stem);
+  const upload = await uploadStemYear(server.url, stem, analyst);
   const seconds = (ms: number) => Math.round(ms / 100) / 10;
   const measured = {
     ...upload,

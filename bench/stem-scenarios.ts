@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { stemImportReportSchema, stemIndicatorListSchema, stemIndicatorsSchema } from '../src/shared/stem/api';
+import type { CentreAnalyst } from './centre-analyst';
 import type { Scenario } from './scenarios';
 import type { StemManifest } from './stem';
 
@@ -63,12 +64,12 @@ export async function checkStemContracts(url: string, stem: StemManifest): Promi
  * HTTP path: body, reader, checks, the year replaced in one transaction), after the measurements,
  * since it bumps the data version. The same counts, so the answers stay as checked.
  */
-export async function uploadStemYear(url: string, stem: StemManifest): Promise<{ year: string; lines: number; megabytes: number; seconds: number }> {
+export async function uploadStemYear(url: string, stem: StemManifest, analyst: CentreAnalyst): Promise<{ year: string; lines: number; megabytes: number; seconds: number }> {
   const csv = readFileSync(stem.csvImport.file);
   const started = performance.now();
   const response = await fetch(`${url}/api/stem/counts/import`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', cookie: `ds_session=${stem.analyst.token}`, 'x-csrf-token': stem.analyst.csrfToken },
+    headers: { 'content-type': 'text/csv', cookie: `ds_session=${analyst.token}`, 'x-csrf-token': analyst.csrfToken },
     body: csv,
   });
   const body = await response.text();

@@ -1,17 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import type SQLite from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
 import type { createServices } from '../src/server/app';
 import { readStemCounts } from '../src/server/stem/stem-counts-csv';
-import type { Random, TeacherRows } from './fixtures';
+import type { Random } from './fixtures';
 import { STEM_YEARS, type StemCountRow, stemCountGenerator, stemSchoolsFor } from './stem-counts';
 
 /**
  * The STEM monitor's data at Flanders' scale (issue 13 §6): the counts of stem-counts.ts imported
  * year by year through the stem module's own import (its lines, sums and data version written as an
  * import writes them), the last year as the knowledge centre uploads it: a CSV read and checked
- * line by line, then written, timed. The CSV stays beside the database with a knowledge centre
- * analyst's session, so the run uploads it once more through the API. Also what the scenario and
+ * line by line, then written, timed. The CSV stays beside the database, so the run uploads it
+ * once more through the API as the run's knowledge centre analyst (centre-analyst.ts). Also what the scenario and
  * its contract check need to know.
  */
 
@@ -24,8 +23,6 @@ export interface StemManifest {
   seconds: number;
   /** The last school year imported as a CSV, through the whole import: its rows and how long reading, checking and writing it took. */
   csvImport: { year: string; rows: number; readSeconds: number; writeSeconds: number; file: string };
-  /** A knowledge centre analyst's session: uploadStemYear sends the CSV with it. */
-  analyst: { token: string; csrfToken: string };
 }
 
 const CHECK_YEAR = '2018-2019';
@@ -41,25 +38,8 @@ export function stemCsv(rows: readonly StemCountRow[]): string {
 
 type StemService = ReturnType<typeof createServices>['stem'];
 
-/** A knowledge centre analyst: the account with its platform role and a fresh session, no school (such accounts are never school staff). */
-export function writeStemAnalyst(sqlite: SQLite.Database, { user, session }: TeacherRows, passwordHash: string): StemManifest['analyst'] {
-  sqlite.transaction(() => {
-    sqlite
-      .prepare('insert into users (id, email, password_hash, display_name, locale, created_at) values (?, ?, ?, ?, ?, ?)')
-      .run(user.id, user.email, passwordHash, user.display_name, user.locale, user.created_at);
-    sqlite.prepare(`insert into user_roles (user_id, role) values (?, 'centre_analyst')`).run(user.id);
-    sqlite
-      .prepare('insert into sessions (id, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)')
-      .run(session.id, user.id, session.csrf_token, session.created_at, session.expires_at);
-  })();
-  return { token: session.token, csrfToken: session.csrf_token };
-}
-
-/**
- * The counts, year by year; the last year's CSV is written to `csvFile`. `analyst` is the session
- * that uploads it again in the run (writeStemAnalyst).
- */
-export async function addStemData(stem: StemService, random: Random, rows: number, csvFile: string, analyst: StemManifest['analyst']): Promise<StemManifest> {
+/** The counts, year by year; the last year's CSV is written to `csvFile`, which the run uploads again. */
+export async function addStemData(stem: StemService, random: Random, rows: number, csvFile: string): Promise<StemManifest> {
   const started = Date.now();
   const schools = stemSchoolsFor(rows);
   const generator = stemCountGenerator(schools, random);
@@ -83,7 +63,7 @@ export async function addStemData(stem: StemService, random: Random, rows: numbe
   }
   bar.setTotal(written);
   bar.stop();
-  return { rows: written, schools, years: [...STEM_YEARS], check, seconds: (Date.now() - started) / 1000, csvImport: csvImport!, analyst };
+  return { rows: written, schools, years: [...STEM_YEARS], check, seconds: (Date.now() - started) / 1000, csvImport: csvImport! };
 }
 
 /** How long the last year's CSV import took, for the generator's log. */

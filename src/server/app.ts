@@ -161,20 +161,26 @@ function wireNeeds(services: Services): Record<string, unknown> {
     centre: {
       digisnap: {
         scansVersion: () => services.flandersPicture.scansVersion(),
-        flandersPicture: (schools, from) => services.flandersPicture.release(schools, from),
+        flandersPicture: (schools, teachers, from) => services.flandersPicture.release(schools, teachers, from),
       },
       schools: {
         version: () => services.flandersSchools.version(),
         schools: (window) => services.flandersSchools.schools(window),
+        teachers: () => services.flandersSchools.teacherPages(),
       },
       fronts: {
-        infra: { summary: () => services.indicators.flandersFront(), funding: () => services.funding.flandersFront() },
+        infra: {
+          version: () => services.indicators.frontsVersion(),
+          summary: () => services.indicators.flandersFront(),
+          funding: () => services.funding.flandersFront(),
+        },
         schools: {
+          version: () => services.flandersSchools.frontsVersion(),
           policyPlans: () => services.policyPlan.flandersFront(),
           cyberCheck: () => services.cyberChecks.flandersFront(),
           reflection: () => services.reflections.flandersFront(),
         },
-        stem: { headline: () => services.stem.headline() },
+        stem: { version: () => services.stem.dataVersion(), headline: () => services.stem.headline() },
       },
       needsOffer: {
         stepNeeds: {
@@ -184,7 +190,7 @@ function wireNeeds(services: Services): Record<string, unknown> {
         },
         teacherGroups: {
           version: () => services.teacherGroups.version(),
-          groups: () => services.teacherGroups.groups(),
+          pages: () => services.teacherGroups.pages(),
         },
         offer: {
           version: () => services.trainingOffer.version(),

@@ -24,6 +24,7 @@ describe('getNeedsVersusOffer', () => {
   let antwerp: School;
   let provider: { client: TestClient; providerId: string };
   let trainingId: string;
+  let sessionId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -37,7 +38,7 @@ describe('getNeedsVersusOffer', () => {
       levelSteps: [{ competence: '5.2', from: 'A2', to: 'B1' }],
       location: { address: 'Meir 1', postalCode: '2000', city: 'Antwerpen', province: 'antwerpen' },
     }));
-    await createSession(provider.client, trainingId, sessionInput(30, { capacity: 3 }));
+    ({ id: sessionId } = await createSession(provider.client, trainingId, sessionInput(30, { capacity: 3 })));
   });
   afterAll(() => t.close());
 
@@ -81,6 +82,17 @@ describe('getNeedsVersusOffer', () => {
     expect(afterSession.places).toBe(13);
     // Beyond the window the session does not count.
     expect((await afterRecheck(() => cellsOf('?competence=5.2&months=1')))[0].places).toBe(3);
+  });
+
+  it('counts a seat taken by an enrolment and freed by a cancellation at the next read, with no session change', async () => {
+    const places = async () => (await afterRecheck(() => cellsOf('?competence=5.2&months=1')))[0].places;
+    expect(await places()).toBe(3);
+    const teacher = await t.user('teacher');
+    const enrolment = await teacher.request({ method: 'POST', url: `/api/sessions/${sessionId}/enrolments` });
+    expect(enrolment.statusCode).toBe(201);
+    expect(await places()).toBe(2);
+    await teacher.request({ method: 'DELETE', url: `/api/enrolments/${enrolment.json().id}` });
+    expect(await places()).toBe(3);
   });
 
   it('answers the admin too, and refuses teachers, principals, board admins, providers and the anonymous', async () => {

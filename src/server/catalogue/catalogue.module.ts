@@ -12,6 +12,7 @@ import { EnrolmentService } from './enrolment.service';
 import { OfferRepository } from './offer.repository';
 import { TrainingOfferService } from './offer.service';
 import { RecommendationService } from './recommendation.service';
+import { seatsVersionMigrations } from './seats-version.migrations';
 
 export type { CatalogueNeeds, CompetenceProfiles, SchoolsOfUsers } from './catalogue.needs';
 export type { CatalogueTables } from './catalogue.tables';
@@ -27,7 +28,7 @@ export interface CatalogueServices {
 /** The training catalogue: providers, trainings, sessions, enrolments, search and recommendations. */
 export const catalogueModule: ServerModule<CatalogueServices, CatalogueNeeds, CatalogueTables> = {
   name: 'catalogue',
-  migrations: catalogueMigrations,
+  migrations: { ...catalogueMigrations, ...seatsVersionMigrations },
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<CatalogueTables>();
     const catalogueRepo = new CatalogueRepository(kysely, db.dialect);

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
 import { parseCodeList } from './catalogue.repository';
 import type { CatalogueDatabase as Database } from './catalogue.tables';
+import { SEATS_VERSION_ID } from './seats-version.migrations';
 
 /** Free places of sessions with the same competence step, education levels, province and way (online or not), summed. */
 export interface OfferedPlaces {
@@ -24,16 +25,15 @@ export interface NearbyProvider {
 
 /** What the knowledge centre reads of the catalogue: sums of free places, and providers. */
 export class OfferRepository {
-  private readonly versionRow;
+  private readonly versionRows;
 
   constructor(private readonly db: Kysely<Database>) {
-    this.versionRow = precompiled(db, () => db.selectFrom('catalogue_version').select('version').where('id', '=', 1), 0);
+    this.versionRows = precompiled(db, () => db.selectFrom('catalogue_version').select('version').where('id', 'in', [1, SEATS_VERSION_ID]), 0);
   }
 
-  /** The catalogue's version (bumpCatalogueVersion): every write of trainings and sessions bumps it. */
+  /** The catalogue's version (bumpCatalogueVersion: every write of trainings and sessions) plus the seats' (every enrolment and cancellation): both only grow. */
   async version(): Promise<number> {
-    const [row] = await this.versionRow();
-    return Number(row?.version ?? 0);
+    return (await this.versionRows()).reduce((sum, row) => sum + Number(row.version), 0);
   }
 
   /** Free places of published trainings' sessions starting in [from, to), per competence step, levels, province and way. */

@@ -1,6 +1,7 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import type { PictureBreakdown } from '../../shared/centre/picture-vocabulary';
 import type { FlandersSchool } from '../../shared/digisnap/flanders-picture';
+import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 import type { IctTeamPicture } from '../../shared/school/ict-team/ict-team-picture';
 import type { BootcampSchools, BootcampTrainings } from './actions.needs';
 import type { FollowUpTicks } from './follow-up.needs';
@@ -16,8 +17,8 @@ import type { NeedsOfferNeeds } from './needs-offer.needs';
 export interface FlandersDigisnap {
   /** Changes with every change to a submitted scan. */
   scansVersion(): Promise<number>;
-  /** Every breakdown's picture of the release for the data now: these schools' teachers, scans submitted from `from` on. */
-  flandersPicture(schools: readonly FlandersSchool[], from: string): Promise<Record<PictureBreakdown, FlandersPicture>>;
+  /** Every breakdown's picture of the release for the data now: these schools' teachers (a page at a time), scans submitted from `from` on. */
+  flandersPicture(schools: readonly FlandersSchool[], teachers: AsyncIterable<TeacherPage<readonly string[]>>, from: string): Promise<Record<PictureBreakdown, FlandersPicture>>;
 }
 
 /** The schools with the facts the figures are broken down by. */
@@ -25,6 +26,8 @@ export interface FlandersSchools {
   /** Changes with every change to schools, their members or their campaigns. */
   version(): Promise<number>;
   schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]>;
+  /** Every teacher with the ids of their schools, smallest first, a range of teachers at a time. */
+  teachers(): AsyncIterable<TeacherPage<readonly string[]>>;
 }
 
 /** The schools' ICT teams, counted by the school module: no names. */

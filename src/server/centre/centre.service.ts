@@ -133,7 +133,8 @@ export class CentreService {
 
   private async computePicture(key: string): Promise<KeptPicture> {
     const window = pictureWindow(new Date(this.now()));
-    const release = await this.deps.needs.digisnap.flandersPicture(await this.deps.needs.schools.schools(window), window.from);
+    const { digisnap, schools } = this.deps.needs;
+    const release = await digisnap.flandersPicture(await schools.schools(window), schools.teachers(), window.from);
     return { key, release, json: new Map() };
   }
 }

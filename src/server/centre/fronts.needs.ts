@@ -8,12 +8,16 @@ import type { CyberCheckFront, FundingFront, IctParkFront, PolicyPlanFront, Refl
 
 /** The ICT park across every school: devices per 100 pupils and ages; funding spent against budget per scheme. */
 export interface InfraFlanders {
+  /** Changes with every change to a park or a funding ledger. */
+  version(): Promise<number>;
   summary(): Promise<IctParkFront>;
   funding(): Promise<FundingFront>;
 }
 
 /** The school module's fronts: policy plans, the cyber check per topic, reflection results per area (through its gate). */
 export interface SchoolFronts {
+  /** Changes with every change to the schools, their policy plans, cyber checks or reflections. */
+  version(): Promise<number>;
   policyPlans(): Promise<PolicyPlanFront>;
   cyberCheck(): Promise<CyberCheckFront>;
   reflection(): Promise<ReflectionFront>;
@@ -21,6 +25,8 @@ export interface SchoolFronts {
 
 /** The STEM monitor's headline: each indicator's latest value against its target. */
 export interface StemHeadline {
+  /** Changes with every import. */
+  version(): Promise<number>;
   headline(): Promise<StemFront>;
 }
 

@@ -1,5 +1,6 @@
 import type { Framework, LevelCode } from '../../shared/digisnap/framework';
 import type { StepNeedRelease } from '../../shared/digisnap/step-needs';
+import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 
 /** What the needs against the offer ask of Digisnap: the frameworks, and the step needs through its privacy gate. */
 export interface StepNeedSource {
@@ -9,7 +10,7 @@ export interface StepNeedSource {
   release(
     request: {
       groupsVersion: string;
-      groups(): Promise<ReadonlyMap<string, { province: string; level: string }>>;
+      teachers(): AsyncIterable<TeacherPage<{ province: string; level: string }>>;
       targets: Readonly<Record<string, LevelCode>>;
       defaultTarget: LevelCode;
     },
@@ -20,7 +21,8 @@ export interface StepNeedSource {
 /** What they ask of the school module: teachers by province and education level, one group each. */
 export interface TeacherGroupSource {
   version(): Promise<string>;
-  groups(): Promise<ReadonlyMap<string, { province: string; level: string }>>;
+  /** Every teacher's group, a range of teachers at a time. */
+  pages(): AsyncIterable<TeacherPage<{ province: string; level: string }>>;
 }
 
 /** What they ask of the catalogue: sums of free places, and providers. */

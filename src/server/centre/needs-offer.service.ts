@@ -117,8 +117,9 @@ export class NeedsOfferService {
     this.checkCompetence(body.competence, 'body.competence');
     const ids = [...new Set(body.providerIds)];
     const verified = await this.needs.offer.verifiedProviders(ids);
-    const missing = ids.findIndex((id) => !verified.some((provider) => provider.id === id));
-    if (missing >= 0) throw validationError(`body.providerIds.${body.providerIds.indexOf(ids[missing])}`, `Provider ${ids[missing]} is unknown or not verified`);
+    const known = new Set(verified.map((provider) => provider.id));
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined) throw validationError(`body.providerIds.${body.providerIds.indexOf(missing)}`, `Provider ${missing} is unknown or not verified`);
     for (const provider of verified) await this.deps.mail.send({ to: provider.contactEmail, subject: body.subject, text: body.message });
     await this.deps.audit.record({
       actorId: userId,
@@ -174,7 +175,7 @@ export class NeedsOfferService {
     if (this.data?.key === key) return this.data;
     if (this.loading) return this.loading;
     this.loading = this.needs.stepNeeds
-      .release({ groupsVersion, groups: () => this.needs.teacherGroups.groups(), targets: Object.fromEntries(targets), defaultTarget: DEFAULT_TARGET }, THRESHOLD)
+      .release({ groupsVersion, teachers: () => this.needs.teacherGroups.pages(), targets: Object.fromEntries(targets), defaultTarget: DEFAULT_TARGET }, THRESHOLD)
       .then((need) => {
         this.data = { key, need, targets, day, offers: new Map(), answers: new Map() };
         return this.data;

@@ -92,7 +92,7 @@ describe('OpenDataService', () => {
 });
 
 describe('the registry', () => {
-  const needs = { stem: { headline: async () => stemFront } } as unknown as FrontsNeeds;
+  const needs = { stem: { version: async () => 1, headline: async () => stemFront } } as unknown as FrontsNeeds;
   const datasets = openDatasets({
     fronts: new FrontsService(needs),
     stem: needs.stem,

@@ -12,6 +12,7 @@ import type { DigisnapTables } from './digisnap.tables';
 import { FlandersPictureRepository } from './flanders-picture.repository';
 import { FlandersPictureService } from './flanders-picture.service';
 import { FrameworkRegistry } from './framework.registry';
+import { LatestScansRepository } from './latest-scans.repository';
 import { stepNeedMigrations } from './step-need.migrations';
 import { StepNeedRepository } from './step-need.repository';
 import { StepNeedService } from './step-need.service';
@@ -37,8 +38,9 @@ export const digisnapModule: ServerModule<DigisnapServices, void, DigisnapTables
     const noise = { epsilon: config.privacyEpsilon, uniform: config.privacyUniform ?? cryptoUniform };
     const kysely = db.kysely.withTables<DigisnapTables>();
     const digisnap = new DigisnapService(new DigisnapRepository(kysely), frameworks, audit, nowIso, noise);
-    const flandersPicture = new FlandersPictureService(new FlandersPictureRepository(kysely), () => frameworks.current(), nowIso, noise);
-    const stepNeeds = new StepNeedService(new StepNeedRepository(kysely), () => frameworks.current(), noise, nowIso);
+    const latestScans = new LatestScansRepository(kysely);
+    const flandersPicture = new FlandersPictureService(new FlandersPictureRepository(kysely), latestScans, () => frameworks.current(), nowIso, noise);
+    const stepNeeds = new StepNeedService(new StepNeedRepository(kysely), latestScans, () => frameworks.current(), noise, nowIso);
     return { digisnap, frameworks, flandersPicture, stepNeeds };
   },
   register(app, { digisnap }, { requireAuth }) {

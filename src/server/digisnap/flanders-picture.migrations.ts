@@ -44,4 +44,21 @@ export const flandersPictureMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20270208_04_digisnap_scans_version_on_insert': {
+    async up(db: Kysely<any>) {
+      // PostgreSQL lacked the insert trigger SQLite has: scans imported as submitted (insertSubmittedScans)
+      // left the version, and so the centre's picture and needs, as they were. Once per statement, as a
+      // bulk import of 200 scans is one change.
+      if (!isPostgres(db)) return;
+      await sql
+        .raw(
+          "CREATE FUNCTION bump_digisnap_scans_version_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM inserted WHERE status = 'submitted') THEN " +
+            "INSERT INTO digisnap_data_versions (name, version) VALUES ('scans', 1) ON CONFLICT (name) DO UPDATE SET version = digisnap_data_versions.version + 1; END IF; RETURN NULL; END $$",
+        )
+        .execute(db);
+      await sql
+        .raw('CREATE TRIGGER scans_version_insert AFTER INSERT ON scans REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION bump_digisnap_scans_version_on_insert()')
+        .execute(db);
+    },
+  },
 };

@@ -4,10 +4,7 @@ import type { DigisnapDatabase as Database, FlandersPictureReleasesTable } from 
 
 export type PictureReleaseRow = Selectable<FlandersPictureReleasesTable>;
 
-/** How many teachers' scans a read of the picture's counts takes at a time, so Flanders never sits in memory as rows at once. */
-const SCAN_PAGE = 2_000;
-
-/** The only code that touches the Flanders picture's tables, and its one read of every submitted scan. */
+/** The only code that touches the Flanders picture's tables. */
 export class FlandersPictureRepository {
   /** Behind every read of the centre's overview: compiled once. */
   private readonly versionRow;
@@ -20,50 +17,6 @@ export class FlandersPictureRepository {
   async scansVersion(): Promise<number> {
     const [row] = await this.versionRow();
     return row ? Number(row.version) : 0;
-  }
-
-  /**
-   * Each teacher's latest scan of a framework version submitted from `from` on (later submitted,
-   * or at the same instant the larger id), page by page in teacher order: the teacher and the JSON
-   * of the scan's result.
-   */
-  async *latestSince(frameworkId: string, frameworkVersion: string, from: string): AsyncGenerator<Array<{ user_id: string; result: string }>> {
-    let after = '';
-    for (;;) {
-      const rows = await this.db
-        .selectFrom('scans as s')
-        .select(['s.user_id', 's.result'])
-        .where('s.status', '=', 'submitted')
-        .where('s.framework_id', '=', frameworkId)
-        .where('s.framework_version', '=', frameworkVersion)
-        .where('s.submitted_at', '>=', from)
-        .where('s.user_id', '>', after)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('scans as later')
-                .select('later.id')
-                .whereRef('later.user_id', '=', 's.user_id')
-                .where('later.status', '=', 'submitted')
-                .whereRef('later.framework_id', '=', 's.framework_id')
-                .whereRef('later.framework_version', '=', 's.framework_version')
-                .where((eb) =>
-                  eb.or([
-                    eb('later.submitted_at', '>', eb.ref('s.submitted_at')),
-                    eb.and([eb('later.submitted_at', '=', eb.ref('s.submitted_at')), eb('later.id', '>', eb.ref('s.id'))]),
-                  ]),
-                ),
-            ),
-          ),
-        )
-        .orderBy('s.user_id')
-        .limit(SCAN_PAGE)
-        .execute();
-      const complete = rows.filter((row): row is { user_id: string; result: string } => row.result !== null);
-      if (complete.length > 0) yield complete;
-      if (rows.length < SCAN_PAGE) return;
-      after = rows[rows.length - 1].user_id;
-    }
   }
 
   async findRelease(dataHash: string): Promise<PictureReleaseRow | undefined> {

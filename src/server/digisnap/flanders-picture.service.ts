@@ -1,12 +1,14 @@
 import type { FlandersPicture } from '../../shared/centre/digisnap-picture';
 import { type PictureBreakdown, pictureBreakdowns } from '../../shared/centre/picture-vocabulary';
-import { drawPictureNoise, type FlandersSchool, PictureCounter, type PictureCounts, releaseFlandersPicture } from '../../shared/digisnap/flanders-picture';
+import { drawPictureNoise, type FlandersSchool, PictureCounter, type PictureCounts, releaseFlandersPicture, type TeacherLevels } from '../../shared/digisnap/flanders-picture';
 import { competenceList, type Framework, type LevelCode } from '../../shared/digisnap/framework';
 import { MIN_GROUP_SIZE } from '../../shared/digisnap/privacy';
 import type { ScanResult } from '../../shared/digisnap/scoring';
+import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 import type { Uniform } from '../../shared/platform/differential-privacy';
 import { newId, sha256 } from '../platform/ids';
 import type { FlandersPictureRepository } from './flanders-picture.repository';
+import type { LatestScansRepository } from './latest-scans.repository';
 
 /** Every breakdown's picture of one release. */
 export type PictureRelease = Record<PictureBreakdown, FlandersPicture>;
@@ -24,6 +26,7 @@ type StoredNoise = Record<PictureBreakdown, Record<string, number[][]>>;
 export class FlandersPictureService {
   constructor(
     private readonly repo: FlandersPictureRepository,
+    private readonly scans: LatestScansRepository,
     private readonly framework: () => Framework,
     private readonly now: () => string,
     private readonly noise: { epsilon: number; uniform: Uniform },
@@ -34,10 +37,10 @@ export class FlandersPictureService {
     return this.repo.scansVersion();
   }
 
-  /** The picture of every breakdown for these schools' teachers and the scans submitted from `from` on. */
-  async release(schools: readonly FlandersSchool[], from: string): Promise<PictureRelease> {
+  /** The picture of every breakdown for these schools' teachers (each with their schools, a page at a time) and the scans submitted from `from` on. */
+  async release(schools: readonly FlandersSchool[], teachers: AsyncIterable<TeacherPage<readonly string[]>>, from: string): Promise<PictureRelease> {
     const framework = this.framework();
-    const counts = await this.count(schools, framework, from);
+    const counts = await this.count(schools, teachers, framework, from);
     const respondents = counts.none[0]?.histograms[0].reduce((sum, count) => sum + count, 0) ?? 0;
     const row = respondents === 0 ? null : await this.storedRelease(counts, framework, from);
     const noisy = row ? withNoise(counts, JSON.parse(row.noisy) as StoredNoise) : counts;
@@ -64,24 +67,30 @@ export class FlandersPictureService {
   }
 
   /** The counts of these schools' teachers, each with the levels of their latest scan of the framework version submitted from `from` on. */
-  private async count(schools: readonly FlandersSchool[], framework: Framework, from: string): Promise<PictureCounts> {
+  private async count(schools: readonly FlandersSchool[], teachers: AsyncIterable<TeacherPage<readonly string[]>>, framework: Framework, from: string): Promise<PictureCounts> {
     const counter = new PictureCounter(schools, framework);
     const areaIndex = new Map(framework.areas.map((area, i) => [area.number, i]));
     const competenceIndex = new Map(competenceList(framework).map((competence, i) => [competence.code, i]));
-    for await (const page of this.repo.latestSince(framework.id, framework.version, from)) {
-      for (const row of page) {
-        const result = JSON.parse(row.result) as ScanResult;
-        const areas: LevelCode[] = new Array(areaIndex.size);
-        for (const area of result.areas) {
-          const i = areaIndex.get(area.number);
-          if (i !== undefined) areas[i] = area.level;
-        }
-        const competences: LevelCode[] = new Array(competenceIndex.size);
-        for (const competence of result.competences) {
-          const i = competenceIndex.get(competence.code);
-          if (i !== undefined) competences[i] = competence.level;
-        }
-        counter.add(row.user_id, { overall: result.level, areas, competences });
+    const levelsOf = (json: string): TeacherLevels => {
+      const result = JSON.parse(json) as ScanResult;
+      const areas: LevelCode[] = new Array(areaIndex.size);
+      for (const area of result.areas) {
+        const i = areaIndex.get(area.number);
+        if (i !== undefined) areas[i] = area.level;
+      }
+      const competences: LevelCode[] = new Array(competenceIndex.size);
+      for (const competence of result.competences) {
+        const i = competenceIndex.get(competence.code);
+        if (i !== undefined) competences[i] = competence.level;
+      }
+      return { overall: result.level, areas, competences };
+    };
+    for await (const page of teachers) {
+      const results = new Map<string, string | null>();
+      for (const row of await this.scans.inRange(framework, page, from)) results.set(row.user_id, row.result);
+      for (const [teacherId, schoolIds] of page.teachers) {
+        const result = results.get(teacherId);
+        counter.add(schoolIds, result ? levelsOf(result) : undefined);
       }
     }
     return counter.result();

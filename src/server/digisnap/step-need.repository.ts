@@ -2,12 +2,6 @@ import type { Kysely } from 'kysely';
 import { precompiled } from '../platform/db/precompiled';
 import type { DigisnapDatabase as Database } from './digisnap.tables';
 
-/** A page of submitted scans, each teacher's latest first. */
-export interface LatestScanRow {
-  user_id: string;
-  result: string | null;
-}
-
 /** The scan version and the stored step-need releases: the only code that touches their tables. */
 export class StepNeedRepository {
   private readonly versionRow;
@@ -20,26 +14,6 @@ export class StepNeedRepository {
   async version(): Promise<number> {
     const [row] = await this.versionRow();
     return Number(row?.version ?? 0);
-  }
-
-  /**
-   * Submitted scans of one framework version by teacher, after the teacher `afterUser`, each
-   * teacher's latest first (later submit, then larger id, as `isLaterScan`): a page of at most
-   * `limit` rows. A page may end inside a teacher's scans; their latest came first all the same.
-   */
-  async scansByTeacher(framework: { id: string; version: string }, afterUser: string, limit: number): Promise<LatestScanRow[]> {
-    return this.db
-      .selectFrom('scans')
-      .select(['user_id', 'result'])
-      .where('status', '=', 'submitted')
-      .where('framework_id', '=', framework.id)
-      .where('framework_version', '=', framework.version)
-      .where('user_id', '>', afterUser)
-      .orderBy('user_id')
-      .orderBy('submitted_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
   }
 
   async stored(scope: string): Promise<{ signature: string; body: string } | undefined> {

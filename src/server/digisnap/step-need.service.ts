@@ -1,7 +1,9 @@
 import { competenceList, type Framework, LEVEL_CODES, type LevelCode } from '../../shared/digisnap/framework';
 import type { ScanResult } from '../../shared/digisnap/scoring';
 import { releaseStepNeeds, type StepNeedGroupCounts, type StepNeedRelease } from '../../shared/digisnap/step-needs';
+import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 import type { Uniform } from '../../shared/platform/differential-privacy';
+import type { LatestScansRepository } from './latest-scans.repository';
 import type { StepNeedRepository } from './step-need.repository';
 
 /** A teacher's group: where the step needs are counted. */
@@ -13,8 +15,8 @@ export interface TeacherGroup {
 export interface StepNeedRequest {
   /** Changes whenever a teacher's group may have changed: with the scan version and the targets, what a kept release was made for. */
   groupsVersion: string;
-  /** Per teacher, their one group; teachers not in it are not counted. Asked for only when no kept release fits. */
-  groups(): Promise<ReadonlyMap<string, TeacherGroup>>;
+  /** Per teacher, their one group, a page at a time; teachers not in a page are not counted. Asked for only when no kept release fits. */
+  teachers(): AsyncIterable<TeacherPage<TeacherGroup>>;
   /** Per competence the level a teacher should reach; a competence not named has the default. */
   targets: Readonly<Record<string, LevelCode>>;
   defaultTarget: LevelCode;
@@ -26,8 +28,6 @@ export interface StepNeeds extends StepNeedRelease {
 }
 
 const SCOPE = 'flanders';
-/** Scans read at a time: each teacher's latest is parsed, the page is let go. */
-const PAGE = 2_000;
 
 /**
  * The step needs of the knowledge centre (issue 14 §2): per province, education level and
@@ -39,6 +39,7 @@ const PAGE = 2_000;
 export class StepNeedService {
   constructor(
     private readonly repo: StepNeedRepository,
+    private readonly scans: LatestScansRepository,
     private readonly framework: () => Framework,
     private readonly noise: { epsilon: number; uniform: Uniform },
     private readonly now: () => string,
@@ -56,13 +57,13 @@ export class StepNeedService {
     const signature = [framework.id, framework.version, scanVersion, request.groupsVersion, threshold, this.noise.epsilon, ...targets].join('|');
     const stored = await this.repo.stored(SCOPE);
     if (stored?.signature === signature) return JSON.parse(stored.body) as StepNeeds;
-    const counts = await this.count(framework, await request.groups(), request);
+    const counts = await this.count(framework, request);
     const release: StepNeeds = { scanVersion, ...releaseStepNeeds(counts, { ...this.noise, threshold }) };
     return JSON.parse(await this.repo.keep({ scope: SCOPE, signature, body: JSON.stringify(release), releasedAt: this.now() })) as StepNeeds;
   }
 
   /** Raw counts per group of each teacher's latest scan: below the target or not, per competence. */
-  private async count(framework: Framework, groups: ReadonlyMap<string, TeacherGroup>, request: StepNeedRequest): Promise<StepNeedGroupCounts[]> {
+  private async count(framework: Framework, request: StepNeedRequest): Promise<StepNeedGroupCounts[]> {
     const competences = competenceList(framework).map((c) => c.code);
     const targetRank = competences.map((code) => LEVEL_CODES.indexOf(request.targets[code] ?? request.defaultTarget));
     const byGroup = new Map<string, StepNeedGroupCounts>();
@@ -75,16 +76,11 @@ export class StepNeedService {
       }
       return counts;
     };
-    for (const group of groups.values()) groupOf(group);
     const position = new Map(competences.map((code, i) => [code, i]));
-    let after = '';
-    for (;;) {
-      const page = await this.repo.scansByTeacher(framework, after, PAGE);
-      if (page.length === 0) break;
-      for (const row of page) {
-        if (row.user_id === after) continue;
-        after = row.user_id;
-        const group = groups.get(row.user_id);
+    for await (const page of request.teachers()) {
+      for (const group of page.teachers.values()) groupOf(group);
+      for (const row of await this.scans.inRange(framework, page)) {
+        const group = page.teachers.get(row.user_id);
         if (!group || row.result === null) continue;
         const cells = groupOf(group).competences;
         for (const competence of (JSON.parse(row.result) as ScanResult).competences) {
@@ -94,7 +90,6 @@ export class StepNeedService {
           else cells[i].atOrAbove += 1;
         }
       }
-      if (page.length < PAGE) break;
     }
     return [...byGroup.values()].sort((a, b) => (a.province + a.level < b.province + b.level ? -1 : 1));
   }

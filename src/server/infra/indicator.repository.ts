@@ -1,10 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DeviceFacts } from '../../shared/infra/indicators';
+import { precompiled } from '../platform/db/precompiled';
 import type { InfraDatabase } from './infra.tables';
 
 /** What the indicators read of a park when it changed: its devices and pupil loans (its version: ParkVersions). */
 export class IndicatorRepository {
-  constructor(private readonly db: Kysely<InfraDatabase>) {}
+  private readonly frontsVersionRow;
+
+  constructor(private readonly db: Kysely<InfraDatabase>) {
+    this.frontsVersionRow = precompiled(db, () => db.selectFrom('infra_data_versions').select('version').where('name', '=', 'fronts'), 0);
+  }
+
+  /** Bumped by triggers on every change to any park or funding ledger (infra-fronts.migrations.ts): one indexed read. */
+  async frontsVersion(): Promise<number> {
+    const [row] = await this.frontsVersionRow();
+    return Number(row?.version ?? 0);
+  }
 
   /** The schools with at least one device: the parks Flanders' figure adds up. */
   async schoolsWithDevices(): Promise<string[]> {

@@ -116,6 +116,11 @@ export class IndicatorService {
    * Flanders' park, for the knowledge centre: every school's kept summary added up. Sums only,
    * no school named, so no access check; each school's summary is read again only when its park changed.
    */
+  /** Changes with every change to a park or a funding ledger anywhere: what the centre's ICT park and funding fronts are kept by. */
+  frontsVersion(): Promise<number> {
+    return this.repo.frontsVersion();
+  }
+
   async flandersFront(): Promise<IctParkFront> {
     const day = this.today();
     const schoolIds = await this.repo.schoolsWithDevices();

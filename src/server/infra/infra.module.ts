@@ -20,6 +20,7 @@ import { infraMigrations } from './infra.migrations';
 import type { InfraNeeds } from './infra.needs';
 import { infraPersonalData } from './infra.personal-data';
 import type { InfraTables } from './infra.tables';
+import { infraFrontsMigrations } from './infra-fronts.migrations';
 import { infraLinksMigrations } from './infra-links.migrations';
 import { LoanRepository } from './loan.repository';
 import { loanRoutes } from './loan.routes';
@@ -49,7 +50,7 @@ export interface InfraServices {
 /** The ICT park of schools and boards. The inventory, loans, funding, decommission batches and the replacement forecast, indicators. */
 export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> = {
   name: 'infra',
-  migrations: { ...infraMigrations, ...infraLinksMigrations },
+  migrations: { ...infraMigrations, ...infraLinksMigrations, ...infraFrontsMigrations },
   createServices({ config, db, auth, audit, access }, needs) {
     const kysely = db.kysely.withTables<InfraTables>();
     const versions = new ParkVersions(kysely, db);

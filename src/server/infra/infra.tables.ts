@@ -156,6 +156,12 @@ export interface InfraFilesTable {
   uploaded_at: string;
 }
 
+/** Flanders-wide versions ('fronts': every park and funding ledger), bumped by triggers: what the centre's fronts are kept by. */
+export interface InfraDataVersionsTable {
+  name: string;
+  version: number;
+}
+
 /** A school's or board's version of its park: bumped by triggers on every change to its devices and loans. */
 export interface InfraParkVersionsTable {
   /** A school's id or a board's. */
@@ -209,6 +215,7 @@ export type InfraTables = {
   funding_evidence: FundingEvidenceTable;
   infra_files: InfraFilesTable;
   infra_park_versions: InfraParkVersionsTable;
+  infra_data_versions: InfraDataVersionsTable;
   infra_device_pages: InfraDevicePagesTable;
   decommission_batches: DecommissionBatchesTable;
   decommission_batch_devices: DecommissionBatchDevicesTable;

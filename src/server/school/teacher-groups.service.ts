@@ -1,3 +1,4 @@
+import type { TeacherPage } from '../../shared/digisnap/teacher-pages';
 import type { TeacherGroupsRepository } from './teacher-groups.repository';
 
 /**
@@ -12,20 +13,23 @@ export class TeacherGroupsService {
     return this.repo.version();
   }
 
-  async groups(): Promise<Map<string, { province: string; level: string }>> {
-    const groups = new Map<string, { province: string; level: string }>();
+  /** Every member's group, a range of members at a time (`TeacherPage`). */
+  async *pages(): AsyncGenerator<TeacherPage<{ province: string; level: string }>> {
     // One object per group, shared by its teachers: 200,000 teachers hold a few dozen objects.
     const shared = new Map<string, { province: string; level: string }>();
-    for (const row of await this.repo.memberSchools()) {
-      if (groups.has(row.user_id)) continue;
-      const key = `${row.province}\u0000${row.education_level}`;
-      let group = shared.get(key);
-      if (!group) {
-        group = { province: row.province, level: row.education_level };
-        shared.set(key, group);
+    for await (const range of this.repo.ranges()) {
+      const groups = new Map<string, { province: string; level: string }>();
+      for (const row of await this.repo.memberSchools(range)) {
+        if (groups.has(row.user_id)) continue;
+        const key = `${row.province}\u0000${row.education_level}`;
+        let group = shared.get(key);
+        if (!group) {
+          group = { province: row.province, level: row.education_level };
+          shared.set(key, group);
+        }
+        groups.set(row.user_id, group);
       }
-      groups.set(row.user_id, group);
+      yield { ...range, teachers: groups };
     }
-    return groups;
   }
 }

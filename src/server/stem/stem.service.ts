@@ -64,7 +64,7 @@ export class StemService {
     private readonly repo: StemRepository,
     private readonly deps: StemDeps,
   ) {
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now ?? (() => Date.now());
   }
 
   /** The counts CSV (or .xlsx) of a knowledge centre analyst or an admin: all or nothing, each year in it replaced. */
@@ -139,6 +139,11 @@ export class StemService {
     if (year === null) return figure;
     const value = indicatorOfYear(rule, definitionFor(this.deps.content.definitions, rule.level, year), data.byYear.get(year) ?? null, byProvince ? 'province' : 'none');
     return { ...figure, flanders: value.total, provinceValue: value.groups?.find((group) => group.key === province)?.value ?? null };
+  }
+
+  /** The data version, bumped by every import: what the centre's STEM front is kept by. */
+  dataVersion(): Promise<number> {
+    return this.repo.version();
   }
 
   /**

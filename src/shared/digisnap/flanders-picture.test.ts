@@ -5,7 +5,17 @@ import type { FlandersPicture, PictureCell } from '../centre/digisnap-picture';
 import { pictureBreakdowns, sizeBandOf } from '../centre/picture-vocabulary';
 import { seededUniform } from '../platform/differential-privacy';
 import { educationLevels, provinces, schoolNetworks } from '../platform/flanders';
-import { countPicture, drawPictureNoise, type FlandersSchool, groupOf, histogramLevels, releaseFlandersPicture, releaseHistograms, type TeacherLevels } from './flanders-picture';
+import {
+  countPicture,
+  drawPictureNoise,
+  type FlandersSchool,
+  groupOf,
+  histogramLevels,
+  releaseFlandersPicture,
+  releaseHistograms,
+  type SchoolWithTeachers,
+  type TeacherLevels,
+} from './flanders-picture';
 import { competenceList, type Framework, type LevelCode, validateFramework } from './framework';
 
 const framework: Framework = (() => {
@@ -37,7 +47,7 @@ const schoolArbitrary = fc.record({
 /** Schools and their teachers' levels (null: a teacher without a scan). */
 const worldArbitrary = fc.array(schoolArbitrary, { minLength: 1, maxLength: 12 }).map((schools) => {
   const scans = new Map<string, TeacherLevels>();
-  const list: FlandersSchool[] = schools.map((school, s) => ({
+  const list: SchoolWithTeachers[] = schools.map((school, s) => ({
     id: `s${s}`,
     province: school.province,
     level: school.level,
@@ -100,7 +110,14 @@ describe('the Flanders picture’s privacy gate', () => {
 
   it('counts a teacher of two schools once per breakdown, in the first', () => {
     const scans = new Map([['shared', teacherOf([2])]]);
-    const school = (id: string, province: 'limburg' | 'antwerpen'): FlandersSchool => ({ id, province, level: 'primary', network: 'go', teacherIds: ['shared'], finishedRound: false });
+    const school = (id: string, province: 'limburg' | 'antwerpen'): SchoolWithTeachers => ({
+      id,
+      province,
+      level: 'primary',
+      network: 'go',
+      teacherIds: ['shared'],
+      finishedRound: false,
+    });
     const counts = countPicture([school('a', 'limburg'), school('b', 'antwerpen')], scans, framework);
     expect(counts.none[0]).toMatchObject({ schools: 2, teachers: 1 });
     expect(counts.province.map((group) => [group.key, group.teachers])).toEqual([
@@ -110,10 +127,10 @@ describe('the Flanders picture’s privacy gate', () => {
   });
 
   it('groups a school by its facts, and leaves out one without them', () => {
-    const school: FlandersSchool = { id: 'a', province: null, level: 'adult', network: 'other', teacherIds: ['x', 'y'], finishedRound: true };
+    const school: FlandersSchool = { id: 'a', province: null, level: 'adult', network: 'other', teachers: 2, finishedRound: true };
     expect(pictureBreakdowns.map((breakdown) => groupOf(school, breakdown))).toEqual(['flanders', null, 'adult', 'other', 'xs']);
     expect(groupOf({ ...school, province: 'henegouwen' }, 'province')).toBeNull();
-    expect(groupOf({ ...school, teacherIds: [] }, 'size')).toBeNull();
+    expect(groupOf({ ...school, teachers: 0 }, 'size')).toBeNull();
   });
 
   it('states the budget of a release: histograms of every breakdown times ε', () => {

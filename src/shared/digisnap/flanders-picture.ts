@@ -16,13 +16,13 @@ import { effectiveThreshold, type ProtectedCount, suppressGroupTable } from './p
  * spends histograms × breakdowns × ε.
  */
 
-/** A school as the picture groups it, with the teachers it has on the platform. */
+/** A school as the picture groups it, with the number of teachers it has on the platform. */
 export interface FlandersSchool {
   id: string;
   province: string | null;
   level: string | null;
   network: string | null;
-  teacherIds: readonly string[];
+  teachers: number;
   /** Whether a Digisnap round of the school closed in the release's window. */
   finishedRound: boolean;
 }
@@ -69,65 +69,59 @@ export function groupOf(school: FlandersSchool, breakdown: PictureBreakdown): st
           ? school.level
           : breakdown === 'network'
             ? school.network
-            : sizeBandOf(school.teacherIds.length);
+            : sizeBandOf(school.teachers);
   return key !== null && pictureGroups[breakdown].includes(key) ? key : null;
 }
 
 /**
- * Counts every breakdown, one teacher at a time: the schools are given first (each school's
- * teachers count as teachers of its groups), then each teacher's latest scan is added. A teacher
- * of several schools counts once per breakdown, in the first of them; a teacher without a scan
- * counts as a teacher, not as a respondent. Scans stream through it, so Flanders' scans are never
- * held at once.
+ * Counts every breakdown, one teacher at a time: the schools are given first (how many schools
+ * each group has), then each teacher with their schools and their latest scan, if any. A teacher
+ * of several schools counts once per breakdown, in the first of them (in the order the schools
+ * were given); a teacher without a scan counts as a teacher, not as a respondent. Teachers stream
+ * through it, so Flanders' teachers and scans are never held at once.
  */
 export class PictureCounter {
   private readonly counts = {} as PictureCounts;
-  /** Each teacher's number, and per number and breakdown the index of their group in `counts` (-1: none): compact, as Flanders has 200,000 teachers. */
-  private readonly numberOf = new Map<string, number>();
+  /** Each school's position in the order given. */
+  private readonly positionOf: Map<string, number>;
+  /** Per school position and breakdown, the index of its group in `counts` (-1: none). */
   private readonly groupIndex: Int16Array;
   private readonly levelIndex: Array<Map<LevelCode, number>>;
 
   constructor(schools: readonly FlandersSchool[], framework: Framework) {
     const cells = histogramLevels(framework);
     this.levelIndex = cells.map((list) => new Map(list.map((level, i) => [level, i])));
-    const breakdowns = pictureBreakdowns.length;
-    this.groupIndex = new Int16Array(schools.reduce((sum, school) => sum + school.teacherIds.length, 0) * breakdowns).fill(-1);
+    this.groupIndex = new Int16Array(schools.length * pictureBreakdowns.length).fill(-1);
+    this.positionOf = new Map(schools.map((school, s) => [school.id, s]));
     pictureBreakdowns.forEach((breakdown, b) => {
       const groups = pictureGroups[breakdown].map(
         (key): GroupCounts => ({ key, schools: 0, schoolsWithFinishedRound: 0, teachers: 0, histograms: cells.map((list) => list.map(() => 0)) }),
       );
-      for (const school of schools) {
+      schools.forEach((school, s) => {
         const key = groupOf(school, breakdown);
         const g = key === null ? -1 : pictureGroups[breakdown].indexOf(key);
-        if (g < 0) continue;
-        const group = groups[g];
-        group.schools += 1;
-        if (school.finishedRound) group.schoolsWithFinishedRound += 1;
-        for (const teacherId of school.teacherIds) {
-          let number = this.numberOf.get(teacherId);
-          if (number === undefined) {
-            number = this.numberOf.size;
-            this.numberOf.set(teacherId, number);
-          }
-          if (this.groupIndex[number * breakdowns + b] >= 0) continue;
-          this.groupIndex[number * breakdowns + b] = g;
-          group.teachers += 1;
-        }
-      }
+        if (g < 0) return;
+        groups[g].schools += 1;
+        if (school.finishedRound) groups[g].schoolsWithFinishedRound += 1;
+        this.groupIndex[s * pictureBreakdowns.length + b] = g;
+      });
       this.counts[breakdown] = groups;
     });
   }
 
-  /** Adds a teacher's latest scan; one who is no teacher of a school given is left out. */
-  add(teacherId: string, levels: TeacherLevels): void {
-    const number = this.numberOf.get(teacherId);
-    if (number === undefined) return;
-    const all = [levels.overall, ...levels.areas, ...levels.competences];
+  /** Adds a teacher of these schools (ids; others are left out) with their latest scan's levels, or none. */
+  add(schoolIds: readonly string[], levels: TeacherLevels | undefined): void {
+    const positions = schoolIds
+      .map((id) => this.positionOf.get(id))
+      .filter((s) => s !== undefined)
+      .sort((a, b) => a - b);
+    const all = levels && [levels.overall, ...levels.areas, ...levels.competences];
     pictureBreakdowns.forEach((breakdown, b) => {
-      const g = this.groupIndex[number * pictureBreakdowns.length + b];
-      if (g < 0) return;
-      const group = this.counts[breakdown][g];
-      all.forEach((level, h) => {
+      const s = positions.find((position) => this.groupIndex[position * pictureBreakdowns.length + b] >= 0);
+      if (s === undefined) return;
+      const group = this.counts[breakdown][this.groupIndex[s * pictureBreakdowns.length + b]];
+      group.teachers += 1;
+      all?.forEach((level, h) => {
         const cell = this.levelIndex[h]?.get(level);
         if (cell !== undefined) group.histograms[h][cell] += 1;
       });
@@ -140,10 +134,18 @@ export class PictureCounter {
   }
 }
 
+/** A school with its teachers' ids: what the tests build a picture from. */
+export type SchoolWithTeachers = Omit<FlandersSchool, 'teachers'> & { teacherIds: readonly string[] };
+
 /** `PictureCounter` over teachers' levels at hand (tests, small sets). */
-export function countPicture(schools: readonly FlandersSchool[], levels: ReadonlyMap<string, TeacherLevels>, framework: Framework): PictureCounts {
-  const counter = new PictureCounter(schools, framework);
-  for (const [teacherId, teacher] of levels) counter.add(teacherId, teacher);
+export function countPicture(schools: readonly SchoolWithTeachers[], levels: ReadonlyMap<string, TeacherLevels>, framework: Framework): PictureCounts {
+  const counter = new PictureCounter(
+    schools.map(({ teacherIds, ...school }) => ({ ...school, teachers: teacherIds.length })),
+    framework,
+  );
+  const schoolsOf = new Map<string, string[]>();
+  for (const school of schools) for (const teacherId of school.teacherIds) schoolsOf.set(teacherId, [...(schoolsOf.get(teacherId) ?? []), school.id]);
+  for (const [teacherId, schoolIds] of schoolsOf) counter.add(schoolIds, levels.get(teacherId));
   return counter.result();
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isPostgres } from '../../platform/db/dialect';
+import { addVersionTriggers } from '../../platform/db/version-triggers';
 
 export const flandersSchoolsMigrations: Record<string, Migration> = {
   '20270129_02_school_data_versions': {
@@ -27,6 +28,20 @@ export const flandersSchoolsMigrations: Record<string, Migration> = {
           await sql.raw(`CREATE TRIGGER ${table}_data_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bump}; END`).execute(db);
         }
       }
+    },
+  },
+  '20270208_03_school_fronts_version': {
+    async up(db: Kysely<any>) {
+      // The knowledge centre's policy plan, cyber check and reflection fronts: their own row, so a
+      // change to one shows at the next read instead of after a minute (with 'schools', whose count
+      // the policy plans' share is of).
+      await addVersionTriggers(db, { table: 'school_data_versions', name: 'fronts' }, [
+        'policy_plans',
+        'cyber_checks',
+        'cyber_check_answers',
+        'reflection_rounds',
+        'reflection_publications',
+      ]);
     },
   },
 };

@@ -1,17 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { FlandersSchool } from '../../../shared/digisnap/flanders-picture';
+import type { TeacherPage } from '../../../shared/digisnap/teacher-pages';
 import { precompiled } from '../../platform/db/precompiled';
+import { memberRanges, RANGE_SIZE } from '../member-ranges';
 import type { SchoolDatabase as Database } from '../school.tables';
-
-const MEMBER_PAGE = 20_000;
 
 /** Every school with the facts the knowledge centre's Flanders-wide figures are broken down by. */
 export class FlandersSchoolsRepository {
   /** Behind every read of the centre's overview: compiled once. */
   private readonly versionRow;
+  private readonly frontsVersionRows;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly rangeSize = RANGE_SIZE,
+  ) {
     this.versionRow = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', '=', 'schools'), 0);
+    this.frontsVersionRows = precompiled(db, () => db.selectFrom('school_data_versions').select('version').where('name', 'in', ['schools', 'fronts']), 0);
+  }
+
+  /** Changes with every change to schools, policy plans, cyber checks or reflections (triggers bump both rows): the centre's fronts of the school module. */
+  async frontsVersion(): Promise<number> {
+    const rows = await this.frontsVersionRows();
+    return rows.reduce((sum, row) => sum + Number(row.version), 0);
   }
 
   /** Changes with every change to schools, memberships or campaigns (triggers bump it); 0 before the first. */
@@ -20,8 +31,19 @@ export class FlandersSchoolsRepository {
     return row ? Number(row.version) : 0;
   }
 
+  ranges(): AsyncGenerator<Pick<TeacherPage<unknown>, 'after' | 'upTo'>> {
+    return memberRanges(this.db, this.rangeSize);
+  }
+
+  /** The teachers in a range with their schools, by teacher, the school with the smallest id first. */
+  async teacherSchools(range: Pick<TeacherPage<unknown>, 'after' | 'upTo'>): Promise<Array<{ user_id: string; school_id: string }>> {
+    let query = this.db.selectFrom('memberships').select(['user_id', 'school_id']).where('role', '=', 'teacher').where('user_id', '>', range.after);
+    if (range.upTo !== null) query = query.where('user_id', '<=', range.upTo);
+    return query.orderBy('user_id').orderBy('school_id').execute();
+  }
+
   /**
-   * Every school, its teachers, and whether a Digisnap round of it finished in the window: closed
+   * Every school, its number of teachers, and whether a Digisnap round of it finished in the window: closed
    * from `from` on, or its last day (`fromDate` or later) past before `today`.
    */
   async schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]> {
@@ -39,35 +61,20 @@ export class FlandersSchoolsRepository {
         )
         .execute(),
     ]);
-    const teachersOf = new Map<string, string[]>();
-    // Page by page: Flanders has 200,000 teachers, whose rows need not sit in memory at once.
-    let after = { school: '', user: '' };
-    for (;;) {
-      const page = await this.db
-        .selectFrom('memberships')
-        .select(['school_id', 'user_id'])
-        .where('role', '=', 'teacher')
-        .where((eb) => eb.or([eb('school_id', '>', after.school), eb.and([eb('school_id', '=', after.school), eb('user_id', '>', after.user)])]))
-        .orderBy('school_id')
-        .orderBy('user_id')
-        .limit(MEMBER_PAGE)
-        .execute();
-      for (const row of page) {
-        const list = teachersOf.get(row.school_id);
-        if (list) list.push(row.user_id);
-        else teachersOf.set(row.school_id, [row.user_id]);
-      }
-      if (page.length < MEMBER_PAGE) break;
-      const last = page[page.length - 1];
-      after = { school: last.school_id, user: last.user_id };
-    }
+    const teachers = await this.db
+      .selectFrom('memberships')
+      .select((eb) => ['school_id', eb.fn.countAll<number | string>().as('teachers')])
+      .where('role', '=', 'teacher')
+      .groupBy('school_id')
+      .execute();
+    const teachersOf = new Map(teachers.map((row) => [row.school_id, Number(row.teachers)]));
     const withRound = new Set(finished.map((row) => row.school_id));
     return schools.map((school) => ({
       id: school.id,
       province: school.province,
       level: school.education_level,
       network: school.network,
-      teacherIds: teachersOf.get(school.id) ?? [],
+      teachers: teachersOf.get(school.id) ?? 0,
       finishedRound: withRound.has(school.id),
     }));
   }

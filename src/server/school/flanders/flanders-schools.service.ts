@@ -1,4 +1,5 @@
 import type { FlandersSchool } from '../../../shared/digisnap/flanders-picture';
+import type { TeacherPage } from '../../../shared/digisnap/teacher-pages';
 import type { FlandersSchoolsRepository } from './flanders-schools.repository';
 
 /**
@@ -14,8 +15,26 @@ export class FlandersSchoolsService {
     return this.repo.version();
   }
 
-  /** Every school with its teachers and whether a Digisnap round finished in the window (see `pictureWindow`). */
+  /** Changes with every change to the schools, their policy plans, cyber checks or reflections: what the centre's fronts of this module are kept by. */
+  frontsVersion(): Promise<number> {
+    return this.repo.frontsVersion();
+  }
+
+  /** Every school with its number of teachers and whether a Digisnap round finished in the window (see `pictureWindow`). */
   schools(window: { from: string; fromDate: string; today: string }): Promise<FlandersSchool[]> {
     return this.repo.schools(window);
+  }
+
+  /** Every teacher with their schools (smallest id first), a range of members at a time (`TeacherPage`). */
+  async *teacherPages(): AsyncGenerator<TeacherPage<readonly string[]>> {
+    for await (const range of this.repo.ranges()) {
+      const schoolsOf = new Map<string, string[]>();
+      for (const row of await this.repo.teacherSchools(range)) {
+        const list = schoolsOf.get(row.user_id);
+        if (list) list.push(row.school_id);
+        else schoolsOf.set(row.user_id, [row.school_id]);
+      }
+      yield { ...range, teachers: schoolsOf };
+    }
   }
 }
