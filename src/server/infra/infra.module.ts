@@ -66,8 +66,7 @@ export const infraModule: ServerModule<InfraServices, InfraNeeds, InfraTables> =
         auth,
         needs,
         versions,
-        // SQLite's stored pages are in a local file already.
-        ...(db.dialect === 'postgres' ? { copies: new PageCopies() } : {}),
+        copies: new PageCopies(),
       }),
       loans: new LoanService(loanRepository, { access, audit, auth, teams: needs.teams }),
       files,
