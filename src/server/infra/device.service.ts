@@ -40,8 +40,8 @@ export interface DeviceDeps {
   needs: InfraNeeds;
   /** The parks' versions, which the stored opening pages are compared with. */
   versions: Pick<ParkVersions, 'version'>;
-  /** This process's copy of the schools' stored opening pages. */
-  copies: PageCopies;
+  /** On PostgreSQL: this process's copy of the schools' stored opening pages. */
+  copies?: PageCopies;
   now?: () => Date;
 }
 
@@ -82,7 +82,8 @@ export class DeviceService {
    * A list as the bytes the response serializer would write. The opening page, which nearly every
    * view asks for, is stored per school and board (`infra_device_pages`) with the park's version
    * (bumped by triggers on every device write, in any process) and the board's schools it was read
-   * for; a board's is kept in memory too, a school's in the process's copy (`PageCopies`). A request sends the page while both are current, so a write anywhere shows in
+   * for; a board's is kept in memory too, and on PostgreSQL a school's in the process's copy
+   * (`PageCopies`). A request sends the page while both are current, so a write anywhere shows in
    * the next request.
    */
   private async listJson(scopeId: string, schools: ReadonlyArray<{ id: string; name?: string }>, schoolsKey: string, query: DeviceListQuery, canManage: boolean): Promise<Buffer> {
@@ -91,7 +92,7 @@ export class DeviceService {
     const current = (page: StoredPage | undefined): page is StoredPage => page !== undefined && page.version === version && page.schools === schoolsKey;
     // A board's page (a board's list has a key of its schools) is kept in memory: see KEPT_PAGE_BYTES.
     const board = schoolsKey !== '';
-    let page = board ? this.pages.get(scopeId) : this.deps.copies.get(scopeId);
+    let page = board ? this.pages.get(scopeId) : this.deps.copies?.get(scopeId);
     if (!current(page)) {
       page = await this.repo.storedPage(scopeId);
       if (!current(page)) {
@@ -101,7 +102,7 @@ export class DeviceService {
         await this.repo.storePage({ scopeId, ...page });
       }
       if (board) this.pages.keep(scopeId, page);
-      else this.deps.copies.keep(scopeId, page);
+      else this.deps.copies?.keep(scopeId, page);
     }
     return canManage ? managersPage(page.body) : Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
   }
@@ -116,7 +117,7 @@ export class DeviceService {
 
   /** Closes what the service keeps outside the database (the process's copy of the pages). */
   close(): void {
-    this.deps.copies.close();
+    this.deps.copies?.close();
   }
 
   async getDevice(userId: string, deviceId: string): Promise<DeviceDetail> {

@@ -2,14 +2,13 @@ import SQLite from 'better-sqlite3';
 import type { StoredPage } from './device.repository';
 
 /**
- * This process's own copy of the schools' stored opening pages, so that an unchanged school's list
- * makes no round trip to PostgreSQL (and on SQLite reads one page of 16 KB rather than a row spread
- * over four of the database's): Flanders' pages (about 60 MB) would not fit in a server's memory
- * beside the rest, and a file read through the operating system's cache costs a few microseconds.
- * The copy lives in an anonymous SQLite database, a temporary file
- * SQLite removes as soon as it is closed or the process ends, so each process (and each start)
- * has a copy of its own; its page cache is bounded (PAGE_CACHE_KIB), the rest stays on disk. A
- * copy is only sent while its version and schools are current (the caller compares them with
+ * On PostgreSQL, this process's own copy of the schools' stored opening pages, so that an
+ * unchanged school's list makes no round trip: Flanders' pages (about 60 MB) would not fit in a
+ * server's memory beside the rest, and a file read through the operating system's cache costs a
+ * few microseconds. The copy lives in an anonymous SQLite database, a temporary file SQLite
+ * removes as soon as it is closed or the process ends, so each process (and each start) has a
+ * copy of its own; its page cache is bounded (PAGE_CACHE_KIB), the rest stays on disk. A copy is
+ * only sent while its version and schools are current (the caller compares them with
  * `ParkVersions`, which every process keeps up to date), as with the stored page it copies.
  */
 export class PageCopies {
