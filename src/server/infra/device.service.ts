@@ -305,10 +305,11 @@ export class DeviceService {
 }
 
 /**
- * Boards' opening pages kept in memory, about 38 KB each: every board's of a few hundred. The
- * schools' are read from `infra_device_pages`: Flanders' 3,900 would take 150 MB of a server's 200,
- * and keeping the most recent few hundred of them cost more than it saved when requests spread over
- * all schools (each kept page lived long enough for the old generation: 1.2 ms a request, not 0.13).
+ * Boards' opening pages kept in memory, about 18 KB each: every board's of a few hundred. The
+ * schools' are read from `infra_device_pages` (on PostgreSQL from the process's `PageCopies`):
+ * Flanders' 3,900 would take 60 MB of a server's 200, and keeping the most recent few hundred of
+ * them cost more than it saved when requests spread over all schools (each kept page lived long
+ * enough for the old generation).
  */
 const KEPT_PAGE_BYTES = 16 * 1024 * 1024;
 
