@@ -1,3 +1,4 @@
+import { type DeviceDto, deviceDetailSchema, deviceListSchema } from '../../src/shared/infra/api';
 import type { TestClient } from '../support/test-app';
 
 /** A device as a form would send it; `overrides` change any field. */
@@ -28,6 +29,12 @@ export async function addDevice(client: TestClient, schoolId: string, overrides:
   const response = await client.request({ method: 'POST', url: devicesUrl(schoolId), payload: { device: deviceInput(overrides), ...(state ? { state } : {}) } });
   if (response.statusCode !== 201) throw new Error(`createDevice failed: ${response.statusCode} ${response.body}`);
   return response.json().device as { id: string; assetTag: string; state: string };
+}
+
+/** Every device of a school in full, by asset tag: a list's items are summaries, each device's detail has the rest. */
+export async function devicesInFull(client: TestClient, schoolId: string): Promise<DeviceDto[]> {
+  const list = deviceListSchema.parse((await client.request({ method: 'GET', url: devicesUrl(schoolId, '?limit=200') })).json());
+  return Promise.all(list.items.map(async (item) => deviceDetailSchema.parse((await client.request({ method: 'GET', url: `/api/devices/${item.id}` })).json()).device));
 }
 
 export const moveDevice = (client: TestClient, deviceId: string, payload: Record<string, unknown>) =>

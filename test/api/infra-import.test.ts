@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceListSchema } from '../../src/shared/infra/api';
 import { XLSX_MEDIA_TYPE } from '../../src/shared/platform/endpoint';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { readXlsx } from '../support/xlsx-reader';
-import { addDevice, devicesUrl, importDevices } from './infra-fixtures';
+import { addDevice, devicesInFull, devicesUrl, importDevices } from './infra-fixtures';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
 
 /** Snipe-IT's asset import columns, as its own sample files write them: commas, quotes around text with commas. */
@@ -33,7 +32,7 @@ describe('ICT park: import and export', () => {
     const id = await t.app.services.schools.createSchool({ name: `Importschool ${Math.random()}`, educationLevel: 'primary', province: 'antwerpen', network: 'go' });
     return { id, ict: await t.user('ict_coordinator', { schoolId: id }) };
   }
-  const all = async (client: TestClient, schoolId: string) => deviceListSchema.parse((await client.request({ method: 'GET', url: devicesUrl(schoolId, '?limit=200') })).json()).items;
+  const all = devicesInFull;
 
   it('moves a Snipe-IT export over in one step: commas, quoted commas, US dates and amounts, statuses and categories', async () => {
     const s = await freshSchool();

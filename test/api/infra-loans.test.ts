@@ -202,16 +202,13 @@ describe('ICT park: loans to pupils and staff', () => {
     expect(await stateOf(device.id)).toBe('on_loan');
     // The device page offers only the move it may make by hand.
     expect((await w.ictA.request({ method: 'GET', url: `/api/devices/${device.id}` })).json().device.nextStates).toEqual(['lost_or_stolen']);
-    // The school's and the board's lists offer the same as quick actions; a lent device whose loan is closed offers every move.
-    const listed = async (url: string) => (await w.boardAdmin.request({ method: 'GET', url })).json().items.find((item: { id: string }) => item.id === device.id).nextStates;
-    expect(await listed(`/api/schools/${w.schoolA}/devices?q=HAND-01`)).toEqual(['lost_or_stolen']);
-    expect(await listed(`/api/boards/${w.boardId}/devices?q=HAND-01`)).toEqual(['lost_or_stolen']);
     expect((await moveDevice(w.ictA, device.id, { to: 'lost_or_stolen', note: 'Verloren op uitstap' })).statusCode).toBe(200);
     const open = loanListSchema.parse((await w.ictA.request({ method: 'GET', url: loansUrl(w.schoolA, '?status=open&className=2A') })).json());
     expect(open.items.map((loan) => loan.device.assetTag)).toEqual(['HAND-01']);
     expect((await returnDevices(w.ictA, w.schoolA, [{ assetTag: 'HAND-01', condition: 'good' }])).statusCode).toBe(200);
     expect(await stateOf(device.id)).toBe('in_stock');
-    expect(await listed(`/api/schools/${w.schoolA}/devices?q=HAND-01`)).toEqual(nextStates('in_stock'));
+    // Once the loan is closed, the device offers every move again.
+    expect((await w.ictA.request({ method: 'GET', url: `/api/devices/${device.id}` })).json().device.nextStates).toEqual(nextStates('in_stock'));
   });
 
   it('shows teachers the devices they have on loan, and nobody else’s', async () => {

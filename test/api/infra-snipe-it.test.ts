@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceListSchema } from '../../src/shared/infra/api';
+import type { DeviceDto } from '../../src/shared/infra/api';
 import { CLI_TEST_TIMEOUT, digisprong, useCliDatabase } from '../support/cli';
 import { errorOf, login, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { importDevices } from './infra-fixtures';
+import { devicesInFull, importDevices } from './infra-fixtures';
 
 /**
  * Snipe-IT's two sample layouts for an asset import, with rows of our own: `MOCK_ASSETS.csv`'s
@@ -14,12 +14,8 @@ import { importDevices } from './infra-fixtures';
 const snipeMockAssets = new URL('../fixtures/snipe-it-mock-assets.csv', import.meta.url).pathname;
 const snipeAssetsSample = new URL('../fixtures/snipe-it-assets-sample.csv', import.meta.url).pathname;
 
-type Device = ReturnType<typeof deviceListSchema.parse>['items'][number];
-
-const devicesOf = async (client: TestClient, schoolId: string): Promise<Map<string, Device>> => {
-  const list = deviceListSchema.parse((await client.request({ method: 'GET', url: `/api/schools/${schoolId}/devices?limit=200` })).json());
-  return new Map(list.items.map((device) => [device.assetTag, device]));
-};
+const devicesOf = async (client: TestClient, schoolId: string): Promise<Map<string, DeviceDto>> =>
+  new Map((await devicesInFull(client, schoolId)).map((device) => [device.assetTag, device]));
 
 describe('ICT park: Snipe-IT’s own sample files', () => {
   let t: TestApp;

@@ -197,12 +197,6 @@ export class DeviceRepository {
     return row !== undefined;
   }
 
-  /** Which of these devices are on an open loan: a list page's lent devices, one indexed read. */
-  async withOpenLoan(deviceIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('loans').select('device_id').where('device_id', 'in', deviceIds).where('returned_on', 'is', null).execute();
-    return new Set(rows.map((row) => row.device_id));
-  }
-
   find(deviceId: string): Promise<DeviceWithModelRow | undefined> {
     return this.withModel().where('devices.id', '=', deviceId).executeTakeFirst();
   }

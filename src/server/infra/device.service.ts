@@ -5,6 +5,7 @@ import {
   type createDeviceBodySchema,
   type DeviceDto,
   type DeviceInput,
+  type DeviceListItem,
   type DeviceListQuery,
   type deviceDetailSchema,
   deviceListQuerySchema,
@@ -25,6 +26,7 @@ import { AssetTagTaken, type DeviceModelRow, type DeviceRepository, type DeviceW
 import { type DeviceImportFormat, FILE_FIELD, readDeviceTable } from './device-csv';
 import type { InfraNeeds } from './infra.needs';
 import { KeptPages } from './kept-pages';
+import type { PageCopies } from './page-copies';
 import type { ParkVersions } from './park-versions';
 
 type DeviceDetail = z.infer<typeof deviceDetailSchema>;
@@ -38,6 +40,8 @@ export interface DeviceDeps {
   needs: InfraNeeds;
   /** The parks' versions, which the stored opening pages are compared with. */
   versions: Pick<ParkVersions, 'version'>;
+  /** On PostgreSQL: this process's copy of the schools' stored opening pages. */
+  copies?: PageCopies;
   now?: () => Date;
 }
 
@@ -78,14 +82,17 @@ export class DeviceService {
    * A list as the bytes the response serializer would write. The opening page, which nearly every
    * view asks for, is stored per school and board (`infra_device_pages`) with the park's version
    * (bumped by triggers on every device write, in any process) and the board's schools it was read
-   * for, and a board's is kept in memory too: a request sends the page while both are current, so a
-   * write anywhere shows in the next request.
+   * for; a board's is kept in memory too, and on PostgreSQL a school's in the process's copy
+   * (`PageCopies`). A request sends the page while both are current, so a write anywhere shows in
+   * the next request.
    */
   private async listJson(scopeId: string, schools: ReadonlyArray<{ id: string; name?: string }>, schoolsKey: string, query: DeviceListQuery, canManage: boolean): Promise<Buffer> {
     if (!isOpeningPage(query)) return Buffer.from(JSON.stringify(deviceListSchema.encode({ ...(await this.pageOf(schools, query)), canManage })));
     const version = await this.deps.versions.version(scopeId);
     const current = (page: StoredPage | undefined): page is StoredPage => page !== undefined && page.version === version && page.schools === schoolsKey;
-    let page = this.pages.get(scopeId);
+    // A board's page (a board's list has a key of its schools) is kept in memory: see KEPT_PAGE_BYTES.
+    const board = schoolsKey !== '';
+    let page = board ? this.pages.get(scopeId) : this.deps.copies?.get(scopeId);
     if (!current(page)) {
       page = await this.repo.storedPage(scopeId);
       if (!current(page)) {
@@ -94,8 +101,8 @@ export class DeviceService {
         page = { version, schools: schoolsKey, body };
         await this.repo.storePage({ scopeId, ...page });
       }
-      // A board's page (a board's list has a key of its schools): see KEPT_PAGE_BYTES.
-      if (schoolsKey !== '') this.pages.keep(scopeId, page);
+      if (board) this.pages.keep(scopeId, page);
+      else this.deps.copies?.keep(scopeId, page);
     }
     return canManage ? managersPage(page.body) : Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
   }
@@ -104,18 +111,13 @@ export class DeviceService {
   private async pageOf(schools: ReadonlyArray<{ id: string; name?: string }>, query: DeviceListQuery): Promise<Omit<DeviceList, 'canManage'>> {
     const names = new Map(schools.map((school) => [school.id, school.name]));
     const { rows, total } = await this.repo.search([...names.keys()], query);
-    const items = (await this.listItems(rows)).map((item) => {
-      const schoolName = names.get(item.schoolId);
-      return schoolName === undefined ? item : { ...item, schoolName };
-    });
+    const items = rows.map((row) => toListItem(row, names.get(row.school_id)));
     return { items, total, page: query.page, limit: query.limit };
   }
 
-  /** A page of devices, each offering the moves the device page would: one on an open loan only a loss. */
-  private async listItems(rows: readonly DeviceWithModelRow[]): Promise<DeviceDto[]> {
-    const lent = rows.filter((row) => row.state === 'on_loan').map((row) => row.id);
-    const onOpenLoan = lent.length > 0 ? await this.repo.withOpenLoan(lent) : new Set<string>();
-    return rows.map((row) => offeredMoves(toDeviceDto(row), onOpenLoan.has(row.id)));
+  /** Closes what the service keeps outside the database (the process's copy of the pages). */
+  close(): void {
+    this.deps.copies?.close();
   }
 
   async getDevice(userId: string, deviceId: string): Promise<DeviceDetail> {
@@ -303,10 +305,11 @@ export class DeviceService {
 }
 
 /**
- * Boards' opening pages kept in memory, about 38 KB each: every board's of a few hundred. The
- * schools' are read from `infra_device_pages`: Flanders' 3,900 would take 150 MB of a server's 200,
- * and keeping the most recent few hundred of them cost more than it saved when requests spread over
- * all schools (each kept page lived long enough for the old generation: 1.2 ms a request, not 0.13).
+ * Boards' opening pages kept in memory, about 18 KB each: every board's of a few hundred. The
+ * schools' are read from `infra_device_pages` (on PostgreSQL from the process's `PageCopies`):
+ * Flanders' 3,900 would take 60 MB of a server's 200, and keeping the most recent few hundred of
+ * them cost more than it saved when requests spread over all schools (each kept page lived long
+ * enough for the old generation).
  */
 const KEPT_PAGE_BYTES = 16 * 1024 * 1024;
 
@@ -377,6 +380,21 @@ function deviceColumns(input: DeviceInput, modelId: string) {
     room: input.room,
     notes: input.notes,
     search_text: [input.assetTag, input.serial, input.manufacturer, input.modelName, input.notes].filter(Boolean).join(' ').toLowerCase(),
+  };
+}
+
+function toListItem(row: DeviceWithModelRow, schoolName: string | undefined): DeviceListItem {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    assetTag: row.asset_tag,
+    model: { manufacturer: row.model_manufacturer, name: row.model_name, type: row.model_type as DeviceType },
+    state: row.state as DeviceState,
+    purchaseDate: row.purchase_date,
+    fundingSource: row.funding_source as DeviceListItem['fundingSource'],
+    campus: row.campus,
+    room: row.room,
+    ...(schoolName === undefined ? {} : { schoolName }),
   };
 }
 

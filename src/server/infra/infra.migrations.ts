@@ -262,4 +262,10 @@ export const infraMigrations: Record<string, Migration> = {
       await sql.raw('CREATE TRIGGER infra_park_versions_notify AFTER INSERT OR UPDATE ON infra_park_versions FOR EACH ROW EXECUTE FUNCTION notify_infra_park_changed()').execute(db);
     },
   },
+  '20270209_01_infra_device_pages_of_summaries': {
+    async up(db: Kysely<any>) {
+      // A list's items became summaries: the pages stored with full records are read anew at their next opening.
+      await db.deleteFrom('infra_device_pages').execute();
+    },
+  },
 };
