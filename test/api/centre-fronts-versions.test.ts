@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyPlanTables } from '../../src/server/school/policy-plan/policy-plan.repository';
 import { type CentreFronts, centreFrontsSchema } from '../../src/shared/centre/fronts';
 import { competenceList } from '../../src/shared/digisnap/framework';
 import { brusselsDate } from '../../src/shared/platform/brussels-time';
 import { schoolYearOf } from '../../src/shared/school/policy-plan/policy-plan-rules';
 import { createTestDatabase } from '../support/dialects';
+import { afterRecheck } from '../support/recheck';
 import { login, startTestAppOn, type TestApp, type TestClient } from '../support/test-app';
 import { addDevice } from './infra-fixtures';
 import { type SchoolWorld, schoolWorld } from './school-fixtures';
 import { importStem, knownCounts, stemCsv } from './stem-fixtures';
-
-/** How far each read moves the clock on: past the processes' recheck of the versions, further every time. */
-let shift = 0;
-async function afterRecheck<T>(read: () => Promise<T>): Promise<T> {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  try {
-    shift += 10_000;
-    vi.setSystemTime(Date.now() + shift);
-    return await read();
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 /**
  * The centre's other fronts are kept per their source modules' versions (triggers bump them): a

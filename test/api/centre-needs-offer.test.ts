@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needsOfferSchema } from '../../src/shared/centre/needs-offer.api';
+import { afterRecheck } from '../support/recheck';
 import { errorOf, startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { allAnswers, createSchool, instantFromNow, type School, submitScanAt } from './campaign-fixtures';
 import { createSession, createTraining, providerAccount, sessionInput } from './catalogue-fixtures';
-
-/** How far each read after the recheck moves the clock on: further every time, as the service's clock never goes back. */
-let shift = 0;
-/** Reads again after the recheck: a write in the digisnap or catalogue module is seen by then. */
-async function afterRecheck<T>(read: () => Promise<T>): Promise<T> {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  try {
-    shift += 10_000;
-    vi.setSystemTime(Date.now() + shift);
-    return await read();
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 describe('getNeedsVersusOffer', () => {
   let t: TestApp;
