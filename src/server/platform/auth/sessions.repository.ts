@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Db, sqliteOtherWrites } from '../db/database';
+import { Echoes } from '../db/echoes';
 import { precompiled } from '../db/precompiled';
 import type { PlatformTables as Database } from '../db/schema';
 import { newToken } from '../ids';
@@ -18,8 +19,6 @@ export const SESSION_CACHE_MS = 5_000;
 export const SESSION_CACHE_ENTRIES = 10_000;
 /** The PostgreSQL channel on which every process says which sessions it ended. */
 export const SESSIONS_ENDED_CHANNEL = 'digisprong_sessions_ended';
-/** How long a revocation waits to hear its own notice back (then every listening process has been told). */
-const ECHO_WAIT_MS = 1_000;
 
 /** What a revocation notice names: one session, or every session of an account but one. */
 type Ended = { nonce: string; id: string } | { nonce: string; userId: string; keepId?: string };
@@ -42,7 +41,7 @@ export class SessionsRepository {
   private readonly listenWith: Db['listen'];
   private listening = false;
   private listener: ReturnType<NonNullable<Db['listen']>> | null = null;
-  private readonly echoes = new Map<string, () => void>();
+  private readonly echoes: Echoes;
   /** SQLite: changes when another process wrote to the database file; the cache is dropped then. */
   private readonly otherWrites: (() => number) | null;
   private seenWrites: number | undefined;
@@ -56,6 +55,7 @@ export class SessionsRepository {
     this.shared = options.database?.dialect === 'postgres';
     this.listenWith = options.database?.listen;
     this.otherWrites = this.shared ? null : sqliteOtherWrites(db);
+    this.echoes = new Echoes(db, SESSIONS_ENDED_CHANNEL);
   }
 
   async insert(session: SessionRow & { createdAt: string }): Promise<void> {
@@ -155,30 +155,15 @@ export class SessionsRepository {
     if ('id' in ended) this.cache.forget(ended.id);
     else if (typeof ended.userId === 'string') this.cache.forgetUser(ended.userId, ended.keepId);
     else this.cache.clear();
-    this.echoes.get(ended.nonce)?.();
+    this.echoes.heard(ended.nonce);
   }
 
   /**
-   * PostgreSQL: NOTIFYs every process of what ended, and waits (at most ECHO_WAIT_MS) until this
+   * PostgreSQL: NOTIFYs every process of what ended, and waits (at most a second, see Echoes) until this
    * process's own listener heard it, so the others have been told before the caller answers.
    */
   private async tellOthers(ended: Ended): Promise<void> {
     if (!this.shared) return;
-    const listening = this.listening;
-    const echo = listening
-      ? new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, ECHO_WAIT_MS);
-          this.echoes.set(ended.nonce, () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        })
-      : null;
-    try {
-      await sql`select pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify(ended)})`.execute(this.db);
-      await echo;
-    } finally {
-      this.echoes.delete(ended.nonce);
-    }
+    await this.echoes.notify(JSON.stringify(ended), ended.nonce, this.listening);
   }
 }

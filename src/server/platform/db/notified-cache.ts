@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from './database';
+import { ECHO_WAIT_MS, Echoes } from './echoes';
 
-/** How long a write waits to hear its own notice back (then every listening process has been told). */
-const ECHO_WAIT_MS = 1_000;
 /** What an echo's payload starts with: never a key's first character (ids, not control characters). */
 const ECHO = '\u0001';
 
@@ -23,18 +22,19 @@ export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
   private listening = false;
   private notices = 0;
-  private readonly echoes = new Map<string, () => void>();
+  private readonly echoes: Echoes;
   /** Whether the database can listen at all (PostgreSQL): then a write waits for the listener. */
   private readonly listens: boolean;
   /** Writes waiting for the listener to take effect. */
   private readonly waitingForListener = new Set<() => void>();
 
   constructor(
-    private readonly db: Kysely<any>,
+    db: Kysely<any>,
     database: Pick<Db, 'listen'>,
     readonly channel: string,
     readonly maxEntries: number,
   ) {
+    this.echoes = new Echoes(db, channel);
     this.listens = database.listen !== undefined;
     database.listen?.(channel, {
       message: (payload) => this.heard(payload),
@@ -79,7 +79,7 @@ export class NotifiedCache<V> {
   private heard(payload: string): void {
     this.notices += 1;
     if (payload.startsWith(ECHO)) {
-      this.echoes.get(payload)?.();
+      this.echoes.heard(payload);
       return;
     }
     if (payload === '') {
@@ -104,21 +104,9 @@ export class NotifiedCache<V> {
     });
   }
 
-  /** Notices are delivered in commit order, so hearing this one means the write's were sent to every listener before it. */
+  /** Tells every listening process, through the channel, and waits to hear it back (see Echoes). */
   private async echo(): Promise<void> {
     const nonce = `${ECHO}${randomUUID()}`;
-    const heard = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ECHO_WAIT_MS);
-      this.echoes.set(nonce, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    try {
-      await sql`select pg_notify(${this.channel}, ${nonce})`.execute(this.db);
-      await heard;
-    } finally {
-      this.echoes.delete(nonce);
-    }
+    await this.echoes.notify(nonce, nonce, true);
   }
 }
