@@ -1,7 +1,13 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo/demo-data';
 import { accessibilityViolations, type BrowserWorld, logIn, startBrowserWorld } from './browser';
 import { consoleProblems, englishInDutch } from './page-checks';
+
+/** The export's rows as cells: a description may hold a semicolon or a line break in quotes. */
+const readExport = (text: string): string[][] => parse(text, { delimiter: ';', bom: true });
+/** A CSV line with every cell quoted, so each cell goes back as it was read. */
+const line = (cells: readonly string[]) => cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(';');
 
 describe('a training provider in the browser', () => {
   let world: BrowserWorld;
@@ -17,19 +23,16 @@ describe('a training provider in the browser', () => {
     await page.getByTestId('import-panel').waitFor();
     // The provider's own export, with one title emptied: an export imports back, so only that line is wrong.
     const exported = await page.evaluate(() => fetch('/api/provider/trainings/export').then((response) => response.text()));
-    const [header, first, ...rest] = exported.replace('\uFEFF', '').trim().split('\r\n');
-    const titleColumn = header.split(';').indexOf('titel');
+    const [header, first, ...rest] = readExport(exported);
+    const titleColumn = header.indexOf('titel');
     expect(titleColumn).toBeGreaterThanOrEqual(0);
-    const broken = first
-      .split(';')
-      .map((cell, i) => (i === titleColumn ? '' : cell))
-      .join(';');
+    const broken = first.map((cell, i) => (i === titleColumn ? '' : cell));
     const before = await page.evaluate(() => fetch('/api/provider/trainings').then((response) => response.json()));
 
     const panel = page.getByTestId('import-panel');
     await panel
       .getByLabel('Bestand (CSV of .xlsx)')
-      .setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from([header, broken, ...rest.slice(0, 2)].join('\r\n')) });
+      .setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from([header, broken, ...rest.slice(0, 2)].map(line).join('\r\n')) });
     await panel.getByRole('button', { name: 'Controleer' }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor();
@@ -47,24 +50,23 @@ describe('a training provider in the browser', () => {
     const panel = page.getByTestId('import-panel');
     await panel.waitFor();
     const exported = await page.evaluate(() => fetch('/api/provider/trainings/export').then((response) => response.text()));
-    const [header, first] = exported.replace('\uFEFF', '').trim().split('\r\n');
-    const columns = header.split(';');
-    const upload = async (lines: string[]) => {
-      await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    const [header, first] = readExport(exported);
+    const upload = async (rows: string[][]) => {
+      await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles({ name: 'opleidingen.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.map(line).join('\r\n')) });
       await panel.getByRole('button', { name: 'Controleer' }).click();
       await page.getByTestId('import-report').waitFor();
       return page.getByTestId('import-report');
     };
 
-    const withoutAudience = (line: string) => line.split(';').filter((_, i) => i !== columns.indexOf('doelgroep'));
-    let report = await upload([withoutAudience(header).join(';'), withoutAudience(first).join(';')]);
+    const withoutAudience = (row: string[]) => row.filter((_, i) => i !== header.indexOf('doelgroep'));
+    let report = await upload([withoutAudience(header), withoutAudience(first)]);
     expect(await report.locator('tbody td').allTextContents()).toEqual(['De kolom doelgroep ontbreekt in de kopregel.']);
 
-    const cells = first.split(';');
-    cells[columns.indexOf('titel')] = 'ab';
-    cells[columns.indexOf('link')] = 'geen-link';
+    const cells = [...first];
+    cells[header.indexOf('titel')] = 'ab';
+    cells[header.indexOf('link')] = 'geen-link';
     await panel.getByLabel('Bestand (CSV of .xlsx)').setInputFiles([]);
-    report = await upload([header, cells.join(';')]);
+    report = await upload([header, cells]);
     await expect.poll(() => report.locator('tbody th').allTextContents()).toEqual(['regel 2: titel', 'regel 2: link']);
     expect(await report.locator('tbody td').allTextContents()).toEqual(['Minstens 3 tekens.', 'Dit is geen geldige link; een link begint met https://.']);
     expect(await englishInDutch(page)).toEqual([]);
