@@ -24,7 +24,7 @@ import { PasswordService } from './platform/auth/password.service';
 import { PasswordResetsRepository } from './platform/auth/password-resets.repository';
 import { SessionCache } from './platform/auth/session-cache';
 import { SESSION_CACHE_ENTRIES, SESSION_CACHE_MS, SessionsRepository } from './platform/auth/sessions.repository';
-import { type Db, openDatabase } from './platform/db/database';
+import { type Db, newReadTurn, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import type { PlatformTables } from './platform/db/schema';
 import { makeOptionalAuth, makeRequireAuth, registerAuthDecorator } from './platform/http/auth-hooks';
@@ -307,6 +307,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     await services.mail.close();
     await db.close();
+  });
+  // A request reads the database's state anew: SQLite's caches check it once per request (sqliteOtherWrites).
+  app.addHook('onRequest', (_request, _reply, done) => {
+    newReadTurn();
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -13,7 +13,7 @@ const KEPT_VERSIONS = 20_000;
  * Each park's version (a school's or a board's; bumped by triggers on every device, loan and pupil
  * count write, in any process), which every indicator and device list read compares with its kept
  * answer. On PostgreSQL the versions are kept in memory between announced changes, so a read of
- * an unchanged park makes no round trip for it; on SQLite each is one indexed read of microseconds.
+ * an unchanged park makes no round trip for it; on SQLite they are kept while nothing was written (`NotifiedCache`).
  * The module's writes go through `afterWrite`, so the writer answers once every server has heard.
  */
 export class ParkVersions {

@@ -134,7 +134,7 @@ export class SchoolRepository {
   /**
    * The user's roles in the school (a role may come twice): their own memberships, and
    * board_admin when they are board_admin in a school of the same board. None when the school
-   * does not exist. Kept on PostgreSQL until a change is announced: a kept list is shared, callers never change it.
+   * does not exist. Kept until a change is announced (PostgreSQL) or anything is written (SQLite): a kept list is shared, callers never change it.
    */
   rolesAt(userId: string, schoolId: string): Promise<string[]> {
     return this.keptRoles.read(`${userId}\u0000${schoolId}`, async () => {

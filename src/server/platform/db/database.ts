@@ -117,16 +117,52 @@ export function openDatabase<Tables extends object = PlatformTables>(databaseUrl
 /**
  * SQLite: a number that changes whenever another connection (another process: the CLI) has
  * committed to the database file since the last call (`PRAGMA data_version`), for a cache that
- * must drop what others changed. Null on PostgreSQL.
+ * must drop what others changed. Null on PostgreSQL. The pragma opens a read transaction (file
+ * locks: a few microseconds), so its answer is read once per request (`newReadTurn`) and turn of
+ * the event loop, and shared by every cache of the connection: a request's session, roles and
+ * versions check it once. Another process's commit is seen by the next request.
  */
 export function sqliteOtherWrites(kysely: Kysely<any>): (() => number) | null {
   const sqlite = sqliteHandles.get(kysely.getExecutor().adapter);
   if (!sqlite) return null;
-  let statement: SQLite.Statement | undefined;
+  let reader = dataVersionReaders.get(sqlite);
+  if (!reader) dataVersionReaders.set(sqlite, (reader = dataVersionOncePerTurn(sqlite)));
+  return reader;
+}
+
+/** Starts a new turn for `sqliteOtherWrites`: called as each request comes in. */
+export function newReadTurn(): void {
+  readTurn += 1;
+}
+
+let readTurn = 0;
+const dataVersionReaders = new WeakMap<SQLite.Database, () => number>();
+
+function dataVersionOncePerTurn(sqlite: SQLite.Database): () => number {
+  const statement = sqlite.prepare('PRAGMA data_version').pluck();
+  let value = 0;
+  let readIn = -1;
   return () => {
-    statement ??= sqlite.prepare('PRAGMA data_version').pluck();
-    return statement.get() as number;
+    if (readIn !== readTurn) {
+      value = statement.get() as number;
+      readIn = readTurn;
+      setImmediate(newReadTurn);
+    }
+    return value;
   };
+}
+
+/**
+ * SQLite: a stamp that changes with every committed write to the database file, by this
+ * connection (`total_changes()`, which takes no lock) or by another (`sqliteOtherWrites`), for a
+ * cache of reads that stays valid while nothing was written at all. Null on PostgreSQL.
+ */
+export function sqliteWriteStamp(kysely: Kysely<any>): (() => string) | null {
+  const sqlite = sqliteHandles.get(kysely.getExecutor().adapter);
+  const otherWrites = sqliteOtherWrites(kysely);
+  if (!sqlite || !otherWrites) return null;
+  const ownWrites = sqlite.prepare('SELECT total_changes()').pluck();
+  return () => `${otherWrites()}:${ownWrites.get() as number}`;
 }
 
 /** The better-sqlite3 handle behind a Kysely instance (and those made from it: `withTables`, transactions), by their shared adapter. */

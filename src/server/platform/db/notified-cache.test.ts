@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { ListenerEvents } from './database';
+import { type ListenerEvents, openDatabase } from './database';
 import { NotifiedCache } from './notified-cache';
 
 /**
@@ -119,7 +122,71 @@ describe('NotifiedCache', () => {
   });
 
   it('answers a write without waiting on a database that cannot listen', async () => {
-    const cache = new NotifiedCache<number>({} as Kysely<any>, {}, 'test', 10);
+    const database = openDatabase('sqlite::memory:');
+    const cache = new NotifiedCache<number>(database.kysely, database, 'test', 10);
     expect(await cache.afterWrite(Promise.resolve(1))).toBe(1);
+    await database.close();
+  });
+});
+
+describe('NotifiedCache on SQLite', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('keeps reads while nothing is written, and drops them on a write by this connection or, from the next turn, by another', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notified-cache-'));
+    const here = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+    const other = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+    try {
+      await sql`CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)`.execute(here.kysely);
+      await sql`INSERT INTO t VALUES ('a', 1), ('b', 10)`.execute(here.kysely);
+      const cache = new NotifiedCache<number>(here.kysely, here, 'test', 10);
+      let loads = 0;
+      const read = (key: string) =>
+        cache.read(key, async () => {
+          loads += 1;
+          const { rows } = await sql<{ v: number }>`SELECT v FROM t WHERE k = ${key}`.execute(here.kysely);
+          return rows[0]!.v;
+        });
+
+      expect([await read('a'), await read('b'), await read('a')]).toEqual([1, 10, 1]);
+      expect(loads).toBe(2);
+
+      // a write on this connection that bypasses afterWrite (a cascade, another module) is seen at once
+      await sql`UPDATE t SET v = 2 WHERE k = 'a'`.execute(here.kysely);
+      expect(await read('a')).toBe(2);
+      expect(await read('b')).toBe(10);
+      expect(loads).toBe(4);
+
+      // another process's commit is seen from the next turn of the event loop on
+      await nextTurn();
+      await sql`UPDATE t SET v = 11 WHERE k = 'b'`.execute(other.kysely);
+      await nextTurn();
+      expect([await read('b'), await read('a')]).toEqual([11, 2]);
+
+      // a write that changes no row changes nothing kept
+      const before = loads;
+      await sql`UPDATE t SET v = 0 WHERE k = 'none'`.execute(here.kysely);
+      expect([await read('a'), await read('b')]).toEqual([2, 11]);
+      expect(loads).toBe(before);
+    } finally {
+      await here.close();
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not keep a value read while a write of this connection came in between', async () => {
+    const database = openDatabase('sqlite::memory:');
+    try {
+      await sql`CREATE TABLE t (v INTEGER NOT NULL)`.execute(database.kysely);
+      await sql`INSERT INTO t VALUES (1)`.execute(database.kysely);
+      const cache = new NotifiedCache<number>(database.kysely, database, 'test', 10);
+      const read = () => cache.read('k', async () => (await sql<{ v: number }>`SELECT v FROM t`.execute(database.kysely)).rows[0]!.v);
+      const [first] = await Promise.all([read(), sql`UPDATE t SET v = 2`.execute(database.kysely)]);
+      expect(first).toBe(1);
+      expect(await read()).toBe(2);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Db } from './database';
+import { type Db, sqliteWriteStamp } from './database';
 import { ECHO_WAIT_MS, Echoes } from './echoes';
 
 /** What an echo's payload starts with: never a key's first character (ids, not control characters). */
@@ -11,12 +11,17 @@ const ECHO = '\u0001';
  * announce every change of what they were read from, whoever makes it (another server, the
  * command line, a cascade). A notice names a key, or a group of keys (`group\u0000…`), or with
  * an empty payload everything: what it names is dropped, and a read that began before any notice
- * is not kept. Nothing is kept while the process is not listening, nor on SQLite (no `listen`:
- * there a read is a few microseconds). A write here calls `afterWrite`, which drops what it may
- * have changed and waits until this process heard its notice echoed: then every listening process
- * has been told before the writer answers, as with the sessions' revocations. A process whose
- * listener is still connecting (just started, or reconnecting) first waits for it, up to the same
- * bound: otherwise its write would answer before any notice could be echoed.
+ * is not kept. Nothing is kept while the process is not listening. A write here calls
+ * `afterWrite`, which drops what it may have changed and waits until this process heard its notice
+ * echoed: then every listening process has been told before the writer answers, as with the
+ * sessions' revocations. A process whose listener is still connecting (just started, or
+ * reconnecting) first waits for it, up to the same bound: otherwise its write would answer before
+ * any notice could be echoed.
+ *
+ * On SQLite there is nothing to listen to: reads are kept while the database's write stamp
+ * (`sqliteWriteStamp`: any write by this process, any commit by another) stays the same. Every
+ * query opens a read transaction with its file locks, which cost more than the indexed read
+ * itself; the stamp checks the file once per turn of the event loop for all the caches.
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
@@ -27,6 +32,9 @@ export class NotifiedCache<V> {
   private readonly listens: boolean;
   /** Writes waiting for the listener to take effect. */
   private readonly waitingForListener = new Set<() => void>();
+  /** SQLite: the write stamp, and the one the kept entries were read at. */
+  private readonly writeStamp: (() => string) | null;
+  private keptAtStamp = '';
 
   constructor(
     db: Kysely<any>,
@@ -36,6 +44,7 @@ export class NotifiedCache<V> {
   ) {
     this.echoes = new Echoes(db, channel);
     this.listens = database.listen !== undefined;
+    this.writeStamp = this.listens ? null : sqliteWriteStamp(db);
     database.listen?.(channel, {
       message: (payload) => this.heard(payload),
       listening: (on) => {
@@ -49,11 +58,17 @@ export class NotifiedCache<V> {
 
   /** The kept value of the key, or `load`'s, kept when no notice came while it read. */
   async read(key: string, load: () => Promise<V>): Promise<V> {
+    const stamp = this.writeStamp?.();
+    if (stamp !== undefined && stamp !== this.keptAtStamp) {
+      this.entries.clear();
+      this.keptAtStamp = stamp;
+    }
     const kept = this.entries.get(key);
     if (kept !== undefined) return kept;
     const notices = this.notices;
     const value = await load();
-    if (this.listening && notices === this.notices) {
+    const keeps = stamp === undefined ? this.listening : stamp === this.writeStamp?.();
+    if (keeps && notices === this.notices) {
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, value);
     }
