@@ -20,11 +20,34 @@ export interface Measurement {
   peak_rss_mb?: number;
 }
 
+export interface MeasureOptions {
+  connections: number;
+  seconds: number;
+  /** Sent with every request, as a browser sends `gzip, deflate, br, zstd`; left out, nothing is sent and answers come uncompressed. */
+  acceptEncoding?: string;
+}
+
+/** The scenario's requests with an Accept-Encoding header, also on those its `setupRequest` makes. */
+function withAcceptEncoding(requests: autocannon.Request[], value: string): autocannon.Request[] {
+  const withHeader = (request: autocannon.Request): autocannon.Request => ({ ...request, headers: { ...request.headers, 'accept-encoding': value } });
+  return requests.map((request) => {
+    const setup = request.setupRequest;
+    if (typeof setup !== 'function') return withHeader(request);
+    return withHeader({
+      ...request,
+      setupRequest: (req, context) => {
+        const made = setup(req, context);
+        return made && withHeader(made);
+      },
+    });
+  });
+}
+
 /**
  * One autocannon run of a scenario against the server at `url`: for `seconds`, or until the
  * scenario's prepared data runs out, whichever comes first.
  */
-export function measure(url: string, scenario: Scenario, options: { connections: number; seconds: number; share?: number }): Promise<Measurement> {
+export function measure(url: string, scenario: Scenario, options: MeasureOptions & { share?: number }): Promise<Measurement> {
   // autocannon builds one request per connection ahead, so keep that much prepared data spare;
   // `share` runs measure the same scenario at once (one per server) and split what is left.
   const share = options.share ?? 1;
@@ -33,7 +56,8 @@ export function measure(url: string, scenario: Scenario, options: { connections:
     return Promise.reject(new Error(`${scenario.name}: only ${scenario.remaining?.()} prepared requests left; generate more`));
   }
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, amount, requests: scenario.requests() }, (error, result) => {
+    const requests = options.acceptEncoding === undefined ? scenario.requests() : withAcceptEncoding(scenario.requests(), options.acceptEncoding);
+    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, amount, requests }, (error, result) => {
       clearTimeout(deadline);
       if (error) return reject(error);
       resolve({
@@ -56,7 +80,7 @@ export function measure(url: string, scenario: Scenario, options: { connections:
  * One autocannon run per server at once, each with `connections` of its own, the load split
  * between them; their figures are summed by `combineMeasurements`.
  */
-export async function measureAll(urls: readonly string[], scenario: Scenario, options: { connections: number; seconds: number }): Promise<Measurement> {
+export async function measureAll(urls: readonly string[], scenario: Scenario, options: MeasureOptions): Promise<Measurement> {
   const runs = await Promise.all(urls.map((url) => measure(url, scenario, { ...options, share: urls.length })));
   return combineMeasurements(runs);
 }

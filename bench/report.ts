@@ -32,6 +32,8 @@ export interface Results {
   /** The database the servers ran on, and how many server processes shared the load. */
   database: BenchDatabase;
   servers: number;
+  /** The Accept-Encoding every measured request sent (--accept-encoding), if any. */
+  accept_encoding?: string;
   /** On PostgreSQL: its version, the pool size of each server process, and the settings beyond the defaults. */
   postgres?: { version: string; pool_size: number; settings: Record<string, string> };
   /** load_average_1m is taken before the server starts: other work on the machine skews req/s. */
@@ -115,7 +117,8 @@ export function printReport(results: Results): GoalVerdict[] {
   const { cpus: count, cpu_model, node, load_average_1m } = results.machine;
   const on = results.postgres ? `PostgreSQL ${results.postgres.version} (pool of ${results.postgres.pool_size} per server)` : 'SQLite';
   const servers = results.servers > 1 ? `, ${results.servers} server processes (req/s summed over them, CPU per request over all of them)` : '';
-  console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run, ${on}${servers}`);
+  const encoding = results.accept_encoding === undefined ? '' : `, every request with Accept-Encoding: ${results.accept_encoding}`;
+  console.log(`\nMeasured ${results.measured_at} on ${count} CPUs (${cpu_model}), Node ${node}, load average ${load_average_1m} before the run, ${on}${servers}${encoding}`);
   console.table(rows);
   for (const s of results.scenarios) {
     if (!s.database_top_statements?.length) continue;

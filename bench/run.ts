@@ -50,6 +50,8 @@ import { checkStemContracts, getStemIndicators, uploadStemYear } from './stem-sc
  *                                                   fresh one; for trying settings such as PG_POOL_SIZE
  *   --pg-statements                                 with --database postgres: load pg_stat_statements and report
  *                                                   the queries per request and each scenario's costliest
+ *   --accept-encoding "gzip, deflate, br, zstd"     sent with every measured request, as a browser sends it: the
+ *                                                   answers then come compressed where the server compresses
  *   --servers 2                                     that many server processes on the one database, each with
  *                                                   its own autocannon of --connections at once; req/s summed
  *
@@ -74,12 +76,14 @@ const { values } = parseArgs({
     servers: { type: 'string' },
     'postgres-url': { type: 'string' },
     'pg-statements': { type: 'boolean' },
+    'accept-encoding': { type: 'string' },
   },
   strict: false,
 });
 const seconds = Number(values.duration ?? 10);
 const warmupSeconds = Number(values.warmup ?? 2);
 const connections = Number(values.connections ?? 20);
+const acceptEncoding = typeof values['accept-encoding'] === 'string' ? values['accept-encoding'] : undefined;
 // Enough answered scans for submitScan's warm-up and measurement at well over today's rate;
 // should the server outrun them, the run ends early and req/s is taken over the time it ran.
 const generateOptions = parseGenerateArgs(process.argv.slice(2), { out: here('./data/bench.db'), submitScans: 20_000 });
@@ -223,6 +227,7 @@ async function measureEverything(databaseUrl: string): Promise<Results> {
       measured_at: new Date().toISOString(),
       database,
       servers: serverCount,
+      ...(acceptEncoding === undefined ? {} : { accept_encoding: acceptEncoding }),
       ...(database === 'postgres' ? { postgres: { version: postgres?.version ?? 'given', pool_size: poolSize, settings: postgres ? POSTGRES_SETTINGS : {} } } : {}),
       machine: { ...machine(), load_average_1m: loadAverage },
       ceiling_rps: Math.round(best.rps),
@@ -350,11 +355,11 @@ async function runScenarios(servers: BenchServer[], watches: ServerWatch[], scen
     const tick = setInterval(() => bar.update(i * perScenario + Math.min(perScenario, ++elapsed), { scenario: scenario.name }), 1000);
     for (const watch of watches) watch.startWindow();
     // The warm-up lets V8 optimise the route and the database fill its cache.
-    if (warmupSeconds > 0) await measureAll(urls, scenario, { connections, seconds: warmupSeconds });
+    if (warmupSeconds > 0) await measureAll(urls, scenario, { connections, seconds: warmupSeconds, acceptEncoding });
     await postgres?.resetStatements();
     const cpuBefore = serverCpuMs();
     const databaseCpuBefore = postgres?.cpuMs();
-    const measurement = await measureAll(urls, scenario, { connections, seconds });
+    const measurement = await measureAll(urls, scenario, { connections, seconds, acceptEncoding });
     const perRequest = (ms: number) => (ms * 1000) / Math.max(1, measurement.requests);
     measurement.server_cpu_us_per_request = perRequest(serverCpuMs() - cpuBefore);
     measurement.peak_rss_mb = Math.max(...watches.map((watch) => watch.windowPeakRssMb()));
