@@ -21,7 +21,7 @@ const ECHO = '\u0001';
  * On SQLite there is nothing to listen to: reads are kept while the database's write stamp
  * (`sqliteWriteStamp`: any write by this process, any commit by another) stays the same. Every
  * query opens a read transaction with its file locks, which cost more than the indexed read
- * itself; the stamp checks the file once per turn of the event loop for all the caches.
+ * itself; the stamp checks the file once per request for all the caches (`sqliteOtherWrites`).
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, V>();
