@@ -181,10 +181,17 @@ describe('NotifiedCache on SQLite', () => {
       await sql`CREATE TABLE t (v INTEGER NOT NULL)`.execute(database.kysely);
       await sql`INSERT INTO t VALUES (1)`.execute(database.kysely);
       const cache = new NotifiedCache<number>(database.kysely, database, 'test', 10);
-      const read = () => cache.read('k', async () => (await sql<{ v: number }>`SELECT v FROM t`.execute(database.kysely)).rows[0]!.v);
-      const [first] = await Promise.all([read(), sql`UPDATE t SET v = 2`.execute(database.kysely)]);
+      const current = async () => (await sql<{ v: number }>`SELECT v FROM t`.execute(database.kysely)).rows[0]!.v;
+      // the first read is overtaken by a write once it has read its value
+      const first = await cache.read('k', async () => {
+        const value = await current();
+        await sql`UPDATE t SET v = 2`.execute(database.kysely);
+        return value;
+      });
       expect(first).toBe(1);
-      expect(await read()).toBe(2);
+      expect(cache.size).toBe(0);
+      expect(await cache.read('k', current)).toBe(2);
+      expect(cache.size).toBe(1);
     } finally {
       await database.close();
     }
